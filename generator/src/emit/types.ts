@@ -1,0 +1,24 @@
+/** One file an emitter produced, before formatting and writing. */
+export interface EmittedFile {
+  /** Path relative to the package directory, POSIX separators, e.g. `src/connections.ts`. */
+  path: string;
+  contents: string;
+  /** Picks the prettier parser; `other` is written as is. */
+  kind: 'ts' | 'json' | 'md' | 'other';
+}
+
+/** What emitters need to know beyond the model. */
+export interface EmitOptions {
+  /** e.g. `@improvado-sdk/types`. */
+  typesPackageName: string;
+  /** e.g. `@improvado-sdk/client`. */
+  clientPackageName: string;
+  /** Client class name, e.g. `Improvado`. */
+  clientName: string;
+  /** Spec path relative to the repository root (POSIX), for banners, e.g. `spec/openapi.yaml`. */
+  specPath: string;
+  /** The command that regenerates the output, for banners, e.g. `pnpm generate`. */
+  command: string;
+  /** `version` of the existing package.json per package, kept so changesets owns it. */
+  existingVersions: { types?: string; client?: string };
+}
