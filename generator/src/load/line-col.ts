@@ -1,0 +1,21 @@
+import { getLineColLocation, type Source } from '@redocly/openapi-core';
+import { existingPrefix, parsePointer, toPointer } from './pointer.js';
+
+/**
+ * 1-based line and column of the node at `pointer` in `source` (its key when `onKey`). When the
+ * pointer names something that does not exist, the nearest existing parent is used, and the
+ * returned `pointer` says which.
+ */
+export function lineColOf(
+  source: Source,
+  parsed: unknown,
+  pointer: string,
+  onKey = false,
+): { line: number; column: number; pointer: string } {
+  const segments = parsePointer(pointer);
+  const existing = existingPrefix(parsed, segments);
+  const exact = existing.length === segments.length;
+  const redoclyPointer = existing.length === 0 ? '#/' : toPointer(existing);
+  const loc = getLineColLocation({ source, pointer: redoclyPointer, reportOnKey: exact && onKey });
+  return { line: loc.start.line, column: loc.start.col, pointer: toPointer(existing) };
+}

@@ -1,0 +1,64 @@
+import type { Document, Source } from '@redocly/openapi-core';
+import type { Pointer } from '../model/types.js';
+import { lineColOf } from './line-col.js';
+import { displayPath } from './paths.js';
+import { parsePointer, toPointer } from './pointer.js';
+
+interface Origin {
+  source: Source;
+  parsed: unknown;
+  segments: string[];
+}
+
+/** Where a pointer of the bundled document came from: file (display path), 1-based line and column. */
+export type Locate = (pointer: Pointer) => { file: string; line?: number; column?: number } | undefined;
+
+/**
+ * Records where every object and array of every loaded file sits, by identity. Call it BEFORE
+ * bundling: Redocly bundles in place and moves (not copies) the nodes of other files into the
+ * bundled document, so identity still leads back to the original file afterwards.
+ */
+export function indexOrigins(documents: Iterable<Document>): WeakMap<object, Origin> {
+  const origins = new WeakMap<object, Origin>();
+  for (const doc of documents) {
+    const walk = (node: unknown, segments: string[]): void => {
+      if (node === null || typeof node !== 'object' || origins.has(node)) return;
+      origins.set(node, { source: doc.source, parsed: doc.parsed, segments });
+      if (Array.isArray(node)) for (const [i, item] of node.entries()) walk(item, [...segments, String(i)]);
+      else for (const [k, v] of Object.entries(node)) walk(v, [...segments, k]);
+    };
+    walk(doc.parsed, []);
+  }
+  return origins;
+}
+
+/**
+ * `locate(pointer)` for the bundled document: walks the pointer through the bundled data, keeps the
+ * deepest node whose origin is known, appends the remaining segments, and asks the origin file's
+ * YAML/JSON AST for the line and column. Results are cached.
+ */
+export function makeLocate(bundled: unknown, origins: WeakMap<object, Origin>, cwd: string): Locate {
+  const cache = new Map<string, ReturnType<Locate>>();
+  return (pointer) => {
+    if (cache.has(pointer)) return cache.get(pointer);
+    const segments = parsePointer(pointer);
+    let node: unknown = bundled;
+    let best: { origin: Origin; rest: string[] } | undefined;
+    for (let i = 0; i <= segments.length; i++) {
+      if (node !== null && typeof node === 'object') {
+        const origin = origins.get(node);
+        if (origin) best = { origin, rest: segments.slice(i) };
+      }
+      if (i === segments.length || node === null || typeof node !== 'object') break;
+      node = (node as Record<string, unknown>)[segments[i]!];
+    }
+    let result: ReturnType<Locate>;
+    if (best) {
+      const full = toPointer([...best.origin.segments, ...best.rest]);
+      const { line, column } = lineColOf(best.origin.source, best.origin.parsed, full);
+      result = { file: displayPath(best.origin.source.absoluteRef, cwd), line, column };
+    }
+    cache.set(pointer, result);
+    return result;
+  };
+}
