@@ -80,11 +80,7 @@ function deepObject(prefix: string, value: Record<string, unknown>, encode: Enco
 /** Serialises a path parameter value (style simple, label or matrix), encoding it so it cannot change the path. */
 export function serializePathParam(name: string, value: unknown, style: ParamStyle, explode: boolean): string {
   if (value === undefined || value === null) throw new SdkError(`Missing required path parameter "${name}"`);
-  const enc = (v: unknown): string => {
-    const e = encodeStrict(primitive(v));
-    // A whole segment of dots would be resolved as "." or ".." by URL parsers: encode the dots.
-    return /^\.+$/.test(e) ? e.replace(/\./g, '%2E') : e;
-  };
+  const enc = (v: unknown): string => encodeStrict(primitive(v));
   let out: string;
   const prefix = style === 'label' ? '.' : style === 'matrix' ? `;${encodeStrict(name)}=` : '';
   if (Array.isArray(value)) {
@@ -134,6 +130,8 @@ export interface SerializedParams {
   cookies: string[];
 }
 
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
 /** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
 export function serializeParams(op: Operation): SerializedParams {
   const params = op.params ?? {};
@@ -180,6 +178,9 @@ export function serializeParams(op: Operation): SerializedParams {
     if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
     return v;
   });
+  // URL parsers resolve "." and ".." segments (also as %2E): a value must not create one.
+  const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
+  if (dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
   return { path, query, headers, cookies };
 }
 

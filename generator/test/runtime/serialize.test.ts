@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { SdkError } from '../../runtime/errors.js';
+import { encodeFormBody, serializeParams, serializePathParam } from '../../runtime/serialize.js';
+import type { Operation } from '../../runtime/types.js';
+import { json, mockFetch, TestClient } from './helpers.js';
+
+const query = (op: Omit<Operation, 'method'>) => serializeParams({ method: 'get', ...op }).query.join('&');
+
+describe('path parameters', () => {
+  it.each([
+    ['a/b', 'a%2Fb'],
+    ['a?b#c', 'a%3Fb%23c'],
+    ['hello world', 'hello%20world'],
+    ['żółw', '%C5%BC%C3%B3%C5%82w'],
+    ['../../admin', '..%2F..%2Fadmin'],
+    ["it's(*)!", 'it%27s%28%2A%29%21'],
+    [42, '42'],
+  ])('encodes %j so it cannot change the path', async (value, encoded) => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch, maxRetries: 0 });
+    await client.request({ method: 'get', path: '/files/{name}/meta', params: { name: value }, parameters: { name: { in: 'path' } } });
+    expect(seen[0]?.url).toBe(`https://api.example.com/files/${encoded}/meta`);
+    expect(new URL(seen[0]?.url ?? '').pathname).toBe(`/files/${encoded}/meta`);
+  });
+
+  it.each(['.', '..'])('rejects the dot segment %j', async (value) => {
+    const { fetch, seen } = mockFetch(json({}));
+    const call = new TestClient({ fetch }).request({ method: 'get', path: '/files/{name}/meta', params: { name: value } });
+    await expect(call).rejects.toThrow('A path parameter value may not be "." or ".."');
+    expect(seen).toHaveLength(0);
+    expect(() => serializeParams({ method: 'get', path: '/x/{a}{b}', params: { a: '.', b: '.' } })).toThrow(SdkError);
+    expect(serializeParams({ method: 'get', path: '/x/{a}', params: { a: '...' } }).path).toBe('/x/...');
+  });
+
+  it('rejects missing and empty path values', () => {
+    expect(() => serializeParams({ method: 'get', path: '/a/{id}', params: {} })).toThrow(/Missing required path parameter "id"/);
+    expect(() => serializeParams({ method: 'get', path: '/a/{id}', params: { id: '' } })).toThrow(SdkError);
+  });
+
+  it('supports simple, label and matrix styles', () => {
+    expect(serializePathParam('id', [3, 4], 'simple', false)).toBe('3,4');
+    expect(serializePathParam('id', { a: 1, b: 'x y' }, 'simple', true)).toBe('a=1,b=x%20y');
+    expect(serializePathParam('id', { a: 1, b: 2 }, 'simple', false)).toBe('a,1,b,2');
+    expect(serializePathParam('id', [3, 4], 'label', true)).toBe('.3.4');
+    expect(serializePathParam('id', 5, 'matrix', false)).toBe(';id=5');
+    expect(serializePathParam('id', [3, 4], 'matrix', true)).toBe(';id=3;id=4');
+  });
+});
+
+describe('query parameters (case-29)', () => {
+  const parameters = {
+    pairs: { in: 'query', style: 'form', explode: false },
+    ids: { in: 'query' },
+    window: { in: 'query' },
+    filter: { in: 'query', style: 'deepObject', explode: true },
+  } as const;
+  it('serialises each parameter per its style/explode', () => {
+    expect(query({ path: '/rates', parameters, params: { pairs: ['A_B', 'C_D'] } })).toBe('pairs=A_B,C_D');
+    expect(query({ path: '/rates', parameters, params: { ids: [1, 2] } })).toBe('ids=1&ids=2');
+    expect(query({ path: '/rates', parameters, params: { window: { from: 'x', to: 'y' } } })).toBe('from=x&to=y');
+    expect(query({ path: '/rates', parameters, params: { filter: { status: 'open' } } })).toBe('filter[status]=open');
+  });
+  it('gives the exact combined query string on the wire', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch });
+    await client.request({
+      method: 'get',
+      path: '/rates',
+      parameters,
+      params: { pairs: ['A_B', 'C_D'], ids: [1, 2], window: { from: 'x', to: 'y' }, filter: { status: 'open' } },
+    });
+    expect(new URL(seen[0]?.url ?? '').search).toBe('?pairs=A_B,C_D&ids=1&ids=2&from=x&to=y&filter[status]=open');
+  });
+  it('handles the other styles, undefined, null, empty arrays and encoding', () => {
+    expect(query({ path: '/', parameters: { a: { in: 'query', style: 'spaceDelimited', explode: false } }, params: { a: [1, 2] } })).toBe('a=1%202');
+    expect(query({ path: '/', parameters: { a: { in: 'query', style: 'pipeDelimited', explode: false } }, params: { a: [1, 2] } })).toBe('a=1|2');
+    expect(query({ path: '/', parameters: { a: { in: 'query', explode: false } }, params: { a: { k: 'v', l: 'w' } } })).toBe('a=k,v,l,w');
+    expect(query({ path: '/', parameters: { a: { in: 'query', style: 'deepObject', explode: true } }, params: { a: { b: { c: 1 } } } })).toBe('a[b][c]=1');
+    expect(query({ path: '/', params: { a: undefined, b: null, c: [], d: 'x&y=z', e: true } })).toBe('b=&d=x%26y%3Dz&e=true');
+    expect(query({ path: '/', params: { q: 'a b,c' } })).toBe('q=a%20b%2Cc');
+    expect(query({ path: '/', parameters: { u: { in: 'query', allowReserved: true } }, params: { u: 'a/b?c:d&e' } })).toBe('u=a/b?c:d%26e');
+    expect(query({ path: '/', parameters: { j: { in: 'query', content: 'json' } }, params: { j: { a: 1 } } })).toBe('j=%7B%22a%22%3A1%7D');
+  });
+  it('sends undeclared params to the path when the template names them, else to the query', () => {
+    const s = serializeParams({ method: 'get', path: '/x/{id}', params: { id: 'a b', page: 2 } });
+    expect(s.path).toBe('/x/a%20b');
+    expect(s.query).toEqual(['page=2']);
+  });
+});
+
+describe('header and cookie parameters', () => {
+  it('sends header params and rejects CR/LF without echoing the value', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch });
+    await client.request({ method: 'get', path: '/h', params: { 'X-Trace': 'abc', tags: ['a', 'b'] }, parameters: { 'X-Trace': { in: 'header' }, tags: { in: 'header' } } });
+    expect(seen[0]?.headers.get('x-trace')).toBe('abc');
+    expect(seen[0]?.headers.get('tags')).toBe('a,b');
+    const bad = client.request({ method: 'get', path: '/h', params: { 'X-Trace': 'a\r\nSet-Cookie: evil' }, parameters: { 'X-Trace': { in: 'header' } } });
+    await expect(bad).rejects.toThrow('Header "X-Trace" contains a CR, LF or NUL character');
+    await expect(bad).rejects.not.toThrow(/evil/);
+    await expect(client.request({ method: 'get', path: '/h' }, { headers: { 'X-Other': 'x\ny' } })).rejects.toBeInstanceOf(SdkError);
+    await expect(new TestClient({ fetch, headers: { 'X-Default': 'x\ry' } }).request({ method: 'get', path: '/h' })).rejects.toBeInstanceOf(SdkError);
+    expect(seen).toHaveLength(1);
+  });
+  it('sends cookie params in the Cookie header', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    await new TestClient({ fetch }).request({ method: 'get', path: '/c', params: { theme: 'dark', sid: 'a b;c' }, parameters: { theme: { in: 'cookie' }, sid: { in: 'cookie' } } });
+    expect(seen[0]?.headers.get('cookie')).toBe('theme=dark; sid=a%20b%3Bc');
+  });
+});
+
+describe('request bodies', () => {
+  it('json by default', async () => {
+    const { fetch, seen } = mockFetch(json({ ok: true }));
+    await new TestClient({ fetch }).request({ method: 'post', path: '/j', body: { a: 1, d: '2026-01-01' } });
+    expect(seen[0]?.headers.get('content-type')).toBe('application/json');
+    expect(seen[0]?.body).toBe('{"a":1,"d":"2026-01-01"}');
+  });
+  it('text/plain sends the raw characters (case-32)', async () => {
+    const { fetch, seen } = mockFetch(json({ id: '1' }));
+    const data = await new TestClient({ fetch }).request({ method: 'post', path: '/notes', body: 'hello', bodyKind: 'text', responses: { '200': 'json', '429': 'text' } });
+    expect(seen[0]?.body).toBe('hello');
+    expect(seen[0]?.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(data).toEqual({ id: '1' });
+  });
+  it('form-urlencoded honours per-property encoding (case-28)', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    await new TestClient({ fetch }).request({
+      method: 'post',
+      path: '/customers',
+      bodyKind: 'form',
+      body: { email: 'a@b.c', labels: ['x', 'y'], meta: { ref: '42', source: 'web' } },
+      encoding: { meta: { style: 'deepObject', explode: true } },
+    });
+    expect(seen[0]?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+    expect([...new URLSearchParams(seen[0]?.body)]).toEqual([
+      ['email', 'a@b.c'],
+      ['labels', 'x'],
+      ['labels', 'y'],
+      ['meta[ref]', '42'],
+      ['meta[source]', 'web'],
+    ]);
+  });
+  it('form-urlencoded: objects without encoding are JSON, spaces are +', () => {
+    expect(encodeFormBody({ q: 'a b', o: { k: 1 } }, undefined)).toBe('q=a+b&o=%7B%22k%22%3A1%7D');
+  });
+  it('multipart builds FormData, repeats arrays, leaves Content-Type to fetch (case-25)', async () => {
+    const { fetch, seen } = mockFetch(new Response(null, { status: 201 }));
+    const bytes = new Uint8Array([0, 1, 2, 255]);
+    const file = new File([bytes], 'a.bin', { type: 'application/octet-stream' });
+    await new TestClient({ fetch }).request({
+      method: 'post',
+      path: '/attachments',
+      bodyKind: 'multipart',
+      body: { caption: 'hi', file, extras: [new Blob(['x']), new Blob(['y'])], meta: { a: 1 }, skip: undefined },
+      encoding: { meta: { contentType: 'application/json' } },
+      responses: { '201': 'none' },
+    });
+    const req = seen[0]?.request;
+    expect(req?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await req!.formData();
+    expect(form.get('caption')).toBe('hi');
+    expect(form.getAll('extras')).toHaveLength(2);
+    expect(form.has('skip')).toBe(false);
+    const got = form.get('file') as File;
+    expect(got.name).toBe('a.bin');
+    expect([...new Uint8Array(await got.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    const meta = form.get('meta') as Blob;
+    expect(meta.type).toBe('application/json');
+    expect(await meta.text()).toBe('{"a":1}');
+  });
+  it('passes a ready FormData through without a Content-Type', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const fd = new FormData();
+    fd.append('a', '1');
+    await new TestClient({ fetch }).request({ method: 'post', path: '/f', body: fd });
+    expect(seen[0]?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect((await seen[0]!.request.formData()).get('a')).toBe('1');
+  });
+  it('binary bodies: Uint8Array, ArrayBuffer, Blob', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch });
+    const bytes = new Uint8Array([0, 128, 255]);
+    await client.request({ method: 'put', path: '/b', body: bytes, bodyKind: 'binary', contentType: 'image/png' });
+    await client.request({ method: 'put', path: '/b', body: bytes.buffer, bodyKind: 'binary' });
+    await client.request({ method: 'put', path: '/b', body: new Blob([bytes], { type: 'image/gif' }), bodyKind: 'binary', contentType: '*/*' });
+    expect(seen.map((s) => s.headers.get('content-type'))).toEqual(['image/png', 'application/octet-stream', 'image/gif']);
+    for (const s of seen) expect([...new Uint8Array(await s.request.clone().arrayBuffer())]).toEqual([0, 128, 255]);
+  });
+  it('streams a ReadableStream body and does not retry it', async () => {
+    const { fetch, seen } = mockFetch(new Response('x', { status: 503 }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array([1, 2, 3]));
+        c.close();
+      },
+    });
+    await expect(new TestClient({ fetch }).request({ method: 'put', path: '/s', body: stream, bodyKind: 'binary' })).rejects.toMatchObject({ status: 503 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.headers.get('content-type')).toBe('application/octet-stream');
+  });
+});
