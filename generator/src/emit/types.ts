@@ -21,4 +21,10 @@ export interface EmitOptions {
   command: string;
   /** `version` of the existing package.json per package, kept so changesets owns it. */
   existingVersions: { types?: string; client?: string };
+  /**
+   * Optional `scripts.generate` per package.json (the command, run in the package folder, that
+   * regenerates that package, e.g. `sdkgen generate ../../spec/openapi.yaml --out .. --only types`).
+   * Omitted when not given.
+   */
+  generateScripts?: { types?: string; client?: string };
 }

@@ -1,0 +1,74 @@
+/**
+ * The non-TypeScript files of the types package, rendered from handlebars templates with plain
+ * view objects built from the model: `package.json`, `tsconfig.json`, `README.md`.
+ */
+import type { Api } from '../model/types.js';
+import { renderTemplate } from './templates.js';
+import type { EmitOptions, EmittedFile } from './types.js';
+import { methodAndPath, orderedParameters } from './types/operations.js';
+import { webhookUnionName } from './types/webhooks.js';
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+}
+
+/** The view the README template renders. */
+export function typesReadmeView(api: Api, options: EmitOptions): object {
+  const schemas = [...api.schemas.values()].map((s) => ({
+    identifier: s.identifier,
+    requestIdentifier: s.requestIdentifier,
+    module: s.module,
+    deprecated: s.schema.deprecated === true,
+    summary: firstLine(s.schema.title ?? s.schema.description),
+  }));
+  const operations = api.operations.map((op) => ({
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    deprecated: op.deprecated === true,
+    types: [op.names.params, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined),
+  }));
+  const exampleOp = api.operations.find((op) => op.method === 'get') ?? api.operations[0];
+  const example =
+    exampleOp === undefined
+      ? undefined
+      : {
+          method: exampleOp.method.toUpperCase(),
+          path: exampleOp.path,
+          hasParams: orderedParameters(exampleOp).some((p) => p.required),
+          params: `path, query, header, cookie: see ${exampleOp.names.params} (${methodAndPath(exampleOp)})`,
+        };
+  const importNames = [
+    ...[...api.schemas.values()].slice(0, 1).map((s) => s.identifier),
+    ...(exampleOp === undefined ? [] : [exampleOp.names.params, exampleOp.names.response]),
+  ];
+  return {
+    specPath: options.specPath,
+    command: options.command,
+    packageName: options.typesPackageName,
+    title: api.title,
+    version: api.version,
+    baseUrl: api.servers[0]?.url ?? 'https://api.example.com',
+    example,
+    importExample: [...importNames, 'paths'].join(', '),
+    schemas,
+    operations,
+    webhooks: api.webhooks.map((h) => ({ name: h.name, method: h.method.toUpperCase(), identifier: h.identifier })),
+    webhookUnion: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
+  };
+}
+
+/** `package.json`, `tsconfig.json` and `README.md` of the types package. */
+export function typesPackageFiles(api: Api, options: EmitOptions): EmittedFile[] {
+  const packageView = {
+    packageName: options.typesPackageName,
+    version: options.existingVersions.types ?? '0.0.0',
+    description: `TypeScript types for the ${api.title} API (declarations only), generated from its OpenAPI document`,
+    generateScript: options.generateScripts?.types,
+  };
+  return [
+    { path: 'package.json', kind: 'json', contents: renderTemplate('types/package.json.hbs', packageView) },
+    { path: 'tsconfig.json', kind: 'json', contents: renderTemplate('types/tsconfig.json.hbs', {}) },
+    { path: 'README.md', kind: 'md', contents: renderTemplate('types/README.md.hbs', typesReadmeView(api, options)) },
+  ];
+}

@@ -1,0 +1,88 @@
+/**
+ * Handlebars templates (`templates/` at the repository root, or `templates/` inside the published
+ * generator package): found once, compiled once, rendered with helpers registered here and nowhere
+ * else, on an isolated Handlebars instance.
+ *
+ * Escaping is deliberate: templates produce JSON and Markdown, never HTML and never `.ts`, so
+ * templates use triple-stash `{{{ }}}` with one of these helpers, each escaping for its target:
+ * - `json`: a JSON value (`"a\"b"`), for JSON files;
+ * - `md`: Markdown text (`|`, `\`, `*`, `_`, `` ` ``, `<`, `>`, `[`, `]` backslash-escaped; newlines
+ *   become spaces);
+ * - `cell`: like `md`, for a table cell;
+ * - `code`: an inline code span, with a fence longer than any backtick run inside;
+ * - `raw`: the value as is, only for values the generator itself controls (package names, methods).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** Escapes text for Markdown prose; newlines become spaces. */
+export function markdownText(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r?\n+/g, ' ')
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .trim();
+}
+
+/** An inline code span that holds `value` verbatim (newlines become spaces). */
+export function markdownCode(value: unknown): string {
+  const text = String(value ?? '').replace(/\r?\n+/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  // Inside a table, `|` must be escaped even in code spans (GFM).
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+let instance: typeof Handlebars | undefined;
+
+function handlebars(): typeof Handlebars {
+  if (instance !== undefined) return instance;
+  const hb = Handlebars.create();
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null));
+  hb.registerHelper('md', (value: unknown) => markdownText(value));
+  hb.registerHelper('cell', (value: unknown) => markdownText(value));
+  hb.registerHelper('code', (value: unknown) => markdownCode(value));
+  hb.registerHelper('raw', (value: unknown) => String(value ?? ''));
+  instance = hb;
+  return hb;
+}
+
+/** The templates folder: `<generator>/templates` when published, else `<repo>/templates`. */
+export function templatesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src/emit → generator → repo (and dist/emit the same depth).
+  const candidates = [path.resolve(here, '../../templates'), path.resolve(here, '../../../templates')];
+  for (const dir of candidates) {
+    if (existsSync(path.join(dir, 'types'))) return dir;
+  }
+  throw new Error(`templates folder not found (looked in ${candidates.join(', ')})`);
+}
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+let partialsLoaded = false;
+
+function loadPartials(hb: typeof Handlebars, dir: string): void {
+  if (partialsLoaded) return;
+  for (const name of ['banner-md']) {
+    hb.registerPartial(name, readFileSync(path.join(dir, 'partials', `${name}.hbs`), 'utf8'));
+  }
+  partialsLoaded = true;
+}
+
+/**
+ * Renders `templates/<name>` (e.g. `types/README.md.hbs`) with a plain view object.
+ * @throws Error when the template is missing or uses a value the view lacks (strict mode).
+ */
+export function renderTemplate(name: string, view: object): string {
+  const hb = handlebars();
+  const dir = templatesDir();
+  loadPartials(hb, dir);
+  let template = compiled.get(name);
+  if (template === undefined) {
+    template = hb.compile(readFileSync(path.join(dir, name), 'utf8'), { strict: false, noEscape: false });
+    compiled.set(name, template);
+  }
+  return template(view);
+}

@@ -1,0 +1,129 @@
+/**
+ * IR documentation ({@link Docs}) → TSDoc, as ts-morph `JSDocStructure`s (for declarations and
+ * property signatures) or as comment text (for members of inline object types, which are printed
+ * inside type text).
+ *
+ * Layout of one comment, every part optional:
+ *
+ * ```text
+ * Title / summary
+ *
+ * Description, verbatim.
+ *
+ * Format: `date-time`
+ * Constraints: minimum 0, maxLength 64
+ * Inferred: not stated by the API's documentation (`x-inferred`).
+ * Source: `#/components/schemas/Pet`
+ * @default "light"
+ * @example …
+ * @see https://…
+ * @deprecated
+ * ```
+ *
+ * Text is verbatim from the spec except that comment terminators (`*​/`) are broken up so the
+ * comment cannot end early.
+ */
+import { type JSDocStructure, type JSDocTagStructure, StructureKind } from 'ts-morph';
+import type { Docs } from '../model/types.js';
+
+/** Extra lines an emitter adds to a comment, after the spec's own text. */
+export interface DocExtras {
+  /** Plain lines placed before the spec-derived lines (e.g. `Query parameter.`). */
+  lead?: string[];
+  /** Plain lines placed after the description (e.g. `` `GET /pets` ``). */
+  lines?: string[];
+  /** JSON pointer shown as `Source: …`. */
+  source?: string;
+  /** Leave out `@default` (e.g. it is shown elsewhere). */
+  omitDefault?: boolean;
+}
+
+/** A comment as data: free text and tags, before it becomes a structure or text. */
+export interface DocModel {
+  description: string;
+  tags: Array<{ tagName: string; text?: string }>;
+}
+
+/** Breaks `*​/` so the text cannot close the comment; normalises line endings to `\n`. */
+export function escapeCommentText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\*\//g, '*\\/');
+}
+
+/** JSON text of a documented value (`@default`, `@example`): strings stay quoted so types are visible. */
+export function docValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const json = JSON.stringify(value, null, 2);
+  return json === undefined ? String(value) : json;
+}
+
+function constraintText(constraints: Record<string, unknown>): string | undefined {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(constraints)) {
+    if (value === undefined) continue;
+    parts.push(`${key} ${typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value)}`);
+  }
+  return parts.length > 0 ? `Constraints: ${parts.join(', ')}` : undefined;
+}
+
+/** Builds the comment model; returns undefined when there is nothing to say. */
+export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocModel | undefined {
+  const paragraphs: string[] = [];
+  if (extras.lead && extras.lead.length > 0) paragraphs.push(extras.lead.join('\n'));
+  const heading = docs?.title ?? docs?.summary;
+  if (heading !== undefined && heading.trim() !== '') paragraphs.push(heading.trim());
+  if (docs?.description !== undefined && docs.description.trim() !== '' && docs.description.trim() !== heading?.trim()) {
+    paragraphs.push(docs.description.replace(/\s+$/, ''));
+  }
+  const lines: string[] = [];
+  if (docs?.format !== undefined) lines.push(`Format: \`${docs.format}\``);
+  if (docs?.constraints !== undefined) {
+    const text = constraintText(docs.constraints);
+    if (text !== undefined) lines.push(text);
+  }
+  if (extras.lines) lines.push(...extras.lines);
+  if (docs?.inferred) lines.push("Inferred: not stated by the API's documentation (`x-inferred`).");
+  if (extras.source !== undefined) lines.push(`Source: \`${extras.source}\``);
+  if (lines.length > 0) paragraphs.push(lines.join('\n'));
+
+  const tags: DocModel['tags'] = [];
+  if (docs !== undefined && 'default' in docs && docs.default !== undefined && !extras.omitDefault) {
+    tags.push({ tagName: 'default', text: docValue(docs.default) });
+  }
+  for (const example of docs?.examples ?? []) tags.push({ tagName: 'example', text: docValue(example) });
+  if (docs?.externalDocsUrl !== undefined) tags.push({ tagName: 'see', text: docs.externalDocsUrl });
+  if (docs?.deprecated) tags.push({ tagName: 'deprecated' });
+
+  const description = escapeCommentText(paragraphs.join('\n\n'));
+  if (description === '' && tags.length === 0) return undefined;
+  return {
+    description,
+    tags: tags.map((t) => (t.text === undefined ? t : { tagName: t.tagName, text: escapeCommentText(t.text) })),
+  };
+}
+
+/** The comment as ts-morph structures (an empty array when there is nothing to say). */
+export function jsDocStructures(docs: Docs | undefined, extras?: DocExtras): JSDocStructure[] {
+  const model = docModel(docs, extras);
+  if (model === undefined) return [];
+  const tags: JSDocTagStructure[] = model.tags.map((t) =>
+    t.text === undefined
+      ? { kind: StructureKind.JSDocTag, tagName: t.tagName }
+      : { kind: StructureKind.JSDocTag, tagName: t.tagName, text: t.text },
+  );
+  const structure: JSDocStructure = { kind: StructureKind.JSDoc, tags };
+  if (model.description !== '') structure.description = model.description;
+  return [structure];
+}
+
+/** The comment as text (`/** … *​/` plus a newline), or `''` when there is nothing to say. */
+export function jsDocText(docs: Docs | undefined, extras?: DocExtras): string {
+  const model = docModel(docs, extras);
+  if (model === undefined) return '';
+  const lines: string[] = model.description === '' ? [] : model.description.split('\n');
+  for (const tag of model.tags) {
+    const [first = '', ...rest] = (tag.text ?? '').split('\n');
+    lines.push(`@${tag.tagName}${first === '' ? '' : ` ${first}`}`, ...rest);
+  }
+  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
+}

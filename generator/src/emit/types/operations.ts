@@ -1,0 +1,208 @@
+/**
+ * Per-operation helper types, named by the model ({@link Operation.names}):
+ *
+ * - `<Op>Params`: one object with every path, query, header and cookie parameter under its wire
+ *   name (path parameters always required; others as the spec says, optional when defaulted).
+ * - `<Op>Body`: the request body (union over its media types' schemas), request direction.
+ * - `<Op>Response`: union of the success bodies; `void` when no success response has a body, and
+ *   `| undefined` when only some do.
+ * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
+ *   `unknown` when none is declared.
+ */
+import {
+  type InterfaceDeclarationStructure,
+  type PropertySignatureStructure,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
+import { propertyKey } from '../text.js';
+import { type DocExtras, jsDocStructures } from '../tsdoc.js';
+import { type Direction, hasDefault, Prec, type RenderContext, renderSchema, type TypeText, unionOf } from './render.js';
+import type { FileScope } from './scope.js';
+
+export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+
+const LOCATION_LABEL: Record<ParameterLocation, string> = {
+  path: 'Path parameter.',
+  query: 'Query parameter.',
+  header: 'Header parameter.',
+  cookie: 'Cookie parameter.',
+};
+
+/** A parameter's docs with gaps filled from its schema. */
+export function parameterDocs(p: Parameter): Docs {
+  const docs: Docs = {};
+  const keys = [
+    'title',
+    'summary',
+    'description',
+    'deprecated',
+    'inferred',
+    'default',
+    'examples',
+    'format',
+    'constraints',
+    'externalDocsUrl',
+  ] as const;
+  for (const key of keys) {
+    const value = p[key] !== undefined ? p[key] : p.schema[key];
+    if (value !== undefined) (docs as Record<string, unknown>)[key] = value;
+  }
+  return docs;
+}
+
+/** Whether a parameter may be left out by the caller. */
+export function parameterOptional(p: Parameter): boolean {
+  if (p.in === 'path') return false;
+  return !p.required || hasDefault(parameterDocs(p));
+}
+
+/** The parameters of an operation in location order (path, query, header, cookie), first of a wire name wins. */
+export function orderedParameters(op: Pick<Operation, 'parameters'>): Parameter[] {
+  const seen = new Set<string>();
+  const out: Parameter[] = [];
+  for (const location of PARAMETER_LOCATIONS) {
+    for (const p of op.parameters[location]) {
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Type text of a parameter's value (request direction). */
+export function parameterType(p: Parameter, ctx: RenderContext): string {
+  return renderSchema(p.schema, ctx).text;
+}
+
+/** Union of the schemas of several media contents. */
+export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeText {
+  return unionOf(contents.map((c) => renderSchema(c.schema, ctx)));
+}
+
+const isSuccess = (r: Response): boolean => r.category === 'success';
+
+/** Responses that make up `<Op>Response`: the successes, or `default` when there is none. */
+export function successResponses(op: Pick<Operation, 'responses'>): Response[] {
+  const successes = op.responses.filter(isSuccess);
+  return successes.length > 0 ? successes : op.responses.filter((r) => r.category === 'default');
+}
+
+/** Responses that make up `<Op>Error`: the errors, and `default` when successes are declared. */
+export function errorResponses(op: Pick<Operation, 'responses'>): Response[] {
+  const hasSuccess = op.responses.some(isSuccess);
+  return op.responses.filter((r) => r.category === 'error' || (hasSuccess && r.category === 'default'));
+}
+
+/** `<Op>Response` type text. */
+export function responseType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeText {
+  const responses = successResponses(op);
+  const withBody = responses.filter((r) => r.contents.length > 0);
+  if (withBody.length === 0) return { text: 'void', prec: Prec.Atom };
+  const parts = withBody.map((r) => contentsUnion(r.contents, ctx));
+  if (withBody.length < responses.length) parts.push({ text: 'undefined', prec: Prec.Atom });
+  return unionOf(parts);
+}
+
+/** `<Op>Error` type text. */
+export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeText {
+  const parts = errorResponses(op)
+    .filter((r) => r.contents.length > 0)
+    .map((r) => contentsUnion(r.contents, ctx));
+  return parts.length === 0 ? { text: 'unknown', prec: Prec.Atom } : unionOf(parts);
+}
+
+/** `GET /pets/{id}`. */
+export function methodAndPath(op: Pick<Operation, 'method' | 'path'>): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+function operationDocs(op: Operation): Docs {
+  const docs: Docs = {};
+  if (op.summary !== undefined) docs.summary = op.summary;
+  if (op.description !== undefined) docs.description = op.description;
+  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
+  if (op.inferred !== undefined) docs.inferred = op.inferred;
+  if (op.externalDocsUrl !== undefined) docs.externalDocsUrl = op.externalDocsUrl;
+  return docs;
+}
+
+/** Helper type declarations of one operation, in the order Params, Body, Response, Error. */
+export function operationDeclarations(
+  api: Api,
+  scope: FileScope,
+  op: Operation,
+): Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> {
+  const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
+  const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
+  const where = `\`${methodAndPath(op)}\` (operation \`${op.operationId}\`)`;
+  const brief = (what: string): DocExtras => ({ lead: [`${what} of ${where}.`], source: op.pointer });
+  const briefDocs: Docs = op.deprecated ? { deprecated: true } : {};
+  const out: Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> = [];
+
+  const params = orderedParameters(op);
+  const paramsDocs = jsDocStructures(operationDocs(op), brief('Parameters'));
+  if (params.length === 0) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: op.names.params,
+      isExported: true,
+      docs: paramsDocs,
+      type: 'Record<string, never>',
+    });
+  } else {
+    const properties: PropertySignatureStructure[] = params.map((p) => ({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(p.name),
+      type: parameterType(p, request),
+      hasQuestionToken: parameterOptional(p),
+      docs: jsDocStructures(parameterDocs(p), { lead: [LOCATION_LABEL[p.in]] }),
+    }));
+    out.push({ kind: StructureKind.Interface, name: op.names.params, isExported: true, docs: paramsDocs, properties });
+  }
+
+  if (op.requestBody !== undefined && op.names.body !== undefined) {
+    const body = op.requestBody;
+    const media = body.contents.map((c) => `\`${c.mediaType}\``).join(', ');
+    const bodyDocs: Docs = { ...briefDocs };
+    if (body.description !== undefined) bodyDocs.description = body.description;
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: op.names.body,
+      isExported: true,
+      docs: jsDocStructures(bodyDocs, {
+        ...brief('Request body'),
+        lines: [`Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
+      }),
+      type: contentsUnion(body.contents, request).text,
+    });
+  }
+
+  out.push({
+    kind: StructureKind.TypeAlias,
+    name: op.names.response,
+    isExported: true,
+    docs: jsDocStructures(briefDocs, {
+      ...brief('Success response body'),
+      lines: [statusLine(successResponses(op))],
+    }),
+    type: responseType(op, response).text,
+  });
+  out.push({
+    kind: StructureKind.TypeAlias,
+    name: op.names.error,
+    isExported: true,
+    docs: jsDocStructures(briefDocs, { ...brief('Error response body'), lines: [statusLine(errorResponses(op))] }),
+    type: errorType(op, response).text,
+  });
+  return out;
+}
+
+function statusLine(responses: Response[]): string {
+  if (responses.length === 0) return 'Statuses: none declared.';
+  return `Status${responses.length === 1 ? '' : 'es'}: ${responses
+    .map((r) => `${r.status}${r.contents.length === 0 ? ' (no body)' : ''}`)
+    .join(', ')}.`;
+}

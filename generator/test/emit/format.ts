@@ -1,0 +1,14 @@
+/** Formats emitted files with prettier and the repository's `.prettierrc.json`, as the write stage does. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import type { EmittedFile } from '../../src/emit/types.js';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const config = JSON.parse(readFileSync(new URL('../../../.prettierrc.json', import.meta.url), 'utf8')) as prettier.Options;
+const parsers = { ts: 'typescript', json: 'json', md: 'markdown' } as const;
+
+export async function formatFile(file: EmittedFile): Promise<string> {
+  if (file.kind === 'other') return file.contents;
+  return prettier.format(file.contents, { ...config, parser: parsers[file.kind], endOfLine: 'lf' });
+}
