@@ -35,7 +35,8 @@ export class Log {
     const effective: LogLevel = level ?? (logger ? 'info' : 'off');
     this.sink = effective === 'off' ? undefined : (logger ?? (globalThis as { console?: Logger }).console);
     this.threshold = LEVELS[effective];
-    this.names = new Set([...DEFAULT_REDACT, ...redact].map((n) => n.toLowerCase()));
+    const all = [...DEFAULT_REDACT, ...redact].map((n) => n.toLowerCase());
+    this.names = new Set(all.filter((n) => !n.startsWith('!') && !all.includes(`!${n}`)));
   }
 
   enabled(level: Exclude<LogLevel, 'off'>): boolean {

@@ -240,7 +240,10 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Default `'off'` without a logger, `'info'` with one. A level without a logger logs to `console`. */
   logLevel?: LogLevel | undefined;
-  /** Header, query and cookie names whose values are redacted in logs (added to the defaults and the spec's apiKey names). */
+  /**
+   * Header, query and cookie names whose values are redacted in logs, added to the defaults (authorization, cookie,
+   * set-cookie, x-api-key, …) and every apiKey scheme's name. `'!name'` removes a name (e.g. a non-secret apiKey header).
+   */
   redact?: readonly string[] | undefined;
   middleware?: readonly Middleware[] | undefined;
   validate?: ValidationOptions | undefined;
