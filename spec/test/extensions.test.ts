@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { obj, readSpec } from './helpers.js';
+
+describe('x- extensions, security schemes and webhooks', () => {
+  const spec = readSpec();
+  const components = obj(spec.components, 'components');
+  const schemes = obj(components.securitySchemes, 'securitySchemes');
+
+  it('declares the servers and the four security schemes', () => {
+    expect(spec.openapi).toMatch(/^3\.1\./);
+    expect(spec.servers).toEqual([
+      expect.objectContaining({ url: 'https://embedded.improvado.io' }),
+    ]);
+    expect(schemes.basicAuth).toMatchObject({ type: 'http', scheme: 'basic' });
+    expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.sessionCookie).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'dts_session_id',
+    });
+    expect(schemes.workspaceHeader).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-IM-WORKSPACE-ID',
+    });
+  });
+
+  it('x-token-endpoint names the token operation as it is in the spec', () => {
+    const ext = obj(obj(schemes.bearerAuth, 'bearerAuth')['x-token-endpoint'], 'x-token-endpoint');
+    expect(ext).toEqual({
+      operationId: 'createToken',
+      method: 'post',
+      path: '/api/v3/token',
+      credentialsScheme: 'basicAuth',
+      tokenField: '/token',
+      requestFields: ['workspace_id'],
+      lifetimeSeconds: 1800,
+      slidingExpiry: true,
+    });
+    const op = obj(
+      obj(obj(spec.paths, 'paths')[String(ext.path)], 'path')[String(ext.method)],
+      'op',
+    );
+    expect(op.operationId).toBe(ext.operationId);
+    expect(op.security).toEqual([{ [String(ext.credentialsScheme)]: [] }]);
+    // tokenField and requestFields point at real properties of the token schemas.
+    const schemas = obj(components.schemas, 'schemas');
+    expect(Object.keys(obj(obj(schemas.TokenResponse, 'TokenResponse').properties, 'p'))).toContain(
+      'token',
+    );
+    expect(Object.keys(obj(obj(schemas.TokenRequest, 'TokenRequest').properties, 'p'))).toContain(
+      'workspace_id',
+    );
+  });
+
+  it('x-webhook-signature describes HMAC-SHA256 over the raw body and the challenge', () => {
+    expect(spec['x-webhook-signature']).toEqual({
+      'x-inferred': true,
+      algorithm: 'hmac-sha256',
+      header: 'X-Improvado-Signature',
+      encoding: 'hex',
+      signedContent: 'raw-body',
+      idempotencyHeader: 'X-Improvado-Idempotency-Key',
+      challenge: {
+        method: 'get',
+        challengeHeader: 'X-Improvado-Challenge',
+        verifyTokenHeader: 'X-Improvado-Verify-Token',
+        respondWith: 'challenge-text',
+      },
+    });
+  });
+
+  it('models the delivery and the verification challenge as webhooks with required headers', () => {
+    const webhooks = obj(spec.webhooks, 'webhooks');
+    const event = obj(obj(webhooks.event, 'event').post, 'event.post');
+    const headers = (op: Record<string, unknown>) =>
+      (op.parameters as unknown[]).map((p) => obj(p, 'p')).filter((p) => p.in === 'header');
+    expect(headers(event).map((p) => [p.name, p.required])).toEqual([
+      ['X-Improvado-Signature', true],
+      ['X-Improvado-Idempotency-Key', true],
+    ]);
+    expect(event.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } },
+    });
+    const challenge = obj(obj(webhooks.verificationChallenge, 'challenge').get, 'challenge.get');
+    expect(headers(challenge).map((p) => [p.name, p.required])).toEqual([
+      ['X-Improvado-Challenge', true],
+      ['X-Improvado-Verify-Token', true],
+    ]);
+    expect(challenge.responses).toMatchObject({
+      '200': { content: { 'text/plain': { schema: { type: 'string' } } } },
+    });
+    const eventSchema = obj(obj(components.schemas, 'schemas').WebhookEvent, 'WebhookEvent');
+    expect(eventSchema.required).toEqual(['id', 'type', 'timestamp', 'data']);
+    const props = obj(eventSchema.properties, 'props');
+    expect(obj(props.timestamp, 'timestamp').format).toBeUndefined();
+    expect(obj(props.data, 'data').additionalProperties).toEqual({ type: 'string' });
+  });
+
+  it('uses 3.1 type arrays for nullability and the documented formats', () => {
+    const schemas = obj(components.schemas, 'schemas');
+    const prop = (s: string, p: string) =>
+      obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
+    expect(prop('Extract', 'sync_historical_data')).toMatchObject({
+      type: ['string', 'null'],
+      format: 'date',
+    });
+    expect(prop('PaginatedExtractList', 'next')).toMatchObject({
+      type: ['string', 'null'],
+      format: 'uri',
+    });
+    expect(prop('CustomSettingOptionsAccountResult', 'next')).toMatchObject({
+      type: ['string', 'null'],
+    });
+    expect(prop('CustomSettingOptionsAccountResult', 'next').format).toBeUndefined();
+    expect(prop('Connection', 'created_at')).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(prop('Scheduling', 'interval').enum).toEqual(['hour', 'day', 'week', 'month']);
+    expect(prop('WebhookEndpointDetail', 'secret')).toMatchObject({ minLength: 64, maxLength: 64 });
+    expect(prop('AutomatedRecipe', 'recipe_id')).toMatchObject({
+      type: 'string',
+      pattern: '^[0-9]+$',
+    });
+    // No OpenAPI 3.0 `nullable` anywhere.
+    expect(JSON.stringify(spec)).not.toContain('"nullable"');
+  });
+
+  it('has an error schema with `details` that allows other keys, used by every reusable error response', () => {
+    const error = obj(obj(components.schemas, 'schemas').Error, 'Error');
+    expect(Object.keys(obj(error.properties, 'p'))).toContain('details');
+    expect(error.additionalProperties).toBe(true);
+    for (const [name, r] of Object.entries(obj(components.responses, 'responses'))) {
+      expect(obj(r, name).content, name).toEqual({
+        'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+      });
+    }
+  });
+});
