@@ -218,4 +218,36 @@ describe('operations of spec/openapi.yaml', () => {
       }
     }
   });
+  it('matches the operations table of spec/README.md (client call, method, path, operationId, auth, pagination)', () => {
+    const readme = readFileSync(path.join(repoRoot, 'spec/README.md'), 'utf8');
+    const row =
+      /^\|\s*(\d+)\s*\|\s*`([^`]+)`\s*\|\s*(GET|POST|PUT|PATCH|DELETE) `([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*(B|T)\s*\|\s*(query|body|–)\s*\|/;
+    const rows = readme
+      .split('\n')
+      .map((line) => row.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({
+        call: m[2] ?? '',
+        method: m[3] ?? '',
+        path: m[4] ?? '',
+        operationId: m[5] ?? '',
+        auth: m[6] ?? '',
+        pagination: m[7] ?? '',
+      }));
+    expect(rows).toHaveLength(75);
+    const fromSpec = ops.map((o) => {
+      const pagination = o.op['x-pagination'];
+      return {
+        call: `${String(o.op['x-sdk-resource'])}.${String(o.op['x-sdk-method'])}`,
+        method: o.method,
+        path: o.path,
+        operationId: String(o.op.operationId),
+        auth: documented.find((d) => key(d) === key(o))?.auth ?? '',
+        pagination: pagination === undefined ? '–' : String(obj(pagination, 'x-pagination').in),
+      };
+    });
+    const sort = (a: { method: string; path: string }, b: { method: string; path: string }) =>
+      key(a).localeCompare(key(b));
+    expect([...rows].sort(sort)).toEqual(fromSpec.sort(sort));
+  });
 });
