@@ -1,0 +1,262 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { type Diagnostic, GenerateError } from '../diagnostics.js';
+import type { EmittedFile } from '../emit/types.js';
+import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
+import {
+  type FormatFailure,
+  type FormatOptions,
+  formatInProcess,
+  parserFor,
+  prettierVersion,
+  resolveFormatOptions,
+  toFormatFailure,
+} from './format.js';
+import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
+import { defaultWorkerCount, type FormatJob, type FormatOutcome, formatInWorkers } from './pool.js';
+
+/** Options of {@link preparePackage}. */
+export interface PrepareOptions {
+  /**
+   * Folder of the format cache. Default: `node_modules/.cache/sdkgen/format` in the nearest folder
+   * above the output that has a `node_modules`. `false` disables the cache.
+   */
+  cacheDir?: string | false;
+  /**
+   * Worker threads for formatting. `'auto'` (default) uses one per CPU (at most 8; none on machines
+   * with fewer than 4 CPUs) when at least {@link WORKER_THRESHOLD_BYTES} of text needs formatting,
+   * else formats in this thread. `0` never uses workers.
+   */
+  workers?: number | 'auto';
+}
+
+/**
+ * Below this many bytes of text to format (after cache hits), workers cost more than they save:
+ * starting a worker and loading prettier in it takes ~0.3 s.
+ */
+export const WORKER_THRESHOLD_BYTES = 512 * 1024;
+
+/** One output file after formatting. */
+export interface PreparedFile {
+  /** Package-relative POSIX path. */
+  path: string;
+  contents: string;
+  sha256: string;
+}
+
+/** Everything {@link applyPackage} needs, computed without writing anything. */
+export interface PreparedPackage {
+  /** Absolute output directory. */
+  dir: string;
+  files: PreparedFile[];
+  manifest: string;
+  /** Whether the manifest on disk differs from {@link manifest}. */
+  manifestChanged: boolean;
+  /** Whether a manifest was on disk before. */
+  manifestExisted: boolean;
+  /** Package-relative paths, sorted. */
+  added: string[];
+  modified: string[];
+  unchanged: string[];
+  /** Generated before (listed in the old manifest), not any more, and still on disk. */
+  removed: string[];
+  /** Warnings and notes (errors throw). */
+  diagnostics: Diagnostic[];
+  /** Wall time spent formatting (cache look-ups included), ms. */
+  formatMs: number;
+  cacheHits: number;
+  cacheMisses: number;
+  /** Worker threads used (0: formatted in this thread). */
+  workers: number;
+}
+
+/**
+ * Formats every file with prettier (in memory; cached; in worker threads when there is a lot to
+ * format) and compares the result with what is on disk and in the old manifest. Writes nothing but
+ * cache entries.
+ *
+ * @param dir output directory (created later by {@link applyPackage} if missing)
+ * @throws {GenerateError} `write/invalid-path` for a path that is absolute, escapes `dir`, repeats or
+ *   is the manifest's; `write/format-failed` (file, line, column) for every file prettier rejects;
+ *   `write/would-overwrite` for a generated path taken by a hand-written file (one not in the manifest).
+ */
+export async function preparePackage(
+  dir: string,
+  emitted: readonly EmittedFile[],
+  options: PrepareOptions = {},
+): Promise<PreparedPackage> {
+  const absDir = path.resolve(dir);
+  checkPaths(emitted);
+  const started = performance.now();
+  const formatted = await formatAll(absDir, emitted, options);
+  const formatMs = performance.now() - started;
+
+  const failures = formatted.results.flatMap((r, i) => (r.ok ? [] : [formatDiagnostic(emitted[i]!.path, r.failure)]));
+  if (failures.length > 0) throw new GenerateError(failures);
+
+  const files: PreparedFile[] = emitted
+    .map((file, i) => {
+      const result = formatted.results[i]!;
+      const contents = result.ok ? result.formatted : '';
+      return { path: file.path, contents, sha256: sha256(contents) };
+    })
+    .sort((a, b) => comparePaths(a.path, b.path));
+
+  const oldManifest = await readManifest(absDir);
+  const newManifest: Manifest = new Map(files.map((f) => [f.path, f.sha256]));
+  const manifest = serializeManifest(newManifest);
+  const diagnostics: Diagnostic[] = [];
+  const conflicts: Diagnostic[] = [];
+  const added: string[] = [];
+  const modified: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of files) {
+    const current = await readIfExists(path.join(absDir, file.path));
+    if (current === undefined) added.push(file.path);
+    else if (current === file.contents) unchanged.push(file.path);
+    else {
+      modified.push(file.path);
+      if (oldManifest === undefined) {
+        diagnostics.push({
+          severity: 'info',
+          code: 'write/adopted',
+          message: `${file.path} existed without a manifest: it is replaced by the generated file`,
+          file: file.path,
+        });
+      } else if (!oldManifest.has(file.path)) {
+        conflicts.push({
+          severity: 'error',
+          code: 'write/would-overwrite',
+          message: `${file.path} is not a generated file (not in ${MANIFEST_NAME}), but the generator now emits this path: move or delete it`,
+          file: path.posix.join(toPosix(path.relative(process.cwd(), absDir)) || '.', file.path),
+        });
+      }
+    }
+  }
+  if (conflicts.length > 0) throw new GenerateError(conflicts);
+
+  const removed: string[] = [];
+  for (const old of [...(oldManifest?.keys() ?? [])].sort(comparePaths)) {
+    if (newManifest.has(old)) continue;
+    if ((await readIfExists(path.join(absDir, old))) !== undefined) removed.push(old);
+  }
+  const oldManifestText = await readIfExists(path.join(absDir, MANIFEST_NAME));
+  const manifestChanged = oldManifestText !== manifest;
+  return {
+    dir: absDir,
+    files,
+    manifest,
+    manifestChanged,
+    manifestExisted: oldManifestText !== undefined,
+    added,
+    modified,
+    unchanged,
+    removed,
+    diagnostics,
+    formatMs,
+    cacheHits: formatted.hits,
+    cacheMisses: formatted.misses,
+    workers: formatted.workers,
+  };
+}
+
+function checkPaths(emitted: readonly EmittedFile[]): void {
+  const seen = new Set<string>();
+  const problems: Diagnostic[] = [];
+  for (const file of emitted) {
+    let why: string | undefined;
+    if (!isSafeRelativePath(file.path)) why = 'must be relative, with / separators, inside the package';
+    else if (file.path === MANIFEST_NAME) why = 'is reserved for the manifest';
+    else if (seen.has(file.path)) why = 'is emitted twice';
+    seen.add(file.path);
+    if (why) problems.push({ severity: 'error', code: 'write/invalid-path', message: `emitted path '${file.path}' ${why}` });
+  }
+  if (problems.length > 0) throw new GenerateError(problems);
+}
+
+interface FormatAllResult {
+  results: FormatOutcome[];
+  hits: number;
+  misses: number;
+  workers: number;
+}
+
+async function formatAll(dir: string, emitted: readonly EmittedFile[], options: PrepareOptions): Promise<FormatAllResult> {
+  const cache = options.cacheDir === false ? undefined : new FormatCache(options.cacheDir ?? defaultCacheDir(dir));
+  const results: FormatOutcome[] = new Array(emitted.length);
+  const pending: Array<{ index: number; key: string; job: FormatJob }> = [];
+  let hits = 0;
+  await Promise.all(
+    emitted.map(async (file, index) => {
+      const parser = parserFor(file.kind);
+      if (parser === undefined) {
+        results[index] = { ok: true, formatted: file.contents };
+        return;
+      }
+      const formatOptions: FormatOptions = await resolveFormatOptions(dir, file.path, parser);
+      const key = cacheKey(file.contents, prettierVersion, formatOptions);
+      const cached = cache ? await cache.get(key) : undefined;
+      if (cached !== undefined) {
+        hits++;
+        results[index] = { ok: true, formatted: cached };
+        return;
+      }
+      pending.push({ index, key, job: { text: file.contents, options: formatOptions } });
+    }),
+  );
+  pending.sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
+  const bytes = pending.reduce((n, p) => n + p.job.text.length, 0);
+  const workers =
+    options.workers === 'auto' || options.workers === undefined
+      ? bytes >= WORKER_THRESHOLD_BYTES && pending.length > 1
+        ? defaultWorkerCount()
+        : 0
+      : options.workers;
+  const outcomes =
+    workers > 0 && pending.length > 0
+      ? await formatInWorkers(
+          pending.map((p) => p.job),
+          workers,
+        )
+      : await Promise.all(pending.map((p) => formatHere(p.job)));
+  await Promise.all(
+    pending.map(async (p, i) => {
+      const outcome = outcomes[i]!;
+      results[p.index] = outcome;
+      if (outcome.ok && cache) await cache.set(p.key, outcome.formatted);
+    }),
+  );
+  return { results, hits, misses: pending.length, workers: workers > 0 && pending.length > 0 ? Math.min(workers, pending.length) : 0 };
+}
+
+async function formatHere(job: FormatJob): Promise<FormatOutcome> {
+  try {
+    return { ok: true, formatted: await formatInProcess(job.text, job.options) };
+  } catch (error) {
+    return { ok: false, failure: toFormatFailure(error) };
+  }
+}
+
+function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {
+  const d: Diagnostic = {
+    severity: 'error',
+    code: 'write/format-failed',
+    message: `prettier cannot format the generated ${file}: ${failure.message}`,
+    file,
+  };
+  if (failure.line !== undefined) d.line = failure.line;
+  if (failure.column !== undefined) d.column = failure.column;
+  return d;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
