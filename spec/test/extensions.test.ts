@@ -135,3 +135,106 @@ describe('x- extensions, security schemes and webhooks', () => {
     }
   });
 });
+
+/** Follows `$ref`s to component schemas. */
+function deref(spec: Record<string, unknown>, schema: unknown): Record<string, unknown> {
+  let s = obj(schema, 'schema');
+  for (let guard = 0; typeof s.$ref === 'string' && guard < 20; guard++) {
+    const name = s.$ref.replace('#/components/schemas/', '');
+    s = obj(obj(obj(spec.components, 'components').schemas, 'schemas')[name], name);
+  }
+  return s;
+}
+
+/** The schema a pagination pointer reaches (`{i}` = every element of an array), or undefined. */
+function schemaAt(
+  spec: Record<string, unknown>,
+  root: unknown,
+  pointer: string,
+): Record<string, unknown> | undefined {
+  let cur: Record<string, unknown> | undefined = deref(spec, root);
+  for (const token of pointer.split('/').slice(1)) {
+    if (cur === undefined) return undefined;
+    if (token === '{i}') {
+      cur = cur.type === 'array' ? deref(spec, cur.items) : undefined;
+      continue;
+    }
+    const members: unknown[] = Array.isArray(cur.allOf) ? cur.allOf : [cur];
+    let found: Record<string, unknown> | undefined;
+    for (const m of members) {
+      const props = deref(spec, m).properties;
+      if (props !== undefined && token in obj(props, 'properties')) {
+        found = deref(spec, obj(props, 'properties')[token]);
+      }
+    }
+    cur = found;
+  }
+  return cur;
+}
+
+describe('x-pagination pointers', () => {
+  const spec = readSpec();
+
+  it('resolve in the response schema, and the paging parameters exist', () => {
+    let checked = 0;
+    for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
+      for (const [method, value] of Object.entries(obj(item, p))) {
+        if (method === 'parameters') continue;
+        const op = obj(value, `${method} ${p}`);
+        if (op['x-pagination'] === undefined) continue;
+        checked++;
+        const pg = obj(op['x-pagination'], 'x-pagination');
+        const ok = obj(obj(op.responses, 'responses')['200'], '200');
+        const body = obj(obj(ok.content, 'content')['application/json'], 'json').schema;
+        for (const field of [
+          'itemsField',
+          'nextField',
+          'countField',
+          'groupsField',
+          'groupKeyField',
+        ]) {
+          if (pg[field] === undefined) continue;
+          expect(schemaAt(spec, body, String(pg[field])), `${p} ${field}`).toBeDefined();
+        }
+        expect(schemaAt(spec, body, String(pg.itemsField))?.type, `${p} itemsField`).toBe('array');
+        if (pg.groupsField !== undefined) {
+          expect(schemaAt(spec, body, String(pg.groupsField))?.type).toBe('array');
+          for (const field of ['itemsField', 'nextField', 'countField', 'groupKeyField']) {
+            expect(String(pg[field]).startsWith(`${String(pg.groupsField)}/{i}/`), field).toBe(
+              true,
+            );
+          }
+        }
+        const names = [pg.pageParam, pg.sizeParam, pg.groupFilterParam]
+          .filter((n) => n !== undefined)
+          .map(String);
+        if (pg.in === 'query') {
+          const params = ((op.parameters as unknown[]) ?? []).map((x) => {
+            const ref = obj(x, 'param').$ref;
+            return typeof ref === 'string'
+              ? obj(
+                  obj(obj(spec.components, 'components').parameters, 'parameters')[
+                    ref.split('/').pop() ?? ''
+                  ],
+                  ref,
+                )
+              : obj(x, 'param');
+          });
+          for (const n of names)
+            expect(
+              params.some((x) => x.name === n && x.in === 'query'),
+              `${p} ${n}`,
+            ).toBe(true);
+        } else {
+          const reqBody = obj(
+            obj(obj(op.requestBody, 'requestBody').content, 'c')['application/json'],
+            'json',
+          ).schema;
+          for (const n of names)
+            expect(schemaAt(spec, reqBody, `/${n}`), `${p} ${n}`).toBeDefined();
+        }
+      }
+    }
+    expect(checked).toBe(13);
+  });
+});

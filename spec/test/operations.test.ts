@@ -209,9 +209,11 @@ describe('operations of spec/openapi.yaml', () => {
           sizeParam: 'page_size',
           pageNumbersAsStrings: true,
           groupsField: '/results',
-          itemsField: '/results',
-          nextField: '/next',
-          countField: '/count',
+          groupKeyField: '/results/{i}/account_id',
+          groupFilterParam: 'account_ids',
+          itemsField: '/results/{i}/results',
+          nextField: '/results/{i}/next',
+          countField: '/results/{i}/count',
         });
       } else {
         expect(o.op['x-pagination'], key(o)).toBeUndefined();
