@@ -131,6 +131,13 @@ export interface ObjectSchema extends SchemaCommon {
   requiredOnly?: string[];
   minProperties?: number;
   maxProperties?: number;
+  /**
+   * (Addition) Set on the base of an `allOf` hierarchy: a schema with a `discriminator` and no
+   * `oneOf`/`anyOf`. `mapping` lists the subtypes (explicit entries, then every component whose
+   * `allOf` references this schema). Each subtype's intersection already carries an object member
+   * pinning the property to its value(s).
+   */
+  discriminator?: Discriminator;
 }
 
 export interface Discriminator {
@@ -207,6 +214,12 @@ export interface Parameter extends Docs {
   /** Effective explode (default true for `form`, false otherwise). */
   explode: boolean;
   allowReserved: boolean;
+  /**
+   * (Addition) A valid, non-reserved binding identifier for the parameter, unique within the
+   * operation: the wire name when it already is one (`datasource_name`), otherwise camelCased
+   * (`project.id` → `projectId`) or `_`-prefixed (`default` → `_default`). Always set by the model.
+   */
+  identifier?: string;
   /** Parameter uses `content` instead of `schema`: the media type (value is serialised as such). */
   contentMediaType?: string;
   pointer: Pointer;

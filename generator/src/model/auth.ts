@@ -1,0 +1,102 @@
+/**
+ * `components.securitySchemes` → {@link SecurityScheme}s (spec order), with `x-token-endpoint`.
+ *
+ * - `http`: `scheme` lower-cased (`Basic` → `basic`), `bearerFormat` kept.
+ * - `apiKey`: `in` (header, query, cookie) and the parameter name (`paramName`).
+ * - `oauth2`, `openIdConnect`, `mutualTLS`: the type only; flows and discovery URLs are not modelled
+ *   (the caller supplies the token).
+ * - `x-token-endpoint` `{ operationId, credentialsScheme, tokenField, lifetimeSeconds?,
+ *   slidingExpiry?, requestFields? }`: the operation must exist (its method and path are filled in),
+ *   `credentialsScheme` must be a declared scheme, and `tokenField` must exist in the operation's
+ *   2XX JSON response; each failure is an error with the pointer of the offending field.
+ */
+import type { ModelContext } from './context.js';
+import { child, extensionsOf, isObject, type JsonObject } from './context.js';
+import { schemaAt, successJsonBody } from './pagination.js';
+import { applyDocs, docsOf } from './schemas.js';
+import type { Operation, Schema, SecurityScheme, TokenEndpoint } from './types.js';
+
+const TYPES = new Set(['http', 'apiKey', 'oauth2', 'openIdConnect', 'mutualTLS']);
+
+/** Reads every security scheme; `ops` and `schemas` are for validating `x-token-endpoint`. */
+export function readSecuritySchemes(ctx: ModelContext, ops: readonly Operation[], schemas: ReadonlyMap<string, Schema>): SecurityScheme[] {
+  const raw = isObject(ctx.doc.components) ? ctx.doc.components.securitySchemes : undefined;
+  if (!isObject(raw)) return [];
+  const out: SecurityScheme[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const pointer = child('#/components/securitySchemes', key);
+    const r = ctx.deref(value, pointer);
+    if (!r) continue;
+    const s = r.value;
+    if (typeof s.type !== 'string' || !TYPES.has(s.type)) {
+      ctx.report('error', 'model/security-scheme', `security scheme ${key} has an unknown type ${JSON.stringify(s.type)}`, child(pointer, 'type'));
+      continue;
+    }
+    const scheme: SecurityScheme = { key, type: s.type as SecurityScheme['type'], extensions: extensionsOf(s) };
+    applyDocs(scheme, docsOf({ description: s.description }));
+    if (s.type === 'http') {
+      if (typeof s.scheme === 'string') scheme.scheme = s.scheme.toLowerCase();
+      else ctx.report('error', 'model/security-scheme', `http security scheme ${key} needs a scheme (basic, bearer, …)`, pointer);
+      if (typeof s.bearerFormat === 'string') scheme.bearerFormat = s.bearerFormat;
+    }
+    if (s.type === 'apiKey') {
+      if (s.in === 'header' || s.in === 'query' || s.in === 'cookie') scheme.in = s.in;
+      else ctx.report('error', 'model/security-scheme', `apiKey security scheme ${key} needs in: header, query or cookie`, child(pointer, 'in'));
+      if (typeof s.name === 'string') scheme.paramName = s.name;
+      else ctx.report('error', 'model/security-scheme', `apiKey security scheme ${key} needs a name`, pointer);
+    }
+    const te = s['x-token-endpoint'];
+    if (te !== undefined) {
+      const endpoint = tokenEndpoint(ctx, te, child(pointer, 'x-token-endpoint'), raw, ops, schemas);
+      if (endpoint) scheme.tokenEndpoint = endpoint;
+    }
+    out.push(scheme);
+  }
+  return out;
+}
+
+function tokenEndpoint(
+  ctx: ModelContext,
+  te: unknown,
+  pointer: string,
+  schemes: JsonObject,
+  ops: readonly Operation[],
+  schemas: ReadonlyMap<string, Schema>,
+): TokenEndpoint | undefined {
+  if (!isObject(te)) {
+    ctx.report('error', 'model/token-endpoint', 'x-token-endpoint must be an object', pointer);
+    return undefined;
+  }
+  let ok = true;
+  const op = typeof te.operationId === 'string' ? ops.find((o) => o.operationId === te.operationId) : undefined;
+  if (!op) {
+    ctx.report('error', 'model/token-endpoint', `x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`, child(pointer, 'operationId'));
+    ok = false;
+  }
+  if (typeof te.credentialsScheme !== 'string' || !Object.hasOwn(schemes, te.credentialsScheme)) {
+    ctx.report('error', 'model/token-endpoint', `x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`, child(pointer, 'credentialsScheme'));
+    ok = false;
+  }
+  if (typeof te.tokenField !== 'string') {
+    ctx.report('error', 'model/token-endpoint', 'x-token-endpoint.tokenField (a JSON pointer into the response) is required', pointer);
+    ok = false;
+  } else if (op) {
+    const body = successJsonBody(op);
+    if (!body || !schemaAt(body, te.tokenField, schemas)) {
+      ctx.report('error', 'model/token-endpoint', `x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`, child(pointer, 'tokenField'));
+      ok = false;
+    }
+  }
+  if (!ok || !op) return undefined;
+  const out: TokenEndpoint = {
+    operationId: op.operationId,
+    method: op.method,
+    path: op.path,
+    credentialsScheme: te.credentialsScheme as string,
+    tokenField: te.tokenField as string,
+  };
+  if (typeof te.lifetimeSeconds === 'number') out.lifetimeSeconds = te.lifetimeSeconds;
+  if (typeof te.slidingExpiry === 'boolean') out.slidingExpiry = te.slidingExpiry;
+  if (Array.isArray(te.requestFields)) out.requestFields = te.requestFields.filter((f): f is string => typeof f === 'string');
+  return out;
+}

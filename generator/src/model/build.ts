@@ -1,0 +1,195 @@
+/**
+ * Loaded document → {@link Api}: the only caller of the other model modules.
+ *
+ * Order: operations and webhooks are read (converting their inline schemas), then every named schema
+ * (components, lifted `$defs`, lifted recursive targets), then names (schemas first, so spec names
+ * win collisions; then request variants, operations, helper types, parameters, webhooks), resources
+ * and method names, pagination, security schemes, modules.
+ */
+import { GenerateError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { LoadedDocument } from '../load/types.js';
+import { assignPagination } from './pagination.js';
+import { readSecuritySchemes } from './auth.js';
+import { isObject, ModelContext } from './context.js';
+import { transitiveFlags } from './graph.js';
+import { assignModules } from './modules.js';
+import { NameRegistry, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier } from './naming.js';
+import { OperationReader, readOperations } from './operations.js';
+import { assignResources } from './resources.js';
+import { applyDocs, docsOf, SchemaConverter } from './schemas.js';
+import type { Api, NamedSchema, Operation, Schema, Server, Tag, Webhook } from './types.js';
+import { readSignature, readWebhooks } from './webhooks.js';
+
+/** Suffix of the request-side variant of a schema with readOnly/writeOnly properties (`Order` → `OrderInput`). */
+export const REQUEST_VARIANT_SUFFIX = 'Input';
+
+/**
+ * Builds the intermediate model of a loaded (bundled) OpenAPI 3.0/3.1 document.
+ *
+ * @returns the model and the model's own diagnostics (warnings and infos; the loader's are not repeated).
+ * @throws {GenerateError} when any error was found (duplicate operationIds, unresolvable method-name
+ *   collisions, invalid `x-pagination`/`x-token-endpoint`/`x-webhook-signature`, dangling refs, …),
+ *   carrying every diagnostic of the run at once.
+ */
+export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Diagnostic[] } {
+  const ctx = new ModelContext(loaded);
+  const doc = ctx.doc;
+  const converter = new SchemaConverter(ctx);
+  const reader = new OperationReader(ctx, converter);
+
+  const operations = readOperations(ctx, reader);
+  const webhookSignature =
+    doc['x-webhook-signature'] !== undefined ? readSignature(ctx, doc['x-webhook-signature'], '#/x-webhook-signature') : undefined;
+  const webhooks = readWebhooks(ctx, reader, webhookSignature);
+  const converted = converter.convertAll();
+
+  const schemaMap = new Map<string, Schema>();
+  for (const c of converted) schemaMap.set(c.source.key, c.schema);
+  const flags = transitiveFlags(schemaMap);
+
+  const registry = new NameRegistry();
+  const schemas = new Map<string, NamedSchema>();
+  for (const { source, schema } of converted) {
+    const { name, reasons } = toTypeIdentifier(source.nameHint);
+    if (source.origin === 'defs') reasons.unshift('lifted from $defs');
+    if (source.origin === 'lifted') reasons.unshift('lifted: a recursive inline reference');
+    const identifier = registry.claim(TYPE_NS, name, { pointer: source.pointer, from: source.key }, reasons);
+    const f = flags.get(source.key) ?? { hasReadOnly: false, hasWriteOnly: false };
+    schemas.set(source.key, {
+      key: source.key,
+      identifier,
+      schema,
+      module: '',
+      pointer: source.pointer,
+      hasReadOnly: f.hasReadOnly,
+      hasWriteOnly: f.hasWriteOnly,
+    });
+  }
+  for (const named of schemas.values()) {
+    if (!named.hasReadOnly && !named.hasWriteOnly) continue;
+    const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
+    named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
+  }
+  nameOperations(ctx, operations, registry);
+  nameWebhooks(webhooks, registry);
+
+  assignResources(ctx, operations, registry);
+  assignPagination(ctx, operations, schemaMap);
+  const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);
+  const modules = assignModules(schemaMap, operations, webhooks);
+  for (const named of schemas.values()) named.module = modules.get(named.key) ?? 'shared';
+
+  const info = isObject(doc.info) ? doc.info : {};
+  const api: Api = {
+    title: typeof info.title === 'string' ? info.title : '',
+    version: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+    openapi: typeof doc.openapi === 'string' ? doc.openapi : loaded.openapi,
+    servers: readServers(doc.servers),
+    schemas,
+    operations,
+    securitySchemes,
+    security: doc.security === undefined ? [] : reader.security(doc.security, '#/security'),
+    webhooks,
+    tags: readTags(doc.tags),
+    renames: registry.renames,
+  };
+  applyDocs(api, docsOf({ summary: info.summary, description: info.description, externalDocs: doc.externalDocs }));
+  if (webhookSignature) api.webhookSignature = webhookSignature;
+
+  // The document's `security` is read once per inheriting operation and once for `api.security`:
+  // report each problem once.
+  const diagnostics = dedupe(ctx.diagnostics);
+  if (hasErrors(diagnostics)) throw new GenerateError(diagnostics);
+  return { api, diagnostics };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const k = JSON.stringify([d.severity, d.code, d.message, d.pointer]);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Operation identifiers, helper type names and parameter binding names. */
+function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry): void {
+  for (const op of ops) {
+    const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
+    if (op.derivedId) reasons.unshift('no operationId: derived from method and path');
+    const plain = op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
+    op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from: op.operationId }, reasons, (final) => final !== plain);
+    if (op.identifier !== name) {
+      ctx.report(
+        'warning',
+        'model/operation-identifier-collision',
+        `operationId "${op.operationId}" gives the identifier ${name}, already used by another operation; using ${op.identifier}`,
+        op.pointer,
+      );
+    }
+  }
+  for (const op of ops) {
+    const helper = (suffix: string): string => {
+      const wanted = `${op.identifier}${suffix}`;
+      return registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`${suffix} helper type of ${op.operationId}`], false);
+    };
+    const names: Operation['names'] = { params: helper('Params'), response: '', error: '' };
+    if (op.requestBody) names.body = helper('Body');
+    names.response = helper('Response');
+    names.error = helper('Error');
+    op.names = names;
+    const ns = `param:${op.pointer}`;
+    for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
+      for (const p of op.parameters[loc]) {
+        const { name, reasons } = toBindingName(p.name);
+        p.identifier = registry.claim(ns, name, { pointer: p.pointer, from: p.name }, reasons);
+      }
+    }
+  }
+}
+
+/** Webhook identifiers: PascalCase of the name (plus the method when a name has several), own namespace. */
+function nameWebhooks(hooks: Webhook[], registry: NameRegistry): void {
+  const perName = new Map<string, number>();
+  for (const h of hooks) perName.set(h.name, (perName.get(h.name) ?? 0) + 1);
+  for (const h of hooks) {
+    const text = (perName.get(h.name) ?? 0) > 1 ? `${h.name} ${h.method}` : h.name;
+    const { name, reasons } = toTypeIdentifier(text, 'Webhook');
+    h.identifier = registry.claim('webhook', name, { pointer: h.pointer, from: h.name }, reasons, false);
+    for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
+      for (const p of h.parameters[loc]) {
+        const b = toBindingName(p.name);
+        p.identifier = registry.claim(`param:${h.pointer}`, b.name, { pointer: p.pointer, from: p.name }, b.reasons);
+      }
+    }
+  }
+}
+
+function readServers(raw: unknown): Server[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).map((s) => {
+    const server: Server = { url: typeof s.url === 'string' ? s.url : '', variables: {} };
+    if (typeof s.description === 'string') server.description = s.description;
+    if (isObject(s.variables)) {
+      for (const [name, v] of Object.entries(s.variables)) {
+        if (!isObject(v)) continue;
+        const variable: Server['variables'][string] = { default: String(v.default ?? '') };
+        if (Array.isArray(v.enum)) variable.enum = v.enum.map(String);
+        if (typeof v.description === 'string') variable.description = v.description;
+        server.variables[name] = variable;
+      }
+    }
+    return server;
+  });
+}
+
+function readTags(raw: unknown): Tag[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).flatMap((t) => {
+    if (typeof t.name !== 'string') return [];
+    const tag: Tag = { name: t.name };
+    applyDocs(tag, docsOf({ description: t.description, externalDocs: t.externalDocs }));
+    return [tag];
+  });
+}

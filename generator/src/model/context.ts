@@ -1,0 +1,139 @@
+/**
+ * Shared state of one `buildModel` run: the document, JSON-pointer helpers, local `$ref`
+ * resolution and the diagnostics list. Every model module reads the document through this.
+ */
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { LoadedDocument } from '../load/types.js';
+import type { Pointer } from './types.js';
+
+/** A JSON object (narrowed from `unknown`). */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Escapes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
+export function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Unescapes one RFC 6901 reference token. */
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Appends tokens to a pointer: `child('#/paths', '/pets', 'get')` → `#/paths/~1pets/get`. */
+export function child(pointer: Pointer, ...tokens: Array<string | number>): Pointer {
+  let out = pointer;
+  for (const t of tokens) out += `/${escapeToken(String(t))}`;
+  return out;
+}
+
+/** Splits `#/a/b~1c` into `['a', 'b/c']`. Accepts pointers with or without the leading `#`. */
+export function splitPointer(pointer: Pointer): string[] {
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (body === '') return [];
+  return body.slice(1).split('/').map(unescapeToken);
+}
+
+/**
+ * Normalises a `$ref` value to a pointer in our own spelling: URI-fragment percent-escapes
+ * (`%7B`) are decoded, so `#/paths/~1a%7Bb%7D` and `#/paths/~1a{b}` name the same place.
+ */
+export function refToPointer(ref: string): Pointer {
+  if (!ref.includes('%')) return ref;
+  try {
+    return decodeURI(ref);
+  } catch {
+    return ref;
+  }
+}
+
+/** The x- extensions of an object, verbatim, in spec order. */
+export function extensionsOf(obj: JsonObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (k.startsWith('x-')) out[k] = v;
+  return out;
+}
+
+/** Run state shared by the model modules. */
+export class ModelContext {
+  readonly doc: JsonObject;
+  /** The document is OpenAPI 3.1 (or later): type arrays, `const`, `$defs`, `examples` arrays. */
+  readonly is31: boolean;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly loaded: LoadedDocument;
+
+  constructor(loaded: LoadedDocument) {
+    this.loaded = loaded;
+    this.doc = loaded.document;
+    const version = typeof loaded.openapi === 'string' && loaded.openapi ? loaded.openapi : String(this.doc.openapi ?? '');
+    this.is31 = !/^3\.0(\.|$)/.test(version);
+  }
+
+  /** Records a diagnostic; file/line/column come from the loader's `locate` when it knows them. */
+  report(severity: Severity, code: string, message: string, pointer?: Pointer): void {
+    const d: Diagnostic = { severity, code, message };
+    if (pointer !== undefined) {
+      d.pointer = pointer;
+      const where = this.loaded.locate(pointer);
+      if (where) {
+        d.file = where.file;
+        if (where.line !== undefined) d.line = where.line;
+        if (where.column !== undefined) d.column = where.column;
+      }
+    }
+    this.diagnostics.push(d);
+  }
+
+  /** The value at a local pointer (`#/components/schemas/Pet`), or undefined. */
+  get(pointer: Pointer): unknown {
+    let cur: unknown = this.doc;
+    for (const token of splitPointer(pointer)) {
+      if (Array.isArray(cur)) {
+        const i = Number(token);
+        if (!Number.isInteger(i)) return undefined;
+        cur = cur[i];
+      } else if (isObject(cur)) {
+        if (!Object.hasOwn(cur, token)) return undefined;
+        cur = cur[token];
+      } else {
+        return undefined;
+      }
+    }
+    return cur;
+  }
+
+  /**
+   * Follows `$ref` chains of a non-schema object (parameter, response, request body, header,
+   * path item, example). Returns the target and the pointer where it lives; reports and returns
+   * undefined for a dangling or circular reference.
+   */
+  deref(value: unknown, pointer: Pointer): { value: JsonObject; pointer: Pointer } | undefined {
+    let cur = value;
+    let at = pointer;
+    const seen = new Set<string>();
+    while (isObject(cur) && typeof cur.$ref === 'string') {
+      const ref = cur.$ref;
+      if (!ref.startsWith('#')) {
+        this.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, at);
+        return undefined;
+      }
+      if (seen.has(ref)) {
+        this.report('error', 'model/circular-ref', `reference ${ref} refers back to itself`, at);
+        return undefined;
+      }
+      seen.add(ref);
+      const target = this.get(refToPointer(ref));
+      if (target === undefined) {
+        this.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, at);
+        return undefined;
+      }
+      cur = target;
+      at = refToPointer(ref);
+    }
+    if (!isObject(cur)) return undefined;
+    return { value: cur, pointer: at };
+  }
+}

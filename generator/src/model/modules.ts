@@ -1,0 +1,66 @@
+/**
+ * Output module (file stem) of every named schema.
+ *
+ * A schema belongs to the module of the operations that use it, directly or through refs at any
+ * depth (parameters, request bodies, response bodies and headers). Used by operations of several
+ * modules → `shared`. Used only by webhooks → `webhooks`; by webhooks and one resource module →
+ * `shared` (unless that resource module is itself `webhooks`). Used by nothing → `shared`.
+ * Deterministic: modules are visited in first-use (spec) order and the result depends only on the
+ * set of users.
+ */
+import { directRefs, reachable } from './graph.js';
+import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
+
+/** Module for schemas used by several modules, or by none. */
+export const SHARED_MODULE = 'shared';
+/** Module for schemas used only by webhooks. */
+export const WEBHOOKS_MODULE = 'webhooks';
+
+/** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
+export function schemasOfExchange(parts: {
+  parameters: Record<ParameterLocation, Parameter[]>;
+  requestBody?: RequestBody;
+  responses: Response[];
+}): Schema[] {
+  const out: Schema[] = [];
+  for (const loc of ['path', 'query', 'header', 'cookie'] as const) for (const p of parts.parameters[loc]) out.push(p.schema);
+  for (const c of parts.requestBody?.contents ?? []) {
+    out.push(c.schema);
+    for (const e of Object.values(c.encoding ?? {})) for (const h of e.headers ?? []) out.push(h.schema);
+  }
+  for (const r of parts.responses) {
+    for (const c of r.contents) out.push(c.schema);
+    for (const h of r.headers) out.push(h.schema);
+  }
+  return out;
+}
+
+/** Key → module for every named schema. */
+export function assignModules(
+  schemas: ReadonlyMap<string, Schema>,
+  ops: readonly Operation[],
+  webhooks: readonly Webhook[],
+): Map<string, string> {
+  const roots = new Map<string, string[]>();
+  const addRoots = (module: string, list: Schema[]): void => {
+    const r = roots.get(module) ?? [];
+    for (const s of list) for (const t of directRefs(s)) if (!r.includes(t)) r.push(t);
+    roots.set(module, r);
+  };
+  for (const op of ops) addRoots(op.module, schemasOfExchange(op));
+  for (const w of webhooks) addRoots(WEBHOOKS_MODULE, schemasOfExchange(w));
+  const users = new Map<string, Set<string>>();
+  for (const [module, list] of roots) {
+    for (const key of reachable(list, schemas)) {
+      const set = users.get(key) ?? new Set<string>();
+      set.add(module);
+      users.set(key, set);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const key of schemas.keys()) {
+    const set = users.get(key);
+    out.set(key, set && set.size === 1 ? ([...set][0] as string) : SHARED_MODULE);
+  }
+  return out;
+}

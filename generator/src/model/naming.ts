@@ -1,0 +1,246 @@
+/**
+ * The one name registry: every TypeScript identifier in the model is decided here.
+ *
+ * Rules (pinned by generator/test/model/naming.test.ts):
+ * - Words: a name is split into words at every character that is not an ASCII letter or digit
+ *   (after transliteration) and, for camelCase output, also at lower→upper case boundaries.
+ *   Non-ASCII letters are transliterated by Unicode NFKD decomposition with combining marks removed
+ *   (`Größe` → `Grosse`); whatever is still not ASCII is dropped. A name
+ *   with no ASCII letters or digits left gets a fallback (`Schema`, `operation`, `param`), made
+ *   unique by the collision rule.
+ * - Type identifiers (schemas, request variants, operation helper types, webhooks) are PascalCase:
+ *   each word gets an upper-case first letter, the rest of the word is kept (`HTTPError` stays,
+ *   `pet_owner` → `PetOwner`).
+ * - Value identifiers (resources, methods, parameter bindings) are camelCase (`get_account` →
+ *   `getAccount`, `HTTPStatus` → `httpStatus`). Parameter bindings keep the wire name when it is
+ *   already a valid, non-reserved identifier (`datasource_name` stays) and are camelCased otherwise
+ *   (`project.id` → `projectId`, `file-name` → `fileName`).
+ * - A leading digit gets a `_` prefix (`404` → `_404`, `2fa` → `_2fa`).
+ * - Reserved words: value identifiers that are ECMAScript reserved words (or strict-mode / TS
+ *   contextual ones that cannot be bindings, see {@link RESERVED_WORDS}) get a `_` prefix
+ *   (`default` → `_default`). Member names (`methodName`) are not bindings and may be reserved words
+ *   (`client.toggles.delete()` is legal). Type identifiers that would shadow a global the emitted
+ *   code relies on (`Error`, `Blob`, `Record`, `Response`, …, see {@link RESERVED_TYPE_NAMES}) get a
+ *   `Model` suffix (`Error` → `ErrorModel`).
+ * - Collisions inside one namespace are resolved in registration order (spec order): the first
+ *   keeps the name, later ones get `2`, `3`, … appended.
+ * - Wire names (parameter names, property keys, enum values) are never renamed.
+ * Every identifier that differs from its spec name beyond the casing rule is recorded in
+ * `api.renames` with the reason.
+ */
+import type { Api, Pointer } from './types.js';
+
+/** ECMAScript reserved words and names that cannot be used as a binding in strict-mode modules. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
+  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
+  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
+  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
+  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  // TypeScript type keywords and globals a binding must not shadow in generated code.
+  'any', 'unknown', 'never', 'undefined', 'NaN', 'Infinity', 'globalThis',
+]);
+
+/**
+ * Global type names the emitted code uses (utility types, DOM/fetch types, built-ins) plus the TS
+ * primitive type keywords: a schema named like one of these would shadow it in its module.
+ */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'Array', 'ArrayBuffer', 'AbortSignal', 'BigInt', 'Blob', 'Boolean', 'Date', 'Error', 'Exclude',
+  'Extract', 'File', 'FormData', 'Function', 'Headers', 'JSON', 'Map', 'NonNullable', 'Number',
+  'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'ReadableStream', 'Readonly', 'ReadonlyArray',
+  'Record', 'Request', 'Required', 'Response', 'Set', 'String', 'Symbol', 'URL', 'URLSearchParams',
+  'Uint8Array', 'Awaited', 'ReturnType', 'Parameters',
+  'any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'bigint', 'symbol', 'undefined',
+  'null', 'void',
+]);
+
+const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** True when `name` is a syntactically valid ASCII identifier (reserved words not checked). */
+export function isIdentifier(name: string): boolean {
+  return IDENT_RE.test(name);
+}
+
+/** Transliterates to ASCII: NFKD with combining marks removed, `ß` → `ss`; other non-ASCII stays. */
+export function transliterate(text: string): string {
+  return text
+    .replace(/ß/g, 'ss')
+    .replace(/Æ/g, 'AE')
+    .replace(/æ/g, 'ae')
+    .replace(/Ø/g, 'O')
+    .replace(/ø/g, 'o')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+}
+
+/**
+ * Splits a name into ASCII words. With `caseBoundaries`, `getHTTPStatus2` → `get`, `HTTP`,
+ * `Status2`; without, only non-alphanumerics separate (`HTTPError` is one word).
+ */
+export function splitWords(text: string, caseBoundaries: boolean): string[] {
+  const parts = transliterate(text).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (!caseBoundaries) return parts;
+  const out: string[] = [];
+  for (const part of parts) {
+    const matches = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+[a-z]*|[A-Z]+[0-9]*/g);
+    if (matches) out.push(...matches);
+  }
+  return out;
+}
+
+function upperFirst(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** PascalCase: `pet_owner` → `PetOwner`, `HTTPError` → `HTTPError`, `getAccount` → `GetAccount`. */
+export function pascalCase(text: string): string {
+  return splitWords(text, false).map(upperFirst).join('');
+}
+
+/** camelCase: `get_account` → `getAccount`, `HTTPStatus` → `httpStatus`, `Data Sources` → `dataSources`. */
+export function camelCase(text: string): string {
+  const words = splitWords(text, true);
+  return words
+    .map((w, i) => {
+      if (i > 0) return upperFirst(w.toLowerCase() === w ? w : w.charAt(0) + w.slice(1).toLowerCase());
+      return w.toLowerCase();
+    })
+    .join('');
+}
+
+/** kebab-case for file stems: `extractTemplates` → `extract-templates`. */
+export function kebabCase(text: string): string {
+  return splitWords(text, true)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
+
+/** Where a name came from, for `api.renames`. */
+export interface NameOrigin {
+  pointer: Pointer;
+  /** The name as the spec spells it (or the pointer/words it was derived from). */
+  from: string;
+}
+
+/** A reason a name was changed, recorded with the rename. */
+type Reason = string;
+
+/** Makes `candidate` a valid PascalCase type identifier; returns it with the reasons it changed. */
+export function toTypeIdentifier(text: string, fallback = 'Schema'): { name: string; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let name = pascalCase(text);
+  if (name === '') {
+    name = fallback;
+    reasons.push('no ASCII letters or digits');
+  }
+  if (/^[0-9]/.test(name)) {
+    name = `_${name}`;
+    reasons.push('starts with a digit');
+  }
+  if (RESERVED_TYPE_NAMES.has(name)) {
+    name = `${name}Model`;
+    reasons.push('would shadow a global type');
+  }
+  return { name, reasons };
+}
+
+/** Makes a camelCase value identifier (binding-safe: reserved words get a `_` prefix). */
+export function toValueIdentifier(text: string, fallback = 'value'): { name: string; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let name = camelCase(text);
+  if (name === '') {
+    name = fallback;
+    reasons.push('no ASCII letters or digits');
+  }
+  if (/^[0-9]/.test(name)) {
+    name = `_${name}`;
+    reasons.push('starts with a digit');
+  }
+  if (RESERVED_WORDS.has(name)) {
+    name = `_${name}`;
+    reasons.push('reserved word');
+  }
+  return { name, reasons };
+}
+
+/** camelCase member name (method or resource property): reserved words are allowed as members. */
+export function toMemberName(text: string, fallback = 'call'): string {
+  let name = camelCase(text);
+  if (name === '') name = fallback;
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  return name;
+}
+
+/**
+ * Binding name for a parameter: the wire name when it is a valid non-reserved identifier,
+ * otherwise its camelCase form (`project.id` → `projectId`, `default` → `_default`).
+ */
+export function toBindingName(wire: string): { name: string; reasons: Reason[] } {
+  if (isIdentifier(wire) && !RESERVED_WORDS.has(wire)) return { name: wire, reasons: [] };
+  if (isIdentifier(wire)) return { name: `_${wire}`, reasons: ['reserved word'] };
+  const r = toValueIdentifier(wire, 'param');
+  return { name: r.name, reasons: ['not a valid identifier', ...r.reasons] };
+}
+
+/**
+ * A set of names claimed in one namespace, with deterministic collision suffixes, recording
+ * every rename in the shared `renames` list.
+ */
+export class NameRegistry {
+  readonly renames: Api['renames'] = [];
+  private readonly spaces = new Map<string, Map<string, Pointer>>();
+
+  private space(ns: string): Map<string, Pointer> {
+    let s = this.spaces.get(ns);
+    if (!s) {
+      s = new Map();
+      this.spaces.set(ns, s);
+    }
+    return s;
+  }
+
+  /** Is `name` already taken in namespace `ns`? */
+  has(ns: string, name: string): boolean {
+    return this.space(ns).has(name);
+  }
+
+  /**
+   * Claims `name` in namespace `ns`, or the first free `name2`, `name3`, … Records a rename
+   * when the result differs from `origin.from` and `record` is not false, or whenever a suffix
+   * was needed.
+   */
+  claim(
+    ns: string,
+    name: string,
+    origin: NameOrigin,
+    reasons: Reason[] = [],
+    record: boolean | ((finalName: string) => boolean) = true,
+  ): string {
+    const space = this.space(ns);
+    let final = name;
+    const why = [...reasons];
+    if (space.has(final)) {
+      let n = 2;
+      while (space.has(`${name}${n}`)) n++;
+      final = `${name}${n}`;
+      why.push(`collides with ${name} (${space.get(name) ?? '?'})`);
+    }
+    space.set(final, origin.pointer);
+    const wantRecord = typeof record === 'function' ? record(final) : record;
+    if (final !== origin.from && (wantRecord || final !== name)) {
+      this.renames.push({
+        pointer: origin.pointer,
+        from: origin.from,
+        to: final,
+        reason: why.length > 0 ? why.join('; ') : 'casing',
+      });
+    }
+    return final;
+  }
+}
+
+/** Namespace of every exported type name (schemas, variants, operation helpers, webhooks). */
+export const TYPE_NS = 'type';
+/** Namespace of operation identifiers. */
+export const OPERATION_NS = 'operation';

@@ -1,0 +1,427 @@
+/**
+ * Paths × methods → {@link Operation}s, in spec order (paths in document order, then methods in the
+ * order get, put, post, delete, options, head, patch, trace).
+ *
+ * - Path-level parameters apply to every operation of the path; an operation-level parameter with
+ *   the same name and location replaces it. Path-level ones come first, then operation-level ones,
+ *   each in spec order.
+ * - Style/explode defaults: path and header `simple`, query and cookie `form`; explode is true for
+ *   `form`, false otherwise. A path parameter is always required (a warning when the spec says
+ *   otherwise). Header parameters named Accept, Content-Type or Authorization are ignored, as the
+ *   OpenAPI specification says (info diagnostic).
+ * - Body kinds: `application/json` and `+json` → json; `application/x-www-form-urlencoded` → form;
+ *   `multipart/*` → multipart; `text/*`, XML, YAML, JavaScript, GraphQL → text; a binary schema
+ *   (`format: binary`, `contentMediaType`) → binary for any non-form media type; every other media
+ *   type (`application/octet-stream`, `image/*`, `application/zip`, …) → binary. `*\/*` with a
+ *   structured schema is json. A body without a schema is a binary string (binary), a string (text)
+ *   or unknown.
+ * - 204, 205 and 304 responses never have a body (their `content`, if any, is dropped with a warning).
+ * - A missing operationId is derived from method + path (`get /jobs/{id}` → `getJobsById`) and made
+ *   unique against every other id with a `2`, `3`, … suffix. Duplicate explicit operationIds are an
+ *   error that names both places.
+ * - Effective security: the operation's `security` (even `[]`), else the document's. An empty
+ *   requirement object `{}` is an anonymous alternative (an empty AND-list).
+ * - Idempotency: a header parameter named like `Idempotency-Key` (case-insensitive, any prefix
+ *   such as `X-`) is the operation's idempotency header.
+ */
+import type { ModelContext } from './context.js';
+import { child, extensionsOf, isObject, type JsonObject } from './context.js';
+import { camelCase } from './naming.js';
+import { applyDocs, docsOf, type SchemaConverter } from './schemas.js';
+import type {
+  Encoding,
+  Header,
+  HttpMethod,
+  MediaContent,
+  Operation,
+  Parameter,
+  ParameterLocation,
+  Pointer,
+  RequestBody,
+  Response,
+  Schema,
+  SecurityRequirement,
+} from './types.js';
+
+export const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+const STYLES = new Set(['matrix', 'label', 'form', 'simple', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+const NO_BODY_STATUSES = new Set(['204', '205', '304']);
+const IDEMPOTENCY_RE = /(^|[-_])idempotency[-_]?key$/i;
+
+/** Examples of a parameter / media type: `example`, plus the values of the `examples` map. */
+function examplesOf(ctx: ModelContext, raw: JsonObject, pointer: Pointer): unknown[] | undefined {
+  const out: unknown[] = [];
+  if (Object.hasOwn(raw, 'example')) out.push(raw.example);
+  if (isObject(raw.examples)) {
+    for (const [name, ex] of Object.entries(raw.examples)) {
+      const r = ctx.deref(ex, child(pointer, 'examples', name));
+      if (r && Object.hasOwn(r.value, 'value')) out.push(r.value.value);
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** The documentation of a parameter, header or property: its own, filled in from its schema. */
+function docsWithSchema(own: JsonObject, schema: Schema): ReturnType<typeof docsOf> {
+  const d = docsOf({ ...own, examples: undefined, example: undefined });
+  delete d.examples;
+  for (const k of ['default', 'format', 'constraints', 'title'] as const) {
+    if (d[k] === undefined && schema[k] !== undefined) (d as Record<string, unknown>)[k] = schema[k];
+  }
+  if (schema.deprecated) d.deprecated = true;
+  if (d.description === undefined && schema.description !== undefined) d.description = schema.description;
+  return d;
+}
+
+/** How the runtime reads or writes a media type (see the rules at the top). */
+export function bodyKindOf(mediaType: string, schema: unknown): MediaContent['bodyKind'] {
+  const base = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  const binarySchema =
+    isObject(schema) && schema.type !== 'object' && (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined));
+  if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base.startsWith('multipart/')) return 'multipart';
+  if (binarySchema) return 'binary';
+  if (base === 'application/json' || base.endsWith('+json')) return 'json';
+  if (
+    base.startsWith('text/') ||
+    base.endsWith('+xml') ||
+    ['application/xml', 'application/javascript', 'application/yaml', 'application/x-yaml', 'application/graphql', 'application/sql'].includes(base)
+  ) {
+    return 'text';
+  }
+  if (base === '*/*' || base === 'application/*') {
+    if (schema === undefined || (isObject(schema) && Object.keys(schema).length === 0)) return 'binary';
+    if (isObject(schema) && schema.type === 'string') return 'text';
+    return 'json';
+  }
+  return 'binary';
+}
+
+/** Shared converters for operations and webhooks. */
+export class OperationReader {
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly schemas: SchemaConverter,
+  ) {}
+
+  private schemaOrDefault(raw: unknown, pointer: Pointer, kind: MediaContent['bodyKind']): Schema {
+    if (raw !== undefined) {
+      const s = this.schemas.convert(raw, pointer);
+      if (kind === 'binary' && s.kind === 'string') s.binary = true;
+      return s;
+    }
+    if (kind === 'binary') return { kind: 'string', binary: true, nullable: false, pointer };
+    if (kind === 'text') return { kind: 'string', nullable: false, pointer };
+    return { kind: 'unknown', nullable: false, pointer };
+  }
+
+  /** One parameter (following `$ref`), or undefined when it is invalid or ignored. */
+  parameter(raw: unknown, pointer: Pointer): Parameter | undefined {
+    const r = this.ctx.deref(raw, pointer);
+    if (!r) return undefined;
+    const p = r.value;
+    const at = r.pointer;
+    const name = p.name;
+    const loc = p.in;
+    if (typeof name !== 'string' || !LOCATIONS.includes(loc as ParameterLocation)) {
+      this.ctx.report('error', 'model/invalid-parameter', 'parameter needs a string `name` and `in` of path, query, header or cookie', pointer);
+      return undefined;
+    }
+    const location = loc as ParameterLocation;
+    if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) {
+      this.ctx.report('info', 'model/ignored-header-parameter', `header parameter ${name} is ignored (OpenAPI: Accept, Content-Type and Authorization are not parameters)`, pointer);
+      return undefined;
+    }
+    let schema: Schema;
+    let contentMediaType: string | undefined;
+    if (p.schema !== undefined) {
+      schema = this.schemas.convert(p.schema, child(at, 'schema'));
+    } else if (isObject(p.content)) {
+      const [mt, media] = Object.entries(p.content)[0] ?? [];
+      contentMediaType = mt;
+      schema = this.schemas.convert(isObject(media) ? media.schema : undefined, child(at, 'content', mt ?? '', 'schema'));
+    } else {
+      schema = { kind: 'unknown', nullable: false, pointer: at };
+    }
+    let required = p.required === true;
+    if (location === 'path' && !required) {
+      this.ctx.report('warning', 'model/path-parameter-optional', `path parameter ${name} must be required; treated as required`, pointer);
+      required = true;
+    }
+    const defaultStyle = location === 'path' || location === 'header' ? 'simple' : 'form';
+    let style = typeof p.style === 'string' ? p.style : defaultStyle;
+    if (!STYLES.has(style)) {
+      this.ctx.report('warning', 'model/invalid-style', `unknown style "${style}"; using ${defaultStyle}`, child(at, 'style'));
+      style = defaultStyle;
+    }
+    const param: Parameter = {
+      name,
+      in: location,
+      required,
+      schema,
+      style: style as Parameter['style'],
+      explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
+      allowReserved: p.allowReserved === true,
+      pointer,
+    };
+    if (contentMediaType !== undefined) param.contentMediaType = contentMediaType;
+    applyDocs(param, docsWithSchema(p, schema));
+    const examples = examplesOf(this.ctx, p, at) ?? schema.examples;
+    if (examples) param.examples = examples;
+    return param;
+  }
+
+  /** Path-level then operation-level parameters, merged by name + location, grouped by location. */
+  parameters(
+    pathLevel: unknown,
+    pathPointer: Pointer,
+    opLevel: unknown,
+    opPointer: Pointer,
+  ): Record<ParameterLocation, Parameter[]> {
+    const own = Array.isArray(opLevel) ? opLevel.map((p, i) => this.parameter(p, child(opPointer, 'parameters', i))) : [];
+    const ownKeys = new Set(own.filter((p): p is Parameter => !!p).map((p) => `${p.in}:${p.name}`));
+    const inherited = Array.isArray(pathLevel)
+      ? pathLevel.map((p, i) => this.parameter(p, child(pathPointer, 'parameters', i))).filter((p): p is Parameter => !!p && !ownKeys.has(`${p.in}:${p.name}`))
+      : [];
+    const grouped: Record<ParameterLocation, Parameter[]> = { path: [], query: [], header: [], cookie: [] };
+    const seen = new Map<string, Pointer>();
+    for (const p of [...inherited, ...own]) {
+      if (!p) continue;
+      const key = `${p.in}:${p.name}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        this.ctx.report('error', 'model/duplicate-parameter', `parameter ${p.name} in ${p.in} is declared twice (first at ${first})`, p.pointer);
+        continue;
+      }
+      seen.set(key, p.pointer);
+      grouped[p.in].push(p);
+    }
+    return grouped;
+  }
+
+  private header(name: string, raw: unknown, pointer: Pointer): Header | undefined {
+    const r = this.ctx.deref(raw, pointer);
+    if (!r) return undefined;
+    const h = r.value;
+    let schema: Schema;
+    if (h.schema !== undefined) schema = this.schemas.convert(h.schema, child(r.pointer, 'schema'));
+    else if (isObject(h.content)) {
+      const [mt, media] = Object.entries(h.content)[0] ?? [];
+      schema = this.schemas.convert(isObject(media) ? media.schema : undefined, child(r.pointer, 'content', mt ?? '', 'schema'));
+    } else schema = { kind: 'unknown', nullable: false, pointer: r.pointer };
+    const header: Header = { name, required: h.required === true, schema };
+    applyDocs(header, docsWithSchema(h, schema));
+    return header;
+  }
+
+  private headers(raw: unknown, pointer: Pointer): Header[] {
+    if (!isObject(raw)) return [];
+    const out: Header[] = [];
+    for (const [name, h] of Object.entries(raw)) {
+      if (name.toLowerCase() === 'content-type') continue;
+      const header = this.header(name, h, child(pointer, name));
+      if (header) out.push(header);
+    }
+    return out;
+  }
+
+  private media(mediaType: string, raw: unknown, pointer: Pointer): MediaContent {
+    const m = isObject(raw) ? raw : {};
+    const bodyKind = bodyKindOf(mediaType, m.schema);
+    const content: MediaContent = {
+      mediaType,
+      bodyKind,
+      schema: this.schemaOrDefault(m.schema, child(pointer, 'schema'), bodyKind),
+    };
+    if (isObject(m.encoding) && (bodyKind === 'form' || bodyKind === 'multipart')) {
+      const encoding: Record<string, Encoding> = {};
+      for (const [prop, e] of Object.entries(m.encoding)) {
+        if (!isObject(e)) continue;
+        const enc: Encoding = {};
+        if (typeof e.contentType === 'string') enc.contentType = e.contentType;
+        if (typeof e.style === 'string' && STYLES.has(e.style)) enc.style = e.style as Parameter['style'];
+        if (typeof e.explode === 'boolean') enc.explode = e.explode;
+        else if (enc.style !== undefined) enc.explode = enc.style === 'form';
+        if (typeof e.allowReserved === 'boolean') enc.allowReserved = e.allowReserved;
+        const headers = this.headers(e.headers, child(pointer, 'encoding', prop, 'headers'));
+        if (headers.length > 0) enc.headers = headers;
+        encoding[prop] = enc;
+      }
+      content.encoding = encoding;
+    }
+    const examples = examplesOf(this.ctx, m, pointer);
+    if (examples) content.examples = examples;
+    return content;
+  }
+
+  private contents(raw: unknown, pointer: Pointer): MediaContent[] {
+    if (!isObject(raw)) return [];
+    return Object.entries(raw).map(([mt, media]) => this.media(mt, media, child(pointer, mt)));
+  }
+
+  requestBody(raw: unknown, pointer: Pointer): RequestBody | undefined {
+    if (raw === undefined) return undefined;
+    const r = this.ctx.deref(raw, pointer);
+    if (!r) return undefined;
+    const body: RequestBody = {
+      required: r.value.required === true,
+      contents: this.contents(r.value.content, child(r.pointer, 'content')),
+      pointer,
+    };
+    applyDocs(body, docsOf({ description: r.value.description }));
+    return body;
+  }
+
+  responses(raw: unknown, pointer: Pointer): Response[] {
+    if (!isObject(raw)) return [];
+    const out: Response[] = [];
+    for (const [status, value] of Object.entries(raw)) {
+      if (status.startsWith('x-')) continue;
+      const at = child(pointer, status);
+      const r = this.ctx.deref(value, at);
+      if (!r) continue;
+      const category = categoryOf(status);
+      if (!category) {
+        this.ctx.report('error', 'model/invalid-status', `response key "${status}" is not a status code, a range like 2XX, or default`, at);
+        continue;
+      }
+      let contents = this.contents(r.value.content, child(r.pointer, 'content'));
+      if (NO_BODY_STATUSES.has(status) && contents.length > 0) {
+        this.ctx.report('warning', 'model/body-on-no-content', `a ${status} response has no body; its content is ignored`, at);
+        contents = [];
+      }
+      const response: Response = {
+        status,
+        category,
+        contents,
+        headers: this.headers(r.value.headers, child(r.pointer, 'headers')),
+        pointer: at,
+      };
+      applyDocs(response, docsOf({ description: r.value.description }));
+      out.push(response);
+    }
+    return out;
+  }
+
+  /** `security` requirement list → IR, reporting unknown scheme names. */
+  security(raw: unknown, pointer: Pointer): SecurityRequirement[] {
+    if (!Array.isArray(raw)) return [];
+    const schemes = isObject(this.ctx.doc.components) && isObject(this.ctx.doc.components.securitySchemes) ? this.ctx.doc.components.securitySchemes : {};
+    return raw.map((req, i) => {
+      if (!isObject(req)) return [];
+      return Object.entries(req).map(([scheme, scopes]) => {
+        if (!Object.hasOwn(schemes, scheme)) {
+          this.ctx.report('error', 'model/unknown-security-scheme', `security scheme "${scheme}" is not declared in components.securitySchemes`, child(pointer, i, scheme));
+        }
+        return { scheme, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [] };
+      });
+    });
+  }
+}
+
+/** `success` for 1XX–3XX, `error` for 4XX/5XX, `default`; undefined for an invalid key. */
+export function categoryOf(status: string): Response['category'] | undefined {
+  if (status === 'default') return 'default';
+  const m = /^([1-5])([0-9]{2}|XX)$/i.exec(status);
+  if (!m) return undefined;
+  return Number(m[1]) >= 4 ? 'error' : 'success';
+}
+
+/** `get` + `/jobs/{id}/run` → `getJobsByIdRun`. */
+export function deriveOperationId(method: HttpMethod, path: string): string {
+  const words: string[] = [method];
+  for (const seg of path.split('/')) {
+    if (!seg) continue;
+    const m = /^\{(.+)\}$/.exec(seg);
+    if (m) words.push('by', m[1] ?? '');
+    else words.push(seg);
+  }
+  return camelCase(words.join(' ')) || method;
+}
+
+/** Operations of the document with their model-level fields; naming and resources fill the rest. */
+export function readOperations(ctx: ModelContext, reader: OperationReader): Operation[] {
+  const paths = isObject(ctx.doc.paths) ? ctx.doc.paths : {};
+  const rootSecurity = ctx.doc.security;
+  const found: Array<{ op: JsonObject; method: HttpMethod; path: string; item: JsonObject; itemPointer: Pointer; pointer: Pointer }> = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    if (path.startsWith('x-')) continue;
+    const itemPointer = child('#/paths', path);
+    const r = ctx.deref(rawItem, itemPointer);
+    if (!r) continue;
+    for (const method of METHODS) {
+      const op = r.value[method];
+      if (!isObject(op)) continue;
+      found.push({ op, method, path, item: r.value, itemPointer: r.pointer, pointer: child(itemPointer, method) });
+    }
+  }
+  // operationIds: explicit ones first (duplicates are errors), then derived ones made unique.
+  const ids = new Map<string, Pointer>();
+  for (const f of found) {
+    const id = f.op.operationId;
+    if (typeof id !== 'string' || id === '') continue;
+    const first = ids.get(id);
+    if (first !== undefined) {
+      ctx.report('error', 'model/duplicate-operation-id', `operationId "${id}" is also used at ${first}`, child(f.pointer, 'operationId'));
+    } else {
+      ids.set(id, child(f.pointer, 'operationId'));
+    }
+  }
+  const ops: Operation[] = [];
+  for (const f of found) {
+    let operationId = typeof f.op.operationId === 'string' && f.op.operationId !== '' ? f.op.operationId : undefined;
+    const derivedId = operationId === undefined;
+    if (operationId === undefined) {
+      const base = deriveOperationId(f.method, f.path);
+      operationId = base;
+      for (let n = 2; ids.has(operationId); n++) operationId = `${base}${n}`;
+      ids.set(operationId, f.pointer);
+    }
+    const parameters = reader.parameters(f.item.parameters, f.itemPointer, f.op.parameters, f.pointer);
+    checkPathTemplate(ctx, f.path, parameters.path, f.pointer);
+    const security = Object.hasOwn(f.op, 'security')
+      ? reader.security(f.op.security, child(f.pointer, 'security'))
+      : reader.security(rootSecurity, '#/security');
+    const op: Operation = {
+      operationId,
+      derivedId,
+      identifier: '',
+      method: f.method,
+      path: f.path,
+      tags: Array.isArray(f.op.tags) ? f.op.tags.filter((t): t is string => typeof t === 'string') : [],
+      resource: [],
+      methodName: '',
+      module: '',
+      parameters,
+      responses: reader.responses(f.op.responses, child(f.pointer, 'responses')),
+      security,
+      names: { params: '', response: '', error: '' },
+      pointer: f.pointer,
+      extensions: extensionsOf(f.op),
+    };
+    applyDocs(op, docsOf({ summary: f.op.summary, description: f.op.description, deprecated: f.op.deprecated, externalDocs: f.op.externalDocs }));
+    const body = reader.requestBody(f.op.requestBody, child(f.pointer, 'requestBody'));
+    if (body) op.requestBody = body;
+    const idem = parameters.header.find((p) => IDEMPOTENCY_RE.test(p.name));
+    if (idem) op.idempotencyHeader = idem.name;
+    ops.push(op);
+  }
+  return ops;
+}
+
+/** Every `{name}` in the template needs a path parameter; extra path parameters get a warning. */
+function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[], pointer: Pointer): void {
+  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  for (const n of names) {
+    if (!params.some((p) => p.name === n)) {
+      ctx.report('error', 'model/missing-path-parameter', `path template variable {${n}} has no path parameter`, pointer);
+    }
+  }
+  for (const p of params) {
+    if (!names.includes(p.name)) {
+      ctx.report('warning', 'model/unused-path-parameter', `path parameter ${p.name} does not appear in the path template`, p.pointer);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Pagination per operation: declared with `x-pagination`, or detected from a known envelope.
+ *
+ * `x-pagination` fields are those of {@link Pagination} minus `itemSchema`/`source`/`reason`. Its
+ * pointers (`itemsField`, `nextField`, `countField`, `groupsField`; `{i}` stands for "each element
+ * of the array") are checked against the first 2XX JSON response body: a pointer that does not
+ * resolve is an error (`model/pagination-pointer`). `itemsField` must reach an array; its items are
+ * `itemSchema`. Paging parameters that the operation does not take (query parameters for
+ * `in: query`, request-body properties for `in: body`) are warnings.
+ *
+ * Detection (GET operations without the extension, never silent: `reason` says why):
+ * - a response object with `count`, `next`, `previous` and an array `results` (Django REST
+ *   framework's page envelope): `page` style with `page`/`page_size` when the operation takes a
+ *   `page` query parameter, `offset` style with `offset`/`limit` when it takes `offset`, else
+ *   `next-link` following `next`;
+ * - a `Link` response header: `next-link` (RFC 8288), items are the array body (`itemsField` is
+ *   the root pointer `""`).
+ */
+import type { ModelContext } from './context.js';
+import { child, isObject } from './context.js';
+import type { Operation, Pagination, Pointer, Schema } from './types.js';
+
+const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
+
+/** Follows refs (cycle-safe) to a non-ref schema. */
+function resolve(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
+  let s = schema;
+  const seen = new Set<string>();
+  while (s && s.kind === 'ref') {
+    if (seen.has(s.target)) return undefined;
+    seen.add(s.target);
+    s = schemas.get(s.target);
+  }
+  return s;
+}
+
+/** The schema a pagination pointer (`/results/{i}/results`) reaches, or undefined. */
+export function schemaAt(root: Schema, pointer: string, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
+  if (pointer === '' || pointer === '/') return root;
+  if (!pointer.startsWith('/')) return undefined;
+  const tokens = pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let cur: Schema | undefined = root;
+  for (const token of tokens) {
+    cur = step(cur, token, schemas, new Set());
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+function step(schema: Schema | undefined, token: string, schemas: ReadonlyMap<string, Schema>, seen: Set<Schema>): Schema | undefined {
+  const s = resolve(schema, schemas);
+  if (!s || seen.has(s)) return undefined;
+  seen.add(s);
+  if (token === '{i}' || /^[0-9]+$/.test(token)) {
+    if (s.kind === 'array') return s.items ?? s.prefixItems?.[Number(token)];
+  }
+  if (s.kind === 'object') {
+    const p = s.properties.find((x) => x.name === token);
+    if (p) return p.schema;
+    return undefined;
+  }
+  if (s.kind === 'intersection' || s.kind === 'union') {
+    for (const m of s.kind === 'intersection' ? s.members : s.variants) {
+      const r = step(m, token, schemas, seen);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** Body schema of the first 2XX response with JSON content. */
+export function successJsonBody(op: Operation): Schema | undefined {
+  for (const r of op.responses) {
+    if (!/^2/.test(r.status)) continue;
+    const c = r.contents.find((m) => m.bodyKind === 'json');
+    if (c) return c.schema;
+  }
+  return undefined;
+}
+
+function requestJsonBody(op: Operation): Schema | undefined {
+  return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
+}
+
+function describe(schema: Schema): string {
+  return schema.kind === 'ref' ? schema.target : 'the response body';
+}
+
+/** Sets `pagination` on the operations that declare or show it. */
+export function assignPagination(ctx: ModelContext, ops: Operation[], schemas: ReadonlyMap<string, Schema>): void {
+  for (const op of ops) {
+    const ext = op.extensions['x-pagination'];
+    if (ext !== undefined) {
+      const p = fromExtension(ctx, op, ext, schemas);
+      if (p) op.pagination = p;
+      continue;
+    }
+    if (op.method !== 'get') continue;
+    const p = detect(op, schemas);
+    if (p) op.pagination = p;
+  }
+}
+
+function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: ReadonlyMap<string, Schema>): Pagination | undefined {
+  const at = child(op.pointer, 'x-pagination');
+  if (!isObject(ext)) {
+    ctx.report('error', 'model/pagination', 'x-pagination must be an object', at);
+    return undefined;
+  }
+  const style = ext.style;
+  if (typeof style !== 'string' || !STYLES.has(style)) {
+    ctx.report('error', 'model/pagination', 'x-pagination.style must be page, offset, cursor or next-link', child(at, 'style'));
+    return undefined;
+  }
+  const where = ext.in ?? 'query';
+  if (where !== 'query' && where !== 'body') {
+    ctx.report('error', 'model/pagination', 'x-pagination.in must be query or body', child(at, 'in'));
+    return undefined;
+  }
+  if (typeof ext.itemsField !== 'string') {
+    ctx.report('error', 'model/pagination', 'x-pagination.itemsField (a JSON pointer into the response) is required', at);
+    return undefined;
+  }
+  const body = successJsonBody(op);
+  if (!body) {
+    ctx.report('error', 'model/pagination', 'x-pagination needs a 2XX JSON response to page through', at);
+    return undefined;
+  }
+  let ok = true;
+  for (const field of ['itemsField', 'nextField', 'countField', 'groupsField'] as const) {
+    const v = ext[field];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !schemaAt(body, v, schemas)) {
+      ctx.report('error', 'model/pagination-pointer', `x-pagination.${field} ${JSON.stringify(v)} does not exist in ${describe(body)}`, child(at, field));
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  const items = resolve(schemaAt(body, ext.itemsField, schemas), schemas);
+  if (items?.kind !== 'array') {
+    ctx.report('error', 'model/pagination-pointer', `x-pagination.itemsField ${ext.itemsField} is not an array`, child(at, 'itemsField'));
+    return undefined;
+  }
+  const p: Pagination = {
+    style: style as Pagination['style'],
+    in: where,
+    itemsField: ext.itemsField,
+    itemSchema: items.items ?? { kind: 'unknown', nullable: false, pointer: items.pointer },
+    source: 'extension',
+    reason: 'declared by x-pagination',
+  };
+  for (const f of ['pageParam', 'sizeParam', 'cursorParam', 'nextField', 'countField', 'groupsField'] as const) {
+    const v = ext[f];
+    if (typeof v === 'string') p[f] = v;
+  }
+  if (ext.pageNumbersAsStrings === true) p.pageNumbersAsStrings = true;
+  // The paging parameters must be things the operation takes.
+  const reqBody = requestJsonBody(op);
+  for (const f of ['pageParam', 'sizeParam', 'cursorParam'] as const) {
+    const name = p[f];
+    if (name === undefined) continue;
+    const present =
+      where === 'query'
+        ? op.parameters.query.some((q) => q.name === name)
+        : reqBody !== undefined && schemaAt(reqBody, `/${name}`, schemas) !== undefined;
+    if (!present) {
+      ctx.report('warning', 'model/pagination-parameter', `x-pagination.${f} "${name}" is not a ${where === 'query' ? 'query parameter' : 'request body property'} of ${op.operationId}`, child(at, f));
+    }
+  }
+  return p;
+}
+
+function detect(op: Operation, schemas: ReadonlyMap<string, Schema>): Pagination | undefined {
+  const body = successJsonBody(op);
+  const resolved = resolve(body, schemas);
+  const query = new Set(op.parameters.query.map((q) => q.name));
+  if (body && resolved && resolved.kind === 'object') {
+    const names = new Set(resolved.properties.map((p) => p.name));
+    const results = resolve(resolved.properties.find((p) => p.name === 'results')?.schema, schemas);
+    if (names.has('count') && names.has('next') && names.has('previous') && results?.kind === 'array') {
+      const base = {
+        in: 'query' as const,
+        itemsField: '/results',
+        nextField: '/next',
+        countField: '/count',
+        itemSchema: results.items ?? ({ kind: 'unknown', nullable: false, pointer: results.pointer } satisfies Schema),
+        source: 'detected' as const,
+      };
+      const env = `${describe(body)} has count/next/previous/results`;
+      if (query.has('page')) {
+        const p: Pagination = { ...base, style: 'page', pageParam: 'page', reason: `${env} and the operation takes page${query.has('page_size') ? '/page_size' : ''}` };
+        if (query.has('page_size')) p.sizeParam = 'page_size';
+        return p;
+      }
+      if (query.has('offset')) {
+        const p: Pagination = { ...base, style: 'offset', pageParam: 'offset', reason: `${env} and the operation takes offset${query.has('limit') ? '/limit' : ''}` };
+        if (query.has('limit')) p.sizeParam = 'limit';
+        return p;
+      }
+      return { ...base, style: 'next-link', reason: `${env}; pages follow the next URL` };
+    }
+  }
+  for (const r of op.responses) {
+    if (!/^2/.test(r.status)) continue;
+    if (!r.headers.some((h) => h.name.toLowerCase() === 'link')) continue;
+    if (resolved?.kind !== 'array') continue;
+    return {
+      style: 'next-link',
+      in: 'query',
+      itemsField: '',
+      itemSchema: resolved.items ?? { kind: 'unknown', nullable: false, pointer: resolved.pointer as Pointer },
+      source: 'detected',
+      reason: `the ${r.status} response declares a Link header (rel="next")`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,945 @@
+/**
+ * JSON Schema (OpenAPI 3.0 / 3.1 dialects) → IR {@link Schema}.
+ *
+ * Policies (each pinned by generator/test/model/schemas.test.ts):
+ *
+ * - Nullability: 3.0 `nullable: true`, a 3.1 `type` list containing `"null"` and `type: "null"` all
+ *   set `nullable`. A `type` list with several non-null types becomes a union (keyword `type-array`)
+ *   whose variants carry no docs (the docs stay on the union). `oneOf`/`anyOf` members that are
+ *   exactly the null type are dropped and make the union nullable; a union left with one member
+ *   collapses to that member.
+ * - enum/const and null (case-03): the `enum` (or `const`) list is authoritative, as strict JSON
+ *   Schema (and OpenAPI 3.0.3 for `nullable` + `enum`) reads it: the schema is nullable exactly when
+ *   the list contains `null`. `type: [string, "null"]` (or `nullable: true`) with `enum: [a, b]` is
+ *   therefore NOT nullable; the model reports an `info` diagnostic `model/enum-null-not-listed` so
+ *   the spec author sees the discrepancy. `enum: [null]` and `const: null` become the `null` kind.
+ *   Enums of objects/arrays cannot be literal unions: the enum is dropped with a warning.
+ *   `x-enum-varnames`/`x-enumNames` and `x-enum-descriptions`/`x-enumDescriptions` are kept only
+ *   when their length matches the enum (with or without its `null` member); otherwise a warning.
+ * - allOf and `required` (case-07): every `required` name stated anywhere in an `allOf` (the
+ *   wrapper, inline members, referenced members) applies to the whole intersection. An inline member
+ *   that declares the property gets it as required; a name only declared (optionally) in a
+ *   referenced member is re-declared, required, with the original property schema (its pointer
+ *   points at the original declaration) in the inline member that required it, or in a member built
+ *   from the wrapper's own keywords, which is appended after the `allOf` members. So
+ *   `allOf: [Contact, {required: [email]}]` → `Contact & { email: string }`. A `required` name
+ *   declared nowhere stays in `requiredOnly` (typed `unknown`).
+ * - An `allOf` with one member and no structural keywords besides (only docs and `nullable`, case-02)
+ *   collapses to that member; the wrapper's `nullable` and docs apply to it.
+ * - Discriminators (case-04): explicit `mapping` entries first (values resolve `#/components/schemas/X`
+ *   refs and bare names), then implicit entries for referenced members not mapped explicitly: the
+ *   values the member pins for the property with `enum`/`const`, else the schema name. When the
+ *   schema name (the OpenAPI implicit value) or an explicit mapping value disagrees with the pinned
+ *   values, the pinned values win and a warning `model/discriminator-mismatch` is reported.
+ * - Polymorphism: a schema with a `discriminator` and no `oneOf`/`anyOf` is a base; its ObjectSchema
+ *   carries `discriminator` with the subtypes (explicit mapping, then every component whose `allOf`
+ *   references the base, in spec order). A subtype whose `allOf` references such a base gets an extra
+ *   object member pinning the property to its value(s) (`Dog = Pet & { petType: "doggo" } & {...}`),
+ *   unless the subtype pins the property itself.
+ * - `not`: `not: {}` / `not: true` → `never`; any other `not` is ignored (TypeScript cannot express
+ *   negation), so `{ not: { type: string } }` alone is `unknown`.
+ * - Binary: `format: binary`, or 3.1 `contentMediaType` without `contentEncoding` → binary string.
+ *   With `contentEncoding` (e.g. base64) the value is text: a plain string with `contentMediaType` kept.
+ * - Tuples: 3.1 `prefixItems`, or 3.0-style array-form `items` (rest from `additionalItems`). The
+ *   rest is closed (`items` undefined) when `items: false` / `additionalItems: false`, or when
+ *   `maxItems` ≤ the prefix length; otherwise the rest is `unknown`, as JSON Schema says.
+ * - No `type`: `properties`/`additionalProperties`/`patternProperties`/`required` → object;
+ *   `items`/`prefixItems` → array; `format: binary`/`contentMediaType`/`pattern`/`minLength`/
+ *   `maxLength` → string; `minimum`/`maximum`/`multipleOf` → number; otherwise `unknown`.
+ * - `$ref` to `#/components/schemas/X` → a ref (never inlined: recursion stays named). `$defs` (and
+ *   draft-4 `definitions`) of components are lifted into named schemas with key `X/$defs/Y`
+ *   (identifier from `X` + `Y`), listed right after their owner; never properties. A `$ref` to any
+ *   other place (`#/components/schemas/X/properties/y`, `#/paths/...`) is inlined, and lifted into a
+ *   named schema keyed by its pointer only when inlining would recurse.
+ * - A `$ref` with structural siblings (3.1) is `allOf: [{$ref}]` plus the siblings.
+ * - Docs: 3.0 `example` is folded into `examples`; 3.0 boolean `exclusiveMinimum`/`exclusiveMaximum`
+ *   become the 3.1 numeric form in `constraints`.
+ */
+import type { ModelContext } from './context.js';
+import { child, isObject, type JsonObject, refToPointer, splitPointer } from './context.js';
+import type {
+  ArraySchema,
+  Discriminator,
+  Docs,
+  EnumSchema,
+  IntersectionSchema,
+  ObjectSchema,
+  Pointer,
+  Property,
+  Schema,
+  StringSchema,
+  UnionSchema,
+} from './types.js';
+
+/** A schema that becomes a named declaration: a component, a lifted `$defs` entry, or a lifted ref target. */
+export interface NamedSource {
+  key: string;
+  pointer: Pointer;
+  raw: unknown;
+  /** Text the identifier is derived from (`Invoice Money` for `Invoice/$defs/Money`). */
+  nameHint: string;
+  origin: 'component' | 'defs' | 'lifted';
+}
+
+const DOC_KEYS = new Set([
+  'title', 'description', 'deprecated', 'default', 'example', 'examples', 'format', 'externalDocs',
+  'readOnly', 'writeOnly', 'nullable', 'x-inferred', '$comment', 'xml', 'discriminator',
+  '$schema', '$id', '$anchor', '$defs', 'definitions', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems',
+  'uniqueItems', 'minProperties', 'maxProperties', 'contentEncoding', 'contentMediaType',
+]);
+
+const STRUCTURAL_KEYS = [
+  'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'oneOf',
+  'anyOf', 'allOf', 'enum', 'const',
+] as const;
+
+const CONSTRAINT_KEYS = [
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength',
+  'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
+  'contentEncoding',
+] as const;
+
+/** Documentation keywords of a schema (or parameter/property) as IR {@link Docs}. */
+export function docsOf(raw: JsonObject): Docs {
+  const d: Docs = {};
+  if (typeof raw.title === 'string') d.title = raw.title;
+  if (typeof raw.summary === 'string') d.summary = raw.summary;
+  if (typeof raw.description === 'string') d.description = raw.description;
+  if (raw.deprecated === true) d.deprecated = true;
+  if (raw['x-inferred'] === true) d.inferred = true;
+  if (Object.hasOwn(raw, 'default')) d.default = raw.default;
+  const examples: unknown[] = [];
+  if (Array.isArray(raw.examples)) examples.push(...raw.examples);
+  if (Object.hasOwn(raw, 'example')) examples.push(raw.example);
+  if (examples.length > 0) d.examples = examples;
+  if (typeof raw.format === 'string') d.format = raw.format;
+  const constraints: Record<string, unknown> = {};
+  for (const k of CONSTRAINT_KEYS) {
+    const v = raw[k];
+    if (v === undefined) continue;
+    if ((k === 'exclusiveMinimum' || k === 'exclusiveMaximum') && typeof v === 'boolean') continue;
+    constraints[k] = v;
+  }
+  // 3.0 boolean form: `minimum: 0, exclusiveMinimum: true` → `exclusiveMinimum: 0`.
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (raw[flag] === true && typeof raw[bound] === 'number') {
+      constraints[flag] = raw[bound];
+      delete constraints[bound];
+    }
+  }
+  // Keep a stable key order (the order of CONSTRAINT_KEYS), whatever the normalisation did.
+  const ordered: Record<string, unknown> = {};
+  for (const k of CONSTRAINT_KEYS) if (Object.hasOwn(constraints, k)) ordered[k] = constraints[k];
+  if (Object.keys(ordered).length > 0) d.constraints = ordered;
+  if (isObject(raw.externalDocs) && typeof raw.externalDocs.url === 'string') d.externalDocsUrl = raw.externalDocs.url;
+  return d;
+}
+
+/** Copies the defined fields of `docs` onto `target` (later docs override earlier ones). */
+export function applyDocs<T extends Docs>(target: T, docs: Docs): T {
+  for (const [k, v] of Object.entries(docs)) {
+    if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+  }
+  return target;
+}
+
+function hasStructure(raw: JsonObject, ignore: readonly string[] = []): boolean {
+  for (const k of STRUCTURAL_KEYS) if (!ignore.includes(k) && raw[k] !== undefined) return true;
+  if (Array.isArray(raw.required) && raw.required.length > 0 && !ignore.includes('required')) return true;
+  return false;
+}
+
+function isPrimitive(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+type BaseType = NonNullable<EnumSchema['baseType']>;
+
+/**
+ * Converts schemas of one document. Holds the named-schema table (components, lifted `$defs` and
+ * lifted recursive ref targets) in spec order.
+ */
+export class SchemaConverter {
+  /** Named schemas by key, in spec order (components, each followed by its `$defs`), then lifted ones. */
+  readonly named = new Map<string, NamedSource>();
+  private readonly byPointer = new Map<Pointer, string>();
+  private readonly inlining = new Set<Pointer>();
+  private subtypeIndex: Map<string, string[]> | undefined;
+
+  constructor(private readonly ctx: ModelContext) {
+    const schemas = isObject(ctx.doc.components) ? ctx.doc.components.schemas : undefined;
+    if (isObject(schemas)) {
+      for (const [key, raw] of Object.entries(schemas)) {
+        this.addNamed({ key, pointer: child('#/components/schemas', key), raw, nameHint: key, origin: 'component' });
+        this.liftDefs(key, key, child('#/components/schemas', key), raw);
+      }
+    }
+  }
+
+  private addNamed(src: NamedSource): void {
+    this.named.set(src.key, src);
+    this.byPointer.set(src.pointer, src.key);
+  }
+
+  private liftDefs(ownerKey: string, ownerHint: string, ownerPointer: Pointer, raw: unknown): void {
+    if (!isObject(raw)) return;
+    for (const kw of ['$defs', 'definitions']) {
+      const defs = raw[kw];
+      if (!isObject(defs)) continue;
+      for (const [name, def] of Object.entries(defs)) {
+        const key = `${ownerKey}/${kw}/${name}`;
+        const pointer = child(ownerPointer, kw, name);
+        const hint = `${ownerHint} ${name}`;
+        this.addNamed({ key, pointer, raw: def, nameHint: hint, origin: 'defs' });
+        this.liftDefs(key, hint, pointer, def);
+      }
+    }
+  }
+
+  /** Converts every named schema (including ones lifted on the way), in table order. */
+  convertAll(): Array<{ source: NamedSource; schema: Schema }> {
+    const out: Array<{ source: NamedSource; schema: Schema }> = [];
+    // Map iteration visits entries added during the loop, so lifted schemas are converted too.
+    for (const source of this.named.values()) {
+      out.push({ source, schema: this.convert(source.raw, source.pointer, source.key) });
+    }
+    return out;
+  }
+
+  /** Raw schema of a named key, following `$ref` aliases (`A: {$ref: B}`) with a cycle guard. */
+  rawOf(key: string): JsonObject | undefined {
+    const seen = new Set<string>();
+    let src = this.named.get(key);
+    while (src && isObject(src.raw) && typeof src.raw.$ref === 'string' && !seen.has(src.key)) {
+      seen.add(src.key);
+      const next = this.namedKeyOfPointer(refToPointer(src.raw.$ref));
+      if (next === undefined) break;
+      src = this.named.get(next);
+    }
+    return src && isObject(src.raw) ? src.raw : undefined;
+  }
+
+  /** The named key for a pointer, when the pointer is a named schema's location. */
+  namedKeyOfPointer(pointer: Pointer): string | undefined {
+    return this.byPointer.get(pointer);
+  }
+
+  /**
+   * Converts one schema at `pointer`. `topKey` is the named key when `raw` is a named schema's root
+   * (used for allOf-polymorphism).
+   */
+  convert(raw: unknown, pointer: Pointer, topKey?: string): Schema {
+    if (raw === true || raw === undefined) return { kind: 'unknown', nullable: false, pointer };
+    if (raw === false) return { kind: 'never', nullable: false, pointer };
+    if (!isObject(raw)) {
+      this.ctx.report('warning', 'model/invalid-schema', 'schema is not an object or boolean; treated as unknown', pointer);
+      return { kind: 'unknown', nullable: false, pointer };
+    }
+    const schema = this.core(raw, pointer, topKey);
+    applyDocs(schema, docsOf(raw));
+    if (raw.readOnly === true) schema.readOnly = true;
+    if (raw.writeOnly === true) schema.writeOnly = true;
+    return schema;
+  }
+
+  private nullableOf(raw: JsonObject): boolean {
+    if (raw.nullable === true) return true;
+    if (raw.type === 'null') return true;
+    return Array.isArray(raw.type) && raw.type.includes('null');
+  }
+
+  private core(raw: JsonObject, pointer: Pointer, topKey?: string): Schema {
+    if (typeof raw.$ref === 'string') {
+      if (hasStructure(raw)) {
+        const { $ref, ...rest } = raw;
+        const members = Array.isArray(rest.allOf) ? [{ $ref }, ...rest.allOf] : [{ $ref }];
+        return this.core({ ...rest, allOf: members }, pointer, topKey);
+      }
+      return this.ref(raw.$ref, pointer, this.nullableOf(raw));
+    }
+    if (raw.enum !== undefined || raw.const !== undefined) {
+      const e = this.enumOf(raw, pointer);
+      if (e) return e;
+    }
+    if (Array.isArray(raw.allOf)) return this.allOfOf(raw, pointer, topKey);
+    if (Array.isArray(raw.oneOf) || Array.isArray(raw.anyOf)) return this.unionOf(raw, pointer);
+    if (raw.not !== undefined && raw.type === undefined && !hasStructure(raw)) {
+      const n = raw.not;
+      const never = n === true || (isObject(n) && Object.keys(n).length === 0);
+      return { kind: never ? 'never' : 'unknown', nullable: this.nullableOf(raw) && !never, pointer };
+    }
+    if (isObject(raw.discriminator) && topKey !== undefined) {
+      // A polymorphic base (discriminator without oneOf/anyOf): an object with the subtype map.
+      const s = this.typed(raw, pointer);
+      if (s.kind === 'object') {
+        const d = this.baseDiscriminator(topKey, raw.discriminator, child(pointer, 'discriminator'));
+        if (d) s.discriminator = d;
+      }
+      return s;
+    }
+    return this.typed(raw, pointer);
+  }
+
+  /** Schema from `type` (single, list, or inferred), nullable applied. */
+  private typed(raw: JsonObject, pointer: Pointer): Schema {
+    const nullable = this.nullableOf(raw);
+    let types: string[];
+    if (typeof raw.type === 'string') types = [raw.type];
+    else if (Array.isArray(raw.type)) types = raw.type.filter((t): t is string => typeof t === 'string');
+    else types = this.inferTypes(raw);
+    const nonNull = types.filter((t) => t !== 'null');
+    if (nonNull.length === 0) {
+      if (types.includes('null')) return { kind: 'null', nullable: false, pointer };
+      return { kind: 'unknown', nullable, pointer };
+    }
+    if (nonNull.length === 1) {
+      const s = this.single(raw, nonNull[0] as string, pointer);
+      s.nullable = nullable;
+      return s;
+    }
+    const variants = nonNull.map((t) => this.single(raw, t, pointer));
+    const u: UnionSchema = { kind: 'union', keyword: 'type-array', variants, nullable, pointer };
+    return u;
+  }
+
+  private inferTypes(raw: JsonObject): string[] {
+    if (
+      raw.properties !== undefined ||
+      raw.additionalProperties !== undefined ||
+      raw.patternProperties !== undefined ||
+      (Array.isArray(raw.required) && raw.required.length > 0)
+    ) {
+      return ['object'];
+    }
+    if (raw.items !== undefined || raw.prefixItems !== undefined) return ['array'];
+    if (
+      raw.format === 'binary' ||
+      raw.contentMediaType !== undefined ||
+      raw.pattern !== undefined ||
+      raw.minLength !== undefined ||
+      raw.maxLength !== undefined
+    ) {
+      return ['string'];
+    }
+    if (raw.minimum !== undefined || raw.maximum !== undefined || raw.multipleOf !== undefined) return ['number'];
+    return [];
+  }
+
+  /** One concrete type, without docs (those are added by `convert`). */
+  private single(raw: JsonObject, type: string, pointer: Pointer): Schema {
+    switch (type) {
+      case 'string': {
+        const s: StringSchema = { kind: 'string', nullable: false, pointer };
+        const cmt = typeof raw.contentMediaType === 'string' ? raw.contentMediaType : undefined;
+        if (cmt !== undefined) s.contentMediaType = cmt;
+        if (raw.format === 'binary' || (cmt !== undefined && raw.contentEncoding === undefined)) s.binary = true;
+        return s;
+      }
+      case 'number':
+      case 'integer':
+        return { kind: type, nullable: false, pointer };
+      case 'boolean':
+        return { kind: 'boolean', nullable: false, pointer };
+      case 'null':
+        return { kind: 'null', nullable: false, pointer };
+      case 'object':
+        return this.objectOf(raw, pointer);
+      case 'array':
+        return this.arrayOf(raw, pointer);
+      default:
+        this.ctx.report('warning', 'model/unknown-type', `unknown type "${type}"; treated as unknown`, pointer);
+        return { kind: 'unknown', nullable: false, pointer };
+    }
+  }
+
+  private objectOf(raw: JsonObject, pointer: Pointer): ObjectSchema {
+    const required = new Set(Array.isArray(raw.required) ? raw.required.filter((r) => typeof r === 'string') : []);
+    const properties: Property[] = [];
+    if (isObject(raw.properties)) {
+      for (const [name, propRaw] of Object.entries(raw.properties)) {
+        properties.push(this.property(name, propRaw, child(pointer, 'properties', name), required.has(name)));
+      }
+    }
+    const o: ObjectSchema = { kind: 'object', properties, nullable: false, pointer };
+    const declared = new Set(properties.map((p) => p.name));
+    const requiredOnly = [...required].filter((r) => !declared.has(r));
+    if (requiredOnly.length > 0) o.requiredOnly = requiredOnly;
+    const ap = raw.additionalProperties;
+    if (ap === false) o.additionalProperties = false;
+    else if (ap === true) o.additionalProperties = { kind: 'unknown', nullable: false, pointer: child(pointer, 'additionalProperties') };
+    else if (ap !== undefined) o.additionalProperties = this.convert(ap, child(pointer, 'additionalProperties'));
+    if (isObject(raw.patternProperties)) {
+      o.patternProperties = Object.entries(raw.patternProperties).map(([pattern, s]) => ({
+        pattern,
+        schema: this.convert(s, child(pointer, 'patternProperties', pattern)),
+      }));
+    }
+    if (typeof raw.minProperties === 'number') o.minProperties = raw.minProperties;
+    if (typeof raw.maxProperties === 'number') o.maxProperties = raw.maxProperties;
+    return o;
+  }
+
+  /** One property: schema, required flag, readOnly/writeOnly (also from a referenced schema's root), docs. */
+  property(name: string, propRaw: unknown, pointer: Pointer, required: boolean): Property {
+    const schema = this.convert(propRaw, pointer);
+    const p: Property = { name, schema, required };
+    if (isObject(propRaw)) applyDocs(p, docsOf(propRaw));
+    const flags = this.accessFlags(propRaw);
+    if (flags.readOnly) p.readOnly = true;
+    if (flags.writeOnly) p.writeOnly = true;
+    return p;
+  }
+
+  /** readOnly/writeOnly on the schema itself, or on the root of a `$ref` target chain. */
+  private accessFlags(raw: unknown): { readOnly: boolean; writeOnly: boolean } {
+    let cur = raw;
+    const seen = new Set<string>();
+    let readOnly = false;
+    let writeOnly = false;
+    while (isObject(cur)) {
+      if (cur.readOnly === true) readOnly = true;
+      if (cur.writeOnly === true) writeOnly = true;
+      if (readOnly || writeOnly || typeof cur.$ref !== 'string' || seen.has(cur.$ref)) break;
+      seen.add(cur.$ref);
+      cur = this.ctx.get(refToPointer(cur.$ref));
+    }
+    return { readOnly, writeOnly };
+  }
+
+  private arrayOf(raw: JsonObject, pointer: Pointer): ArraySchema {
+    const a: ArraySchema = { kind: 'array', nullable: false, pointer };
+    let prefix: Schema[] | undefined;
+    let rest: unknown;
+    let restPointer: Pointer;
+    if (Array.isArray(raw.prefixItems)) {
+      prefix = raw.prefixItems.map((s, i) => this.convert(s, child(pointer, 'prefixItems', i)));
+      rest = raw.items;
+      restPointer = child(pointer, 'items');
+    } else if (Array.isArray(raw.items)) {
+      prefix = raw.items.map((s, i) => this.convert(s, child(pointer, 'items', i)));
+      rest = raw.additionalItems;
+      restPointer = child(pointer, 'additionalItems');
+    } else {
+      rest = raw.items;
+      restPointer = child(pointer, 'items');
+    }
+    if (typeof raw.minItems === 'number') a.minItems = raw.minItems;
+    if (typeof raw.maxItems === 'number') a.maxItems = raw.maxItems;
+    if (raw.uniqueItems === true) a.uniqueItems = true;
+    if (prefix) {
+      a.prefixItems = prefix;
+      const closedByMax = typeof raw.maxItems === 'number' && raw.maxItems <= prefix.length;
+      if (rest === false || (rest === undefined && closedByMax)) return a;
+      a.items = this.convert(rest, restPointer);
+      return a;
+    }
+    a.items = rest === false ? { kind: 'never', nullable: false, pointer: restPointer } : this.convert(rest, restPointer);
+    return a;
+  }
+
+  // ---------------------------------------------------------------- refs
+
+  /** Named key a `$ref` targets, lifting `$defs`; undefined when it is not a named schema. */
+  namedTarget(ref: string): string | undefined {
+    const pointer = refToPointer(ref);
+    return this.byPointer.get(pointer);
+  }
+
+  private ref(ref: string, pointer: Pointer, nullable: boolean): Schema {
+    const target = this.namedTarget(ref);
+    if (target !== undefined) return { kind: 'ref', target, nullable, pointer };
+    const at = refToPointer(ref);
+    if (!at.startsWith('#')) {
+      this.ctx.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, pointer);
+      return { kind: 'unknown', nullable, pointer };
+    }
+    const raw = this.ctx.get(at);
+    if (raw === undefined) {
+      this.ctx.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, pointer);
+      return { kind: 'unknown', nullable, pointer };
+    }
+    if (this.inlining.has(at)) {
+      // Inlining would recurse: lift the target into a named schema keyed by its pointer.
+      const key = at.slice(1);
+      this.addNamed({ key, pointer: at, raw, nameHint: liftedHint(at), origin: 'lifted' });
+      return { kind: 'ref', target: key, nullable, pointer };
+    }
+    this.inlining.add(at);
+    try {
+      const s = this.convert(raw, at);
+      if (nullable) s.nullable = true;
+      return s;
+    } finally {
+      this.inlining.delete(at);
+    }
+  }
+
+  // ---------------------------------------------------------------- enum / const
+
+  private enumOf(raw: JsonObject, pointer: Pointer): Schema | undefined {
+    const isConst = raw.enum === undefined;
+    const list: unknown[] = isConst ? [raw.const] : Array.isArray(raw.enum) ? raw.enum : [];
+    if (!isConst && !Array.isArray(raw.enum)) {
+      this.ctx.report('warning', 'model/invalid-enum', '`enum` is not an array; ignored', child(pointer, 'enum'));
+      return undefined;
+    }
+    if (list.some((v) => v !== null && !isPrimitive(v))) {
+      this.ctx.report(
+        'warning',
+        'model/enum-non-primitive',
+        'enum/const with object or array values cannot be a literal union; the enum is ignored',
+        child(pointer, isConst ? 'const' : 'enum'),
+      );
+      const { enum: _e, const: _c, ...rest } = raw;
+      return this.core(rest, pointer);
+    }
+    const hasNull = list.includes(null);
+    const typeAllowsNull = this.nullableOf(raw);
+    if (typeAllowsNull && !hasNull) {
+      this.ctx.report(
+        'info',
+        'model/enum-null-not-listed',
+        'the type allows null but the enum does not list it: null is not accepted (the enum is authoritative)',
+        pointer,
+      );
+    }
+    const nonNull = list.filter((v) => v !== null) as Array<string | number | boolean>;
+    if (nonNull.length === 0) {
+      if (hasNull) return { kind: 'null', nullable: false, pointer };
+      return { kind: 'never', nullable: false, pointer };
+    }
+    // De-duplicate (first wins) while tracking source indexes for the x-enum-* alignment.
+    const values: Array<string | number | boolean> = [];
+    const indexes: number[] = [];
+    list.forEach((v, i) => {
+      if (v === null) return;
+      if (values.some((w) => sameValue(w, v))) {
+        this.ctx.report('warning', 'model/enum-duplicate', `enum value ${JSON.stringify(v)} is listed twice`, child(pointer, 'enum', i));
+        return;
+      }
+      values.push(v as string | number | boolean);
+      indexes.push(i);
+    });
+    const e: EnumSchema = { kind: 'enum', values, nullable: hasNull, pointer };
+    const base = this.baseTypeOf(raw);
+    if (base) e.baseType = base;
+    const names = this.alignedExtension(raw, ['x-enum-varnames', 'x-enumNames'], list, nonNull.length, indexes, pointer);
+    if (names) e.varNames = names;
+    const descs = this.alignedExtension(raw, ['x-enum-descriptions', 'x-enumDescriptions'], list, nonNull.length, indexes, pointer);
+    if (descs) e.valueDescriptions = descs;
+    return e;
+  }
+
+  private baseTypeOf(raw: JsonObject): BaseType | undefined {
+    const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
+    const nonNull = types.filter((t) => t !== 'null');
+    const t = nonNull.length === 1 ? nonNull[0] : undefined;
+    return t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : undefined;
+  }
+
+  private alignedExtension(
+    raw: JsonObject,
+    keys: string[],
+    list: unknown[],
+    nonNullCount: number,
+    indexes: number[],
+    pointer: Pointer,
+  ): string[] | undefined {
+    for (const key of keys) {
+      const ext = raw[key];
+      if (ext === undefined) continue;
+      if (!Array.isArray(ext) || ext.some((n) => typeof n !== 'string')) {
+        this.ctx.report('warning', 'model/enum-extension', `${key} must be an array of strings; ignored`, child(pointer, key));
+        return undefined;
+      }
+      let byIndex: string[];
+      if (ext.length === list.length) {
+        byIndex = ext as string[];
+      } else if (ext.length === nonNullCount) {
+        // Aligned with the non-null members: re-index onto the full list.
+        byIndex = [];
+        let j = 0;
+        list.forEach((v, i) => {
+          byIndex[i] = v === null ? '' : (ext[j++] as string);
+        });
+      } else {
+        this.ctx.report(
+          'warning',
+          'model/enum-extension-length',
+          `${key} has ${ext.length} entries but the enum has ${list.length}; ignored`,
+          child(pointer, key),
+        );
+        return undefined;
+      }
+      return indexes.map((i) => byIndex[i] ?? '');
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- allOf
+
+  private allOfOf(raw: JsonObject, pointer: Pointer, topKey?: string): Schema {
+    const memberRaws = (raw.allOf as unknown[]).map((m, i) => ({ raw: m, pointer: child(pointer, 'allOf', i) }));
+    const nullable = this.nullableOf(raw);
+    const { allOf: _a, ...wrapper } = raw;
+    const wrapperHasStructure = hasStructure(wrapper);
+    const pin = topKey !== undefined ? this.subtypePin(topKey, memberRaws.map((m) => m.raw), pointer) : undefined;
+
+    const only = memberRaws[0];
+    if (memberRaws.length === 1 && only && !wrapperHasStructure && !pin) {
+      const s = this.convert(only.raw, only.pointer);
+      if (nullable) s.nullable = true;
+      return s;
+    }
+
+    const members: Schema[] = memberRaws.map((m) => this.convert(m.raw, m.pointer));
+    if (wrapperHasStructure) {
+      const own: JsonObject = {};
+      for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k)) own[k] = v;
+      if (own.oneOf !== undefined || own.anyOf !== undefined) {
+        if (wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
+      }
+      for (const k of ['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems']) {
+        if (wrapper[k] !== undefined) own[k] = wrapper[k];
+      }
+      delete own.type;
+      if (hasStructure(own)) members.push(this.convert({ ...own, type: this.inferTypes(own)[0] ?? own.type }, pointer));
+    }
+    if (pin) members.push(pin);
+
+    this.honourRequired(raw, memberRaws, members, pointer);
+    const flat: Schema[] = [];
+    for (const m of members) {
+      if (m.kind === 'intersection' && !m.nullable && Object.keys(m).every((k) => ['kind', 'members', 'nullable', 'pointer'].includes(k))) {
+        flat.push(...m.members);
+      } else {
+        flat.push(m);
+      }
+    }
+    const s: IntersectionSchema = { kind: 'intersection', members: flat, nullable, pointer };
+    return s;
+  }
+
+  /** Every name required anywhere in an allOf (wrapper, inline and referenced members, transitively). */
+  private requiredNames(raw: unknown, seen: Set<string>): string[] {
+    const out: string[] = [];
+    const visit = (r: unknown): void => {
+      if (!isObject(r)) return;
+      if (typeof r.$ref === 'string') {
+        if (seen.has(r.$ref)) return;
+        seen.add(r.$ref);
+        visit(this.ctx.get(refToPointer(r.$ref)));
+      }
+      if (Array.isArray(r.required)) for (const n of r.required) if (typeof n === 'string' && !out.includes(n)) out.push(n);
+      if (Array.isArray(r.allOf)) for (const m of r.allOf) visit(m);
+    };
+    visit(raw);
+    return out;
+  }
+
+  /**
+   * Finds where `name` is declared as a property among allOf members (inline ones first by
+   * position, following refs and nested allOf). Returns its raw schema, pointer and whether that
+   * declaration already makes it required.
+   */
+  private findProperty(
+    name: string,
+    memberRaws: Array<{ raw: unknown; pointer: Pointer }>,
+  ): { raw: unknown; pointer: Pointer; required: boolean } | undefined {
+    const seen = new Set<string>();
+    const search = (r: unknown, at: Pointer): { raw: unknown; pointer: Pointer; required: boolean } | undefined => {
+      if (!isObject(r)) return undefined;
+      if (typeof r.$ref === 'string') {
+        if (seen.has(r.$ref)) return undefined;
+        seen.add(r.$ref);
+        const target = refToPointer(r.$ref);
+        const found = search(this.ctx.get(target), target);
+        if (found) return found;
+      }
+      if (isObject(r.properties) && Object.hasOwn(r.properties, name)) {
+        const required = Array.isArray(r.required) && r.required.includes(name);
+        return { raw: r.properties[name], pointer: child(at, 'properties', name), required };
+      }
+      if (Array.isArray(r.allOf)) {
+        for (let i = 0; i < r.allOf.length; i++) {
+          const f = search(r.allOf[i], child(at, 'allOf', i));
+          if (f) return f;
+        }
+      }
+      return undefined;
+    };
+    for (const m of memberRaws) {
+      const f = search(m.raw, m.pointer);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /** Case-07: applies every `required` of the allOf to the members (see the policy at the top). */
+  private honourRequired(
+    raw: JsonObject,
+    memberRaws: Array<{ raw: unknown; pointer: Pointer }>,
+    members: Schema[],
+    pointer: Pointer,
+  ): void {
+    const required = this.requiredNames(raw, new Set());
+    if (required.length === 0) return;
+    const inlineObjects = members.filter((m): m is ObjectSchema => m.kind === 'object');
+    // 1. Inline declarations become required.
+    for (const o of inlineObjects) for (const p of o.properties) if (required.includes(p.name)) p.required = true;
+    const declaredInline = new Set(inlineObjects.flatMap((o) => o.properties.map((p) => p.name)));
+    // 2. requiredOnly names: drop when declared inline or required where declared; else re-declare.
+    let hostForWrapper: ObjectSchema | undefined;
+    const handled = new Set<string>();
+    for (const o of inlineObjects) {
+      if (!o.requiredOnly) continue;
+      const still: string[] = [];
+      for (const name of o.requiredOnly) {
+        handled.add(name);
+        if (declaredInline.has(name)) continue;
+        const found = this.findProperty(name, memberRaws);
+        if (!found) {
+          still.push(name);
+          continue;
+        }
+        if (found.required) continue;
+        o.properties.push(this.property(name, found.raw, found.pointer, true));
+        declaredInline.add(name);
+      }
+      if (still.length > 0) o.requiredOnly = still;
+      else delete o.requiredOnly;
+      hostForWrapper ??= o;
+    }
+    // 3. Names required by a referenced member but declared optional in another referenced member.
+    for (const name of required) {
+      if (handled.has(name) || declaredInline.has(name)) continue;
+      const found = this.findProperty(name, memberRaws);
+      if (!found || found.required) continue;
+      if (!hostForWrapper) {
+        hostForWrapper = { kind: 'object', properties: [], nullable: false, pointer };
+        members.push(hostForWrapper);
+      }
+      hostForWrapper.properties.push(this.property(name, found.raw, found.pointer, true));
+      declaredInline.add(name);
+    }
+  }
+
+  /** Raw subtypes of each base: components whose allOf directly references the base, in spec order. */
+  private subtypesOf(baseKey: string): string[] {
+    if (!this.subtypeIndex) {
+      this.subtypeIndex = new Map();
+      for (const src of this.named.values()) {
+        if (!isObject(src.raw) || !Array.isArray(src.raw.allOf)) continue;
+        for (const m of src.raw.allOf) {
+          if (!isObject(m) || typeof m.$ref !== 'string') continue;
+          const base = this.namedTarget(m.$ref);
+          if (base === undefined || base === src.key) continue;
+          const list = this.subtypeIndex.get(base) ?? [];
+          if (!list.includes(src.key)) list.push(src.key);
+          this.subtypeIndex.set(base, list);
+        }
+      }
+    }
+    return this.subtypeIndex.get(baseKey) ?? [];
+  }
+
+  private baseDiscriminator(baseKey: string, d: JsonObject, pointer: Pointer): Discriminator | undefined {
+    if (typeof d.propertyName !== 'string') {
+      this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
+      return undefined;
+    }
+    const subtypes = this.subtypesOf(baseKey).map((k) => ({ $ref: this.named.get(k)?.pointer ?? '' }));
+    return this.discriminatorOf(d, subtypes, pointer);
+  }
+
+  /** For a subtype of a polymorphic base: an object member pinning the discriminator property. */
+  private subtypePin(key: string, memberRaws: unknown[], pointer: Pointer): ObjectSchema | undefined {
+    for (const m of memberRaws) {
+      if (!isObject(m) || typeof m.$ref !== 'string') continue;
+      const baseKey = this.namedTarget(m.$ref);
+      if (baseKey === undefined || baseKey === key) continue;
+      const base = this.rawOf(baseKey);
+      if (!base || !isObject(base.discriminator) || base.oneOf !== undefined || base.anyOf !== undefined) continue;
+      const prop = base.discriminator.propertyName;
+      if (typeof prop !== 'string') continue;
+      // The subtype pins the property itself (enum/const): nothing to add.
+      const ownPins = this.pinnedIn(memberRaws.filter((r) => r !== m), prop);
+      if (ownPins.length > 0) return undefined;
+      const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
+      const values: string[] = [];
+      const mapping = base.discriminator.mapping;
+      if (isObject(mapping)) {
+        for (const [value, target] of Object.entries(mapping)) {
+          if (typeof target === 'string' && this.mappingTarget(target) === key) values.push(value);
+        }
+      }
+      if (values.length === 0) values.push(key);
+      const e: EnumSchema = { kind: 'enum', values, baseType: 'string', nullable: false, pointer: discPointer };
+      return {
+        kind: 'object',
+        properties: [{ name: prop, schema: e, required: true }],
+        nullable: false,
+        pointer,
+      };
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- oneOf / anyOf
+
+  private unionOf(raw: JsonObject, pointer: Pointer): Schema {
+    const keyword = Array.isArray(raw.oneOf) ? 'oneOf' : 'anyOf';
+    const list = raw[keyword] as unknown[];
+    let nullable = this.nullableOf(raw);
+    const variants: Schema[] = [];
+    list.forEach((m, i) => {
+      const s = this.convert(m, child(pointer, keyword, i));
+      if (s.kind === 'null') nullable = true;
+      else variants.push(s);
+    });
+    let union: Schema;
+    const d = isObject(raw.discriminator) ? raw.discriminator : undefined;
+    const first = variants[0];
+    if (variants.length === 1 && first && !d) {
+      union = first;
+      if (nullable) union.nullable = true;
+    } else if (variants.length === 0) {
+      union = nullable ? { kind: 'null', nullable: false, pointer } : { kind: 'never', nullable: false, pointer };
+    } else {
+      const u: UnionSchema = { kind: 'union', keyword, variants, nullable, pointer };
+      if (d) {
+        const disc = this.discriminatorOf(d, list, child(pointer, 'discriminator'));
+        if (disc) u.discriminator = disc;
+      }
+      union = u;
+    }
+    // Sibling structure (`properties` next to `oneOf`, or the other of oneOf/anyOf): intersect.
+    const { oneOf: _o, anyOf: _n, discriminator: _d, ...rest } = raw;
+    if (keyword === 'oneOf' && Array.isArray(raw.anyOf)) {
+      const other = this.convert({ anyOf: raw.anyOf }, pointer);
+      return { kind: 'intersection', members: [union, other], nullable: false, pointer };
+    }
+    if (hasStructure(rest)) {
+      const { nullable: _nl, ...own } = rest;
+      const objectPart = this.typed(own, pointer);
+      return { kind: 'intersection', members: [objectPart, union], nullable: false, pointer };
+    }
+    return union;
+  }
+
+  /** Named key of a discriminator mapping value: `#/components/schemas/X`, another local ref, or a bare name. */
+  private mappingTarget(value: string): string | undefined {
+    if (value.startsWith('#')) return this.namedTarget(value);
+    if (this.named.has(value)) return value;
+    return undefined;
+  }
+
+  /** Enum/const values a schema pins for `prop`, searching own properties, refs and allOf members. */
+  private pinnedIn(raws: unknown[], prop: string): string[] {
+    const seen = new Set<string>();
+    const visit = (r: unknown): string[] => {
+      if (!isObject(r)) return [];
+      if (typeof r.$ref === 'string') {
+        if (seen.has(r.$ref)) return [];
+        seen.add(r.$ref);
+        const v = visit(this.ctx.get(refToPointer(r.$ref)));
+        if (v.length > 0) return v;
+      }
+      if (isObject(r.properties) && Object.hasOwn(r.properties, prop)) {
+        let p = r.properties[prop];
+        const seenP = new Set<string>();
+        while (isObject(p) && typeof p.$ref === 'string' && !seenP.has(p.$ref)) {
+          seenP.add(p.$ref);
+          p = this.ctx.get(refToPointer(p.$ref));
+        }
+        if (isObject(p)) {
+          const values = Array.isArray(p.enum) ? p.enum : p.const !== undefined ? [p.const] : [];
+          const pinned = values.filter(isPrimitive).map(String);
+          if (pinned.length > 0) return pinned;
+        }
+      }
+      if (Array.isArray(r.allOf)) {
+        for (const m of r.allOf) {
+          const v = visit(m);
+          if (v.length > 0) return v;
+        }
+      }
+      return [];
+    };
+    for (const r of raws) {
+      const v = visit(r);
+      if (v.length > 0) return v;
+    }
+    return [];
+  }
+
+  private discriminatorOf(d: JsonObject, memberRaws: unknown[], pointer: Pointer): Discriminator | undefined {
+    const propertyName = d.propertyName;
+    if (typeof propertyName !== 'string') {
+      this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
+      return undefined;
+    }
+    const mapping: Discriminator['mapping'] = [];
+    const explicitTargets = new Set<string>();
+    if (isObject(d.mapping)) {
+      for (const [value, target] of Object.entries(d.mapping)) {
+        const at = child(pointer, 'mapping', value);
+        const key = typeof target === 'string' ? this.mappingTarget(target) : undefined;
+        if (key === undefined) {
+          this.ctx.report('warning', 'model/discriminator-mapping', `mapping target ${JSON.stringify(target)} is not a named schema; entry ignored`, at);
+          continue;
+        }
+        const pinned = this.pinnedIn([{ $ref: this.named.get(key)?.pointer ?? '' }], propertyName);
+        if (pinned.length > 0 && !pinned.includes(value)) {
+          this.ctx.report(
+            'warning',
+            'model/discriminator-mismatch',
+            `mapping value "${value}" → ${key}, but ${key} pins ${propertyName} to ${pinned.map((p) => `"${p}"`).join(', ')}`,
+            at,
+          );
+        }
+        mapping.push({ value, target: key, implicit: false });
+        explicitTargets.add(key);
+      }
+    }
+    for (const m of memberRaws) {
+      if (!isObject(m) || typeof m.$ref !== 'string') continue;
+      const key = this.namedTarget(m.$ref);
+      if (key === undefined || explicitTargets.has(key)) continue;
+      if (mapping.some((e) => e.target === key)) continue;
+      const pinned = this.pinnedIn([m], propertyName);
+      if (pinned.length > 0) {
+        if (!pinned.includes(key)) {
+          this.ctx.report(
+            'warning',
+            'model/discriminator-mismatch',
+            `implicit discriminator value would be the schema name "${key}", but ${key} pins ${propertyName} to ${pinned.map((p) => `"${p}"`).join(', ')}; using the pinned value`,
+            pointer,
+          );
+        }
+        for (const value of pinned) mapping.push({ value, target: key, implicit: true });
+      } else {
+        mapping.push({ value: key, target: key, implicit: true });
+      }
+    }
+    return { propertyName, mapping };
+  }
+}
+
+/** Words for the identifier of a schema lifted from an arbitrary pointer (e.g. `#/paths/~1things/get/...`). */
+function liftedHint(pointer: Pointer): string {
+  const skip = new Set(['components', 'schemas', 'properties', 'content', 'schema', 'items', 'paths', 'allOf', 'oneOf', 'anyOf']);
+  const words = splitPointer(pointer).filter((t) => !skip.has(t) && !t.includes('/'));
+  const withPath = splitPointer(pointer)
+    .filter((t) => t.startsWith('/'))
+    .map((t) => t.replace(/[{}]/g, ''));
+  return [...withPath, ...words].join(' ') || 'Lifted';
+}
