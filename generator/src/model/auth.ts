@@ -5,8 +5,9 @@
  * - `apiKey`: `in` (header, query, cookie) and the parameter name (`paramName`).
  * - `oauth2`, `openIdConnect`, `mutualTLS`: the type only; flows and discovery URLs are not modelled
  *   (the caller supplies the token).
- * - `x-token-endpoint` `{ operationId, credentialsScheme, tokenField, lifetimeSeconds?,
- *   slidingExpiry?, requestFields? }`: the operation must exist (its method and path are filled in),
+ * - `x-token-endpoint` `{ operationId, method?, path?, credentialsScheme, tokenField, lifetimeSeconds?,
+ *   slidingExpiry?, requestFields? }`: the operation must exist (method and path come from it; a
+ *   stated `method`/`path` that differs is a warning),
  *   `credentialsScheme` must be a declared scheme, and `tokenField` must exist in the operation's
  *   2XX JSON response; each failure is an error with the pointer of the offending field.
  */
@@ -86,6 +87,12 @@ function tokenEndpoint(
       ctx.report('error', 'model/token-endpoint', `x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`, child(pointer, 'tokenField'));
       ok = false;
     }
+  }
+  if (op && te.method !== undefined && String(te.method).toLowerCase() !== op.method) {
+    ctx.report('warning', 'model/token-endpoint', `x-token-endpoint.method ${JSON.stringify(te.method)} differs from ${op.operationId}'s method ${op.method}; using ${op.method}`, child(pointer, 'method'));
+  }
+  if (op && te.path !== undefined && te.path !== op.path) {
+    ctx.report('warning', 'model/token-endpoint', `x-token-endpoint.path ${JSON.stringify(te.path)} differs from ${op.operationId}'s path ${op.path}; using ${op.path}`, child(pointer, 'path'));
   }
   if (!ok || !op) return undefined;
   const out: TokenEndpoint = {

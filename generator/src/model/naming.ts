@@ -42,15 +42,16 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Global type names the emitted code uses (utility types, DOM/fetch types, built-ins) plus the TS
- * primitive type keywords: a schema named like one of these would shadow it in its module.
+ * Global names the emitted code relies on (utility types the types emitter may use, fetch/DOM types
+ * and classes the client uses) plus the TS primitive type keywords: a schema named like one of these
+ * would shadow it in its module. Deliberately short: names only a spec would use (`Extract`,
+ * `Exclude`, `Map`, …) are not renamed, so a domain type called `Extract` keeps its name; emitters
+ * must not rely on globals outside this list without adding them here.
  */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  'Array', 'ArrayBuffer', 'AbortSignal', 'BigInt', 'Blob', 'Boolean', 'Date', 'Error', 'Exclude',
-  'Extract', 'File', 'FormData', 'Function', 'Headers', 'JSON', 'Map', 'NonNullable', 'Number',
-  'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'ReadableStream', 'Readonly', 'ReadonlyArray',
-  'Record', 'Request', 'Required', 'Response', 'Set', 'String', 'Symbol', 'URL', 'URLSearchParams',
-  'Uint8Array', 'Awaited', 'ReturnType', 'Parameters',
+  'Array', 'ReadonlyArray', 'Record', 'Partial', 'Required', 'Pick', 'Omit', 'Readonly', 'NonNullable',
+  'Object', 'Blob', 'File', 'Date', 'Promise', 'Error', 'Response', 'Request', 'Headers', 'FormData',
+  'URL', 'URLSearchParams', 'AbortSignal', 'ReadableStream', 'ArrayBuffer', 'Uint8Array',
   'any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'bigint', 'symbol', 'undefined',
   'null', 'void',
 ]);

@@ -2,11 +2,12 @@
  * Pagination per operation: declared with `x-pagination`, or detected from a known envelope.
  *
  * `x-pagination` fields are those of {@link Pagination} minus `itemSchema`/`source`/`reason`. Its
- * pointers (`itemsField`, `nextField`, `countField`, `groupsField`; `{i}` stands for "each element
+ * pointers (`itemsField`, `nextField`, `countField`, `groupsField`, `groupKeyField`; `{i}` stands for "each element
  * of the array") are checked against the first 2XX JSON response body: a pointer that does not
  * resolve is an error (`model/pagination-pointer`). `itemsField` must reach an array; its items are
  * `itemSchema`. Paging parameters that the operation does not take (query parameters for
- * `in: query`, request-body properties for `in: body`) are warnings.
+ * `in: query`, request-body properties for `in: body`; `groupFilterParam` is always a request-body
+ * property) are warnings.
  *
  * Detection (GET operations without the extension, never silent: `reason` says why):
  * - a response object with `count`, `next`, `previous` and an array `results` (Django REST
@@ -130,7 +131,7 @@ function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: 
     return undefined;
   }
   let ok = true;
-  for (const field of ['itemsField', 'nextField', 'countField', 'groupsField'] as const) {
+  for (const field of ['itemsField', 'nextField', 'countField', 'groupsField', 'groupKeyField'] as const) {
     const v = ext[field];
     if (v === undefined) continue;
     if (typeof v !== 'string' || !schemaAt(body, v, schemas)) {
@@ -152,18 +153,18 @@ function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: 
     source: 'extension',
     reason: 'declared by x-pagination',
   };
-  for (const f of ['pageParam', 'sizeParam', 'cursorParam', 'nextField', 'countField', 'groupsField'] as const) {
+  for (const f of ['pageParam', 'sizeParam', 'cursorParam', 'nextField', 'countField', 'groupsField', 'groupKeyField', 'groupFilterParam'] as const) {
     const v = ext[f];
     if (typeof v === 'string') p[f] = v;
   }
   if (ext.pageNumbersAsStrings === true) p.pageNumbersAsStrings = true;
   // The paging parameters must be things the operation takes.
   const reqBody = requestJsonBody(op);
-  for (const f of ['pageParam', 'sizeParam', 'cursorParam'] as const) {
+  for (const f of ['pageParam', 'sizeParam', 'cursorParam', 'groupFilterParam'] as const) {
     const name = p[f];
     if (name === undefined) continue;
     const present =
-      where === 'query'
+      where === 'query' && f !== 'groupFilterParam'
         ? op.parameters.query.some((q) => q.name === name)
         : reqBody !== undefined && schemaAt(reqBody, `/${name}`, schemas) !== undefined;
     if (!present) {

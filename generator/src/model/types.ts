@@ -289,6 +289,10 @@ export interface Pagination {
   pageNumbersAsStrings?: boolean;
   /** For body paging per item of a list (custom-setting options): pointer to the per-group list. */
   groupsField?: string;
+  /** (Addition) Pointer to a group's key, e.g. `/results/{i}/account_id`. */
+  groupKeyField?: string;
+  /** (Addition) Request-body array property listing the group keys to fetch, e.g. `account_ids`. */
+  groupFilterParam?: string;
   /** Schema of one item. */
   itemSchema: Schema;
   /** `extension` when declared by `x-pagination`, `detected` when recognised from the envelope. */
