@@ -22,7 +22,7 @@ export async function bundleInPlace(
   const diagnostics: Diagnostic[] = [];
   for (const problem of result.problems) {
     // Unresolved refs were reported (as errors) by validation already.
-    if (problem.ruleId === 'no-unresolved-refs' || problem.message.startsWith("Can't resolve")) continue;
+    if (problem.message.startsWith("Can't resolve") || problem.message.startsWith('Failed to parse')) continue;
     const location = problem.location[0];
     const d: Diagnostic = { severity: 'warning', code: 'load/bundle', message: sanitize(problem.message, cwd) };
     if (location) {

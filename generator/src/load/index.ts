@@ -78,7 +78,7 @@ function parseFailure(error: unknown, file: string, cwd: string): Diagnostic {
     const d: Diagnostic = {
       severity: 'error',
       code: 'load/invalid-yaml',
-      message: `invalid YAML: ${sanitize(error.message, cwd).replace(/ in "[^"]*" \(\d+:\d+\)$/, '')}`,
+      message: `invalid YAML: ${sanitize(error.message, cwd)}`,
       file,
     };
     if (Number.isFinite(error.line)) d.line = error.line;

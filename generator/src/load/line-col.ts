@@ -2,7 +2,8 @@ import { getLineColLocation, type Source } from '@redocly/openapi-core';
 import { existingPrefix, parsePointer, toPointer } from './pointer.js';
 
 /**
- * 1-based line and column of the node at `pointer` in `source` (its key when `onKey`). When the
+ * 1-based line and column of the node at `pointer` in `source` (of its key when `onKey`, the
+ * default: `Pet:` rather than what follows it). When the
  * pointer names something that does not exist, the nearest existing parent is used, and the
  * returned `pointer` says which.
  */
@@ -10,7 +11,7 @@ export function lineColOf(
   source: Source,
   parsed: unknown,
   pointer: string,
-  onKey = false,
+  onKey = true,
 ): { line: number; column: number; pointer: string } {
   const segments = parsePointer(pointer);
   const existing = existingPrefix(parsed, segments);

@@ -175,8 +175,15 @@ export function unresolvedRefDiagnostic(record: RefRecord, graph: RefGraph, cwd:
   }
 }
 
-/** Removes absolute paths under `cwd` from a library's message. */
+/**
+ * A library's message made fit for a diagnostic: first line only, no absolute paths under `cwd`,
+ * and no ` in "file" (line:col)` tail (the diagnostic carries the place).
+ */
 export function sanitize(message: string, cwd: string): string {
   const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
-  return message.split(prefix).join('').split('\n')[0]!;
+  return message
+    .split(prefix)
+    .join('')
+    .split('\n')[0]!
+    .replace(/ in "[^"]*" \(\d+:\d+\)$/, '');
 }

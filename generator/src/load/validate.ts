@@ -39,7 +39,10 @@ export async function validate(
 }
 
 function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string): Diagnostic {
-  const severity = problem.severity === 'error' ? 'error' : 'warning';
+  // An unknown key (a typo, a vendor field without `x-`) does not stop generation: the generator
+  // reads only the fields it knows. Missing or mistyped fields stay errors.
+  const unexpected = problem.ruleId === 'struct' && / is not expected here/.test(problem.message);
+  const severity = problem.severity === 'error' && !unexpected ? 'error' : 'warning';
   const location: LocationObject | undefined = problem.location[0];
   if (!location) {
     return { severity, code: `load/${problem.ruleId}`, message: sanitize(problem.message, cwd) };
@@ -68,7 +71,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
     : { line: undefined, column: undefined, pointer };
   const d: Diagnostic = {
     severity,
-    code: problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${problem.ruleId}`,
+    code: unexpected ? 'load/unexpected-property' : problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${problem.ruleId}`,
     message: sanitize(problem.message, cwd).replace(/\.$/, ''),
     file,
     pointer: place.pointer,

@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadDocument } from '../../src/load/index.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+const multifile = path.join(fixtures, 'multifile');
+
+describe('multi-file documents are bundled into one', () => {
+  test('case-14 shape: $refs to a schema, a response and a whole path item in another document', async () => {
+    const loaded = await loadDocument('remote-path-item/main.yaml', { cwd: multifile });
+    expect(loaded.openapi).toBe('3.0.3');
+    expect(loaded.sourceFile).toBe('remote-path-item/main.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    const doc = loaded.document as {
+      paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+    };
+    // Every $ref is local now.
+    expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"(?!#)/);
+    // The path item was copied in, with its operation.
+    expect(doc.paths['/things']!['get']!.operationId).toBe('listThings');
+    // The schema and the response became components.
+    const mirror = doc.paths['/mirror']!['get']!.responses!['200'] as {
+      content: Record<string, { schema: { $ref: string } }>;
+    };
+    const ref = mirror.content['application/json']!.schema.$ref;
+    expect(ref).toMatch(/^#\/components\/schemas\//);
+    expect(doc.components.schemas[ref.split('/').pop()!]).toEqual({ type: 'object', properties: { count: { type: 'integer' } } });
+    expect(doc.paths['/echo']!['get']!.responses!['200']).toEqual({ $ref: '#/components/responses/200' });
+    // The numeric component key is kept as spelled.
+    expect(Object.keys(doc.components.schemas)).toContain('404');
+  });
+
+  test('case-15 shape: relative refs resolve against the file holding them (JSON entry, YAML parts)', async () => {
+    const loaded = await loadDocument('nested/api.json', { cwd: multifile });
+    const doc = loaded.document as {
+      paths: Record<string, { parameters: unknown[] }>;
+      components: { parameters: Record<string, unknown>; schemas: Record<string, unknown> };
+    };
+    expect(doc.paths['/stores/{storeCode}/orders/{orderId}']!.parameters[0]).toEqual({ $ref: '#/components/parameters/StoreCode' });
+    expect(doc.components.parameters['StoreCode']).toMatchObject({ name: 'storeCode', in: 'path', required: true });
+    expect(doc.components.schemas['order']).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' }, lines: { type: 'array', items: { $ref: '#/components/schemas/line' } } },
+    });
+    expect(doc.components.schemas['line']).toEqual({ type: 'object', properties: { qty: { type: 'integer' } } });
+  });
+
+  test('locate() maps bundled pointers back to the file and line they came from', async () => {
+    const loaded = await loadDocument('nested/api.json', { cwd: multifile });
+    expect(loaded.locate('#/components/schemas/order/properties/lines')).toEqual({
+      file: 'nested/shared/models/order.yaml',
+      line: 5,
+      column: 3,
+    });
+    expect(loaded.locate('#/components/schemas/line/properties/qty/type')).toMatchObject({
+      file: 'nested/shared/models/line.yaml',
+      line: 3,
+    });
+    expect(loaded.locate('#/components/parameters/StoreCode/schema')).toMatchObject({
+      file: 'nested/shared/params.yaml',
+      line: 10,
+    });
+    expect(loaded.locate('#/paths/~1stores~1{storeCode}~1orders~1{orderId}/get/operationId')).toEqual({
+      file: 'nested/api.json',
+      line: 11,
+      column: 9,
+    });
+    const remote = await loadDocument('remote-path-item/main.yaml', { cwd: multifile });
+    expect(remote.locate('#/paths/~1things/get/responses')).toMatchObject({ file: 'remote-path-item/upstream.yaml', line: 7 });
+    expect(remote.locate('#/components/schemas/404')).toMatchObject({ file: 'remote-path-item/main.yaml', line: 25 });
+  });
+
+  test('the same document loads to the same data from another working directory', async () => {
+    const a = await loadDocument('nested/api.json', { cwd: multifile });
+    const b = await loadDocument(path.join(multifile, 'nested/api.json'), { cwd: os.tmpdir() });
+    expect(JSON.stringify(b.document)).toBe(JSON.stringify(a.document));
+  });
+});
+
+describe('validation is structural, not stylistic', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-load-'));
+
+  test('no license, no servers, no descriptions, no tags: no diagnostics', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'bare.yaml'),
+      'openapi: 3.1.0\ninfo: { title: bare, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { description: ok }\n',
+    );
+    const loaded = await loadDocument('bare.yaml', { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  test('an undeclared path parameter is a warning with its place, not an error', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'param.yaml'),
+      'openapi: 3.0.3\ninfo: { title: p, version: "1" }\npaths:\n  /x/{id}:\n    get:\n      responses:\n        "200": { description: ok }\n',
+    );
+    const loaded = await loadDocument('param.yaml', { cwd: dir });
+    expect(loaded.diagnostics).toHaveLength(1);
+    expect(loaded.diagnostics[0]).toMatchObject({
+      severity: 'warning',
+      code: 'load/path-parameters-defined',
+      file: 'param.yaml',
+      pointer: '#/paths/~1x~1{id}/get', // Redocly names …/get/parameters, which does not exist
+    });
+  });
+
+  test('every shared case fixture loads', async () => {
+    const cases = path.join(fixtures, 'cases');
+    for (const name of fs.readdirSync(cases)) {
+      const loaded = await loadDocument(`cases/${name}/openapi.yaml`, { cwd: fixtures });
+      expect(loaded.openapi).toMatch(/^3\.[01]\./);
+    }
+  });
+});
