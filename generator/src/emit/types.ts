@@ -27,4 +27,12 @@ export interface EmitOptions {
    * Omitted when not given.
    */
   generateScripts?: { types?: string; client?: string };
+  /**
+   * (Addition, client emitter) The version range the client's package.json requires of the types
+   * package. Default: the client's own version, exactly (the two form a fixed release group). Pass
+   * `workspace:*` inside a pnpm workspace: pnpm ≥ 9 no longer links workspace packages for plain
+   * versions (`linkWorkspacePackages` defaults to false), and `pnpm publish` rewrites `workspace:*`
+   * to the exact version.
+   */
+  typesDependencyRange?: string;
 }

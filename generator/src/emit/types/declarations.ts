@@ -37,6 +37,20 @@ function schemaDocs(named: NamedSchema): Docs {
   return docs;
 }
 
+/** Lines documenting named enum values (`x-enum-varnames` / `x-enum-descriptions`). */
+export function enumValueLines(schema: NamedSchema['schema']): string[] {
+  if (schema.kind !== 'enum' || (schema.varNames === undefined && schema.valueDescriptions === undefined)) return [];
+  const lines = ['Values:'];
+  schema.values.forEach((value, i) => {
+    const name = schema.varNames?.[i];
+    const description = schema.valueDescriptions?.[i];
+    lines.push(
+      `- \`${JSON.stringify(value)}\`${name === undefined ? '' : ` (${name})`}${description === undefined ? '' : `: ${description}`}`,
+    );
+  });
+  return lines;
+}
+
 /** Declaration of `named` in one direction under the given identifier. */
 function declare(
   api: Api,
@@ -47,7 +61,10 @@ function declare(
   extraLines: string[],
 ): Declaration {
   const ctx = { api, scope, direction };
-  const docs = jsDocStructures(schemaDocs(named), { lines: extraLines, source: named.pointer });
+  const docs = jsDocStructures(schemaDocs(named), {
+    lines: [...enumValueLines(named.schema), ...extraLines],
+    source: named.pointer,
+  });
   const schema = named.schema;
   if (schema.kind === 'object' && !schema.nullable) {
     const shape = objectShape(schema, ctx);

@@ -1,0 +1,362 @@
+/**
+ * `src/client.ts`: the root client class (named `options.clientName`), its options and auth types,
+ * the spec-derived configuration (base URL, security schemes with the token endpoint), lazily
+ * created resource getters, and the typed `request(method, path, { params, body })`.
+ *
+ * `src/request.ts`: the generic types that type `request(method, path, …)` from an
+ * openapi-typescript-shaped `paths` interface.
+ */
+import {
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type MethodDeclarationOverloadStructure,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+  VariableDeclarationKind,
+} from 'ts-morph';
+import type { Api, SecurityScheme, Server } from '../../model/types.js';
+import { printSourceFile, type Statement } from '../print.js';
+import { bannerLine, propertyKey } from '../text.js';
+import { jsDocStructures, jsDocText } from '../tsdoc.js';
+import type { EmitOptions, EmittedFile } from '../types.js';
+import { CORE, securityText } from './operation.js';
+import { childAccessors, resourceMethods } from './resources.js';
+import type { ResourceNode } from './resources-tree.js';
+import { ImportScope } from './scope.js';
+
+/** The runtime's `SecuritySchemeSpec` literal for a scheme, or undefined when the runtime cannot apply it. */
+export function schemeSpecText(scheme: SecurityScheme): string | undefined {
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return "{ type: 'http', scheme: 'basic' }";
+  if ((scheme.type === 'http' && scheme.scheme === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
+    const t = scheme.tokenEndpoint;
+    if (t === undefined) return "{ type: 'http', scheme: 'bearer' }";
+    const parts = [
+      `method: ${JSON.stringify(t.method)}`,
+      `path: ${JSON.stringify(t.path)}`,
+      `credentialsScheme: ${JSON.stringify(t.credentialsScheme)}`,
+      `tokenField: ${JSON.stringify(t.tokenField)}`,
+    ];
+    if (t.requestFields !== undefined) parts.push(`requestFields: ${JSON.stringify(t.requestFields)}`);
+    if (t.lifetimeSeconds !== undefined) parts.push(`lifetimeSeconds: ${t.lifetimeSeconds}`);
+    if (t.slidingExpiry !== undefined) parts.push(`slidingExpiry: ${t.slidingExpiry}`);
+    return `{ type: 'http', scheme: 'bearer', tokenEndpoint: { ${parts.join(', ')} } }`;
+  }
+  if (scheme.type === 'apiKey' && scheme.in !== undefined && scheme.paramName !== undefined) {
+    return `{ type: 'apiKey', in: ${JSON.stringify(scheme.in)}, name: ${JSON.stringify(scheme.paramName)} }`;
+  }
+  return undefined;
+}
+
+/** Scheme keys the emitted client can apply. */
+export function knownSchemes(api: Api): Set<string> {
+  return new Set(api.securitySchemes.filter((s) => schemeSpecText(s) !== undefined).map((s) => s.key));
+}
+
+/** The spec's first server URL with its variables set to their defaults (no trailing slash); `''` without servers. */
+export function defaultBaseUrl(servers: Server[]): string {
+  const first = servers[0];
+  if (first === undefined) return '';
+  return first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => first.variables[name]?.default ?? whole).replace(/\/+$/, '');
+}
+
+/** Name of the auth option type, e.g. `ImprovadoAuth`. */
+export const authTypeName = (options: EmitOptions): string => `${options.clientName}Auth`;
+/** Name of the options type, e.g. `ImprovadoOptions`. */
+export const optionsTypeName = (options: EmitOptions): string => `${options.clientName}Options`;
+
+function authMemberType(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): string {
+  const credential = scope.type(CORE.types, 'Credential');
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return scope.type(CORE.types, 'BasicCredentials');
+  const t = scheme.tokenEndpoint;
+  if (t !== undefined) {
+    const op = api.operations.find((o) => o.operationId === t.operationId);
+    const body = op?.names.body;
+    return `${credential} | ${body !== undefined ? scope.packageType(options.typesPackageName, body) : 'Readonly<Record<string, unknown>>'}`;
+  }
+  return credential;
+}
+
+function authMemberDoc(scheme: SecurityScheme): string {
+  const how =
+    scheme.type === 'http' && scheme.scheme === 'basic'
+      ? 'HTTP Basic: `{ username, password }`.'
+      : scheme.type === 'apiKey'
+        ? `API key sent in the ${scheme.in} \`${scheme.paramName}\`: the value, or a function returning it (may be async).`
+        : scheme.tokenEndpoint !== undefined
+          ? `Bearer token: a token, a function returning one (may be async), or the body of \`${scheme.tokenEndpoint.method.toUpperCase()} ${scheme.tokenEndpoint.path}\` (${(scheme.tokenEndpoint.requestFields ?? []).map((f) => `\`${f}\``).join(', ')}): the client then obtains the token with \`${scheme.tokenEndpoint.credentialsScheme}\`, caches it and renews it.`
+          : 'Bearer token: the token, or a function returning it (may be async).';
+  const docs = { ...(scheme.description !== undefined ? { description: scheme.description } : {}) };
+  return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
+}
+
+/** `src/request.ts`: types for `client.request(method, path, …)` over any openapi-typescript `paths`. */
+export function requestTypesFile(options: EmitOptions): EmittedFile {
+  const scope = new ImportScope('src/request.ts', ['PathMethod', 'RequestInit', 'RequestArgs', 'ResponseData', 'SuccessStatus']);
+  const httpMethod = scope.type(CORE.types, 'HttpMethod');
+  const requestOptions = scope.type(CORE.types, 'RequestOptions');
+  const alias = (name: string, typeParameters: string[], type: string, doc: string): TypeAliasDeclarationStructure => ({
+    kind: StructureKind.TypeAlias,
+    name,
+    isExported: true,
+    typeParameters,
+    type,
+    docs: [{ kind: StructureKind.JSDoc, description: doc }],
+  });
+  const statements: Statement[] = [
+    bannerLine(options),
+    ...scope.declarations(),
+    alias(
+      'PathMethod',
+      ['Paths', 'P extends keyof Paths'],
+      `{ [M in ${httpMethod}]-?: M extends keyof Paths[P] ? ([NonNullable<Paths[P][M]>] extends [never] ? never : M) : never }[${httpMethod}]`,
+      'The methods `Paths[P]` declares (absent methods are `?: never` in openapi-typescript’s shape).',
+    ),
+    alias(
+      'RequestInit',
+      ['Op'],
+      [
+        '(Op extends { parameters: infer Pa } ? ({} extends Pa ? { params?: Pa } : { params: Pa }) : { params?: never }) &',
+        '(Op extends { requestBody: { content: infer C } } ? { body: C[keyof C] } : Op extends { requestBody?: infer B } ? ([NonNullable<B>] extends [never] ? { body?: never } : NonNullable<B> extends { content: infer C } ? { body?: C[keyof C] } : { body?: unknown }) : { body?: never }) &',
+        "{ bodyKind?: 'json' | 'text' | 'form' | 'multipart' | 'binary'; contentType?: string }",
+      ].join('\n'),
+      'The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON).',
+    ),
+    alias(
+      'RequestArgs',
+      ['Op'],
+      `{} extends RequestInit<Op> ? [init?: RequestInit<Op>, options?: ${requestOptions}] : [init: RequestInit<Op>, options?: ${requestOptions}]`,
+      'The arguments after `path`: `init` is required when the operation has required parameters or a required body.',
+    ),
+    alias('SuccessStatus', [], "200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX'", 'Success statuses in openapi-typescript’s `responses` keys.'),
+    alias(
+      'ResponseData',
+      ['Op'],
+      'Op extends { responses: infer R } ? ([ContentOf<R[keyof R & SuccessStatus]>] extends [never] ? unknown : ContentOf<R[keyof R & SuccessStatus]>) : unknown',
+      'What `await client.request(method, path, …)` gives: the union of the success bodies (`undefined` for a response without one).',
+    ),
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'ContentOf',
+      typeParameters: ['R'],
+      type: 'R extends { content: infer C } ? ([C] extends [never] ? undefined : C[keyof C]) : undefined',
+      docs: [{ kind: StructureKind.JSDoc, description: 'The body type of one response entry.' }],
+    },
+  ];
+  return { path: 'src/request.ts', kind: 'ts', contents: printSourceFile(statements) };
+}
+
+/** `src/client.ts`. */
+export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
+  const name = options.clientName;
+  const authName = authTypeName(options);
+  const optionsName = optionsTypeName(options);
+  const scope = new ImportScope('src/client.ts', [name, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
+  const clientCore = scope.value(CORE.client, 'ClientCore');
+  const clientOptions = scope.type(CORE.types, 'ClientOptions');
+  const clientConfig = scope.type(CORE.types, 'ClientConfig');
+  const requestOptions = scope.type(CORE.types, 'RequestOptions');
+  const operationType = scope.type(CORE.types, 'Operation');
+  const apiPromise = scope.type(CORE.apiPromise, 'APIPromise');
+  const paths = scope.packageType(options.typesPackageName, 'paths');
+  const pathMethod = scope.type('src/request.ts', 'PathMethod');
+  const requestArgs = scope.type('src/request.ts', 'RequestArgs');
+  const responseData = scope.type('src/request.ts', 'ResponseData');
+  const httpMethod = scope.type(CORE.types, 'HttpMethod');
+  const paramSpec = scope.type(CORE.types, 'ParamSpec');
+
+  // Auth option type: one optional member per scheme the runtime can apply.
+  const schemes = api.securitySchemes.filter((s) => known.has(s.key));
+  const authMembers = schemes.map((s) => `${authMemberDoc(s)}${propertyKey(s.key)}?: ${authMemberType(api, s, scope, options)} | undefined;`);
+  const authAlias: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: authName,
+    isExported: true,
+    docs: [
+      {
+        kind: StructureKind.JSDoc,
+        description: `Credentials by security scheme key (the spec's \`components.securitySchemes\`). Each call uses the first of its operation's security alternatives the credentials cover.`,
+      },
+    ],
+    type: authMembers.length === 0 ? 'Record<string, never>' : `{\n${authMembers.join('\n')}\n}`,
+  };
+  const hasToken = schemes.some((s) => s.tokenEndpoint !== undefined);
+  const tokenProvider = hasToken ? scope.value('src/core/token-provider.ts', 'createTokenProvider') : undefined;
+
+  const configLines = [`baseUrl: ${JSON.stringify(defaultBaseUrl(api.servers))}`];
+  const schemeLines = schemes.map((s) => `${propertyKey(s.key)}: ${schemeSpecText(s) ?? ''}`);
+  configLines.push(`securitySchemes: { ${schemeLines.join(', ')} }`);
+  if (tokenProvider !== undefined) configLines.push(`tokenProvider: ${tokenProvider}`);
+
+  // Security of `request(method, path)`: the document's, with a table of operations that differ.
+  const docSecurity = securityText(api.security, known);
+  const overrides = api.operations
+    .map((op) => ({ key: `${op.method} ${op.path}`, text: securityText(op.security, known) }))
+    .filter((o) => o.text !== docSecurity);
+
+  const statements: Statement[] = [bannerLine(options)];
+  const body: Statement[] = [
+    authAlias,
+    {
+      kind: StructureKind.Interface,
+      name: optionsName,
+      isExported: true,
+      extends: [`Omit<${clientOptions}, 'auth'>`],
+      docs: [{ kind: StructureKind.JSDoc, description: `Options of {@link ${name}}: every field is optional. Per-request overrides go in each method's last argument.` }],
+      properties: [
+        {
+          kind: StructureKind.PropertySignature,
+          name: 'auth',
+          hasQuestionToken: true,
+          type: `${authName} | undefined`,
+          docs: [{ kind: StructureKind.JSDoc, description: 'Credentials by security scheme key.' }],
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ kind: StructureKind.JSDoc, description: 'Spec-derived configuration: default base URL (the first server) and security schemes.' }],
+      declarations: [{ name: 'CONFIG', type: clientConfig, initializer: `{\n${configLines.join(',\n')},\n}` }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ kind: StructureKind.JSDoc, description: 'Security alternatives of `request(method, path)`: the document default …' }],
+      declarations: [{ name: 'DEFAULT_SECURITY', type: 'ReadonlyArray<ReadonlyArray<string>>', initializer: docSecurity }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ kind: StructureKind.JSDoc, description: '… and the operations that declare their own (`method path` → alternatives).' }],
+      declarations: [
+        {
+          name: 'SECURITY',
+          type: 'Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>>',
+          initializer: `{\n${overrides.map((o) => `${JSON.stringify(o.key)}: ${o.text}`).join(',\n')}${overrides.length > 0 ? ',' : ''}\n}`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'REQUEST_LOCATIONS', initializer: "['path', 'query', 'header', 'cookie'] as const" }],
+    },
+  ];
+
+  const { properties, getters } = childAccessors(root, scope, 'this');
+  const rootMethods = resourceMethods(api, root, scope, options, known, 'this');
+  const requestOverloads: Array<OptionalKind<MethodDeclarationOverloadStructure>> = [
+    {
+      hasOverrideKeyword: true,
+      docs: [
+        {
+          kind: StructureKind.JSDoc,
+          description:
+            'Calls any operation by method and path, typed from the types package\'s `paths`: `params` grouped by location (wire names), `body`, and the success body as the result.\n\n@example\n```ts\nconst data = await client.request(\'get\', \'/path/{id}\', { params: { path: { id: 1 } } });\n```',
+        },
+      ],
+      typeParameters: [`P extends keyof ${paths}`, `M extends ${pathMethod}<${paths}, P>`],
+      parameters: [
+        { name: 'method', type: 'M' },
+        { name: 'path', type: 'P' },
+        { name: 'args', isRestParameter: true, type: `${requestArgs}<${paths}[P][M]>` },
+      ],
+      returnType: `${apiPromise}<${responseData}<${paths}[P][M]>>`,
+    },
+    {
+      hasOverrideKeyword: true,
+      docs: [{ kind: StructureKind.JSDoc, description: 'Sends an operation descriptor (the runtime form every generated method uses).' }],
+      typeParameters: [{ name: 'T', default: 'unknown' }],
+      parameters: [
+        { name: 'op', type: operationType },
+        { name: 'options', type: requestOptions, hasQuestionToken: true },
+      ],
+      returnType: `${apiPromise}<T>`,
+    },
+  ];
+  const requestMethod: MethodDeclarationStructure = {
+    kind: StructureKind.Method,
+    name: 'request',
+    hasOverrideKeyword: true,
+    overloads: requestOverloads,
+    parameters: [
+      { kind: StructureKind.Parameter, name: 'first', type: `${httpMethod} | ${operationType}` },
+      { kind: StructureKind.Parameter, name: 'rest', isRestParameter: true, type: 'unknown[]' },
+    ],
+    returnType: `${apiPromise}<unknown>`,
+    statements: [
+      `if (typeof first !== 'string') return super.request(first, rest[0] as ${requestOptions} | undefined);`,
+      'const [path, init, options] = rest as [string, { params?: Record<string, unknown>; body?: unknown; bodyKind?: Operation[\'bodyKind\']; contentType?: string } | undefined, RequestOptions | undefined];'
+        .replace("Operation['bodyKind']", `${operationType}['bodyKind']`)
+        .replace('RequestOptions | undefined]', `${requestOptions} | undefined]`),
+      `const params: Record<string, unknown> = {};`,
+      `const parameters: Record<string, ${paramSpec}> = {};`,
+      [
+        'for (const location of REQUEST_LOCATIONS) {',
+        '  const group = init?.params?.[location];',
+        "  if (group === null || typeof group !== 'object') continue;",
+        '  for (const [key, value] of Object.entries(group)) {',
+        '    params[key] = value;',
+        '    parameters[key] = { in: location };',
+        '  }',
+        '}',
+      ].join('\n'),
+      [
+        `const op: ${operationType} = {`,
+        '  method: first,',
+        '  path,',
+        '  params,',
+        '  parameters,',
+        '  security: SECURITY[`${first} ${path}`] ?? DEFAULT_SECURITY,',
+        '};',
+        'if (init?.body !== undefined) op.body = init.body;',
+        'if (init?.bodyKind !== undefined) op.bodyKind = init.bodyKind;',
+        'if (init?.contentType !== undefined) op.contentType = init.contentType;',
+        'return super.request(op, options);',
+      ].join('\n'),
+    ],
+  };
+
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name,
+    isExported: true,
+    extends: clientCore,
+    docs: jsDocStructures(
+      { ...(api.description !== undefined ? { description: api.description } : {}) },
+      {
+        lead: [
+          `Client of the ${api.title} API (version ${api.version}).`,
+          '',
+          `\`new ${name}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
+        ],
+      },
+    ),
+    properties,
+    ctors: [
+      {
+        kind: StructureKind.Constructor,
+        docs: [{ kind: StructureKind.JSDoc, description: `@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})` }],
+        parameters: [{ kind: StructureKind.Parameter, name: 'options', type: optionsName, initializer: '{}' }],
+        statements: [`super(options as ${clientOptions}, CONFIG);`],
+      },
+    ],
+    getAccessors: getters,
+    methods: [
+      {
+        kind: StructureKind.Method,
+        name: 'withOptions',
+        hasOverrideKeyword: true,
+        docs: [{ kind: StructureKind.JSDoc, description: 'A new client with `overrides` applied (headers merged); cached tokens are shared unless `auth` changes.' }],
+        parameters: [{ kind: StructureKind.Parameter, name: 'overrides', type: optionsName }],
+        returnType: 'this',
+        statements: [`return super.withOptions(overrides as ${clientOptions});`],
+      },
+      requestMethod,
+      ...rootMethods,
+    ],
+  };
+  statements.push(...scope.declarations(), ...body, cls);
+  return { path: 'src/client.ts', kind: 'ts', contents: printSourceFile(statements) };
+}

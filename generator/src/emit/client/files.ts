@@ -1,0 +1,213 @@
+/**
+ * The non-TypeScript files of the client package, rendered from `templates/client/*.hbs` with
+ * plain view objects: `package.json`, `tsconfig.json`, `README.md`, `api.md`.
+ *
+ * README code examples are built from the model so that they type-check against the package: only
+ * operations whose required inputs are scalars (or enums) get an example call.
+ */
+import type { Api, Operation, Schema, SecurityScheme } from '../../model/types.js';
+import { renderTemplate } from '../templates.js';
+import type { EmitOptions, EmittedFile } from '../types.js';
+import { methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
+import { webhookUnionName } from '../types/webhooks.js';
+import { authTypeName, defaultBaseUrl, knownSchemes, optionsTypeName } from './client.js';
+import { errorClassFor, returnText, signatureText } from './operation.js';
+import { allResources, type ResourceNode } from './resources-tree.js';
+import { enumValuesName, webhookSignature } from './extras.js';
+import { listEnums } from '../enums.js';
+import { errorResponses } from '../types/operations.js';
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+}
+
+/** A TypeScript literal for a scalar schema (examples, enum values, defaults), or undefined when not scalar. */
+export function exampleValue(api: Api, schema: Schema, depth = 0): string | undefined {
+  if (depth > 5) return undefined;
+  const example = schema.examples?.[0];
+  switch (schema.kind) {
+    case 'ref': {
+      const named = api.schemas.get(schema.target);
+      return named === undefined ? undefined : exampleValue(api, named.schema, depth + 1);
+    }
+    case 'enum': {
+      const v = schema.values[0];
+      return v === undefined ? undefined : JSON.stringify(v).replace(/^"|"$/g, "'");
+    }
+    case 'string':
+      if (schema.binary) return undefined;
+      return `'${typeof example === 'string' && /^[\w .:@/-]*$/.test(example) ? example : 'example'}'`;
+    case 'integer':
+    case 'number':
+      return typeof example === 'number' ? String(example) : '1';
+    case 'boolean':
+      return 'true';
+    default:
+      return undefined;
+  }
+}
+
+/** `{ a: 'x', b: 1 }` of an operation's required parameters, or undefined when one is not scalar. */
+function paramsExample(api: Api, op: Operation): string | undefined {
+  const required = orderedParameters(op).filter((p) => !parameterOptional(p));
+  const parts: string[] = [];
+  for (const p of required) {
+    const v = exampleValue(api, p.schema);
+    if (v === undefined || !/^[A-Za-z_$][\w$]*$/.test(p.name)) return undefined;
+    parts.push(`${p.name}: ${v}`);
+  }
+  return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+}
+
+/** An example call `client.a.b.list({ … })` needing no body, or undefined. */
+function callExample(api: Api, op: Operation): string | undefined {
+  const bodyRequired = op.requestBody?.required === true;
+  if (bodyRequired) return undefined;
+  const hasParams = orderedParameters(op).length > 0;
+  const args = hasParams ? paramsExample(api, op) : '';
+  if (args === undefined) return undefined;
+  return `client.${[...op.resource, op.methodName].join('.')}(${args === '{}' && !orderedParameters(op).some((p) => !parameterOptional(p)) ? '' : args})`;
+}
+
+function authExample(api: Api, scheme: SecurityScheme): string | undefined {
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return "{ username: 'user', password: 'password' }";
+  if (scheme.type === 'apiKey') return "'api-key'";
+  const t = scheme.tokenEndpoint;
+  if (t !== undefined) {
+    const op = api.operations.find((o) => o.operationId === t.operationId);
+    const schema = op?.requestBody?.contents[0]?.schema;
+    const resolved = schema?.kind === 'ref' ? api.schemas.get(schema.target)?.schema : schema;
+    if (resolved?.kind === 'object') {
+      const parts: string[] = [];
+      for (const prop of resolved.properties.filter((p) => p.required)) {
+        const v = exampleValue(api, prop.schema);
+        if (v === undefined || !/^[A-Za-z_$][\w$]*$/.test(prop.name)) return "'token'";
+        parts.push(`${prop.name}: ${v}`);
+      }
+      if (parts.length > 0) return `{ ${parts.join(', ')} }`;
+    }
+  }
+  return "'token'";
+}
+
+interface MethodView {
+  access: string;
+  signature: string;
+  returns: string;
+  method: string;
+  path: string;
+  operationId: string;
+  summary: string;
+  deprecated: boolean;
+  paginated: boolean;
+  types: string;
+  errors: string;
+}
+
+function methodView(api: Api, op: Operation): MethodView {
+  const errors = [...new Set(errorResponses(op).map((r) => `${errorClassFor(r.status)} (${r.status})`))].join(', ');
+  return {
+    access: `client.${[...op.resource, op.methodName].join('.')}`,
+    signature: signatureText(op),
+    returns: returnText(api, op),
+    method: op.method.toUpperCase(),
+    path: op.path,
+    operationId: op.operationId,
+    summary: firstLine(op.summary ?? op.description),
+    deprecated: op.deprecated === true,
+    paginated: op.pagination !== undefined,
+    types: [op.names.params, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined).join(', '),
+    errors,
+  };
+}
+
+function resourceViews(api: Api, root: ResourceNode): Array<{ access: string; className: string; file: string; methods: MethodView[] }> {
+  const nodes = [root, ...allResources(root)].filter((n) => n.operations.length > 0);
+  return nodes.map((n) => ({
+    access: ['client', ...n.path].join('.'),
+    className: n.className,
+    file: n.file,
+    methods: n.operations.map((op) => methodView(api, op)),
+  }));
+}
+
+/** The view both the README and api.md render. */
+export function clientView(api: Api, root: ResourceNode, options: EmitOptions): object {
+  const known = knownSchemes(api);
+  const schemes = api.securitySchemes.filter((s) => known.has(s.key));
+  const usable = api.operations.filter((op) => op.deprecated !== true);
+  const listOp = usable.find((op) => op.pagination !== undefined && callExample(api, op) !== undefined);
+  const getOp =
+    usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && callExample(api, op) !== undefined) ??
+    usable.find((op) => op.method === 'get' && callExample(api, op) !== undefined);
+  const listItem = listOp?.pagination?.itemSchema;
+  const sig = webhookSignature(api);
+  const enums = listEnums(api);
+  const firstEnum = enums[0];
+  const firstAuth = schemes[0];
+  return {
+    specPath: options.specPath,
+    command: options.command,
+    packageName: options.clientPackageName,
+    typesPackageName: options.typesPackageName,
+    clientName: options.clientName,
+    authType: authTypeName(options),
+    optionsType: optionsTypeName(options),
+    title: api.title,
+    version: api.version,
+    baseUrl: defaultBaseUrl(api.servers),
+    auth: schemes.map((s) => ({
+      key: s.key,
+      type: s.type === 'http' ? `HTTP ${s.scheme ?? ''}` : s.type === 'apiKey' ? `API key (${s.in} \`${s.paramName}\`)` : s.type,
+      example: authExample(api, s),
+      summary: firstLine(s.description),
+      tokenEndpoint: s.tokenEndpoint === undefined ? undefined : `${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}`,
+    })),
+    quickAuth: firstAuth === undefined ? undefined : { key: firstAuth.key, example: authExample(api, firstAuth) },
+    getExample:
+      getOp === undefined
+        ? undefined
+        : { call: callExample(api, getOp), onClient: callExample(api, getOp)?.slice('client.'.length), route: methodAndPath(getOp) },
+    listExample:
+      listOp === undefined
+        ? undefined
+        : {
+            call: callExample(api, listOp),
+            route: methodAndPath(listOp),
+            item: listItem?.kind === 'ref' ? api.schemas.get(listItem.target)?.identifier : undefined,
+          },
+    webhooks:
+      sig === undefined
+        ? undefined
+        : {
+            header: sig.header,
+            idempotencyHeader: sig.idempotencyHeader,
+            challenge: sig.challenge !== undefined,
+            event: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
+          },
+    enumExample: firstEnum === undefined ? undefined : { values: enumValuesName(firstEnum.identifier), type: firstEnum.identifier },
+    resources: resourceViews(api, root),
+  };
+}
+
+/** `package.json`, `tsconfig.json`, `README.md`, `api.md`. */
+export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOptions): EmittedFile[] {
+  const version = options.existingVersions.client ?? '0.0.0';
+  const packageView = {
+    packageName: options.clientPackageName,
+    version,
+    description: `TypeScript client for the ${api.title} API, generated from its OpenAPI document`,
+    typesPackageName: options.typesPackageName,
+    typesRange: options.typesDependencyRange ?? version,
+    generateScript: options.generateScripts?.client,
+    webhooks: webhookSignature(api) !== undefined,
+    enums: listEnums(api).length > 0,
+  };
+  const view = clientView(api, root, options);
+  return [
+    { path: 'package.json', kind: 'json', contents: renderTemplate('client/package.json.hbs', packageView) },
+    { path: 'tsconfig.json', kind: 'json', contents: renderTemplate('client/tsconfig.json.hbs', {}) },
+    { path: 'README.md', kind: 'md', contents: renderTemplate('client/README.md.hbs', view) },
+    { path: 'api.md', kind: 'md', contents: renderTemplate('client/api.md.hbs', view) },
+  ];
+}

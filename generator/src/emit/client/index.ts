@@ -1,0 +1,49 @@
+/**
+ * The client package: IR → the files of a fetch client (`packages/client`).
+ *
+ * - `src/client.ts`: the root class (`options.clientName`) extending the runtime's `ClientCore`;
+ * - `src/resources/<path>.ts`: one class per resource, methods typed from the types package;
+ * - `src/request.ts`: types of `client.request(method, path, …)`;
+ * - `src/enums.ts` (when the API has named enums), `src/webhooks.ts` (when it signs webhooks);
+ * - `src/index.ts`: the barrel; `src/core/*.ts`: the runtime, copied verbatim;
+ * - `package.json`, `tsconfig.json`, `README.md`, `api.md` (templates/client/*.hbs).
+ *
+ * Every `.ts` file except `src/core/*` starts with the banner and is printed from ts-morph structures
+ * without parsing. The method signature convention is in `operation.ts` and docs/decisions-client.md.
+ */
+import type { Api } from '../../model/types.js';
+import { compareCodeUnits } from '../text.js';
+import type { EmitOptions, EmittedFile } from '../types.js';
+import { clientFile, knownSchemes, requestTypesFile } from './client.js';
+import { coreFiles, enumsFile, indexFile, webhooksFile } from './extras.js';
+import { clientPackageFiles } from './files.js';
+import { resourceFiles } from './resources.js';
+import { resourceTree } from './resources-tree.js';
+
+/**
+ * Emits the whole client package for `api`. Pure apart from reading the runtime sources
+ * (`generator/runtime/*.ts`); deterministic for the same model and options; unformatted `.ts`
+ * (the write stage runs prettier; `src/core/*` has kind `other` and is written as is).
+ *
+ * @throws Error when the model holds a reference to a schema key it does not define, or the
+ *   runtime folder or a template is missing.
+ */
+export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[] {
+  const known = knownSchemes(api);
+  const root = resourceTree(api, options.clientName);
+  const enums = enumsFile(api, options);
+  const webhooks = webhooksFile(api, options);
+  const files: EmittedFile[] = [
+    clientFile(api, root, options, known),
+    requestTypesFile(options),
+    ...resourceFiles(api, root, options, known),
+    ...(enums !== undefined ? [enums] : []),
+    ...(webhooks !== undefined ? [webhooks] : []),
+    indexFile(root, options, { enums: enums !== undefined, webhooks: webhooks !== undefined }),
+    ...coreFiles(),
+    ...clientPackageFiles(api, root, options),
+  ];
+  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+export { coreFiles, runtimeDir } from './extras.js';
