@@ -119,7 +119,8 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
     const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
     if (op.derivedId) reasons.unshift('no operationId: derived from method and path');
     const plain = op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
-    op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from: op.operationId }, reasons, (final) => final !== plain);
+    const from = op.derivedId ? `${op.method} ${op.path}` : op.operationId;
+    op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from }, reasons, (final) => op.derivedId || final !== plain);
     if (op.identifier !== name) {
       ctx.report(
         'warning',

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  camelCase,
+  kebabCase,
+  NameRegistry,
+  pascalCase,
+  toBindingName,
+  toMemberName,
+  toTypeIdentifier,
+  toValueIdentifier,
+} from '../../src/model/naming.js';
+import { build, fixture, named, op } from './helpers.js';
+
+describe('casing (given → want)', () => {
+  const table: Array<[string, string, string, string]> = [
+    // input, Pascal, camel, kebab
+    ['pet_owner', 'PetOwner', 'petOwner', 'pet-owner'],
+    ['HTTPError', 'HTTPError', 'httpError', 'http-error'],
+    ['getAccount', 'GetAccount', 'getAccount', 'get-account'],
+    ['get_account', 'GetAccount', 'getAccount', 'get-account'],
+    ['Data Source Connections', 'DataSourceConnections', 'dataSourceConnections', 'data-source-connections'],
+    ['extract-templates', 'ExtractTemplates', 'extractTemplates', 'extract-templates'],
+    ['regenerate_secret', 'RegenerateSecret', 'regenerateSecret', 'regenerate-secret'],
+    ['project.id', 'ProjectId', 'projectId', 'project-id'],
+    ['v3.1', 'V31', 'v31', 'v3-1'],
+    ['Größe', 'Grosse', 'grosse', 'grosse'],
+    ['café_crème', 'CafeCreme', 'cafeCreme', 'cafe-creme'],
+  ];
+  for (const [input, pascal, camel, kebab] of table) {
+    it(`${input} → ${pascal} / ${camel} / ${kebab}`, () => {
+      expect(pascalCase(input)).toBe(pascal);
+      expect(camelCase(input)).toBe(camel);
+      expect(kebabCase(input)).toBe(kebab);
+    });
+  }
+});
+
+describe('identifier rules', () => {
+  it('type identifiers: leading digits get "_", shadowing globals get "Model", empty gets a fallback', () => {
+    expect(toTypeIdentifier('404')).toEqual({ name: '_404', reasons: ['starts with a digit'] });
+    expect(toTypeIdentifier('2fa_settings')).toEqual({ name: '_2faSettings', reasons: ['starts with a digit'] });
+    expect(toTypeIdentifier('Error')).toEqual({ name: 'ErrorModel', reasons: ['would shadow a global type'] });
+    expect(toTypeIdentifier('blob')).toEqual({ name: 'BlobModel', reasons: ['would shadow a global type'] });
+    expect(toTypeIdentifier('Extract').name).toBe('Extract');
+    expect(toTypeIdentifier('Ключ')).toEqual({ name: 'Schema', reasons: ['no ASCII letters or digits'] });
+  });
+
+  it('value identifiers: reserved words get "_" (case-19)', () => {
+    for (const w of ['default', 'delete', 'class', 'new', 'enum', 'await', 'yield', 'let', 'static', 'arguments', 'eval']) {
+      expect(toValueIdentifier(w).name).toBe(`_${w}`);
+    }
+    expect(toValueIdentifier('9lives').name).toBe('_9lives');
+  });
+
+  it('binding names keep valid wire names, fix the rest (case-18, case-19)', () => {
+    expect(toBindingName('datasource_name')).toEqual({ name: 'datasource_name', reasons: [] });
+    expect(toBindingName('project.id')).toEqual({ name: 'projectId', reasons: ['not a valid identifier'] });
+    expect(toBindingName('file-name')).toEqual({ name: 'fileName', reasons: ['not a valid identifier'] });
+    expect(toBindingName('default')).toEqual({ name: '_default', reasons: ['reserved word'] });
+    expect(toBindingName('$top')).toEqual({ name: '$top', reasons: [] });
+    expect(toBindingName('X-Request-ID').name).toBe('xRequestId');
+    expect(toBindingName('2x').name).toBe('_2x');
+  });
+
+  it('member names may be reserved words (they are properties, not bindings)', () => {
+    expect(toMemberName('delete')).toBe('delete');
+    expect(toMemberName('regenerate_secret')).toBe('regenerateSecret');
+  });
+
+  it('registry: first claim wins, later ones get 2, 3 … and every rename is recorded', () => {
+    const r = new NameRegistry();
+    expect(r.claim('t', 'Pet', { pointer: '#/a', from: 'Pet' })).toBe('Pet');
+    expect(r.claim('t', 'Pet', { pointer: '#/b', from: 'pet' })).toBe('Pet2');
+    expect(r.claim('t', 'Pet', { pointer: '#/c', from: 'pet!' })).toBe('Pet3');
+    expect(r.claim('other', 'Pet', { pointer: '#/d', from: 'Pet' })).toBe('Pet');
+    expect(r.renames).toEqual([
+      { pointer: '#/b', from: 'pet', to: 'Pet2', reason: 'collides with Pet (#/a)' },
+      { pointer: '#/c', from: 'pet!', to: 'Pet3', reason: 'collides with Pet (#/a)' },
+    ]);
+  });
+});
+
+const doc = (schemas: string, paths = '{}') => `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths: ${paths}
+components:
+  schemas:
+${schemas}`;
+
+describe('names in the model', () => {
+  it('case-14: numeric component key gets a valid identifier; the rename is recorded', () => {
+    const { api } = build(fixture('cases/case-14').replace(/\$ref: 'upstream\.yaml#[^']*'/, 'type: object'));
+    expect(named(api, '404')).toMatchObject({ key: '404', identifier: '_404' });
+    expect(api.renames).toContainEqual({ pointer: '#/components/schemas/404', from: '404', to: '_404', reason: 'starts with a digit' });
+    expect(op(api, 'getMirror').names).toEqual({ params: 'GetMirrorParams', response: 'GetMirrorResponse', error: 'GetMirrorError' });
+  });
+
+  it('non-ASCII and colliding schema keys: unique, deterministic, recorded', () => {
+    const { api } = build(doc(`    Größe: { type: string }
+    Grosse: { type: string }
+    Ключ: { type: string }
+    Значение: { type: string }
+    pet_owner: { type: string }
+    PetOwner: { type: string }`));
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Grosse', 'Grosse2', 'Schema', 'Schema2', 'PetOwner', 'PetOwner2']);
+    expect(api.renames.map((r) => [r.from, r.to])).toEqual([
+      ['Größe', 'Grosse'],
+      ['Grosse', 'Grosse2'],
+      ['Ключ', 'Schema'],
+      ['Значение', 'Schema2'],
+      ['pet_owner', 'PetOwner'],
+      ['PetOwner', 'PetOwner2'],
+    ]);
+  });
+
+  it('request variants are named <Identifier>Input, avoiding spec names', () => {
+    const { api } = build(fixture('rules/read-write-variants'));
+    expect(named(api, 'Order')).toMatchObject({ identifier: 'Order', requestIdentifier: 'OrderInput2', hasReadOnly: true, hasWriteOnly: true });
+    expect(named(api, 'OrderInput')).toMatchObject({ identifier: 'OrderInput' });
+    expect(named(api, 'OrderInput')).not.toHaveProperty('requestIdentifier');
+    expect(named(api, 'Line').requestIdentifier).toBe('LineInput');
+    expect(named(api, 'Plain')).not.toHaveProperty('requestIdentifier');
+    expect(api.renames).toContainEqual({
+      pointer: '#/components/schemas/Order',
+      from: 'OrderInput',
+      to: 'OrderInput2',
+      reason: 'request variant; collides with OrderInput (#/components/schemas/OrderInput)',
+    });
+  });
+
+  it('operation helper types never collide with schema names', () => {
+    const { api } = build(
+      doc(
+        '    CreateReportBody: { type: object }',
+        `
+  /reports:
+    post:
+      operationId: createReport
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/CreateReportBody' } } } }
+      responses: { "201": { description: ok } }`,
+      ),
+    );
+    expect(op(api, 'createReport').names).toEqual({
+      params: 'CreateReportParams',
+      body: 'CreateReportBody2',
+      response: 'CreateReportResponse',
+      error: 'CreateReportError',
+    });
+    expect(named(api, 'CreateReportBody').identifier).toBe('CreateReportBody');
+  });
+
+  it('case-19: reserved words as operationId and parameter names; wire names untouched', () => {
+    const { api } = build(fixture('cases/case-19'));
+    const o = op(api, 'delete');
+    expect(o.identifier).toBe('Delete');
+    expect(o.methodName).toBe('delete');
+    expect(o.parameters.path.map((p) => [p.name, p.identifier])).toEqual([['default', '_default']]);
+    expect(o.parameters.query.map((p) => [p.name, p.identifier])).toEqual([
+      ['class', '_class'],
+      ['new', '_new'],
+    ]);
+    expect(o.path).toBe('/toggles/{default}');
+  });
+
+  it('case-21: operationIds that normalise to the same identifier get a suffix and a warning', () => {
+    const { api, diagnostics } = build(fixture('cases/case-21'));
+    expect(api.operations.map((o) => [o.operationId, o.identifier])).toEqual([
+      ['createClient', 'CreateClient'],
+      ['createConfig', 'CreateConfig'],
+      ['getAccount', 'GetAccount'],
+      ['get_account', 'GetAccount2'],
+    ]);
+    expect(op(api, 'get_account').names.params).toBe('GetAccount2Params');
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['model/operation-identifier-collision', '#/paths/~1accounts-legacy/get']]);
+  });
+
+  it('parameters with the same binding in different locations are made unique', () => {
+    const { api } = build(
+      doc(
+        '    A: { type: string }',
+        `
+  /items/{id}:
+    get:
+      operationId: getItem
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+        - { name: id, in: query, schema: { type: string } }
+        - { name: x-id, in: header, schema: { type: string } }
+        - { name: xId, in: cookie, schema: { type: string } }
+      responses: { "200": { description: ok } }`,
+      ),
+    );
+    const o = op(api, 'getItem');
+    expect([...o.parameters.path, ...o.parameters.query, ...o.parameters.header, ...o.parameters.cookie].map((p) => p.identifier)).toEqual([
+      'id',
+      'id2',
+      'xId',
+      'xId2',
+    ]);
+  });
+});

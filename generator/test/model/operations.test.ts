@@ -1,0 +1,454 @@
+import { describe, expect, it } from 'vitest';
+import { bodyKindOf, categoryOf, deriveOperationId } from '../../src/model/operations.js';
+import { build, buildErrors, fixture, op, strip } from './helpers.js';
+
+const doc = (paths: string, extra = '') => `openapi: 3.1.0
+info: { title: t, version: "1" }
+${extra}
+paths:
+${paths}`;
+
+describe('order and ids', () => {
+  it('operations in paths order, then get, put, post, delete, options, head, patch, trace', () => {
+    const { api } = build(
+      doc(`  /b:
+    trace: { operationId: bTrace, responses: { "200": { description: ok } } }
+    patch: { operationId: bPatch, responses: { "200": { description: ok } } }
+    post: { operationId: bPost, responses: { "200": { description: ok } } }
+    get: { operationId: bGet, responses: { "200": { description: ok } } }
+    head: { operationId: bHead, responses: { "200": { description: ok } } }
+    delete: { operationId: bDelete, responses: { "200": { description: ok } } }
+    options: { operationId: bOptions, responses: { "200": { description: ok } } }
+    put: { operationId: bPut, responses: { "200": { description: ok } } }
+  /a:
+    get: { operationId: aGet, responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => o.operationId)).toEqual(['bGet', 'bPut', 'bPost', 'bDelete', 'bOptions', 'bHead', 'bPatch', 'bTrace', 'aGet']);
+  });
+
+  it('derives missing operationIds from method + path, unique against explicit ids', () => {
+    expect(deriveOperationId('get', '/jobs/{id}/run')).toBe('getJobsByIdRun');
+    expect(deriveOperationId('post', '/')).toBe('post');
+    expect(deriveOperationId('get', '/v1/projects/{project.id}')).toBe('getV1ProjectsByProjectId');
+    const { api } = build(
+      doc(`  /jobs:
+    get: { responses: { "200": { description: ok } } }
+    post: { operationId: getJobs, responses: { "200": { description: ok } } }
+  /jobs/:
+    get: { responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => [o.operationId, o.derivedId, o.identifier])).toEqual([
+      ['getJobs2', true, 'GetJobs2'],
+      ['getJobs', false, 'GetJobs'],
+      ['getJobs3', true, 'GetJobs3'],
+    ]);
+    expect(api.renames.filter((r) => r.reason.startsWith('no operationId')).map((r) => [r.from, r.to])).toEqual([
+      ['get /jobs', 'GetJobs2'],
+      ['get /jobs/', 'GetJobs3'],
+    ]);
+  });
+
+  it('duplicate operationIds are errors naming both places, reported together with other errors', () => {
+    const d = buildErrors(
+      doc(`  /a:
+    get: { operationId: same, responses: { "200": { description: ok } } }
+  /b:
+    get: { operationId: same, responses: { "200": { description: ok } } }
+  /c/{id}:
+    get: { operationId: other, responses: { "200": { description: ok } } }`),
+    );
+    expect(d.filter((x) => x.severity === 'error').map((x) => [x.code, x.pointer, x.message])).toEqual([
+      ['model/duplicate-operation-id', '#/paths/~1b/get/operationId', 'operationId "same" is also used at #/paths/~1a/get/operationId'],
+      ['model/missing-path-parameter', '#/paths/~1c~1{id}/get', 'path template variable {id} has no path parameter'],
+    ]);
+  });
+});
+
+describe('parameters', () => {
+  it('path-level parameters merge with operation-level ones (operation wins by name + in)', () => {
+    const { api } = build(
+      doc(
+        `  /stores/{storeCode}/orders/{orderId}:
+    parameters:
+      - $ref: '#/components/parameters/StoreCode'
+      - { name: orderId, in: path, required: true, schema: { type: string } }
+      - { name: verbose, in: query, schema: { type: boolean }, description: path-level }
+    get:
+      operationId: getOrder
+      parameters:
+        - { name: verbose, in: query, schema: { type: integer }, description: operation-level }
+        - { name: verbose, in: header, schema: { type: string } }
+      responses: { "200": { description: ok } }`,
+        `components:
+  parameters:
+    StoreCode: { name: storeCode, in: path, required: true, schema: { type: string, pattern: '^[0-9]{4}$' } }`,
+      ),
+    );
+    const o = op(api, 'getOrder');
+    expect(o.parameters.path.map((p) => p.name)).toEqual(['storeCode', 'orderId']);
+    expect(o.parameters.path[0]).toMatchObject({ pointer: '#/paths/~1stores~1{storeCode}~1orders~1{orderId}/parameters/0', schema: { pointer: '#/components/parameters/StoreCode/schema' } });
+    expect(o.parameters.query).toHaveLength(1);
+    expect(o.parameters.query[0]).toMatchObject({ description: 'operation-level', schema: { kind: 'integer' } });
+    expect(o.parameters.header.map((p) => p.name)).toEqual(['verbose']);
+  });
+
+  it('effective style/explode defaults per location, explicit values kept (case-29)', () => {
+    const { api } = build(fixture('cases/case-29'));
+    const q = op(api, 'getRates').parameters.query;
+    expect(q.map((p) => [p.name, p.style, p.explode, p.allowReserved])).toEqual([
+      ['pairs', 'form', false, false],
+      ['ids', 'form', true, false],
+      ['window', 'form', true, false],
+      ['filter', 'deepObject', true, false],
+    ]);
+    const { api: api2 } = build(
+      doc(`  /x/{id}:
+    get:
+      operationId: x
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+        - { name: h, in: header, schema: { type: string } }
+        - { name: c, in: cookie, schema: { type: string } }
+        - { name: m, in: query, style: spaceDelimited, allowReserved: true, schema: { type: array, items: { type: string } } }
+      responses: { "200": { description: ok } }`),
+    );
+    const o = op(api2, 'x');
+    expect([o.parameters.path[0], o.parameters.header[0], o.parameters.cookie[0], o.parameters.query[0]].map((p) => [p?.style, p?.explode, p?.allowReserved])).toEqual([
+      ['simple', false, false],
+      ['simple', false, false],
+      ['form', true, false],
+      ['spaceDelimited', false, true],
+    ]);
+  });
+
+  it('parameters with content, optional path parameters, ignored headers', () => {
+    const { api, diagnostics } = build(
+      doc(`  /x/{id}:
+    get:
+      operationId: x
+      parameters:
+        - { name: id, in: path, schema: { type: string } }
+        - name: filter
+          in: query
+          content: { application/json: { schema: { type: object, properties: { a: { type: string } } } } }
+        - { name: Accept, in: header, schema: { type: string } }
+      responses: { "200": { description: ok } }`),
+    );
+    const o = op(api, 'x');
+    expect(o.parameters.path[0]?.required).toBe(true);
+    expect(o.parameters.query[0]).toMatchObject({ name: 'filter', contentMediaType: 'application/json', schema: { kind: 'object' } });
+    expect(o.parameters.header).toEqual([]);
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['warning', 'model/path-parameter-optional'],
+      ['info', 'model/ignored-header-parameter'],
+    ]);
+  });
+
+  it('case-18: path params with dots and dashes keep their wire names', () => {
+    const { api } = build(fixture('cases/case-18'));
+    const o = op(api, 'getProjectFile');
+    expect(o.path).toBe('/v1/projects/{project.id}/files/{file-name}');
+    expect(o.parameters.path.map((p) => [p.name, p.identifier, p.required])).toEqual([
+      ['project.id', 'projectId', true],
+      ['file-name', 'fileName', true],
+    ]);
+  });
+
+  it('case-23: parameter default recorded, parameter stays optional', () => {
+    const { api } = build(fixture('cases/case-23'));
+    expect(op(api, 'putSettings').parameters.query[0]).toMatchObject({ name: 'page_size', required: false, default: 20 });
+  });
+
+  it('case-38: deprecated operation and parameter', () => {
+    const { api } = build(fixture('cases/case-38'));
+    const o = op(api, 'listMatches');
+    expect(o.deprecated).toBe(true);
+    expect(o.parameters.query[0]).toMatchObject({ name: 'league', deprecated: true });
+  });
+
+  it('examples of parameters: example and the examples map', () => {
+    const { api } = build(
+      doc(
+        `  /x:
+    get:
+      operationId: x
+      parameters:
+        - name: q
+          in: query
+          schema: { type: string }
+          examples: { one: { value: a }, two: { $ref: '#/components/examples/B' } }
+      responses: { "200": { description: ok } }`,
+        `components:
+  examples:
+    B: { value: b }`,
+      ),
+    );
+    expect(op(api, 'x').parameters.query[0]?.examples).toEqual(['a', 'b']);
+  });
+});
+
+describe('bodies', () => {
+  it('body kinds by media type (given → want)', () => {
+    const table: Array<[string, unknown, string]> = [
+      ['application/json', { type: 'object' }, 'json'],
+      ['application/json; charset=utf-8', undefined, 'json'],
+      ['application/problem+json', undefined, 'json'],
+      ['application/vnd.api+json', undefined, 'json'],
+      ['text/plain', { type: 'string' }, 'text'],
+      ['text/csv', undefined, 'text'],
+      ['text/csv', { type: 'string', format: 'binary' }, 'binary'],
+      ['application/xml', undefined, 'text'],
+      ['application/atom+xml', undefined, 'text'],
+      ['application/x-www-form-urlencoded', { type: 'object' }, 'form'],
+      ['multipart/form-data', { type: 'object' }, 'multipart'],
+      ['multipart/mixed', undefined, 'multipart'],
+      ['application/octet-stream', undefined, 'binary'],
+      ['application/zip', { type: 'string', format: 'binary' }, 'binary'],
+      ['application/pdf', { type: 'string' }, 'binary'],
+      ['image/png', { type: 'string', contentMediaType: 'image/png' }, 'binary'],
+      ['*/*', undefined, 'binary'],
+      ['*/*', { type: 'object' }, 'json'],
+      ['*/*', { type: 'string' }, 'text'],
+    ];
+    for (const [mt, schema, want] of table) expect([mt, schema, bodyKindOf(mt, schema)]).toEqual([mt, schema, want]);
+  });
+
+  it('case-08: JSON body with additionalProperties, required body', () => {
+    const { api } = build(fixture('cases/case-08'));
+    const b = op(api, 'createReport').requestBody;
+    expect(b).toMatchObject({ required: true, pointer: '#/paths/~1reports/post/requestBody' });
+    expect(b?.contents[0]).toMatchObject({
+      mediaType: 'application/json',
+      bodyKind: 'json',
+      schema: { kind: 'object', additionalProperties: { kind: 'object', properties: [] } },
+    });
+    expect(op(api, 'createReport').names.body).toBe('CreateReportBody');
+  });
+
+  it('case-25: multipart with binary fields', () => {
+    const { api } = build(fixture('cases/case-25'));
+    const c = op(api, 'uploadAttachment').requestBody?.contents[0];
+    expect(c?.bodyKind).toBe('multipart');
+    expect(strip(c?.schema)).toMatchObject({
+      kind: 'object',
+      properties: [
+        { name: 'caption', required: false, schema: { kind: 'string' } },
+        { name: 'file', required: true, schema: { kind: 'string', binary: true } },
+        { name: 'extras', required: false, schema: { kind: 'array', items: { kind: 'string', binary: true } } },
+      ],
+    });
+  });
+
+  it('case-28: form body keeps its encoding (deepObject)', () => {
+    const { api } = build(fixture('cases/case-28'));
+    const c = op(api, 'createCustomer').requestBody?.contents[0];
+    expect(c).toMatchObject({ mediaType: 'application/x-www-form-urlencoded', bodyKind: 'form', encoding: { meta: { style: 'deepObject', explode: true } } });
+  });
+
+  it('binary fixture: bodies without schema, contentMediaType, multipart encoding content types', () => {
+    const { api } = build(fixture('rules/binary'));
+    const img = op(api, 'uploadImage');
+    expect(strip(img.requestBody?.contents[0])).toEqual({
+      mediaType: 'image/png',
+      bodyKind: 'binary',
+      schema: { kind: 'string', nullable: false, binary: true, contentMediaType: 'image/png' },
+    });
+    expect(strip(img.responses[0]?.contents[0])).toEqual({ mediaType: 'application/octet-stream', bodyKind: 'binary', schema: { kind: 'string', binary: true, nullable: false } });
+    const docBody = op(api, 'uploadDocument').requestBody?.contents[0];
+    expect(docBody?.encoding).toEqual({ meta: { contentType: 'application/json' }, file: { contentType: 'application/pdf' } });
+    expect(docBody?.schema).toMatchObject({
+      properties: [
+        { name: 'file', schema: { binary: true } },
+        { name: 'thumb', schema: { binary: true, contentMediaType: 'image/jpeg' } },
+        { name: 'inline', schema: { kind: 'string', contentMediaType: 'image/png' } },
+        { name: 'meta', schema: { kind: 'object' } },
+      ],
+    });
+    expect(docBody?.schema.kind === 'object' && docBody.schema.properties[2]?.schema).not.toHaveProperty('binary');
+  });
+
+  it('media examples (example and examples map) are collected', () => {
+    const { api } = build(
+      doc(`  /x:
+    post:
+      operationId: x
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object }
+            examples: { a: { value: { n: 1 } } }
+      responses:
+        "200":
+          description: ok
+          content: { application/json: { schema: { type: object }, example: { n: 2 } } }`),
+    );
+    expect(op(api, 'x').requestBody?.contents[0]?.examples).toEqual([{ n: 1 }]);
+    expect(op(api, 'x').responses[0]?.contents[0]?.examples).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('responses', () => {
+  it('categories', () => {
+    expect(['200', '2XX', '201', '302', '101', '400', '4XX', '503', 'default', '600', 'ok'].map(categoryOf)).toEqual([
+      'success',
+      'success',
+      'success',
+      'success',
+      'success',
+      'error',
+      'error',
+      'error',
+      'default',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('case-31: 204 has no contents; 200/204 and 201/202 keep spec order', () => {
+    const { api } = build(fixture('cases/case-31'));
+    expect(op(api, 'deleteJob').responses.map((r) => [r.status, r.category, r.contents.length])).toEqual([['204', 'success', 0]]);
+    expect(op(api, 'listJobs').responses.map((r) => [r.status, r.contents.length])).toEqual([
+      ['200', 1],
+      ['204', 0],
+    ]);
+    expect(op(api, 'createJob').responses.map((r) => [r.status, r.contents.length])).toEqual([
+      ['201', 1],
+      ['202', 0],
+    ]);
+  });
+
+  it('case-32: text/plain responses and bodies are text, including the 429 error', () => {
+    const { api } = build(fixture('cases/case-32'));
+    expect(op(api, 'ping').responses[0]?.contents[0]).toMatchObject({ mediaType: 'text/plain', bodyKind: 'text', schema: { kind: 'string' } });
+    const add = op(api, 'addNote');
+    expect(add.requestBody?.contents[0]).toMatchObject({ bodyKind: 'text' });
+    expect(add.responses.map((r) => [r.status, r.category, r.contents[0]?.bodyKind])).toEqual([
+      ['200', 'success', 'json'],
+      ['429', 'error', 'text'],
+    ]);
+  });
+
+  it('case-27: non-JSON downloads are binary', () => {
+    const { api } = build(fixture('cases/case-27'));
+    for (const id of ['downloadExport', 'downloadZip']) {
+      expect(op(api, id).responses[0]?.contents[0]).toMatchObject({ bodyKind: 'binary', schema: { kind: 'string', binary: true } });
+    }
+  });
+
+  it('headers (refs followed, Content-Type dropped), refs to components.responses, body on a 204 dropped with a warning', () => {
+    const { api, diagnostics } = build(
+      doc(
+        `  /x:
+    get:
+      operationId: x
+      responses:
+        "200":
+          description: ok
+          headers:
+            X-Rate-Limit: { $ref: '#/components/headers/Rate' }
+            Content-Type: { schema: { type: string } }
+          content: { application/json: { schema: { type: object } } }
+        "204":
+          description: none
+          content: { application/json: { schema: { type: object } } }
+        "404": { $ref: '#/components/responses/NotFound' }
+        default: { description: oops }`,
+        `components:
+  headers:
+    Rate: { required: true, description: per hour, schema: { type: integer } }
+  responses:
+    NotFound:
+      description: missing
+      content: { application/json: { schema: { type: object, properties: { details: { type: string } } } } }`,
+      ),
+    );
+    const rs = op(api, 'x').responses;
+    expect(rs.map((r) => [r.status, r.category, r.description, r.contents.length, r.pointer])).toEqual([
+      ['200', 'success', 'ok', 1, '#/paths/~1x/get/responses/200'],
+      ['204', 'success', 'none', 0, '#/paths/~1x/get/responses/204'],
+      ['404', 'error', 'missing', 1, '#/paths/~1x/get/responses/404'],
+      ['default', 'default', 'oops', 0, '#/paths/~1x/get/responses/default'],
+    ]);
+    expect(strip(rs[0]?.headers)).toEqual([{ name: 'X-Rate-Limit', required: true, description: 'per hour', schema: { kind: 'integer', nullable: false } }]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['model/body-on-no-content']);
+  });
+});
+
+describe('security, idempotency, extensions', () => {
+  it('effective security: operation overrides document; [] means none; {} is an anonymous alternative', () => {
+    const { api } = build(
+      doc(
+        `  /a:
+    get: { operationId: a, responses: { "200": { description: ok } } }
+  /b:
+    get: { operationId: b, security: [], responses: { "200": { description: ok } } }
+  /c:
+    get: { operationId: c, security: [{ key: [] }, {}], responses: { "200": { description: ok } } }
+  /d:
+    get: { operationId: d, security: [{ oauth: [read, write], key: [] }], responses: { "200": { description: ok } } }`,
+        `security: [{ bearer: [] }]
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+    key: { type: apiKey, in: header, name: X-Key }
+    oauth: { type: oauth2, flows: { clientCredentials: { tokenUrl: 'https://x/token', scopes: { read: r, write: w } } } }`,
+      ),
+    );
+    expect(api.security).toEqual([[{ scheme: 'bearer', scopes: [] }]]);
+    expect(api.operations.map((o) => o.security)).toEqual([
+      [[{ scheme: 'bearer', scopes: [] }]],
+      [],
+      [[{ scheme: 'key', scopes: [] }], []],
+      [
+        [
+          { scheme: 'oauth', scopes: ['read', 'write'] },
+          { scheme: 'key', scopes: [] },
+        ],
+      ],
+    ]);
+  });
+
+  it('unknown security scheme names are errors', () => {
+    const d = buildErrors(doc(`  /a:\n    get: { operationId: a, security: [{ nope: [] }], responses: { "200": { description: ok } } }`));
+    expect(d.map((x) => [x.code, x.pointer])).toEqual([['model/unknown-security-scheme', '#/paths/~1a/get/security/0/nope']]);
+  });
+
+  it('idempotency header detection (case-insensitive, prefixes allowed) and extensions kept verbatim', () => {
+    const { api } = build(
+      doc(`  /a:
+    post:
+      operationId: a
+      x-sdk-method: make
+      x-custom: { deep: [1, 2] }
+      parameters: [{ name: x-idempotency-key, in: header, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+  /b:
+    post:
+      operationId: b
+      parameters: [{ name: Idempotency-Key, in: header, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+  /c:
+    post:
+      operationId: c
+      parameters: [{ name: idempotency, in: header, schema: { type: string } }]
+      responses: { "200": { description: ok } }`),
+    );
+    expect(api.operations.map((o) => o.idempotencyHeader)).toEqual(['x-idempotency-key', 'Idempotency-Key', undefined]);
+    expect(op(api, 'a').extensions).toEqual({ 'x-sdk-method': 'make', 'x-custom': { deep: [1, 2] } });
+  });
+
+  it('operation docs: summary, description, deprecated, externalDocs; tags', () => {
+    const { api } = build(
+      doc(`  /a:
+    get:
+      operationId: a
+      tags: [One, Two]
+      summary: Short
+      description: Long
+      deprecated: true
+      externalDocs: { url: 'https://docs' }
+      responses: { "200": { description: ok } }`),
+    );
+    expect(op(api, 'a')).toMatchObject({ tags: ['One', 'Two'], summary: 'Short', description: 'Long', deprecated: true, externalDocsUrl: 'https://docs' });
+  });
+});
