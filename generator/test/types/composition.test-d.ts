@@ -1,0 +1,81 @@
+/**
+ * Unions, discriminators (case-04), allOf + required (case-07), additionalProperties (case-08 and
+ * the additional-properties rule fixture), tuples and recursion.
+ */
+import { expectTypeOf, test } from 'vitest';
+import type {
+  Closed,
+  Dictionary,
+  OpenEmpty,
+  OpenTrue,
+  Patterned,
+  RequiredOnly,
+  Typed,
+} from '../emit/__snapshots__/additional-properties/src/index.js';
+import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/case-04/src/index.js';
+import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/case-07/src/index.js';
+import type { CreateReportBody } from '../emit/__snapshots__/case-08/src/index.js';
+import type { Expr, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
+import type { Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type Card = NonNullable<Board['cards']>[number];
+
+test('case-04: the implicit discriminator uses the enum the member pins, and narrows', () => {
+  expectTypeOf({ cardType: 'task' as const }).toExtend<Card>();
+  expectTypeOf({ cardType: 'note' as const, text: 'hi' }).toExtend<Card>();
+  expectTypeOf<Card['cardType']>().toEqualTypeOf<'task' | 'note'>();
+  const narrow = (card: Card): string | undefined => {
+    if (card.cardType === 'task') {
+      expectTypeOf(card).toEqualTypeOf<TaskCard>();
+      return card.due;
+    }
+    expectTypeOf(card).toEqualTypeOf<NoteCard>();
+    return card.text;
+  };
+  void narrow;
+  // @ts-expect-error the schema name is not the discriminator value
+  const wrong: Card = { cardType: 'TaskCard' };
+  void wrong;
+});
+
+test('case-07: an allOf member that only adds required makes those properties required', () => {
+  expectTypeOf<IsAny<ContactForSignup>>().toEqualTypeOf<false>();
+  expectTypeOf<IsAny<ContactParentRequired>>().toEqualTypeOf<false>();
+  expectTypeOf({ email: 'a@b.c', phone: '1' }).toExtend<ContactForSignup>();
+  expectTypeOf({ email: 'a@b.c' }).toExtend<ContactParentRequired>();
+  expectTypeOf<Record<never, never>>().not.toExtend<ContactForSignup>();
+  expectTypeOf<{ email: string }>().not.toExtend<ContactForSignup>();
+  expectTypeOf<ContactForSignup['email']>().toEqualTypeOf<string>();
+});
+
+test('case-08: a typed additionalProperties beside named properties compiles and admits both', () => {
+  const body: CreateReportBody = { title: 't', pages: 2, appendix: { any: 'thing' } };
+  expectTypeOf(body.title).toEqualTypeOf<string>();
+  expectTypeOf(body.pages).toEqualTypeOf<number>();
+  // @ts-expect-error title is required
+  const noTitle: CreateReportBody = { pages: 1 };
+  void noTitle;
+});
+
+test('additionalProperties: true / {} / typed / false / unsaid, patternProperties, required-only names', () => {
+  expectTypeOf({ name: 'n', extra: 1 }).toExtend<OpenTrue>();
+  expectTypeOf({ anything: [1] }).toExtend<OpenEmpty>();
+  expectTypeOf({ count: 1, other: 2 }).toExtend<Typed>();
+  expectTypeOf<{ other: string }>().not.toExtend<Typed>();
+  expectTypeOf({ id: 'x', 'x-trace': 'y', n_1: 2 }).toExtend<Patterned>();
+  expectTypeOf<Dictionary['key']>().toEqualTypeOf<Typed>();
+  // @ts-expect-error additionalProperties: false — an unknown key in a literal is rejected
+  const closed: Closed = { id: 'x', extra: 1 };
+  void closed;
+  // @ts-expect-error `extra` is required even though it has no schema
+  const partial: RequiredOnly = { id: 'x' };
+  void partial;
+});
+
+test('tuples and recursion', () => {
+  expectTypeOf<Point>().toEqualTypeOf<[number, number]>();
+  expectTypeOf<Row>().toEqualTypeOf<[string, ...number[]]>();
+  expectTypeOf({ id: 'a', children: [{ id: 'b', children: [] }] }).toExtend<TreeNode>();
+  expectTypeOf({ op: 'add', args: [1, { op: 'neg', args: [2] }] }).toExtend<Expr>();
+});
