@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { moduleOf, pathSegments } from '../../src/model/resources.js';
+import { build, buildErrors, fixture, op } from './helpers.js';
+
+const doc = (paths: string) => `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+${paths}`;
+
+describe('path segments', () => {
+  it('drops the API prefix (api, version segments)', () => {
+    expect(pathSegments('/api/v3.1/extracts/{id}/run')).toEqual([{ static: 'extracts' }, { param: 'id' }, { static: 'run' }]);
+    expect(pathSegments('/v2_1/things/')).toEqual([{ static: 'things' }]);
+    expect(pathSegments('/apiary/v3')).toEqual([{ static: 'apiary' }, { static: 'v3' }]);
+  });
+
+  it('module stems are kebab-case; shared and index are reserved', () => {
+    expect(moduleOf('extractTemplates')).toBe('extract-templates');
+    expect(moduleOf('shared')).toBe('shared-resource');
+    expect(moduleOf('index')).toBe('index-resource');
+  });
+});
+
+describe('resource and method rule (rules/resources fixture)', () => {
+  const { api } = build(fixture('rules/resources'));
+  const table: Array<[string, string, string, string]> = [
+    // operationId, resource, method, module
+    ['listDatasources', 'datasources', 'list', 'datasources'],
+    ['listConnections', 'datasources.connections', 'list', 'datasources'],
+    ['createConnection', 'datasources.connections', 'create', 'datasources'],
+    ['getConnection', 'connections', 'retrieve', 'connections'],
+    ['replaceConnection', 'connections', 'replace', 'connections'],
+    ['updateConnection', 'connections', 'update', 'connections'],
+    ['deleteConnection', 'connections', 'delete', 'connections'],
+    ['createExtract', 'extracts', 'create', 'extracts'],
+    ['runExtract', 'extracts', 'run', 'extracts'],
+    ['regenerateWebhookEndpointSecret', 'webhooks', 'regenerateSecret', 'webhooks'],
+    ['listWorkspaceDashboards', 'workspaces.dashboards', 'list', 'workspaces'],
+    ['getHealth', 'health', 'list', 'health'],
+  ];
+  for (const [id, resource, method, module] of table) {
+    it(`${id} → ${resource}.${method} (${module})`, () => {
+      const o = op(api, id);
+      expect([o.resource.join('.'), o.methodName, o.module]).toEqual([resource, method, module]);
+    });
+  }
+});
+
+describe('more derivations', () => {
+  it('PUT without a PATCH sibling is update; POST on an item takes the operationId minus resource words', () => {
+    const { api } = build(
+      doc(`  /articles/{id}:
+    put: { operationId: putArticle, tags: [Articles], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+    post: { operationId: publishArticle, tags: [Articles], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+  /articles:
+    delete: { operationId: purgeArticles, tags: [Articles], responses: { "204": { description: ok } } }
+    head: { operationId: headArticles, tags: [Articles], responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['articles.update', 'articles.publish', 'articles.delete', 'articles.head']);
+  });
+
+  it('untagged: the collection segment, nested under parents followed by a parameter (case-18)', () => {
+    const { api } = build(fixture('cases/case-18'));
+    expect([op(api, 'getProjectFile').resource, op(api, 'getProjectFile').methodName]).toEqual([['projects', 'files'], 'retrieve']);
+    const { api: a2 } = build(
+      doc(`  /jobs/{id}/run:
+    post: { operationId: runJob, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+  /:
+    get: { operationId: root, responses: { "200": { description: ok } } }`),
+    );
+    expect(a2.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['jobs.run', 'root.list']);
+  });
+
+  it('tag matched singular/plural-insensitively against a segment', () => {
+    const { api } = build(
+      doc(`  /extract-template/{template_id}/preview/:
+    post: { operationId: previewTemplate, tags: [Extract Templates], parameters: [{ name: template_id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+  /datasources/{name}/extract-templates:
+    get: { operationId: listTemplates, tags: [Extract Templates], parameters: [{ name: name, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName} ${o.module}`)).toEqual([
+      'extractTemplates.preview extract-templates',
+      'datasources.extractTemplates.list datasources',
+    ]);
+  });
+
+  it('x-sdk-resource / x-sdk-method win, and are camelCased with a warning when needed', () => {
+    const { api, diagnostics } = build(
+      doc(`  /x:
+    get: { operationId: x, tags: [Other], x-sdk-resource: web_hooks.endpoints, x-sdk-method: regenerate_secret, responses: { "200": { description: ok } } }`),
+    );
+    expect([op(api, 'x').resource, op(api, 'x').methodName, op(api, 'x').module]).toEqual([['webHooks', 'endpoints'], 'regenerateSecret', 'web-hooks']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['model/sdk-resource-name', 'model/sdk-method-name']);
+  });
+});
+
+describe('collisions', () => {
+  it('derived names that collide fall back to the camelCased operationId, with a warning and a rename', () => {
+    const { api, diagnostics } = build(
+      doc(`  /public:
+    get: { operationId: getPublic, tags: [Public], responses: { "200": { description: ok } } }
+  /session:
+    get: { operationId: get_session, tags: [Public], responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => o.methodName)).toEqual(['list', 'getSession']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([['model/method-name-collision', 'warning', '#/paths/~1session/get']]);
+    expect(api.renames).toContainEqual({ pointer: '#/paths/~1session/get', from: 'list', to: 'getSession', reason: 'method name collides with getPublic (#/paths/~1public/get)' });
+  });
+
+  it('explicit x-sdk-method names claim first; a derived name that collides with one falls back', () => {
+    const { api } = build(
+      doc(`  /a:
+    get: { operationId: listA, tags: [A], responses: { "200": { description: ok } } }
+  /a/special:
+    get: { operationId: special, tags: [A], x-sdk-resource: a, x-sdk-method: list, responses: { "200": { description: ok } } }`),
+    );
+    expect(api.operations.map((o) => [o.operationId, o.methodName])).toEqual([
+      ['listA', 'listA'],
+      ['special', 'list'],
+    ]);
+  });
+
+  it('explicit x-sdk-method collisions are errors naming both operations', () => {
+    const d = buildErrors(
+      doc(`  /a:
+    get: { operationId: one, x-sdk-resource: a, x-sdk-method: list, responses: { "200": { description: ok } } }
+  /b:
+    get: { operationId: two, x-sdk-resource: a, x-sdk-method: list, responses: { "200": { description: ok } } }`),
+    );
+    expect(d.map((x) => [x.code, x.severity, x.pointer, x.message])).toEqual([
+      ['model/method-name-collision', 'error', '#/paths/~1b/get', 'method a.list of two collides with one (#/paths/~1a/get)'],
+    ]);
+  });
+
+  it('a method may not shadow a sub-resource of the same resource', () => {
+    const d = buildErrors(
+      doc(`  /a/{id}/b:
+    get: { operationId: listB, x-sdk-resource: a.b, x-sdk-method: list, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+  /a/{id}/bee:
+    post: { operationId: doB, x-sdk-resource: a, x-sdk-method: b, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }`),
+    );
+    expect(d.map((x) => [x.code, x.message])).toEqual([['model/method-name-collision', 'method a.b of doB collides with the sub-resource a.b']]);
+    const ok = build(
+      doc(`  /a/{id}/b:
+    get: { operationId: listB, x-sdk-resource: a.b, x-sdk-method: list, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+  /a/{id}/b/:
+    post: { operationId: bumpA, tags: [A], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }`),
+    );
+    expect(op(ok.api, 'bumpA')).toMatchObject({ resource: ['a'], methodName: 'bumpA' });
+    expect(ok.diagnostics.map((x) => x.code)).toEqual(['model/method-name-collision']);
+  });
+});
