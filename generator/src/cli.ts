@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { cac } from 'cac';
+import { type Diagnostic, formatDiagnostic, GenerateError } from './diagnostics.js';
+import { type GenerateOptions, type GenerateResult, generate, TARGETS, type Target, UsageError } from './generate.js';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Working directory. Default `process.cwd()`. */
+  cwd?: string;
+}
+
+const defaultIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Options of `sdkgen generate`: one table for parsing and for `--help`. */
+const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
+  { flags: '-o, --out <dir>', description: 'Output root: packages go to <dir>/types and <dir>/client (or "out" in the config)' },
+  { flags: '--name <ClientName>', description: 'Client class name (default: from info.title, e.g. "Improvado Embedded API v3" → Improvado)' },
+  { flags: '--scope <@npm-scope>', description: 'npm scope of both packages (default: @<name in lower case>)' },
+  { flags: '--config <file>', description: 'Config file (default: nearest sdkgen.config.json up to the repository root)' },
+  { flags: '--only <target>', description: 'Write one package only: types or client (default: both)' },
+  { flags: '--check', description: 'Write nothing; exit 1 and list the files that would change' },
+  { flags: '--quiet', description: 'Print errors only (no summary, no warnings)' },
+  { flags: '--cache-dir <dir>', description: 'Format cache folder (default: node_modules/.cache/sdkgen/format)' },
+  { flags: '--no-cache', description: 'Do not use the format cache' },
+  { flags: '--workers <n>', description: 'Worker threads for prettier; 0 = none (default: auto, by CPU count and size)' },
+  { flags: '-h, --help', description: 'Show this help' },
+  { flags: '-v, --version', description: 'Show the version' },
+];
+
+function helpText(version: string): string {
+  const width = Math.max(...OPTIONS.map((o) => o.flags.length));
+  return [
+    `sdkgen ${version}: OpenAPI 3.0/3.1 → TypeScript types package and fetch client`,
+    '',
+    'Usage:',
+    '  sdkgen generate <spec> --out <dir> [options]',
+    '',
+    'Commands:',
+    '  generate <spec>  Load, validate and bundle <spec> (YAML or JSON, $refs across files), then write',
+    '                   <out>/types and <out>/client: formatted, atomically, only what changed',
+    '',
+    'Options:',
+    ...OPTIONS.map((o) => `  ${o.flags.padEnd(width)}  ${o.description}`),
+    '',
+    'Exit codes: 0 success; 1 errors, or --check found differences; 2 usage error.',
+    '',
+    'Examples:',
+    '  sdkgen generate spec/openapi.yaml --out packages --scope @improvado-sdk --name Improvado',
+    '  sdkgen generate ../../spec/openapi.yaml --out .. --only types --quiet',
+    '  sdkgen generate spec/openapi.yaml --out packages --check',
+    '',
+  ].join('\n');
+}
+
+function generatorVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface ParsedOptions {
+  out?: string;
+  name?: string;
+  scope?: string;
+  config?: string;
+  only?: string;
+  check?: boolean;
+  quiet?: boolean;
+  cacheDir?: string;
+  cache?: boolean;
+  workers?: string | number;
+  help?: boolean;
+  version?: boolean;
+}
+
+/**
+ * Runs the `sdkgen` command line.
+ *
+ * @param argv arguments after the program name (`process.argv.slice(2)`)
+ * @returns the exit code: 0 success; 1 errors (reported all at once) or `--check` differences;
+ *   2 usage error (unknown command or option, missing or invalid argument)
+ */
+export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  const version = generatorVersion();
+  const cli = cac('sdkgen');
+  const command = cli.command('generate [spec]', 'Generate the packages');
+  for (const o of OPTIONS) if (!/--(help|version)/.test(o.flags)) command.option(o.flags, o.description);
+  cli.option('-h, --help', 'Show this help');
+  cli.option('-v, --version', 'Show the version');
+
+  let parsed: { args: ReadonlyArray<string>; options: ParsedOptions };
+  try {
+    parsed = cli.parse(['node', 'sdkgen', ...argv], { run: false }) as typeof parsed;
+    if (parsed.options.help) {
+      io.stdout(helpText(version));
+      return 0;
+    }
+    if (parsed.options.version) {
+      io.stdout(`${version}\n`);
+      return 0;
+    }
+    if (cli.matchedCommandName !== 'generate') {
+      const what = parsed.args[0] === undefined ? 'no command given' : `unknown command '${parsed.args[0]}'`;
+      return usageFailure(io, `${what}: run 'sdkgen generate <spec> --out <dir>' (see sdkgen --help)`);
+    }
+    command.checkUnknownOptions();
+    command.checkOptionValue();
+    command.checkUnusedArgs();
+  } catch (error) {
+    return usageFailure(io, error instanceof Error ? error.message : String(error));
+  }
+
+  const o = parsed.options;
+  const optionsOrProblem = toGenerateOptions(parsed.args[0], o, io.cwd);
+  if (typeof optionsOrProblem === 'string') return usageFailure(io, optionsOrProblem);
+  const quiet = o.quiet === true;
+
+  let result: GenerateResult;
+  try {
+    result = await generate(optionsOrProblem);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(io, error.diagnostics.map((d) => d.message).join('; '));
+    if (error instanceof GenerateError) {
+      const errors = error.diagnostics.filter((d) => d.severity === 'error');
+      const others = quiet ? [] : error.diagnostics.filter((d) => d.severity !== 'error');
+      io.stderr(`${[...errors, ...others].map((d) => `${formatDiagnostic(d)}\n`).join('')}`);
+      io.stderr(`sdkgen: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n`);
+      return 1;
+    }
+    io.stderr(`sdkgen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+
+  if (!quiet) io.stdout(summary(result));
+  if (result.check && !result.upToDate) {
+    const lines = result.packages.flatMap((p) => p.result.changed.map((c) => `  ${c.change.padEnd(8)} ${p.dir}/${c.path}\n`));
+    io.stderr(`sdkgen --check: ${lines.length} file${lines.length === 1 ? '' : 's'} would change (run without --check):\n${lines.join('')}`);
+    return 1;
+  }
+  return 0;
+}
+
+function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: string | undefined): GenerateOptions | string {
+  const options: GenerateOptions = {};
+  if (spec !== undefined) options.spec = spec;
+  if (cwd !== undefined) options.cwd = cwd;
+  for (const key of ['out', 'name', 'scope', 'config'] as const) {
+    const value = o[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '') return `--${key} needs a value`;
+    options[key] = value;
+  }
+  if (o.only !== undefined) {
+    if (!TARGETS.includes(o.only as Target)) return `--only must be one of: ${TARGETS.join(', ')} (got '${String(o.only)}')`;
+    options.targets = [o.only as Target];
+  }
+  if (o.check === true) options.check = true;
+  if (o.cache === false) options.cacheDir = false;
+  else if (o.cacheDir !== undefined) options.cacheDir = String(o.cacheDir);
+  if (o.workers !== undefined) {
+    const n = Number(o.workers);
+    if (!Number.isInteger(n) || n < 0 || n > 64) return `--workers must be a whole number from 0 to 64 (got '${String(o.workers)}')`;
+    options.workers = n;
+  }
+  return options;
+}
+
+function usageFailure(io: CliIO, message: string): number {
+  io.stderr(`sdkgen: ${message}\nRun 'sdkgen --help' for usage.\n`);
+  return 2;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** The end-of-run summary (stdout). Deterministic apart from the times. */
+export function summary(r: GenerateResult): string {
+  const lines: string[] = [];
+  lines.push(`sdkgen: ${r.title} (OpenAPI ${r.openapi}) from ${r.specPath}`);
+  lines.push(`  ${r.operations} operations, ${r.schemas} schemas, ${r.webhooks} webhooks`);
+  for (const p of r.packages) {
+    const w = p.result;
+    const name = p.target === 'types' ? r.emitOptions.typesPackageName : r.emitOptions.clientPackageName;
+    if (r.check) {
+      lines.push(`  ${name} → ${p.dir}: ${w.changed.length === 0 ? 'up to date' : `${w.changed.length} file(s) would change`}`);
+    } else {
+      lines.push(`  ${name} → ${p.dir}: ${w.written.length} written, ${w.unchanged.length} unchanged, ${w.removed.length} removed`);
+    }
+  }
+  if (r.pagination.length > 0) {
+    lines.push(`  pagination: ${r.pagination.length} operation(s)`);
+    for (const p of r.pagination) {
+      lines.push(`    ${p.operationId}: ${p.source === 'extension' ? 'x-pagination' : `detected (${p.reason})`}`);
+    }
+  }
+  const notes: Diagnostic[] = r.diagnostics.filter((d) => d.severity !== 'info');
+  if (notes.length > 0) {
+    lines.push(`  ${notes.length} warning${notes.length === 1 ? '' : 's'}:`);
+    for (const d of notes) lines.push(`    ${formatDiagnostic(d)}`);
+  }
+  const files = r.packages.reduce((n, p) => n + p.result.cacheHits + p.result.cacheMisses, 0);
+  const hits = r.packages.reduce((n, p) => n + p.result.cacheHits, 0);
+  const workers = Math.max(0, ...r.packages.map((p) => p.result.workers));
+  const t = r.timings;
+  lines.push(
+    `  formatting: ${seconds(t.formatMs)} (${files - hits} formatted, ${hits} from cache${workers > 0 ? `, ${workers} workers` : ''})`,
+  );
+  lines.push(
+    `  done in ${seconds(t.totalMs)} (load ${seconds(t.loadMs)}, model ${seconds(t.modelMs)}, emit ${seconds(t.emitMs)}, write ${seconds(t.writeMs)})`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { type Diagnostic, GenerateError } from './diagnostics.js';
+
+/** Name of the config file looked up from the working directory up to the repository root. */
+export const CONFIG_FILE = 'sdkgen.config.json';
+
+/**
+ * `sdkgen.config.json`. Every field is optional; command-line options win over it. Relative paths
+ * are relative to the config file's folder.
+ */
+export interface SdkgenConfig {
+  /** The OpenAPI document (when the command line gives none). */
+  spec?: string;
+  /** Output root: packages go to `<out>/types` and `<out>/client` (when the command line gives none). */
+  out?: string;
+  /** Client class name, e.g. `Improvado`. Default: from `info.title` (see {@link deriveClientName}). */
+  name?: string;
+  /** npm scope, e.g. `@improvado-sdk`. Default: `@` + the client name in lower case. */
+  scope?: string;
+  /** Default `<scope>/types`. */
+  typesPackageName?: string;
+  /** Default `<scope>/client`. */
+  clientPackageName?: string;
+  /** Spec path shown in file banners. Default: the spec's path relative to the repository root. */
+  specPath?: string;
+  /** Command shown in file banners. Default `pnpm generate`. */
+  command?: string;
+}
+
+const STRING_FIELDS = ['spec', 'out', 'name', 'scope', 'typesPackageName', 'clientPackageName', 'specPath', 'command'] as const;
+
+/**
+ * The repository root above `from`: the nearest folder holding `pnpm-workspace.yaml` or `.git`;
+ * `undefined` when there is none.
+ */
+export function findRepoRoot(from: string): string | undefined {
+  let dir = path.resolve(from);
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml')) || existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The nearest `sdkgen.config.json` from `cwd` up to the repository root (inclusive), if any. */
+export function findConfigFile(cwd: string): string | undefined {
+  const root = findRepoRoot(cwd);
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (dir === root || parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Reads and checks a config file. Paths in it (`spec`, `out`) are returned absolute.
+ *
+ * @throws {GenerateError} `config/*` diagnostics: unreadable file, invalid JSON, unknown field,
+ *   non-string value, invalid name or scope.
+ */
+export async function readConfig(file: string, displayName: string): Promise<SdkgenConfig> {
+  const fail = (code: string, message: string, pointer?: string): never => {
+    const d: Diagnostic = { severity: 'error', code, message, file: displayName };
+    if (pointer !== undefined) d.pointer = pointer;
+    throw new GenerateError([d]);
+  };
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return fail('config/not-found', `config file not found: ${displayName}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return fail('config/invalid-json', `invalid JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return fail('config/invalid', 'the config must be a JSON object');
+  }
+  const config: SdkgenConfig = {};
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    if (!(STRING_FIELDS as readonly string[]).includes(key)) {
+      fail('config/unknown-field', `unknown field '${key}' (known: ${STRING_FIELDS.join(', ')})`, `#/${key}`);
+    }
+    if (typeof value !== 'string' || value === '') fail('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
+    config[key as (typeof STRING_FIELDS)[number]] = value as string;
+  }
+  const dir = path.dirname(file);
+  if (config.spec !== undefined) config.spec = path.resolve(dir, config.spec);
+  if (config.out !== undefined) config.out = path.resolve(dir, config.out);
+  const problem = checkNames(config);
+  if (problem) fail('config/invalid', problem.message, `#/${problem.field}`);
+  return config;
+}
+
+/** A reason `name`/`scope`/package names are unusable, or `undefined`. */
+export function checkNames(names: {
+  name?: string | undefined;
+  scope?: string | undefined;
+  typesPackageName?: string | undefined;
+  clientPackageName?: string | undefined;
+}): { field: string; message: string } | undefined {
+  if (names.name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(names.name)) {
+    return { field: 'name', message: `name '${names.name}' is not a valid class name` };
+  }
+  if (names.scope !== undefined && !/^@[a-z0-9][a-z0-9._~-]*$/.test(names.scope)) {
+    return { field: 'scope', message: `scope '${names.scope}' must look like @my-scope (lower case, starting with @)` };
+  }
+  for (const field of ['typesPackageName', 'clientPackageName'] as const) {
+    const value = names[field];
+    if (value !== undefined && !/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(value)) {
+      return { field, message: `${field} '${value}' is not a valid npm package name` };
+    }
+  }
+  return undefined;
+}
+
+/** Words dropped from `info.title` when deriving a class name. */
+const NOISE = /^(api|apis|rest|restful|http|https|openapi|swagger|spec|specification|service|services|v?\d+([._]\d+)*|version)$/i;
+
+/**
+ * The default client class name: the first word of `info.title` that is not "API", "REST", a
+ * version or the like, in PascalCase (inner capitals kept). "Improvado Embedded API v3" → `Improvado`;
+ * "GitHub v3 REST API" → `GitHub`; "Swagger Petstore" → `Petstore`; nothing usable → `Client`.
+ */
+export function deriveClientName(title: string): string {
+  const words = title.split(/[^A-Za-z0-9]+/).filter((w) => w !== '' && !NOISE.test(w));
+  const first = words.find((w) => /^[A-Za-z]/.test(w));
+  if (first === undefined) return 'Client';
+  return first[0]!.toUpperCase() + first.slice(1);
+}
+
+/** The default npm scope for a client name: `Improvado` → `@improvado`, `GitHub` → `@github`. */
+export function defaultScope(clientName: string): string {
+  const slug = clientName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `@${slug === '' ? 'sdk' : slug}`;
+}

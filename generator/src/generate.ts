@@ -1,0 +1,231 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from './config.js';
+import { type Diagnostic, GenerateError } from './diagnostics.js';
+import { emitClientPackage } from './emit/client/index.js';
+import { emitTypesPackage } from './emit/types/index.js';
+import type { EmitOptions, EmittedFile } from './emit/types.js';
+import { loadDocument } from './load/index.js';
+import { toPosix } from './load/paths.js';
+import { buildModel } from './model/build.js';
+import type { Api } from './model/types.js';
+import {
+  type AppliedPackage,
+  type ApplyHooks,
+  applyPackage,
+  type PreparedPackage,
+  preparePackage,
+  resultOf,
+  type WriteResult,
+} from './write/index.js';
+
+/** The packages the generator can write, each into `<out>/<target>`. */
+export const TARGETS = ['types', 'client'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** Options of {@link generate}; the CLI's options, programmatically. */
+export interface GenerateOptions {
+  /** The OpenAPI 3.0/3.1 document (YAML or JSON), relative to `cwd`. Default: the config file's `spec`. */
+  spec?: string;
+  /** Output root, relative to `cwd`: packages go to `<out>/types` and `<out>/client`. Default: the config's `out`. */
+  out?: string;
+  /** Working directory for relative paths and the config look-up. Default `process.cwd()`. */
+  cwd?: string;
+  /** Client class name. Default: config `name`, else derived from `info.title`. */
+  name?: string;
+  /** npm scope. Default: config `scope`, else `@<name in lower case>`. */
+  scope?: string;
+  typesPackageName?: string;
+  clientPackageName?: string;
+  /**
+   * Config file, relative to `cwd`. Default: the nearest `sdkgen.config.json` from `cwd` up to the
+   * repository root. `false`: use none.
+   */
+  config?: string | false;
+  /** Packages to write. Default both: `['types', 'client']`. */
+  targets?: readonly Target[];
+  /** Write nothing; report what would change. */
+  check?: boolean;
+  /** Format cache folder, or `false` for none (see `PrepareOptions.cacheDir`). */
+  cacheDir?: string | false;
+  /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
+  workers?: number | 'auto';
+  /** For tests: hooks into the atomic write. */
+  hooks?: ApplyHooks;
+}
+
+/** One written (or checked) package. */
+export interface PackageOutcome {
+  target: Target;
+  /** Output directory relative to `cwd`, POSIX. */
+  dir: string;
+  result: WriteResult;
+}
+
+/** What {@link generate} did. Times are wall-clock milliseconds. */
+export interface GenerateResult {
+  title: string;
+  openapi: string;
+  /** Spec path as shown in banners (relative to the repository root). */
+  specPath: string;
+  emitOptions: EmitOptions;
+  operations: number;
+  schemas: number;
+  webhooks: number;
+  /** Operations that page, with how it was decided (`x-pagination` or a detected envelope). */
+  pagination: Array<{ operationId: string; source: 'extension' | 'detected'; reason: string }>;
+  packages: PackageOutcome[];
+  /** Warnings and notes from every stage (errors throw). */
+  diagnostics: Diagnostic[];
+  check: boolean;
+  /** In check mode: every package is up to date. Otherwise always true. */
+  upToDate: boolean;
+  timings: { loadMs: number; modelMs: number; emitMs: number; formatMs: number; writeMs: number; totalMs: number };
+}
+
+/**
+ * load → model → emit → format → write, as `sdkgen generate` does.
+ *
+ * Every package is formatted before anything is written; then each is swapped in atomically, and if
+ * a later package fails to write, the earlier ones are rolled back too. So a failure anywhere leaves
+ * the previous output byte-identical.
+ *
+ * @throws {GenerateError} with every diagnostic of the failing stage (load, model, config, write).
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = await loadConfig(options, cwd);
+  const specInput = options.spec ?? config.spec;
+  const outInput = options.out ?? config.out;
+  if (specInput === undefined) throw usage('no spec given: pass <spec> or set "spec" in sdkgen.config.json');
+  if (outInput === undefined) throw usage('no output folder given: pass --out <dir> or set "out" in sdkgen.config.json');
+  const targets = options.targets ?? TARGETS;
+  const names = {
+    name: options.name ?? config.name,
+    scope: options.scope ?? config.scope,
+    typesPackageName: options.typesPackageName ?? config.typesPackageName,
+    clientPackageName: options.clientPackageName ?? config.clientPackageName,
+  };
+  const bad = checkNames(names);
+  if (bad) throw usage(bad.message);
+
+  const loaded = await loadDocument(specInput, { cwd });
+  const loadedAt = performance.now();
+  const { api, diagnostics: modelDiagnostics } = buildModel(loaded);
+  const modelAt = performance.now();
+
+  const out = path.resolve(cwd, outInput);
+  const specAbs = path.resolve(cwd, specInput);
+  const clientName = names.name ?? deriveClientName(api.title);
+  const scope = names.scope ?? defaultScope(clientName);
+  const emitOptions: EmitOptions = {
+    typesPackageName: names.typesPackageName ?? `${scope}/types`,
+    clientPackageName: names.clientPackageName ?? `${scope}/client`,
+    clientName,
+    specPath: config.specPath ?? bannerSpecPath(specAbs, cwd),
+    command: config.command ?? 'pnpm generate',
+    existingVersions: await existingVersions(out),
+  };
+
+  const emitted: Array<{ target: Target; files: EmittedFile[] }> = targets.map((target) => ({
+    target,
+    files: target === 'types' ? emitTypesPackage(api, emitOptions) : emitClientPackage(api, emitOptions),
+  }));
+  const emitAt = performance.now();
+
+  const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
+  const prepareOptions = {
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  };
+  for (const { target, files } of emitted) {
+    prepared.push({ target, prepared: await preparePackage(path.join(out, target), files, prepareOptions) });
+  }
+  const formatAt = performance.now();
+  const formatMs = prepared.reduce((n, p) => n + p.prepared.formatMs, 0);
+
+  const check = options.check === true;
+  if (!check) await applyAll(prepared.map((p) => p.prepared), options.hooks);
+  const done = performance.now();
+
+  const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
+    target,
+    dir: toPosix(path.relative(cwd, p.dir)) || '.',
+    result: resultOf(p, check),
+  }));
+  return {
+    title: api.title,
+    openapi: api.openapi,
+    specPath: emitOptions.specPath,
+    emitOptions,
+    operations: api.operations.length,
+    schemas: api.schemas.size,
+    webhooks: api.webhooks.length,
+    pagination: paginationSummary(api),
+    packages,
+    diagnostics: [...loaded.diagnostics, ...modelDiagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
+    check,
+    upToDate: !check || packages.every((p) => p.result.changed.length === 0),
+    timings: {
+      loadMs: loadedAt - started,
+      modelMs: modelAt - loadedAt,
+      emitMs: emitAt - modelAt,
+      formatMs,
+      writeMs: done - formatAt,
+      totalMs: done - started,
+    },
+  };
+}
+
+async function applyAll(prepared: readonly PreparedPackage[], hooks: ApplyHooks | undefined): Promise<void> {
+  const applied: AppliedPackage[] = [];
+  try {
+    for (const p of prepared) applied.push(await applyPackage(p, hooks));
+  } catch (error) {
+    for (const a of applied.reverse()) await a.rollback();
+    throw error;
+  }
+  for (const a of applied) await a.finish();
+}
+
+async function loadConfig(options: GenerateOptions, cwd: string): Promise<SdkgenConfig> {
+  if (options.config === false) return {};
+  const file = options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  if (file === undefined) return {};
+  return readConfig(file, toPosix(path.relative(cwd, file)) || file);
+}
+
+/** The spec's path relative to the repository root (else to `cwd`), POSIX: stable across machines. */
+function bannerSpecPath(specAbs: string, cwd: string): string {
+  const root = findRepoRoot(path.dirname(specAbs)) ?? cwd;
+  return toPosix(path.relative(root, specAbs));
+}
+
+async function existingVersions(out: string): Promise<EmitOptions['existingVersions']> {
+  const versions: EmitOptions['existingVersions'] = {};
+  for (const target of TARGETS) {
+    try {
+      const pkg = JSON.parse(await fs.readFile(path.join(out, target, 'package.json'), 'utf8')) as { version?: unknown };
+      if (typeof pkg.version === 'string') versions[target] = pkg.version;
+    } catch {
+      // No package yet (or unreadable): the emitter picks its initial version.
+    }
+  }
+  return versions;
+}
+
+function paginationSummary(api: Api): GenerateResult['pagination'] {
+  return api.operations.flatMap((op) =>
+    op.pagination ? [{ operationId: op.operationId, source: op.pagination.source, reason: op.pagination.reason }] : [],
+  );
+}
+
+/** A usage problem (bad option value, missing argument): the CLI exits with 2 for these. */
+export class UsageError extends GenerateError {
+  override readonly name = 'UsageError';
+}
+
+function usage(message: string): UsageError {
+  return new UsageError([{ severity: 'error', code: 'usage', message }]);
+}

@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../src/cli.js';
+
+const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+const good = path.join(fixtures, 'multifile/nested/api.json');
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-cache-'));
+
+async function run(args: string[], cwd = fixtures): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+describe('sdkgen --help', () => {
+  test('documents every option of generate, and the exit codes', async () => {
+    const { code, stdout, stderr } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const flag of [
+      'generate <spec>',
+      '--out <dir>',
+      '--name <ClientName>',
+      '--scope <@npm-scope>',
+      '--config <file>',
+      '--only <target>',
+      '--check',
+      '--quiet',
+      '--cache-dir <dir>',
+      '--no-cache',
+      '--workers <n>',
+      '--help',
+      '--version',
+    ]) {
+      expect(stdout).toContain(flag);
+    }
+    expect(stdout).toMatch(/types or client/);
+    expect(stdout).toMatch(/Exit codes: 0 .*1 .*2 usage error/);
+    expect((await run(['generate', '--help'])).stdout).toBe(stdout);
+  });
+
+  test('--version prints the package version', async () => {
+    const { code, stdout } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('exit codes', () => {
+  test.each([
+    [[], /no command given/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['generate', good, '--out', 'x', '--bogus'], /Unknown option `--bogus`/],
+    [['generate', good, '--out'], /value is missing/],
+    [['generate', good, '--out', 'x', '--only', 'docs'], /--only must be one of: types, client/],
+    [['generate', good, '--out', 'x', '--workers', 'many'], /--workers must be a whole number/],
+    [['generate', '--out', 'x', '--config', 'nope.json'], /config file not found|no spec given/],
+    [['generate', good], /no output folder given/],
+    [['generate', good, '--out', 'x', '--scope', 'NoAt'], /scope 'NoAt' must look like @my-scope/],
+  ])('usage error %j → 2', async (args, message) => {
+    const { code, stderr, stdout } = await run(args as string[]);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message as RegExp);
+    expect(code).toBe(args.includes('nope.json') ? 1 : 2);
+  });
+
+  test('errors in the spec → 1, every error printed with file:line:column pointer', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-'));
+    const { code, stdout, stderr } = await run(['generate', 'bad/duplicate-operation-id.yaml', '--out', out]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      "bad/duplicate-operation-id.yaml:12:7 #/paths/~1animals/get/operationId: error [load/duplicate-operation-id] operationId 'listPets'",
+    );
+    expect(stderr).toContain('sdkgen: 1 error; nothing was written');
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  test('success → 0 with a summary; again → unchanged; --quiet prints nothing; --check → 0, then 1 on drift', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-'));
+    const args = ['generate', good, '--out', out, '--cache-dir', cacheDir, '--scope', '@acme', '--name', 'Acme'];
+    const first = await run(args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^sdkgen: case-15 nested \(OpenAPI 3\.1\.0\) from generator\/test\/fixtures\/multifile\/nested\/api\.json\n/);
+    expect(first.stdout).toContain('1 operations, 2 schemas, 0 webhooks');
+    expect(first.stdout).toMatch(/@acme\/types → .*types: \d+ written, 0 unchanged, 0 removed/);
+    expect(first.stdout).toMatch(/@acme\/client → .*client: \d+ written, 0 unchanged, 0 removed/);
+    expect(first.stdout).toMatch(/formatting: \d+\.\d\d s/);
+    expect(first.stdout).toMatch(/done in \d+\.\d\d s/);
+
+    const second = await run(args);
+    expect(second.stdout).toMatch(/types: 0 written, \d+ unchanged, 0 removed/);
+    expect(second.stdout).toMatch(/formatting: .*\(0 formatted, \d+ from cache\)/);
+
+    expect(await run([...args, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await run([...args, '--check', '--quiet'])).code).toBe(0);
+
+    fs.writeFileSync(path.join(out, 'types/src/stale.ts'), 'x');
+    const manifestFile = path.join(out, 'types/.sdkgen-manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, string> };
+    manifest.files['src/stale.ts'] = '0';
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    const check = await run([...args, '--check', '--quiet']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('sdkgen --check: 2 files would change');
+    expect(check.stderr).toMatch(/removed +.*types\/src\/stale\.ts/);
+    expect(fs.existsSync(path.join(out, 'types/src/stale.ts'))).toBe(true);
+
+    const fix = await run([...args, '--quiet']);
+    expect(fix.code).toBe(0);
+    expect(fs.existsSync(path.join(out, 'types/src/stale.ts'))).toBe(false);
+  });
+});

@@ -1,0 +1,158 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { GenerateError } from '../src/diagnostics.js';
+import { type GenerateOptions, generate } from '../src/generate.js';
+import { snapshotDir } from './write/fs-helpers.js';
+
+const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+const good = path.join(fixtures, 'multifile/nested/api.json');
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-gen-cache-'));
+const base: Partial<GenerateOptions> = { cacheDir, config: false, workers: 0 };
+
+function tempOut(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-gen-'));
+}
+
+/** A temp output root holding a previous generation of the good fixture, plus a hand-written file. */
+async function previousOutput(): Promise<string> {
+  const out = tempOut();
+  await generate({ ...base, spec: good, out });
+  fs.mkdirSync(path.join(out, 'client/src/lib'), { recursive: true });
+  fs.writeFileSync(path.join(out, 'client/src/lib/mine.ts'), 'export const mine = 1;\n');
+  return out;
+}
+
+let reference: Record<string, string>;
+beforeAll(async () => {
+  const out = tempOut();
+  await generate({ ...base, spec: good, out });
+  reference = snapshotDir(out);
+});
+
+describe('generate()', () => {
+  test('writes both packages with manifests, names derived from info.title', async () => {
+    const out = tempOut();
+    const result = await generate({ ...base, spec: good, out });
+    expect(result.emitOptions).toMatchObject({
+      clientName: 'Case',
+      typesPackageName: '@case/types',
+      clientPackageName: '@case/client',
+      specPath: 'generator/test/fixtures/multifile/nested/api.json',
+      command: 'pnpm generate',
+    });
+    expect(result.operations).toBe(1);
+    expect(result.packages.map((p) => p.target)).toEqual(['types', 'client']);
+    const files = snapshotDir(out);
+    expect(files['types/.sdkgen-manifest.json']).toBeDefined();
+    expect(files['client/.sdkgen-manifest.json']).toBeDefined();
+    expect(JSON.parse(files['types/package.json']!).name).toBe('@case/types');
+    for (const [file, text] of Object.entries(files)) {
+      expect(text, file).not.toContain(os.tmpdir());
+      expect(text, file).not.toContain('\r');
+    }
+  });
+
+  test('same bytes from another working directory (spec and out given relative to each)', async () => {
+    const cwdA = fixtures;
+    const cwdB = os.tmpdir();
+    const outA = tempOut();
+    const outB = tempOut();
+    await generate({ ...base, cwd: cwdA, spec: path.relative(cwdA, good), out: path.relative(cwdA, outA) });
+    await generate({ ...base, cwd: cwdB, spec: path.relative(cwdB, good), out: path.relative(cwdB, outB) });
+    expect(snapshotDir(outB)).toEqual(snapshotDir(outA));
+    expect(snapshotDir(outA)).toEqual(reference);
+  });
+
+  test('--only types writes only <out>/types', async () => {
+    const out = tempOut();
+    await generate({ ...base, spec: good, out, targets: ['types'] });
+    expect(fs.readdirSync(out)).toEqual(['types']);
+  });
+
+  test('names from sdkgen.config.json, options win over it', async () => {
+    const root = tempOut();
+    fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
+    fs.writeFileSync(
+      path.join(root, 'sdkgen.config.json'),
+      JSON.stringify({ spec: good, out: 'packages', name: 'Shop', scope: '@shop-sdk', specPath: 'spec/api.json' }),
+    );
+    const cwd = path.join(root, 'packages', 'types');
+    fs.mkdirSync(cwd, { recursive: true });
+    const { config: _omit, ...rest } = base;
+    const result = await generate({ ...rest, cwd, targets: ['types'] });
+    expect(result.emitOptions).toMatchObject({ clientName: 'Shop', typesPackageName: '@shop-sdk/types', specPath: 'spec/api.json' });
+    expect(result.packages[0]!.dir).toBe('.');
+    const over = await generate({ ...rest, cwd, targets: ['types'], name: 'Store', check: true });
+    expect(over.emitOptions.clientName).toBe('Store');
+  });
+
+  test('keeps the version package.json already has', async () => {
+    const out = await previousOutput();
+    const file = path.join(out, 'types/package.json');
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string };
+    pkg.version = '4.5.6';
+    fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+    const result = await generate({ ...base, spec: good, out });
+    expect(result.emitOptions.existingVersions.types).toBe('4.5.6');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).version).toBe('4.5.6');
+  });
+
+  test('check mode: up to date after a run; a change is reported and nothing is written', async () => {
+    const out = await previousOutput();
+    expect((await generate({ ...base, spec: good, out, check: true })).upToDate).toBe(true);
+    fs.appendFileSync(path.join(out, 'types/src/index.ts'), '// edited\n');
+    const before = snapshotDir(out);
+    const result = await generate({ ...base, spec: good, out, check: true });
+    expect(result.upToDate).toBe(false);
+    expect(result.packages[0]!.result.changed).toEqual([{ path: 'src/index.ts', change: 'modified' }]);
+    expect(snapshotDir(out)).toEqual(before);
+  });
+
+  test('a failure while swapping in the second package rolls back the first', async () => {
+    const out = await previousOutput();
+    const before = snapshotDir(out);
+    // A new scope changes both packages (package names, imports).
+    const swapped: string[] = [];
+    const hooks = {
+      beforeSwap: (rel: string) => {
+        if (rel === 'src/client.ts') throw new Error('simulated crash');
+        swapped.push(rel);
+      },
+    };
+    await expect(generate({ ...base, spec: good, out, scope: '@renamed', hooks })).rejects.toThrow('simulated crash');
+    // The types package had been swapped in completely (its manifest goes last) before the crash.
+    expect(swapped).toContain('.sdkgen-manifest.json');
+    expect(swapped).toContain('package.json');
+    expect(snapshotDir(out)).toEqual(before);
+    expect(fs.readdirSync(out).sort()).toEqual(['client', 'types']);
+  });
+});
+
+describe('bad input: a clear error, and the previous output stays byte-identical', () => {
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['bad/invalid-yaml.yaml', 'load/invalid-yaml', { line: 12, column: 10 }],
+    ['bad/empty.yaml', 'load/empty-file', {}],
+    ['bad/does-not-exist.yaml', 'load/file-not-found', {}],
+    ['bad/dangling-ref.yaml', 'load/unresolved-ref', { pointer: '#/paths/~1pets/get/responses/200/content/application~1json/schema' }],
+    ['bad/missing-file-ref.yaml', 'load/ref-file-not-found', { line: 13 }],
+    ['bad/alias-cycle.yaml', 'load/ref-cycle', { pointer: '#/components/schemas/A' }],
+    ['bad/swagger2.yaml', 'load/unsupported-version', { pointer: '#/swagger' }],
+    ['bad/duplicate-operation-id.yaml', 'load/duplicate-operation-id', { pointer: '#/paths/~1animals/get/operationId' }],
+    ['bad/not-openapi.yaml', 'load/not-openapi', {}],
+  ];
+  let out: string;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    out = await previousOutput();
+    before = snapshotDir(out);
+  });
+  test.each(cases)('%s → %s', async (spec, code, place) => {
+    const error = await generate({ ...base, cwd: fixtures, spec, out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GenerateError);
+    const [first] = (error as GenerateError).diagnostics;
+    expect(first).toMatchObject({ severity: 'error', code, file: spec, ...place });
+    expect(snapshotDir(out)).toEqual(before);
+  });
+});
