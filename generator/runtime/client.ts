@@ -119,7 +119,7 @@ export async function readBody(
   binaryAs: 'blob' | 'arrayBuffer' | 'stream',
 ): Promise<unknown> {
   if (kind === 'none' || response.body === null) {
-    await response.body?.cancel().catch(() => undefined);
+    discard(response);
     return undefined;
   }
   if (kind === 'binary') {
@@ -136,6 +136,11 @@ export async function readBody(
     if (!response.ok) return text;
     throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
   }
+}
+
+/** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
 }
 
 function isAbortLike(err: unknown): boolean {
@@ -243,7 +248,7 @@ export class ClientCore {
     const scheme: SecuritySchemeSpec | undefined = this.config.securitySchemes?.[key];
     const fields = this.options.auth?.[key];
     const factory = this.config.tokenProvider;
-    if (!scheme || scheme.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
+    if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;
     const ep = scheme.tokenEndpoint;
     const fetchToken = async (): Promise<string> => {
@@ -313,7 +318,7 @@ export class ClientCore {
         if (response.status === 401 && !renewed) {
           renewed = true;
           auth.token.source.invalidate(auth.token.value);
-          await response.body?.cancel().catch(() => undefined);
+          discard(response);
           this.log.log('info', `${name}: 401, renewing the token and retrying once`);
           continue;
         }
@@ -324,7 +329,7 @@ export class ClientCore {
         const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
         if (delay !== null) {
           this.log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
-          await response.body?.cancel().catch(() => undefined);
+          discard(response);
           retries++;
           await hooks.sleep(delay, options.signal);
           continue;
@@ -420,10 +425,6 @@ export class ClientCore {
   ): Promise<Response> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
     const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
     let combined: AbortSignal = controller.signal;
     let unlink: (() => void) | undefined;
@@ -435,9 +436,19 @@ export class ClientCore {
         unlink = () => signal.removeEventListener('abort', onAbort);
       }
     }
+    // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
+    // timer keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches fetch.
+    const keep = { combined, inFlight: [] as Request[] };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
+      keep.inFlight.length = 0;
+    }, timeoutMs);
     const terminal = async (req: Request): Promise<Response> => {
+      const sent = new Request(req.clone(), { signal: keep.combined });
+      keep.inFlight.push(sent);
       try {
-        return await fetchFn(new Request(req.clone(), { signal: combined }));
+        return await fetchFn(sent);
       } catch (err) {
         if (timedOut || signal?.aborted) throw err;
         throw new ConnectionError(isAbortLike(err) ? 'Request was aborted by the transport' : 'Connection error', { cause: err });

@@ -1,0 +1,78 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  makeApiError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from '../../runtime/errors.js';
+import { json, mockFetch, TestClient } from './helpers.js';
+
+describe('error classes', () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, ApiError],
+  ])('status %i → %o', async (status, Ctor) => {
+    const { fetch } = mockFetch(json({ details: 'Something failed' }, status, { 'x-request-id': 'rid-1' }));
+    const err = await new TestClient({ fetch, maxRetries: 0 }).request({ method: 'get', path: '/e' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Ctor);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(SdkError);
+    const e = err as ApiError<{ details: string }>;
+    expect(e.status).toBe(status);
+    expect(e.body).toEqual({ details: 'Something failed' });
+    expect(e.requestId).toBe('rid-1');
+    expect(e.headers.get('x-request-id')).toBe('rid-1');
+    expect(e.message).toBe(`${status} Something failed (request id rid-1)`);
+    expect(e.name).toBe(Ctor.name);
+  });
+
+  it('ConnectionError, TimeoutError and AbortError share the SdkError base', () => {
+    expect(new TimeoutError()).toBeInstanceOf(ConnectionError);
+    expect(new ConnectionError()).toBeInstanceOf(SdkError);
+    expect(new AbortError()).toBeInstanceOf(SdkError);
+    expect(new AbortError()).not.toBeInstanceOf(ConnectionError);
+  });
+
+  it('serialises and inspects without secrets: no request headers, response cookies redacted', async () => {
+    const { fetch } = mockFetch(
+      json({ detail: 'Invalid token' }, 401, { 'set-cookie': 'dts_session_id=SESSIONSECRET', 'x-request-id': 'r9' }),
+    );
+    const err = await new TestClient({ fetch, auth: { bearerAuth: 'TOKENSECRET', basicAuth: { username: 'u', password: 'PASSWORDSECRET' } } })
+      .request({ method: 'get', path: '/e', security: [['bearerAuth']] })
+      .catch((e: unknown) => e);
+    const serialised = JSON.stringify(err);
+    const inspected = inspect(err, { depth: 10, showHidden: false });
+    for (const text of [serialised, inspected, String(err), (err as Error).stack ?? '']) {
+      expect(text).not.toContain('TOKENSECRET');
+      expect(text).not.toContain('SESSIONSECRET');
+      expect(text).not.toContain('PASSWORDSECRET');
+    }
+    expect(JSON.parse(serialised)).toMatchObject({ name: 'AuthenticationError', status: 401, requestId: 'r9', headers: { 'set-cookie': '[redacted]' } });
+    expect(Object.keys(err as object)).not.toContain('headers');
+  });
+
+  it('messages are short: long bodies truncated, non-JSON statuses readable', () => {
+    const e = makeApiError(500, { message: 'x'.repeat(500) }, new Headers(), undefined);
+    expect(e.message.length).toBeLessThan(220);
+    expect(makeApiError(502, undefined, new Headers(), undefined).message).toBe('502 status code');
+  });
+});
