@@ -92,7 +92,7 @@ function authMemberDoc(scheme: SecurityScheme): string {
 
 /** `src/request.ts`: types for `client.request(method, path, …)` over any openapi-typescript `paths`. */
 export function requestTypesFile(options: EmitOptions): EmittedFile {
-  const scope = new ImportScope('src/request.ts', ['PathMethod', 'RequestInit', 'RequestArgs', 'ResponseData', 'SuccessStatus']);
+  const scope = new ImportScope('src/request.ts', ['PathMethod', 'RequestInput', 'RequestArgs', 'ResponseData', 'SuccessStatus']);
   const httpMethod = scope.type(CORE.types, 'HttpMethod');
   const requestOptions = scope.type(CORE.types, 'RequestOptions');
   const alias = (name: string, typeParameters: string[], type: string, doc: string): TypeAliasDeclarationStructure => ({
@@ -113,7 +113,7 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
       'The methods `Paths[P]` declares (absent methods are `?: never` in openapi-typescript’s shape).',
     ),
     alias(
-      'RequestInit',
+      'RequestInput',
       ['Op'],
       [
         '(Op extends { parameters: infer Pa } ? ({} extends Pa ? { params?: Pa } : { params: Pa }) : { params?: never }) &',
@@ -125,7 +125,7 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
     alias(
       'RequestArgs',
       ['Op'],
-      `{} extends RequestInit<Op> ? [init?: RequestInit<Op>, options?: ${requestOptions}] : [init: RequestInit<Op>, options?: ${requestOptions}]`,
+      `{} extends RequestInput<Op> ? [init?: RequestInput<Op>, options?: ${requestOptions}] : [init: RequestInput<Op>, options?: ${requestOptions}]`,
       'The arguments after `path`: `init` is required when the operation has required parameters or a required body.',
     ),
     alias('SuccessStatus', [], "200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX'", 'Success statuses in openapi-typescript’s `responses` keys.'),
@@ -147,11 +147,24 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
 }
 
 /** `src/client.ts`. */
-export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
-  const name = options.clientName;
+/** `Improvado API` → `Improvado API`, `Pets` → `Pets API`. */
+export function apiName(title: string): string {
+  return /\bAPI$/i.test(title.trim()) ? title.trim() : `${title.trim()} API`;
+}
+
+/** Name of the base class (configuration, auth, `request()`, no resources), e.g. `ImprovadoBase`. */
+export const baseClassName = (options: EmitOptions): string => `${options.clientName}Base`;
+
+/**
+ * `src/base.ts`: the auth and options types, the spec-derived configuration, and the base class
+ * (`<Client>Base extends ClientCore`: constructor, `withOptions`, typed `request()`), with no
+ * resources: `new Extracts(new ImprovadoBase({ auth }))` bundles one resource only.
+ */
+export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
+  const name = baseClassName(options);
   const authName = authTypeName(options);
   const optionsName = optionsTypeName(options);
-  const scope = new ImportScope('src/client.ts', [name, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
+  const scope = new ImportScope('src/base.ts', [name, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
   const clientCore = scope.value(CORE.client, 'ClientCore');
   const clientOptions = scope.type(CORE.types, 'ClientOptions');
   const clientConfig = scope.type(CORE.types, 'ClientConfig');
@@ -188,11 +201,20 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
   configLines.push(`securitySchemes: { ${schemeLines.join(', ')} }`);
   if (tokenProvider !== undefined) configLines.push(`tokenProvider: ${tokenProvider}`);
 
-  // Security of `request(method, path)`: the document's, with a table of operations that differ.
-  const docSecurity = securityText(api.security, known);
-  const overrides = api.operations
-    .map((op) => ({ key: `${op.method} ${op.path}`, text: securityText(op.security, known) }))
-    .filter((o) => o.text !== docSecurity);
+  // Security of `request(method, path)`: the most common alternatives (ties: the first seen), with a
+  // table of the operations that differ.
+  const texts = api.operations.map((op) => ({ key: `${op.method} ${op.path}`, text: securityText(op.security, known) }));
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+  let docSecurity = securityText(api.security, known);
+  let best = 0;
+  for (const [text, n] of counts) {
+    if (n > best) {
+      best = n;
+      docSecurity = text;
+    }
+  }
+  const overrides = texts.filter((o) => o.text !== docSecurity);
 
   const statements: Statement[] = [bannerLine(options)];
   const body: Statement[] = [
@@ -222,7 +244,7 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [{ kind: StructureKind.JSDoc, description: 'Security alternatives of `request(method, path)`: the document default …' }],
+      docs: [{ kind: StructureKind.JSDoc, description: 'Security alternatives of `request(method, path)`: the ones most operations declare …' }],
       declarations: [{ name: 'DEFAULT_SECURITY', type: 'ReadonlyArray<ReadonlyArray<string>>', initializer: docSecurity }],
     },
     {
@@ -244,8 +266,6 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
     },
   ];
 
-  const { properties, getters } = childAccessors(root, scope, 'this');
-  const rootMethods = resourceMethods(api, root, scope, options, known, 'this');
   const requestOverloads: Array<OptionalKind<MethodDeclarationOverloadStructure>> = [
     {
       hasOverrideKeyword: true,
@@ -323,17 +343,12 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
     name,
     isExported: true,
     extends: clientCore,
-    docs: jsDocStructures(
-      { ...(api.description !== undefined ? { description: api.description } : {}) },
-      {
-        lead: [
-          `Client of the ${api.title} API (version ${api.version}).`,
-          '',
-          `\`new ${name}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
-        ],
-      },
-    ),
-    properties,
+    docs: jsDocStructures(undefined, {
+      lead: [
+        `The ${apiName(api.title)} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
+        `{@link ${options.clientName}} adds the resources; a resource class also works on its own over a \`${name}\` (\`new Extracts(new ${name}(options))\`), so a bundle holds only that resource.`,
+      ],
+    }),
     ctors: [
       {
         kind: StructureKind.Constructor,
@@ -342,7 +357,6 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
         statements: [`super(options as ${clientOptions}, CONFIG);`],
       },
     ],
-    getAccessors: getters,
     methods: [
       {
         kind: StructureKind.Method,
@@ -354,9 +368,38 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
         statements: [`return super.withOptions(overrides as ${clientOptions});`],
       },
       requestMethod,
-      ...rootMethods,
     ],
   };
   statements.push(...scope.declarations(), ...body, cls);
-  return { path: 'src/client.ts', kind: 'ts', contents: printSourceFile(statements) };
+  return { path: 'src/base.ts', kind: 'ts', contents: printSourceFile(statements) };
+}
+
+/** `src/client.ts`: the root client class, `<Client>Base` plus lazily created resources (and operations without a resource). */
+export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
+  const name = options.clientName;
+  const base = baseClassName(options);
+  const scope = new ImportScope('src/client.ts', [name]);
+  const baseLocal = scope.value('src/base.ts', base);
+  const { properties, getters } = childAccessors(root, scope, 'this');
+  const rootMethods = resourceMethods(api, root, scope, options, known, 'this');
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name,
+    isExported: true,
+    extends: baseLocal,
+    docs: jsDocStructures(
+      { ...(api.description !== undefined ? { description: api.description } : {}) },
+      {
+        lead: [
+          `Client of the ${apiName(api.title)} (version ${api.version}).`,
+          '',
+          `\`new ${name}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
+        ],
+      },
+    ),
+    properties,
+    getAccessors: getters,
+    methods: rootMethods,
+  };
+  return { path: 'src/client.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), cls]) };
 }

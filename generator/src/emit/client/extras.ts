@@ -13,7 +13,7 @@ import { printSourceFile, type Statement } from '../print.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { webhookUnionName } from '../types/webhooks.js';
-import { authTypeName, optionsTypeName } from './client.js';
+import { authTypeName, baseClassName, optionsTypeName } from './client.js';
 import { allResources, type ResourceNode } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 
@@ -214,19 +214,23 @@ export function indexFile(
   has: { enums: boolean; webhooks: boolean },
 ): EmittedFile {
   const from = (target: string): string => relativeSpecifier('src/index.ts', target);
+  const resources = allResources(root).sort((a, b) => compareCodeUnits(a.file, b.file));
+  // Names the generated code takes (the client, its option types, resource classes) win over core exports.
+  const generated = new Set([options.clientName, baseClassName(options), authTypeName(options), optionsTypeName(options), ...resources.map((r) => r.className)]);
+  const free = (names: string[]): string[] => names.filter((n) => !generated.has(n));
   const lines: string[] = [
-    `export { ${options.clientName}, ${options.clientName} as default, type ${authTypeName(options)}, type ${optionsTypeName(options)} } from '${from('src/client.ts')}';`,
-    `export type { PathMethod, RequestArgs, RequestInit, ResponseData } from '${from('src/request.ts')}';`,
-    `export { APIPromise } from '${from('src/core/api-promise.ts')}';`,
-    `export { ${ERRORS.join(', ')} } from '${from('src/core/errors.ts')}';`,
-    `export { Page, PagePromise } from '${from('src/core/pagination.ts')}';`,
-    `export type { ${CORE_TYPES.join(', ')} } from '${from('src/core/types.ts')}';`,
+    `export { ${options.clientName}, ${options.clientName} as default } from '${from('src/client.ts')}';`,
+    `export { ${baseClassName(options)}, type ${authTypeName(options)}, type ${optionsTypeName(options)} } from '${from('src/base.ts')}';`,
+    `export type { PathMethod, RequestArgs, RequestInput, ResponseData } from '${from('src/request.ts')}';`,
+    `export { ${free(['APIPromise']).join(', ')} } from '${from('src/core/api-promise.ts')}';`,
+    `export { ${free(ERRORS).join(', ')} } from '${from('src/core/errors.ts')}';`,
+    `export { ${free(['Page', 'PagePromise']).join(', ')} } from '${from('src/core/pagination.ts')}';`,
+    `export type { ${free(CORE_TYPES).join(', ')} } from '${from('src/core/types.ts')}';`,
   ];
   if (has.webhooks) {
     lines.push(`export { WebhookVerificationError, type HeadersLike, type RawBody, type WebhookAnswer, type WebhookSignatureScheme } from '${from('src/core/webhooks.ts')}';`);
     lines.push(`export { challengeResponse, handleVerificationChallenge, verifyWebhook, webhookIdempotencyKey, webhookSignature } from '${from('src/webhooks.ts')}';`);
   }
-  const resources = allResources(root).sort((a, b) => compareCodeUnits(a.file, b.file));
   for (const r of resources) lines.push(`export { ${r.className} } from '${from(r.file)}';`);
   if (has.enums) lines.push(`export * from '${from('src/enums.ts')}';`);
   lines.push(`export type * from '${options.typesPackageName}';`);

@@ -10,9 +10,9 @@ import { renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import { webhookUnionName } from '../types/webhooks.js';
-import { authTypeName, defaultBaseUrl, knownSchemes, optionsTypeName } from './client.js';
+import { apiName, authTypeName, baseClassName, defaultBaseUrl, knownSchemes, optionsTypeName } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
-import { allResources, type ResourceNode } from './resources-tree.js';
+import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { enumValuesName, webhookSignature } from './extras.js';
 import { listEnums } from '../enums.js';
 import { errorResponses } from '../types/operations.js';
@@ -60,13 +60,13 @@ function paramsExample(api: Api, op: Operation): string | undefined {
 }
 
 /** An example call `client.a.b.list({ … })` needing no body, or undefined. */
-function callExample(api: Api, op: Operation): string | undefined {
+function callExample(api: Api, op: Operation, access: ReadonlyMap<Operation, string>): string | undefined {
   const bodyRequired = op.requestBody?.required === true;
   if (bodyRequired) return undefined;
   const hasParams = orderedParameters(op).length > 0;
   const args = hasParams ? paramsExample(api, op) : '';
   if (args === undefined) return undefined;
-  return `client.${[...op.resource, op.methodName].join('.')}(${args === '{}' && !orderedParameters(op).some((p) => !parameterOptional(p)) ? '' : args})`;
+  return `${access.get(op) ?? ''}(${args === '{}' && !orderedParameters(op).some((p) => !parameterOptional(p)) ? '' : args})`;
 }
 
 function authExample(api: Api, scheme: SecurityScheme): string | undefined {
@@ -104,11 +104,11 @@ interface MethodView {
   errors: string;
 }
 
-function methodView(api: Api, op: Operation): MethodView {
+function methodView(api: Api, op: Operation, access: string): MethodView {
   const errors = [...new Set(errorResponses(op).map((r) => `${errorClassFor(r.status)} (${r.status})`))].join(', ');
   return {
-    access: `client.${[...op.resource, op.methodName].join('.')}`,
-    signature: signatureText(op),
+    access,
+    signature: signatureText(op, access.slice(access.lastIndexOf('.') + 1)),
     returns: returnText(api, op),
     method: op.method.toUpperCase(),
     path: op.path,
@@ -124,27 +124,30 @@ function methodView(api: Api, op: Operation): MethodView {
 function resourceViews(api: Api, root: ResourceNode): Array<{ access: string; className: string; file: string; methods: MethodView[] }> {
   const nodes = [root, ...allResources(root)].filter((n) => n.operations.length > 0);
   return nodes.map((n) => ({
-    access: ['client', ...n.path].join('.'),
+    access: n.access,
     className: n.className,
     file: n.file,
-    methods: n.operations.map((op) => methodView(api, op)),
+    methods: n.operations.map((op, i) => methodView(api, op, `${n.access}.${n.methodNames[i] ?? op.methodName}`)),
   }));
 }
 
 /** The view both the README and api.md render. */
 export function clientView(api: Api, root: ResourceNode, options: EmitOptions): object {
   const known = knownSchemes(api);
+  const access = methodAccess(root);
+  const call = (op: Operation): string | undefined => callExample(api, op, access);
   const schemes = api.securitySchemes.filter((s) => known.has(s.key));
   const usable = api.operations.filter((op) => op.deprecated !== true);
-  const listOp = usable.find((op) => op.pagination !== undefined && callExample(api, op) !== undefined);
+  const listOp = usable.find((op) => op.pagination !== undefined && call(op) !== undefined);
   const getOp =
-    usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && callExample(api, op) !== undefined) ??
-    usable.find((op) => op.method === 'get' && callExample(api, op) !== undefined);
+    usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && call(op) !== undefined) ??
+    usable.find((op) => op.method === 'get' && call(op) !== undefined);
   const listItem = listOp?.pagination?.itemSchema;
   const sig = webhookSignature(api);
   const enums = listEnums(api);
   const firstEnum = enums[0];
   const firstAuth = schemes[0];
+  const firstTop = root.children[0];
   return {
     specPath: options.specPath,
     command: options.command,
@@ -154,6 +157,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     authType: authTypeName(options),
     optionsType: optionsTypeName(options),
     title: api.title,
+    apiName: apiName(api.title),
+    baseClass: baseClassName(options),
     version: api.version,
     baseUrl: defaultBaseUrl(api.servers),
     auth: schemes.map((s) => ({
@@ -167,12 +172,12 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     getExample:
       getOp === undefined
         ? undefined
-        : { call: callExample(api, getOp), onClient: callExample(api, getOp)?.slice('client.'.length), route: methodAndPath(getOp) },
+        : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: methodAndPath(getOp) },
     listExample:
       listOp === undefined
         ? undefined
         : {
-            call: callExample(api, listOp),
+            call: call(listOp),
             route: methodAndPath(listOp),
             item: listItem?.kind === 'ref' ? api.schemas.get(listItem.target)?.identifier : undefined,
           },
@@ -187,6 +192,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
           },
     enumExample: firstEnum === undefined ? undefined : { values: enumValuesName(firstEnum.identifier), type: firstEnum.identifier },
     resources: resourceViews(api, root),
+    firstResource: firstTop === undefined ? undefined : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
   };
 }
 
@@ -196,7 +202,7 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
   const packageView = {
     packageName: options.clientPackageName,
     version,
-    description: `TypeScript client for the ${api.title} API, generated from its OpenAPI document`,
+    description: `TypeScript client for the ${apiName(api.title)}, generated from its OpenAPI document`,
     typesPackageName: options.typesPackageName,
     typesRange: options.typesDependencyRange ?? version,
     generateScript: options.generateScripts?.client,

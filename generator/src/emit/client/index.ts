@@ -14,7 +14,7 @@
 import type { Api } from '../../model/types.js';
 import { compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { clientFile, knownSchemes, requestTypesFile } from './client.js';
+import { baseFile, clientFile, knownSchemes, requestTypesFile } from './client.js';
 import { coreFiles, enumsFile, indexFile, webhooksFile } from './extras.js';
 import { clientPackageFiles } from './files.js';
 import { resourceFiles } from './resources.js';
@@ -34,6 +34,7 @@ export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[]
   const enums = enumsFile(api, options);
   const webhooks = webhooksFile(api, options);
   const files: EmittedFile[] = [
+    baseFile(api, options, known),
     clientFile(api, root, options, known),
     requestTypesFile(options),
     ...resourceFiles(api, root, options, known),

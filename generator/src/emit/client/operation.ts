@@ -252,6 +252,9 @@ export function methodParts(
 
   // TSDoc: the operation's own text, then method + path, the parameter and body types, what it throws.
   const lines = [`\`${methodAndPath(op)}\` (operation \`${op.operationId}\`).`];
+  if (errorResponses(op).some((r) => r.contents.length > 0)) {
+    lines.push(`Error responses reject with an \`ApiError\` subclass whose \`body\` is a {@link ${op.names.error}}.`);
+  }
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
@@ -267,18 +270,14 @@ export function methodParts(
   const seen = new Set<string>();
   for (const r of errors) {
     const cls = errorClassFor(r.status);
-    const note = firstLine(r.description ?? r.summary);
-    const key = `${cls} ${r.status}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    tags.push({
-      kind: StructureKind.JSDocTag,
-      tagName: 'throws',
-      text: `{@link ${cls}} ${r.status === 'default' ? 'on any other error status' : `on ${r.status}`}${note !== '' ? ` (${note.replace(/\*\//g, '*\\/')})` : ''}; \`body\` is a {@link ${op.names.error}}`,
-    });
+    const note = firstLine(r.description ?? r.summary).replace(/\*\//g, '*\\/');
+    if (seen.has(`${cls} ${r.status}`)) continue;
+    seen.add(`${cls} ${r.status}`);
+    const when = r.status === 'default' ? 'any other error status' : r.status;
+    tags.push({ kind: StructureKind.JSDocTag, tagName: 'throws', text: `{@link ${cls}} ${when}${note !== '' ? `: ${note}` : ''}` });
   }
-  if (!seen.has(`ApiError default`)) {
-    tags.push({ kind: StructureKind.JSDocTag, tagName: 'throws', text: '{@link ApiError} on any other non-2xx status' });
+  if (!errors.some((r) => r.category === 'default')) {
+    tags.push({ kind: StructureKind.JSDocTag, tagName: 'throws', text: '{@link ApiError} any other non-2xx status' });
   }
   tags.push({
     kind: StructureKind.JSDocTag,
@@ -294,7 +293,7 @@ export function methodParts(
 }
 
 /** A one-line signature for api.md and the README: `list(params: ListConnectionsParams, options?)`. */
-export function signatureText(op: Operation): string {
+export function signatureText(op: Operation, member = op.methodName): string {
   const params = orderedParameters(op);
   const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
   const bodyRequired = hasBody && op.requestBody?.required === true;
@@ -305,7 +304,7 @@ export function signatureText(op: Operation): string {
   }
   if (hasBody) parts.push(`body${bodyRequired ? '' : '?'}: ${op.names.body}`);
   parts.push('options?');
-  return `${op.methodName}(${parts.join(', ')})`;
+  return `${member}(${parts.join(', ')})`;
 }
 
 /** The return type for api.md: `PagePromise<Connection>` or `APIPromise<RetrieveExtractResponse>`. */

@@ -21,8 +21,36 @@ export interface ResourceNode {
   /** `src/resources/datasources/connections.ts`. */
   file: string;
   operations: Operation[];
+  /** Member name of each operation's method, index-aligned with `operations` (the model's `methodName`, renamed on the root when the core uses it). */
+  methodNames: string[];
   children: ResourceNode[];
+  /** `client.datasources.connections`. */
+  access: string;
 }
+
+/**
+ * Members of the runtime's `ClientCore` (public, protected and private): the root client cannot
+ * declare a getter or method with one of these names, so such a resource or operation gets a `_`
+ * suffix (`client.config_`). A test keeps this list in step with generator/runtime/client.ts.
+ */
+export const CORE_MEMBERS = new Set([
+  'accept',
+  'attempt',
+  'authContext',
+  'baseUrl',
+  'buildRequest',
+  'config',
+  'constructor',
+  'hooks',
+  'log',
+  'options',
+  'request',
+  'send',
+  'tokenSource',
+  'tokenSources',
+  'validate',
+  'withOptions',
+]);
 
 /** Names the client package exports besides resource classes (a resource class never takes one). */
 export const PACKAGE_NAMES = new Set([
@@ -68,27 +96,48 @@ export function pascalCase(name: string): string {
 
 /** The root node (the client itself) with the whole tree below it. */
 export function resourceTree(api: Api, clientName: string): ResourceNode {
-  const root: ResourceNode = { path: [], name: '', className: clientName, file: 'src/client.ts', operations: [], children: [] };
+  const root: ResourceNode = {
+    path: [],
+    name: '',
+    className: clientName,
+    file: 'src/client.ts',
+    operations: [],
+    methodNames: [],
+    children: [],
+    access: 'client',
+  };
+  const rootSafe = (name: string): string => {
+    let out = name;
+    while (CORE_MEMBERS.has(out)) out = `${out}_`;
+    return out;
+  };
   const byKey = new Map<string, ResourceNode>([['', root]]);
   const nodeFor = (path: string[]): ResourceNode => {
     const key = path.join('.');
     const found = byKey.get(key);
     if (found !== undefined) return found;
     const parent = nodeFor(path.slice(0, -1));
-    const name = path[path.length - 1] as string;
+    const last = path[path.length - 1] as string;
+    const name = path.length === 1 ? rootSafe(last) : last;
     const node: ResourceNode = {
       path,
       name,
       className: '',
       file: `src/resources/${path.map(kebabCase).join('/')}.ts`,
       operations: [],
+      methodNames: [],
       children: [],
+      access: `${parent.access}.${name}`,
     };
     parent.children.push(node);
     byKey.set(key, node);
     return node;
   };
-  for (const op of api.operations) nodeFor(op.resource).operations.push(op);
+  for (const op of api.operations) {
+    const node = nodeFor(op.resource);
+    node.operations.push(op);
+    node.methodNames.push(node === root ? rootSafe(op.methodName) : op.methodName);
+  }
 
   const all = [...byKey.values()].filter((n) => n.path.length > 0);
   const lastNames = new Map<string, number>();
@@ -96,7 +145,7 @@ export function resourceTree(api: Api, clientName: string): ResourceNode {
     const c = pascalCase(n.name);
     lastNames.set(c, (lastNames.get(c) ?? 0) + 1);
   }
-  const taken = new Set([clientName, ...PACKAGE_NAMES]);
+  const taken = new Set([clientName, `${clientName}Base`, `${clientName}Auth`, `${clientName}Options`, ...PACKAGE_NAMES]);
   for (const n of all.sort((a, b) => compareCodeUnits(a.path.join('.'), b.path.join('.')))) {
     const short = pascalCase(n.name);
     let name = lastNames.get(short) === 1 ? short : n.path.map(pascalCase).join('');
@@ -124,5 +173,16 @@ export function allResources(root: ResourceNode): ResourceNode[] {
     }
   };
   walk(root);
+  return out;
+}
+
+/** `client.a.b.method` of every operation. */
+export function methodAccess(root: ResourceNode): Map<Operation, string> {
+  const out = new Map<Operation, string>();
+  for (const node of [root, ...allResources(root)]) {
+    node.operations.forEach((op, i) => {
+      out.set(op, `${node.access}.${node.methodNames[i] ?? op.methodName}`);
+    });
+  }
   return out;
 }

@@ -29,11 +29,11 @@ export function resourceMethods(
   knownSchemes: ReadonlySet<string>,
   clientExpr = 'this.client',
 ): MethodDeclarationStructure[] {
-  return node.operations.map((op) => {
+  return node.operations.map((op, i) => {
     const parts = methodParts(api, op, scope, options.typesPackageName, knownSchemes, clientExpr);
     return {
       kind: StructureKind.Method,
-      name: op.methodName,
+      name: node.methodNames[i] ?? op.methodName,
       docs: parts.docs,
       parameters: parts.parameters,
       returnType: parts.returnType,
@@ -57,7 +57,7 @@ export function childAccessors(
       kind: StructureKind.GetAccessor,
       name: child.name,
       returnType: cls,
-      docs: [{ kind: StructureKind.JSDoc, description: `\`${['client', ...child.path].join('.')}\`: see {@link ${cls}}.` }],
+      docs: [{ kind: StructureKind.JSDoc, description: `\`${child.access}\`: see {@link ${cls}}.` }],
       statements: [`return (this.#${child.name} ??= new ${cls}(${clientExpr}));`],
     });
   }
@@ -78,7 +78,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const { properties, getters } = childAccessors(node, scope, 'this.client');
   const methods = resourceMethods(api, node, scope, options, knownSchemes);
   const tag = tagFor(api, node);
-  const access = ['client', ...node.path].join('.');
+  const access = node.access;
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: node.className,
