@@ -1,0 +1,99 @@
+/**
+ * Compiling generated output in batches with the TypeScript compiler API (TypeScript 5.9, the
+ * generator's pinned compiler): one program over many generated packages, so that hundreds of
+ * outputs cost one type-check, not hundreds. Shared by the fuzz tests and bench/test (the corpus).
+ *
+ * Each package in a batch lives in its own folder and is reached through `paths` mappings: the
+ * client imports its types package by name (`@fz-3/types`), which is mapped to that folder's
+ * `types/src/index.ts`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+
+/** Options every generated output must compile under (design.md: strict and the two extra flags). */
+export const STRICT_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: [],
+};
+
+/** One generated package (types or client) in a batch. */
+export interface BatchMember {
+  /** Folder name inside the batch folder, e.g. `run-17`. */
+  id: string;
+  /** Package name → folder (relative to the member folder) whose `src/index.ts` it maps to. */
+  packages: Record<string, string>;
+  /** Files relative to the member folder → contents, written by {@link compileBatch}. */
+  files: Map<string, string>;
+  /** Files already on disk (absolute paths) to compile with the member's. */
+  roots?: string[];
+}
+
+/** A type error, attributed to the batch member whose file it is in. */
+export interface BatchError {
+  member: string | undefined;
+  file: string;
+  line: number;
+  message: string;
+}
+
+/**
+ * Writes every member under `dir` and type-checks them all in one program.
+ *
+ * @returns every diagnostic (syntactic, semantic, options), each attributed to its member
+ */
+export function compileBatch(dir: string, members: readonly BatchMember[], extra: ts.CompilerOptions = {}): BatchError[] {
+  const rootNames: string[] = [];
+  const paths: Record<string, string[]> = {};
+  for (const member of members) {
+    for (const [file, contents] of member.files) {
+      const target = path.join(dir, member.id, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, contents);
+      if (/\.(ts|mts|cts)$/.test(file)) rootNames.push(target);
+    }
+    rootNames.push(...(member.roots ?? []));
+    for (const [name, folder] of Object.entries(member.packages)) {
+      paths[name] = [path.join(dir, member.id, folder, 'src/index.ts')];
+    }
+  }
+  const options: ts.CompilerOptions = { ...STRICT_OPTIONS, ...extra, baseUrl: dir, paths };
+  const program = ts.createProgram({ rootNames, options });
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSyntacticDiagnostics(),
+    ...program.getSemanticDiagnostics(),
+  ];
+  return diagnostics.map((d) => {
+    const file = d.file?.fileName ?? '';
+    const rel = file ? path.relative(dir, file) : '';
+    const member = rel && !rel.startsWith('..') ? rel.split(path.sep)[0] : undefined;
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return { member, file: rel || file, line, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
+  });
+}
+
+/** Places where a TypeScript source uses the `any` keyword (as a type), `file:line` each. */
+export function findAny(fileName: string, contents: string): string[] {
+  const source = ts.createSourceFile(fileName, contents, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.AnyKeyword) {
+      found.push(`${fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
