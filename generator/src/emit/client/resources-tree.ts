@@ -45,6 +45,7 @@ export const CORE_MEMBERS = new Set([
   'log',
   'options',
   'request',
+  'requestId',
   'send',
   'tokenSource',
   'tokenSources',

@@ -17,7 +17,7 @@ import {
 } from 'ts-morph';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { propertyKey } from '../text.js';
-import { type DocExtras, jsDocStructures } from '../tsdoc.js';
+import { jsDocStructures } from '../tsdoc.js';
 import { type Direction, hasDefault, Prec, type RenderContext, renderSchema, type TypeText, unionOf } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -138,12 +138,11 @@ export function operationDeclarations(
   const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
   const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
   const where = `\`${methodAndPath(op)}\` (operation \`${op.operationId}\`)`;
-  const brief = (what: string): DocExtras => ({ lead: [`${what} of ${where}.`], source: op.pointer });
   const briefDocs: Docs = op.deprecated ? { deprecated: true } : {};
   const out: Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> = [];
 
   const params = orderedParameters(op);
-  const paramsDocs = jsDocStructures(operationDocs(op), brief('Parameters'));
+  const paramsDocs = jsDocStructures(operationDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer });
   if (params.length === 0) {
     out.push({
       kind: StructureKind.TypeAlias,
@@ -158,7 +157,7 @@ export function operationDeclarations(
       name: propertyKey(p.name),
       type: parameterType(p, request),
       hasQuestionToken: parameterOptional(p),
-      docs: jsDocStructures(parameterDocs(p), { lead: [LOCATION_LABEL[p.in]] }),
+      docs: jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }),
     }));
     out.push({ kind: StructureKind.Interface, name: op.names.params, isExported: true, docs: paramsDocs, properties });
   }
@@ -173,8 +172,11 @@ export function operationDeclarations(
       name: op.names.body,
       isExported: true,
       docs: jsDocStructures(bodyDocs, {
-        ...brief('Request body'),
-        lines: [`Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
+        source: op.pointer,
+        lines: [
+          `Request body of ${where}.`,
+          `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`,
+        ],
       }),
       type: contentsUnion(body.contents, request).text,
     });
@@ -185,8 +187,8 @@ export function operationDeclarations(
     name: op.names.response,
     isExported: true,
     docs: jsDocStructures(briefDocs, {
-      ...brief('Success response body'),
-      lines: [statusLine(successResponses(op))],
+      source: op.pointer,
+      lines: [`Success response body of ${where}.`, statusLine(successResponses(op))],
     }),
     type: responseType(op, response).text,
   });
@@ -194,7 +196,10 @@ export function operationDeclarations(
     kind: StructureKind.TypeAlias,
     name: op.names.error,
     isExported: true,
-    docs: jsDocStructures(briefDocs, { ...brief('Error response body'), lines: [statusLine(errorResponses(op))] }),
+    docs: jsDocStructures(briefDocs, {
+      source: op.pointer,
+      lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))],
+    }),
     type: errorType(op, response).text,
   });
   return out;

@@ -52,18 +52,19 @@ export function webhookDeclarations(api: Api, scope: FileScope): TypeAliasDeclar
       name: hook.identifier,
       isExported: true,
       docs: jsDocStructures(hookDocs(hook), {
-        lead: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`).`],
+        lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
         source: hook.pointer,
       }),
       type: body === undefined ? 'undefined' : contentsUnion(body.contents, ctx).text,
     });
   }
+  const withPayload = out.filter((_, i) => api.webhooks[i]?.requestBody !== undefined);
   out.push({
     kind: StructureKind.TypeAlias,
     name: webhookUnionName(api),
     isExported: true,
-    docs: jsDocStructures(undefined, { lead: ['Any webhook payload this API sends.'] }),
-    type: unionOf(out.map((d) => ({ text: d.name, prec: 2 }))).text,
+    docs: jsDocStructures(undefined, { lead: ['Any webhook payload this API sends (webhooks without a body left out).'] }),
+    type: unionOf(withPayload.map((d) => ({ text: d.name, prec: 2 }))).text,
   });
   return out;
 }

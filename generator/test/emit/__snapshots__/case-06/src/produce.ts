@@ -20,14 +20,12 @@ export type Carrot = Base & {
 
 /**
  * Parameters of `GET /produce` (operation `getProduce`).
- *
  * Source: `#/paths/~1produce/get`
  */
 export type GetProduceParams = Record<string, never>;
 
 /**
  * Success response body of `GET /produce` (operation `getProduce`).
- *
  * Status: 200.
  * Source: `#/paths/~1produce/get`
  */
@@ -35,7 +33,6 @@ export type GetProduceResponse = Produce;
 
 /**
  * Error response body of `GET /produce` (operation `getProduce`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1produce/get`
  */

@@ -7,14 +7,12 @@ export interface Schema {
 
 /**
  * Parameters of `GET /mirror` (operation `getMirror`).
- *
  * Source: `#/paths/~1mirror/get`
  */
 export type GetMirrorParams = Record<string, never>;
 
 /**
  * Success response body of `GET /mirror` (operation `getMirror`).
- *
  * Status: 200.
  * Source: `#/paths/~1mirror/get`
  */
@@ -22,7 +20,6 @@ export type GetMirrorResponse = Schema;
 
 /**
  * Error response body of `GET /mirror` (operation `getMirror`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1mirror/get`
  */

@@ -13,14 +13,12 @@ export interface Order {
 
 /**
  * Parameters of `GET /stores/{storeCode}/orders/{orderId}` (operation `getOrder`).
- *
  * Source: `#/paths/~1stores~1{storeCode}~1orders~1{orderId}/get`
  */
 export interface GetOrderParams {
   /**
-   * Path parameter.
-   *
    * Constraints: pattern `^[0-9]{4}$`
+   * Path parameter.
    */
   storeCode: string;
   /** Path parameter. */
@@ -29,7 +27,6 @@ export interface GetOrderParams {
 
 /**
  * Success response body of `GET /stores/{storeCode}/orders/{orderId}` (operation `getOrder`).
- *
  * Status: 200.
  * Source: `#/paths/~1stores~1{storeCode}~1orders~1{orderId}/get`
  */
@@ -37,7 +34,6 @@ export type GetOrderResponse = Order;
 
 /**
  * Error response body of `GET /stores/{storeCode}/orders/{orderId}` (operation `getOrder`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1stores~1{storeCode}~1orders~1{orderId}/get`
  */

@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /v1/projects/{project.id}/files/{file-name}` (operation `getProjectFile`).
- *
  * Source: `#/paths/~1v1~1projects~1{project.id}~1files~1{file-name}/get`
  */
 export interface GetProjectFileParams {
@@ -14,7 +13,6 @@ export interface GetProjectFileParams {
 
 /**
  * Success response body of `GET /v1/projects/{project.id}/files/{file-name}` (operation `getProjectFile`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1v1~1projects~1{project.id}~1files~1{file-name}/get`
  */
@@ -22,7 +20,6 @@ export type GetProjectFileResponse = void;
 
 /**
  * Error response body of `GET /v1/projects/{project.id}/files/{file-name}` (operation `getProjectFile`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1v1~1projects~1{project.id}~1files~1{file-name}/get`
  */

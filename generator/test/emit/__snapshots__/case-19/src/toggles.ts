@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `DELETE /toggles/{default}` (operation `delete`).
- *
  * Source: `#/paths/~1toggles~1{default}/delete`
  */
 export interface DeleteParams {
@@ -16,7 +15,6 @@ export interface DeleteParams {
 
 /**
  * Success response body of `DELETE /toggles/{default}` (operation `delete`).
- *
  * Status: 204 (no body).
  * Source: `#/paths/~1toggles~1{default}/delete`
  */
@@ -24,7 +22,6 @@ export type DeleteResponse = void;
 
 /**
  * Error response body of `DELETE /toggles/{default}` (operation `delete`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1toggles~1{default}/delete`
  */

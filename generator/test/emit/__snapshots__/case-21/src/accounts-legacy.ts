@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /accounts-legacy` (operation `get_account`).
- *
  * Source: `#/paths/~1accounts-legacy/get`
  */
 export type GetAccount2Params = Record<string, never>;
 
 /**
  * Success response body of `GET /accounts-legacy` (operation `get_account`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1accounts-legacy/get`
  */
@@ -17,7 +15,6 @@ export type GetAccount2Response = void;
 
 /**
  * Error response body of `GET /accounts-legacy` (operation `get_account`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1accounts-legacy/get`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /accounts` (operation `getAccount`).
- *
  * Source: `#/paths/~1accounts/get`
  */
 export type GetAccountParams = Record<string, never>;
 
 /**
  * Success response body of `GET /accounts` (operation `getAccount`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1accounts/get`
  */
@@ -17,7 +15,6 @@ export type GetAccountResponse = void;
 
 /**
  * Error response body of `GET /accounts` (operation `getAccount`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1accounts/get`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /config` (operation `createConfig`).
- *
  * Source: `#/paths/~1config/get`
  */
 export type CreateConfigParams = Record<string, never>;
 
 /**
  * Success response body of `GET /config` (operation `createConfig`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1config/get`
  */
@@ -17,7 +15,6 @@ export type CreateConfigResponse = void;
 
 /**
  * Error response body of `GET /config` (operation `createConfig`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1config/get`
  */

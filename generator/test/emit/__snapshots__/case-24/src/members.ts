@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /members` (operation `listMembers`).
- *
  * Source: `#/paths/~1members/get`
  */
 export type ListMembersParams = Record<string, never>;
 
 /**
  * Success response body of `GET /members` (operation `listMembers`).
- *
  * Status: 200.
  * Source: `#/paths/~1members/get`
  */
@@ -25,7 +23,6 @@ export type ListMembersResponse = {
 
 /**
  * Error response body of `GET /members` (operation `listMembers`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1members/get`
  */

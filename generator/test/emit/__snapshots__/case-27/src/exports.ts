@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /exports/{id}` (operation `downloadExport`).
- *
  * Source: `#/paths/~1exports~1{id}/get`
  */
 export interface DownloadExportParams {
@@ -12,7 +11,6 @@ export interface DownloadExportParams {
 
 /**
  * Success response body of `GET /exports/{id}` (operation `downloadExport`).
- *
  * Status: 200.
  * Source: `#/paths/~1exports~1{id}/get`
  */
@@ -20,7 +18,6 @@ export type DownloadExportResponse = Blob;
 
 /**
  * Error response body of `GET /exports/{id}` (operation `downloadExport`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1exports~1{id}/get`
  */
@@ -28,7 +25,6 @@ export type DownloadExportError = unknown;
 
 /**
  * Parameters of `GET /exports/{id}/zip` (operation `downloadZip`).
- *
  * Source: `#/paths/~1exports~1{id}~1zip/get`
  */
 export interface DownloadZipParams {
@@ -38,7 +34,6 @@ export interface DownloadZipParams {
 
 /**
  * Success response body of `GET /exports/{id}/zip` (operation `downloadZip`).
- *
  * Status: 200.
  * Source: `#/paths/~1exports~1{id}~1zip/get`
  */
@@ -46,7 +41,6 @@ export type DownloadZipResponse = Blob;
 
 /**
  * Error response body of `GET /exports/{id}/zip` (operation `downloadZip`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1exports~1{id}~1zip/get`
  */

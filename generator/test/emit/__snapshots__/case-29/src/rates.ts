@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /rates` (operation `getRates`).
- *
  * Source: `#/paths/~1rates/get`
  */
 export interface GetRatesParams {
@@ -23,7 +22,6 @@ export interface GetRatesParams {
 
 /**
  * Success response body of `GET /rates` (operation `getRates`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1rates/get`
  */
@@ -31,7 +29,6 @@ export type GetRatesResponse = void;
 
 /**
  * Error response body of `GET /rates` (operation `getRates`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1rates/get`
  */

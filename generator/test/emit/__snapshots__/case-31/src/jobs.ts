@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `DELETE /jobs/{id}` (operation `deleteJob`).
- *
  * Source: `#/paths/~1jobs~1{id}/delete`
  */
 export interface DeleteJobParams {
@@ -12,7 +11,6 @@ export interface DeleteJobParams {
 
 /**
  * Success response body of `DELETE /jobs/{id}` (operation `deleteJob`).
- *
  * Status: 204 (no body).
  * Source: `#/paths/~1jobs~1{id}/delete`
  */
@@ -20,7 +18,6 @@ export type DeleteJobResponse = void;
 
 /**
  * Error response body of `DELETE /jobs/{id}` (operation `deleteJob`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1jobs~1{id}/delete`
  */
@@ -28,14 +25,12 @@ export type DeleteJobError = unknown;
 
 /**
  * Parameters of `GET /jobs` (operation `listJobs`).
- *
  * Source: `#/paths/~1jobs/get`
  */
 export type ListJobsParams = Record<string, never>;
 
 /**
  * Success response body of `GET /jobs` (operation `listJobs`).
- *
  * Statuses: 200, 204 (no body).
  * Source: `#/paths/~1jobs/get`
  */
@@ -43,7 +38,6 @@ export type ListJobsResponse = string[] | undefined;
 
 /**
  * Error response body of `GET /jobs` (operation `listJobs`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1jobs/get`
  */
@@ -51,14 +45,12 @@ export type ListJobsError = unknown;
 
 /**
  * Parameters of `POST /jobs` (operation `createJob`).
- *
  * Source: `#/paths/~1jobs/post`
  */
 export type CreateJobParams = Record<string, never>;
 
 /**
  * Success response body of `POST /jobs` (operation `createJob`).
- *
  * Statuses: 201, 202 (no body).
  * Source: `#/paths/~1jobs/post`
  */
@@ -70,7 +62,6 @@ export type CreateJobResponse =
 
 /**
  * Error response body of `POST /jobs` (operation `createJob`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1jobs/post`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /ping` (operation `ping`).
- *
  * Source: `#/paths/~1ping/get`
  */
 export type PingParams = Record<string, never>;
 
 /**
  * Success response body of `GET /ping` (operation `ping`).
- *
  * Status: 200.
  * Source: `#/paths/~1ping/get`
  */
@@ -17,7 +15,6 @@ export type PingResponse = string;
 
 /**
  * Error response body of `GET /ping` (operation `ping`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1ping/get`
  */

@@ -12,7 +12,6 @@ export interface Match {
 
 /**
  * Parameters of `GET /matches` (operation `listMatches`).
- *
  * Source: `#/paths/~1matches/get`
  * @deprecated
  */
@@ -26,7 +25,6 @@ export interface ListMatchesParams {
 
 /**
  * Success response body of `GET /matches` (operation `listMatches`).
- *
  * Status: 200.
  * Source: `#/paths/~1matches/get`
  * @deprecated
@@ -35,7 +33,6 @@ export type ListMatchesResponse = Match;
 
 /**
  * Error response body of `GET /matches` (operation `listMatches`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1matches/get`
  * @deprecated

@@ -22,7 +22,6 @@ export interface CustomSettingOptionsResponse {
 
 /**
  * Parameters of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
 export interface ListDatasourcesParams {
@@ -34,7 +33,6 @@ export interface ListDatasourcesParams {
 
 /**
  * Success response body of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
@@ -42,7 +40,6 @@ export type ListDatasourcesResponse = PaginatedDataSourceList;
 
 /**
  * Error response body of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
@@ -50,7 +47,6 @@ export type ListDatasourcesError = unknown;
 
 /**
  * Parameters of `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
- *
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post`
  */
 export interface ListCustomSettingOptionsParams {
@@ -60,7 +56,6 @@ export interface ListCustomSettingOptionsParams {
 
 /**
  * Request body of `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
- *
  * Media type: `application/json` (optional body).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post`
  */
@@ -71,7 +66,6 @@ export type ListCustomSettingOptionsBody = {
 
 /**
  * Success response body of `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post`
  */
@@ -79,7 +73,6 @@ export type ListCustomSettingOptionsResponse = CustomSettingOptionsResponse;
 
 /**
  * Error response body of `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post`
  */

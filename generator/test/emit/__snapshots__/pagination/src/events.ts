@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /api/v3/events` (operation `listEvents`).
- *
  * Source: `#/paths/~1api~1v3~1events/get`
  */
 export type ListEventsParams = Record<string, never>;
 
 /**
  * Success response body of `GET /api/v3/events` (operation `listEvents`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1events/get`
  */
@@ -17,7 +15,6 @@ export type ListEventsResponse = string[];
 
 /**
  * Error response body of `GET /api/v3/events` (operation `listEvents`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1events/get`
  */

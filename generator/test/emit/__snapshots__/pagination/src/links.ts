@@ -4,14 +4,12 @@ import type { PaginatedDataSourceList } from './shared.js';
 
 /**
  * Parameters of `GET /api/v3/links` (operation `listLinks`).
- *
  * Source: `#/paths/~1api~1v3~1links/get`
  */
 export type ListLinksParams = Record<string, never>;
 
 /**
  * Success response body of `GET /api/v3/links` (operation `listLinks`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1links/get`
  */
@@ -19,7 +17,6 @@ export type ListLinksResponse = PaginatedDataSourceList;
 
 /**
  * Error response body of `GET /api/v3/links` (operation `listLinks`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1links/get`
  */

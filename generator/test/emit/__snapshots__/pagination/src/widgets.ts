@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /api/v3/widgets` (operation `listWidgets`).
- *
  * Source: `#/paths/~1api~1v3~1widgets/get`
  */
 export interface ListWidgetsParams {
@@ -12,7 +11,6 @@ export interface ListWidgetsParams {
 
 /**
  * Success response body of `GET /api/v3/widgets` (operation `listWidgets`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1widgets/get`
  */
@@ -23,7 +21,6 @@ export type ListWidgetsResponse = {
 
 /**
  * Error response body of `GET /api/v3/widgets` (operation `listWidgets`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1widgets/get`
  */

@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /api/v3/connections/{connection_id}` (operation `getConnection`).
- *
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/get`
  */
 export interface GetConnectionParams {
@@ -12,7 +11,6 @@ export interface GetConnectionParams {
 
 /**
  * Success response body of `GET /api/v3/connections/{connection_id}` (operation `getConnection`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/get`
  */
@@ -20,7 +18,6 @@ export type GetConnectionResponse = void;
 
 /**
  * Error response body of `GET /api/v3/connections/{connection_id}` (operation `getConnection`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/get`
  */
@@ -28,7 +25,6 @@ export type GetConnectionError = unknown;
 
 /**
  * Parameters of `PUT /api/v3/connections/{connection_id}` (operation `replaceConnection`).
- *
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/put`
  */
 export interface ReplaceConnectionParams {
@@ -38,7 +34,6 @@ export interface ReplaceConnectionParams {
 
 /**
  * Success response body of `PUT /api/v3/connections/{connection_id}` (operation `replaceConnection`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/put`
  */
@@ -46,7 +41,6 @@ export type ReplaceConnectionResponse = void;
 
 /**
  * Error response body of `PUT /api/v3/connections/{connection_id}` (operation `replaceConnection`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/put`
  */
@@ -54,7 +48,6 @@ export type ReplaceConnectionError = unknown;
 
 /**
  * Parameters of `DELETE /api/v3/connections/{connection_id}` (operation `deleteConnection`).
- *
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/delete`
  */
 export interface DeleteConnectionParams {
@@ -64,7 +57,6 @@ export interface DeleteConnectionParams {
 
 /**
  * Success response body of `DELETE /api/v3/connections/{connection_id}` (operation `deleteConnection`).
- *
  * Status: 204 (no body).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/delete`
  */
@@ -72,7 +64,6 @@ export type DeleteConnectionResponse = void;
 
 /**
  * Error response body of `DELETE /api/v3/connections/{connection_id}` (operation `deleteConnection`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/delete`
  */
@@ -80,7 +71,6 @@ export type DeleteConnectionError = unknown;
 
 /**
  * Parameters of `PATCH /api/v3/connections/{connection_id}` (operation `updateConnection`).
- *
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/patch`
  */
 export interface UpdateConnectionParams {
@@ -90,7 +80,6 @@ export interface UpdateConnectionParams {
 
 /**
  * Success response body of `PATCH /api/v3/connections/{connection_id}` (operation `updateConnection`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/patch`
  */
@@ -98,7 +87,6 @@ export type UpdateConnectionResponse = void;
 
 /**
  * Error response body of `PATCH /api/v3/connections/{connection_id}` (operation `updateConnection`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}/patch`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
 export type ListDatasourcesParams = Record<string, never>;
 
 /**
  * Success response body of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
@@ -17,7 +15,6 @@ export type ListDatasourcesResponse = void;
 
 /**
  * Error response body of `GET /api/v3/datasources` (operation `listDatasources`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1datasources/get`
  */
@@ -25,7 +22,6 @@ export type ListDatasourcesError = unknown;
 
 /**
  * Parameters of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listConnections`).
- *
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
  */
 export interface ListConnectionsParams {
@@ -35,7 +31,6 @@ export interface ListConnectionsParams {
 
 /**
  * Success response body of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listConnections`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
  */
@@ -43,7 +38,6 @@ export type ListConnectionsResponse = void;
 
 /**
  * Error response body of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listConnections`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
  */
@@ -51,7 +45,6 @@ export type ListConnectionsError = unknown;
 
 /**
  * Parameters of `POST /api/v3/datasources/{datasource_name}/connections` (operation `createConnection`).
- *
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/post`
  */
 export interface CreateConnectionParams {
@@ -61,7 +54,6 @@ export interface CreateConnectionParams {
 
 /**
  * Success response body of `POST /api/v3/datasources/{datasource_name}/connections` (operation `createConnection`).
- *
  * Status: 201 (no body).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/post`
  */
@@ -69,7 +61,6 @@ export type CreateConnectionResponse = void;
 
 /**
  * Error response body of `POST /api/v3/datasources/{datasource_name}/connections` (operation `createConnection`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/post`
  */

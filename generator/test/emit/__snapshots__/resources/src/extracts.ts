@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /api/v3.1/extracts/` (operation `createExtract`).
- *
  * Source: `#/paths/~1api~1v3.1~1extracts~1/post`
  */
 export type CreateExtractParams = Record<string, never>;
 
 /**
  * Success response body of `POST /api/v3.1/extracts/` (operation `createExtract`).
- *
  * Status: 201 (no body).
  * Source: `#/paths/~1api~1v3.1~1extracts~1/post`
  */
@@ -17,7 +15,6 @@ export type CreateExtractResponse = void;
 
 /**
  * Error response body of `POST /api/v3.1/extracts/` (operation `createExtract`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3.1~1extracts~1/post`
  */
@@ -25,7 +22,6 @@ export type CreateExtractError = unknown;
 
 /**
  * Parameters of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
- *
  * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
  */
 export interface RunExtractParams {
@@ -35,7 +31,6 @@ export interface RunExtractParams {
 
 /**
  * Success response body of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
  */
@@ -43,7 +38,6 @@ export type RunExtractResponse = void;
 
 /**
  * Error response body of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /health` (operation `getHealth`).
- *
  * Source: `#/paths/~1health/get`
  */
 export type GetHealthParams = Record<string, never>;
 
 /**
  * Success response body of `GET /health` (operation `getHealth`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1health/get`
  */
@@ -17,7 +15,6 @@ export type GetHealthResponse = void;
 
 /**
  * Error response body of `GET /health` (operation `getHealth`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1health/get`
  */

@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
- *
  * Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/post`
  */
 export interface RegenerateWebhookEndpointSecretParams {
@@ -12,7 +11,6 @@ export interface RegenerateWebhookEndpointSecretParams {
 
 /**
  * Success response body of `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/post`
  */
@@ -20,7 +18,6 @@ export type RegenerateWebhookEndpointSecretResponse = void;
 
 /**
  * Error response body of `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/post`
  */

@@ -2,7 +2,6 @@
 
 /**
  * Parameters of `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
- *
  * Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/get`
  */
 export interface ListWorkspaceDashboardsParams {
@@ -12,7 +11,6 @@ export interface ListWorkspaceDashboardsParams {
 
 /**
  * Success response body of `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/get`
  */
@@ -20,7 +18,6 @@ export type ListWorkspaceDashboardsResponse = void;
 
 /**
  * Error response body of `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/get`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /api/v3/public` (operation `getPublic`).
- *
  * Source: `#/paths/~1api~1v3~1public/get`
  */
 export type GetPublicParams = Record<string, never>;
 
 /**
  * Success response body of `GET /api/v3/public` (operation `getPublic`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1public/get`
  */
@@ -17,7 +15,6 @@ export type GetPublicResponse = void;
 
 /**
  * Error response body of `GET /api/v3/public` (operation `getPublic`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1public/get`
  */

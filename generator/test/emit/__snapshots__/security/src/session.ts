@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `GET /api/v3/session` (operation `getSession`).
- *
  * Source: `#/paths/~1api~1v3~1session/get`
  */
 export type GetSessionParams = Record<string, never>;
 
 /**
  * Success response body of `GET /api/v3/session` (operation `getSession`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1api~1v3~1session/get`
  */
@@ -17,7 +15,6 @@ export type GetSessionResponse = void;
 
 /**
  * Error response body of `GET /api/v3/session` (operation `getSession`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1session/get`
  */

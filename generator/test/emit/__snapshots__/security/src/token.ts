@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /api/v3/token` (operation `createToken`).
- *
  * Source: `#/paths/~1api~1v3~1token/post`
  */
 export type CreateTokenParams = Record<string, never>;
 
 /**
  * Request body of `POST /api/v3/token` (operation `createToken`).
- *
  * Media type: `application/json`.
  * Source: `#/paths/~1api~1v3~1token/post`
  */
@@ -19,7 +17,6 @@ export type CreateTokenBody = {
 
 /**
  * Success response body of `POST /api/v3/token` (operation `createToken`).
- *
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1token/post`
  */
@@ -29,7 +26,6 @@ export type CreateTokenResponse = {
 
 /**
  * Error response body of `POST /api/v3/token` (operation `createToken`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1api~1v3~1token/post`
  */

@@ -9,13 +9,12 @@ export interface WebhookEvent {
 }
 
 /**
- * Payload of the `extraction_paused` webhook (`POST`).
- *
  * An extraction was paused
  *
+ * Payload of the `extraction_paused` webhook (`POST`).
  * Source: `#/webhooks/extraction_paused/post`
  */
 export type ExtractionPaused = WebhookEvent;
 
-/** Any webhook payload this API sends. */
+/** Any webhook payload this API sends (webhooks without a body left out). */
 export type WebhookPayload = ExtractionPaused;

@@ -9,7 +9,6 @@ export interface Settings {
 
 /**
  * Parameters of `PUT /settings` (operation `putSettings`).
- *
  * Source: `#/paths/~1settings/put`
  */
 export interface PutSettingsParams {
@@ -22,7 +21,6 @@ export interface PutSettingsParams {
 
 /**
  * Request body of `PUT /settings` (operation `putSettings`).
- *
  * Media type: `application/json` (optional body).
  * Source: `#/paths/~1settings/put`
  */
@@ -30,7 +28,6 @@ export type PutSettingsBody = Settings;
 
 /**
  * Success response body of `PUT /settings` (operation `putSettings`).
- *
  * Status: 200.
  * Source: `#/paths/~1settings/put`
  */
@@ -38,7 +35,6 @@ export type PutSettingsResponse = Settings;
 
 /**
  * Error response body of `PUT /settings` (operation `putSettings`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1settings/put`
  */

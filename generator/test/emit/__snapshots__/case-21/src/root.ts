@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /clients` (operation `createClient`).
- *
  * Source: `#/paths/~1clients/post`
  */
 export type CreateClientParams = Record<string, never>;
 
 /**
  * Success response body of `POST /clients` (operation `createClient`).
- *
  * Status: 201 (no body).
  * Source: `#/paths/~1clients/post`
  */
@@ -17,7 +15,6 @@ export type CreateClientResponse = void;
 
 /**
  * Error response body of `POST /clients` (operation `createClient`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1clients/post`
  */

@@ -56,14 +56,12 @@ export interface AuditInput {
 
 /**
  * Parameters of `POST /orders` (operation `createOrder`).
- *
  * Source: `#/paths/~1orders/post`
  */
 export type CreateOrderParams = Record<string, never>;
 
 /**
  * Request body of `POST /orders` (operation `createOrder`).
- *
  * Media type: `application/json`.
  * Source: `#/paths/~1orders/post`
  */
@@ -71,7 +69,6 @@ export type CreateOrderBody = OrderInput2;
 
 /**
  * Success response body of `POST /orders` (operation `createOrder`).
- *
  * Status: 201.
  * Source: `#/paths/~1orders/post`
  */
@@ -79,7 +76,6 @@ export type CreateOrderResponse = Order;
 
 /**
  * Error response body of `POST /orders` (operation `createOrder`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1orders/post`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /attachments` (operation `uploadAttachment`).
- *
  * Source: `#/paths/~1attachments/post`
  */
 export type UploadAttachmentParams = Record<string, never>;
 
 /**
  * Request body of `POST /attachments` (operation `uploadAttachment`).
- *
  * Media type: `multipart/form-data`.
  * Source: `#/paths/~1attachments/post`
  */
@@ -22,7 +20,6 @@ export type UploadAttachmentBody = {
 
 /**
  * Success response body of `POST /attachments` (operation `uploadAttachment`).
- *
  * Status: 201 (no body).
  * Source: `#/paths/~1attachments/post`
  */
@@ -30,7 +27,6 @@ export type UploadAttachmentResponse = void;
 
 /**
  * Error response body of `POST /attachments` (operation `uploadAttachment`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1attachments/post`
  */

@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /reports` (operation `createReport`).
- *
  * Source: `#/paths/~1reports/post`
  */
 export type CreateReportParams = Record<string, never>;
 
 /**
  * Request body of `POST /reports` (operation `createReport`).
- *
  * Media type: `application/json`.
  * Source: `#/paths/~1reports/post`
  */
@@ -21,7 +19,6 @@ export type CreateReportBody = {
 
 /**
  * Success response body of `POST /reports` (operation `createReport`).
- *
  * Status: 201 (no body).
  * Source: `#/paths/~1reports/post`
  */
@@ -29,7 +26,6 @@ export type CreateReportResponse = void;
 
 /**
  * Error response body of `POST /reports` (operation `createReport`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1reports/post`
  */

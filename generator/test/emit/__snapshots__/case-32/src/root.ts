@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /notes` (operation `addNote`).
- *
  * Source: `#/paths/~1notes/post`
  */
 export type AddNoteParams = Record<string, never>;
 
 /**
  * Request body of `POST /notes` (operation `addNote`).
- *
  * Media type: `text/plain`.
  * Source: `#/paths/~1notes/post`
  */
@@ -17,7 +15,6 @@ export type AddNoteBody = string;
 
 /**
  * Success response body of `POST /notes` (operation `addNote`).
- *
  * Status: 200.
  * Source: `#/paths/~1notes/post`
  */
@@ -27,7 +24,6 @@ export type AddNoteResponse = {
 
 /**
  * Error response body of `POST /notes` (operation `addNote`).
- *
  * Status: 429.
  * Source: `#/paths/~1notes/post`
  */

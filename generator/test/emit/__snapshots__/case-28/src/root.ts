@@ -2,14 +2,12 @@
 
 /**
  * Parameters of `POST /customers` (operation `createCustomer`).
- *
  * Source: `#/paths/~1customers/post`
  */
 export type CreateCustomerParams = Record<string, never>;
 
 /**
  * Request body of `POST /customers` (operation `createCustomer`).
- *
  * Media type: `application/x-www-form-urlencoded`.
  * Source: `#/paths/~1customers/post`
  */
@@ -24,7 +22,6 @@ export type CreateCustomerBody = {
 
 /**
  * Success response body of `POST /customers` (operation `createCustomer`).
- *
  * Status: 200 (no body).
  * Source: `#/paths/~1customers/post`
  */
@@ -32,7 +29,6 @@ export type CreateCustomerResponse = void;
 
 /**
  * Error response body of `POST /customers` (operation `createCustomer`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1customers/post`
  */

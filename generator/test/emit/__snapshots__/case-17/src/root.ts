@@ -21,14 +21,12 @@ export interface ImageInput {
 
 /**
  * Parameters of `POST /avatars` (operation `createAvatar`).
- *
  * Source: `#/paths/~1avatars/post`
  */
 export type CreateAvatarParams = Record<string, never>;
 
 /**
  * Request body of `POST /avatars` (operation `createAvatar`).
- *
  * Media type: `application/json`.
  * Source: `#/paths/~1avatars/post`
  */
@@ -38,7 +36,6 @@ export type CreateAvatarBody = {
 
 /**
  * Success response body of `POST /avatars` (operation `createAvatar`).
- *
  * Status: 201.
  * Source: `#/paths/~1avatars/post`
  */
@@ -46,7 +43,6 @@ export type CreateAvatarResponse = Image;
 
 /**
  * Error response body of `POST /avatars` (operation `createAvatar`).
- *
  * Statuses: none declared.
  * Source: `#/paths/~1avatars/post`
  */
