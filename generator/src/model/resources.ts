@@ -2,31 +2,39 @@
  * Resource tree and method names of the client.
  *
  * `x-sdk-resource` (dotted, `datasources.connections`) and `x-sdk-method` on an operation state them
- * directly. Otherwise:
+ * directly. Otherwise they are derived (design.md: resources follow the tags, nested by path where one
+ * tag holds sub-resources):
  *
- * Resource rule. The path's segments are read after dropping the leading API prefix (`api`, and
- * version segments `v3`, `v3.1`, `v2_1`). The resource is the first tag, camelCased. When a static segment names the same thing as the tag
- * (compared lower-case without separators, singular/plural-insensitive: `extract-templates` ~
- * `Extract Templates` ~ `extract_template`), the static segments before it that are followed by a
- * path parameter become parent resources: `/datasources/{datasource_name}/connections` under tag
- * Connections → `datasources.connections`, while `/connections/{id}` under the same tag →
- * `connections`. Without a tag, the collection segment (the last static segment, or the one before
- * a trailing action segment) is the resource, nested the same way: `/v1/projects/{id}/files/{name}`
- * → `projects.files`; no static segment at all → `root`.
+ * Segments. The path is read after dropping its leading API prefix (`api`, and version segments
+ * `v3`, `v3.1`, `v2_1`). A path is a *collection* when some operation GETs it or some path is it plus
+ * `/{param}`; trailing slashes do not matter.
  *
- * Method rule. If the path ends in a static segment that comes after a path parameter, or after the
- * segment that matched the tag, it is an action named by that segment (`/extracts/{id}/run` → `run`,
- * `regenerate_secret` → `regenerateSecret`). Otherwise a path ending in a parameter is an item and
- * any other path a collection: GET item → `retrieve`, GET collection → `list`, POST collection →
- * `create`, PATCH → `update`, PUT → `update` (or `replace` when a PATCH shares the path), DELETE →
- * `delete`, HEAD/OPTIONS/TRACE → the method; POST on an item takes its operationId without the words
- * of the resource name (`publishArticle` on `articles` → `publish`).
+ * Resource rule. Start from the first tag, camelCased. If a static segment names the same thing as
+ * the tag (compared lower-case without separators, singular/plural-insensitive: `extract-templates` ~
+ * `Extract templates` ~ `extract_template`), the resource is named by that segment when it spells the
+ * tag exactly up to case and separators (`datasources` for tag "Data sources"), else by the tag; the
+ * static segments before it that are followed by a
+ * parameter become parents (`/datasources/{name}/extract-templates`, tag Extract templates →
+ * `datasources.extractTemplates`), and only the segments after it are read further; otherwise every
+ * segment is. Of the segments read, each static segment becomes a sub-resource, except a last static
+ * segment whose path is not a collection: that is an action. So under tag "Data sources",
+ * `/datasources/{name}/connections/{id}` → `datasources.connections`, and
+ * `/datasources/{name}/external-auth-links/{id}/revoke` → `datasources.externalAuthLinks` + action
+ * `revoke`. Without a tag the same walk starts from nothing (`/v1/projects/{id}/files/{name}` →
+ * `projects.files`); a path with no resource segment at all belongs to `root`.
+ *
+ * Method rule. An action is named by its segment (`/extracts/{id}/run` → `run`, `regenerate_secret` →
+ * `regenerateSecret`). Otherwise the path ends in a parameter (item) or is a collection: GET item →
+ * `retrieve`, GET collection → `list`, POST collection → `create`, PATCH → `update`, PUT → `update`
+ * (or `replace` when a PATCH shares the path), DELETE → `delete`, HEAD/OPTIONS/TRACE → the method;
+ * POST on an item takes its operationId without the words of the resource names (`publishArticle` on
+ * `articles` → `publish`).
  *
  * Collisions. Two operations of one resource with the same derived method name: the first in spec
  * order keeps it; the later one falls back to its camelCased operationId, with a warning
  * (`model/method-name-collision`) and a rename record. A method named like a sub-resource of the same
- * resource falls back the same way. Collisions that remain, or that involve an explicit
- * `x-sdk-method`, are errors naming both operations.
+ * resource falls back the same way. Explicit `x-sdk-method` names claim first. Collisions that remain,
+ * or that involve an explicit `x-sdk-method`, are errors naming both operations.
  *
  * Module: the file stem of the top-level resource in kebab-case (`extractTemplates` →
  * `extract-templates`); `shared` and `index` are reserved stems, so such a resource gets
@@ -77,44 +85,74 @@ export function moduleOf(topResource: string): string {
 
 interface Derived {
   resource: string[];
-  /** Index of the segment that named the resource, or -1. */
-  anchor: number;
+  /** What the path ends in: an item (`/{id}`), a collection, or an action segment. */
+  shape: 'item' | 'collection' | 'action';
+  /** The action segment's name, for `shape: 'action'`. */
+  action?: string;
 }
 
-function deriveResource(op: Operation, segs: Segment[]): Derived {
+/** Normalised path for comparisons: no trailing slash, parameters as `{}`. */
+function normPath(path: string): string {
+  return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
+}
+
+/** Paths that are collections: they have a GET, or some path is them plus `/{param}`. */
+function collectionPaths(ops: readonly Operation[]): Set<string> {
+  const out = new Set<string>();
+  for (const op of ops) {
+    const p = normPath(op.path);
+    if (op.method === 'get') out.add(p);
+    const m = /^(.*)\/\{\}$/.exec(p);
+    if (m?.[1]) out.add(m[1]);
+  }
+  return out;
+}
+
+function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet<string>): Derived {
   const tag = op.tags[0];
+  const resource: string[] = [];
+  let anchor = -1;
   if (tag !== undefined && toMemberName(tag, '') !== '') {
-    const tagRes = toMemberName(tag);
-    const anchor = segs.findIndex((s) => 'static' in s && sameName(s.static, tag));
-    if (anchor > 0) {
-      const parents: string[] = [];
-      for (let i = 0; i < anchor; i++) {
-        const s = segs[i];
-        const next = segs[i + 1];
-        if (s && 'static' in s && next && 'param' in next) parents.push(toMemberName(s.static));
-      }
-      return { resource: [...parents, tagRes], anchor };
+    anchor = segs.findIndex((s) => 'static' in s && sameName(s.static, tag));
+    // Parents before the segment that names the tag: static segments followed by a parameter.
+    for (let i = 0; i < anchor; i++) {
+      const s = segs[i];
+      const next = segs[i + 1];
+      if (s && 'static' in s && next && 'param' in next) resource.push(toMemberName(s.static));
     }
-    return { resource: [tagRes], anchor };
+    // The API's own word when it spells the tag (`datasources` for tag "Data sources"); the tag's
+    // when they only match up to plural (`extract-template` vs tag "Extract templates").
+    const named = segs[anchor];
+    resource.push(named && 'static' in named && norm(named.static) === norm(tag) ? toMemberName(named.static) : toMemberName(tag));
   }
-  // No tag: the collection segment (the last static one, or the one before a trailing action)
-  // is the resource, nested under the static segments that are followed by a parameter.
-  const statics = segs.flatMap((s, i) => ('static' in s ? [i] : []));
   const lastIndex = segs.length - 1;
-  const prev = segs[lastIndex - 1];
-  let anchor = statics[statics.length - 1] ?? -1;
-  if (anchor === lastIndex && anchor > 0 && prev && 'param' in prev && statics.length > 1) {
-    anchor = statics[statics.length - 2] ?? anchor;
-  }
-  if (anchor < 0) return { resource: ['root'], anchor: -1 };
-  const parents: string[] = [];
-  for (let i = 0; i < anchor; i++) {
+  const prefix = op.path.split('/').filter(Boolean).length - segs.length;
+  const pathUpTo = (i: number): string => `/${op.path.split('/').filter(Boolean).slice(0, prefix + i + 1).join('/')}`;
+  let shape: Derived['shape'] = 'collection';
+  let action: string | undefined;
+  for (let i = anchor + 1; i <= lastIndex; i++) {
     const s = segs[i];
-    const next = segs[i + 1];
-    if (s && 'static' in s && next && 'param' in next) parents.push(toMemberName(s.static));
+    if (!s) continue;
+    if ('param' in s) {
+      if (i === lastIndex) shape = 'item';
+      continue;
+    }
+    if (i < lastIndex) {
+      resource.push(toMemberName(s.static));
+      continue;
+    }
+    // The last segment, static: a sub-collection when it is a collection path, else an action.
+    if (collections.has(normPath(pathUpTo(i)))) {
+      resource.push(toMemberName(s.static));
+    } else {
+      shape = 'action';
+      action = toMemberName(s.static);
+    }
   }
-  const a = segs[anchor] as { static: string };
-  return { resource: [...parents, toMemberName(a.static, 'root')], anchor };
+  if (resource.length === 0) resource.push('root');
+  const d: Derived = { resource, shape };
+  if (action !== undefined) d.action = action;
+  return d;
 }
 
 function withoutResourceWords(operationId: string, resource: string[]): string {
@@ -123,20 +161,14 @@ function withoutResourceWords(operationId: string, resource: string[]): string {
   return camelCase(words.join(' '));
 }
 
-function deriveMethod(op: Operation, segs: Segment[], anchor: number, resource: string[], hasPatchSibling: boolean): string {
-  const lastIndex = segs.length - 1;
-  const last = segs[lastIndex];
-  const prev = segs[lastIndex - 1];
-  const isAction = anchor >= 0 ? lastIndex > anchor : prev !== undefined && 'param' in prev;
-  if (last && 'static' in last && lastIndex > 0 && isAction) {
-    return toMemberName(last.static);
-  }
-  const item = last !== undefined && 'param' in last;
+function deriveMethod(op: Operation, d: Derived, hasPatchSibling: boolean): string {
+  if (d.shape === 'action' && d.action !== undefined) return d.action;
+  const item = d.shape === 'item';
   switch (op.method) {
     case 'get':
       return item ? 'retrieve' : 'list';
     case 'post':
-      return item ? withoutResourceWords(op.operationId, resource) || 'create' : 'create';
+      return item ? withoutResourceWords(op.operationId, d.resource) || 'create' : 'create';
     case 'put':
       return hasPatchSibling ? 'replace' : 'update';
     case 'patch':
@@ -154,12 +186,13 @@ function deriveMethod(op: Operation, segs: Segment[], anchor: number, resource: 
  */
 export function assignResources(ctx: ModelContext, ops: Operation[], registry: NameRegistry): void {
   const patchPaths = new Set(ops.filter((o) => o.method === 'patch').map((o) => o.path));
+  const collections = collectionPaths(ops);
   const explicitMethod = new Set<Operation>();
   for (const op of ops) {
     const segs = pathSegments(op.path);
     const extResource = op.extensions['x-sdk-resource'];
     const extMethod = op.extensions['x-sdk-method'];
-    let derived = deriveResource(op, segs);
+    let derived = deriveResource(op, segs, collections);
     if (typeof extResource === 'string' && extResource.trim() !== '') {
       const parts = extResource.split('.').map((p) => {
         const name = toMemberName(p);
@@ -168,7 +201,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
         }
         return name;
       });
-      derived = { resource: parts, anchor: derived.anchor };
+      derived = { ...derived, resource: parts };
     }
     op.resource = derived.resource;
     if (typeof extMethod === 'string' && extMethod.trim() !== '') {
@@ -179,7 +212,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       op.methodName = name;
       explicitMethod.add(op);
     } else {
-      op.methodName = deriveMethod(op, segs, derived.anchor, derived.resource, op.method === 'put' && patchPaths.has(op.path));
+      op.methodName = deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
     }
     op.module = moduleOf(op.resource[0] ?? 'root');
   }

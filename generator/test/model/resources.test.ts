@@ -34,7 +34,7 @@ describe('resource and method rule (rules/resources fixture)', () => {
     ['deleteConnection', 'connections', 'delete', 'connections'],
     ['createExtract', 'extracts', 'create', 'extracts'],
     ['runExtract', 'extracts', 'run', 'extracts'],
-    ['regenerateWebhookEndpointSecret', 'webhooks', 'regenerateSecret', 'webhooks'],
+    ['regenerateWebhookEndpointSecret', 'webhooks.webhookEndpoints', 'regenerateSecret', 'webhooks'],
     ['listWorkspaceDashboards', 'workspaces.dashboards', 'list', 'workspaces'],
     ['getHealth', 'health', 'list', 'health'],
   ];
@@ -94,17 +94,62 @@ describe('more derivations', () => {
   });
 });
 
+describe('nesting by path under one tag', () => {
+  it('sub-collections, sub-resources with actions, tags that name no segment, the API spelling of the tag', () => {
+    const id = (n: string) => `{ name: ${n}, in: path, required: true, schema: { type: string } }`;
+    const ok = '{ "200": { description: ok } }';
+    const { api, diagnostics } = build(
+      doc(`  /api/v3/datasources:
+    get: { operationId: a1, tags: [Data sources], responses: ${ok} }
+  /api/v3/datasources/{name}/connections/{id}:
+    delete: { operationId: a2, tags: [Data sources], parameters: [${id('name')}, ${id('id')}], responses: ${ok} }
+  /api/v3/datasources/{name}/external-auth-links/{id}/revoke:
+    post: { operationId: a3, tags: [Data sources], parameters: [${id('name')}, ${id('id')}], responses: ${ok} }
+  /api/v3/connections/{id}/accounts:
+    get: { operationId: a4, tags: [Connections], parameters: [${id('id')}], responses: ${ok} }
+    post: { operationId: a5, tags: [Connections], parameters: [${id('id')}], responses: ${ok} }
+  /api/v3/roles/permissions:
+    get: { operationId: a6, tags: [Roles], responses: ${ok} }
+  /api/v3/webhook_endpoints/:
+    get: { operationId: a7, tags: [Webhooks], responses: ${ok} }
+  /api/v3/webhook_endpoints/{id}/verify/:
+    post: { operationId: a8, tags: [Webhooks], parameters: [${id('id')}], responses: ${ok} }
+  /api/v3/get_iframe_url:
+    post: { operationId: a9, responses: ${ok} }
+  /api/v3/extracts/migrate-wide:
+    post: { operationId: a10, tags: [Extracts], responses: ${ok} }`),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual([
+      'datasources.list',
+      'datasources.connections.delete',
+      'datasources.externalAuthLinks.revoke',
+      'connections.accounts.list',
+      'connections.accounts.create',
+      'roles.permissions.list',
+      'webhooks.webhookEndpoints.list',
+      'webhooks.webhookEndpoints.verify',
+      'root.getIframeUrl',
+      'extracts.migrateWide',
+    ]);
+  });
+});
+
 describe('collisions', () => {
   it('derived names that collide fall back to the camelCased operationId, with a warning and a rename', () => {
     const { api, diagnostics } = build(
-      doc(`  /public:
-    get: { operationId: getPublic, tags: [Public], responses: { "200": { description: ok } } }
-  /session:
-    get: { operationId: get_session, tags: [Public], responses: { "200": { description: ok } } }`),
+      doc(`  /items/{id}:
+    post: { operationId: updateItem, tags: [Items], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+    patch: { operationId: patch_item, tags: [Items], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }`),
     );
-    expect(api.operations.map((o) => o.methodName)).toEqual(['list', 'getSession']);
-    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([['model/method-name-collision', 'warning', '#/paths/~1session/get']]);
-    expect(api.renames).toContainEqual({ pointer: '#/paths/~1session/get', from: 'list', to: 'getSession', reason: 'method name collides with getPublic (#/paths/~1public/get)' });
+    expect(api.operations.map((o) => o.methodName)).toEqual(['update', 'patchItem']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([['model/method-name-collision', 'warning', '#/paths/~1items~1{id}/patch']]);
+    expect(api.renames).toContainEqual({
+      pointer: '#/paths/~1items~1{id}/patch',
+      from: 'update',
+      to: 'patchItem',
+      reason: 'method name collides with updateItem (#/paths/~1items~1{id}/post)',
+    });
   });
 
   it('explicit x-sdk-method names claim first; a derived name that collides with one falls back', () => {
@@ -141,8 +186,8 @@ describe('collisions', () => {
     );
     expect(d.map((x) => [x.code, x.message])).toEqual([['model/method-name-collision', 'method a.b of doB collides with the sub-resource a.b']]);
     const ok = build(
-      doc(`  /a/{id}/b:
-    get: { operationId: listB, x-sdk-resource: a.b, x-sdk-method: list, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }
+      doc(`  /bees:
+    get: { operationId: listB, x-sdk-resource: a.b, x-sdk-method: list, responses: { "200": { description: ok } } }
   /a/{id}/b/:
     post: { operationId: bumpA, tags: [A], parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { "200": { description: ok } } }`),
     );
