@@ -1,0 +1,58 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * `APIPromise<T>`: what every call returns. Awaiting it gives the data; `.withResponse()` gives data, raw response,
+ * headers and request id; `.asResponse()` gives the raw `Response` with its body unread.
+ */
+
+import type { WithResponse } from './types.js';
+
+/** The response of a call before its body is read. */
+export interface RawResult {
+  response: Response;
+  requestId: string | undefined;
+}
+
+/**
+ * A promise of the data of one call. The request starts when the call is made; the body is read once, on first use
+ * of `then`/`withResponse`. Implements `Promise<T>`, so it can be awaited, chained and passed where a promise is expected.
+ */
+export class APIPromise<T> implements Promise<T> {
+  readonly [Symbol.toStringTag] = 'APIPromise';
+  private parsed: Promise<WithResponse<T>> | undefined;
+
+  constructor(
+    private readonly raw: Promise<RawResult>,
+    private readonly parse: (raw: RawResult) => Promise<T>,
+  ) {}
+
+  /** The raw `Response` (body unread; status already checked: non-2xx rejects with an `ApiError`). */
+  asResponse(): Promise<Response> {
+    return this.raw.then((r) => r.response);
+  }
+
+  /** Data plus the raw response, its headers and the request id. */
+  withResponse(): Promise<WithResponse<T>> {
+    this.parsed ??= this.raw.then(async (r) => ({
+      data: await this.parse(r),
+      response: r.response,
+      headers: r.response.headers,
+      requestId: r.requestId,
+    }));
+    return this.parsed;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+  }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+}

@@ -1,0 +1,108 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Applies the security of an operation: picks the first alternative the caller has credentials for and turns it into
+ * headers, query parameters and cookies. Credential values are registered as secrets so logs redact them.
+ */
+
+import { SdkError } from './errors.js';
+import { checkHeaderValue, cookieValue, encodeStrict } from './serialize.js';
+import type { AuthOptions, BasicCredentials, Credential, Operation, SecuritySchemeSpec, TokenSource } from './types.js';
+
+/** What the chosen security alternative adds to a request. */
+export interface AppliedAuth {
+  headers: Array<[string, string]>;
+  query: string[];
+  cookies: string[];
+  /** A cookie scheme is used in browser mode: send with `credentials: 'include'`. */
+  includeCredentials: boolean;
+  /** The token-provider token used, for 401 renewal and sliding expiry. */
+  token?: { source: TokenSource; value: string };
+}
+
+export interface AuthContext {
+  schemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  auth: AuthOptions;
+  /** The token source of a token-endpoint bearer scheme, when the caller gave request fields for it. */
+  tokenSource: (schemeKey: string) => TokenSource | undefined;
+  browserCookies: boolean;
+  /** Called with every credential value used. */
+  secret: (value: string) => void;
+}
+
+function isBasic(v: unknown): v is BasicCredentials {
+  return v !== null && typeof v === 'object' && typeof (v as BasicCredentials).username === 'string' && typeof (v as BasicCredentials).password === 'string';
+}
+
+function isCredential(v: unknown): v is Credential {
+  return typeof v === 'string' || typeof v === 'function';
+}
+
+/** True when the caller supplied what `schemeKey` needs. */
+export function hasCredentials(ctx: AuthContext, schemeKey: string): boolean {
+  const scheme = ctx.schemes[schemeKey];
+  const value = ctx.auth[schemeKey];
+  if (!scheme || value === undefined) return false;
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return isBasic(value);
+  if (scheme.type === 'http' && scheme.scheme === 'bearer') {
+    if (isCredential(value)) return true;
+    return scheme.tokenEndpoint !== undefined && hasCredentials(ctx, scheme.tokenEndpoint.credentialsScheme) && ctx.tokenSource(schemeKey) !== undefined;
+  }
+  return isCredential(value);
+}
+
+/** `Basic base64(user:pass)` of the UTF-8 bytes (non-ASCII safe). */
+export function basicHeader(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return `Basic ${btoa(bin)}`;
+}
+
+async function credentialValue(schemeKey: string, c: Credential): Promise<string> {
+  const v = typeof c === 'function' ? await c() : c;
+  if (typeof v !== 'string' || v === '') throw new SdkError(`The credential for "${schemeKey}" is empty or not a string`);
+  return v;
+}
+
+/** Picks the first security alternative with credentials and applies it. No alternative satisfied → nothing applied. */
+export async function applyAuth(op: Operation, ctx: AuthContext): Promise<AppliedAuth> {
+  const out: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
+  const alternatives = op.security ?? [];
+  const chosen = alternatives.find((alt) => alt.every((key) => hasCredentials(ctx, key)));
+  if (!chosen) return out;
+  for (const key of chosen) {
+    const scheme = ctx.schemes[key];
+    const value = ctx.auth[key];
+    if (!scheme) continue;
+    if (scheme.type === 'http') {
+      let header: string;
+      if (scheme.scheme === 'basic') {
+        if (!isBasic(value)) continue;
+        header = basicHeader(value.username, value.password);
+        ctx.secret(value.password);
+      } else if (isCredential(value)) {
+        header = `Bearer ${await credentialValue(key, value)}`;
+      } else {
+        const source = ctx.tokenSource(key);
+        if (!source) continue;
+        const token = await source.get();
+        out.token = { source, value: token };
+        header = `Bearer ${token}`;
+      }
+      ctx.secret(header.slice(header.indexOf(' ') + 1));
+      checkHeaderValue('Authorization', header);
+      out.headers.push(['Authorization', header]);
+      continue;
+    }
+    if (!isCredential(value)) continue;
+    const v = await credentialValue(key, value);
+    ctx.secret(v);
+    if (scheme.in === 'header') {
+      checkHeaderValue(scheme.name, v);
+      out.headers.push([scheme.name, v]);
+    } else if (scheme.in === 'query') out.query.push(`${encodeStrict(scheme.name)}=${encodeStrict(v)}`);
+    else if (ctx.browserCookies) out.includeCredentials = true;
+    else out.cookies.push(`${scheme.name}=${cookieValue(v)}`);
+  }
+  return out;
+}

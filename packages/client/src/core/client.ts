@@ -1,0 +1,472 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * `ClientCore`: options, auth, the request pipeline (build → middleware → fetch), retries, timeouts, response reading.
+ * The generated root class extends it and passes the spec-derived `ClientConfig`.
+ */
+
+import { APIPromise, type RawResult } from './api-promise.js';
+import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
+import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, ValidationError } from './errors.js';
+import { Log } from './log.js';
+import { checkHeaderValue, encodeBody, getPointer, serializeParams, type EncodedBody } from './serialize.js';
+import type {
+  ClientConfig,
+  ClientOptions,
+  FetchLike,
+  Operation,
+  OperationInfo,
+  RequestOptions,
+  ResponseKind,
+  SecuritySchemeSpec,
+  StandardSchemaV1,
+  TokenSource,
+  ValidationReport,
+} from './types.js';
+
+/** Defaults: 60 s per attempt, 2 retries, backoff 0.5 s doubling to 8 s with up to 25% jitter, server delays up to 60 s. */
+export const DEFAULTS = {
+  timeoutMs: 60_000,
+  maxRetries: 2,
+  initialRetryDelayMs: 500,
+  maxRetryDelayMs: 8_000,
+  /** A server asking to wait longer than this (Retry-After) is not retried. */
+  maxRetryAfterMs: 60_000,
+  requestIdHeaders: ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-trace-id'],
+} as const;
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new AbortError(undefined, { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function uuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * Delay before retry number `retry` (0-based): the server's `retry-after-ms` or `Retry-After` (seconds or HTTP date)
+ * when present and valid, else exponential backoff with jitter. `null`: the server asks for longer than
+ * `DEFAULTS.maxRetryAfterMs`, so do not retry.
+ */
+export function retryDelayMs(headers: Headers | undefined, retry: number, now: number, random: number): number | null {
+  const ms = headers?.get('retry-after-ms');
+  let server: number | undefined;
+  if (ms && Number.isFinite(Number.parseFloat(ms))) server = Number.parseFloat(ms);
+  else {
+    const ra = headers?.get('retry-after');
+    if (ra) {
+      const secs = Number(ra.trim());
+      if (ra.trim() !== '' && Number.isFinite(secs)) server = secs * 1000;
+      else {
+        const date = Date.parse(ra);
+        if (!Number.isNaN(date)) server = date - now;
+      }
+    }
+  }
+  if (server !== undefined && server >= 0) return server > DEFAULTS.maxRetryAfterMs ? null : server;
+  const base = Math.min(DEFAULTS.initialRetryDelayMs * 2 ** retry, DEFAULTS.maxRetryDelayMs);
+  return base * (1 - random * 0.25);
+}
+
+function retryableStatus(response: Response): boolean {
+  const should = response.headers.get('x-should-retry');
+  if (should === 'true') return true;
+  if (should === 'false') return false;
+  const s = response.status;
+  return s === 408 || s === 409 || s === 429 || s >= 500;
+}
+
+function inferKind(contentType: string | null): ResponseKind | undefined {
+  if (!contentType) return undefined;
+  const ct = contentType.toLowerCase();
+  if (/^application\/(.+\+)?json\b|^[^;]*\+json\b/.test(ct)) return 'json';
+  if (/^text\/|^application\/(xml|x-www-form-urlencoded|javascript|ecmascript)\b|\+xml\b/.test(ct)) return 'text';
+  return 'binary';
+}
+
+/** How to read a response of `status`: declared kind for the status (or its range, or `default`), else from Content-Type. */
+export function responseKind(op: Operation, status: number, contentType: string | null): ResponseKind | undefined {
+  if (status === 204 || status === 205 || status === 304) return 'none';
+  const r = op.responses;
+  const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
+  return declared ?? inferKind(contentType);
+}
+
+/**
+ * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A body that does not parse as
+ * JSON throws an `SdkError` on success and is kept as text on errors.
+ */
+export async function readBody(
+  response: Response,
+  kind: ResponseKind | undefined,
+  binaryAs: 'blob' | 'arrayBuffer' | 'stream',
+): Promise<unknown> {
+  if (kind === 'none' || response.body === null) {
+    discard(response);
+    return undefined;
+  }
+  if (kind === 'binary') {
+    if (binaryAs === 'stream') return response.body;
+    return binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
+  }
+  const text = await response.text();
+  if (kind === 'text') return text;
+  if (text.trim() === '') return undefined;
+  if (kind === undefined) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    if (!response.ok) return text;
+    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+  }
+}
+
+/** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+function isAbortLike(err: unknown): boolean {
+  return err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError';
+}
+
+type Hdrs = Readonly<Record<string, string | null | undefined>> | undefined;
+
+function mergeHeaders(a: Hdrs, b: Hdrs): Record<string, string | null | undefined> {
+  return { ...(a ?? {}), ...(b ?? {}) };
+}
+
+/**
+ * The client core. Generated root classes extend it: `class Improvado extends ClientCore { constructor(options = {}) {
+ * super(options, CONFIG) } }`. A subclass constructor must take the options as its only required argument
+ * (`withOptions` calls it so).
+ */
+export class ClientCore {
+  /** Effective base URL (no trailing slash). */
+  readonly baseUrl: string;
+  /** Options as given (frozen). */
+  readonly options: Readonly<ClientOptions>;
+  protected readonly config: ClientConfig;
+  private readonly log: Log;
+  private tokenSources = new Map<string, TokenSource>();
+
+  /**
+   * @param options caller options (see `ClientOptions`)
+   * @param config spec-derived configuration (generated)
+   */
+  constructor(options: ClientOptions = {}, config: ClientConfig = { baseUrl: '' }) {
+    this.options = Object.freeze({ ...options });
+    this.config = config;
+    this.baseUrl = (options.baseUrl ?? config.baseUrl).replace(/\/+$/, '');
+    const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
+    this.log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
+    for (const value of Object.values(options.auth ?? {})) {
+      if (typeof value === 'string') this.log.secrets.add(value);
+      else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
+        this.log.secrets.add((value as { password: string }).password);
+    }
+  }
+
+  /**
+   * A new client with `overrides` applied (headers are merged). Cached tokens are shared when `auth` is not overridden.
+   */
+  withOptions(overrides: ClientOptions): this {
+    const Ctor = this.constructor as new (options: ClientOptions, config?: ClientConfig) => this;
+    const merged: ClientOptions = { ...this.options, ...overrides };
+    if (overrides.headers) merged.headers = mergeHeaders(this.options.headers, overrides.headers);
+    const clone = new Ctor(merged, this.config);
+    if (overrides.auth === undefined) (clone as ClientCore).tokenSources = this.tokenSources;
+    return clone;
+  }
+
+  /** Sends one operation. Resolves with the data read per `op.responses`; rejects with an `SdkError` subclass. */
+  request<T = unknown>(op: Operation, options: RequestOptions = {}): APIPromise<T> {
+    const raw = this.send(op, options);
+    return new APIPromise<T>(raw, async (r) => {
+      const kind = responseKind(op, r.response.status, r.response.headers.get('content-type'));
+      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob');
+      return (await this.validate('response', op, data, r.response.status)) as T;
+    });
+  }
+
+  private get hooks() {
+    const h = this.options.hooks ?? {};
+    return {
+      now: h.now ?? Date.now,
+      sleep: h.sleep ?? defaultSleep,
+      random: h.random ?? Math.random,
+    };
+  }
+
+  private async validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
+    const v = this.options.validate;
+    if (!v) return value;
+    const info: OperationInfo = { method: op.method, path: op.path, ...(op.operationId !== undefined ? { operationId: op.operationId } : {}) };
+    const schema: StandardSchemaV1 | undefined = target === 'request' ? v.request?.(info) : status !== undefined ? v.response?.(info, status) : undefined;
+    if (!schema) return value;
+    const result = await schema['~standard'].validate(value);
+    if (!result.issues) return result.value;
+    const report: ValidationReport = { operation: info, target, issues: result.issues, ...(status !== undefined ? { status } : {}) };
+    if ((v.mode ?? 'throw') === 'throw') throw new ValidationError(report);
+    if (v.onReport) v.onReport(report);
+    else this.log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, { issues: report.issues.map((i) => i.message) });
+    return value;
+  }
+
+  private authContext(): AuthContext {
+    return {
+      schemes: this.config.securitySchemes ?? {},
+      auth: this.options.auth ?? {},
+      tokenSource: (key) => this.tokenSource(key),
+      browserCookies:
+        this.options.cookieMode === 'browser' ||
+        ((this.options.cookieMode ?? 'auto') === 'auto' && typeof (globalThis as { document?: unknown }).document !== 'undefined'),
+      secret: (s) => this.log.secrets.add(s),
+    };
+  }
+
+  private tokenSource(key: string): TokenSource | undefined {
+    const existing = this.tokenSources.get(key);
+    if (existing) return existing;
+    const scheme: SecuritySchemeSpec | undefined = this.config.securitySchemes?.[key];
+    const fields = this.options.auth?.[key];
+    const factory = this.config.tokenProvider;
+    if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
+    if (fields === null || typeof fields !== 'object') return undefined;
+    const ep = scheme.tokenEndpoint;
+    const fetchToken = async (): Promise<string> => {
+      const data = await this.request<unknown>({
+        method: ep.method,
+        path: ep.path,
+        operationId: 'token',
+        body: fields,
+        security: [[ep.credentialsScheme]],
+        responses: { '2XX': 'json' },
+      });
+      const token = getPointer(data, ep.tokenField);
+      if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
+      this.log.secrets.add(token);
+      return token;
+    };
+    const source = factory(fetchToken, ep, () => this.hooks.now());
+    this.tokenSources.set(key, source);
+    return source;
+  }
+
+  private async send(op: Operation, options: RequestOptions): Promise<RawResult> {
+    const method = op.method.toUpperCase();
+    const name = op.operationId ?? `${method} ${op.path}`;
+    const hooks = this.hooks;
+    if (op.body !== undefined) await this.validate('request', op, op.body);
+    const encoded = encodeBody(op);
+    const maxRetries = Math.max(0, options.maxRetries ?? this.options.maxRetries ?? DEFAULTS.maxRetries);
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULTS.timeoutMs;
+    const canRetry = (IDEMPOTENT.has(method) || options.retryNonIdempotent === true) && encoded?.replayable !== false;
+    const idempotencyKey =
+      op.idempotencyHeader === undefined
+        ? undefined
+        : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
+    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch ?? (globalThis.fetch ? (r: Request) => globalThis.fetch(r) : undefined);
+    if (!fetchFn) throw new SdkError('No fetch implementation: pass `fetch` in the client options');
+    const ctx = this.authContext();
+    let retries = 0;
+    let renewed = false;
+    for (let attempt = 0; ; attempt++) {
+      if (options.signal?.aborted) throw new AbortError(undefined, { cause: options.signal.reason });
+      const auth = await applyAuth(op, ctx);
+      const request = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
+      const startedAt = hooks.now();
+      if (this.log.enabled('debug'))
+        this.log.log('debug', `→ ${method} ${this.log.url(request.url)}`, { operation: name, attempt, headers: this.log.headers(request.headers) });
+      let response: Response;
+      try {
+        response = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn);
+      } catch (err) {
+        if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
+          const delay = retryDelayMs(undefined, retries, hooks.now(), hooks.random()) ?? 0;
+          this.log.log('warn', `${name}: ${err.name}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
+          retries++;
+          await hooks.sleep(delay, options.signal);
+          continue;
+        }
+        this.log.log('error', `${name}: ${err instanceof Error ? err.name : 'error'} after ${attempt + 1} attempt(s)`);
+        throw err;
+      }
+      const requestId = this.requestId(response.headers);
+      this.log.log('info', `← ${response.status} ${method} ${this.log.url(request.url)} in ${hooks.now() - startedAt} ms`, {
+        operation: name,
+        requestId,
+      });
+      if (auth.token) {
+        if (response.status === 401 && !renewed) {
+          renewed = true;
+          auth.token.source.invalidate(auth.token.value);
+          discard(response);
+          this.log.log('info', `${name}: 401, renewing the token and retrying once`);
+          continue;
+        }
+        if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
+      }
+      if (response.status < 400) return { response, requestId };
+      if (canRetry && retries < maxRetries && retryableStatus(response)) {
+        const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
+        if (delay !== null) {
+          this.log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
+          discard(response);
+          retries++;
+          await hooks.sleep(delay, options.signal);
+          continue;
+        }
+      }
+      const kind = responseKind(op, response.status, response.headers.get('content-type'));
+      let body: unknown;
+      try {
+        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob');
+      } catch {
+        body = undefined;
+      }
+      throw makeApiError(response.status, body, response.headers, requestId);
+    }
+  }
+
+  private requestId(headers: Headers): string | undefined {
+    for (const h of this.config.requestIdHeaders ?? DEFAULTS.requestIdHeaders) {
+      const v = headers.get(h);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private buildRequest(
+    op: Operation,
+    options: RequestOptions,
+    auth: AppliedAuth,
+    encoded: EncodedBody | undefined,
+    method: string,
+    idempotencyKey: string | undefined,
+    retries: number,
+  ): Request {
+    const p = serializeParams(op);
+    let url: string;
+    if (op.url !== undefined) {
+      const target = new URL(op.url);
+      if (target.origin !== new URL(this.baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
+      url = target.toString();
+    } else url = this.baseUrl + p.path;
+    const query = [...p.query, ...auth.query];
+    if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
+
+    const headers = new Headers();
+    const accept = this.accept(op);
+    if (accept) headers.set('Accept', accept);
+    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
+    for (const [k, v] of auth.headers) headers.set(k, v);
+    const apply = (h: Hdrs): void => {
+      for (const [k, v] of Object.entries(h ?? {})) {
+        if (v === undefined) continue;
+        if (v === null) headers.delete(k);
+        else {
+          checkHeaderValue(k, v);
+          headers.set(k, v);
+        }
+      }
+    };
+    apply(this.options.headers);
+    for (const [k, v] of p.headers) headers.set(k, v);
+    apply(options.headers);
+    if (idempotencyKey !== undefined && op.idempotencyHeader) {
+      checkHeaderValue(op.idempotencyHeader, idempotencyKey);
+      headers.set(op.idempotencyHeader, idempotencyKey);
+    }
+    if (retries > 0 && this.options.retryCountHeader) headers.set(this.options.retryCountHeader, String(retries));
+    const cookies = [headers.get('cookie'), ...p.cookies, ...auth.cookies].filter((c): c is string => !!c);
+    if (cookies.length) headers.set('Cookie', cookies.join('; '));
+
+    const init: RequestInit & { duplex?: 'half' } = { method, headers };
+    if (encoded) {
+      init.body = encoded.body;
+      if (typeof ReadableStream !== 'undefined' && encoded.body instanceof ReadableStream) init.duplex = 'half';
+    }
+    if (auth.includeCredentials) init.credentials = 'include';
+    return new Request(url, init);
+  }
+
+  private accept(op: Operation): string | undefined {
+    const kinds = new Set(Object.entries(op.responses ?? {}).flatMap(([s, k]) => (/^[23]/.test(s) && k !== 'none' ? [k] : [])));
+    if (kinds.size === 1 && kinds.has('json')) return 'application/json';
+    return undefined;
+  }
+
+  /** One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. */
+  private async attempt(
+    request: Request,
+    op: Operation,
+    attempt: number,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    fetchFn: FetchLike,
+  ): Promise<Response> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+    let combined: AbortSignal = controller.signal;
+    let unlink: (() => void) | undefined;
+    if (signal) {
+      if (any) combined = any([signal, controller.signal]);
+      else {
+        const onAbort = (): void => controller.abort(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        unlink = () => signal.removeEventListener('abort', onAbort);
+      }
+    }
+    // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
+    // timer keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches fetch.
+    const keep = { combined, inFlight: [] as Request[] };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
+      keep.inFlight.length = 0;
+    }, timeoutMs);
+    const terminal = async (req: Request): Promise<Response> => {
+      const sent = new Request(req.clone(), { signal: keep.combined });
+      keep.inFlight.push(sent);
+      try {
+        return await fetchFn(sent);
+      } catch (err) {
+        if (timedOut || signal?.aborted) throw err;
+        throw new ConnectionError(isAbortLike(err) ? 'Request was aborted by the transport' : 'Connection error', { cause: err });
+      }
+    };
+    const chain = (this.options.middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
+      (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
+      terminal,
+    );
+    try {
+      return await chain(request);
+    } catch (err) {
+      if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms`, { cause: err });
+      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      unlink?.();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Public surface of the core (no side effects). Pagination, webhooks and the token provider are separate modules so a
+ * bundle holds them only when used; they are re-exported here for convenience.
+ */
+
+export { APIPromise } from './api-promise.js';
+export { ClientCore, DEFAULTS } from './client.js';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './errors.js';
+export { Page, PagePromise, requestPage } from './pagination.js';
+export { createTokenProvider } from './token-provider.js';
+export type * from './types.js';
+export {
+  challengeResponse,
+  handleVerificationChallenge,
+  verifyWebhook,
+  WebhookVerificationError,
+  webhookIdempotencyKey,
+  type HeadersLike,
+  type RawBody,
+  type WebhookAnswer,
+  type WebhookSignatureScheme,
+} from './webhooks.js';

@@ -1,0 +1,90 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Leveled logging with redaction. Off unless a logger or a level is given. Secret header, query and cookie values and
+ * every credential value in use are replaced by `[redacted]`; bodies are never logged.
+ */
+
+import type { Logger, LogLevel } from './types.js';
+
+/** Header/query/cookie names redacted by default (lower-case). */
+export const DEFAULT_REDACT: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'api_key',
+  'apikey',
+  'token',
+  'access_token',
+  'password',
+];
+
+const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+
+/** A logger bound to a level and a redaction list. */
+export class Log {
+  private readonly sink: Logger | undefined;
+  private readonly threshold: number;
+  private readonly names: Set<string>;
+  /** Credential values seen by the client (tokens, passwords, keys); removed from any logged text. */
+  readonly secrets = new Set<string>();
+
+  constructor(logger: Logger | undefined, level: LogLevel | undefined, redact: readonly string[]) {
+    const effective: LogLevel = level ?? (logger ? 'info' : 'off');
+    this.sink = effective === 'off' ? undefined : (logger ?? (globalThis as { console?: Logger }).console);
+    this.threshold = LEVELS[effective];
+    const all = [...DEFAULT_REDACT, ...redact].map((n) => n.toLowerCase());
+    this.names = new Set(all.filter((n) => !n.startsWith('!') && !all.includes(`!${n}`)));
+  }
+
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return this.sink !== undefined && LEVELS[level] >= this.threshold;
+  }
+
+  log(level: Exclude<LogLevel, 'off'>, message: string, data?: Record<string, unknown>): void {
+    if (!this.enabled(level) || !this.sink) return;
+    const text = this.scrub(message);
+    if (data === undefined) this.sink[level](text);
+    else this.sink[level](text, this.scrubData(data) as Record<string, unknown>);
+  }
+
+  /** Headers as a plain object with secret values redacted. */
+  headers(headers: Headers): Record<string, string> {
+    const out: Record<string, string> = {};
+    headers.forEach((value, key) => {
+      out[key] = this.names.has(key.toLowerCase()) ? '[redacted]' : this.scrub(value);
+    });
+    return out;
+  }
+
+  /** A URL with secret query parameter values redacted. */
+  url(url: string): string {
+    try {
+      const u = new URL(url);
+      for (const key of [...u.searchParams.keys()]) if (this.names.has(key.toLowerCase())) u.searchParams.set(key, '[redacted]');
+      return this.scrub(u.toString());
+    } catch {
+      return this.scrub(url);
+    }
+  }
+
+  /** Replaces every known secret value in `text`. */
+  scrub(text: string): string {
+    let out = text;
+    for (const s of this.secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+    return out;
+  }
+
+  private scrubData(v: unknown): unknown {
+    if (typeof v === 'string') return this.scrub(v);
+    if (Array.isArray(v)) return v.map((x) => this.scrubData(x));
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = this.names.has(k.toLowerCase()) ? '[redacted]' : this.scrubData(x);
+      return out;
+    }
+    return v;
+  }
+}

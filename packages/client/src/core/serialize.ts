@@ -1,0 +1,294 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Serialisation of parameters and bodies per OpenAPI (style/explode, encodings, media kinds).
+ */
+
+import { SdkError } from './errors.js';
+import type { BodyKind, EncodingSpec, Operation, ParamSpec, ParamStyle } from './types.js';
+
+type Encode = (s: string) => string;
+
+/** Percent-encodes everything but RFC 3986 unreserved characters. */
+export const encodeStrict: Encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) as they are, except those that would break the query. */
+const encodeReserved: Encode = (s) =>
+  encodeURI(s).replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** application/x-www-form-urlencoded value encoding (space → `+`). */
+const encodeForm: Encode = (s) => encodeStrict(s).replace(/%20/g, '+');
+
+function primitive(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v);
+}
+
+function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> {
+  return Object.entries(o).filter(([, v]) => v !== undefined);
+}
+
+/**
+ * Serialises one query/form parameter as `name=value` parts (already encoded). Delimiters between values of
+ * non-exploded styles are literal (`,`, `%20`, `|`); the values themselves are encoded.
+ */
+export function serializeQueryParam(
+  name: string,
+  value: unknown,
+  style: ParamStyle,
+  explode: boolean,
+  encode: Encode,
+): string[] {
+  if (value === undefined) return [];
+  const n = encode(name);
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined);
+    if (items.length === 0) return [];
+    if (style === 'deepObject') return items.map((v) => `${n}=${encode(primitive(v))}`);
+    if (explode) return items.map((v) => `${n}=${encode(primitive(v))}`);
+    const delim = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+    return [`${n}=${items.map((v) => encode(primitive(v))).join(delim)}`];
+  }
+  if (isPlainObject(value)) {
+    if (style === 'deepObject') return deepObject(n, value, encode);
+    const entries = entriesOf(value);
+    if (explode) return entries.map(([k, v]) => `${encode(k)}=${encode(primitive(v))}`);
+    if (entries.length === 0) return [];
+    const delim = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+    return [`${n}=${entries.map(([k, v]) => `${encode(k)}${delim}${encode(primitive(v))}`).join(delim)}`];
+  }
+  return [`${n}=${encode(primitive(value))}`];
+}
+
+function deepObject(prefix: string, value: Record<string, unknown>, encode: Encode): string[] {
+  const out: string[] = [];
+  for (const [k, v] of entriesOf(value)) {
+    const key = `${prefix}[${encode(k)}]`;
+    if (isPlainObject(v)) out.push(...deepObject(key, v, encode));
+    else if (Array.isArray(v)) for (const item of v) out.push(`${key}=${encode(primitive(item))}`);
+    else out.push(`${key}=${encode(primitive(v))}`);
+  }
+  return out;
+}
+
+/** Serialises a path parameter value (style simple, label or matrix), encoding it so it cannot change the path. */
+export function serializePathParam(name: string, value: unknown, style: ParamStyle, explode: boolean): string {
+  if (value === undefined || value === null) throw new SdkError(`Missing required path parameter "${name}"`);
+  const enc = (v: unknown): string => encodeStrict(primitive(v));
+  let out: string;
+  const prefix = style === 'label' ? '.' : style === 'matrix' ? `;${encodeStrict(name)}=` : '';
+  if (Array.isArray(value)) {
+    if (style === 'matrix' && explode) out = value.map((v) => `;${encodeStrict(name)}=${enc(v)}`).join('');
+    else out = prefix + value.map(enc).join(explode && style === 'label' ? '.' : ',');
+  } else if (isPlainObject(value)) {
+    const entries = entriesOf(value);
+    if (style === 'matrix' && explode) out = entries.map(([k, v]) => `;${encodeStrict(k)}=${enc(v)}`).join('');
+    else if (explode) out = prefix + entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`).join(style === 'label' ? '.' : ',');
+    else out = prefix + entries.map(([k, v]) => `${encodeStrict(k)},${enc(v)}`).join(',');
+  } else {
+    out = prefix + enc(value);
+  }
+  if (out === '') throw new SdkError(`Path parameter "${name}" is empty`);
+  return out;
+}
+
+/** Throws when a header value could split or smuggle headers (CR, LF, NUL) or is not Latin-1. The value is never in the message. */
+export function checkHeaderValue(name: string, value: string): void {
+  if (/[\r\n\0]/.test(value)) throw new SdkError(`Header "${name}" contains a CR, LF or NUL character`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for characters outside Latin-1
+  if (/[^\u0000-\u00ff]/.test(value)) throw new SdkError(`Header "${name}" contains characters outside Latin-1`);
+}
+
+/** A cookie value: sent as is when every character is a cookie-octet (RFC 6265), else percent-encoded. */
+export function cookieValue(v: string): string {
+  return /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/.test(v) ? v : encodeStrict(v);
+}
+
+function headerValue(value: unknown, explode: boolean): string {
+  if (Array.isArray(value)) return value.map(primitive).join(',');
+  if (isPlainObject(value))
+    return entriesOf(value)
+      .map(([k, v]) => (explode ? `${k}=${primitive(v)}` : `${k},${primitive(v)}`))
+      .join(',');
+  return primitive(value);
+}
+
+/** The URL, headers and cookies derived from an operation's parameters. */
+export interface SerializedParams {
+  /** Path with parameters substituted. */
+  path: string;
+  /** Encoded query parts (`a=1`), in order. */
+  query: string[];
+  headers: Array<[string, string]>;
+  /** `name=value` cookie pairs (value encoded). */
+  cookies: string[];
+}
+
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
+export function serializeParams(op: Operation): SerializedParams {
+  const params = op.params ?? {};
+  const specs = op.parameters ?? {};
+  const pathValues: Record<string, string> = {};
+  const query: string[] = [];
+  const headers: Array<[string, string]> = [];
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const spec: ParamSpec = specs[name] ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
+    const json = spec.content === 'json';
+    switch (spec.in) {
+      case 'path': {
+        pathValues[name] = json
+          ? encodeStrict(JSON.stringify(value))
+          : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
+        break;
+      }
+      case 'query': {
+        const encode = spec.allowReserved ? encodeReserved : encodeStrict;
+        if (json) query.push(`${encode(name)}=${encode(JSON.stringify(value))}`);
+        else {
+          const style = spec.style ?? 'form';
+          query.push(...serializeQueryParam(name, value, style, spec.explode ?? style === 'form', encode));
+        }
+        break;
+      }
+      case 'header': {
+        const v = json ? JSON.stringify(value) : headerValue(value, spec.explode ?? false);
+        checkHeaderValue(name, v);
+        headers.push([name, v]);
+        break;
+      }
+      case 'cookie': {
+        const v = json ? JSON.stringify(value) : headerValue(value, false);
+        cookies.push(`${name}=${cookieValue(v)}`);
+        break;
+      }
+    }
+  }
+  const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const v = pathValues[name];
+    if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
+    return v;
+  });
+  // URL parsers resolve "." and ".." segments (also as %2E): a value must not create one.
+  const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
+  if (dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
+  return { path, query, headers, cookies };
+}
+
+/** True for values sent as raw bytes. */
+export function isBinary(v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream {
+  return (
+    (typeof Blob !== 'undefined' && v instanceof Blob) ||
+    v instanceof ArrayBuffer ||
+    ArrayBuffer.isView(v) ||
+    (typeof ReadableStream !== 'undefined' && v instanceof ReadableStream)
+  );
+}
+
+/** An encoded body and its Content-Type (`undefined` when fetch sets it, e.g. multipart boundary). */
+export interface EncodedBody {
+  body: BodyInit;
+  contentType: string | undefined;
+  /** A stream body cannot be sent twice: no retries. */
+  replayable: boolean;
+}
+
+/** Encodes `op.body` per its kind. Ready `FormData`, `URLSearchParams` and binary values are passed through. */
+export function encodeBody(op: Operation): EncodedBody | undefined {
+  const body = op.body;
+  if (body === undefined) return undefined;
+  const kind: BodyKind = op.bodyKind ?? 'json';
+  if (typeof FormData !== 'undefined' && body instanceof FormData) return { body, contentType: undefined, replayable: true };
+  if (body instanceof URLSearchParams)
+    return { body: body.toString(), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
+  if (isBinary(body)) {
+    const stream = typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
+    const blobType = typeof Blob !== 'undefined' && body instanceof Blob && body.type ? body.type : undefined;
+    const ct = op.contentType && !op.contentType.includes('*') ? op.contentType : (blobType ?? 'application/octet-stream');
+    return { body: body as BodyInit, contentType: ct, replayable: !stream };
+  }
+  switch (kind) {
+    case 'text':
+      return { body: primitive(body), contentType: op.contentType ?? 'text/plain;charset=UTF-8', replayable: true };
+    case 'form':
+      return { body: encodeFormBody(body, op.encoding), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
+    case 'multipart':
+      return { body: encodeMultipart(body, op.encoding), contentType: undefined, replayable: true };
+    case 'binary':
+      return { body: primitive(body), contentType: op.contentType ?? 'application/octet-stream', replayable: true };
+    default:
+      return { body: JSON.stringify(body), contentType: op.contentType ?? 'application/json', replayable: true };
+  }
+}
+
+/**
+ * application/x-www-form-urlencoded per property: `encoding[prop]` style/explode when given; otherwise arrays are
+ * repeated (form, explode) and objects are sent as JSON text (OpenAPI's default contentType for objects).
+ */
+export function encodeFormBody(body: unknown, encoding: Readonly<Record<string, EncodingSpec>> | undefined): string {
+  if (!isPlainObject(body)) return primitive(body);
+  const parts: string[] = [];
+  for (const [name, value] of entriesOf(body)) {
+    const enc = encoding?.[name];
+    const encode = enc?.allowReserved ? encodeReserved : encodeForm;
+    if (isPlainObject(value) && enc?.style === undefined && enc?.explode === undefined) {
+      parts.push(`${encodeForm(name)}=${encodeForm(JSON.stringify(value))}`);
+      continue;
+    }
+    const style = enc?.style ?? 'form';
+    parts.push(...serializeQueryParam(name, value, style, enc?.explode ?? style === 'form', encode));
+  }
+  return parts.join('&');
+}
+
+/**
+ * multipart/form-data: Blob/File parts as they are; arrays as repeated parts under the same name; objects as JSON;
+ * `encoding[prop].contentType` turns a non-binary value into a typed part. `null` becomes an empty part.
+ */
+export function encodeMultipart(body: unknown, encoding: Readonly<Record<string, EncodingSpec>> | undefined): FormData {
+  const form = new FormData();
+  if (!isPlainObject(body)) throw new SdkError('A multipart body must be an object or a FormData');
+  for (const [name, value] of entriesOf(body)) {
+    const ct = encoding?.[name]?.contentType;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) appendPart(form, name, item, ct);
+  }
+  return form;
+}
+
+function appendPart(form: FormData, name: string, value: unknown, contentType: string | undefined): void {
+  if (value === undefined) return;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    form.append(name, value);
+    return;
+  }
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    form.append(name, new Blob([bytes.slice()], { type: contentType ?? 'application/octet-stream' }));
+    return;
+  }
+  const text = isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : primitive(value);
+  if (contentType && !/^text\/plain\b/i.test(contentType)) form.append(name, new Blob([text], { type: contentType }), name);
+  else form.append(name, text);
+}
+
+/** Reads a JSON pointer (`/results`, `/a/0/b`, `''` for the whole value); `undefined` when absent. */
+export function getPointer(value: unknown, pointer: string): unknown {
+  if (pointer === '' || pointer === '/') return value;
+  let cur: unknown = value;
+  for (const raw of pointer.replace(/^\//, '').split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}

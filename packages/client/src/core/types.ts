@@ -1,0 +1,308 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Types shared by the runtime: the operation descriptor the generated code builds, client and request
+ * options, security scheme specs. Declarations only (no runtime code).
+ */
+
+/** HTTP method, lower-case as in OpenAPI. */
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** OpenAPI parameter style. */
+export type ParamStyle = 'matrix' | 'label' | 'form' | 'simple' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+
+/**
+ * How one parameter is sent. Defaults follow OpenAPI: path/header `simple`, query/cookie `form`;
+ * `explode` true for `form`, false otherwise; `allowReserved` false.
+ */
+export interface ParamSpec {
+  in: 'path' | 'query' | 'header' | 'cookie';
+  style?: ParamStyle;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** The parameter uses `content: application/json`: the value is sent as JSON text. */
+  content?: 'json';
+}
+
+/** How a request body is written. */
+export type BodyKind = 'json' | 'text' | 'form' | 'multipart' | 'binary';
+
+/** How a response body is read: `json` → parsed, `text` → string, `binary` → Blob (or per `binaryAs`), `none` → undefined. */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'none';
+
+/** Per-property encoding of a form or multipart body (OpenAPI Encoding Object). */
+export interface EncodingSpec {
+  contentType?: string;
+  style?: ParamStyle;
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+/** `x-pagination` of an operation; fields are JSON pointers into the response body. */
+export interface PaginationSpec {
+  style: 'page' | 'offset' | 'cursor' | 'next-link';
+  /** Where the paging parameters go (default `query`). `body` puts them into the (JSON) request body. */
+  in?: 'query' | 'body';
+  /** Page number (style `page`, 1-based unless the caller starts elsewhere) or offset (style `offset`). */
+  pageParam?: string;
+  sizeParam?: string;
+  cursorParam?: string;
+  /** Pointer to the items of a page (e.g. `/results`); with `groupsField`, relative to one group. */
+  itemsField: string;
+  /** Pointer to the next page marker: a URL (`next-link`, or `page` with a DRF envelope), a cursor, or a page number. */
+  nextField?: string;
+  countField?: string;
+  /** Page numbers travel as strings in the request. Incoming string page numbers are always accepted. */
+  pageNumbersAsStrings?: boolean;
+  /** Per-group paging (several lists in one response, e.g. per account): pointer to the array of groups. */
+  groupsField?: string;
+  /** Pointer (relative to a group) to the group's key, e.g. `/account_id`; used with `groupFilterParam`. */
+  groupKeyField?: string;
+  /** Request field holding the list of group keys to fetch (e.g. `account_ids`): narrowed on next pages to the groups that have more. */
+  groupFilterParam?: string;
+}
+
+/**
+ * The operation descriptor: everything the runtime needs to send one call. Built by generated code
+ * (one object literal per method) or by hand for `client.request()`.
+ */
+export interface Operation {
+  method: HttpMethod;
+  /** Path template as the spec spells it (`/api/v3/datasources/{datasource_name}/connections`). */
+  path: string;
+  /** operationId, used in logs and validation reports only. */
+  operationId?: string;
+  /** Parameter values by wire name (path, query, header and cookie parameters together). `undefined` values are skipped. */
+  params?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * How each parameter is sent, by wire name. A value in `params` without an entry goes into the path when the template
+   * has `{name}`, else into the query (form, explode).
+   */
+  parameters?: Readonly<Record<string, ParamSpec>>;
+  /** Request body. `undefined` → no body. */
+  body?: unknown;
+  /** How to write `body` (default `json`; a FormData, URLSearchParams, Blob, ArrayBuffer, typed array or stream is sent as is). */
+  bodyKind?: BodyKind;
+  /** Media type of the body when not the kind's default (`application/merge-patch+json`, `text/csv`, `image/png`, …). */
+  contentType?: string;
+  /** Per-property encoding of form and multipart bodies. */
+  encoding?: Readonly<Record<string, EncodingSpec>>;
+  /** Security alternatives (OR) of schemes (AND), by scheme key. `[]` or absent: no auth. An empty alternative `[]` means "auth optional". */
+  security?: ReadonlyArray<ReadonlyArray<string>>;
+  /** How to read each status: keys `200`, `2XX`, `default`. Statuses not listed fall back to the Content-Type header. */
+  responses?: Readonly<Record<string, ResponseKind>>;
+  /** Header carrying an idempotency key, when the spec declares one. */
+  idempotencyHeader?: string;
+  /** Paging, for `requestPage()`. */
+  pagination?: PaginationSpec;
+  /**
+   * Absolute URL to call instead of `baseUrl + path` (next-link pagination). Must have the same origin as `baseUrl`,
+   * else the call fails with an `SdkError`. Query parameters in `params` are appended.
+   */
+  url?: string;
+}
+
+/** Token endpoint of a bearer scheme (`x-token-endpoint`). */
+export interface TokenEndpointSpec {
+  method: HttpMethod;
+  path: string;
+  /** Key of the scheme the token request authenticates with (e.g. `basicAuth`). */
+  credentialsScheme: string;
+  /** JSON pointer to the token in the response body (e.g. `/token`). */
+  tokenField: string;
+  /** Body fields the caller supplies (e.g. `['workspace_id']`); informational (the caller's object is sent as the body). */
+  requestFields?: readonly string[];
+  /** Token lifetime in seconds; unknown → the token is kept until a 401. */
+  lifetimeSeconds?: number;
+  /** Each successful use renews the lifetime (sliding expiry). */
+  slidingExpiry?: boolean;
+}
+
+/** A security scheme as the runtime needs it (from `components.securitySchemes`). */
+export type SecuritySchemeSpec =
+  | { type: 'http'; scheme: 'basic' }
+  | { type: 'http'; scheme: 'bearer'; tokenEndpoint?: TokenEndpointSpec }
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
+
+/** A value or a function giving it (called before each attempt; may be async). */
+export type Credential = string | (() => string | Promise<string>);
+
+/** HTTP Basic credentials. */
+export interface BasicCredentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * Credentials by scheme key. Per scheme type:
+ * - http basic: `{ username, password }`;
+ * - http bearer: a token or a function returning one; with a token endpoint also an object with the token
+ *   request's body fields (e.g. `{ workspace_id: 42 }`): the runtime then obtains, caches and renews the token;
+ * - apiKey: the key, or a function returning it.
+ */
+export type AuthOptions = Readonly<Record<string, Credential | BasicCredentials | Readonly<Record<string, unknown>> | undefined>>;
+
+/** Log sink: any object with these methods (console fits). */
+export interface Logger {
+  debug(message: string, data?: Readonly<Record<string, unknown>>): void;
+  info(message: string, data?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, data?: Readonly<Record<string, unknown>>): void;
+  error(message: string, data?: Readonly<Record<string, unknown>>): void;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Context passed to middleware. */
+export interface MiddlewareContext {
+  operation: Readonly<Operation>;
+  /** 0 for the first attempt, 1 for the first retry, … */
+  attempt: number;
+}
+
+/**
+ * Onion middleware: receives the built request and `next`, returns the response. `next` may be called more than once
+ * (each call sends a fresh clone of the request it is given).
+ */
+export type Middleware = (
+  request: Request,
+  next: (request: Request) => Promise<Response>,
+  context: MiddlewareContext,
+) => Promise<Response>;
+
+/** The `fetch` signature the runtime calls (always with a `Request`). */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** Standard Schema v1, the part the runtime uses (https://standardschema.dev); no dependency. */
+export interface StandardSchemaV1<Output = unknown> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+  };
+}
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<StandardIssue> };
+export interface StandardIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** What a validation hook is told about the operation. */
+export interface OperationInfo {
+  method: HttpMethod;
+  path: string;
+  operationId?: string;
+}
+
+/** A validation problem: where (`request` body or `response` body) and the issues (messages and paths, never values). */
+export interface ValidationReport {
+  operation: OperationInfo;
+  target: 'request' | 'response';
+  status?: number;
+  issues: ReadonlyArray<StandardIssue>;
+}
+
+/**
+ * Optional validation hook. `request` gives a schema for an operation's request body, `response` for a response body.
+ * `mode: 'throw'` (default) fails the call with a `ValidationError`; `'report'` calls `onReport` (default: logger warn) and
+ * goes on with the unvalidated value.
+ */
+export interface ValidationOptions {
+  mode?: 'throw' | 'report';
+  request?: (operation: OperationInfo) => StandardSchemaV1 | undefined;
+  response?: (operation: OperationInfo, status: number) => StandardSchemaV1 | undefined;
+  onReport?: (report: ValidationReport) => void;
+}
+
+/** Injectable clock, sleep and randomness (tests). */
+export interface RuntimeHooks {
+  /** Milliseconds since the epoch. */
+  now?: () => number;
+  /** Waits `ms` milliseconds; rejects when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A number in [0, 1). */
+  random?: () => number;
+}
+
+/** Options of the client constructor. Every field is optional. */
+export interface ClientOptions {
+  /** Overrides the spec's server URL. */
+  baseUrl?: string | undefined;
+  auth?: AuthOptions | undefined;
+  /** `fetch` to use (default `globalThis.fetch`, looked up per call). */
+  fetch?: FetchLike | undefined;
+  /** Per attempt, in ms (default 60_000). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number | undefined;
+  /** Headers sent on every request (a value `null` removes a default). */
+  headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  logger?: Logger | undefined;
+  /** Default `'off'` without a logger, `'info'` with one. A level without a logger logs to `console`. */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Header, query and cookie names whose values are redacted in logs, added to the defaults (authorization, cookie,
+   * set-cookie, x-api-key, …) and every apiKey scheme's name. `'!name'` removes a name (e.g. a non-secret apiKey header).
+   */
+  redact?: readonly string[] | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  validate?: ValidationOptions | undefined;
+  /** How a cookie apiKey is sent: `header` sets `Cookie` (servers, Node, Deno, Bun); `browser` uses `credentials: 'include'`. Default: `browser` when `document` exists. */
+  cookieMode?: 'auto' | 'header' | 'browser' | undefined;
+  /** Header that carries the retry number on retries (e.g. `x-retry-count`); off by default (it would trigger CORS preflights). */
+  retryCountHeader?: string | undefined;
+  /** How binary responses are returned (default `blob`). */
+  binaryAs?: 'blob' | 'arrayBuffer' | 'stream' | undefined;
+  /** Clock/sleep/random, for tests. */
+  hooks?: RuntimeHooks | undefined;
+}
+
+/** Per-request overrides. */
+export interface RequestOptions {
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  signal?: AbortSignal | undefined;
+  /** Sent in the operation's idempotency header (when declared); default: a random UUID when the request may be retried. */
+  idempotencyKey?: string | undefined;
+  /** Allow retries of POST/PATCH (non-idempotent methods). */
+  retryNonIdempotent?: boolean | undefined;
+  fetch?: FetchLike | undefined;
+  binaryAs?: 'blob' | 'arrayBuffer' | 'stream' | undefined;
+}
+
+/** Spec-derived configuration the generated root class passes to `ClientCore`. */
+export interface ClientConfig {
+  /** Default base URL (the spec's first server). */
+  baseUrl: string;
+  securitySchemes?: Readonly<Record<string, SecuritySchemeSpec>>;
+  /** Response headers holding a request id, in order of preference (default: x-request-id, request-id, x-correlation-id, …). */
+  requestIdHeaders?: readonly string[];
+  /** Pass `createTokenProvider` (token-provider.ts) when a scheme has a token endpoint; without it such schemes need a ready token. */
+  tokenProvider?: TokenProviderFactory;
+}
+
+/** What `.withResponse()` gives. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  headers: Headers;
+  requestId: string | undefined;
+}
+
+/** A cached, renewable token (made by `createTokenProvider` in token-provider.ts). */
+export interface TokenSource {
+  /** The current token, obtained or renewed when missing or about to expire; one renewal at a time. */
+  get(): Promise<string>;
+  /** Forgets `token` if it is still the current one (after a 401), so the next `get()` renews. */
+  invalidate(token: string): void;
+  /** Records a successful use of `token` that started at `startedAt` (ms since the epoch): sliding expiry extends the lifetime. */
+  touch(token: string, startedAt: number): void;
+}
+
+/** Builds a token source; `fetchToken` calls the token endpoint and returns the token. */
+export type TokenProviderFactory = (
+  fetchToken: () => Promise<string>,
+  endpoint: TokenEndpointSpec,
+  now: () => number,
+) => TokenSource;
