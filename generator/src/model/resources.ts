@@ -17,7 +17,7 @@
  * parameter become parents (`/datasources/{name}/extract-templates`, tag Extract templates →
  * `datasources.extractTemplates`), and only the segments after it are read further; otherwise every
  * segment is. Of the segments read, each static segment becomes a sub-resource, except a last static
- * segment whose path is not a collection: that is an action. So under tag "Data sources",
+ * segment whose path is not a collection and that follows a resource: that is an action. So under tag "Data sources",
  * `/datasources/{name}/connections/{id}` → `datasources.connections`, and
  * `/datasources/{name}/external-auth-links/{id}/revoke` → `datasources.externalAuthLinks` + action
  * `revoke`. Without a tag the same walk starts from nothing (`/v1/projects/{id}/files/{name}` →
@@ -141,8 +141,9 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
       resource.push(toMemberName(s.static));
       continue;
     }
-    // The last segment, static: a sub-collection when it is a collection path, else an action.
-    if (collections.has(normPath(pathUpTo(i)))) {
+    // The last segment, static: a sub-collection when it is a collection path (or when nothing
+    // names a resource yet: `/avatars` POST is a create), else an action.
+    if (collections.has(normPath(pathUpTo(i))) || resource.length === 0) {
       resource.push(toMemberName(s.static));
     } else {
       shape = 'action';

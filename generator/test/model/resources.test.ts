@@ -129,7 +129,7 @@ describe('nesting by path under one tag', () => {
       'roles.permissions.list',
       'webhooks.webhookEndpoints.list',
       'webhooks.webhookEndpoints.verify',
-      'root.getIframeUrl',
+      'getIframeUrl.create',
       'extracts.migrateWide',
     ]);
   });
