@@ -178,6 +178,9 @@ function usageFailure(io: CliIO, message: string): number {
   return 2;
 }
 
+/** Warnings listed one by one in the summary; the rest are counted per code. */
+const MAX_WARNINGS = 20;
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** The end-of-run summary (stdout). Deterministic apart from the times. */
@@ -203,7 +206,13 @@ export function summary(r: GenerateResult): string {
   const notes: Diagnostic[] = r.diagnostics.filter((d) => d.severity !== 'info');
   if (notes.length > 0) {
     lines.push(`  ${notes.length} warning${notes.length === 1 ? '' : 's'}:`);
-    for (const d of notes) lines.push(`    ${formatDiagnostic(d)}`);
+    for (const d of notes.slice(0, MAX_WARNINGS)) lines.push(`    ${formatDiagnostic(d)}`);
+    if (notes.length > MAX_WARNINGS) {
+      const rest = new Map<string, number>();
+      for (const d of notes.slice(MAX_WARNINGS)) rest.set(d.code, (rest.get(d.code) ?? 0) + 1);
+      const byCode = [...rest].map(([code, n]) => `${n} ${code}`).join(', ');
+      lines.push(`    … and ${notes.length - MAX_WARNINGS} more (${byCode}); the API's GenerateResult.diagnostics has them all`);
+    }
   }
   const files = r.packages.reduce((n, p) => n + p.result.cacheHits + p.result.cacheMisses, 0);
   const hits = r.packages.reduce((n, p) => n + p.result.cacheHits, 0);

@@ -4,10 +4,18 @@ import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
 import { parsePointer, toPointer } from './pointer.js';
 
+/** Where a node sits in its file: its parent's origin and its key there (segments built on demand). */
 interface Origin {
   source: Source;
   parsed: unknown;
-  segments: string[];
+  parent: Origin | undefined;
+  key: string;
+}
+
+function segmentsOf(origin: Origin): string[] {
+  const out: string[] = [];
+  for (let o: Origin | undefined = origin; o?.parent !== undefined; o = o.parent) out.push(o.key);
+  return out.reverse();
 }
 
 /** Where a pointer of the bundled document came from: file (display path), 1-based line and column. */
@@ -21,13 +29,14 @@ export type Locate = (pointer: Pointer) => { file: string; line?: number; column
 export function indexOrigins(documents: Iterable<Document>): WeakMap<object, Origin> {
   const origins = new WeakMap<object, Origin>();
   for (const doc of documents) {
-    const walk = (node: unknown, segments: string[]): void => {
+    const walk = (node: unknown, parent: Origin | undefined, key: string): void => {
       if (node === null || typeof node !== 'object' || origins.has(node)) return;
-      origins.set(node, { source: doc.source, parsed: doc.parsed, segments });
-      if (Array.isArray(node)) for (const [i, item] of node.entries()) walk(item, [...segments, String(i)]);
-      else for (const [k, v] of Object.entries(node)) walk(v, [...segments, k]);
+      const origin: Origin = { source: doc.source, parsed: doc.parsed, parent, key };
+      origins.set(node, origin);
+      if (Array.isArray(node)) for (let i = 0; i < node.length; i++) walk(node[i], origin, String(i));
+      else for (const k in node) walk((node as Record<string, unknown>)[k], origin, k);
     };
-    walk(doc.parsed, []);
+    walk(doc.parsed, undefined, '');
   }
   return origins;
 }
@@ -54,7 +63,7 @@ export function makeLocate(bundled: unknown, origins: WeakMap<object, Origin>, c
     }
     let result: ReturnType<Locate>;
     if (best) {
-      const full = toPointer([...best.origin.segments, ...best.rest]);
+      const full = toPointer([...segmentsOf(best.origin), ...best.rest]);
       const { line, column } = lineColOf(best.origin.source, best.origin.parsed, full);
       result = { file: displayPath(best.origin.source.absoluteRef, cwd), line, column };
     }

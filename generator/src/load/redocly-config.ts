@@ -13,7 +13,7 @@ const RULES = {
   struct: 'error',
   'no-unresolved-refs': 'error',
   'operation-operationId-unique': 'off',
-  'no-identical-paths': 'error',
+  'no-identical-paths': 'warn',
   'path-declaration-must-exist': 'error',
   'operation-parameters-unique': 'warn',
   'path-parameters-defined': 'warn',

@@ -42,7 +42,7 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
   while (queue.length > 0) {
     const doc = queue.shift()!;
     const found: Array<{ pointer: string; ref: string }> = [];
-    collectRefs(doc.parsed, [], found);
+    collectRefs(doc.parsed, found);
     for (const { pointer, ref } of found) {
       const hash = ref.indexOf('#');
       const uri = hash === -1 ? ref : ref.slice(0, hash);
@@ -81,18 +81,32 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
   return { documents, refs, byPlace };
 }
 
-function collectRefs(node: unknown, path: string[], out: Array<{ pointer: string; ref: string }>): void {
-  if (Array.isArray(node)) {
-    for (const [i, item] of node.entries()) collectRefs(item, [...path, String(i)], out);
-    return;
-  }
-  if (!isObject(node)) return;
-  const ref = node['$ref'];
-  if (typeof ref === 'string') out.push({ pointer: toPointer(path), ref });
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'example' || key.startsWith('x-')) continue;
-    if (value !== null && typeof value === 'object') collectRefs(value, [...path, key], out);
-  }
+function collectRefs(root: unknown, out: Array<{ pointer: string; ref: string }>): void {
+  const path: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(String(i));
+        walk(item);
+        path.pop();
+      }
+      return;
+    }
+    if (!isObject(node)) return;
+    const ref = node['$ref'];
+    if (typeof ref === 'string') out.push({ pointer: toPointer(path), ref });
+    for (const key in node) {
+      if (key === 'example' || key.startsWith('x-')) continue;
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      path.push(key);
+      walk(value);
+      path.pop();
+    }
+  };
+  walk(root);
 }
 
 /**
