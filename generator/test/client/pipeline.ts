@@ -1,0 +1,120 @@
+/**
+ * The client tests' pipeline: spec → loadDocument → buildModel → emitTypesPackage +
+ * emitClientPackage → prettier, written (for tsc and for importing the generated TS in vitest) to
+ * `generator/.sdkgen-cache/client/<fixture>/{types,client}/` (git-ignored).
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emitClientPackage } from '../../src/emit/client/index.js';
+import { emitTypesPackage } from '../../src/emit/types/index.js';
+import type { EmitOptions, EmittedFile } from '../../src/emit/types.js';
+import { loadDocument } from '../../src/load/index.js';
+import { buildModel } from '../../src/model/build.js';
+import type { Api } from '../../src/model/types.js';
+import { formatFile } from '../emit/format.js';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const outRoot = path.join(repoRoot, 'generator/.sdkgen-cache/client');
+
+export interface Fixture {
+  /** `case-06`, `pagination`, `improvado`. */
+  name: string;
+  spec: string;
+  specPath: string;
+  options: EmitOptions;
+}
+
+function fixtureOptions(name: string, specPath: string): EmitOptions {
+  return {
+    typesPackageName: `@fixtures/${name}-types`,
+    clientPackageName: `@fixtures/${name}-client`,
+    clientName: 'Client',
+    specPath,
+    command: 'pnpm generate',
+    existingVersions: {},
+  };
+}
+
+/** Every fixture spec under fixtures/cases and fixtures/rules, sorted, then the Improvado spec. */
+export function clientFixtures(): Fixture[] {
+  const out: Fixture[] = [];
+  for (const group of ['cases', 'rules']) {
+    const dir = path.join(fixturesDir, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const spec = path.join(dir, name, 'openapi.yaml');
+      const specPath = `generator/test/fixtures/${group}/${name}/openapi.yaml`;
+      if (existsSync(spec)) out.push({ name, spec, specPath, options: fixtureOptions(name, specPath) });
+    }
+  }
+  out.push(improvadoFixture());
+  return out;
+}
+
+export function improvadoFixture(): Fixture {
+  return {
+    name: 'improvado',
+    spec: path.join(repoRoot, 'spec/openapi.yaml'),
+    specPath: 'spec/openapi.yaml',
+    options: {
+      typesPackageName: '@improvado-sdk/types',
+      clientPackageName: '@improvado-sdk/client',
+      clientName: 'Improvado',
+      specPath: 'spec/openapi.yaml',
+      command: 'pnpm generate',
+      existingVersions: {},
+      typesDependencyRange: 'workspace:*',
+    },
+  };
+}
+
+export interface Generated {
+  api: Api;
+  types: EmittedFile[];
+  client: EmittedFile[];
+  /** Formatted contents by path, per package. */
+  formatted: { types: Map<string, string>; client: Map<string, string> };
+}
+
+const cache = new Map<string, Promise<Generated>>();
+
+/** Generates (once per fixture and test file) and formats both packages. */
+export function generate(fixture: Fixture): Promise<Generated> {
+  let p = cache.get(fixture.name);
+  if (p === undefined) {
+    p = (async () => {
+      const loaded = await loadDocument(fixture.spec);
+      const { api } = buildModel(loaded);
+      const types = emitTypesPackage(api, fixture.options);
+      const client = emitClientPackage(api, fixture.options);
+      const fmt = async (files: EmittedFile[]): Promise<Map<string, string>> => {
+        const m = new Map<string, string>();
+        for (const f of files) m.set(f.path, await formatFile(f));
+        return m;
+      };
+      return { api, types, client, formatted: { types: await fmt(types), client: await fmt(client) } };
+    })();
+    cache.set(fixture.name, p);
+  }
+  return p;
+}
+
+/** Writes both packages of a fixture under `outRoot/<name>/` (replacing what was there); returns the folder. */
+export async function writeGenerated(fixture: Fixture, root = outRoot): Promise<string> {
+  const g = await generate(fixture);
+  const dir = path.join(root, fixture.name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [pkg, files] of [
+    ['types', g.formatted.types],
+    ['client', g.formatted.client],
+  ] as const) {
+    for (const [file, contents] of files) {
+      const target = path.join(dir, pkg, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, contents);
+    }
+  }
+  return dir;
+}

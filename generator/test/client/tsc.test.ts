@@ -1,0 +1,125 @@
+/**
+ * Compiles the generated client (with its types package) of every fixture and of the Improvado
+ * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
+ * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
+ * - consumers/improvado.ts: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface;
+ * - every ```ts block of each generated README.md, as its own module.
+ * Also scans the generated sources for the `any` type.
+ *
+ * Output goes to generator/.sdkgen-cache/client/ (git-ignored); `vitest` resolves from generator/.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientFixtures, type Fixture, generate, outRoot, repoRoot, writeGenerated } from './pipeline.js';
+
+const compilers = {
+  '5.4': path.join(repoRoot, 'node_modules/typescript-5.4/bin/tsc'),
+  '5.9': path.join(repoRoot, 'generator/node_modules/typescript/bin/tsc'),
+  '7': path.join(repoRoot, 'node_modules/typescript-7/bin/tsc'),
+} as const;
+
+const root = path.join(outRoot, 'tsc');
+
+/** ```ts blocks of a Markdown text. */
+export function tsBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+}
+
+const fixtures: Fixture[] = [];
+for (const fixture of clientFixtures()) {
+  try {
+    await generate(fixture);
+    fixtures.push(fixture);
+  } catch {
+    // Rejected by the loader today; snapshots.test.ts pins which.
+  }
+}
+
+function typesName(f: Fixture): string {
+  return f.options.typesPackageName;
+}
+
+describe('generated clients compile', () => {
+  let readmeBlocks = 0;
+  beforeAll(async () => {
+    const paths: Record<string, string[]> = {};
+    const include: string[] = [];
+    for (const fixture of fixtures) {
+      await writeGenerated(fixture, root);
+      const g = await generate(fixture);
+      paths[typesName(fixture)] = [`./${fixture.name}/types/src/index.ts`];
+      paths[fixture.options.clientPackageName] = [`./${fixture.name}/client/src/index.ts`];
+      paths[`${fixture.options.clientPackageName}/resources/*`] = [`./${fixture.name}/client/src/resources/*.ts`];
+      include.push(`${fixture.name}/*/src/**/*.ts`, `${fixture.name}/consumer/*.ts`);
+      const consumer = path.join(root, fixture.name, 'consumer');
+      mkdirSync(consumer, { recursive: true });
+      writeFileSync(path.join(consumer, 'package.json'), '{ "type": "module" }\n');
+      tsBlocks(g.formatted.client.get('README.md') ?? '').forEach((block, i) => {
+        writeFileSync(path.join(consumer, `readme-${i + 1}.ts`), `${block}\nexport {};\n`);
+        readmeBlocks++;
+      });
+      if (fixture.name === 'improvado') {
+        copyFileSync(path.join(repoRoot, 'generator/test/client/consumers/improvado.ts'), path.join(consumer, 'type-tests.ts'));
+      }
+    }
+    const compilerOptions = {
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitOverride: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+      paths,
+    };
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include }, null, 2));
+  }, 300_000);
+
+  it('covers every fixture that loads, the Improvado spec, its type tests and README examples', () => {
+    expect(fixtures.map((f) => f.name)).toContain('improvado');
+    expect(fixtures.length).toBeGreaterThan(30);
+    expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
+    expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
+  });
+
+  for (const [version, compiler] of Object.entries(compilers)) {
+    it(`TypeScript ${version}: zero errors`, () => {
+      expect(existsSync(compiler), `${compiler} is installed`).toBe(true);
+      const result = spawnSync(process.execPath, [compiler, '-p', path.join(root, 'tsconfig.json'), '--pretty', 'false'], {
+        encoding: 'utf8',
+        cwd: root,
+      });
+      expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
+      expect(result.status).toBe(0);
+    }, 300_000);
+  }
+
+  it('no generated source uses the `any` type (TypeScript AST scan)', async () => {
+    let scanned = 0;
+    for (const fixture of fixtures) {
+      const { formatted } = await generate(fixture);
+      for (const [file, contents] of formatted.client) {
+        if (!file.endsWith('.ts')) continue;
+        const source = ts.createSourceFile(file, contents, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+        const found: string[] = [];
+        const visit = (node: ts.Node): void => {
+          if (node.kind === ts.SyntaxKind.AnyKeyword) found.push(`${fixture.name}/${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        expect(found).toEqual([]);
+        scanned++;
+      }
+    }
+    expect(scanned).toBeGreaterThan(fixtures.length * 5);
+  });
+});
