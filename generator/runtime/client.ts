@@ -103,7 +103,7 @@ function inferKind(contentType: string | null): ResponseKind | undefined {
 
 /** How to read a response of `status`: declared kind for the status (or its range, or `default`), else from Content-Type. */
 export function responseKind(op: Operation, status: number, contentType: string | null): ResponseKind | undefined {
-  if (status === 204 || status === 205 || status === 304) return 'none';
+  if (status === 204 || status === 205 || status === 304 || op.method === 'head') return 'none';
   const r = op.responses;
   const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
   return declared ?? inferKind(contentType);
@@ -259,7 +259,7 @@ export class ClientCore {
         body: fields,
         security: [[ep.credentialsScheme]],
         responses: { '2XX': 'json' },
-      });
+      }, { retryNonIdempotent: true }); // obtaining a token has no side effect worth guarding: retry it like a GET
       const token = getPointer(data, ep.tokenField);
       if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
       this.log.secrets.add(token);

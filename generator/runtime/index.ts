@@ -5,6 +5,7 @@
  */
 
 export { APIPromise } from './api-promise.js';
+export { encodeFormBody, formBody, multipartBody } from './body.js';
 export { ClientCore, DEFAULTS } from './client.js';
 export {
   AbortError,

@@ -176,6 +176,17 @@ describe('token provider (token endpoint)', () => {
     expect(JSON.stringify(err)).not.toMatch(/t1|t2|pw/);
   });
 
+  it('retries a failing token request (5xx) like an idempotent call', async () => {
+    let tokenCalls = 0;
+    const { fetch } = mockFetch(async (req) => {
+      if (req.url.endsWith('/token')) return ++tokenCalls === 1 ? json({ details: 'down' }, 503) : json({ token: 'tk' });
+      return json({ auth: req.headers.get('authorization') });
+    });
+    const client = new TestClient({ fetch, auth, hooks: fakeHooks().hooks });
+    expect(await client.request(WORKSPACE_OP)).toEqual({ auth: 'Bearer tk' });
+    expect(tokenCalls).toBe(2);
+  });
+
   it('a ready token bypasses the token endpoint', async () => {
     const s = tokenServer();
     s.valid.add('ready');

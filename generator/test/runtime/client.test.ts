@@ -110,6 +110,11 @@ describe('responses', () => {
     expect(await client.request(op)).toEqual({ id: 'j1' });
   });
 
+  it('never reads a body for HEAD', async () => {
+    const { fetch } = mockFetch(new Response(null, { status: 200, headers: { 'content-type': 'application/json', 'content-length': '10' } }));
+    expect(await new TestClient({ fetch }).request({ method: 'head', path: '/x', responses: { '200': 'json' } })).toBeUndefined();
+  });
+
   it('reads binary bytes exactly as a Blob or ArrayBuffer (case-27)', async () => {
     const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
     const { fetch } = mockFetch(new Response(bytes, { headers: { 'content-type': 'application/zip' } }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SdkError } from '../../runtime/errors.js';
-import { encodeFormBody, serializeParams, serializePathParam } from '../../runtime/serialize.js';
+import { encodeFormBody, formBody, multipartBody } from '../../runtime/body.js';
+import { serializeParams, serializePathParam } from '../../runtime/serialize.js';
 import type { Operation } from '../../runtime/types.js';
 import { json, mockFetch, TestClient } from './helpers.js';
 
@@ -129,8 +130,7 @@ describe('request bodies', () => {
       method: 'post',
       path: '/customers',
       bodyKind: 'form',
-      body: { email: 'a@b.c', labels: ['x', 'y'], meta: { ref: '42', source: 'web' } },
-      encoding: { meta: { style: 'deepObject', explode: true } },
+      body: formBody({ email: 'a@b.c', labels: ['x', 'y'], meta: { ref: '42', source: 'web' } }, { meta: { style: 'deepObject', explode: true } }),
     });
     expect(seen[0]?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     expect([...new URLSearchParams(seen[0]?.body)]).toEqual([
@@ -142,7 +142,15 @@ describe('request bodies', () => {
     ]);
   });
   it('form-urlencoded: objects without encoding are JSON, spaces are +', () => {
-    expect(encodeFormBody({ q: 'a b', o: { k: 1 } }, undefined)).toBe('q=a+b&o=%7B%22k%22%3A1%7D');
+    expect(encodeFormBody({ q: 'a b', o: { k: 1 } })).toBe('q=a+b&o=%7B%22k%22%3A1%7D');
+    expect(encodeFormBody({ a: [1, 2], m: { x: 1 } }, { a: { explode: false }, m: { style: 'form', explode: true } })).toBe('a=1,2&x=1');
+  });
+  it('form and multipart objects must be encoded by body.ts (the core stays small)', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch });
+    await expect(client.request({ method: 'post', path: '/f', bodyKind: 'form', body: { a: 1 } })).rejects.toThrow('encode it with formBody() from body.js');
+    await expect(client.request({ method: 'post', path: '/f', bodyKind: 'multipart', body: { a: 1 } })).rejects.toThrow('multipartBody()');
+    expect(seen).toHaveLength(0);
   });
   it('multipart builds FormData, repeats arrays, leaves Content-Type to fetch (case-25)', async () => {
     const { fetch, seen } = mockFetch(new Response(null, { status: 201 }));
@@ -152,8 +160,10 @@ describe('request bodies', () => {
       method: 'post',
       path: '/attachments',
       bodyKind: 'multipart',
-      body: { caption: 'hi', file, extras: [new Blob(['x']), new Blob(['y'])], meta: { a: 1 }, skip: undefined },
-      encoding: { meta: { contentType: 'application/json' } },
+      body: multipartBody(
+        { caption: 'hi', file, extras: [new Blob(['x']), new Blob(['y'])], meta: { a: 1 }, skip: undefined, n: null, bytes: new Uint8Array([7]) },
+        { meta: { contentType: 'application/json' } },
+      ),
       responses: { '201': 'none' },
     });
     const req = seen[0]?.request;
@@ -165,6 +175,8 @@ describe('request bodies', () => {
     const got = form.get('file') as File;
     expect(got.name).toBe('a.bin');
     expect([...new Uint8Array(await got.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    expect(form.get('n')).toBe('');
+    expect([...new Uint8Array(await (form.get('bytes') as Blob).arrayBuffer())]).toEqual([7]);
     const meta = form.get('meta') as Blob;
     expect(meta.type).toBe('application/json');
     expect(await meta.text()).toBe('{"a":1}');
