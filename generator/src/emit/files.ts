@@ -8,6 +8,12 @@ import type { EmitOptions, EmittedFile } from './types.js';
 import { methodAndPath, orderedParameters } from './types/operations.js';
 import { webhookUnionName } from './types/webhooks.js';
 
+/** `Acme` → `the Acme API`; `Acme API` → `the Acme API` (no doubled word). */
+export function apiPhrase(title: string): string {
+  const t = title.trim();
+  return /\bAPI$/i.test(t) ? `the ${t}` : `the ${t} API`;
+}
+
 function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
 }
@@ -26,6 +32,7 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
     method: op.method.toUpperCase(),
     path: op.path,
     deprecated: op.deprecated === true,
+    summary: firstLine(op.summary ?? op.description),
     types: [op.names.params, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined),
   }));
   const isGet = (op: Api['operations'][number]): boolean => op.method === 'get';
@@ -51,6 +58,7 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
     command: options.command,
     packageName: options.typesPackageName,
     title: api.title,
+    apiPhrase: apiPhrase(api.title),
     version: api.version,
     baseUrl: api.servers[0]?.url ?? 'https://api.example.com',
     example,
@@ -67,7 +75,7 @@ export function typesPackageFiles(api: Api, options: EmitOptions): EmittedFile[]
   const packageView = {
     packageName: options.typesPackageName,
     version: options.existingVersions.types ?? '0.0.0',
-    description: `TypeScript types for the ${api.title} API (declarations only), generated from its OpenAPI document`,
+    description: `TypeScript types for ${apiPhrase(api.title)} (declarations only), generated from its OpenAPI document`,
     generateScript: options.generateScripts?.types,
   };
   return [

@@ -2,6 +2,6 @@
 
 export type * from './accounts.js';
 export type * from './accounts-legacy.js';
+export type * from './clients.js';
 export type * from './config.js';
 export type * from './openapi.js';
-export type * from './root.js';
