@@ -11,7 +11,7 @@ import type { LoadedDocument } from '../load/types.js';
 import { assignPagination } from './pagination.js';
 import { readSecuritySchemes } from './auth.js';
 import { isObject, ModelContext } from './context.js';
-import { transitiveFlags } from './graph.js';
+import { refGraph, transitiveFlags } from './graph.js';
 import { assignModules } from './modules.js';
 import { NameRegistry, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
@@ -45,7 +45,8 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
 
   const schemaMap = new Map<string, Schema>();
   for (const c of converted) schemaMap.set(c.source.key, c.schema);
-  const flags = transitiveFlags(schemaMap);
+  const graph = refGraph(schemaMap);
+  const flags = transitiveFlags(schemaMap, graph);
 
   const registry = new NameRegistry();
   const schemas = new Map<string, NamedSchema>();
@@ -76,7 +77,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   assignResources(ctx, operations, registry);
   assignPagination(ctx, operations, schemaMap);
   const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);
-  const modules = assignModules(schemaMap, operations, webhooks);
+  const modules = assignModules(schemaMap, operations, webhooks, graph);
   for (const named of schemas.values()) named.module = modules.get(named.key) ?? 'shared';
 
   const info = isObject(doc.info) ? doc.info : {};

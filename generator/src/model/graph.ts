@@ -57,31 +57,29 @@ export function directAccess(schema: Schema): { readOnly: boolean; writeOnly: bo
  */
 export function transitiveFlags(
   schemas: ReadonlyMap<string, Schema>,
+  graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
 ): Map<string, { hasReadOnly: boolean; hasWriteOnly: boolean }> {
-  const refs = new Map<string, string[]>();
   const out = new Map<string, { hasReadOnly: boolean; hasWriteOnly: boolean }>();
+  const users = new Map<string, string[]>();
   for (const [key, schema] of schemas) {
-    refs.set(key, directRefs(schema));
     const d = directAccess(schema);
     out.set(key, { hasReadOnly: d.readOnly, hasWriteOnly: d.writeOnly });
+    for (const t of graph.get(key) ?? []) {
+      const list = users.get(t) ?? [];
+      list.push(key);
+      users.set(t, list);
+    }
   }
-  // Fixpoint: each pass propagates flags one edge further; at most |schemas| passes.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [key, targets] of refs) {
-      const me = out.get(key);
-      if (!me) continue;
-      for (const t of targets) {
-        const other = out.get(t);
-        if (!other) continue;
-        if (other.hasReadOnly && !me.hasReadOnly) {
-          me.hasReadOnly = true;
-          changed = true;
-        }
-        if (other.hasWriteOnly && !me.hasWriteOnly) {
-          me.hasWriteOnly = true;
-          changed = true;
+  // Propagate each flag backwards along the reference edges from the schemas that have it
+  // directly (a BFS per flag: linear in the graph, cycle-safe).
+  for (const flag of ['hasReadOnly', 'hasWriteOnly'] as const) {
+    const queue = [...out].filter(([, f]) => f[flag]).map(([k]) => k);
+    for (let i = 0; i < queue.length; i++) {
+      for (const user of users.get(queue[i] as string) ?? []) {
+        const f = out.get(user);
+        if (f && !f[flag]) {
+          f[flag] = true;
+          queue.push(user);
         }
       }
     }
@@ -89,8 +87,15 @@ export function transitiveFlags(
   return out;
 }
 
+/** Direct refs of every named schema (computed once; reused by flags and modules). */
+export function refGraph(schemas: ReadonlyMap<string, Schema>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, schema] of schemas) out.set(key, directRefs(schema));
+  return out;
+}
+
 /** Every named schema reachable from `roots` through refs (roots included), in BFS order. */
-export function reachable(roots: readonly string[], schemas: ReadonlyMap<string, Schema>): string[] {
+export function reachable(roots: readonly string[], graph: ReadonlyMap<string, readonly string[]>): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
   const queue = [...roots];
@@ -99,8 +104,7 @@ export function reachable(roots: readonly string[], schemas: ReadonlyMap<string,
     if (seen.has(key)) continue;
     seen.add(key);
     order.push(key);
-    const s = schemas.get(key);
-    if (s) for (const t of directRefs(s)) if (!seen.has(t)) queue.push(t);
+    for (const t of graph.get(key) ?? []) if (!seen.has(t)) queue.push(t);
   }
   return order;
 }

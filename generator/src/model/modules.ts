@@ -8,7 +8,7 @@
  * Deterministic: modules are visited in first-use (spec) order and the result depends only on the
  * set of users.
  */
-import { directRefs, reachable } from './graph.js';
+import { directRefs, reachable, refGraph } from './graph.js';
 import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
 
 /** Module for schemas used by several modules, or by none. */
@@ -40,6 +40,7 @@ export function assignModules(
   schemas: ReadonlyMap<string, Schema>,
   ops: readonly Operation[],
   webhooks: readonly Webhook[],
+  graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
 ): Map<string, string> {
   const roots = new Map<string, string[]>();
   const addRoots = (module: string, list: Schema[]): void => {
@@ -51,7 +52,7 @@ export function assignModules(
   for (const w of webhooks) addRoots(WEBHOOKS_MODULE, schemasOfExchange(w));
   const users = new Map<string, Set<string>>();
   for (const [module, list] of roots) {
-    for (const key of reachable(list, schemas)) {
+    for (const key of reachable(list, graph)) {
       const set = users.get(key) ?? new Set<string>();
       set.add(module);
       users.set(key, set);
