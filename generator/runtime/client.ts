@@ -10,6 +10,7 @@ import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, Vali
 import { Log } from './log.js';
 import { checkHeaderValue, encodeBody, getPointer, serializeParams, type EncodedBody } from './serialize.js';
 import type {
+  AuthOptions,
   ClientConfig,
   ClientOptions,
   FetchLike,
@@ -162,7 +163,7 @@ export class ClientCore {
   /** Effective base URL (no trailing slash). */
   readonly baseUrl: string;
   /** Options as given (frozen). */
-  readonly options: Readonly<ClientOptions>;
+  readonly options: Readonly<ClientOptions<object>>;
   protected readonly config: ClientConfig;
   private readonly log: Log;
   private tokenSources = new Map<string, TokenSource>();
@@ -171,13 +172,13 @@ export class ClientCore {
    * @param options caller options (see `ClientOptions`)
    * @param config spec-derived configuration (generated)
    */
-  constructor(options: ClientOptions = {}, config: ClientConfig = { baseUrl: '' }) {
+  constructor(options: ClientOptions<object> = {}, config: ClientConfig = { baseUrl: '' }) {
     this.options = Object.freeze({ ...options });
     this.config = config;
     this.baseUrl = (options.baseUrl ?? config.baseUrl).replace(/\/+$/, '');
     const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
     this.log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
-    for (const value of Object.values(options.auth ?? {})) {
+    for (const value of Object.values(this.auth)) {
       if (typeof value === 'string') this.log.secrets.add(value);
       else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
         this.log.secrets.add((value as { password: string }).password);
@@ -187,9 +188,9 @@ export class ClientCore {
   /**
    * A new client with `overrides` applied (headers are merged). Cached tokens are shared when `auth` is not overridden.
    */
-  withOptions(overrides: ClientOptions): this {
-    const Ctor = this.constructor as new (options: ClientOptions, config?: ClientConfig) => this;
-    const merged: ClientOptions = { ...this.options, ...overrides };
+  withOptions(overrides: ClientOptions<object>): this {
+    const Ctor = this.constructor as new (options: ClientOptions<object>, config?: ClientConfig) => this;
+    const merged: ClientOptions<object> = { ...this.options, ...overrides };
     if (overrides.headers) merged.headers = mergeHeaders(this.options.headers, overrides.headers);
     const clone = new Ctor(merged, this.config);
     if (overrides.auth === undefined) (clone as ClientCore).tokenSources = this.tokenSources;
@@ -204,6 +205,10 @@ export class ClientCore {
       const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob');
       return (await this.validate('response', op, data, r.response.status)) as T;
     });
+  }
+
+  private get auth(): AuthOptions {
+    return (this.options.auth ?? {}) as AuthOptions;
   }
 
   private get hooks() {
@@ -233,7 +238,7 @@ export class ClientCore {
   private authContext(): AuthContext {
     return {
       schemes: this.config.securitySchemes ?? {},
-      auth: this.options.auth ?? {},
+      auth: this.auth,
       tokenSource: (key) => this.tokenSource(key),
       browserCookies:
         this.options.cookieMode === 'browser' ||
@@ -246,7 +251,7 @@ export class ClientCore {
     const existing = this.tokenSources.get(key);
     if (existing) return existing;
     const scheme: SecuritySchemeSpec | undefined = this.config.securitySchemes?.[key];
-    const fields = this.options.auth?.[key];
+    const fields = this.auth[key];
     const factory = this.config.tokenProvider;
     if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;

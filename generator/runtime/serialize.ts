@@ -4,7 +4,7 @@
  */
 
 import { SdkError } from './errors.js';
-import type { BodyKind, EncodingSpec, Operation, ParamSpec, ParamStyle } from './types.js';
+import type { BodyKind, Operation, ParamSpec, ParamStyle } from './types.js';
 
 export type Encode = (s: string) => string;
 

@@ -72,7 +72,7 @@ export interface Operation {
   /** operationId, used in logs and validation reports only. */
   operationId?: string;
   /** Parameter values by wire name (path, query, header and cookie parameters together). `undefined` values are skipped. */
-  params?: Readonly<Record<string, unknown>> | undefined;
+  params?: object | undefined;
   /**
    * How each parameter is sent, by wire name. A value in `params` without an entry goes into the path when the template
    * has `{name}`, else into the query (form, explode).
@@ -224,11 +224,14 @@ export interface RuntimeHooks {
   random?: () => number;
 }
 
-/** Options of the client constructor. Every field is optional. */
-export interface ClientOptions {
+/**
+ * Options of the client constructor. Every field is optional. `TAuth` lets a generated client type `auth` per scheme
+ * (an interface with one optional key per security scheme); the runtime reads it as `AuthOptions`.
+ */
+export interface ClientOptions<TAuth extends object = AuthOptions> {
   /** Overrides the spec's server URL. */
   baseUrl?: string | undefined;
-  auth?: AuthOptions | undefined;
+  auth?: TAuth | undefined;
   /** `fetch` to use (default `globalThis.fetch`, looked up per call). */
   fetch?: FetchLike | undefined;
   /** Per attempt, in ms (default 60_000). */
