@@ -22,6 +22,7 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--name <ClientName>', description: 'Client class name (default: from info.title, e.g. "Improvado Embedded API v3" → Improvado)' },
   { flags: '--scope <@npm-scope>', description: 'npm scope of both packages (default: @<name in lower case>)' },
   { flags: '--config <file>', description: 'Config file (default: nearest sdkgen.config.json up to the repository root)' },
+  { flags: '--no-config', description: 'Use no config file' },
   { flags: '--only <target>', description: 'Write one package only: types or client (default: both)' },
   { flags: '--check', description: 'Write nothing; exit 1 and list the files that would change' },
   { flags: '--quiet', description: 'Print errors only (no summary, no warnings)' },
@@ -70,7 +71,7 @@ interface ParsedOptions {
   out?: string;
   name?: string;
   scope?: string;
-  config?: string;
+  config?: string | boolean;
   only?: string;
   check?: boolean;
   quiet?: boolean;
@@ -92,7 +93,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   const version = generatorVersion();
   const cli = cac('sdkgen');
   const command = cli.command('generate [spec]', 'Generate the packages');
-  for (const o of OPTIONS) if (!/--(help|version)/.test(o.flags)) command.option(o.flags, o.description);
+  for (const o of OPTIONS) {
+    if (/--(help|version)/.test(o.flags)) continue;
+    // cac gives a negated option's base a default of `true`, which would then count as a missing
+    // `--config <file>` value; '' means "not given".
+    command.option(o.flags, o.description, o.flags === '--no-config' ? { default: '' } : undefined);
+  }
   cli.option('-h, --help', 'Show this help');
   cli.option('-v, --version', 'Show the version');
 
@@ -152,7 +158,9 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
   const options: GenerateOptions = {};
   if (spec !== undefined) options.spec = spec;
   if (cwd !== undefined) options.cwd = cwd;
-  for (const key of ['out', 'name', 'scope', 'config'] as const) {
+  if (o.config === false) options.config = false;
+  else if (typeof o.config === 'string' && o.config !== '') options.config = o.config;
+  for (const key of ['out', 'name', 'scope'] as const) {
     const value = o[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || value === '') return `--${key} needs a value`;

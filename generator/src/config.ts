@@ -45,9 +45,12 @@ export function findRepoRoot(from: string): string | undefined {
   }
 }
 
-/** The nearest `sdkgen.config.json` from `cwd` up to the repository root (inclusive), if any. */
+/**
+ * The nearest `sdkgen.config.json` from `cwd` up to the repository root (inclusive), if any. Outside
+ * a repository only `cwd` itself is looked at.
+ */
 export function findConfigFile(cwd: string): string | undefined {
-  const root = findRepoRoot(cwd);
+  const root = findRepoRoot(cwd) ?? path.resolve(cwd);
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);

@@ -8,10 +8,15 @@ const fixtures = path.resolve(import.meta.dirname, 'fixtures');
 const good = path.join(fixtures, 'multifile/nested/api.json');
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-cache-'));
 
+/**
+ * Runs the CLI in-process. `generate` runs get `--no-config` unless they name a config: the
+ * repository's own sdkgen.config.json must never steer a test into writing `packages/`.
+ */
 async function run(args: string[], cwd = fixtures): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  const argv = args[0] === 'generate' && !args.some((a) => a.startsWith('--config')) ? [...args, '--no-config'] : args;
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
 }
 
@@ -26,6 +31,7 @@ describe('sdkgen --help', () => {
       '--name <ClientName>',
       '--scope <@npm-scope>',
       '--config <file>',
+      '--no-config',
       '--only <target>',
       '--check',
       '--quiet',
@@ -65,6 +71,25 @@ describe('exit codes', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message as RegExp);
     expect(code).toBe(args.includes('nope.json') ? 1 : 2);
+  });
+
+  test('the config file is found from cwd up to the repository root; --no-config ignores it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-repo-'));
+    fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
+    fs.writeFileSync(path.join(root, 'sdkgen.config.json'), JSON.stringify({ spec: good, out: 'gen', name: 'Conf' }));
+    const cwd = path.join(root, 'sub');
+    fs.mkdirSync(cwd);
+    const args = ['generate', '--only', 'types', '--cache-dir', cacheDir, '--check'];
+    const withConfig = await run([...args, '--config', path.join(root, 'sdkgen.config.json')], cwd);
+    expect(withConfig.stdout).toMatch(/@conf\/types → \.\.\/gen\/types/);
+    let stdout = '';
+    const found = await main(args, { stdout: (t) => (stdout += t), stderr: () => {}, cwd });
+    expect(found).toBe(1); // --check: nothing generated yet
+    expect(stdout).toMatch(/@conf\/types → \.\.\/gen\/types/);
+    const ignored = await run(args, cwd);
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toMatch(/no spec given/);
+    expect(fs.existsSync(path.join(root, 'gen'))).toBe(false);
   });
 
   test('errors in the spec → 1, every error printed with file:line:column pointer', async () => {

@@ -116,8 +116,8 @@ describe('generate()', () => {
     // A new scope changes both packages (package names, imports).
     const swapped: string[] = [];
     const hooks = {
-      beforeSwap: (rel: string) => {
-        if (rel === 'src/client.ts') throw new Error('simulated crash');
+      beforeSwap: (rel: string, dir: string) => {
+        if (path.basename(dir) === 'client') throw new Error('simulated crash');
         swapped.push(rel);
       },
     };

@@ -5,7 +5,8 @@ import type { PreparedPackage } from './prepare.js';
 
 /** Test hooks: called before each file is moved into the output directory (throw to simulate a crash). */
 export interface ApplyHooks {
-  beforeSwap?(relPath: string): void | Promise<void>;
+  /** `relPath` is package-relative; `dir` the absolute package directory. */
+  beforeSwap?(relPath: string, dir: string): void | Promise<void>;
 }
 
 /** A swap that has happened but can still be undone (until {@link AppliedPackage.finish}). */
@@ -74,7 +75,7 @@ export async function applyPackage(prepared: PreparedPackage, hooks: ApplyHooks 
       movedOut.push(rel);
     }
     for (const file of staged) {
-      await hooks.beforeSwap?.(file.path);
+      await hooks.beforeSwap?.(file.path, dir);
       const target = path.join(dir, file.path);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.rename(path.join(stage, file.path), target);

@@ -107,6 +107,13 @@ describe('validation is structural, not stylistic', () => {
     });
   });
 
+  test("the repository's own spec loads without errors or warnings", async () => {
+    const repo = path.resolve(fixtures, '../../..');
+    const loaded = await loadDocument('spec/openapi.yaml', { cwd: repo });
+    expect(loaded.openapi).toMatch(/^3\.1\./);
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
   test('every shared case fixture loads', async () => {
     const cases = path.join(fixtures, 'cases');
     for (const name of fs.readdirSync(cases)) {
