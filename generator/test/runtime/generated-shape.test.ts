@@ -34,13 +34,13 @@ const CONFIG = {
   tokenProvider: createTokenProvider,
 } as const satisfies ClientConfig;
 
-export interface ImprovadoAuth {
+interface ImprovadoAuth {
   basicAuth?: BasicCredentials | undefined;
   bearerAuth?: Credential | { workspace_id: number } | undefined;
   sessionCookie?: Credential | undefined;
   workspaceHeader?: Credential | undefined;
 }
-export type ImprovadoOptions = ClientOptions<ImprovadoAuth>;
+type ImprovadoOptions = ClientOptions<ImprovadoAuth>;
 
 interface Connection {
   id: number;
