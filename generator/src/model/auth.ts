@@ -34,7 +34,7 @@ export function readSecuritySchemes(ctx: ModelContext, ops: readonly Operation[]
       continue;
     }
     const scheme: SecurityScheme = { key, type: s.type as SecurityScheme['type'], extensions: extensionsOf(s) };
-    applyDocs(scheme, docsOf({ description: s.description }));
+    applyDocs(scheme, docsOf({ description: s.description, 'x-inferred': s['x-inferred'] }));
     if (s.type === 'http') {
       if (typeof s.scheme === 'string') scheme.scheme = s.scheme.toLowerCase();
       else ctx.report('error', 'model/security-scheme', `http security scheme ${key} needs a scheme (basic, bearer, …)`, pointer);

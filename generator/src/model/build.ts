@@ -191,7 +191,7 @@ function readTags(raw: unknown): Tag[] {
   return raw.filter(isObject).flatMap((t) => {
     if (typeof t.name !== 'string') return [];
     const tag: Tag = { name: t.name };
-    applyDocs(tag, docsOf({ description: t.description, externalDocs: t.externalDocs }));
+    applyDocs(tag, docsOf({ description: t.description, externalDocs: t.externalDocs, 'x-inferred': t['x-inferred'] }));
     return [tag];
   });
 }

@@ -270,7 +270,7 @@ export class OperationReader {
       contents: this.contents(r.value.content, child(r.pointer, 'content')),
       pointer,
     };
-    applyDocs(body, docsOf({ description: r.value.description }));
+    applyDocs(body, docsOf({ description: r.value.description, 'x-inferred': r.value['x-inferred'] }));
     return body;
   }
 
@@ -299,7 +299,7 @@ export class OperationReader {
         headers: this.headers(r.value.headers, child(r.pointer, 'headers')),
         pointer: at,
       };
-      applyDocs(response, docsOf({ description: r.value.description }));
+      applyDocs(response, docsOf({ description: r.value.description, 'x-inferred': r.value['x-inferred'] }));
       out.push(response);
     }
     return out;
@@ -401,7 +401,10 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
       pointer: f.pointer,
       extensions: extensionsOf(f.op),
     };
-    applyDocs(op, docsOf({ summary: f.op.summary, description: f.op.description, deprecated: f.op.deprecated, externalDocs: f.op.externalDocs }));
+    applyDocs(
+      op,
+      docsOf({ summary: f.op.summary, description: f.op.description, deprecated: f.op.deprecated, externalDocs: f.op.externalDocs, 'x-inferred': f.op['x-inferred'] }),
+    );
     const body = reader.requestBody(f.op.requestBody, child(f.pointer, 'requestBody'));
     if (body) op.requestBody = body;
     const idem = parameters.header.find((p) => IDEMPOTENCY_RE.test(p.name));

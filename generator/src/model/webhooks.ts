@@ -77,7 +77,10 @@ export function readWebhooks(ctx: ModelContext, reader: OperationReader, rootSig
         responses: reader.responses(op.responses, child(pointer, 'responses')),
         pointer,
       };
-      applyDocs(hook, docsOf({ summary: op.summary, description: op.description, deprecated: op.deprecated, externalDocs: op.externalDocs }));
+      applyDocs(
+        hook,
+        docsOf({ summary: op.summary, description: op.description, deprecated: op.deprecated, externalDocs: op.externalDocs, 'x-inferred': op['x-inferred'] }),
+      );
       const body = reader.requestBody(op.requestBody, child(pointer, 'requestBody'));
       if (body) hook.requestBody = body;
       const own = op['x-webhook-signature'] !== undefined ? readSignature(ctx, op['x-webhook-signature'], child(pointer, 'x-webhook-signature')) : undefined;

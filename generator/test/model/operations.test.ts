@@ -437,7 +437,7 @@ components:
     expect(op(api, 'a').extensions).toEqual({ 'x-sdk-method': 'make', 'x-custom': { deep: [1, 2] } });
   });
 
-  it('operation docs: summary, description, deprecated, externalDocs; tags', () => {
+  it('operation docs: summary, description, deprecated, externalDocs, x-inferred (also on bodies and responses); tags', () => {
     const { api } = build(
       doc(`  /a:
     get:
@@ -446,9 +446,13 @@ components:
       summary: Short
       description: Long
       deprecated: true
+      x-inferred: true
       externalDocs: { url: 'https://docs' }
-      responses: { "200": { description: ok } }`),
+      requestBody: { x-inferred: true, content: { text/plain: {} } }
+      responses: { "200": { description: ok, x-inferred: true } }`),
     );
-    expect(op(api, 'a')).toMatchObject({ tags: ['One', 'Two'], summary: 'Short', description: 'Long', deprecated: true, externalDocsUrl: 'https://docs' });
+    expect(op(api, 'a')).toMatchObject({ tags: ['One', 'Two'], summary: 'Short', description: 'Long', deprecated: true, inferred: true, externalDocsUrl: 'https://docs' });
+    expect(op(api, 'a').requestBody).toMatchObject({ inferred: true, contents: [{ bodyKind: 'text', schema: { kind: 'string' } }] });
+    expect(op(api, 'a').responses[0]).toMatchObject({ inferred: true });
   });
 });
