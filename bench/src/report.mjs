@@ -1,0 +1,165 @@
+/** Renders bench/RESULTS.md from the results object run-bench.mjs collects. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { benchDir } from './paths.mjs';
+import { TOOLS } from './tools.mjs';
+
+const s = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '–');
+const mib = (kib) => (Number.isFinite(kib) ? `${Math.round(kib / 1024)} MiB` : '–');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN);
+const x = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '–');
+const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(2)} KiB` : '–');
+const met = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
+
+/** Writes the report; the "Analysis" section is kept from bench/ANALYSIS.md when that file exists. */
+export function writeReport(file, results) {
+  const lines = [];
+  const m = results.machine ?? {};
+  lines.push('# Benchmark results', '');
+  lines.push(
+    'Written by `pnpm bench` (bench/src/run-bench.mjs); do not edit by hand: the analysis at the end comes from',
+    'bench/ANALYSIS.md. Every figure is the median of the runs shown; ratios compare tools measured in the same run.',
+    '',
+  );
+  lines.push('## Machine and versions', '');
+  lines.push(`- CPU: ${m.cpu} × ${m.nproc} (\`nproc\`), memory ${m.memoryGiB} GiB, ${m.os}`);
+  lines.push(`- Load average when the run started: ${(m.loadAverage ?? []).join(', ')} (other jobs shared the machine: see the analysis)`);
+  lines.push(`- Node ${m.node}; sdkgen at ${m.sdkgenCommit ?? 'unknown'}`);
+  lines.push(`- ${Object.entries(m.versions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const o = results.options ?? {};
+  lines.push(`- Runs: ${o.runs} per tool and document (${o.runsLarge} for GitHub and case 37); started ${results.started}, finished ${results.finished ?? '(unfinished)'}`);
+  lines.push('');
+
+  const targets = [];
+  const gh = results.docs?.large;
+  if (gh?.gen) {
+    const g = gh.gen;
+    const t = ratio(g['sdkgen-types']?.wallMs, g['openapi-typescript']?.wallMs);
+    const mm = ratio(g['sdkgen-types']?.maxRssKiB, g['openapi-typescript']?.maxRssKiB);
+    const ta = ratio(g['sdkgen-all']?.wallMs, g['hey-api']?.wallMs);
+    const ma = ratio(g['sdkgen-all']?.maxRssKiB, g['hey-api']?.maxRssKiB);
+    targets.push(['GitHub, types only: time vs openapi-typescript', '≤ 1.0×', x(t), met(Number.isFinite(t) ? t <= 1 : undefined)]);
+    targets.push(['GitHub, types only: peak RSS vs openapi-typescript', '≤ 1.0×', x(mm), met(Number.isFinite(mm) ? mm <= 1 : undefined)]);
+    targets.push(['GitHub, types + client: time vs hey-api', '≤ 0.6×', x(ta), met(Number.isFinite(ta) ? ta <= 0.6 : undefined)]);
+    targets.push(['GitHub, types + client: peak RSS vs hey-api', '≤ 1.0×', x(ma), met(Number.isFinite(ma) ? ma <= 1 : undefined)]);
+  }
+  if (gh?.tsc) {
+    const c = gh.tsc;
+    const errs = c['sdkgen-all']?.errors?.count ?? c['sdkgen-types']?.errors?.count;
+    targets.push(['GitHub: tsc errors over our output', '0', String(errs ?? '–'), met(errs === undefined ? undefined : errs === 0)]);
+    const tt = ratio(c['sdkgen-types']?.wallMs, c['openapi-typescript']?.wallMs);
+    targets.push(['GitHub: tsc time, our types vs openapi-typescript’s', '≤ 1.0×', x(tt), met(Number.isFinite(tt) ? tt <= 1 : undefined)]);
+  }
+  const h = results.http;
+  if (h?.stub) {
+    const over = h.stub.sdkgen?.usPerCall - h.stub.raw?.usPerCall;
+    targets.push(['Per-call overhead over raw fetch (stubbed fetch)', '≤ 20 µs', Number.isFinite(over) ? `${over.toFixed(1)} µs` : '–', met(Number.isFinite(over) ? over <= 20 : undefined)]);
+  }
+  if (h?.loopback) {
+    const r = ratio(h.loopback.sequential?.sdkgen?.rps, h.loopback.sequential?.raw?.rps);
+    targets.push(['Loopback throughput vs raw fetch (sequential)', '≥ 0.95×', x(r), met(Number.isFinite(r) ? r >= 0.95 : undefined)]);
+    const rc = ratio(h.loopback.concurrent?.sdkgen?.rps, h.loopback.concurrent?.raw?.rps);
+    targets.push(['Loopback throughput vs raw fetch (50 concurrent)', '≥ 0.95×', x(rc), met(Number.isFinite(rc) ? rc >= 0.95 : undefined)]);
+  }
+  const z = results.size;
+  if (z) {
+    const ours = z.bundles?.find((b) => b.id === 'sdkgen-petstore-one-call')?.gzip;
+    const theirs = z.bundles?.find((b) => b.id === 'openapi-fetch-one-call')?.gzip;
+    targets.push(['One-call bundle (min + gzip) vs openapi-fetch', '≤ 1.0×', Number.isFinite(ours) && Number.isFinite(theirs) ? `${kb(ours)} vs ${kb(theirs)} (${x(ours / theirs)})` : '–', met(Number.isFinite(ours) && Number.isFinite(theirs) ? ours <= theirs : undefined)]);
+  }
+  lines.push('## Targets', '');
+  lines.push('| target | goal | measured | |', '|---|---|---|---|');
+  for (const t of targets) lines.push(`| ${t.join(' | ')} |`);
+  lines.push('');
+
+  if (results.docs) {
+    lines.push('## Generation', '');
+    lines.push('Wall time of the whole process (start to exit) and its peak RSS (`/usr/bin/time -f %M`). sdkgen runs start with an empty format cache.', '');
+    for (const [key, d] of Object.entries(results.docs)) {
+      if (!d.gen || Object.keys(d.gen).length === 0) continue;
+      lines.push(`### ${d.label} (${(d.bytes / 1024).toFixed(0)} KiB)`, '');
+      lines.push('| tool | time | peak RSS | time vs openapi-typescript | time vs hey-api | runs (failed) |', '|---|---|---|---|---|---|');
+      const ot = d.gen['openapi-typescript'];
+      const hey = d.gen['hey-api'];
+      for (const [tool, r] of Object.entries(d.gen)) {
+        lines.push(
+          `| ${TOOLS[tool]?.label ?? tool} | ${s(r.wallMs)} | ${mib(r.maxRssKiB)} | ${x(ratio(r.wallMs, ot?.wallMs))} | ${x(ratio(r.wallMs, hey?.wallMs))} | ${r.runs} (${r.failed}) |`,
+        );
+      }
+      for (const tool of ['sdkgen-types', 'sdkgen-all']) {
+        const r = d.gen[tool];
+        if (r && Number.isFinite(r.formatMs)) {
+          lines.push(
+            `| ↳ ${TOOLS[tool].label}: formatting (prettier) | ${s(r.formatMs)} of ${s(r.totalMs)} in generate() | | load ${s(r.loadMs)}, model ${s(r.modelMs)}, emit ${s(r.emitMs)}, write ${s(r.writeMs)} | ${r.files} files, ${kb(r.bytes)} | |`,
+          );
+        }
+      }
+      lines.push('');
+      for (const [tool, r] of Object.entries(d.gen)) {
+        if (r.failed > 0) lines.push(`- ${TOOLS[tool]?.label ?? tool} failed ${r.failed} of ${r.runs} runs: \`${String(r.error ?? '').replace(/\s+/g, ' ').slice(0, 300)}\``);
+      }
+      if (key === 'case37') {
+        const ours = d.gen['sdkgen-types'] ?? d.gen['sdkgen-all'];
+        if (ours?.schemas !== undefined) lines.push(`- case 37 completeness: sdkgen modelled ${ours.schemas} component schemas and ${ours.operations} operations (the document has 5,000 and 2,000).`);
+      }
+      lines.push('');
+    }
+    lines.push('## tsc --noEmit over each tool’s output', '');
+    lines.push('TypeScript 5.9.3, `strict`, `skipLibCheck`, `moduleResolution: Bundler`; the output plus one consumer file making one GET call through the tool’s client (openapi-fetch for types-only tools).', '');
+    for (const d of Object.values(results.docs)) {
+      if (!d.tsc || Object.keys(d.tsc).length <= 1) continue;
+      lines.push(`### ${d.label}`, '');
+      if (d.tsc.call) lines.push(`Consumer call: \`GET ${d.tsc.call.path}\``, '');
+      lines.push('| output of | tsc time | peak RSS | time vs openapi-typescript’s | errors |', '|---|---|---|---|---|');
+      const ot = d.tsc['openapi-typescript'];
+      for (const [tool, r] of Object.entries(d.tsc)) {
+        if (tool === 'call') continue;
+        lines.push(`| ${TOOLS[tool]?.label ?? tool} | ${s(r.wallMs)} | ${mib(r.maxRssKiB)} | ${x(ratio(r.wallMs, ot?.wallMs))} | ${r.errors?.count ?? '–'} |`);
+      }
+      lines.push('');
+      for (const [tool, r] of Object.entries(d.tsc)) {
+        if (tool !== 'call' && r.errors?.count > 0) lines.push(`- ${TOOLS[tool]?.label ?? tool}: \`${r.errors.first[0]?.slice(0, 300)}\``);
+      }
+      lines.push('');
+    }
+  }
+
+  if (h) {
+    lines.push('## Per-request overhead', '');
+    lines.push(h.description ?? '', '');
+    if (h.loopback) {
+      lines.push('| client | sequential req/s | µs/request | vs raw fetch | 50 concurrent req/s | vs raw fetch |', '|---|---|---|---|---|---|');
+      for (const c of ['raw', 'openapiFetch', 'sdkgen']) {
+        const a = h.loopback.sequential?.[c];
+        const b = h.loopback.concurrent?.[c];
+        if (!a) continue;
+        lines.push(
+          `| ${h.labels?.[c] ?? c} | ${Math.round(a.rps)} | ${a.usPerRequest.toFixed(1)} | ${x(ratio(a.rps, h.loopback.sequential.raw.rps))} | ${b ? Math.round(b.rps) : '–'} | ${b ? x(ratio(b.rps, h.loopback.concurrent.raw.rps)) : '–'} |`,
+        );
+      }
+      lines.push('');
+    }
+    if (h.stub) {
+      lines.push('| client, stubbed fetch | µs/call | overhead over raw fetch |', '|---|---|---|');
+      for (const c of ['raw', 'openapiFetch', 'sdkgen']) {
+        const a = h.stub[c];
+        if (!a) continue;
+        lines.push(`| ${h.labels?.[c] ?? c} | ${a.usPerCall.toFixed(2)} | ${(a.usPerCall - h.stub.raw.usPerCall).toFixed(2)} µs |`);
+      }
+      lines.push('');
+    }
+  }
+  if (z) {
+    lines.push('## Bundle size', '');
+    lines.push(z.description ?? '', '');
+    lines.push('| bundle | minified | min + gzip |', '|---|---|---|');
+    for (const b of z.bundles ?? []) lines.push(`| ${b.label} | ${kb(b.minified)} | ${kb(b.gzip)} |`);
+    lines.push('');
+    for (const note of z.notes ?? []) lines.push(`- ${note}`);
+    lines.push('');
+  }
+
+  const analysis = path.join(benchDir, 'ANALYSIS.md');
+  if (existsSync(analysis)) lines.push(readFileSync(analysis, 'utf8').trim(), '');
+  writeFileSync(file, `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}`);
+}
