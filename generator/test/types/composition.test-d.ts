@@ -15,6 +15,7 @@ import type {
 import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/case-04/src/index.js';
 import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/case-07/src/index.js';
 import type { CreateReportBody } from '../emit/__snapshots__/case-08/src/index.js';
+import type { Cat, Dog, Shape, Vehicle } from '../emit/__snapshots__/discriminators/src/index.js';
 import type { Expr, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
 import type { Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
 
@@ -78,4 +79,21 @@ test('tuples and recursion', () => {
   expectTypeOf<Row>().toEqualTypeOf<[string, ...number[]]>();
   expectTypeOf({ id: 'a', children: [{ id: 'b', children: [] }] }).toExtend<TreeNode>();
   expectTypeOf({ op: 'add', args: [1, { op: 'neg', args: [2] }] }).toExtend<Expr>();
+});
+
+test('discriminator mapping: literals added only where the member leaves the property open; several values per schema', () => {
+  const area = (shape: Shape): number => {
+    if (shape.kind === 'circle') return shape.r * shape.r * Math.PI;
+    expectTypeOf(shape.kind).toEqualTypeOf<string & 'square'>();
+    return shape.side * shape.side;
+  };
+  void area;
+  expectTypeOf({ kind: 'square' as const, side: 2 }).toExtend<Shape>();
+  expectTypeOf({ type: 'auto' as const, seats: 4 }).toExtend<Vehicle>();
+  expectTypeOf({ type: 'Truck' as const, load: 1 }).toExtend<Vehicle>();
+  // @ts-expect-error `lorry` is not a mapped value
+  const lorry: Vehicle = { type: 'lorry', load: 1 };
+  void lorry;
+  expectTypeOf<Dog['petType']>().toEqualTypeOf<'doggo'>();
+  expectTypeOf<Cat['petType']>().toEqualTypeOf<'Cat'>();
 });
