@@ -444,11 +444,17 @@ export class ClientCore {
     // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
     // timer keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches fetch.
     const keep = { combined, inFlight: [] as Request[] };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
-      keep.inFlight.length = 0;
-    }, timeoutMs);
+    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none (the timer still holds `keep`).
+    const limited = timeoutMs > 0 && timeoutMs < 2 ** 31;
+    const timer = setTimeout(
+      () => {
+        if (!limited) return;
+        timedOut = true;
+        controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
+        keep.inFlight.length = 0;
+      },
+      limited ? timeoutMs : 2 ** 31 - 1,
+    );
     const terminal = async (req: Request): Promise<Response> => {
       const sent = new Request(req.clone(), { signal: keep.combined });
       keep.inFlight.push(sent);

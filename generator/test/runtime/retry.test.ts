@@ -197,6 +197,15 @@ describe('timeouts and abort', () => {
     expect(await settled).toBeInstanceOf(TimeoutError);
   });
 
+  it('timeoutMs 0 or Infinity means no timeout', async () => {
+    const { fetch } = mockFetch(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return json({ ok: 1 });
+    });
+    expect(await new TestClient({ fetch, timeoutMs: 0 }).request({ method: 'get', path: '/x' })).toEqual({ ok: 1 });
+    expect(await new TestClient({ fetch, timeoutMs: Number.POSITIVE_INFINITY }).request({ method: 'get', path: '/x' })).toEqual({ ok: 1 });
+  });
+
   it('clears its timer: a fast response leaves no pending timeout', async () => {
     const { fetch } = mockFetch(json({}));
     const original = globalThis.clearTimeout;
