@@ -386,6 +386,8 @@ export interface WebhookSignature {
   signedContent: 'raw-body';
   prefix?: string;
   idempotencyHeader?: string;
+  /** (Addition) `x-inferred: true` on the signature object: parts of it are not stated by the API's docs. */
+  inferred?: boolean;
   challenge?: { method: HttpMethod; challengeHeader: string; verifyTokenHeader?: string; respondWith: 'challenge-text' };
 }
 

@@ -52,6 +52,7 @@ export function readSignature(ctx: ModelContext, raw: unknown, pointer: Pointer)
   };
   if (typeof raw.prefix === 'string') sig.prefix = raw.prefix;
   if (typeof raw.idempotencyHeader === 'string') sig.idempotencyHeader = raw.idempotencyHeader;
+  if (raw['x-inferred'] === true) sig.inferred = true;
   if (challenge) sig.challenge = challenge;
   return sig;
 }

@@ -47,7 +47,7 @@ describe('webhook details', () => {
   it('several methods under one name get method-suffixed identifiers; an operation-level signature overrides the root', () => {
     const { api } = build(`openapi: 3.1.0
 info: { title: t, version: "1" }
-x-webhook-signature: { algorithm: hmac-sha256, header: X-Sig }
+x-webhook-signature: { algorithm: hmac-sha256, header: X-Sig, x-inferred: true }
 paths: {}
 webhooks:
   order.created:
@@ -62,7 +62,7 @@ webhooks:
       ['order.created', 'post', 'OrderCreatedPost', 'hmac-sha512'],
     ]);
     expect(api.webhooks[1]?.signature).toEqual({ algorithm: 'hmac-sha512', header: 'X-Other', encoding: 'base64', signedContent: 'raw-body', prefix: 'sha512=' });
-    expect(api.webhookSignature).toEqual({ algorithm: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', signedContent: 'raw-body' });
+    expect(api.webhookSignature).toEqual({ algorithm: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', signedContent: 'raw-body', inferred: true });
   });
 
   it('an invalid signature is an error naming each bad field', () => {
