@@ -41,7 +41,8 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     'report-only': { type: 'boolean', default: false },
-    'cpu-prof': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    timeout: { type: 'string' },
   },
 });
 
@@ -51,6 +52,8 @@ const runsLarge = Number(opts['runs-large'] ?? runs);
 const docKeys = (opts.docs ?? (quick ? 'small,medium' : 'small,medium,large,case37')).split(',');
 const toolKeys = (opts.tools ?? Object.keys(TOOLS).join(',')).split(',');
 const sections = new Set((opts.sections ?? 'gen,tsc,http,size').split(','));
+const timeoutMs = Number(opts.timeout ?? 900) * 1000;
+const profileDocs = new Set((opts['cpu-prof'] ?? '').split(',').filter(Boolean));
 const requests = Number(opts.requests ?? (quick ? 2000 : 20000));
 const reportFile = opts.out ?? (quick ? path.join(cacheDir, 'RESULTS.quick.md') : path.join(benchDir, 'RESULTS.md'));
 const resultsJson = path.join(cacheDir, quick ? 'results.quick.json' : 'results.json');
@@ -105,10 +108,10 @@ async function main() {
         save();
       }
       if (sections.has('tsc')) {
-        results.docs[key].tsc = await measureTsc(key, doc.file, outRoot, n);
+        results.docs[key].tsc = await measureTsc(key, doc.file, outRoot, n, results.docs[key].gen ?? {});
         save();
       }
-      if (opts['cpu-prof']) await profile(key, doc.file, outRoot, snapshot);
+      if (profileDocs.has(key)) await profile(key, doc.file, outRoot, snapshot);
     }
   }
   if (sections.has('http')) {
@@ -132,12 +135,16 @@ async function measureGeneration(key, spec, outRoot, n, snapshot) {
   for (let run = 0; run < n; run++) {
     // Tools interleaved run by run, so slow drift of the machine's load spreads over all of them.
     for (const tool of toolKeys) {
+      // A tool that timed out once is not run again on this document (it would only burn the budget).
+      if (samples[tool].some((x) => x.timedOut)) continue;
       const out = path.join(outRoot, tool);
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
       const { command, args } = generateCommand(tool, spec, out, snapshot);
-      const r = await runMeasured(command, args, { cwd: repoDir });
-      const sample = { wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, ok: r.status === 0 };
+      const r = await runMeasured(command, args, { cwd: repoDir, timeoutMs });
+      const timedOut = r.wallMs >= timeoutMs;
+      const sample = { wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, ok: r.status === 0 && !timedOut, timedOut };
+      if (timedOut) sample.error = `did not finish within ${timeoutMs / 1000} s (killed; peak RSS so far ${Math.round(r.maxRssKiB / 1024)} MiB)`;
       if (tool.startsWith('sdkgen')) {
         try {
           const report = JSON.parse(r.stdout.trim().split('\n').pop());
@@ -162,6 +169,7 @@ async function measureGeneration(key, spec, outRoot, n, snapshot) {
     out[tool] = {
       runs: list.length,
       failed: list.length - ok.length,
+      timedOut: list.some((s) => s.timedOut),
       error: list.find((s) => !s.ok)?.error,
       wallMs: median(ok.map((s) => s.wallMs)),
       maxRssKiB: median(ok.map((s) => s.maxRssKiB)),
@@ -185,7 +193,7 @@ async function measureGeneration(key, spec, outRoot, n, snapshot) {
   return out;
 }
 
-async function measureTsc(key, spec, outRoot, n) {
+async function measureTsc(key, spec, outRoot, n, gen) {
   const call = sampleCall(spec);
   const samples = Object.fromEntries(toolKeys.map((t) => [t, []]));
   const errors = {};
@@ -197,6 +205,8 @@ async function measureTsc(key, spec, outRoot, n) {
     for (const tool of toolKeys) {
       const out = path.join(outRoot, tool);
       if (!existsSync(path.join(out, 'consumer.ts'))) continue;
+      // No output to check when every generation failed (or timed out).
+      if (gen[tool] && gen[tool].failed === gen[tool].runs) continue;
       const r = await runMeasured(process.execPath, [tscBin, '-p', path.join(out, 'tsconfig.json'), '--pretty', 'false'], { cwd: out });
       const errorLines = r.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
       errors[tool] = { count: errorLines.length, first: errorLines.slice(0, 5) };
