@@ -2,7 +2,8 @@
  * Compiles the generated client (with its types package) of every fixture and of the Improvado
  * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
- * - consumers/improvado.ts: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface;
+ * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
+ *   (Improvado; cases 25, 27, 31, 32);
  * - every ```ts block of each generated README.md, as its own module.
  * Also scans the generated sources for the `any` type.
  *
@@ -24,7 +25,7 @@ const compilers = {
 const root = path.join(outRoot, 'tsc');
 
 /** ```ts blocks of a Markdown text. */
-export function tsBlocks(markdown: string): string[] {
+function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
 }
 
@@ -44,6 +45,7 @@ function typesName(f: Fixture): string {
 
 describe('generated clients compile', () => {
   let readmeBlocks = 0;
+  let typeTestFiles = 0;
   beforeAll(async () => {
     const paths: Record<string, string[]> = {};
     const include: string[] = [];
@@ -61,8 +63,10 @@ describe('generated clients compile', () => {
         writeFileSync(path.join(consumer, `readme-${i + 1}.ts`), `${block}\nexport {};\n`);
         readmeBlocks++;
       });
-      if (fixture.name === 'improvado') {
-        copyFileSync(path.join(repoRoot, 'generator/test/client/consumers/improvado.ts'), path.join(consumer, 'type-tests.ts'));
+      const typeTests = path.join(repoRoot, `generator/test/client/consumers/${fixture.name}.ts.txt`);
+      if (existsSync(typeTests)) {
+        copyFileSync(typeTests, path.join(consumer, 'type-tests.ts'));
+        typeTestFiles++;
       }
     }
     const compilerOptions = {
@@ -88,6 +92,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
+    expect(typeTestFiles).toBe(5);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
   });
 

@@ -118,9 +118,9 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
       [
         '(Op extends { parameters: infer Pa } ? ({} extends Pa ? { params?: Pa } : { params: Pa }) : { params?: never }) &',
         '(Op extends { requestBody: { content: infer C } } ? { body: C[keyof C] } : Op extends { requestBody?: infer B } ? ([NonNullable<B>] extends [never] ? { body?: never } : NonNullable<B> extends { content: infer C } ? { body?: C[keyof C] } : { body?: unknown }) : { body?: never }) &',
-        "{ bodyKind?: 'json' | 'text' | 'form' | 'multipart' | 'binary'; contentType?: string }",
+        "{ bodyKind?: 'json' | 'text' | 'binary'; contentType?: string }",
       ].join('\n'),
-      'The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON).',
+      'The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`.',
     ),
     alias(
       'RequestArgs',

@@ -20,6 +20,7 @@ const CORE = {
   apiPromise: 'src/core/api-promise.ts',
   pagination: 'src/core/pagination.ts',
   types: 'src/core/types.ts',
+  body: 'src/core/body.ts',
 } as const;
 
 export { CORE };
@@ -111,7 +112,13 @@ function paginationText(op: Operation): string | undefined {
 }
 
 /** The descriptor object literal (the core's `Operation`) for a call with `params`/`body` in scope. */
-export function descriptorText(op: Operation, knownSchemes: ReadonlySet<string>, has: { params: boolean; body: boolean }): string {
+export function descriptorText(
+  op: Operation,
+  knownSchemes: ReadonlySet<string>,
+  has: { params: boolean; body: boolean },
+  /** Local name of the core's `formBody`/`multipartBody` when the first media type is a form or multipart body. */
+  encoder?: string,
+): string {
   const lines: string[] = [
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
@@ -124,14 +131,17 @@ export function descriptorText(op: Operation, knownSchemes: ReadonlySet<string>,
   }
   const media = op.requestBody?.contents[0];
   if (has.body && media !== undefined) {
-    lines.push('body');
+    const enc = encodingText(media.encoding);
+    if (encoder !== undefined) {
+      // Form and multipart bodies are encoded here (core/body.ts), so other clients do not bundle the encoders.
+      const encoded = `${encoder}(body${enc !== undefined ? `, ${enc}` : ''})`;
+      lines.push(`body: ${op.requestBody?.required ? encoded : `body === undefined ? undefined : ${encoded}`}`);
+    } else lines.push('body');
     if (media.bodyKind !== 'json') lines.push(`bodyKind: ${JSON.stringify(media.bodyKind)}`);
     const def = KIND_DEFAULT_TYPE[media.bodyKind];
     if (def !== undefined && media.mediaType.toLowerCase() !== def && !media.mediaType.includes('*')) {
       lines.push(`contentType: ${JSON.stringify(media.mediaType)}`);
     }
-    const enc = encodingText(media.encoding);
-    if (enc !== undefined) lines.push(`encoding: ${enc}`);
   }
   lines.push(`security: ${securityText(op.security, knownSchemes)}`);
   if (op.responses.length > 0) {
@@ -238,7 +248,10 @@ export function methodParts(
   parameters.push({ kind: StructureKind.Parameter, name: 'options', type: requestOptions, hasQuestionToken: true });
 
   const response = scope.packageType(typesPackage, op.names.response);
-  const descriptor = descriptorText(op, knownSchemes, { params: hasParams, body: hasBody });
+  const kind = op.requestBody?.contents[0]?.bodyKind;
+  const encoder =
+    hasBody && kind === 'form' ? scope.value(CORE.body, 'formBody') : hasBody && kind === 'multipart' ? scope.value(CORE.body, 'multipartBody') : undefined;
+  const descriptor = descriptorText(op, knownSchemes, { params: hasParams, body: hasBody }, encoder);
   let returnType: string;
   let body: string;
   if (op.pagination !== undefined) {

@@ -36,5 +36,6 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Documents } from './resources/documents.js';
+export { Images } from './resources/images.js';
 export type * from '@fixtures/binary-types';

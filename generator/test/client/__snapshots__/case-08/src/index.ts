@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Reports } from './resources/reports.js';
 export type * from '@fixtures/case-08-types';

@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Avatars } from './resources/avatars.js';
 export type * from '@fixtures/case-17-types';

@@ -11,7 +11,7 @@ export type PathMethod<Paths, P extends keyof Paths> = {
     : never;
 }[HttpMethod];
 
-/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON). */
+/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
 export type RequestInput<Op> = (Op extends { parameters: infer Pa }
   ? {} extends Pa
     ? { params?: Pa }
@@ -25,10 +25,7 @@ export type RequestInput<Op> = (Op extends { parameters: infer Pa }
         : NonNullable<B> extends { content: infer C }
           ? { body?: C[keyof C] }
           : { body?: unknown }
-      : { body?: never }) & {
-    bodyKind?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
-    contentType?: string;
-  };
+      : { body?: never }) & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string };
 
 /** The arguments after `path`: `init` is required when the operation has required parameters or a required body. */
 export type RequestArgs<Op> =

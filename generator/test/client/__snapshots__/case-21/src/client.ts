@@ -3,19 +3,19 @@
 import { ClientBase } from './base.js';
 import { AccountsLegacy } from './resources/accounts-legacy.js';
 import { Accounts } from './resources/accounts.js';
+import { Clients } from './resources/clients.js';
 import { Config } from './resources/config.js';
-import { Root } from './resources/root.js';
 
 /**
  * Client of the case-21 API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `accounts`, `accountsLegacy`, `config_`, `root`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `accounts`, `accountsLegacy`, `clients`, `config_`.
  */
 export class Client extends ClientBase {
   #accounts: Accounts | undefined;
   #accountsLegacy: AccountsLegacy | undefined;
+  #clients: Clients | undefined;
   #config_: Config | undefined;
-  #root: Root | undefined;
 
   /** `client.accounts`: see {@link Accounts}. */
   get accounts(): Accounts {
@@ -27,13 +27,13 @@ export class Client extends ClientBase {
     return (this.#accountsLegacy ??= new AccountsLegacy(this));
   }
 
+  /** `client.clients`: see {@link Clients}. */
+  get clients(): Clients {
+    return (this.#clients ??= new Clients(this));
+  }
+
   /** `client.config_`: see {@link Config}. */
   get config_(): Config {
     return (this.#config_ ??= new Config(this));
-  }
-
-  /** `client.root`: see {@link Root}. */
-  get root(): Root {
-    return (this.#root ??= new Root(this));
   }
 }

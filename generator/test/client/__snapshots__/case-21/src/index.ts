@@ -38,6 +38,6 @@ export type {
 } from './core/types.js';
 export { AccountsLegacy } from './resources/accounts-legacy.js';
 export { Accounts } from './resources/accounts.js';
+export { Clients } from './resources/clients.js';
 export { Config } from './resources/config.js';
-export { Root } from './resources/root.js';
 export type * from '@fixtures/case-21-types';

@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Settings } from './resources/settings.js';
 export type * from '@fixtures/case-23-types';

@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Attachments } from './resources/attachments.js';
 export type * from '@fixtures/case-25-types';

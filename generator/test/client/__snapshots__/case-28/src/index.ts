@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Customers } from './resources/customers.js';
 export type * from '@fixtures/case-28-types';

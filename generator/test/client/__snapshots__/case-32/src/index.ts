@@ -36,6 +36,6 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
+export { Notes } from './resources/notes.js';
 export { Ping } from './resources/ping.js';
-export { Root } from './resources/root.js';
 export type * from '@fixtures/case-32-types';

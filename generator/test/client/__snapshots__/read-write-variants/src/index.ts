@@ -36,5 +36,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
-export { Root } from './resources/root.js';
+export { Orders } from './resources/orders.js';
 export type * from '@fixtures/read-write-variants-types';

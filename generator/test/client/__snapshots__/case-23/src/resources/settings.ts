@@ -9,8 +9,8 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { ClientCore } from '../core/client.js';
 import type { RequestOptions } from '../core/types.js';
 
-/** The `client.root` resource. */
-export class Root {
+/** The `client.settings` resource. */
+export class Settings {
   /** The client that sends the requests. */
   protected readonly client: ClientCore;
 
@@ -27,7 +27,7 @@ export class Root {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  settings(
+  update(
     params?: PutSettingsParams,
     body?: PutSettingsBody,
     options?: RequestOptions,
