@@ -8,7 +8,7 @@
  * Output goes to generator/node_modules/.cache/ so that `openapi-fetch` resolves from there.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -170,6 +170,41 @@ describe.runIf(build !== undefined)('generated types compile', () => {
     };
     expect(existsSync(path.join(dir, pkg.exports['.']?.types ?? 'missing'))).toBe(true);
     expect(existsSync(path.join(dir, pkg.exports['.']?.default ?? 'missing'))).toBe(true);
+
+    // The built package resolves by name for consumers using node16/nodenext, bundler and the
+    // old node10 resolution (exports.types and top-level types), with TypeScript 5.4.
+    const consumer = path.join(workDir, '.consumer');
+    const linked = path.join(consumer, 'node_modules', '@fixtures', `${fixture.name}-types`);
+    mkdirSync(path.dirname(linked), { recursive: true });
+    symlinkSync(dir, linked, 'dir');
+    writeFileSync(
+      path.join(consumer, 'use.ts'),
+      [
+        `import type { CreateAvatarBody, Image, paths } from '@fixtures/${fixture.name}-types';`,
+        "export const body: CreateAvatarBody = { image: { format: 'png', data: 'aGk=' } };",
+        "export type Created = paths['/avatars']['post']['responses'][201]['content']['application/json'];",
+        'export type Same = Created extends Image ? true : false;',
+        '',
+      ].join('\n'),
+    );
+    const modes = [
+      { module: 'NodeNext', moduleResolution: 'NodeNext' },
+      { module: 'ESNext', moduleResolution: 'Bundler' },
+      { module: 'CommonJS', moduleResolution: 'Node10' },
+    ];
+    for (const mode of modes) {
+      const project = path.join(consumer, `tsconfig.${mode.moduleResolution}.json`);
+      writeFileSync(
+        project,
+        JSON.stringify({
+          compilerOptions: { ...strictOptions, ...mode, verbatimModuleSyntax: false, ignoreDeprecations: '5.0' },
+          files: ['use.ts'],
+        }),
+      );
+      const result = runTsc(compilers['5.4'], project);
+      expect(result.output.trim(), mode.moduleResolution).toBe('');
+      expect(result.status).toBe(0);
+    }
   }, 120_000);
 
   it('no generated file uses the `any` type (TypeScript AST scan)', () => {
