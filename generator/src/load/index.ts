@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { BaseResolver, type Document, YamlParseError } from '@redocly/openapi-core';
 import { type Diagnostic, GenerateError, hasErrors } from '../diagnostics.js';
 import { bundleInPlace } from './bundle.js';
-import { indexOrigins, makeLocate } from './locate.js';
+import { componentKeys, inlineFragments } from './inline-fragments.js';
+import { indexOrigins, makeLocate, originSegments } from './locate.js';
 import { displayPath } from './paths.js';
 import { readEntry } from './read.js';
 import { redoclyConfig } from './redocly-config.js';
@@ -65,7 +66,9 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
 
   const diagnostics: Diagnostic[] = await validate(entry, resolver, graph, cwd);
   const origins = indexOrigins(graph.documents.values());
+  const componentsBefore = componentKeys(entry.parsed);
   const bundled = await bundleInPlace(entry, resolver, cwd);
+  inlineFragments(bundled.document, componentsBefore, (node) => originSegments(origins, node));
   const locate = makeLocate(bundled.document, origins, cwd);
   diagnostics.push(...bundled.diagnostics, ...checkOperationIds(bundled.document, locate));
 

@@ -5,7 +5,7 @@ import { displayPath } from './paths.js';
 import { parsePointer, toPointer } from './pointer.js';
 
 /** Where a node sits in its file: its parent's origin and its key there (segments built on demand). */
-interface Origin {
+export interface Origin {
   source: Source;
   parsed: unknown;
   parent: Origin | undefined;
@@ -16,6 +16,12 @@ function segmentsOf(origin: Origin): string[] {
   const out: string[] = [];
   for (let o: Origin | undefined = origin; o?.parent !== undefined; o = o.parent) out.push(o.key);
   return out.reverse();
+}
+
+/** The pointer segments of `node` inside the file it came from, if it came from a loaded file. */
+export function originSegments(origins: WeakMap<object, Origin>, node: object): string[] | undefined {
+  const origin = origins.get(node);
+  return origin ? segmentsOf(origin) : undefined;
 }
 
 /** Where a pointer of the bundled document came from: file (display path), 1-based line and column. */

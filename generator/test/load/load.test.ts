@@ -15,22 +15,46 @@ describe('multi-file documents are bundled into one', () => {
     expect(loaded.diagnostics).toEqual([]);
     const doc = loaded.document as {
       paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
-      components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+      components: Record<string, Record<string, unknown>>;
     };
     // Every $ref is local now.
     expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"(?!#)/);
     // The path item was copied in, with its operation.
     expect(doc.paths['/things']!['get']!.operationId).toBe('listThings');
-    // The schema and the response became components.
-    const mirror = doc.paths['/mirror']!['get']!.responses!['200'] as {
-      content: Record<string, { schema: { $ref: string } }>;
-    };
-    const ref = mirror.content['application/json']!.schema.$ref;
-    expect(ref).toMatch(/^#\/components\/schemas\//);
-    expect(doc.components.schemas[ref.split('/').pop()!]).toEqual({ type: 'object', properties: { count: { type: 'integer' } } });
-    expect(doc.paths['/echo']!['get']!.responses!['200']).toEqual({ $ref: '#/components/responses/200' });
+    // Fragments deep inside the other document, used once, are inline (no component named
+    // `schema` or `200`): the model names them after their use.
+    const upstreamSchema = { type: 'object', properties: { count: { type: 'integer' } } };
+    expect(doc.paths['/mirror']!['get']!.responses!['200']).toEqual({
+      description: 'ok',
+      content: { 'application/json': { schema: upstreamSchema } },
+    });
+    expect(doc.paths['/echo']!['get']!.responses!['200']).toEqual({
+      description: 'ok',
+      content: { 'application/json': { schema: upstreamSchema } },
+    });
+    expect(Object.keys(doc.components)).toEqual(['schemas']);
     // The numeric component key is kept as spelled.
-    expect(Object.keys(doc.components.schemas)).toContain('404');
+    expect(Object.keys(doc.components['schemas']!)).toEqual(['404']);
+    // locate() still leads to the other file.
+    expect(loaded.locate('#/paths/~1mirror/get/responses/200/content/application~1json/schema/properties/count')).toMatchObject({
+      file: 'remote-path-item/upstream.yaml',
+      line: 15,
+    });
+  });
+
+  test('a fragment of another document used twice stays one component (named by Redocly)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-frag-'));
+    fs.copyFileSync(path.join(multifile, 'remote-path-item/upstream.yaml'), path.join(dir, 'upstream.yaml'));
+    const ref = "'upstream.yaml#/paths/~1things/get/responses/200/content/application~1json/schema'";
+    const op = (id: string) =>
+      `    get:\n      operationId: ${id}\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: ${ref} }\n`;
+    fs.writeFileSync(
+      path.join(dir, 'main.yaml'),
+      `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n${op('a')}  /b:\n${op('b')}`,
+    );
+    const loaded = await loadDocument('main.yaml', { cwd: dir });
+    const doc = loaded.document as { components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.components.schemas)).toEqual(['schema']);
   });
 
   test('case-15 shape: relative refs resolve against the file holding them (JSON entry, YAML parts)', async () => {
