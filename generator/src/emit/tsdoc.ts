@@ -44,9 +44,16 @@ export interface DocModel {
   tags: Array<{ tagName: string; text?: string }>;
 }
 
-/** Breaks `*​/` so the text cannot close the comment; normalises line endings to `\n`. */
+/**
+ * Breaks `*​/` so the text cannot close the comment, and escapes an `@` that starts a line (it would
+ * otherwise begin a tag: a description line `@deprecated soon` must not deprecate anything);
+ * normalises line endings to `\n`.
+ */
 export function escapeCommentText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\*\//g, '*\\/');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/^(\s*)@/gm, '$1\\@');
 }
 
 /** JSON text of a documented value (`@default`, `@example`): strings stay quoted so types are visible. */
