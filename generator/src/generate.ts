@@ -13,6 +13,7 @@ import {
   type AppliedPackage,
   type ApplyHooks,
   applyPackage,
+  clearFormatConfigCache,
   type PreparedPackage,
   preparePackage,
   resultOf,
@@ -134,6 +135,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }));
   const emitAt = performance.now();
 
+  // A long-lived process (watch mode, a dev server) must see an edited prettier config.
+  await clearFormatConfigCache();
   const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
   const prepareOptions = {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),

@@ -45,9 +45,9 @@ export async function resolveFormatOptions(dir: string, relPath: string, parser:
 const configCache = new Map<string, Promise<prettier.Options | null>>();
 
 /** Forget resolved prettier configs (call when a config file may have changed, e.g. between runs in one process). */
-export function clearFormatConfigCache(): void {
+export async function clearFormatConfigCache(): Promise<void> {
   configCache.clear();
-  void prettier.clearConfigCache();
+  await prettier.clearConfigCache();
 }
 
 export const prettierVersion: string = prettier.version;
