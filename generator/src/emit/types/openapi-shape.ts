@@ -28,6 +28,7 @@ import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, 
 import { isIdentifierName, propertyKey } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
 import {
+  contentsUnion,
   errorType,
   methodAndPath,
   PARAMETER_LOCATIONS,
@@ -36,7 +37,6 @@ import {
   parameterType,
   responseType,
 } from './operations.js';
-import { contentsUnion } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
