@@ -140,3 +140,30 @@ describe('exit codes', () => {
     expect(fs.existsSync(path.join(out, 'types/src/stale.ts'))).toBe(false);
   });
 });
+
+describe('summary', () => {
+  test('lists at most 20 warnings, then counts the rest per code', async () => {
+    const { summary } = await import('../src/cli.js');
+    const warning = (i: number) => ({ severity: 'warning' as const, code: i % 2 ? 'load/a' : 'load/b', message: `w${i}`, file: 'x.yaml', line: i });
+    const text = summary({
+      title: 'T',
+      openapi: '3.1.0',
+      specPath: 'spec.yaml',
+      emitOptions: { typesPackageName: '@t/types', clientPackageName: '@t/client', clientName: 'T', specPath: 'spec.yaml', command: 'c', existingVersions: {} },
+      operations: 0,
+      schemas: 0,
+      webhooks: 0,
+      pagination: [],
+      packages: [],
+      diagnostics: Array.from({ length: 25 }, (_, i) => warning(i)),
+      check: false,
+      upToDate: true,
+      timings: { loadMs: 1, modelMs: 1, emitMs: 1, formatMs: 1234, writeMs: 1, totalMs: 2000 },
+    });
+    expect(text).toContain('25 warnings:');
+    expect(text).toContain('x.yaml:19: warning [load/a] w19');
+    expect(text).not.toContain('w20');
+    expect(text).toContain('… and 5 more (3 load/b, 2 load/a)');
+    expect(text).toContain('formatting: 1.23 s');
+  });
+});

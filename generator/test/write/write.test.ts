@@ -150,6 +150,17 @@ describe('writePackage', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
 
+  test('formatting errors are reported the same from worker threads', async () => {
+    const broken: EmittedFile[] = [
+      { path: 'ok.ts', kind: 'ts', contents: 'export const a = 1\n' },
+      { path: 'broken.ts', kind: 'ts', contents: 'const x = ;\n' },
+    ];
+    const inWorkers = await preparePackage(out, broken, { cacheDir: false, workers: 2 }).catch((e: unknown) => e);
+    const here = await preparePackage(out, broken, { cacheDir: false, workers: 0 }).catch((e: unknown) => e);
+    expect((inWorkers as GenerateError).diagnostics).toEqual((here as GenerateError).diagnostics);
+    expect((here as GenerateError).diagnostics).toMatchObject([{ code: 'write/format-failed', file: 'broken.ts', line: 1, column: 11 }]);
+  });
+
   test('a generated path taken by a hand-written file is an error once a manifest exists', async () => {
     await writePackage(out, files, { check: false, cacheDir });
     fs.writeFileSync(path.join(out, 'src', 'custom.ts'), 'export const mine = 1;\n');
