@@ -260,7 +260,7 @@ export class ClientCore {
       const data = await this.request<unknown>({
         method: ep.method,
         path: ep.path,
-        operationId: 'token',
+        operationId: ep.operationId ?? 'token',
         body: fields,
         security: [[ep.credentialsScheme]],
         responses: { '2XX': 'json' },

@@ -103,6 +103,8 @@ export interface Operation {
 
 /** Token endpoint of a bearer scheme (`x-token-endpoint`). */
 export interface TokenEndpointSpec {
+  /** operationId of the token operation (logs only). */
+  operationId?: string;
   method: HttpMethod;
   path: string;
   /** Key of the scheme the token request authenticates with (e.g. `basicAuth`). */

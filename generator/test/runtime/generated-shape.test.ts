@@ -9,6 +9,9 @@ import { NotFoundError } from '../../runtime/errors.js';
 import { type PagePromise, requestPage } from '../../runtime/pagination.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
 import type { BasicCredentials, ClientConfig, ClientOptions, Credential, RequestOptions } from '../../runtime/types.js';
+import type { Pagination, Parameter, TokenEndpoint, WebhookSignature } from '../../src/model/types.js';
+import type { PaginationSpec, ParamSpec, TokenEndpointSpec } from '../../runtime/types.js';
+import type { WebhookSignatureScheme } from '../../runtime/webhooks.js';
 import { json, mockFetch } from './helpers.js';
 
 const CONFIG = {
@@ -19,6 +22,7 @@ const CONFIG = {
       type: 'http',
       scheme: 'bearer',
       tokenEndpoint: {
+        operationId: 'createToken',
         method: 'post',
         path: '/api/v3/token',
         credentialsScheme: 'basicAuth',
@@ -128,5 +132,15 @@ describe('generated client shape', () => {
     expect(seen.filter((s) => s.url.endsWith('/api/v3/token'))).toHaveLength(1);
     expect(seen.at(-1)?.headers.get('authorization')).toBe('Bearer T');
     expect(seen.at(-1)?.headers.get('x-extra')).toBe('1');
+  });
+});
+
+describe('IR types fit the runtime descriptors (checked by tsc)', () => {
+  it('TokenEndpoint and WebhookSignature are accepted as they are', () => {
+    expectTypeOf<TokenEndpoint>().toExtend<TokenEndpointSpec>();
+    expectTypeOf<WebhookSignature>().toExtend<WebhookSignatureScheme>();
+    expectTypeOf<Omit<Pagination, 'itemSchema' | 'source' | 'reason'>>().toExtend<PaginationSpec>();
+    expectTypeOf<Pick<Parameter, 'in' | 'style' | 'explode' | 'allowReserved'>>().toExtend<ParamSpec>();
+    expect(true).toBe(true);
   });
 });

@@ -11,12 +11,14 @@ import {
 } from '../../runtime/webhooks.js';
 
 const SECRET = 'a3f1'.repeat(16); // 64 hex chars, like Improvado's
+// The IR's WebhookSignature, as the emitter passes it.
 const scheme: WebhookSignatureScheme = {
   algorithm: 'hmac-sha256',
   header: 'X-Improvado-Signature',
   encoding: 'hex',
+  signedContent: 'raw-body',
   idempotencyHeader: 'X-Improvado-Idempotency-Key',
-  challenge: { method: 'GET', challengeHeader: 'X-Improvado-Challenge', verifyTokenHeader: 'X-Improvado-Verify-Token' },
+  challenge: { method: 'get', challengeHeader: 'X-Improvado-Challenge', verifyTokenHeader: 'X-Improvado-Verify-Token', respondWith: 'challenge-text' },
 };
 const event = { id: 'evt_1', type: 'extraction_paused', timestamp: '2026-01-01T00:00:00Z', data: { workspace_title: 'Ünïcødé ✓' } };
 const rawBody = JSON.stringify(event);
