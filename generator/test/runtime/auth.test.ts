@@ -187,6 +187,21 @@ describe('token provider (token endpoint)', () => {
     expect(tokenCalls).toBe(2);
   });
 
+  it('a failed renewal fails every waiting call once, and the next call tries again', async () => {
+    let tokenCalls = 0;
+    const { fetch } = mockFetch(async (req) => {
+      if (req.url.endsWith('/token')) return ++tokenCalls === 1 ? json({ details: 'bad credentials' }, 401) : json({ token: 'ok' });
+      return json({ auth: req.headers.get('authorization') });
+    });
+    const client = new TestClient({ fetch, auth });
+    const results = await Promise.allSettled([client.request(WORKSPACE_OP), client.request(WORKSPACE_OP), client.request(WORKSPACE_OP)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(results.every((r) => r.status === 'rejected' && r.reason instanceof AuthenticationError)).toBe(true);
+    expect(tokenCalls).toBe(1);
+    expect(await client.request(WORKSPACE_OP)).toEqual({ auth: 'Bearer ok' });
+    expect(tokenCalls).toBe(2);
+  });
+
   it('a ready token bypasses the token endpoint', async () => {
     const s = tokenServer();
     s.valid.add('ready');
