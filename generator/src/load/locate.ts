@@ -24,8 +24,8 @@ export function originSegments(origins: WeakMap<object, Origin>, node: object): 
   return origin ? segmentsOf(origin) : undefined;
 }
 
-/** Where a pointer of the bundled document came from: file (display path), 1-based line and column. */
-export type Locate = (pointer: Pointer) => { file: string; line?: number; column?: number } | undefined;
+/** Where a pointer of the bundled document came from: file (display path), 1-based line and column, pointer in that file. */
+export type Locate = (pointer: Pointer) => { file: string; line?: number; column?: number; pointer?: Pointer } | undefined;
 
 /**
  * Records where every object and array of every loaded file sits, by identity. Call it BEFORE
@@ -70,8 +70,8 @@ export function makeLocate(bundled: unknown, origins: WeakMap<object, Origin>, c
     let result: ReturnType<Locate>;
     if (best) {
       const full = toPointer([...segmentsOf(best.origin), ...best.rest]);
-      const { line, column } = lineColOf(best.origin.source, best.origin.parsed, full);
-      result = { file: displayPath(best.origin.source.absoluteRef, cwd), line, column };
+      const place = lineColOf(best.origin.source, best.origin.parsed, full);
+      result = { file: displayPath(best.origin.source.absoluteRef, cwd), line: place.line, column: place.column, pointer: place.pointer };
     }
     cache.set(pointer, result);
     return result;

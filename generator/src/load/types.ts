@@ -11,6 +11,10 @@ export interface LoadedDocument {
   sourceFile: string;
   /** Warnings found while loading (no errors: those throw a `GenerateError`). */
   diagnostics: Diagnostic[];
-  /** Where a pointer of the bundled document came from: file, line and column (1-based), if known. */
-  locate(pointer: Pointer): { file: string; line?: number; column?: number } | undefined;
+  /**
+   * Where a pointer of the bundled document came from: file, line and column (1-based), if known,
+   * and `pointer`, the JSON pointer inside that file (differs from the bundled one for content moved
+   * in from another file; names the nearest existing parent when the exact node does not exist).
+   */
+  locate(pointer: Pointer): { file: string; line?: number; column?: number; pointer?: Pointer } | undefined;
 }

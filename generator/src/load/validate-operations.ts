@@ -37,6 +37,7 @@ export function checkOperationIds(document: Record<string, unknown>, locate: Loc
         };
         if (where) {
           d.file = where.file;
+          if (where.pointer !== undefined) d.pointer = where.pointer;
           if (where.line !== undefined) d.line = where.line;
           if (where.column !== undefined) d.column = where.column;
         }

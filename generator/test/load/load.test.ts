@@ -78,6 +78,7 @@ describe('multi-file documents are bundled into one', () => {
       file: 'nested/shared/models/order.yaml',
       line: 5,
       column: 3,
+      pointer: '#/properties/lines', // the pointer inside that file
     });
     expect(loaded.locate('#/components/schemas/line/properties/qty/type')).toMatchObject({
       file: 'nested/shared/models/line.yaml',
@@ -91,6 +92,7 @@ describe('multi-file documents are bundled into one', () => {
       file: 'nested/api.json',
       line: 11,
       column: 9,
+      pointer: '#/paths/~1stores~1{storeCode}~1orders~1{orderId}/get/operationId',
     });
     const remote = await loadDocument('remote-path-item/main.yaml', { cwd: multifile });
     expect(remote.locate('#/paths/~1things/get/responses')).toMatchObject({ file: 'remote-path-item/upstream.yaml', line: 7 });
