@@ -43,8 +43,9 @@ export class ApiError<TBody = unknown> extends SdkError {
     };
   }
 
+  /** Node's `util.inspect` (console.log): the stack, then the safe `toJSON()` view (headers redacted). */
   [INSPECT](): string {
-    return `${this.name}: ${this.message}\n${JSON.stringify(this.toJSON(), null, 2)}`;
+    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(this.toJSON(), null, 2)}`;
   }
 }
 
@@ -109,6 +110,14 @@ export class ValidationError extends SdkError {
     this.target = report.target;
     this.issues = report.issues;
   }
+}
+
+/**
+ * Narrows an unknown error to an `ApiError` (optionally of one status) with the operation's error body type, e.g.
+ * `if (isApiError<ListConnectionsError>(e, 404)) e.body`. The body type is asserted, not checked.
+ */
+export function isApiError<TBody = unknown>(error: unknown, status?: number): error is ApiError<TBody> {
+  return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
 /** Builds the `ApiError` subclass for `status`. */

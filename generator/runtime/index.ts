@@ -15,6 +15,7 @@ export {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  isApiError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

@@ -8,6 +8,7 @@ import {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  isApiError,
   makeApiError,
   NotFoundError,
   PermissionDeniedError,
@@ -68,6 +69,17 @@ describe('error classes', () => {
     }
     expect(JSON.parse(serialised)).toMatchObject({ name: 'AuthenticationError', status: 401, requestId: 'r9', headers: { 'set-cookie': '[redacted]' } });
     expect(Object.keys(err as object)).not.toContain('headers');
+  });
+
+  it('isApiError narrows by class and status; inspect keeps the stack', async () => {
+    const { fetch } = mockFetch(json({ details: 'gone' }, 404));
+    const err: unknown = await new TestClient({ fetch }).request({ method: 'get', path: '/e' }).catch((e: unknown) => e);
+    expect(isApiError(err)).toBe(true);
+    expect(isApiError(err, 404)).toBe(true);
+    expect(isApiError(err, 400)).toBe(false);
+    expect(isApiError(new Error('x'))).toBe(false);
+    if (isApiError<{ details: string }>(err, 404)) expect(err.body.details).toBe('gone');
+    expect(inspect(err)).toMatch(/^NotFoundError: 404 gone\n\s+at /);
   });
 
   it('messages are short: long bodies truncated, non-JSON statuses readable', () => {
