@@ -51,6 +51,13 @@ describe('Bearer and apiKey', () => {
     expect(c.headers.get('x-im-workspace-id')).toBeNull();
   });
 
+  it('an optional-auth alternative ([]) does not shadow credentials the caller has', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    await new TestClient({ fetch, auth: { bearerAuth: 'tok' } }).request({ method: 'get', path: '/o', security: [[], ['bearerAuth']] });
+    await new TestClient({ fetch }).request({ method: 'get', path: '/o', security: [[], ['bearerAuth']] });
+    expect(seen.map((s) => s.headers.get('authorization'))).toEqual(['Bearer tok', null]);
+  });
+
   it('apiKey in the query; no auth when the operation declares none', async () => {
     const { fetch, seen } = mockFetch(json({}));
     const client = new TestClient({ fetch, auth: { queryKey: 'k y', bearerAuth: 'tok' } });
