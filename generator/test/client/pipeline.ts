@@ -65,7 +65,6 @@ export function improvadoFixture(): Fixture {
       specPath: 'spec/openapi.yaml',
       command: 'pnpm generate',
       existingVersions: {},
-      typesDependencyRange: 'workspace:*',
     },
   };
 }

@@ -22,10 +22,10 @@ export function runtimeDir(): string {
   return fileURLToPath(new URL('../../../runtime/', import.meta.url));
 }
 
-/** The runtime's `.ts` files (and its README.md), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
+/** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
 export function coreFiles(dir = runtimeDir()): EmittedFile[] {
   return readdirSync(dir)
-    .filter((f) => (f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts')) || f === 'README.md')
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort(compareCodeUnits)
     .map((f) => ({ path: `src/core/${f}`, kind: 'other' as const, contents: readFileSync(path.join(dir, f), 'utf8') }));
 }

@@ -137,7 +137,18 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
   const access = methodAccess(root);
   const call = (op: Operation): string | undefined => callExample(api, op, access);
   const schemes = api.securitySchemes.filter((s) => known.has(s.key));
-  const usable = api.operations.filter((op) => op.deprecated !== true);
+  // The quick start authenticates like most callers will: with the token endpoint's flow when the
+  // spec declares one (its credentials scheme plus the token request), else the first scheme.
+  const tokenScheme = schemes.find((s) => s.tokenEndpoint !== undefined);
+  const credentialsScheme = schemes.find((s) => s.key === tokenScheme?.tokenEndpoint?.credentialsScheme);
+  const quick = tokenScheme !== undefined ? [...(credentialsScheme !== undefined ? [credentialsScheme] : []), tokenScheme] : schemes.slice(0, 1);
+  const quickKeys = new Set(quick.map((s) => s.key));
+  const covered = (op: Operation): boolean => op.security.length === 0 || op.security.some((alt) => alt.every((r) => quickKeys.has(r.scheme)));
+  const preferBearer = (op: Operation): boolean => tokenScheme === undefined || op.security.some((alt) => alt.some((r) => r.scheme === tokenScheme.key));
+  const usable = [
+    ...api.operations.filter((op) => op.deprecated !== true && covered(op) && preferBearer(op)),
+    ...api.operations.filter((op) => op.deprecated !== true && !(covered(op) && preferBearer(op))),
+  ];
   const listOp = usable.find((op) => op.pagination !== undefined && call(op) !== undefined);
   const getOp =
     usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && call(op) !== undefined) ??
@@ -146,7 +157,6 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
   const sig = webhookSignature(api);
   const enums = listEnums(api);
   const firstEnum = enums[0];
-  const firstAuth = schemes[0];
   const firstTop = root.children[0];
   return {
     specPath: options.specPath,
@@ -165,10 +175,10 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
       key: s.key,
       type: s.type === 'http' ? `HTTP ${s.scheme ?? ''}` : s.type === 'apiKey' ? `API key (${s.in} \`${s.paramName}\`)` : s.type,
       example: authExample(api, s),
-      summary: firstLine(s.description),
+      summary: s.description ?? '',
       tokenEndpoint: s.tokenEndpoint === undefined ? undefined : `${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}`,
     })),
-    quickAuth: firstAuth === undefined ? undefined : { key: firstAuth.key, example: authExample(api, firstAuth) },
+    quickAuth: quick.length === 0 ? undefined : quick.map((s) => `${s.key}: ${authExample(api, s) ?? "'token'"}`).join(', '),
     getExample:
       getOp === undefined
         ? undefined

@@ -324,7 +324,14 @@ export function signatureText(op: Operation, member = op.methodName): string {
 export function returnText(api: Api, op: Operation): string {
   if (op.pagination !== undefined) {
     const s: Schema = op.pagination.itemSchema;
-    const item = s.kind === 'ref' && op.pagination.groupsField === undefined ? (api.schemas.get(s.target)?.identifier ?? 'unknown') : 'item';
+    const pointer = op.pagination.groupsField ?? op.pagination.itemsField;
+    const path = pointer
+      .split('/')
+      .filter((seg) => seg !== '')
+      .map((seg) => (/^\{.*\}$|^[0-9]+$/.test(seg) ? '[number]' : `[${JSON.stringify(seg)}]`))
+      .join('');
+    const named = s.kind === 'ref' && op.pagination.groupsField === undefined ? api.schemas.get(s.target)?.identifier : undefined;
+    const item = named ?? `${op.names.response}${path}[number]`;
     return `PagePromise<${item}, ${op.names.response}>`;
   }
   return `APIPromise<${op.names.response}>`;

@@ -36,6 +36,7 @@ export interface ResourceNode {
 export const CORE_MEMBERS = new Set([
   'accept',
   'attempt',
+  'auth',
   'authContext',
   'baseUrl',
   'buildRequest',
