@@ -1,0 +1,205 @@
+/**
+ * given/want tables for the pieces of the client emitter that no fixture spec exercises fully:
+ * descriptor literals, signatures, scheme specs, base URLs, names. Hand-built IR (test/emit/ir.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultBaseUrl, schemeSpecText } from '../../src/emit/client/client.js';
+import { descriptorText, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { kebabCase, methodAccess, pascalCase, resourceTree } from '../../src/emit/client/resources-tree.js';
+import { relativeSpecifier } from '../../src/emit/client/scope.js';
+import type { Operation, SecurityScheme } from '../../src/model/types.js';
+import { api, json, operation, param, response, s } from '../emit/ir.js';
+
+const known = new Set(['bearerAuth', 'basicAuth']);
+const compact = (text: string): string => text.replace(/\s+/g, ' ');
+
+describe('descriptorText', () => {
+  const cases: Array<{ name: string; op: Operation; has: { params: boolean; body: boolean }; encoder?: string; want: string[]; not?: string[] }> = [
+    {
+      name: 'default styles are left out; non-defaults, allowReserved and JSON content are kept',
+      op: operation('getRates', 'get', '/rates/{id}', {
+        parameters: {
+          path: [param('id', 'path', s.string(), true), param('m', 'path', s.string(), true, { style: 'matrix', explode: true })],
+          query: [
+            param('pairs', 'query', s.array(s.string()), false, { explode: false }),
+            param('q', 'query', s.string(), false, { allowReserved: true }),
+            param('filter', 'query', s.object([]), false, { style: 'deepObject', explode: true }),
+            param('where', 'query', s.object([]), false, { contentMediaType: 'application/json' }),
+          ],
+          header: [param('X-Trace', 'header', s.string())],
+          cookie: [],
+        },
+      }),
+      has: { params: true, body: false },
+      want: [
+        'params: { ...params }',
+        'id: { in: "path" }',
+        'm: { in: "path", style: "matrix", explode: true }',
+        'pairs: { in: "query", explode: false }',
+        'q: { in: "query", allowReserved: true }',
+        'filter: { in: "query", style: "deepObject", explode: true }',
+        `where: { in: "query", content: 'json' }`,
+        '"X-Trace": { in: "header" }',
+      ],
+      not: ['body'],
+    },
+    {
+      name: 'a JSON body with a non-default media type keeps its content type; idempotency header and security',
+      op: operation('patchThing', 'patch', '/things/{id}', {
+        requestBody: { required: true, contents: [{ ...json(s.object([])), mediaType: 'application/merge-patch+json' }], pointer: '#/b' },
+        security: [[{ scheme: 'bearerAuth', scopes: [] }], [{ scheme: 'mtls', scopes: [] }], [{ scheme: 'basicAuth', scopes: [] }]],
+        idempotencyHeader: 'Idempotency-Key',
+        responses: [response('200', s.object([])), response('404', s.object([])), { ...response('204'), category: 'success' }],
+      }),
+      has: { params: false, body: true },
+      want: [
+        'body,',
+        'contentType: "application/merge-patch+json"',
+        'security: [["bearerAuth"], ["basicAuth"]]',
+        'responses: { "200": "json", "404": "json", "204": "none" }',
+        'idempotencyHeader: "Idempotency-Key"',
+      ],
+      not: ['bodyKind', 'params'],
+    },
+    {
+      name: 'form bodies go through the encoder with the spec encoding; an optional body may be undefined',
+      op: operation('createCustomer', 'post', '/customers', {
+        requestBody: {
+          required: false,
+          contents: [
+            {
+              mediaType: 'application/x-www-form-urlencoded',
+              bodyKind: 'form',
+              schema: s.object([]),
+              encoding: { meta: { style: 'deepObject', explode: true }, tags: { contentType: 'text/plain' } },
+            },
+          ],
+          pointer: '#/b',
+        },
+      }),
+      has: { params: false, body: true },
+      encoder: 'formBody',
+      want: [
+        'body: body === undefined ? undefined : formBody(body, { meta: { style: "deepObject", explode: true }, tags: { contentType: "text/plain" } })',
+        'bodyKind: "form"',
+      ],
+      not: ['contentType: "application/x-www-form-urlencoded"'],
+    },
+    {
+      name: 'text and binary bodies: kind, and the media type unless it is the default',
+      op: operation('putCsv', 'put', '/csv', {
+        requestBody: { required: true, contents: [{ mediaType: 'text/csv', bodyKind: 'text', schema: s.string() }], pointer: '#/b' },
+        responses: [{ ...response('200'), contents: [{ mediaType: 'image/png', bodyKind: 'binary', schema: s.string({ binary: true }) }] }],
+      }),
+      has: { params: false, body: true },
+      want: ['bodyKind: "text"', 'contentType: "text/csv"', 'responses: { "200": "binary" }'],
+    },
+    {
+      name: 'pagination in the body, with groups and string page numbers',
+      op: operation('listOptions', 'post', '/options', {
+        pagination: {
+          style: 'page',
+          in: 'body',
+          pageParam: 'page',
+          itemsField: '/results/{i}/results',
+          nextField: '/next',
+          groupsField: '/results',
+          pageNumbersAsStrings: true,
+          itemSchema: s.unknown(),
+          source: 'extension',
+          reason: 'x-pagination',
+        },
+      }),
+      has: { params: false, body: false },
+      want: ['pagination: { style: "page", in: "body", pageParam: "page", itemsField: "/results/{i}/results", nextField: "/next", groupsField: "/results", pageNumbersAsStrings: true }'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const text = compact(descriptorText(c.op, known, c.has, c.encoder));
+      for (const want of c.want) expect(text).toContain(compact(want));
+      for (const not of c.not ?? []) expect(text).not.toContain(not);
+      expect(text).toContain(`operationId: "${c.op.operationId}"`);
+    });
+  }
+});
+
+describe('signatureText: (params, body, options), each left out when empty', () => {
+  const body = { required: true, contents: [json(s.object([]))], pointer: '#/b' };
+  const table: Array<[string, Operation, string]> = [
+    ['no params, no body', operation('list', 'get', '/x'), 'list(options?)'],
+    ['required path param', operation('get', 'get', '/x/{id}', { parameters: { path: [param('id', 'path', s.string(), true)], query: [], header: [], cookie: [] } }), 'get(params: GetParams, options?)'],
+    ['optional query only', operation('find', 'get', '/x', { parameters: { path: [], query: [param('q', 'query', s.string())], header: [], cookie: [] } }), 'find(params?: FindParams, options?)'],
+    ['body only', operation('create', 'post', '/x', { requestBody: body }), 'create(body: CreateBody, options?)'],
+    ['optional params before a required body', operation('make', 'post', '/x', { requestBody: body, parameters: { path: [], query: [param('dry', 'query', s.boolean())], header: [], cookie: [] } }), 'make(params: MakeParams, body: MakeBody, options?)'],
+    ['optional body', operation('touch', 'post', '/x', { requestBody: { ...body, required: false } }), 'touch(body?: TouchBody, options?)'],
+  ];
+  for (const [name, op, want] of table) it(name, () => expect(signatureText(op)).toBe(want));
+});
+
+describe('small helpers', () => {
+  it('scheme specs: basic, bearer with token endpoint, apiKey; unsupported schemes are left out', () => {
+    const base: Omit<SecurityScheme, 'type'> = { key: 'k', extensions: {} };
+    expect(schemeSpecText({ ...base, type: 'http', scheme: 'basic' })).toBe("{ type: 'http', scheme: 'basic' }");
+    expect(schemeSpecText({ ...base, type: 'oauth2' })).toBe("{ type: 'http', scheme: 'bearer' }");
+    expect(schemeSpecText({ ...base, type: 'apiKey', in: 'query', paramName: 'api_key' })).toBe("{ type: 'apiKey', in: \"query\", name: \"api_key\" }");
+    expect(schemeSpecText({ ...base, type: 'http', scheme: 'digest' })).toBeUndefined();
+    expect(schemeSpecText({ ...base, type: 'mutualTLS' })).toBeUndefined();
+    expect(
+      schemeSpecText({
+        ...base,
+        type: 'http',
+        scheme: 'bearer',
+        tokenEndpoint: { operationId: 'createToken', method: 'post', path: '/token', credentialsScheme: 'basicAuth', tokenField: '/token', lifetimeSeconds: 1800 },
+      }),
+    ).toBe(`{ type: 'http', scheme: 'bearer', tokenEndpoint: { method: "post", path: "/token", credentialsScheme: "basicAuth", tokenField: "/token", lifetimeSeconds: 1800 } }`);
+  });
+
+  it('base URL: first server, variables at their defaults, no trailing slash', () => {
+    expect(defaultBaseUrl([])).toBe('');
+    expect(defaultBaseUrl([{ url: 'https://{region}.api.test/v{v}/', variables: { region: { default: 'eu' }, v: { default: '2' } } }])).toBe('https://eu.api.test/v2');
+  });
+
+  it('names and paths', () => {
+    expect(kebabCase('webhookEndpoints')).toBe('webhook-endpoints');
+    expect(kebabCase('HTTPRequests')).toBe('http-requests');
+    expect(pascalCase('webhookEndpoints')).toBe('WebhookEndpoints');
+    expect(relativeSpecifier('src/resources/datasources/connections.ts', 'src/core/client.ts')).toBe('../../core/client.js');
+    expect(relativeSpecifier('src/client.ts', 'src/resources/extracts.ts')).toBe('./resources/extracts.js');
+    expect(errorClassFor('404')).toBe('NotFoundError');
+    expect(errorClassFor('503')).toBe('InternalServerError');
+    expect(errorClassFor('4XX')).toBe('ApiError');
+    expect(errorClassFor('default')).toBe('ApiError');
+  });
+
+  it('resource tree: unique class names, nested files, root names the core uses get a suffix', () => {
+    const model = api(
+      [],
+      [
+        operation('listA', 'get', '/a', { resource: ['datasources', 'connections'], methodName: 'list' }),
+        operation('listB', 'get', '/b', { resource: ['destinations', 'connections'], methodName: 'list' }),
+        operation('listC', 'get', '/c', { resource: ['extracts'], methodName: 'list' }),
+        operation('getConfig', 'get', '/config', { resource: ['config'], methodName: 'retrieve' }),
+        operation('ping', 'get', '/ping', { resource: [], methodName: 'request' }),
+      ],
+    );
+    const root = resourceTree(model, 'Test');
+    const access = [...methodAccess(root).values()].sort();
+    expect(access).toEqual([
+      'client.config_.retrieve',
+      'client.datasources.connections.list',
+      'client.destinations.connections.list',
+      'client.extracts.list',
+      'client.request_',
+    ]);
+    const files = root.children.flatMap((c) => [c, ...c.children]).map((n) => `${n.file} ${n.className}`).sort();
+    expect(files).toEqual([
+      'src/resources/config.ts Config',
+      'src/resources/datasources.ts Datasources',
+      'src/resources/datasources/connections.ts DatasourcesConnections',
+      'src/resources/destinations.ts Destinations',
+      'src/resources/destinations/connections.ts DestinationsConnections',
+      'src/resources/extracts.ts Extracts',
+    ]);
+  });
+});
