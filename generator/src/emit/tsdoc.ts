@@ -45,15 +45,17 @@ export interface DocModel {
 }
 
 /**
- * Breaks `*​/` so the text cannot close the comment, and escapes an `@` that starts a line (it would
- * otherwise begin a tag: a description line `@deprecated soon` must not deprecate anything);
- * normalises line endings to `\n`.
+ * Breaks `*​/` so the text cannot close the comment, and `/*` (ts-morph's writer would take it for
+ * a nested comment and mangle the lines after it), and escapes (`\@`) an `@` at the start of a line
+ * or after whitespace: TypeScript starts a tag there, so `contact @support` or a line
+ * `@deprecated soon` in a description must not become tags. Normalises line endings to `\n`.
  */
 export function escapeCommentText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
-    .replace(/^(\s*)@/gm, '$1\\@');
+    .replace(/\/\*/g, '/\\*')
+    .replace(/(^|\s)@/gm, '$1\\@');
 }
 
 /** JSON text of a documented value (`@default`, `@example`): strings stay quoted so types are visible. */

@@ -5,9 +5,12 @@ import { docModel, escapeCommentText, jsDocText } from '../../src/emit/tsdoc.js'
 describe('escapeCommentText', () => {
   it.each([
     ['ends */ early', 'ends *\\/ early'],
+    ['opens /* nothing', 'opens /\\* nothing'],
     ['a\r\nb\rc', 'a\nb\nc'],
     ['@deprecated is text here\n  @param too', '\\@deprecated is text here\n  \\@param too'],
     ['mail me at x@y.z', 'mail me at x@y.z'],
+    ['ask @support', 'ask \\@support'],
+    ['see {@link X}', 'see {@link X}'],
   ])('%j', (given, want) => {
     expect(escapeCommentText(given)).toBe(want);
   });

@@ -1,0 +1,133 @@
+/**
+ * Property tests (fixed runs, seed printed) for everything the emitter writes from spec text:
+ * literal types, property keys and comments must survive any string (quotes, backslashes, newlines,
+ * `*​/`, line separators, lone surrogates are not JSON-valid and are left out).
+ */
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { literalType, propertyKey } from '../../src/emit/text.js';
+import { StructureKind } from 'ts-morph';
+import { printSourceFile } from '../../src/emit/print.js';
+import { jsDocStructures, jsDocText } from '../../src/emit/tsdoc.js';
+
+const seed = Number(process.env['FC_SEED'] ?? 20261129);
+const runs = 300;
+const params = { seed, numRuns: runs };
+
+/** Any well-formed string, and strings built from the characters that break naive emitters. */
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => s === s.toWellFormed()),
+  fc.string({
+    unit: fc.constantFrom('*', '/', '@', '\n', '\r', ' ', '\\', '"', "'", '`', 'a', '{', '}', '\u2028', '$'),
+    maxLength: 30,
+  }),
+);
+
+function parse(source: string): ts.SourceFile {
+  return ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+}
+
+function parseErrors(file: ts.SourceFile): unknown[] {
+  return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
+}
+
+describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} runs; FC_SEED to replay)`, () => {
+  it('a string literal type has exactly the spec value', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const file = parse(`type T = ${literalType(value)};`);
+        expect(parseErrors(file)).toEqual([]);
+        const alias = file.statements[0] as ts.TypeAliasDeclaration;
+        const literal = (alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral;
+        expect(literal.text).toBe(value);
+      }),
+      params,
+    );
+  });
+
+  it('a property key names exactly the wire name', () => {
+    fc.assert(
+      fc.property(text.filter((s) => s.length > 0), (name) => {
+        const file = parse(`interface I { ${propertyKey(name)}: string; }`);
+        expect(parseErrors(file)).toEqual([]);
+        const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
+        const key = member.name;
+        expect(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined).toBe(name);
+      }),
+      params,
+    );
+  });
+
+  it('a comment never ends early and never starts a tag the spec did not ask for', () => {
+    fc.assert(
+      fc.property(text, text, (description, example) => {
+        const comment = jsDocText({ description, examples: [example] });
+        const file = parse(`${comment}export type After = 1;`);
+        expect(parseErrors(file)).toEqual([]);
+        expect(file.statements).toHaveLength(1);
+        const tags = ts.getJSDocTags(file.statements[0] as ts.Node).map((t) => t.tagName.text);
+        expect(tags).toEqual(['example']);
+      }),
+      params,
+    );
+  });
+
+  it('the same holds for comments printed from ts-morph structures', () => {
+    fc.assert(
+      fc.property(text, text, (description, example) => {
+        const source = printSourceFile([
+          {
+            kind: StructureKind.TypeAlias,
+            name: 'A',
+            isExported: true,
+            type: '1',
+            docs: jsDocStructures({ description, examples: [example] }),
+          },
+          { kind: StructureKind.TypeAlias, name: 'B', isExported: true, type: '2' },
+        ]);
+        const file = parse(source);
+        expect(parseErrors(file)).toEqual([]);
+        expect(file.statements).toHaveLength(2);
+        const tags = ts.getJSDocTags(file.statements[0] as ts.Node).map((t) => t.tagName.text);
+        expect(tags).toEqual(['example']);
+      }),
+      { seed, numRuns: 100 },
+    );
+  });
+});
+
+describe(`printed through ts-morph structures (seed ${seed})`, () => {
+  it('keys, literal types and member comments come back exactly', () => {
+    fc.assert(
+      fc.property(text.filter((s) => s.length > 0), text, text, (name, value, description) => {
+        const source = printSourceFile([
+          {
+            kind: StructureKind.Interface,
+            name: 'I',
+            isExported: true,
+            properties: [
+              {
+                kind: StructureKind.PropertySignature,
+                name: propertyKey(name),
+                type: `{\n${jsDocText({ description })}inner: ${literalType(value)};\n}`,
+                docs: jsDocStructures({ description }),
+              },
+            ],
+          },
+          { kind: StructureKind.TypeAlias, name: 'B', isExported: true, type: literalType(value) },
+        ]);
+        const file = parse(source);
+        expect(parseErrors(file)).toEqual([]);
+        expect(file.statements).toHaveLength(2);
+        const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
+        expect(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined).toBe(name);
+        const inner = (member.type as ts.TypeLiteralNode).members[0] as ts.PropertySignature;
+        expect(((inner.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
+        const alias = file.statements[1] as ts.TypeAliasDeclaration;
+        expect(((alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
+      }),
+      { seed, numRuns: 100 },
+    );
+  });
+});
