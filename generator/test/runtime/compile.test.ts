@@ -23,7 +23,6 @@ describe('the runtime compiles alone', () => {
   const cases: Array<[keyof typeof compilers, string[]]> = [
     ['5.4', ['dom']],
     ['5.4', ['webworker']],
-    ['5.9', ['dom', 'dom.iterable']],
     ['7', ['dom']],
   ];
   it(`with ${cases.map(([v, lib]) => `TS ${v} + ${lib.join('/')}`).join(', ')}`, async () => {
