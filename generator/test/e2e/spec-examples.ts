@@ -101,6 +101,8 @@ export interface BuildOptions {
   request: boolean;
   /** Include optional object properties too (default: required ones only). */
   optional?: boolean;
+  /** Nullable values (`type: [X, 'null']`) are `null` (responses: ends DRF pagination at `next: null`). */
+  preferNull?: boolean;
 }
 
 const STRING_FORMATS: Record<string, string> = {
@@ -156,6 +158,7 @@ export function exampleValue(spec: Schema, input: unknown, options: BuildOptions
     }
   }
   const type = firstType(schema);
+  if (options.preferNull && Array.isArray(schema.type) && (schema.type as unknown[]).includes('null')) return null;
   const sample = Array.isArray(schema.examples) ? (schema.examples as unknown[])[0] : (schema.example ?? schema.default);
   if (sample !== undefined && (sample === null || typeof sample !== 'object') && type !== 'object' && type !== 'array')
     return sample as Json;
@@ -211,4 +214,22 @@ export function exampleInput(spec: Schema, op: SpecOperation): { params: Record<
   for (const p of op.parameters) params[p.name] = exampleValue(spec, p.schema, { request: true });
   const body = op.body === undefined ? undefined : exampleValue(spec, op.body, { request: true });
   return { params, body };
+}
+
+/** The first 2xx response of an operation: status and JSON schema (undefined when it has no body). */
+export function successResponse(spec: Schema, op: SpecOperation): { status: number; schema: Schema | undefined } {
+  const item = deref(spec, obj(spec.paths)[op.path]);
+  const responses = obj(obj(item[op.method]).responses);
+  const code = Object.keys(responses).find((c) => /^2\d\d$/.test(c)) ?? '200';
+  const content = obj(deref(spec, responses[code]).content);
+  const media = content['application/json'] ?? Object.values(content)[0];
+  return { status: Number(code), schema: media === undefined ? undefined : obj(obj(media).schema) };
+}
+
+/** Finds the operation of `method` + `pathname` (static segments preferred over templated ones). */
+export function matchOperation(ops: SpecOperation[], method: string, pathname: string): SpecOperation | undefined {
+  const candidates = ops
+    .filter((o) => o.method === method.toLowerCase())
+    .filter((o) => new RegExp(`^${o.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(pathname));
+  return candidates.sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0))[0];
 }
