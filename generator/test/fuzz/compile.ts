@@ -7,7 +7,7 @@
  * client imports its types package by name (`@fz-3/types`), which is mapped to that folder's
  * `types/src/index.ts`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
@@ -55,8 +55,15 @@ export interface BatchError {
 export function compileBatch(dir: string, members: readonly BatchMember[], extra: ts.CompilerOptions = {}): BatchError[] {
   const rootNames: string[] = [];
   const paths: Record<string, string[]> = {};
+  const shared = shareCore(dir, members);
   for (const member of members) {
+    const linked = shared.linked.has(member.id);
+    if (linked) {
+      mkdirSync(path.join(dir, member.id, 'client/src'), { recursive: true });
+      symlinkSync(shared.dir, path.join(dir, member.id, 'client/src/core'), 'dir');
+    }
     for (const [file, contents] of member.files) {
+      if (linked && file.startsWith(CORE)) continue;
       const target = path.join(dir, member.id, file);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, contents);
@@ -67,6 +74,7 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
       paths[name] = [path.join(dir, member.id, folder, 'src/index.ts')];
     }
   }
+  for (const file of shared.files) rootNames.push(path.join(shared.dir, file));
   const options: ts.CompilerOptions = { ...STRICT_OPTIONS, ...extra, baseUrl: dir, paths };
   const program = ts.createProgram({ rootNames, options });
   const diagnostics = [
@@ -82,6 +90,31 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
     return { member, file: rel || file, line, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
   });
+}
+
+const CORE = 'client/src/core/';
+
+/**
+ * The client runtime (`client/src/core/`) is copied verbatim into every client: checking it once per
+ * batch is enough. Members whose core is byte-identical to the first member's get a symlink to one
+ * shared copy (TypeScript follows symlinks to one source file); the others keep their own files.
+ */
+function shareCore(dir: string, members: readonly BatchMember[]): { dir: string; files: string[]; linked: Set<string> } {
+  const sharedDir = path.join(dir, '_shared-core');
+  const core = (m: BatchMember) => [...m.files].filter(([f]) => f.startsWith(CORE)).sort(([a], [b]) => a.localeCompare(b));
+  const first = members.map(core).find((c) => c.length > 0);
+  const linked = new Set<string>();
+  if (first === undefined) return { dir: sharedDir, files: [], linked };
+  const key = JSON.stringify(first);
+  for (const m of members) if (JSON.stringify(core(m)) === key) linked.add(m.id);
+  if (!existsSync(sharedDir)) {
+    for (const [file, contents] of first) {
+      const target = path.join(sharedDir, file.slice(CORE.length));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, contents);
+    }
+  }
+  return { dir: sharedDir, files: first.map(([f]) => f.slice(CORE.length)).filter((f) => /\.ts$/.test(f)), linked };
 }
 
 /** Places where a TypeScript source uses the `any` keyword (as a type), `file:line` each. */
