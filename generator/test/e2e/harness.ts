@@ -94,6 +94,13 @@ export interface ImprovadoLike {
   withOptions(overrides: ClientOptionsLike): ImprovadoLike;
   datasources: {
     list(params?: { page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<{ name: string }>;
+    externalAuthLinks: {
+      create(
+        params: { datasource_name: string },
+        body: { send_email?: boolean },
+        options?: RequestOptionsLike,
+      ): APIPromiseLike<unknown>;
+    };
     connections: {
       list(
         params: { datasource_name: string; page?: number; page_size?: number },
