@@ -686,7 +686,7 @@ describe('more pipeline behaviour over HTTP', () => {
   });
 
   it('Retry-After over 60 s is not waited for: RateLimitError at once, one attempt', async () => {
-    server.reset((req, res) => json(res, 429, { details: 'later' }, { 'retry-after': '120' }));
+    server.reset((_req, res) => json(res, 429, { details: 'later' }, { 'retry-after': '120' }));
     const started = Date.now();
     const err = (await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.RateLimitError);
@@ -697,7 +697,7 @@ describe('more pipeline behaviour over HTTP', () => {
 
   it('Retry-After as an HTTP date is honoured', async () => {
     let n = 0;
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       if (++n === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': new Date(Date.now() - 1_000).toUTCString() });
       json(res, 200, { id: 42, title: 'Main' });
     });
@@ -706,7 +706,7 @@ describe('more pipeline behaviour over HTTP', () => {
   });
 
   it('an abort during the retry wait ends the call with AbortError (no further attempt)', async () => {
-    server.reset((req, res) => json(res, 503, { details: 'busy' }, { 'retry-after': '5' }));
+    server.reset((_req, res) => json(res, 503, { details: 'busy' }, { 'retry-after': '5' }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
@@ -717,11 +717,11 @@ describe('more pipeline behaviour over HTTP', () => {
   });
 
   it('x-should-retry: false stops retries of a 503; true retries a 400', async () => {
-    server.reset((req, res) => json(res, 503, { details: 'no' }, { 'x-should-retry': 'false' }));
+    server.reset((_req, res) => json(res, 503, { details: 'no' }, { 'x-should-retry': 'false' }));
     expect(await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }))).toBeInstanceOf(mod.InternalServerError);
     expect(server.requests).toHaveLength(1);
     let n = 0;
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       if (++n === 1) return json(res, 400, { details: 'flaky' }, { 'x-should-retry': 'true', 'retry-after': '0' });
       json(res, 200, { id: 42, title: 'Main' });
     });
@@ -730,14 +730,14 @@ describe('more pipeline behaviour over HTTP', () => {
   });
 
   it('a 2xx body that is not JSON rejects with SdkError; an error body that is not JSON is kept as text', async () => {
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{not json');
     });
     const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }));
     expect(err).toBeInstanceOf(mod.SdkError);
     expect(err).not.toBeInstanceOf(mod.ApiError);
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<h1>Not Found</h1>');
     });
@@ -747,7 +747,7 @@ describe('more pipeline behaviour over HTTP', () => {
   });
 
   it('a slow body after fast headers is not a timeout (timeoutMs bounds the wait for headers)', async () => {
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":42,');
       setTimeout(() => res.end('"title":"slow body"}'), 300);
@@ -759,7 +759,7 @@ describe('more pipeline behaviour over HTTP', () => {
 
 describe('more auth forms over HTTP', () => {
   it('cookie session + workspace header (Node sends the Cookie header)', async () => {
-    server.reset((req, res) => json(res, 200, { count: 0, next: null, previous: null, results: [] }));
+    server.reset((_req, res) => json(res, 200, { count: 0, next: null, previous: null, results: [] }));
     const c = new mod.Improvado({ baseUrl: server.url, auth: { sessionCookie: 'sess-1', workspaceHeader: '42' } });
     await c.datasources.connections.list({ datasource_name: 'facebook' });
     expect(server.requests[0]?.headers.cookie).toBe('dts_session_id=sess-1');
@@ -769,7 +769,7 @@ describe('more auth forms over HTTP', () => {
 
   it('a bearer credential function is called before each attempt', async () => {
     let n = 0;
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       if (server.requests.length === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': '0' });
       json(res, 200, { count: 0, next: null, previous: null, results: [] });
     });
@@ -785,7 +785,7 @@ describe('more auth forms over HTTP', () => {
  */
 describe('known runtime bugs', () => {
   it.fails('BUG: a caller abort while the body is being read rejects with the raw signal reason, not AbortError', async () => {
-    server.reset((req, res) => {
+    server.reset((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":42,');
       const timer = setTimeout(() => res.end('"title":"x"}'), 1_000);
@@ -801,7 +801,7 @@ describe('known runtime bugs', () => {
   });
 
   it.fails('BUG: a connection reset while the body is being read leaks a raw TypeError ("terminated"), not an SdkError', async () => {
-    server.reset((req, res, raw) => {
+    server.reset((_req, res, raw) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":42,');
       setTimeout(() => raw.socket.destroy(), 50);
