@@ -116,13 +116,15 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 
 /** Operation identifiers, helper type names and parameter binding names. */
 function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry): void {
+  const seenIds = new Set<string>();
   for (const op of ops) {
     const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
     if (op.derivedId) reasons.unshift('no operationId: derived from method and path');
     const plain = op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
     const from = op.derivedId ? `${op.method} ${op.path}` : op.operationId;
     op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from }, reasons, (final) => op.derivedId || final !== plain);
-    if (op.identifier !== name) {
+    // A repeated operationId is already an error (model/duplicate-operation-id): no second report.
+    if (op.identifier !== name && !seenIds.has(op.operationId)) {
       ctx.report(
         'warning',
         'model/operation-identifier-collision',
@@ -130,6 +132,7 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
         op.pointer,
       );
     }
+    seenIds.add(op.operationId);
   }
   for (const op of ops) {
     const helper = (suffix: string): string => {

@@ -44,6 +44,37 @@ describe('every fixture', () => {
   }
 });
 
+describe('diagnostics', () => {
+  it('carry file, line and column from the loader\'s locate()', () => {
+    const l = loaded(`openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /a:
+    get: { operationId: same, responses: { "200": { description: ok } } }
+  /b:
+    get: { operationId: same, responses: { "200": { description: ok } } }
+`);
+    l.locate = (pointer) => (pointer === '#/paths/~1b/get/operationId' ? { file: 'api.yaml', line: 7, column: 12 } : undefined);
+    try {
+      buildModel(l);
+      throw new Error('expected a GenerateError');
+    } catch (e) {
+      expect((e as { diagnostics: unknown }).diagnostics).toEqual([
+        {
+          severity: 'error',
+          code: 'model/duplicate-operation-id',
+          message: 'operationId "same" is also used at #/paths/~1a/get/operationId',
+          pointer: '#/paths/~1b/get/operationId',
+          file: 'api.yaml',
+          line: 7,
+          column: 12,
+        },
+      ]);
+      expect(String(e)).toContain('api.yaml:7:12 #/paths/~1b/get/operationId: error [model/duplicate-operation-id]');
+    }
+  });
+});
+
 describe('document level', () => {
   it('info, servers, tags, openapi version, docs', () => {
     const { api } = build(`openapi: 3.1.0
