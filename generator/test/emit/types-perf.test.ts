@@ -1,6 +1,6 @@
 /**
  * Emission speed on a synthetic 2,000-schema, 1,000-operation model (printing structures without
- * parsing). The bound is generous (CI machines vary); the measured numbers are logged, with the
+ * parsing). The bound is generous (CI machines and parallel test files vary); the numbers are logged, with the
  * same structures printed through `project.createSourceFile` for comparison (the path design.md
  * measured as slower because it parses what it prints).
  */
@@ -15,7 +15,7 @@ import { syntheticApi } from './synthetic.js';
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 describe('types emitter speed', () => {
-  it('emits 2,000 schemas and 1,000 operations in well under 10 s', () => {
+  it('emits 2,000 schemas and 1,000 operations in seconds (bound 30 s: catches quadratic blow-ups, not noise)', () => {
     const model = syntheticApi(2000);
     emitTypesSources(syntheticApi(200), emitOptions); // warm-up
     const times: number[] = [];
@@ -34,7 +34,7 @@ describe('types emitter speed', () => {
         `${(bytes / 1e6).toFixed(2)} MB unformatted; median of 3 runs ${ms.toFixed(0)} ms (${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s)`,
     );
     expect(fileCount).toBe(22);
-    expect(ms).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(30_000);
   });
 
   it('printStructure is faster than createSourceFile for the same structures (logged)', async () => {
