@@ -12,7 +12,7 @@
  * - `code`: an inline code span, with a fence longer than any backtick run inside;
  * - `raw`: the value as is, only for values the generator itself controls (package names, methods).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -63,10 +63,13 @@ export function templatesDir(): string {
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 let partialsLoaded = false;
 
+/** Registers every `templates/partials/<name>.hbs` as partial `<name>` (once). */
 function loadPartials(hb: typeof Handlebars, dir: string): void {
   if (partialsLoaded) return;
-  for (const name of ['banner-md']) {
-    hb.registerPartial(name, readFileSync(path.join(dir, 'partials', `${name}.hbs`), 'utf8'));
+  const partials = path.join(dir, 'partials');
+  for (const file of existsSync(partials) ? readdirSync(partials).sort() : []) {
+    if (!file.endsWith('.hbs')) continue;
+    hb.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partials, file), 'utf8'));
   }
   partialsLoaded = true;
 }

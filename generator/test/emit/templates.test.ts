@@ -1,0 +1,35 @@
+/** Template helpers: escaping for JSON and Markdown is deliberate. */
+import { describe, expect, it } from 'vitest';
+import { markdownCode, markdownText, renderTemplate } from '../../src/emit/templates.js';
+
+describe('template helpers', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a | b', 'a \\| b'],
+    ['*bold* _it_ `code` <b> [x]', '\\*bold\\* \\_it\\_ \\`code\\` \\<b\\> \\[x\\]'],
+    ['two\nlines', 'two lines'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('markdownText(%j)', (given, want) => {
+    expect(markdownText(given)).toBe(want);
+  });
+
+  it.each([
+    ['Pet', '`Pet`'],
+    ['a`b', '``a`b``'],
+    ['`x', '`` `x ``'],
+    ['/a|b', '`/a\\|b`'],
+  ])('markdownCode(%j)', (given, want) => {
+    expect(markdownCode(given)).toBe(want);
+  });
+
+  it('renders package.json with JSON-escaped values', () => {
+    const text = renderTemplate('types/package.json.hbs', {
+      packageName: '@scope/types',
+      version: '1.2.3',
+      description: 'Types for "the" API\\n',
+    });
+    const pkg = JSON.parse(text) as { name: string; version: string; description: string; scripts: Record<string, string> };
+    expect(pkg).toMatchObject({ name: '@scope/types', version: '1.2.3', description: 'Types for "the" API\\n' });
+    expect(pkg.scripts).toEqual({ build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' });
+  });
+});
