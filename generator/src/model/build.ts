@@ -55,7 +55,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     if (source.origin === 'defs') reasons.unshift('lifted from $defs');
     if (source.origin === 'lifted') reasons.unshift('lifted: a recursive inline reference');
     const identifier = registry.claim(TYPE_NS, name, { pointer: source.pointer, from: source.key }, reasons);
-    const f = flags.get(source.key) ?? { hasReadOnly: false, hasWriteOnly: false };
+    const f = flags.get(source.key) ?? { hasReadOnly: false, hasWriteOnly: false, hasRequiredDefault: false };
     schemas.set(source.key, {
       key: source.key,
       identifier,
@@ -64,10 +64,11 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
       pointer: source.pointer,
       hasReadOnly: f.hasReadOnly,
       hasWriteOnly: f.hasWriteOnly,
+      hasRequiredDefault: f.hasRequiredDefault,
     });
   }
   for (const named of schemas.values()) {
-    if (!named.hasReadOnly && !named.hasWriteOnly) continue;
+    if (!named.hasReadOnly && !named.hasWriteOnly && !named.hasRequiredDefault) continue;
     const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
     named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
   }

@@ -37,18 +37,28 @@ export function directRefs(schema: Schema): string[] {
   return out;
 }
 
-/** Does the schema itself (not following refs) contain a readOnly / writeOnly property? */
-export function directAccess(schema: Schema): { readOnly: boolean; writeOnly: boolean } {
+/** Per-schema flags that make its request shape differ from its response shape. */
+export interface AccessFlags {
+  hasReadOnly: boolean;
+  hasWriteOnly: boolean;
+  /** A required property with a `default`: the caller may omit it (case-23). */
+  hasRequiredDefault: boolean;
+}
+
+/** Does the schema itself (not following refs) contain a readOnly / writeOnly / required-with-default property? */
+export function directAccess(schema: Schema): { readOnly: boolean; writeOnly: boolean; requiredDefault: boolean } {
   let readOnly = false;
   let writeOnly = false;
+  let requiredDefault = false;
   walkSchema(schema, (s) => {
     if (s.kind !== 'object') return;
     for (const p of s.properties) {
       if (p.readOnly || p.schema.readOnly) readOnly = true;
       if (p.writeOnly || p.schema.writeOnly) writeOnly = true;
+      if (p.required && (p.default !== undefined || p.schema.default !== undefined)) requiredDefault = true;
     }
   });
-  return { readOnly, writeOnly };
+  return { readOnly, writeOnly, requiredDefault };
 }
 
 /**
@@ -58,12 +68,12 @@ export function directAccess(schema: Schema): { readOnly: boolean; writeOnly: bo
 export function transitiveFlags(
   schemas: ReadonlyMap<string, Schema>,
   graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
-): Map<string, { hasReadOnly: boolean; hasWriteOnly: boolean }> {
-  const out = new Map<string, { hasReadOnly: boolean; hasWriteOnly: boolean }>();
+): Map<string, AccessFlags> {
+  const out = new Map<string, AccessFlags>();
   const users = new Map<string, string[]>();
   for (const [key, schema] of schemas) {
     const d = directAccess(schema);
-    out.set(key, { hasReadOnly: d.readOnly, hasWriteOnly: d.writeOnly });
+    out.set(key, { hasReadOnly: d.readOnly, hasWriteOnly: d.writeOnly, hasRequiredDefault: d.requiredDefault });
     for (const t of graph.get(key) ?? []) {
       const list = users.get(t) ?? [];
       list.push(key);
@@ -72,7 +82,7 @@ export function transitiveFlags(
   }
   // Propagate each flag backwards along the reference edges from the schemas that have it
   // directly (a BFS per flag: linear in the graph, cycle-safe).
-  for (const flag of ['hasReadOnly', 'hasWriteOnly'] as const) {
+  for (const flag of ['hasReadOnly', 'hasWriteOnly', 'hasRequiredDefault'] as const) {
     const queue = [...out].filter(([, f]) => f[flag]).map(([k]) => k);
     for (let i = 0; i < queue.length; i++) {
       for (const user of users.get(queue[i] as string) ?? []) {

@@ -187,8 +187,9 @@ export interface NamedSchema {
   /** The TypeScript identifier (from naming.ts): valid, unique, not a reserved word. */
   identifier: string;
   /**
-   * Identifier of the request-side variant (readOnly properties removed, transitively) when the
-   * schema or anything it references has readOnly or writeOnly properties; otherwise undefined.
+   * Identifier of the request-side variant (readOnly properties removed, defaulted properties
+   * optional, transitively) when the schema or anything it references has readOnly or writeOnly
+   * properties or a required property with a default; otherwise undefined.
    */
   requestIdentifier?: string;
   schema: Schema;
@@ -199,6 +200,8 @@ export interface NamedSchema {
   hasReadOnly: boolean;
   /** Transitively contains a writeOnly property. */
   hasWriteOnly: boolean;
+  /** Transitively contains a required property with a `default` (optional for callers, case-23). */
+  hasRequiredDefault?: boolean;
 }
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';

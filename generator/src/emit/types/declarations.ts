@@ -96,7 +96,7 @@ export function schemaDeclarations(api: Api, scope: FileScope, named: NamedSchem
   if (hasVariant) {
     out.push(
       declare(api, scope, named, named.requestIdentifier as string, 'request', [
-        `Request shape of {@link ${named.identifier}}: read-only properties left out, write-only ones kept.`,
+        `Request shape of {@link ${named.identifier}}: read-only properties left out, write-only ones kept, defaulted ones optional.`,
       ]),
     );
   }

@@ -10,7 +10,7 @@ export interface Image {
 }
 
 /**
- * Request shape of {@link Image}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Image}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Image`
  */
 export interface ImageInput {

@@ -46,7 +46,7 @@ export interface Widget {
  *
  * Has a *multi-line* description; ends with *\/ on purpose.
  *
- * Request shape of {@link Widget}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Widget}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Widget`
  * @example {
  *   "id": "5f0c",

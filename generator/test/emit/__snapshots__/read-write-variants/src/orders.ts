@@ -11,7 +11,7 @@ export interface Order {
 }
 
 /**
- * Request shape of {@link Order}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Order}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Order`
  */
 export interface OrderInput2 {
@@ -29,7 +29,7 @@ export interface Line {
 }
 
 /**
- * Request shape of {@link Line}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Line}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Line`
  */
 export interface LineInput {
@@ -47,7 +47,7 @@ export interface Audit {
 }
 
 /**
- * Request shape of {@link Audit}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Audit}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Audit`
  */
 export interface AuditInput {

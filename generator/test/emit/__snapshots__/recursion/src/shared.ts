@@ -16,7 +16,7 @@ export interface Person {
 }
 
 /**
- * Request shape of {@link Person}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Person}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Person`
  */
 export interface PersonInput {
@@ -34,7 +34,7 @@ export interface Company {
 }
 
 /**
- * Request shape of {@link Company}: read-only properties left out, write-only ones kept.
+ * Request shape of {@link Company}: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Company`
  */
 export interface CompanyInput {
