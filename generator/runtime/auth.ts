@@ -27,6 +27,8 @@ export interface AuthContext {
   browserCookies: boolean;
   /** Called with every credential value used. */
   secret: (value: string) => void;
+  /** The caller's signal: aborts waiting for a token (and the token request once nobody else waits for it). */
+  signal?: AbortSignal | undefined;
 }
 
 function isBasic(v: unknown): v is BasicCredentials {
@@ -89,7 +91,7 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
       } else {
         const source = ctx.tokenSource(key);
         if (!source) continue;
-        const token = await source.get();
+        const token = await source.get(ctx.signal);
         out.token = { source, value: token };
         header = `Bearer ${token}`;
       }

@@ -4,7 +4,7 @@
  * The generated root class extends it and passes the spec-derived `ClientConfig`.
  */
 
-import { APIPromise, type RawResult } from './api-promise.js';
+import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
 import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, ValidationError } from './errors.js';
 import { Log } from './log.js';
@@ -112,31 +112,56 @@ export function responseKind(op: Operation, status: number, contentType: string 
 
 /**
  * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A body that does not parse as
- * JSON throws an `SdkError` on success and is kept as text on errors.
+ * JSON throws an `SdkError` on success and is kept as text on errors. With `scope` (the attempt's), the read is
+ * aborted by its timeout or the caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError`
+ * or `ConnectionError`), and the scope ends when the read does (a `stream` body is handed over: the scope ends then).
  */
 export async function readBody(
   response: Response,
   kind: ResponseKind | undefined,
   binaryAs: 'blob' | 'arrayBuffer' | 'stream',
+  scope?: AttemptScope,
 ): Promise<unknown> {
-  if (kind === 'none' || response.body === null) {
-    discard(response);
-    return undefined;
-  }
-  if (kind === 'binary') {
-    if (binaryAs === 'stream') return response.body;
-    return binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  }
-  const text = await response.text();
-  if (kind === 'text') return text;
-  if (text.trim() === '') return undefined;
-  if (kind === undefined) return text;
   try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    if (!response.ok) return text;
-    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+    if (kind === 'none' || response.body === null) {
+      discard(response);
+      return undefined;
+    }
+    if (kind === 'binary' && binaryAs === 'stream') return response.body;
+    // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
+    const source = scope
+      ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
+      : response;
+    let text: string;
+    try {
+      if (kind === 'binary') return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
+      text = await source.text();
+    } catch (err) {
+      throw scope ? scope.fail(err) : err;
+    }
+    if (kind === 'text') return text;
+    if (text.trim() === '') return undefined;
+    if (kind === undefined) return text;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      if (!response.ok) return text;
+      throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+    }
+  } finally {
+    scope?.end();
   }
+}
+
+/** `promise`, or an `AbortError` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortError(undefined, { cause: signal.reason }));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
@@ -202,7 +227,7 @@ export class ClientCore {
     const raw = this.send(op, options);
     return new APIPromise<T>(raw, async (r) => {
       const kind = responseKind(op, r.response.status, r.response.headers.get('content-type'));
-      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob');
+      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob', r.scope);
       return (await this.validate('response', op, data, r.response.status)) as T;
     });
   }
@@ -235,8 +260,9 @@ export class ClientCore {
     return value;
   }
 
-  private authContext(): AuthContext {
+  private authContext(signal?: AbortSignal): AuthContext {
     return {
+      signal,
       schemes: this.config.securitySchemes ?? {},
       auth: this.auth,
       tokenSource: (key) => this.tokenSource(key),
@@ -256,7 +282,7 @@ export class ClientCore {
     if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;
     const ep = scheme.tokenEndpoint;
-    const fetchToken = async (): Promise<string> => {
+    const fetchToken = async (signal?: AbortSignal): Promise<string> => {
       const data = await this.request<unknown>({
         method: ep.method,
         path: ep.path,
@@ -264,7 +290,7 @@ export class ClientCore {
         body: fields,
         security: [[ep.credentialsScheme]],
         responses: { '2XX': 'json' },
-      }, { retryNonIdempotent: true }); // obtaining a token has no side effect worth guarding: retry it like a GET
+      }, { retryNonIdempotent: true, signal }); // obtaining a token has no side effect worth guarding: retry it like a GET
       const token = getPointer(data, ep.tokenField);
       if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
       this.log.secrets.add(token);
@@ -290,19 +316,21 @@ export class ClientCore {
         : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
     const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch ?? (globalThis.fetch ? (r: Request) => globalThis.fetch(r) : undefined);
     if (!fetchFn) throw new SdkError('No fetch implementation: pass `fetch` in the client options');
-    const ctx = this.authContext();
+    const ctx = this.authContext(options.signal);
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       if (options.signal?.aborted) throw new AbortError(undefined, { cause: options.signal.reason });
-      const auth = await applyAuth(op, ctx);
+      // A credential function or the token request may take long: the caller's signal stops the wait.
+      const auth = await abortable(applyAuth(op, ctx), options.signal);
       const request = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
       const startedAt = hooks.now();
       if (this.log.enabled('debug'))
         this.log.log('debug', `→ ${method} ${this.log.url(request.url)}`, { operation: name, attempt, headers: this.log.headers(request.headers) });
       let response: Response;
+      let scope: AttemptScope;
       try {
-        response = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn);
+        ({ response, scope } = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
           const delay = retryDelayMs(undefined, retries, hooks.now(), hooks.random()) ?? 0;
@@ -324,17 +352,19 @@ export class ClientCore {
           renewed = true;
           auth.token.source.invalidate(auth.token.value);
           discard(response);
+          scope.end();
           this.log.log('info', `${name}: 401, renewing the token and retrying once`);
           continue;
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
-      if (response.status < 400) return { response, requestId };
+      if (response.status < 400) return { response, requestId, scope };
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
         const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
         if (delay !== null) {
           this.log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
           discard(response);
+          scope.end();
           retries++;
           await hooks.sleep(delay, options.signal);
           continue;
@@ -342,12 +372,17 @@ export class ClientCore {
       }
       const kind = responseKind(op, response.status, response.headers.get('content-type'));
       let body: unknown;
+      let cause: unknown;
       try {
-        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob');
-      } catch {
-        body = undefined;
+        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob', scope);
+      } catch (err) {
+        // The caller gave up: say so. A timeout or a lost connection still gives the status's error (body undefined).
+        if (err instanceof AbortError) throw err;
+        cause = err;
       }
-      throw makeApiError(response.status, body, response.headers, requestId);
+      const error = makeApiError(response.status, body, response.headers, requestId);
+      if (cause !== undefined) error.cause = cause;
+      throw error;
     }
   }
 
@@ -419,7 +454,11 @@ export class ClientCore {
     return undefined;
   }
 
-  /** One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. */
+  /**
+   * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
+   * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
+   * (after reading or discarding the body). On failure the scope is ended here.
+   */
   private async attempt(
     request: Request,
     op: Operation,
@@ -427,7 +466,7 @@ export class ClientCore {
     timeoutMs: number,
     signal: AbortSignal | undefined,
     fetchFn: FetchLike,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; scope: AttemptScope }> {
     const controller = new AbortController();
     let timedOut = false;
     const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
@@ -442,19 +481,28 @@ export class ClientCore {
       }
     }
     // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
-    // timer keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches fetch.
+    // timer (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
+    // reaches fetch and the body read.
     const keep = { combined, inFlight: [] as Request[] };
-    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none (the timer still holds `keep`).
+    const message = `Request timed out after ${timeoutMs} ms`;
+    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none (the timer still holds `keep`
+    // until the response headers arrive).
     const limited = timeoutMs > 0 && timeoutMs < 2 ** 31;
     const timer = setTimeout(
       () => {
-        if (!limited) return;
+        if (!limited || combined.aborted) return;
         timedOut = true;
-        controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
+        controller.abort(new TimeoutError(message));
         keep.inFlight.length = 0;
       },
       limited ? timeoutMs : 2 ** 31 - 1,
     );
+    const fail = (err: unknown): unknown =>
+      timedOut ? new TimeoutError(message, { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
+    const end = (): void => {
+      clearTimeout(timer);
+      unlink?.();
+    };
     const terminal = async (req: Request): Promise<Response> => {
       const sent = new Request(req.clone(), { signal: keep.combined });
       keep.inFlight.push(sent);
@@ -469,15 +517,24 @@ export class ClientCore {
       (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
       terminal,
     );
+    let response: Response;
     try {
-      return await chain(request);
+      response = await chain(request);
     } catch (err) {
-      if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms`, { cause: err });
-      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      unlink?.();
+      end();
+      throw fail(err);
     }
+    // Without a time limit the long timer is not needed past this point: the scope holds `keep`.
+    if (!limited) clearTimeout(timer);
+    const scope = {
+      keep,
+      signal: combined,
+      fail: (err: unknown): Error => {
+        const e = fail(err);
+        return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err });
+      },
+      end,
+    };
+    return { response, scope };
   }
 }

@@ -74,7 +74,10 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   override name = 'InternalServerError';
 }
 
-/** The request did not get a response (network failure, DNS, connection reset, …). `cause` holds the original error. */
+/**
+ * The request did not get a response (network failure, DNS, connection reset, …) or the connection was lost while the
+ * response body was read. `cause` holds the original error.
+ */
 export class ConnectionError extends SdkError {
   override name = 'ConnectionError';
   constructor(message = 'Connection error', options?: { cause?: unknown }) {
@@ -82,7 +85,7 @@ export class ConnectionError extends SdkError {
   }
 }
 
-/** The attempt took longer than `timeoutMs` (after any retries). */
+/** An attempt (sending, waiting, reading the body) took longer than `timeoutMs` (thrown after any retries). */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
   constructor(message = 'Request timed out', options?: { cause?: unknown }) {

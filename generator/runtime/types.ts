@@ -236,7 +236,10 @@ export interface ClientOptions<TAuth extends object = AuthOptions> {
   auth?: TAuth | undefined;
   /** `fetch` to use (default `globalThis.fetch`, looked up per call). */
   fetch?: FetchLike | undefined;
-  /** Per attempt, in ms (default 60_000). */
+  /**
+   * Per attempt, in ms (default 60_000; 0 or `Infinity`: none): from sending the request until its body is read
+   * (a `binaryAs: 'stream'` body or `.asResponse()` is handed over unread, and the timeout stops there).
+   */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
@@ -264,9 +267,11 @@ export interface ClientOptions<TAuth extends object = AuthOptions> {
 
 /** Per-request overrides. */
 export interface RequestOptions {
+  /** Per attempt, in ms, body read included (see `ClientOptions.timeoutMs`). */
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  /** Aborts the call at any stage (token request, sending, retry wait, body read) with an `AbortError`. */
   signal?: AbortSignal | undefined;
   /** Sent in the operation's idempotency header (when declared); default: a random UUID when the request may be retried. */
   idempotencyKey?: string | undefined;
@@ -297,17 +302,20 @@ export interface WithResponse<T> {
 
 /** A cached, renewable token (made by `createTokenProvider` in token-provider.ts). */
 export interface TokenSource {
-  /** The current token, obtained or renewed when missing or about to expire; one renewal at a time. */
-  get(): Promise<string>;
+  /**
+   * The current token, obtained or renewed when missing or about to expire; one renewal at a time. When `signal`
+   * aborts, this call rejects with the signal's reason, and the renewal is aborted once no caller waits for it.
+   */
+  get(signal?: AbortSignal): Promise<string>;
   /** Forgets `token` if it is still the current one (after a 401), so the next `get()` renews. */
   invalidate(token: string): void;
   /** Records a successful use of `token` that started at `startedAt` (ms since the epoch): sliding expiry extends the lifetime. */
   touch(token: string, startedAt: number): void;
 }
 
-/** Builds a token source; `fetchToken` calls the token endpoint and returns the token. */
+/** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the token. */
 export type TokenProviderFactory = (
-  fetchToken: () => Promise<string>,
+  fetchToken: (signal?: AbortSignal) => Promise<string>,
   endpoint: TokenEndpointSpec,
   now: () => number,
 ) => TokenSource;

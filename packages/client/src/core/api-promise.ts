@@ -6,10 +6,25 @@
 
 import type { WithResponse } from './types.js';
 
+/**
+ * The abort scope of one attempt, from sending the request until its body is read: the caller's signal and the
+ * timeout, combined.
+ */
+export interface AttemptScope {
+  /** Aborts on timeout (reason: a `TimeoutError`) or when the caller's signal aborts (reason: the caller's). */
+  readonly signal: AbortSignal;
+  /** The error for a failed body read: `TimeoutError`, `AbortError` (caller), else `ConnectionError` (`SdkError`s pass). */
+  fail(err: unknown): Error;
+  /** Ends the attempt: clears its timer. Idempotent. */
+  end(): void;
+}
+
 /** The response of a call before its body is read. */
 export interface RawResult {
   response: Response;
   requestId: string | undefined;
+  /** The attempt's scope, still open (its timeout running) until the body is read or handed over. */
+  scope?: AttemptScope | undefined;
 }
 
 /**
@@ -25,9 +40,15 @@ export class APIPromise<T> implements Promise<T> {
     private readonly parse: (raw: RawResult) => Promise<T>,
   ) {}
 
-  /** The raw `Response` (body unread; status already checked: non-2xx rejects with an `ApiError`). */
+  /**
+   * The raw `Response` (body unread; status already checked: non-2xx rejects with an `ApiError`). The body is the
+   * caller's to read: the timeout no longer applies to it.
+   */
   asResponse(): Promise<Response> {
-    return this.raw.then((r) => r.response);
+    return this.raw.then((r) => {
+      r.scope?.end();
+      return r.response;
+    });
   }
 
   /** Data plus the raw response, its headers and the request id. */

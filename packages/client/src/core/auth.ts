@@ -27,6 +27,8 @@ export interface AuthContext {
   browserCookies: boolean;
   /** Called with every credential value used. */
   secret: (value: string) => void;
+  /** The caller's signal: aborts waiting for a token (and the token request once nobody else waits for it). */
+  signal?: AbortSignal | undefined;
 }
 
 function isBasic(v: unknown): v is BasicCredentials {
@@ -64,11 +66,15 @@ async function credentialValue(schemeKey: string, c: Credential): Promise<string
   return v;
 }
 
-/** Picks the first security alternative with credentials and applies it. No alternative satisfied → nothing applied. */
+/**
+ * Picks the first non-empty security alternative the caller has every credential for and applies it. None → nothing
+ * applied (the request goes out unauthenticated; middleware or headers may still add auth).
+ */
 export async function applyAuth(op: Operation, ctx: AuthContext): Promise<AppliedAuth> {
   const out: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
   const alternatives = op.security ?? [];
-  const chosen = alternatives.find((alt) => alt.every((key) => hasCredentials(ctx, key)));
+  // An empty alternative (`{}`: auth optional) never wins over one the caller has credentials for.
+  const chosen = alternatives.find((alt) => alt.length > 0 && alt.every((key) => hasCredentials(ctx, key)));
   if (!chosen) return out;
   for (const key of chosen) {
     const scheme = ctx.schemes[key];
@@ -85,7 +91,7 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
       } else {
         const source = ctx.tokenSource(key);
         if (!source) continue;
-        const token = await source.get();
+        const token = await source.get(ctx.signal);
         out.token = { source, value: token };
         header = `Bearer ${token}`;
       }

@@ -4,12 +4,13 @@
  * The generated root class extends it and passes the spec-derived `ClientConfig`.
  */
 
-import { APIPromise, type RawResult } from './api-promise.js';
+import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
 import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, ValidationError } from './errors.js';
 import { Log } from './log.js';
 import { checkHeaderValue, encodeBody, getPointer, serializeParams, type EncodedBody } from './serialize.js';
 import type {
+  AuthOptions,
   ClientConfig,
   ClientOptions,
   FetchLike,
@@ -103,7 +104,7 @@ function inferKind(contentType: string | null): ResponseKind | undefined {
 
 /** How to read a response of `status`: declared kind for the status (or its range, or `default`), else from Content-Type. */
 export function responseKind(op: Operation, status: number, contentType: string | null): ResponseKind | undefined {
-  if (status === 204 || status === 205 || status === 304) return 'none';
+  if (status === 204 || status === 205 || status === 304 || op.method === 'head') return 'none';
   const r = op.responses;
   const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
   return declared ?? inferKind(contentType);
@@ -111,31 +112,56 @@ export function responseKind(op: Operation, status: number, contentType: string 
 
 /**
  * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A body that does not parse as
- * JSON throws an `SdkError` on success and is kept as text on errors.
+ * JSON throws an `SdkError` on success and is kept as text on errors. With `scope` (the attempt's), the read is
+ * aborted by its timeout or the caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError`
+ * or `ConnectionError`), and the scope ends when the read does (a `stream` body is handed over: the scope ends then).
  */
 export async function readBody(
   response: Response,
   kind: ResponseKind | undefined,
   binaryAs: 'blob' | 'arrayBuffer' | 'stream',
+  scope?: AttemptScope,
 ): Promise<unknown> {
-  if (kind === 'none' || response.body === null) {
-    discard(response);
-    return undefined;
-  }
-  if (kind === 'binary') {
-    if (binaryAs === 'stream') return response.body;
-    return binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  }
-  const text = await response.text();
-  if (kind === 'text') return text;
-  if (text.trim() === '') return undefined;
-  if (kind === undefined) return text;
   try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    if (!response.ok) return text;
-    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+    if (kind === 'none' || response.body === null) {
+      discard(response);
+      return undefined;
+    }
+    if (kind === 'binary' && binaryAs === 'stream') return response.body;
+    // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
+    const source = scope
+      ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
+      : response;
+    let text: string;
+    try {
+      if (kind === 'binary') return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
+      text = await source.text();
+    } catch (err) {
+      throw scope ? scope.fail(err) : err;
+    }
+    if (kind === 'text') return text;
+    if (text.trim() === '') return undefined;
+    if (kind === undefined) return text;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      if (!response.ok) return text;
+      throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+    }
+  } finally {
+    scope?.end();
   }
+}
+
+/** `promise`, or an `AbortError` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortError(undefined, { cause: signal.reason }));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
@@ -162,7 +188,7 @@ export class ClientCore {
   /** Effective base URL (no trailing slash). */
   readonly baseUrl: string;
   /** Options as given (frozen). */
-  readonly options: Readonly<ClientOptions>;
+  readonly options: Readonly<ClientOptions<object>>;
   protected readonly config: ClientConfig;
   private readonly log: Log;
   private tokenSources = new Map<string, TokenSource>();
@@ -171,13 +197,13 @@ export class ClientCore {
    * @param options caller options (see `ClientOptions`)
    * @param config spec-derived configuration (generated)
    */
-  constructor(options: ClientOptions = {}, config: ClientConfig = { baseUrl: '' }) {
+  constructor(options: ClientOptions<object> = {}, config: ClientConfig = { baseUrl: '' }) {
     this.options = Object.freeze({ ...options });
     this.config = config;
     this.baseUrl = (options.baseUrl ?? config.baseUrl).replace(/\/+$/, '');
     const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
     this.log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
-    for (const value of Object.values(options.auth ?? {})) {
+    for (const value of Object.values(this.auth)) {
       if (typeof value === 'string') this.log.secrets.add(value);
       else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
         this.log.secrets.add((value as { password: string }).password);
@@ -187,9 +213,9 @@ export class ClientCore {
   /**
    * A new client with `overrides` applied (headers are merged). Cached tokens are shared when `auth` is not overridden.
    */
-  withOptions(overrides: ClientOptions): this {
-    const Ctor = this.constructor as new (options: ClientOptions, config?: ClientConfig) => this;
-    const merged: ClientOptions = { ...this.options, ...overrides };
+  withOptions(overrides: ClientOptions<object>): this {
+    const Ctor = this.constructor as new (options: ClientOptions<object>, config?: ClientConfig) => this;
+    const merged: ClientOptions<object> = { ...this.options, ...overrides };
     if (overrides.headers) merged.headers = mergeHeaders(this.options.headers, overrides.headers);
     const clone = new Ctor(merged, this.config);
     if (overrides.auth === undefined) (clone as ClientCore).tokenSources = this.tokenSources;
@@ -201,9 +227,13 @@ export class ClientCore {
     const raw = this.send(op, options);
     return new APIPromise<T>(raw, async (r) => {
       const kind = responseKind(op, r.response.status, r.response.headers.get('content-type'));
-      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob');
+      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob', r.scope);
       return (await this.validate('response', op, data, r.response.status)) as T;
     });
+  }
+
+  private get auth(): AuthOptions {
+    return (this.options.auth ?? {}) as AuthOptions;
   }
 
   private get hooks() {
@@ -230,10 +260,11 @@ export class ClientCore {
     return value;
   }
 
-  private authContext(): AuthContext {
+  private authContext(signal?: AbortSignal): AuthContext {
     return {
+      signal,
       schemes: this.config.securitySchemes ?? {},
-      auth: this.options.auth ?? {},
+      auth: this.auth,
       tokenSource: (key) => this.tokenSource(key),
       browserCookies:
         this.options.cookieMode === 'browser' ||
@@ -246,20 +277,20 @@ export class ClientCore {
     const existing = this.tokenSources.get(key);
     if (existing) return existing;
     const scheme: SecuritySchemeSpec | undefined = this.config.securitySchemes?.[key];
-    const fields = this.options.auth?.[key];
+    const fields = this.auth[key];
     const factory = this.config.tokenProvider;
     if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;
     const ep = scheme.tokenEndpoint;
-    const fetchToken = async (): Promise<string> => {
+    const fetchToken = async (signal?: AbortSignal): Promise<string> => {
       const data = await this.request<unknown>({
         method: ep.method,
         path: ep.path,
-        operationId: 'token',
+        operationId: ep.operationId ?? 'token',
         body: fields,
         security: [[ep.credentialsScheme]],
         responses: { '2XX': 'json' },
-      });
+      }, { retryNonIdempotent: true, signal }); // obtaining a token has no side effect worth guarding: retry it like a GET
       const token = getPointer(data, ep.tokenField);
       if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
       this.log.secrets.add(token);
@@ -285,19 +316,21 @@ export class ClientCore {
         : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
     const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch ?? (globalThis.fetch ? (r: Request) => globalThis.fetch(r) : undefined);
     if (!fetchFn) throw new SdkError('No fetch implementation: pass `fetch` in the client options');
-    const ctx = this.authContext();
+    const ctx = this.authContext(options.signal);
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       if (options.signal?.aborted) throw new AbortError(undefined, { cause: options.signal.reason });
-      const auth = await applyAuth(op, ctx);
+      // A credential function or the token request may take long: the caller's signal stops the wait.
+      const auth = await abortable(applyAuth(op, ctx), options.signal);
       const request = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
       const startedAt = hooks.now();
       if (this.log.enabled('debug'))
         this.log.log('debug', `→ ${method} ${this.log.url(request.url)}`, { operation: name, attempt, headers: this.log.headers(request.headers) });
       let response: Response;
+      let scope: AttemptScope;
       try {
-        response = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn);
+        ({ response, scope } = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
           const delay = retryDelayMs(undefined, retries, hooks.now(), hooks.random()) ?? 0;
@@ -319,17 +352,19 @@ export class ClientCore {
           renewed = true;
           auth.token.source.invalidate(auth.token.value);
           discard(response);
+          scope.end();
           this.log.log('info', `${name}: 401, renewing the token and retrying once`);
           continue;
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
-      if (response.status < 400) return { response, requestId };
+      if (response.status < 400) return { response, requestId, scope };
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
         const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
         if (delay !== null) {
           this.log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
           discard(response);
+          scope.end();
           retries++;
           await hooks.sleep(delay, options.signal);
           continue;
@@ -337,12 +372,17 @@ export class ClientCore {
       }
       const kind = responseKind(op, response.status, response.headers.get('content-type'));
       let body: unknown;
+      let cause: unknown;
       try {
-        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob');
-      } catch {
-        body = undefined;
+        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob', scope);
+      } catch (err) {
+        // The caller gave up: say so. A timeout or a lost connection still gives the status's error (body undefined).
+        if (err instanceof AbortError) throw err;
+        cause = err;
       }
-      throw makeApiError(response.status, body, response.headers, requestId);
+      const error = makeApiError(response.status, body, response.headers, requestId);
+      if (cause !== undefined) error.cause = cause;
+      throw error;
     }
   }
 
@@ -414,7 +454,11 @@ export class ClientCore {
     return undefined;
   }
 
-  /** One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. */
+  /**
+   * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
+   * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
+   * (after reading or discarding the body). On failure the scope is ended here.
+   */
   private async attempt(
     request: Request,
     op: Operation,
@@ -422,7 +466,7 @@ export class ClientCore {
     timeoutMs: number,
     signal: AbortSignal | undefined,
     fetchFn: FetchLike,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; scope: AttemptScope }> {
     const controller = new AbortController();
     let timedOut = false;
     const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
@@ -437,13 +481,28 @@ export class ClientCore {
       }
     }
     // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
-    // timer keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches fetch.
+    // timer (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
+    // reaches fetch and the body read.
     const keep = { combined, inFlight: [] as Request[] };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`));
-      keep.inFlight.length = 0;
-    }, timeoutMs);
+    const message = `Request timed out after ${timeoutMs} ms`;
+    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none (the timer still holds `keep`
+    // until the response headers arrive).
+    const limited = timeoutMs > 0 && timeoutMs < 2 ** 31;
+    const timer = setTimeout(
+      () => {
+        if (!limited || combined.aborted) return;
+        timedOut = true;
+        controller.abort(new TimeoutError(message));
+        keep.inFlight.length = 0;
+      },
+      limited ? timeoutMs : 2 ** 31 - 1,
+    );
+    const fail = (err: unknown): unknown =>
+      timedOut ? new TimeoutError(message, { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
+    const end = (): void => {
+      clearTimeout(timer);
+      unlink?.();
+    };
     const terminal = async (req: Request): Promise<Response> => {
       const sent = new Request(req.clone(), { signal: keep.combined });
       keep.inFlight.push(sent);
@@ -458,15 +517,24 @@ export class ClientCore {
       (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
       terminal,
     );
+    let response: Response;
     try {
-      return await chain(request);
+      response = await chain(request);
     } catch (err) {
-      if (timedOut) throw new TimeoutError(`Request timed out after ${timeoutMs} ms`, { cause: err });
-      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      unlink?.();
+      end();
+      throw fail(err);
     }
+    // Without a time limit the long timer is not needed past this point: the scope holds `keep`.
+    if (!limited) clearTimeout(timer);
+    const scope = {
+      keep,
+      signal: combined,
+      fail: (err: unknown): Error => {
+        const e = fail(err);
+        return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err });
+      },
+      end,
+    };
+    return { response, scope };
   }
 }

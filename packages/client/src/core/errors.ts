@@ -43,8 +43,9 @@ export class ApiError<TBody = unknown> extends SdkError {
     };
   }
 
+  /** Node's `util.inspect` (console.log): the stack, then the safe `toJSON()` view (headers redacted). */
   [INSPECT](): string {
-    return `${this.name}: ${this.message}\n${JSON.stringify(this.toJSON(), null, 2)}`;
+    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(this.toJSON(), null, 2)}`;
   }
 }
 
@@ -73,7 +74,10 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   override name = 'InternalServerError';
 }
 
-/** The request did not get a response (network failure, DNS, connection reset, …). `cause` holds the original error. */
+/**
+ * The request did not get a response (network failure, DNS, connection reset, …) or the connection was lost while the
+ * response body was read. `cause` holds the original error.
+ */
 export class ConnectionError extends SdkError {
   override name = 'ConnectionError';
   constructor(message = 'Connection error', options?: { cause?: unknown }) {
@@ -81,7 +85,7 @@ export class ConnectionError extends SdkError {
   }
 }
 
-/** The attempt took longer than `timeoutMs` (after any retries). */
+/** An attempt (sending, waiting, reading the body) took longer than `timeoutMs` (thrown after any retries). */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
   constructor(message = 'Request timed out', options?: { cause?: unknown }) {
@@ -109,6 +113,14 @@ export class ValidationError extends SdkError {
     this.target = report.target;
     this.issues = report.issues;
   }
+}
+
+/**
+ * Narrows an unknown error to an `ApiError` (optionally of one status) with the operation's error body type, e.g.
+ * `if (isApiError<ListConnectionsError>(e, 404)) e.body`. The body type is asserted, not checked.
+ */
+export function isApiError<TBody = unknown>(error: unknown, status?: number): error is ApiError<TBody> {
+  return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
 /** Builds the `ApiError` subclass for `status`. */

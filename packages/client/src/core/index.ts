@@ -5,6 +5,7 @@
  */
 
 export { APIPromise } from './api-promise.js';
+export { encodeFormBody, formBody, multipartBody } from './body.js';
 export { ClientCore, DEFAULTS } from './client.js';
 export {
   AbortError,
@@ -14,6 +15,7 @@ export {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  isApiError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

@@ -63,7 +63,11 @@ export class Log {
   url(url: string): string {
     try {
       const u = new URL(url);
-      for (const key of [...u.searchParams.keys()]) if (this.names.has(key.toLowerCase())) u.searchParams.set(key, '[redacted]');
+      const keys: string[] = [];
+      u.searchParams.forEach((_v, key) => {
+        if (this.names.has(key.toLowerCase())) keys.push(key);
+      });
+      for (const key of keys) u.searchParams.set(key, '[redacted]');
       return this.scrub(u.toString());
     } catch {
       return this.scrub(url);

@@ -4,21 +4,21 @@
  */
 
 import { SdkError } from './errors.js';
-import type { BodyKind, EncodingSpec, Operation, ParamSpec, ParamStyle } from './types.js';
+import type { BodyKind, Operation, ParamSpec, ParamStyle } from './types.js';
 
-type Encode = (s: string) => string;
+export type Encode = (s: string) => string;
 
 /** Percent-encodes everything but RFC 3986 unreserved characters. */
 export const encodeStrict: Encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) as they are, except those that would break the query. */
-const encodeReserved: Encode = (s) =>
+export const encodeReserved: Encode = (s) =>
   encodeURI(s).replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** application/x-www-form-urlencoded value encoding (space → `+`). */
-const encodeForm: Encode = (s) => encodeStrict(s).replace(/%20/g, '+');
+export const encodeForm: Encode = (s) => encodeStrict(s).replace(/%20/g, '+');
 
-function primitive(v: unknown): string {
+export function primitive(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
@@ -26,11 +26,11 @@ function primitive(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v);
 }
 
-function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> {
+export function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> {
   return Object.entries(o).filter(([, v]) => v !== undefined);
 }
 
@@ -202,7 +202,11 @@ export interface EncodedBody {
   replayable: boolean;
 }
 
-/** Encodes `op.body` per its kind. Ready `FormData`, `URLSearchParams` and binary values are passed through. */
+/**
+ * Encodes `op.body` per its kind: json, text and binary here; form and multipart objects are encoded by `formBody` /
+ * `multipartBody` (body.ts, so that only clients with such operations bundle them). Ready `FormData`,
+ * `URLSearchParams` and binary values are passed through.
+ */
 export function encodeBody(op: Operation): EncodedBody | undefined {
   const body = op.body;
   if (body === undefined) return undefined;
@@ -220,65 +224,13 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
     case 'text':
       return { body: primitive(body), contentType: op.contentType ?? 'text/plain;charset=UTF-8', replayable: true };
     case 'form':
-      return { body: encodeFormBody(body, op.encoding), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
     case 'multipart':
-      return { body: encodeMultipart(body, op.encoding), contentType: undefined, replayable: true };
+      throw new SdkError(`A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`);
     case 'binary':
       return { body: primitive(body), contentType: op.contentType ?? 'application/octet-stream', replayable: true };
     default:
       return { body: JSON.stringify(body), contentType: op.contentType ?? 'application/json', replayable: true };
   }
-}
-
-/**
- * application/x-www-form-urlencoded per property: `encoding[prop]` style/explode when given; otherwise arrays are
- * repeated (form, explode) and objects are sent as JSON text (OpenAPI's default contentType for objects).
- */
-export function encodeFormBody(body: unknown, encoding: Readonly<Record<string, EncodingSpec>> | undefined): string {
-  if (!isPlainObject(body)) return primitive(body);
-  const parts: string[] = [];
-  for (const [name, value] of entriesOf(body)) {
-    const enc = encoding?.[name];
-    const encode = enc?.allowReserved ? encodeReserved : encodeForm;
-    if (isPlainObject(value) && enc?.style === undefined && enc?.explode === undefined) {
-      parts.push(`${encodeForm(name)}=${encodeForm(JSON.stringify(value))}`);
-      continue;
-    }
-    const style = enc?.style ?? 'form';
-    parts.push(...serializeQueryParam(name, value, style, enc?.explode ?? style === 'form', encode));
-  }
-  return parts.join('&');
-}
-
-/**
- * multipart/form-data: Blob/File parts as they are; arrays as repeated parts under the same name; objects as JSON;
- * `encoding[prop].contentType` turns a non-binary value into a typed part. `null` becomes an empty part.
- */
-export function encodeMultipart(body: unknown, encoding: Readonly<Record<string, EncodingSpec>> | undefined): FormData {
-  const form = new FormData();
-  if (!isPlainObject(body)) throw new SdkError('A multipart body must be an object or a FormData');
-  for (const [name, value] of entriesOf(body)) {
-    const ct = encoding?.[name]?.contentType;
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) appendPart(form, name, item, ct);
-  }
-  return form;
-}
-
-function appendPart(form: FormData, name: string, value: unknown, contentType: string | undefined): void {
-  if (value === undefined) return;
-  if (typeof Blob !== 'undefined' && value instanceof Blob) {
-    form.append(name, value);
-    return;
-  }
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    form.append(name, new Blob([bytes.slice()], { type: contentType ?? 'application/octet-stream' }));
-    return;
-  }
-  const text = isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : primitive(value);
-  if (contentType && !/^text\/plain\b/i.test(contentType)) form.append(name, new Blob([text], { type: contentType }), name);
-  else form.append(name, text);
 }
 
 /** Reads a JSON pointer (`/results`, `/a/0/b`, `''` for the whole value); `undefined` when absent. */

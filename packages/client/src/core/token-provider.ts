@@ -2,7 +2,8 @@
 /**
  * Token provider for a bearer scheme with a token endpoint (`x-token-endpoint`): obtains the token by calling the
  * endpoint, caches it, renews it before it expires (with a safety margin), extends it on each successful use when the
- * expiry slides, and runs one renewal at a time. Pass `createTokenProvider` as `ClientConfig.tokenProvider`.
+ * expiry slides, and runs one renewal at a time (aborted when every caller waiting for it has aborted). Pass
+ * `createTokenProvider` as `ClientConfig.tokenProvider`.
  */
 
 import type { TokenEndpointSpec, TokenSource, TokenProviderFactory } from './types.js';
@@ -14,35 +15,60 @@ function marginMs(lifetimeMs: number): number {
 
 /** A `TokenSource` over `fetchToken`. See the module comment. */
 export const createTokenProvider: TokenProviderFactory = (
-  fetchToken: () => Promise<string>,
+  fetchToken: (signal?: AbortSignal) => Promise<string>,
   endpoint: TokenEndpointSpec,
   now: () => number,
 ): TokenSource => {
   const lifetimeMs = endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
   let token: string | undefined;
   let expiresAt = Number.POSITIVE_INFINITY;
-  let inflight: Promise<string> | undefined;
+  /** The renewal in flight, and how many callers wait for it (`Infinity` once one waits without a signal). */
+  let inflight: { promise: Promise<string>; controller: AbortController; waiters: number } | undefined;
 
   const fresh = (): boolean =>
     token !== undefined && (lifetimeMs === undefined || now() < expiresAt - marginMs(lifetimeMs));
 
-  const renew = (): Promise<string> => {
-    inflight ??= (async () => {
+  const renew = (signal?: AbortSignal): Promise<string> => {
+    let flight = inflight;
+    if (!flight) {
+      const f = { controller: new AbortController(), waiters: 0 } as NonNullable<typeof inflight>;
       const startedAt = now();
-      try {
-        const t = await fetchToken();
-        token = t;
-        expiresAt = lifetimeMs === undefined ? Number.POSITIVE_INFINITY : startedAt + lifetimeMs;
-        return t;
-      } finally {
-        inflight = undefined;
-      }
-    })();
-    return inflight;
+      f.promise = (async () => {
+        try {
+          const t = await fetchToken(f.controller.signal);
+          token = t;
+          expiresAt = lifetimeMs === undefined ? Number.POSITIVE_INFINITY : startedAt + lifetimeMs;
+          return t;
+        } finally {
+          if (inflight === f) inflight = undefined;
+        }
+      })();
+      f.promise.catch(() => undefined); // every waiter may have left
+      inflight = flight = f;
+    }
+    const f = flight;
+    if (!signal) {
+      f.waiters = Number.POSITIVE_INFINITY;
+      return f.promise;
+    }
+    f.waiters++;
+    return new Promise<string>((resolve, reject) => {
+      const leave = (): void => {
+        reject(signal.reason);
+        // The last caller gave up: nobody needs this token request any more; the next get() starts a new one.
+        if (--f.waiters === 0) {
+          if (inflight === f) inflight = undefined;
+          f.controller.abort(signal.reason);
+        }
+      };
+      if (signal.aborted) return leave();
+      signal.addEventListener('abort', leave, { once: true });
+      f.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+    });
   };
 
   return {
-    get: () => (fresh() && token !== undefined ? Promise.resolve(token) : renew()),
+    get: (signal?: AbortSignal) => (fresh() && token !== undefined ? Promise.resolve(token) : renew(signal)),
     invalidate(t: string) {
       if (token === t) {
         token = undefined;

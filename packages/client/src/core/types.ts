@@ -72,7 +72,7 @@ export interface Operation {
   /** operationId, used in logs and validation reports only. */
   operationId?: string;
   /** Parameter values by wire name (path, query, header and cookie parameters together). `undefined` values are skipped. */
-  params?: Readonly<Record<string, unknown>> | undefined;
+  params?: object | undefined;
   /**
    * How each parameter is sent, by wire name. A value in `params` without an entry goes into the path when the template
    * has `{name}`, else into the query (form, explode).
@@ -103,6 +103,8 @@ export interface Operation {
 
 /** Token endpoint of a bearer scheme (`x-token-endpoint`). */
 export interface TokenEndpointSpec {
+  /** operationId of the token operation (logs only). */
+  operationId?: string;
   method: HttpMethod;
   path: string;
   /** Key of the scheme the token request authenticates with (e.g. `basicAuth`). */
@@ -224,14 +226,20 @@ export interface RuntimeHooks {
   random?: () => number;
 }
 
-/** Options of the client constructor. Every field is optional. */
-export interface ClientOptions {
+/**
+ * Options of the client constructor. Every field is optional. `TAuth` lets a generated client type `auth` per scheme
+ * (an interface with one optional key per security scheme); the runtime reads it as `AuthOptions`.
+ */
+export interface ClientOptions<TAuth extends object = AuthOptions> {
   /** Overrides the spec's server URL. */
   baseUrl?: string | undefined;
-  auth?: AuthOptions | undefined;
+  auth?: TAuth | undefined;
   /** `fetch` to use (default `globalThis.fetch`, looked up per call). */
   fetch?: FetchLike | undefined;
-  /** Per attempt, in ms (default 60_000). */
+  /**
+   * Per attempt, in ms (default 60_000; 0 or `Infinity`: none): from sending the request until its body is read
+   * (a `binaryAs: 'stream'` body or `.asResponse()` is handed over unread, and the timeout stops there).
+   */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
@@ -259,9 +267,11 @@ export interface ClientOptions {
 
 /** Per-request overrides. */
 export interface RequestOptions {
+  /** Per attempt, in ms, body read included (see `ClientOptions.timeoutMs`). */
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  /** Aborts the call at any stage (token request, sending, retry wait, body read) with an `AbortError`. */
   signal?: AbortSignal | undefined;
   /** Sent in the operation's idempotency header (when declared); default: a random UUID when the request may be retried. */
   idempotencyKey?: string | undefined;
@@ -292,17 +302,20 @@ export interface WithResponse<T> {
 
 /** A cached, renewable token (made by `createTokenProvider` in token-provider.ts). */
 export interface TokenSource {
-  /** The current token, obtained or renewed when missing or about to expire; one renewal at a time. */
-  get(): Promise<string>;
+  /**
+   * The current token, obtained or renewed when missing or about to expire; one renewal at a time. When `signal`
+   * aborts, this call rejects with the signal's reason, and the renewal is aborted once no caller waits for it.
+   */
+  get(signal?: AbortSignal): Promise<string>;
   /** Forgets `token` if it is still the current one (after a 401), so the next `get()` renews. */
   invalidate(token: string): void;
   /** Records a successful use of `token` that started at `startedAt` (ms since the epoch): sliding expiry extends the lifetime. */
   touch(token: string, startedAt: number): void;
 }
 
-/** Builds a token source; `fetchToken` calls the token endpoint and returns the token. */
+/** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the token. */
 export type TokenProviderFactory = (
-  fetchToken: () => Promise<string>,
+  fetchToken: (signal?: AbortSignal) => Promise<string>,
   endpoint: TokenEndpointSpec,
   now: () => number,
 ) => TokenSource;

@@ -18,8 +18,10 @@ export interface WebhookSignatureScheme {
   prefix?: string;
   /** Header with the delivery's idempotency key. */
   idempotencyHeader?: string;
-  /** The GET challenge the sender makes before the first delivery. */
-  challenge?: { method?: string; challengeHeader: string; verifyTokenHeader?: string };
+  /** The GET challenge the sender makes before the first delivery (`respondWith` is always the challenge text). */
+  challenge?: { method?: string; challengeHeader: string; verifyTokenHeader?: string; respondWith?: 'challenge-text' };
+  /** What is signed; only the raw body is supported. */
+  signedContent?: 'raw-body';
 }
 
 /** Header sources accepted: a `Headers` or a Node-style record (arrays allowed). */

@@ -1,0 +1,68 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * Form and multipart request bodies. Generated methods of operations with such bodies call these and pass the result
+ * as `body` (the core sends `URLSearchParams` and `FormData` as they are), so other clients do not bundle them.
+ */
+
+import { SdkError } from './errors.js';
+import { encodeForm, encodeReserved, entriesOf, isPlainObject, primitive, serializeQueryParam } from './serialize.js';
+import type { EncodingSpec } from './types.js';
+
+/**
+ * application/x-www-form-urlencoded per property: `encoding[prop]` style/explode when given; otherwise arrays are
+ * repeated (form, explode) and objects are sent as JSON text (OpenAPI's default contentType for objects).
+ */
+export function encodeFormBody(body: unknown, encoding?: Readonly<Record<string, EncodingSpec>>): string {
+  if (!isPlainObject(body)) return primitive(body);
+  const parts: string[] = [];
+  for (const [name, value] of entriesOf(body)) {
+    const enc = encoding?.[name];
+    const encode = enc?.allowReserved ? encodeReserved : encodeForm;
+    if (isPlainObject(value) && enc?.style === undefined && enc?.explode === undefined) {
+      parts.push(`${encodeForm(name)}=${encodeForm(JSON.stringify(value))}`);
+      continue;
+    }
+    const style = enc?.style ?? 'form';
+    parts.push(...serializeQueryParam(name, value, style, enc?.explode ?? style === 'form', encode));
+  }
+  return parts.join('&');
+}
+
+/**
+ * A multipart/form-data body: Blob/File parts as they are; arrays as repeated parts under the same name; objects as JSON;
+ * `encoding[prop].contentType` turns a non-binary value into a typed part. `null` becomes an empty part.
+ */
+export function multipartBody(body: unknown, encoding?: Readonly<Record<string, EncodingSpec>>): FormData {
+  const form = new FormData();
+  if (!isPlainObject(body)) throw new SdkError('A multipart body must be an object or a FormData');
+  for (const [name, value] of entriesOf(body)) {
+    const ct = encoding?.[name]?.contentType;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) appendPart(form, name, item, ct);
+  }
+  return form;
+}
+
+function appendPart(form: FormData, name: string, value: unknown, contentType: string | undefined): void {
+  if (value === undefined) return;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    form.append(name, value);
+    return;
+  }
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    form.append(name, new Blob([bytes.slice()], { type: contentType ?? 'application/octet-stream' }));
+    return;
+  }
+  const text = isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : primitive(value);
+  if (contentType && !/^text\/plain\b/i.test(contentType)) form.append(name, new Blob([text], { type: contentType }), name);
+  else form.append(name, text);
+}
+
+/**
+ * An application/x-www-form-urlencoded body, per property `encoding` (see `encodeFormBody`). The core sends it with
+ * `Content-Type: application/x-www-form-urlencoded` (or the operation's `contentType`).
+ */
+export function formBody(body: unknown, encoding?: Readonly<Record<string, EncodingSpec>>): URLSearchParams {
+  return new URLSearchParams(encodeFormBody(body, encoding));
+}
