@@ -15,7 +15,7 @@ export const hasGnuTime = existsSync(GNU_TIME);
 /**
  * Runs `command args` once and measures it.
  *
- * @returns `{ wallMs, maxRssKiB, status, stdout, stderr }`; never throws for a non-zero exit (the
+ * @returns `{ wallMs, maxRssKiB, status, stdout, stderr, timedOut }`; never throws for a non-zero exit (the
  *   caller decides), throws only when the command cannot be started.
  */
 export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60_000 } = {}) {
@@ -38,7 +38,8 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
     extraEnv = {};
   }
   const started = process.hrtime.bigint();
-  const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that a timeout kills the measured command too, not only /usr/bin/time.
+  const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
@@ -47,7 +48,15 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
   child.stderr.on('data', (d) => {
     stderr += d;
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }, timeoutMs);
   const status = await new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve(code ?? signal));
@@ -63,7 +72,7 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
     // No measurement (the command did not start, or was killed).
   }
   rmSync(tmp, { recursive: true, force: true });
-  return { wallMs, maxRssKiB, status, stdout, stderr };
+  return { wallMs, maxRssKiB, status, stdout, stderr, timedOut };
 }
 
 export function median(values) {

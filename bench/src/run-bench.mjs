@@ -16,15 +16,16 @@
  * default --runs), --docs small,medium,large,case37, --tools sdkgen-types,sdkgen-all,
  * openapi-typescript,hey-api, --sections gen,tsc,http,size, --requests N (default 20000),
  * --quick (1 run; small and medium; 2,000 requests; writes .cache/RESULTS.quick.md),
- * --out FILE, --report-only (rewrite RESULTS.md from .cache/results.json), --cpu-prof (profile one
- * sdkgen run per document into .cache/profiles/).
+ * --out FILE, --report-only (rewrite RESULTS.md from .cache/results.json), --cpu-prof DOCS (profile one
+ * sdkgen run per document into .cache/profiles/), --no-build (reuse the generator snapshot as is),
+ * --timeout S (per generation run, default 900; a tool that times out is not run again on that document).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSdkgen } from './build-sdkgen.mjs';
+import { buildSdkgen, snapshotDir } from './build-sdkgen.mjs';
 import { median, runMeasured } from './measure.mjs';
 import { benchDir, benchDocs, cacheDir, installedVersion, repoDir } from './paths.mjs';
 import { writeReport } from './report.mjs';
@@ -43,6 +44,7 @@ const { values: opts } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     timeout: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 
@@ -87,7 +89,8 @@ async function main() {
 
   let snapshot;
   if (sections.has('gen') || sections.has('tsc') || sections.has('http') || sections.has('size')) {
-    snapshot = buildSdkgen({ ifStale: true, log });
+    // --no-build: reuse the snapshot as it is (another bench run may be using it right now).
+    snapshot = opts['no-build'] ? snapshotDir : buildSdkgen({ ifStale: true, log });
     results.machine.sdkgenCommit = gitCommit();
   }
   if (docKeys.includes('case37') && !existsSync(benchDocs.case37.file)) {
@@ -142,7 +145,7 @@ async function measureGeneration(key, spec, outRoot, n, snapshot) {
       mkdirSync(out, { recursive: true });
       const { command, args } = generateCommand(tool, spec, out, snapshot);
       const r = await runMeasured(command, args, { cwd: repoDir, timeoutMs });
-      const timedOut = r.wallMs >= timeoutMs;
+      const timedOut = r.timedOut || r.wallMs >= timeoutMs;
       const sample = { wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, ok: r.status === 0 && !timedOut, timedOut };
       if (timedOut) sample.error = `did not finish within ${timeoutMs / 1000} s (killed; peak RSS so far ${Math.round(r.maxRssKiB / 1024)} MiB)`;
       if (tool.startsWith('sdkgen')) {
