@@ -92,7 +92,7 @@ function authMemberDoc(scheme: SecurityScheme): string {
 
 /** `src/request.ts`: types for `client.request(method, path, …)` over any openapi-typescript `paths`. */
 export function requestTypesFile(options: EmitOptions): EmittedFile {
-  const scope = new ImportScope('src/request.ts', ['PathMethod', 'RequestInput', 'RequestArgs', 'ResponseData', 'SuccessStatus']);
+  const scope = new ImportScope('src/request.ts', ['PathsWith', 'OperationAt', 'RequestInput', 'RequestArgs', 'ResponseData', 'SuccessStatus', 'ContentOf']);
   const httpMethod = scope.type(CORE.types, 'HttpMethod');
   const requestOptions = scope.type(CORE.types, 'RequestOptions');
   const alias = (name: string, typeParameters: string[], type: string, doc: string): TypeAliasDeclarationStructure => ({
@@ -107,25 +107,35 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
     bannerLine(options),
     ...scope.declarations(),
     alias(
-      'PathMethod',
-      ['Paths', 'P extends keyof Paths'],
-      `{ [M in ${httpMethod}]-?: M extends keyof Paths[P] ? ([NonNullable<Paths[P][M]>] extends [never] ? never : M) : never }[${httpMethod}]`,
-      'The methods `Paths[P]` declares (absent methods are `?: never` in openapi-typescript’s shape).',
+      'PathsWith',
+      ['Paths', `M extends ${httpMethod}`],
+      `{ [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op } ? ([NonNullable<Op>] extends [never] ? never : P) : never }[keyof Paths]`,
+      'The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape).',
+    ),
+    alias(
+      'OperationAt',
+      ['Paths', 'P', 'M'],
+      'P extends keyof Paths ? (M extends keyof Paths[P] ? NonNullable<Paths[P][M]> : never) : never',
+      'The operation object at `Paths[P][M]`.',
     ),
     alias(
       'RequestInput',
       ['Op'],
       [
+        // Distributive over `Op`: a union of operations gives a union of inputs, never the cross product of
+        // their parts (which is "too complex to represent", TS2590, on a spec as large as GitHub's).
+        'Op extends unknown ? (',
         '(Op extends { parameters: infer Pa } ? ({} extends Pa ? { params?: Pa } : { params: Pa }) : { params?: never }) &',
         '(Op extends { requestBody: { content: infer C } } ? { body: C[keyof C] } : Op extends { requestBody?: infer B } ? ([NonNullable<B>] extends [never] ? { body?: never } : NonNullable<B> extends { content: infer C } ? { body?: C[keyof C] } : { body?: unknown }) : { body?: never }) &',
         "{ bodyKind?: 'json' | 'text' | 'binary'; contentType?: string }",
+        ') : never',
       ].join('\n'),
       'The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`.',
     ),
     alias(
       'RequestArgs',
       ['Op'],
-      `{} extends RequestInput<Op> ? [init?: RequestInput<Op>, options?: ${requestOptions}] : [init: RequestInput<Op>, options?: ${requestOptions}]`,
+      `Op extends unknown ? ({} extends RequestInput<Op> ? [init?: RequestInput<Op>, options?: ${requestOptions}] : [init: RequestInput<Op>, options?: ${requestOptions}]) : never`,
       'The arguments after `path`: `init` is required when the operation has required parameters or a required body.',
     ),
     alias('SuccessStatus', [], "200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX'", 'Success statuses in openapi-typescript’s `responses` keys.'),
@@ -172,7 +182,8 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const operationType = scope.type(CORE.types, 'Operation');
   const apiPromise = scope.type(CORE.apiPromise, 'APIPromise');
   const paths = scope.packageType(options.typesPackageName, 'paths');
-  const pathMethod = scope.type('src/request.ts', 'PathMethod');
+  const pathsWith = scope.type('src/request.ts', 'PathsWith');
+  const operationAt = scope.type('src/request.ts', 'OperationAt');
   const requestArgs = scope.type('src/request.ts', 'RequestArgs');
   const responseData = scope.type('src/request.ts', 'ResponseData');
   const httpMethod = scope.type(CORE.types, 'HttpMethod');
@@ -276,13 +287,14 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
             'Calls any operation by method and path, typed from the types package\'s `paths`: `params` grouped by location (wire names), `body`, and the success body as the result.\n\n@example\n```ts\nconst data = await client.request(\'get\', \'/path/{id}\', { params: { path: { id: 1 } } });\n```',
         },
       ],
-      typeParameters: [`P extends keyof ${paths}`, `M extends ${pathMethod}<${paths}, P>`],
+      typeParameters: [`M extends ${httpMethod}`, `P extends ${pathsWith}<${paths}, M>`],
       parameters: [
         { name: 'method', type: 'M' },
         { name: 'path', type: 'P' },
-        { name: 'args', isRestParameter: true, type: `${requestArgs}<${paths}[P][M]>` },
+        // NoInfer (TS 5.4+): `init` takes no part in inferring P and M.
+        { name: 'args', isRestParameter: true, type: `${requestArgs}<NoInfer<${operationAt}<${paths}, P, M>>>` },
       ],
-      returnType: `${apiPromise}<${responseData}<${paths}[P][M]>>`,
+      returnType: `${apiPromise}<${responseData}<${operationAt}<${paths}, P, M>>>`,
     },
     {
       hasOverrideKeyword: true,

@@ -2,7 +2,7 @@
 
 export { Client, Client as default } from './client.js';
 export { ClientBase, type ClientAuth, type ClientOptions } from './base.js';
-export type { PathMethod, RequestArgs, RequestInput, ResponseData } from './request.js';
+export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from './request.js';
 export { APIPromise } from './core/api-promise.js';
 export {
   AbortError,
