@@ -27,7 +27,7 @@ export function writeReport(file, results) {
   lines.push(`- Node ${m.node}; sdkgen at ${m.sdkgenCommit ?? 'unknown'}`);
   lines.push(`- ${Object.entries(m.versions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const o = results.options ?? {};
-  lines.push(`- Runs: ${o.runs} per tool and document (${o.runsLarge} for GitHub and case 37); started ${results.started}, finished ${results.finished ?? '(unfinished)'}`);
+  lines.push(`- Runs: per table (the "runs" column; the HTTP benchmark states its own). Last invocation: \`${(o.sections ?? []).join(',')}\`, started ${results.started}, finished ${results.finished ?? '(unfinished)'}`);
   lines.push('');
 
   const targets = [];

@@ -18,22 +18,22 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchDir, benchDocs, benchModules, cacheDir, repoDir } from './paths.mjs';
 
+/** The first resource module (sorted by path) whose class has a method taking params: `{ file, className, method }`. */
 function firstResource(clientDir) {
   const dir = path.join(clientDir, 'src/resources');
   const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.ts')).map(String).sort();
-  // A resource module and its class: the first `export class X` in the first file.
+  let fallback;
   for (const file of files) {
-    const m = /export class (\w+)/.exec(readFileSync(path.join(dir, file), 'utf8'));
-    if (m) return { file: file.replace(/\.ts$/, ''), className: m[1] };
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const cls = /export class (\w+)/.exec(text);
+    if (!cls) continue;
+    const method = /^ {2}(\w+)\(\s*params\??:/m.exec(text);
+    const entry = { file: file.replace(/\.ts$/, ''), className: cls[1], method: method?.[1] };
+    if (method) return entry;
+    fallback ??= entry;
   }
+  if (fallback) return fallback;
   throw new Error(`no resource class under ${dir}`);
-}
-
-/** A method of `className` in `file` taking params first, to call: its name. */
-function firstMethod(clientDir, file) {
-  const text = readFileSync(path.join(clientDir, 'src/resources', `${file}.ts`), 'utf8');
-  const m = /^ {2}(\w+)\(\s*params\??:/m.exec(text) ?? /^ {2}(\w+)\(/m.exec(text.replace(/^ {2}constructor\(/m, ''));
-  return m ? m[1] : undefined;
 }
 
 export async function runSizeBench({ snapshot, log = console.error }) {
@@ -86,8 +86,7 @@ export async function runSizeBench({ snapshot, log = console.error }) {
   );
   for (const [name, clientDir] of Object.entries(clients)) {
     const rel = (p) => `./${path.relative(dir, path.join(clientDir, p)).split(path.sep).join('/')}`;
-    const { file, className } = firstResource(clientDir);
-    const method = firstMethod(clientDir, file);
+    const { file, className, method } = firstResource(clientDir);
     const callArgs = name === 'Petstore' ? '{ petId: 1 }' : '{}';
     if (name === 'Petstore') {
       await bundle(
