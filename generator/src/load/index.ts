@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { BaseResolver, type Document, YamlParseError } from '@redocly/openapi-core';
+import { type Document, YamlParseError } from '@redocly/openapi-core';
 import { type Diagnostic, GenerateError, hasErrors } from '../diagnostics.js';
-import { bundleInPlace } from './bundle.js';
+import { bundleInPlace, bundleSingleFile, isSelfContained } from './bundle.js';
 import { componentKeys, inlineFragments } from './inline-fragments.js';
-import { indexOrigins, makeLocate, originSegments } from './locate.js';
+import { indexOrigins, type Locate, makeLocate, makeSingleFileLocate, originSegments } from './locate.js';
 import { displayPath } from './paths.js';
 import { readEntry } from './read.js';
 import { redoclyConfig } from './redocly-config.js';
+import { LoaderResolver } from './resolver.js';
 import { crawlRefs, findAliasCycles, sanitize, unresolvedRefDiagnostic } from './refs.js';
 import type { LoadedDocument } from './types.js';
 import { validate } from './validate.js';
@@ -42,12 +43,10 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
   if (!read.ok) throw new GenerateError(read.diagnostics);
 
   const config = await redoclyConfig();
-  const resolver = new BaseResolver(config.resolve);
+  const resolver = new LoaderResolver(config.resolve);
   let entry: Document;
   try {
-    const doc = await resolver.resolveDocument(null, read.absolutePath, true);
-    if (doc instanceof Error) throw doc;
-    entry = doc;
+    entry = await resolver.entry(read.absolutePath, read.text);
   } catch (error) {
     throw new GenerateError([parseFailure(error, sourceFile, cwd)]);
   }
@@ -64,16 +63,26 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
     throw new GenerateError([...unresolved, ...cycles]);
   }
 
-  const diagnostics: Diagnostic[] = await validate(entry, resolver, graph, cwd);
-  const origins = indexOrigins(graph.documents.values());
-  const componentsBefore = componentKeys(entry.parsed);
-  const bundled = await bundleInPlace(entry, resolver, cwd);
-  inlineFragments(bundled.document, componentsBefore, (node) => originSegments(origins, node));
-  const locate = makeLocate(bundled.document, origins, cwd);
-  diagnostics.push(...bundled.diagnostics, ...checkOperationIds(bundled.document, locate));
+  const diagnostics: Diagnostic[] = await validate(entry, resolver, graph, cwd, version.openapi);
+  let document: Record<string, unknown>;
+  let locate: Locate;
+  if (isSelfContained(entry, graph)) {
+    // One file, local refs only: bundling would move nothing, and every pointer stays where it is.
+    document = bundleSingleFile(entry);
+    locate = makeSingleFileLocate(entry, cwd);
+  } else {
+    const origins = indexOrigins(graph.documents.values());
+    const componentsBefore = componentKeys(entry.parsed);
+    const bundled = await bundleInPlace(entry, resolver, cwd);
+    inlineFragments(bundled.document, componentsBefore, (node) => originSegments(origins, node));
+    document = bundled.document;
+    locate = makeLocate(document, origins, cwd);
+    diagnostics.push(...bundled.diagnostics);
+  }
+  diagnostics.push(...checkOperationIds(document, locate));
 
   if (hasErrors(diagnostics)) throw new GenerateError(diagnostics);
-  return { document: bundled.document, openapi: version.openapi, sourceFile, diagnostics, locate };
+  return { document, openapi: version.openapi, sourceFile, diagnostics, locate };
 }
 
 function parseFailure(error: unknown, file: string, cwd: string): Diagnostic {

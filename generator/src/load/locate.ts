@@ -77,3 +77,21 @@ export function makeLocate(bundled: unknown, origins: WeakMap<object, Origin>, c
     return result;
   };
 }
+
+/**
+ * `locate(pointer)` for a document bundled from one file without moving anything (see
+ * `bundle.ts`, `bundleSingleFile`): a pointer of the bundled document is the same pointer in that
+ * file. No origin index is needed. Results are cached.
+ */
+export function makeSingleFileLocate(document: Document, cwd: string): Locate {
+  const cache = new Map<string, ReturnType<Locate>>();
+  const file = displayPath(document.source.absoluteRef, cwd);
+  return (pointer) => {
+    const cached = cache.get(pointer);
+    if (cached !== undefined) return cached;
+    const place = lineColOf(document.source, document.parsed, pointer);
+    const result = { file, line: place.line, column: place.column, pointer: place.pointer };
+    cache.set(pointer, result);
+    return result;
+  };
+}

@@ -27,6 +27,8 @@ export interface RefGraph {
   refs: RefRecord[];
   /** `from#pointer` → record. */
   byPlace: Map<string, RefRecord>;
+  /** Every discriminator `mapping` value (strings), in every document. */
+  mappingValues: string[];
 }
 
 /**
@@ -38,11 +40,12 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
   const documents = new Map<string, Document>([[entry.source.absoluteRef, entry]]);
   const failed = new Map<string, { problem: 'file-not-found' | 'file-unreadable'; error: string }>();
   const refs: RefRecord[] = [];
+  const mappingValues: string[] = [];
   const queue: Document[] = [entry];
   while (queue.length > 0) {
     const doc = queue.shift()!;
     const found: Array<{ pointer: string; ref: string }> = [];
-    collectRefs(doc.parsed, found);
+    collectRefs(doc.parsed, found, mappingValues);
     for (const { pointer, ref } of found) {
       const hash = ref.indexOf('#');
       const uri = hash === -1 ? ref : ref.slice(0, hash);
@@ -78,10 +81,10 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
     }
   }
   const byPlace = new Map(refs.map((r) => [`${r.from}${r.pointer}`, r]));
-  return { documents, refs, byPlace };
+  return { documents, refs, byPlace, mappingValues };
 }
 
-function collectRefs(root: unknown, out: Array<{ pointer: string; ref: string }>): void {
+function collectRefs(root: unknown, out: Array<{ pointer: string; ref: string }>, mappingValues: string[]): void {
   const path: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -97,6 +100,10 @@ function collectRefs(root: unknown, out: Array<{ pointer: string; ref: string }>
     if (!isObject(node)) return;
     const ref = node['$ref'];
     if (typeof ref === 'string') out.push({ pointer: toPointer(path), ref });
+    const discriminator = node['discriminator'];
+    if (isObject(discriminator) && isObject(discriminator['mapping'])) {
+      for (const value of Object.values(discriminator['mapping'])) if (typeof value === 'string') mappingValues.push(value);
+    }
     for (const key in node) {
       if (key === 'example' || key.startsWith('x-')) continue;
       const value = node[key];

@@ -22,13 +22,21 @@ export async function validate(
   resolver: BaseResolver,
   graph: RefGraph,
   cwd: string,
+  openapi: string,
 ): Promise<Diagnostic[]> {
   const config = await redoclyConfig();
+  const is31 = openapi.startsWith('3.1');
   const problems = await lintDocument({ document: entry, config, externalRefResolver: resolver });
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const problem of problems) {
     if (problem.ignored) continue;
+    if (problem.ruleId === 'struct' && BOOLEAN_SCHEMA.test(problem.message)) {
+      // OpenAPI 3.1: a boolean schema reached through a `$ref` (direct ones are accepted by the
+      // types, see `acceptBooleanSchemas`). OpenAPI 3.0: say what is wrong.
+      if (is31) continue;
+      problem.message = BOOLEAN_SCHEMA_30;
+    }
     const d = toDiagnostic(problem, graph, cwd);
     const key = `${d.code}|${d.file}|${d.pointer}|${d.line}|${d.message}`;
     if (seen.has(key)) continue;
@@ -38,14 +46,20 @@ export async function validate(
   return diagnostics;
 }
 
+const BOOLEAN_SCHEMA = /^Expected type `Schema` \(object\) but got `boolean`/;
+const BOOLEAN_SCHEMA_30 =
+  'a boolean schema (`true`/`false`) is OpenAPI 3.1 (JSON Schema 2020-12); in OpenAPI 3.0 a schema must be an object (only `additionalProperties` may be true or false): use `{}` for true, `{ not: {} }` for false, or declare `openapi: 3.1.0`';
+
 function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string): Diagnostic {
+  // The loader's own rules (redocly-config.ts) report under Redocly's names.
+  const ruleId = problem.ruleId.replace(/^sdkgen\//, '');
   // An unknown key (a typo, a vendor field without `x-`) does not stop generation: the generator
   // reads only the fields it knows. Missing or mistyped fields stay errors.
   const unexpected = problem.ruleId === 'struct' && / is not expected here/.test(problem.message);
   const severity = problem.severity === 'error' && !unexpected ? 'error' : 'warning';
   const location: LocationObject | undefined = problem.location[0];
   if (!location) {
-    return { severity, code: `load/${problem.ruleId}`, message: sanitize(problem.message, cwd) };
+    return { severity, code: `load/${ruleId}`, message: sanitize(problem.message, cwd) };
   }
   const file = displayPath(location.source.absoluteRef, cwd);
   if (location.pointer === undefined) {
@@ -53,7 +67,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
     const isYaml = problem.message.startsWith('Failed to parse');
     return {
       severity,
-      code: isYaml ? 'load/invalid-yaml' : `load/${problem.ruleId}`,
+      code: isYaml ? 'load/invalid-yaml' : `load/${ruleId}`,
       message: sanitize(problem.message.replace(/^Failed to parse: /, 'invalid YAML: '), cwd),
       file,
       line: location.start.line,
@@ -61,7 +75,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
     };
   }
   const pointer = normalizePointer(location.pointer);
-  if (problem.ruleId === 'no-unresolved-refs') {
+  if (ruleId === 'no-unresolved-refs') {
     const record = graph.byPlace.get(`${location.source.absoluteRef}${pointer}`);
     if (record?.problem) return { ...unresolvedRefDiagnostic(record, graph, cwd), severity };
   }
@@ -71,7 +85,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
     : { line: undefined, column: undefined, pointer };
   const d: Diagnostic = {
     severity,
-    code: unexpected ? 'load/unexpected-property' : problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${problem.ruleId}`,
+    code: unexpected ? 'load/unexpected-property' : problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${ruleId}`,
     message: sanitize(problem.message, cwd).replace(/\.$/, ''),
     file,
     pointer: place.pointer,
