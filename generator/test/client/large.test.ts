@@ -1,0 +1,105 @@
+/**
+ * Regression for corpus-found/typed-request-union-too-complex: on a spec with many paths, a typed
+ * `client.request(method, path, { params })` call must compile (TS2590 "union type too complex"
+ * before `RequestInput`/`RequestArgs` became distributive). A synthetic spec of 400 paths, each with
+ * its own path, query and body types, is enough: the old signature failed on it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expect, it } from 'vitest';
+import { emitClientPackage } from '../../src/emit/client/index.js';
+import { emitTypesPackage } from '../../src/emit/types/index.js';
+import type { EmitOptions } from '../../src/emit/types.js';
+import { loadDocument } from '../../src/load/index.js';
+import { buildModel } from '../../src/model/build.js';
+import { outRoot, repoRoot } from './pipeline.js';
+
+const N = 400;
+
+function spec(): object {
+  const paths: Record<string, unknown> = {};
+  for (let i = 0; i < N; i++) {
+    paths[`/r${i}/{id${i}}`] = {
+      get: {
+        operationId: `get${i}`,
+        tags: [`r${i}`],
+        parameters: [
+          { name: `id${i}`, in: 'path', required: true, schema: { type: 'string' } },
+          { name: `q${i}`, in: 'query', required: i % 2 === 0, schema: { type: 'integer' } },
+        ],
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { [`v${i}`]: { type: 'string' } } } } } } },
+      },
+      post: {
+        operationId: `post${i}`,
+        tags: [`r${i}`],
+        parameters: [{ name: `id${i}`, in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: [`f${i}`], properties: { [`f${i}`]: { type: 'string' } } } } } },
+        responses: { '201': { description: 'created' } },
+      },
+    };
+  }
+  return { openapi: '3.1.0', info: { title: 'Large', version: '1' }, paths };
+}
+
+it('a typed request() call compiles on a spec with 400 paths (TypeScript 5.9 and 7)', async () => {
+  const dir = path.join(outRoot, 'large');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'openapi.yaml'), JSON.stringify(spec(), null, 1));
+  const { api } = buildModel(await loadDocument(path.join(dir, 'openapi.yaml')));
+  const options: EmitOptions = {
+    typesPackageName: '@large/types',
+    clientPackageName: '@large/client',
+    clientName: 'Large',
+    specPath: 'openapi.json',
+    command: 'x',
+    existingVersions: {},
+  };
+  for (const [pkg, files] of [
+    ['types', emitTypesPackage(api, options)],
+    ['client', emitClientPackage(api, options)],
+  ] as const) {
+    for (const f of files) {
+      const target = path.join(dir, pkg, f.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, f.contents);
+    }
+  }
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(
+    path.join(dir, 'consumer.ts'),
+    [
+      "import { Large } from '@large/client';",
+      "const client = new Large({ baseUrl: 'http://127.0.0.1' });",
+      "export const a = await client.request('get', '/r7/{id7}', { params: { path: { id7: 'x' }, query: { q7: 1 } } });",
+      "export const b = await client.request('post', '/r8/{id8}', { params: { path: { id8: 'x' } }, body: { f8: 'y' } });",
+      '// @ts-expect-error the required query parameter is missing.',
+      "export const c = await client.request('get', '/r8/{id8}', { params: { path: { id8: 'x' } } });",
+      '// @ts-expect-error the body field is a string.',
+      "export const d = await client.request('post', '/r8/{id8}', { params: { path: { id8: 'x' } }, body: { f8: 1 } });",
+      '// @ts-expect-error init is required.',
+      "export const e = await client.request('get', '/r7/{id7}');",
+      '',
+    ].join('\n'),
+  );
+  const compilerOptions = {
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    paths: { '@large/types': ['./types/src/index.ts'], '@large/client': ['./client/src/index.ts'] },
+  };
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
+  for (const compiler of ['generator/node_modules/typescript/bin/tsc', 'node_modules/typescript-7/bin/tsc']) {
+    const r = spawnSync(process.execPath, [path.join(repoRoot, compiler), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: dir, encoding: 'utf8' });
+    expect(`${r.stdout}${r.stderr}`.trim(), compiler).toBe('');
+    expect(r.status).toBe(0);
+  }
+}, 300_000);
