@@ -18,7 +18,7 @@
  * --quick (1 run; small and medium; 2,000 requests; writes .cache/RESULTS.quick.md),
  * --out FILE, --report-only (rewrite RESULTS.md from .cache/results.json), --cpu-prof DOCS (profile one
  * sdkgen run per document into .cache/profiles/), --no-build (reuse the generator snapshot as is),
- * --timeout S (per generation run, default 900; a tool that times out is not run again on that document).
+ * --http-runs N (default max(--runs, 5)), --timeout S (per generation run, default 900; a tool that times out is not run again on that document).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,7 @@ const { values: opts } = parseArgs({
     'cpu-prof': { type: 'string' },
     timeout: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    'http-runs': { type: 'string' },
   },
 });
 
@@ -119,7 +120,7 @@ async function main() {
   }
   if (sections.has('http')) {
     const { runHttpBench } = await import('./http-bench.mjs');
-    results.http = await runHttpBench({ snapshot, requests, runs: Math.max(runs, quick ? 1 : 5), log });
+    results.http = await runHttpBench({ snapshot, requests, runs: Number(opts['http-runs'] ?? Math.max(runs, quick ? 1 : 5)), log });
     save();
   }
   if (sections.has('size')) {
