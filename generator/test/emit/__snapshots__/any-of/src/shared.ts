@@ -15,6 +15,9 @@ export type Anything = unknown;
 /** Source: `#/components/schemas/Nothing` */
 export type Nothing = never;
 
+/** Source: `#/components/schemas/Everything` */
+export type Everything = unknown;
+
 /** Source: `#/components/schemas/Flags` */
 export interface Flags {
   anything?: unknown;
