@@ -2,7 +2,7 @@ import { type BaseResolver, type Document, bundle, isMappingRef } from '@redocly
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './paths.js';
 import { getAt, isObject, normalizePointer, parsePointer } from './pointer.js';
-import { redoclyConfig } from './redocly-config.js';
+import { redoclyConfig, scalarRefs } from './redocly-config.js';
 import { type RefGraph, sanitize } from './refs.js';
 
 /**
@@ -55,9 +55,21 @@ export function isSelfContained(entry: Document, graph: RefGraph): boolean {
   return true;
 }
 
-/** Redocly's bundle of a self-contained document ({@link isSelfContained}): the document, with `components` present. */
+/**
+ * Redocly's bundle of a self-contained document ({@link isSelfContained}): the document, with
+ * `components` present, and each `$ref` that stands where a plain value is expected (`example: { $ref }`,
+ * recorded while linting, see `ScalarRefs`) replaced by its target as Redocly's `replaceRef` does.
+ */
 export function bundleSingleFile(entry: Document): Record<string, unknown> {
   const document = entry.parsed as Record<string, unknown>;
   document['components'] ||= {};
+  for (const { node, parent, key, target } of scalarRefs.get(document) ?? []) {
+    if (!isObject(target) && parent !== null && typeof parent === 'object') {
+      (parent as Record<string | number, unknown>)[key] = target;
+      continue;
+    }
+    delete node['$ref'];
+    if (isObject(target)) Object.assign(node, { ...target, ...node });
+  }
   return document;
 }

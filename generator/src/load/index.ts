@@ -63,26 +63,47 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
     throw new GenerateError([...unresolved, ...cycles]);
   }
 
-  const diagnostics: Diagnostic[] = await validate(entry, resolver, graph, cwd, version.openapi);
+  let diagnostics: Diagnostic[];
   let document: Record<string, unknown>;
   let locate: Locate;
-  if (isSelfContained(entry, graph)) {
-    // One file, local refs only: bundling would move nothing, and every pointer stays where it is.
-    document = bundleSingleFile(entry);
-    locate = makeSingleFileLocate(entry, cwd);
-  } else {
-    const origins = indexOrigins(graph.documents.values());
-    const componentsBefore = componentKeys(entry.parsed);
-    const bundled = await bundleInPlace(entry, resolver, cwd);
-    inlineFragments(bundled.document, componentsBefore, (node) => originSegments(origins, node));
-    document = bundled.document;
-    locate = makeLocate(document, origins, cwd);
-    diagnostics.push(...bundled.diagnostics);
+  try {
+    diagnostics = await validate(entry, resolver, graph, cwd, version.openapi);
+    if (isSelfContained(entry, graph)) {
+      // One file, local refs only: bundling would move nothing, and every pointer stays where it is.
+      document = bundleSingleFile(entry);
+      locate = makeSingleFileLocate(entry, cwd);
+    } else {
+      const origins = indexOrigins(graph.documents.values());
+      const componentsBefore = componentKeys(entry.parsed);
+      const bundled = await bundleInPlace(entry, resolver, cwd);
+      inlineFragments(bundled.document, componentsBefore, (node) => originSegments(origins, node));
+      document = bundled.document;
+      locate = makeLocate(document, origins, cwd);
+      diagnostics.push(...bundled.diagnostics);
+    }
+  } catch (error) {
+    if (error instanceof RangeError) throw new GenerateError([tooDeep(sourceFile)]);
+    throw error;
   }
   diagnostics.push(...checkOperationIds(document, locate));
 
   if (hasErrors(diagnostics)) throw new GenerateError(diagnostics);
   return { document, openapi: version.openapi, sourceFile, diagnostics, locate };
+}
+
+/**
+ * Redocly's validation and bundling walks recurse into each `$ref` target, so a chain of several
+ * hundred schemas each referring to the next exhausts the stack (corpus-found
+ * deep-ref-chain-stack-overflow). Reported as an error instead of an uncaught RangeError.
+ */
+function tooDeep(file: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'load/too-deep',
+    message:
+      'the document nests $refs too deeply to validate (stack exhausted in the OpenAPI validator): a chain of hundreds of schemas each referring to the next; run with a larger stack, e.g. `node --stack-size=4000`',
+    file,
+  };
 }
 
 function parseFailure(error: unknown, file: string, cwd: string): Diagnostic {

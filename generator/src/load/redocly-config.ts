@@ -15,6 +15,7 @@ const RULES = {
   struct: 'error',
   'no-unresolved-refs': 'off',
   'sdkgen/no-unresolved-refs': 'error',
+  'sdkgen/scalar-refs': 'warn', // reports nothing: records, see ScalarRefs
   'operation-operationId-unique': 'off',
   'no-identical-paths': 'warn',
   'path-declaration-must-exist': 'error',
@@ -82,6 +83,43 @@ function reportUnresolved(error: unknown, report: UserContext['report'], locatio
   report({ location, message: `Can't resolve $ref${message ? `: ${message}` : ''}` });
 }
 
+/** A `$ref` where Redocly's types expect a plain value (`example: { $ref }`, inside `x-` extensions, …). */
+export interface ScalarRef {
+  /** The object holding `$ref`. */
+  node: Record<string, unknown>;
+  parent: unknown;
+  key: string | number;
+  /** What it resolves to (Redocly's effective target: the first of a chain of composed refs). */
+  target: unknown;
+}
+
+/** Per linted root document: its scalar-position `$ref`s in the order Redocly's walk leaves them. */
+export const scalarRefs = new WeakMap<object, ScalarRef[]>();
+
+/**
+ * Not a check: records every resolvable `$ref` that sits where a plain value is expected. Redocly's
+ * bundler replaces those by their target even in a one-file document, so the loader, which skips the
+ * bundler for such documents (`bundle.ts`), replays exactly these replacements.
+ */
+const ScalarRefs: Oas3Rule = () => {
+  let list: ScalarRef[] = [];
+  return {
+    Root: {
+      enter(root) {
+        list = [];
+        if (root !== null && typeof root === 'object') scalarRefs.set(root, list);
+      },
+    },
+    ref: {
+      leave(node, { type, parent, key }, resolved) {
+        if (type.name !== 'scalar' || !resolved.location || resolved.node === undefined) return;
+        const target = (resolved.chain as Array<{ node: unknown }> | undefined)?.[0]?.node ?? resolved.node;
+        list.push({ node: node as unknown as Record<string, unknown>, parent, key, target });
+      },
+    },
+  };
+};
+
 /** A type reference in Redocly's type tree: a type name, a type, or a function of the value picking one. */
 type TypeRef = unknown;
 
@@ -123,7 +161,7 @@ export function acceptBooleanSchemas(types: Record<string, unknown>): Record<str
 
 const plugin = {
   id: 'sdkgen',
-  rules: { oas3: { 'sdkgen/no-unresolved-refs': NoUnresolvedRefs } },
+  rules: { oas3: { 'sdkgen/no-unresolved-refs': NoUnresolvedRefs, 'sdkgen/scalar-refs': ScalarRefs } },
   typeExtension: {
     oas3: (types: Record<string, unknown>, version: string) => (version === 'oas3_1' ? acceptBooleanSchemas(types) : types),
   },

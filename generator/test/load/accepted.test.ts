@@ -171,6 +171,9 @@ components:
   });
 });
 
+/** The corpus-found fixture whose $ref chain exhausts the stack of Redocly's walks. */
+const TOO_DEEP = 'deep-ref-chain-stack-overflow';
+
 /** Every single-file fixture document (YAML): no other file beside it. */
 function singleFileFixtures(): string[] {
   const out: string[] = [];
@@ -179,8 +182,8 @@ function singleFileFixtures(): string[] {
     if (!fs.existsSync(base)) continue;
     for (const name of fs.readdirSync(base)) {
       const file = path.join(base, name, 'openapi.yaml');
-      const others = fs.readdirSync(path.dirname(file)).filter((f) => f !== 'openapi.yaml' && !f.startsWith('README'));
-      if (fs.existsSync(file) && others.length === 0) out.push(path.relative(fixtures, file));
+      const others = fs.existsSync(file) ? fs.readdirSync(path.dirname(file)).filter((f) => f !== 'openapi.yaml' && !f.startsWith('README')) : [];
+      if (fs.existsSync(file) && others.length === 0 && name !== TOO_DEEP) out.push(path.relative(fixtures, file));
     }
   }
   return out;
@@ -189,13 +192,42 @@ function singleFileFixtures(): string[] {
 describe('fast paths agree with Redocly', () => {
   test("a self-contained document loads to exactly Redocly's bundle of it", async () => {
     const config = await redoclyConfig();
-    const files = singleFileFixtures();
+    // $refs where a plain value is expected: Redocly's bundler replaces them by their target.
+    const scalars = write(
+      'scalar-refs.yaml',
+      `openapi: 3.1.0
+info: { title: s, version: "1" }
+paths:
+  /x:
+    get:
+      x-ext: { direct: { $ref: '#/components/examples/E' }, nested: { a: { $ref: '#/components/examples/E/value' } } }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                example: { $ref: '#/components/examples/E' }
+                properties:
+                  example: { $ref: '#/components/schemas/S' }
+              example: { $ref: '#/components/examples/E/value/n' }
+components:
+  examples:
+    E: { value: { n: 1 } }
+  schemas:
+    S: { type: string }
+`,
+    );
+    const files = [...singleFileFixtures().map((f) => path.join(fixtures, f)), path.join(dir, scalars)];
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const loaded = await loadDocument(file, { cwd: fixtures });
-      const redocly = await bundle({ ref: path.join(fixtures, file), config, externalRefResolver: new BaseResolver(), dereference: false });
+      const redocly = await bundle({ ref: file, config, externalRefResolver: new BaseResolver(), dereference: false });
       expect(loaded.document, file).toEqual(redocly.bundle.parsed);
     }
+    const last = await loadDocument(path.join(dir, scalars));
+    expect(JSON.stringify(last.document)).toContain('"example":{"value":{"n":1}}'); // replaced, as Redocly does
   });
 
   test('a JSON document: same data, diagnostics and locate() as the same document in YAML', async () => {
@@ -246,5 +278,14 @@ describe('fast paths agree with Redocly', () => {
     const name = write('broken.json', '{\n  "openapi": "3.1.0",\n  "info": { "title": "t" "version": "1" }\n}\n');
     const [d] = await failure(name, dir);
     expect(d).toMatchObject({ code: 'load/invalid-yaml', file: 'broken.json', line: 3 });
+  });
+});
+
+describe('a $ref chain too deep for the validator', () => {
+  test('is a GenerateError naming the file, not an uncaught RangeError', async () => {
+    const [d, ...rest] = await failure(`corpus-found/${TOO_DEEP}/openapi.yaml`, fixtures);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ severity: 'error', code: 'load/too-deep', file: `corpus-found/${TOO_DEEP}/openapi.yaml` });
+    expect(d!.message).toContain('--stack-size');
   });
 });
