@@ -14,7 +14,7 @@ import type {
   ParamSpec,
   RequestOptions,
 } from './core/types.js';
-import type { PathMethod, RequestArgs, ResponseData } from './request.js';
+import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
 /** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. */
 export type ImprovadoAuth = {
@@ -126,11 +126,11 @@ export class ImprovadoBase extends ClientCore {
    * const data = await client.request('get', '/path/{id}', { params: { path: { id: 1 } } });
    * ```
    */
-  override request<P extends keyof paths, M extends PathMethod<paths, P>>(
+  override request<M extends HttpMethod, P extends PathsWith<paths, M>>(
     method: M,
     path: P,
-    ...args: RequestArgs<paths[P][M]>
-  ): APIPromise<ResponseData<paths[P][M]>>;
+    ...args: RequestArgs<NoInfer<OperationAt<paths, P, M>>>
+  ): APIPromise<ResponseData<OperationAt<paths, P, M>>>;
   /** Sends an operation descriptor (the runtime form every generated method uses). */
   override request<T = unknown>(op: Operation, options?: RequestOptions): APIPromise<T>;
   override request(first: HttpMethod | Operation, ...rest: unknown[]): APIPromise<unknown> {

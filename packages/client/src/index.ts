@@ -2,7 +2,7 @@
 
 export { Improvado, Improvado as default } from './client.js';
 export { ImprovadoBase, type ImprovadoAuth, type ImprovadoOptions } from './base.js';
-export type { PathMethod, RequestArgs, RequestInput, ResponseData } from './request.js';
+export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from './request.js';
 export { APIPromise } from './core/api-promise.js';
 export {
   AbortError,

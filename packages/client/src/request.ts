@@ -2,39 +2,46 @@
 
 import type { HttpMethod, RequestOptions } from './core/types.js';
 
-/** The methods `Paths[P]` declares (absent methods are `?: never` in openapi-typescript’s shape). */
-export type PathMethod<Paths, P extends keyof Paths> = {
-  [M in HttpMethod]-?: M extends keyof Paths[P]
-    ? [NonNullable<Paths[P][M]>] extends [never]
+/** The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape). */
+export type PathsWith<Paths, M extends HttpMethod> = {
+  [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op }
+    ? [NonNullable<Op>] extends [never]
       ? never
-      : M
+      : P
     : never;
-}[HttpMethod];
+}[keyof Paths];
 
-/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON). */
-export type RequestInput<Op> = (Op extends { parameters: infer Pa }
-  ? {} extends Pa
-    ? { params?: Pa }
-    : { params: Pa }
-  : { params?: never }) &
-  (Op extends { requestBody: { content: infer C } }
-    ? { body: C[keyof C] }
-    : Op extends { requestBody?: infer B }
-      ? [NonNullable<B>] extends [never]
-        ? { body?: never }
-        : NonNullable<B> extends { content: infer C }
-          ? { body?: C[keyof C] }
-          : { body?: unknown }
-      : { body?: never }) & {
-    bodyKind?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
-    contentType?: string;
-  };
+/** The operation object at `Paths[P][M]`. */
+export type OperationAt<Paths, P, M> = P extends keyof Paths
+  ? M extends keyof Paths[P]
+    ? NonNullable<Paths[P][M]>
+    : never
+  : never;
+
+/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
+export type RequestInput<Op> = Op extends unknown
+  ? (Op extends { parameters: infer Pa }
+      ? {} extends Pa
+        ? { params?: Pa }
+        : { params: Pa }
+      : { params?: never }) &
+      (Op extends { requestBody: { content: infer C } }
+        ? { body: C[keyof C] }
+        : Op extends { requestBody?: infer B }
+          ? [NonNullable<B>] extends [never]
+            ? { body?: never }
+            : NonNullable<B> extends { content: infer C }
+              ? { body?: C[keyof C] }
+              : { body?: unknown }
+          : { body?: never }) & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string }
+  : never;
 
 /** The arguments after `path`: `init` is required when the operation has required parameters or a required body. */
-export type RequestArgs<Op> =
-  {} extends RequestInput<Op>
+export type RequestArgs<Op> = Op extends unknown
+  ? {} extends RequestInput<Op>
     ? [init?: RequestInput<Op>, options?: RequestOptions]
-    : [init: RequestInput<Op>, options?: RequestOptions];
+    : [init: RequestInput<Op>, options?: RequestOptions]
+  : never;
 
 /** Success statuses in openapi-typescript’s `responses` keys. */
 export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX';

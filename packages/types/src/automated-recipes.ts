@@ -253,6 +253,7 @@ export type ListAutomatedRecipesError = ErrorModel;
  * Body not documented.
  *
  * Parameters of `POST /api/v3/automated-recipes` (operation `createAutomatedRecipe`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1automated-recipes/post`
  */
 export type CreateAutomatedRecipeParams = Record<string, never>;

@@ -176,6 +176,7 @@ export type ListConnectionAccountsError = ErrorModel;
  * Enables or disables accounts for embedded extraction in one call. Body and response shapes are not documented.
  *
  * Parameters of `PATCH /api/v3/connections/{connection_id}/accounts` (operation `bulkUpdateConnectionAccounts`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/patch`
  */
 export interface BulkUpdateConnectionAccountsParams {
@@ -214,6 +215,7 @@ export type BulkUpdateConnectionAccountsError = ErrorModel;
  * Body and response shapes are not documented.
  *
  * Parameters of `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/patch`
  */
 export interface UpdateConnectionAccountParams {

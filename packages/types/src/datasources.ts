@@ -498,6 +498,7 @@ export type DeleteDatasourceConnectionError = ErrorModel;
  * Added 2026-07-14 (after the seed). Not shown as paginated; item shape not documented.
  *
  * Parameters of `GET /api/v3/datasources/{datasource_name}/external-auth-links` (operation `listExternalAuthLinks`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/get`
  */
 export interface ListExternalAuthLinksParams {
@@ -531,6 +532,7 @@ export type ListExternalAuthLinksError = ErrorModel;
  * request and response shapes are not documented beyond a `send_email` flag.
  *
  * Parameters of `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/post`
  */
 export interface CreateExternalAuthLinkParams {
@@ -569,6 +571,7 @@ export type CreateExternalAuthLinkError = ErrorModel;
  * Added 2026-07-14 (after the seed). Response not documented.
  *
  * Parameters of `POST /api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke` (operation `revokeExternalAuthLink`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links~1{id}~1revoke/post`
  */
 export interface RevokeExternalAuthLinkParams {

@@ -347,6 +347,7 @@ export type ReplaceDestinationConnectionError = ErrorModel;
  * Body not documented.
  *
  * Parameters of `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
  */
 export interface UpdateDestinationConnectionParams {
@@ -391,6 +392,7 @@ export type UpdateDestinationConnectionError = ErrorModel;
  * Checks the connection again. Response not documented.
  *
  * Parameters of `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}/recheck` (operation `recheckDestinationConnection`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}~1recheck/put`
  */
 export interface RecheckDestinationConnectionParams {

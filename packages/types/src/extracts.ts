@@ -335,6 +335,7 @@ export type ReplaceExtractError = ErrorModel;
  * Partial update; the same fields as the replace operation, all optional (inferred).
  *
  * Parameters of `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
  */
 export interface UpdateExtractParams {
@@ -373,6 +374,7 @@ export type UpdateExtractError = ErrorModel;
  * Request body (an optional date range) and response are not documented.
  *
  * Parameters of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
  */
 export interface RunExtractParams {
@@ -469,6 +471,7 @@ export type UnpauseExtractError = ErrorModel;
  * Creates a new extract from an existing one with new settings. Added 2026-06-05 (after the seed); body shape not documented.
  *
  * Parameters of `POST /api/v3/extracts/migrate-wide` (operation `migrateExtractToWide`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1extracts~1migrate-wide/post`
  */
 export type MigrateExtractToWideParams = Record<string, never>;

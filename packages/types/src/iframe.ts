@@ -40,6 +40,7 @@ export interface IframeUrlResponse {
  * `show_account_selection=True` to the returned URL. Request and response shapes are not documented.
  *
  * Parameters of `POST /api/v3/get_iframe_url` (operation `getIframeUrl`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1get_iframe_url/post`
  */
 export type GetIframeUrlParams = Record<string, never>;

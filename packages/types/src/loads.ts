@@ -210,6 +210,7 @@ export type RetrieveLoadError = ErrorModel;
  * Sets the load's run policy and/or schedules (body fields inferred).
  *
  * Parameters of `PUT /api/v3/loads/{load_id}` (operation `updateLoad`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1loads~1{load_id}/put`
  */
 export interface UpdateLoadParams {
@@ -277,6 +278,7 @@ export type DeleteLoadError = ErrorModel;
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
  * Parameters of `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1loads~1{id}~1pause/put`
  */
 export interface PauseLoadParams {
@@ -308,6 +310,7 @@ export type PauseLoadError = ErrorModel;
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
  * Parameters of `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1loads~1{id}~1unpause/put`
  */
 export interface UnpauseLoadParams {
@@ -339,6 +342,7 @@ export type UnpauseLoadError = ErrorModel;
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
  * Parameters of `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1loads~1{id}~1run/put`
  */
 export interface RunLoadParams {

@@ -16,6 +16,7 @@ export type Recipe = Record<string, unknown>;
  * The schema of an agency recipe is not documented; the list is not shown as paginated.
  *
  * Parameters of `GET /api/v3/recipes` (operation `listRecipes`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1recipes/get`
  */
 export type ListRecipesParams = Record<string, never>;

@@ -246,6 +246,7 @@ export type DeleteWebhookEndpointError = ErrorModel;
  * Body not documented.
  *
  * Parameters of `PATCH /api/v3/webhook_endpoints/{id}/` (operation `updateWebhookEndpoint`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/patch`
  */
 export interface UpdateWebhookEndpointParams {

@@ -29,6 +29,7 @@ export interface WebhookEventType {
  * The list of event types is dynamic; shape of an entry and pagination are not documented.
  *
  * Parameters of `GET /api/v3/webhook_event_types/` (operation `listWebhookEventTypes`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1webhook_event_types~1/get`
  */
 export type ListWebhookEventTypesParams = Record<string, never>;

@@ -210,6 +210,7 @@ export type UpdateWorkspaceError = ErrorModel;
  * The docs do not show this list as paginated, nor which auth it takes (Basic inferred).
  *
  * Parameters of `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/get`
  */
 export interface ListWorkspaceDashboardsParams {
@@ -241,6 +242,7 @@ export type ListWorkspaceDashboardsError = ErrorModel;
  * Request and response shapes and the auth (Basic) are not documented.
  *
  * Parameters of `POST /api/v3/workspaces/{id}/recipes` (operation `enableWorkspaceRecipe`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1workspaces~1{id}~1recipes/post`
  */
 export interface EnableWorkspaceRecipeParams {

@@ -96,6 +96,7 @@ export class AutomatedRecipes {
    *
    * `POST /api/v3/automated-recipes` (operation `createAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateAutomatedRecipeError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param body the request body, sent as application/json ({@link CreateAutomatedRecipeBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).

@@ -211,6 +211,7 @@ export class Extracts {
    *
    * `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateExtractError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateExtractParams})
    * @param body the request body, sent as application/json ({@link UpdateExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -256,6 +257,7 @@ export class Extracts {
    *
    * `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunExtractError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RunExtractParams})
    * @param body the request body, sent as application/json ({@link RunExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -362,6 +364,7 @@ export class Extracts {
    *
    * `POST /api/v3/extracts/migrate-wide` (operation `migrateExtractToWide`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link MigrateExtractToWideError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param body the request body, sent as application/json ({@link MigrateExtractToWideBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).

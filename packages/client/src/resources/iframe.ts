@@ -27,6 +27,7 @@ export class Iframe {
    *
    * `POST /api/v3/get_iframe_url` (operation `getIframeUrl`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetIframeUrlError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param body the request body, sent as application/json ({@link GetIframeUrlBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).

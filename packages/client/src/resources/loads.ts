@@ -157,6 +157,7 @@ export class Loads {
    *
    * `PUT /api/v3/loads/{load_id}` (operation `updateLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateLoadError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateLoadParams})
    * @param body the request body, sent as application/json ({@link UpdateLoadBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -231,6 +232,7 @@ export class Loads {
    *
    * `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseLoadError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link PauseLoadParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -262,6 +264,7 @@ export class Loads {
    *
    * `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseLoadError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UnpauseLoadParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -293,6 +296,7 @@ export class Loads {
    *
    * `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunLoadError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RunLoadParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.

@@ -166,6 +166,7 @@ export class WebhookEndpoints {
    *
    * `PATCH /api/v3/webhook_endpoints/{id}/` (operation `updateWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWebhookEndpointError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateWebhookEndpointParams})
    * @param body the request body, sent as application/json ({@link UpdateWebhookEndpointBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

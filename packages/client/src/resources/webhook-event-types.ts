@@ -26,6 +26,7 @@ export class WebhookEventTypes {
    *
    * `GET /api/v3/webhook_event_types/` (operation `listWebhookEventTypes`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWebhookEventTypesError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief

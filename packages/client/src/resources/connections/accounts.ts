@@ -92,6 +92,7 @@ export class Accounts {
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts` (operation `bulkUpdateConnectionAccounts`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link BulkUpdateConnectionAccountsError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link BulkUpdateConnectionAccountsParams})
    * @param body the request body, sent as application/json ({@link BulkUpdateConnectionAccountsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -137,6 +138,7 @@ export class Accounts {
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateConnectionAccountError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateConnectionAccountParams})
    * @param body the request body, sent as application/json ({@link UpdateConnectionAccountBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -35,6 +35,7 @@ export class ExternalAuthLinks {
    *
    * `GET /api/v3/datasources/{datasource_name}/external-auth-links` (operation `listExternalAuthLinks`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListExternalAuthLinksError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link ListExternalAuthLinksParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -71,6 +72,7 @@ export class ExternalAuthLinks {
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExternalAuthLinkError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link CreateExternalAuthLinkParams})
    * @param body the request body, sent as application/json ({@link CreateExternalAuthLinkBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -116,6 +118,7 @@ export class ExternalAuthLinks {
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke` (operation `revokeExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RevokeExternalAuthLinkError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RevokeExternalAuthLinkParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.

@@ -223,6 +223,7 @@ export class DestinationsConnections {
    *
    * `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateDestinationConnectionParams})
    * @param body the request body, sent as application/json ({@link UpdateDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -268,6 +269,7 @@ export class DestinationsConnections {
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}/recheck` (operation `recheckDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RecheckDestinationConnectionError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RecheckDestinationConnectionParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.

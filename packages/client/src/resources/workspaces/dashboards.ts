@@ -29,6 +29,7 @@ export class Dashboards {
    *
    * `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWorkspaceDashboardsError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link ListWorkspaceDashboardsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
