@@ -33,8 +33,11 @@
  * Collisions. Two operations of one resource with the same derived method name: the first in spec
  * order keeps it; the later one falls back to its camelCased operationId, with a warning
  * (`model/method-name-collision`) and a rename record. A method named like a sub-resource of the same
- * resource falls back the same way. Explicit `x-sdk-method` names claim first. Collisions that remain,
- * or that involve an explicit `x-sdk-method`, are errors naming both operations.
+ * resource falls back the same way. When the fallback is taken too (it may equal the derived name,
+ * `x-headers` → `xHeaders`), the first of `<fallback>2`, `<fallback>3`, … that is free is used. Explicit
+ * `x-sdk-method` names claim first, so a derived name colliding with one is the one that falls back.
+ * Only an explicit `x-sdk-method` that collides (with another explicit name or a sub-resource) is an
+ * error naming both; a derived name never makes a valid document fail.
  *
  * Module: the file stem of the top-level resource in kebab-case (`extractTemplates` →
  * `extract-templates`); `shared` and `index` are reserved stems, so such a resource gets
@@ -238,10 +241,14 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
     const other = clash(op.methodName);
     if (other !== undefined) {
       const what = other === 'child' ? `the sub-resource ${res}.${op.methodName}` : `${other.operationId} (${other.pointer})`;
-      const fallback = toMemberName(op.operationId);
-      if (explicitMethod.has(op) || clash(fallback) !== undefined) {
+      if (explicitMethod.has(op)) {
         ctx.report('error', 'model/method-name-collision', `method ${res}.${op.methodName} of ${op.operationId} collides with ${what}`, op.pointer);
       } else {
+        // A derived name never refuses the document: the camelCased operationId (derived from method
+        // and path when the document has none), else that name with the first free `2`, `3`, … suffix.
+        const base = toMemberName(op.operationId);
+        let fallback = base;
+        for (let n = 2; clash(fallback) !== undefined; n++) fallback = `${base}${n}`;
         ctx.report('warning', 'model/method-name-collision', `method ${res}.${op.methodName} of ${op.operationId} collides with ${what}; using ${fallback}`, op.pointer);
         registry.renames.push({ pointer: op.pointer, from: op.methodName, to: fallback, reason: `method name collides with ${what}` });
         op.methodName = fallback;

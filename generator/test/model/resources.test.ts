@@ -194,4 +194,107 @@ describe('collisions', () => {
     expect(op(ok.api, 'bumpA')).toMatchObject({ resource: ['a'], methodName: 'bumpA' });
     expect(ok.diagnostics.map((x) => x.code)).toEqual(['model/method-name-collision']);
   });
+
+  describe('derived names never refuse a valid document (given/want)', () => {
+    const ok = '{ "200": { description: ok } }';
+    const idParam = '[{ name: id, in: path, required: true, schema: { type: string } }]';
+    const cases: Array<{ name: string; given: string; want: Array<[string, string]>; renames: Array<[string, string, string]> }> = [
+      {
+        name: 'derived vs derived: the first keeps the name, the later takes its operationId',
+        given: `  /items:
+    post: { operationId: createItem, tags: [Items], responses: ${ok} }
+  /items/:
+    post: { operationId: makeItem, tags: [Items], responses: ${ok} }`,
+        want: [
+          ['createItem', 'items.create'],
+          ['makeItem', 'items.makeItem'],
+        ],
+        renames: [['#/paths/~1items~1/post', 'create', 'makeItem']],
+      },
+      {
+        name: 'derived vs explicit: the explicit name wins even when it comes later, the derived one falls back',
+        given: `  /items:
+    get: { operationId: listItems, tags: [Items], responses: ${ok} }
+  /items/all:
+    get: { operationId: allItems, tags: [Items], x-sdk-resource: items, x-sdk-method: list, responses: ${ok} }`,
+        want: [
+          ['listItems', 'items.listItems'],
+          ['allItems', 'items.list'],
+        ],
+        renames: [['#/paths/~1items/get', 'list', 'listItems']],
+      },
+      {
+        name: 'the fallback equals the derived name (corpus: readme-extensions): numeric suffix',
+        given: `  /x-headers:
+    post: { operationId: x-readme_headers, tags: [Statically defined headers], responses: ${ok} }
+    patch: { operationId: x-headers, tags: [Statically defined headers], responses: ${ok} }`,
+        want: [
+          ['x-readme_headers', 'staticallyDefinedHeaders.xHeaders'],
+          ['x-headers', 'staticallyDefinedHeaders.xHeaders2'],
+        ],
+        renames: [['#/paths/~1x-headers/patch', 'xHeaders', 'xHeaders2']],
+      },
+      {
+        name: 'the fallback is taken by an explicit name and its first suffix too: the next free suffix',
+        given: `  /things/{id}:
+    get: { operationId: getThing, tags: [Things], parameters: ${idParam}, responses: ${ok} }
+  /things/{id}/:
+    get: { operationId: fetchThing, tags: [Things], parameters: ${idParam}, responses: ${ok} }
+  /a:
+    get: { operationId: a, x-sdk-resource: things, x-sdk-method: fetchThing, responses: ${ok} }
+  /b:
+    get: { operationId: b, x-sdk-resource: things, x-sdk-method: fetchThing2, responses: ${ok} }`,
+        want: [
+          ['getThing', 'things.retrieve'],
+          ['fetchThing', 'things.fetchThing3'],
+          ['a', 'things.fetchThing'],
+          ['b', 'things.fetchThing2'],
+        ],
+        renames: [['#/paths/~1things~1{id}~1/get', 'retrieve', 'fetchThing3']],
+      },
+      {
+        name: 'missing operationIds: the fallback is the id derived from method and path',
+        given: `  /items/{id}:
+    post: { tags: [Items], parameters: ${idParam}, responses: ${ok} }
+    patch: { tags: [Items], parameters: ${idParam}, responses: ${ok} }
+  /items/{id}/:
+    patch: { tags: [Items], parameters: ${idParam}, responses: ${ok} }`,
+        want: [
+          ['postItemsById', 'items.postById'],
+          ['patchItemsById', 'items.update'],
+          ['patchItemsById2', 'items.patchItemsById2'],
+        ],
+        renames: [['#/paths/~1items~1{id}~1/patch', 'update', 'patchItemsById2']],
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const { api, diagnostics } = build(doc(c.given));
+        expect(api.operations.map((o) => [o.operationId, `${o.resource.join('.')}.${o.methodName}`])).toEqual(c.want);
+        expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(diagnostics.filter((d) => d.code === 'model/method-name-collision').map((d) => [d.severity, d.pointer])).toEqual(
+          c.renames.map(([pointer]) => ['warning', pointer]),
+        );
+        expect(api.renames.filter((r) => r.reason.startsWith('method name')).map((r) => [r.pointer, r.from, r.to])).toEqual(c.renames);
+      });
+    }
+
+    it('the corpus-found fixture builds: post keeps xHeaders, patch gets xHeaders2', () => {
+      const { api, diagnostics } = build(fixture('corpus-found/method-name-collision'));
+      expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['staticallyDefinedHeaders.xHeaders', 'staticallyDefinedHeaders.xHeaders2']);
+      expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['model/method-name-collision', 'warning']]);
+    });
+
+    it('is deterministic: the same document gives the same names', () => {
+      const text = doc(cases.map((c) => c.given).join('\n'));
+      const names = () => {
+        try {
+          return build(text).api.operations.map((o) => `${o.operationId}:${o.methodName}`);
+        } catch {
+          return [];
+        }
+      };
+      expect(names()).toEqual(names());
+    });
+  });
 });
