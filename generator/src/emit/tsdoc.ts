@@ -44,6 +44,33 @@ export interface DocModel {
   tags: Array<{ tagName: string; text?: string }>;
 }
 
+/** Every documentation keyword of {@link Docs}, in the order TSDoc renders them. */
+const DOC_KEYS = [
+  'title',
+  'summary',
+  'description',
+  'deprecated',
+  'inferred',
+  'default',
+  'examples',
+  'format',
+  'constraints',
+  'externalDocsUrl',
+] as const satisfies ReadonlyArray<keyof Docs>;
+
+/**
+ * The docs of a property or parameter with the gaps filled from its schema's docs: each keyword the
+ * owner states wins, the schema's fills in the rest.
+ */
+export function docsWithFallback(owner: Docs, schema: Docs): Docs {
+  const docs: Docs = {};
+  for (const key of DOC_KEYS) {
+    const value = owner[key] !== undefined ? owner[key] : schema[key];
+    if (value !== undefined) (docs as Record<string, unknown>)[key] = value;
+  }
+  return docs;
+}
+
 /**
  * Breaks `*​/` so the text cannot close the comment, and `/*` (ts-morph's writer would take it for
  * a nested comment and mangle the lines after it), and escapes (`\@`) an `@` at the start of a line

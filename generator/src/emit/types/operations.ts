@@ -17,7 +17,7 @@ import {
 } from 'ts-morph';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { propertyKey } from '../text.js';
-import { jsDocStructures } from '../tsdoc.js';
+import { docsWithFallback, jsDocStructures } from '../tsdoc.js';
 import { type Direction, hasDefault, Prec, type RenderContext, renderSchema, type TypeText, unionOf } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -32,24 +32,7 @@ const LOCATION_LABEL: Record<ParameterLocation, string> = {
 
 /** A parameter's docs with gaps filled from its schema. */
 export function parameterDocs(p: Parameter): Docs {
-  const docs: Docs = {};
-  const keys = [
-    'title',
-    'summary',
-    'description',
-    'deprecated',
-    'inferred',
-    'default',
-    'examples',
-    'format',
-    'constraints',
-    'externalDocsUrl',
-  ] as const;
-  for (const key of keys) {
-    const value = p[key] !== undefined ? p[key] : p.schema[key];
-    if (value !== undefined) (docs as Record<string, unknown>)[key] = value;
-  }
-  return docs;
+  return docsWithFallback(p, p.schema);
 }
 
 /** Whether a parameter may be left out by the caller. */

@@ -18,7 +18,7 @@ import type {
   UnionSchema,
 } from '../../model/types.js';
 import { literalType, propertyKey } from '../text.js';
-import { jsDocText } from '../tsdoc.js';
+import { docsWithFallback, jsDocText } from '../tsdoc.js';
 import type { FileScope } from './scope.js';
 
 export type Direction = 'request' | 'response';
@@ -254,27 +254,7 @@ function isEnumLike(api: Api, schema: Schema, seen: Set<string>): boolean {
 
 /** Property docs with gaps filled from its schema's docs (a ref's sibling keywords included). */
 export function propertyDocs(prop: Property): Docs {
-  const s = prop.schema;
-  const docs: Docs = {};
-  const pick = <K extends keyof Docs>(key: K): void => {
-    const value = prop[key] !== undefined ? prop[key] : s[key];
-    if (value !== undefined) docs[key] = value;
-  };
-  for (const key of [
-    'title',
-    'summary',
-    'description',
-    'deprecated',
-    'inferred',
-    'default',
-    'examples',
-    'format',
-    'constraints',
-    'externalDocsUrl',
-  ] as const) {
-    pick(key);
-  }
-  return docs;
+  return docsWithFallback(prop, prop.schema);
 }
 
 /** True when a property (or its schema) declares a `default`. */
