@@ -5,7 +5,7 @@
  */
 
 import { SdkError } from './errors.js';
-import { checkHeaderValue, cookieValue, encodeStrict } from './serialize.js';
+import { checkHeaderValue, cookieValue, encodeStrict, ownValue } from './serialize.js';
 import type { AuthOptions, BasicCredentials, Credential, Operation, SecuritySchemeSpec, TokenSource } from './types.js';
 
 /** What the chosen security alternative adds to a request. */
@@ -41,8 +41,8 @@ function isCredential(v: unknown): v is Credential {
 
 /** True when the caller supplied what `schemeKey` needs. */
 export function hasCredentials(ctx: AuthContext, schemeKey: string): boolean {
-  const scheme = ctx.schemes[schemeKey];
-  const value = ctx.auth[schemeKey];
+  const scheme = ownValue(ctx.schemes, schemeKey);
+  const value = ownValue(ctx.auth, schemeKey);
   if (!scheme || value === undefined) return false;
   if (scheme.type === 'http' && scheme.scheme === 'basic') return isBasic(value);
   if (scheme.type === 'http' && scheme.scheme === 'bearer') {
@@ -77,8 +77,8 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
   const chosen = alternatives.find((alt) => alt.length > 0 && alt.every((key) => hasCredentials(ctx, key)));
   if (!chosen) return out;
   for (const key of chosen) {
-    const scheme = ctx.schemes[key];
-    const value = ctx.auth[key];
+    const scheme = ownValue(ctx.schemes, key);
+    const value = ownValue(ctx.auth, key);
     if (!scheme) continue;
     if (scheme.type === 'http') {
       let header: string;

@@ -5,7 +5,7 @@
  */
 
 import { SdkError } from './errors.js';
-import { encodeForm, encodeReserved, entriesOf, isPlainObject, primitive, serializeQueryParam } from './serialize.js';
+import { encodeForm, encodeReserved, entriesOf, isPlainObject, ownValue, primitive, serializeQueryParam } from './serialize.js';
 import type { EncodingSpec } from './types.js';
 
 /**
@@ -16,7 +16,7 @@ export function encodeFormBody(body: unknown, encoding?: Readonly<Record<string,
   if (!isPlainObject(body)) return primitive(body);
   const parts: string[] = [];
   for (const [name, value] of entriesOf(body)) {
-    const enc = encoding?.[name];
+    const enc = ownValue(encoding, name);
     const encode = enc?.allowReserved ? encodeReserved : encodeForm;
     if (isPlainObject(value) && enc?.style === undefined && enc?.explode === undefined) {
       parts.push(`${encodeForm(name)}=${encodeForm(JSON.stringify(value))}`);
@@ -36,7 +36,7 @@ export function multipartBody(body: unknown, encoding?: Readonly<Record<string, 
   const form = new FormData();
   if (!isPlainObject(body)) throw new SdkError('A multipart body must be an object or a FormData');
   for (const [name, value] of entriesOf(body)) {
-    const ct = encoding?.[name]?.contentType;
+    const ct = ownValue(encoding, name)?.contentType;
     const items = Array.isArray(value) ? value : [value];
     for (const item of items) appendPart(form, name, item, ct);
   }

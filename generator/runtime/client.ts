@@ -8,7 +8,7 @@ import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js'
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
 import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, ValidationError } from './errors.js';
 import { Log } from './log.js';
-import { checkHeaderValue, encodeBody, getPointer, serializeParams, type EncodedBody } from './serialize.js';
+import { checkHeaderValue, encodeBody, getPointer, ownValue, serializeParams, type EncodedBody } from './serialize.js';
 import type {
   AuthOptions,
   ClientConfig,
@@ -276,8 +276,8 @@ export class ClientCore {
   private tokenSource(key: string): TokenSource | undefined {
     const existing = this.tokenSources.get(key);
     if (existing) return existing;
-    const scheme: SecuritySchemeSpec | undefined = this.config.securitySchemes?.[key];
-    const fields = this.auth[key];
+    const scheme: SecuritySchemeSpec | undefined = ownValue(this.config.securitySchemes, key);
+    const fields = ownValue(this.auth, key);
     const factory = this.config.tokenProvider;
     if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;

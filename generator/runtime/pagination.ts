@@ -8,7 +8,7 @@
 import { APIPromise } from './api-promise.js';
 import type { ClientCore } from './client.js';
 import { SdkError } from './errors.js';
-import { getPointer } from './serialize.js';
+import { getPointer, ownValue } from './serialize.js';
 import type { Operation, PaginationSpec, RequestOptions, WithResponse } from './types.js';
 
 function absent(v: unknown): boolean {
@@ -136,7 +136,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         // The next URL carries the query; keep only header and cookie parameters.
         const params: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(op.params ?? {})) {
-          const where = op.parameters?.[k]?.in;
+          const where = ownValue(op.parameters, k)?.in;
           if (where === 'header' || where === 'cookie') params[k] = v;
         }
         return { ...op, url, params };

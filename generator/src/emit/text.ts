@@ -19,6 +19,31 @@ export function propertyKey(name: string): string {
   return isIdentifierName(name) ? name : JSON.stringify(name);
 }
 
+/** Names of `Object.prototype` members (`toString`, `constructor`, `__proto__`, …). */
+const OBJECT_PROTOTYPE_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True when `name` is an `Object.prototype` member, so a plain object literal or index access would collide with it. */
+export function isObjectPrototypeMember(name: string): boolean {
+  return OBJECT_PROTOTYPE_MEMBERS.has(name);
+}
+
+/**
+ * A key for an object-literal VALUE (not a type member): like {@link propertyKey}, but `__proto__` becomes the computed
+ * key `["__proto__"]`, because a plain `__proto__: v` in a literal sets the prototype instead of an own property.
+ */
+export function literalKey(name: string): string {
+  return name === '__proto__' ? '["__proto__"]' : propertyKey(name);
+}
+
+/**
+ * An object-literal entry `key: value` for a value whose type is checked against `Record<string, T>`. For a key named
+ * like an `Object.prototype` member TypeScript takes the contextual type from that member (e.g. `toString`'s function
+ * type), so string literals inside `value` widen to `string` (TS2322); `as const` keeps them literal.
+ */
+export function recordEntry(name: string, value: string): string {
+  return `${literalKey(name)}: ${isObjectPrototypeMember(name) ? `${value} as const` : value}`;
+}
+
 /**
  * A literal type for a JSON scalar: strings JSON-escaped (quotes, backslashes, control characters),
  * numbers and booleans as written, `null` as `null`.

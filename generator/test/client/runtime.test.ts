@@ -274,3 +274,43 @@ describe('the Improvado client on the wire', () => {
     });
   });
 });
+
+describe('wire names equal to Object.prototype members (fixture rules/prototype-names)', () => {
+  it('query, path and header parameters, body properties, form encoding and an auth scheme named like prototype members', async () => {
+    const { Client } = await load('prototype-names');
+    const thing = JSON.parse('{"toString":"t","constructor":"c","__proto__":"p","valueOf":1}') as unknown;
+    const r = recorder(() => json(thing));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { toString: 'key-1' } });
+    const params = JSON.parse('{"hasOwnProperty":"h","toString":"a","constructor":"b","__proto__":"c","valueOf":"v"}') as unknown;
+    const data = await call(client, 'updateThing', params, thing);
+    const request = r.requests[0] as Request;
+    expect(request.url).toBe('http://api.test/things/h?toString=a&constructor=b&__proto__=c');
+    expect(request.headers.get('valueOf')).toBe('v');
+    expect(request.headers.get('x-api-key')).toBe('key-1');
+    expect(JSON.parse(r.bodies[0] as string)).toEqual(thing);
+    expect(Object.hasOwn(data as object, '__proto__')).toBe(true);
+
+    // Only `constructor` and `toString`: they are sent with their values, not dropped or replaced by prototype members.
+    const r2 = recorder(() => json(thing));
+    const client2 = new Client({ baseUrl: 'http://api.test', fetch: r2.fetch, auth: { toString: 'key-1' } });
+    await call(client2, 'updateThing', { hasOwnProperty: 'h', constructor: 'ctor', toString: 'str' }, thing);
+    expect(new URL((r2.requests[0] as Request).url).searchParams.get('constructor')).toBe('ctor');
+    expect(new URL((r2.requests[0] as Request).url).searchParams.get('toString')).toBe('str');
+  });
+
+  it('a missing path parameter named like a prototype member is an error, not Object.prototype.hasOwnProperty', async () => {
+    const { Client } = await load('prototype-names');
+    const r = recorder(() => json({}));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { toString: 'k' } });
+    await expect(call(client, 'updateThing', {}, { toString: 't' })).rejects.toThrow(/Missing required path parameter "hasOwnProperty"/);
+    expect(r.requests).toHaveLength(0);
+  });
+
+  it('a form body keeps the encoding of a property named toString (pipeDelimited)', async () => {
+    const { Client } = await load('prototype-names');
+    const r = recorder(() => new Response(null, { status: 204 }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    await call(client, 'submitForm', { toString: ['a', 'b'], constructor: 'c' });
+    expect(r.bodies[0]).toBe('toString=a%7Cb&constructor=c');
+  });
+});

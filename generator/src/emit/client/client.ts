@@ -17,7 +17,7 @@ import {
 } from 'ts-morph';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { printSourceFile, type Statement } from '../print.js';
-import { bannerLine, propertyKey } from '../text.js';
+import { bannerLine, propertyKey, recordEntry } from '../text.js';
 import { jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityText } from './operation.js';
@@ -208,7 +208,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const tokenProvider = hasToken ? scope.value('src/core/token-provider.ts', 'createTokenProvider') : undefined;
 
   const configLines = [`baseUrl: ${JSON.stringify(defaultBaseUrl(api.servers))}`];
-  const schemeLines = schemes.map((s) => `${propertyKey(s.key)}: ${schemeSpecText(s) ?? ''}`);
+  const schemeLines = schemes.map((s) => recordEntry(s.key, schemeSpecText(s) ?? ''));
   configLines.push(`securitySchemes: { ${schemeLines.join(', ')} }`);
   if (tokenProvider !== undefined) configLines.push(`tokenProvider: ${tokenProvider}`);
 

@@ -16,6 +16,7 @@ import { allResources, methodAccess, type ResourceNode } from './resources-tree.
 import { enumValuesName, webhookSignature } from './extras.js';
 import { listEnums } from '../enums.js';
 import { errorResponses } from '../types/operations.js';
+import { literalKey } from '../text.js';
 
 function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
@@ -54,7 +55,7 @@ function paramsExample(api: Api, op: Operation): string | undefined {
   for (const p of required) {
     const v = exampleValue(api, p.schema);
     if (v === undefined || !/^[A-Za-z_$][\w$]*$/.test(p.name)) return undefined;
-    parts.push(`${p.name}: ${v}`);
+    parts.push(`${literalKey(p.name)}: ${v}`);
   }
   return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
 }

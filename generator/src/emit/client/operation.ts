@@ -11,7 +11,7 @@
 import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationStructure, StructureKind } from 'ts-morph';
 import type { Api, Docs, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { docModel } from '../tsdoc.js';
-import { propertyKey } from '../text.js';
+import { recordEntry } from '../text.js';
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import type { ImportScope } from './scope.js';
 
@@ -81,7 +81,7 @@ function encodingText(encoding: MediaContent['encoding']): string | undefined {
     if (e.style !== undefined) parts.push(`style: ${JSON.stringify(e.style)}`);
     if (e.explode !== undefined) parts.push(`explode: ${e.explode}`);
     if (e.allowReserved !== undefined) parts.push(`allowReserved: ${e.allowReserved}`);
-    if (parts.length > 0) entries.push(`${propertyKey(name)}: { ${parts.join(', ')} }`);
+    if (parts.length > 0) entries.push(recordEntry(name, `{ ${parts.join(', ')} }`));
   }
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }
@@ -127,7 +127,7 @@ export function descriptorText(
   const params = orderedParameters(op);
   if (has.params) {
     lines.push('params: { ...params }');
-    lines.push(`parameters: { ${params.map((p) => `${propertyKey(p.name)}: ${paramSpec(p)}`).join(', ')} }`);
+    lines.push(`parameters: { ${params.map((p) => recordEntry(p.name, paramSpec(p))).join(', ')} }`);
   }
   const media = op.requestBody?.contents[0];
   if (has.body && media !== undefined) {

@@ -132,23 +132,32 @@ export interface SerializedParams {
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+/**
+ * `record[key]` when `key` is an OWN property of `record`, else `undefined`: wire names such as `toString`,
+ * `constructor` or `__proto__` must not resolve to `Object.prototype` members.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
 export function serializeParams(op: Operation): SerializedParams {
   const params = op.params ?? {};
-  const specs = op.parameters ?? {};
-  const pathValues: Record<string, string> = {};
+  const specs = op.parameters;
+  const pathValues = new Map<string, string>();
   const query: string[] = [];
   const headers: Array<[string, string]> = [];
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;
-    const spec: ParamSpec = specs[name] ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
+    const spec: ParamSpec = ownValue(specs, name) ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
     const json = spec.content === 'json';
     switch (spec.in) {
       case 'path': {
-        pathValues[name] = json
-          ? encodeStrict(JSON.stringify(value))
-          : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
+        pathValues.set(
+          name,
+          json ? encodeStrict(JSON.stringify(value)) : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false),
+        );
         break;
       }
       case 'query': {
@@ -174,7 +183,7 @@ export function serializeParams(op: Operation): SerializedParams {
     }
   }
   const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const v = pathValues[name];
+    const v = pathValues.get(name);
     if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
     return v;
   });
@@ -240,7 +249,7 @@ export function getPointer(value: unknown, pointer: string): unknown {
   for (const raw of pointer.replace(/^\//, '').split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
+    cur = ownValue(cur as Record<string, unknown>, key);
   }
   return cur;
 }
