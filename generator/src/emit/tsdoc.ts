@@ -24,7 +24,7 @@
  * comment cannot end early.
  */
 import { type JSDocStructure, type JSDocTagStructure, StructureKind } from 'ts-morph';
-import type { Docs } from '../model/types.js';
+import type { Docs, Operation } from '../model/types.js';
 
 /** Extra lines an emitter adds to a comment, after the spec's own text. */
 export interface DocExtras {
@@ -162,4 +162,15 @@ export function jsDocText(docs: Docs | undefined, extras?: DocExtras): string {
   }
   if (lines.length === 1) return `/** ${lines[0]} */\n`;
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
+}
+
+/** The documentation an operation itself carries (summary, description, deprecation, inference, external docs). */
+export function operationDocs(op: Operation): Docs {
+  const docs: Docs = {};
+  if (op.summary !== undefined) docs.summary = op.summary;
+  if (op.description !== undefined) docs.description = op.description;
+  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
+  if (op.inferred !== undefined) docs.inferred = op.inferred;
+  if (op.externalDocsUrl !== undefined) docs.externalDocsUrl = op.externalDocsUrl;
+  return docs;
 }

@@ -10,7 +10,7 @@
  */
 import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationStructure, StructureKind } from 'ts-morph';
 import type { Api, Docs, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { docModel } from '../tsdoc.js';
+import { docModel, operationDocs } from '../tsdoc.js';
 import { recordEntry } from '../text.js';
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import type { ImportScope } from './scope.js';
@@ -198,15 +198,6 @@ export function errorClassFor(status: string): string {
   return 'ApiError';
 }
 
-function operationDocs(op: Operation): Docs {
-  const docs: Docs = {};
-  if (op.summary !== undefined) docs.summary = op.summary;
-  if (op.description !== undefined) docs.description = op.description;
-  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
-  if (op.inferred !== undefined) docs.inferred = op.inferred;
-  if (op.externalDocsUrl !== undefined) docs.externalDocsUrl = op.externalDocsUrl;
-  return docs;
-}
 
 function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';

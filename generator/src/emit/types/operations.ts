@@ -17,7 +17,7 @@ import {
 } from 'ts-morph';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { propertyKey } from '../text.js';
-import { docsWithFallback, jsDocStructures } from '../tsdoc.js';
+import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';
 import { type Direction, hasDefault, Prec, type RenderContext, renderSchema, type TypeText, unionOf } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -102,15 +102,6 @@ export function methodAndPath(op: Pick<Operation, 'method' | 'path'>): string {
   return `${op.method.toUpperCase()} ${op.path}`;
 }
 
-function operationDocs(op: Operation): Docs {
-  const docs: Docs = {};
-  if (op.summary !== undefined) docs.summary = op.summary;
-  if (op.description !== undefined) docs.description = op.description;
-  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
-  if (op.inferred !== undefined) docs.inferred = op.inferred;
-  if (op.externalDocsUrl !== undefined) docs.externalDocsUrl = op.externalDocsUrl;
-  return docs;
-}
 
 /** Helper type declarations of one operation, in the order Params, Body, Response, Error. */
 export function operationDeclarations(
