@@ -9,7 +9,7 @@
  * An argument is optional when nothing in it is required and no required argument follows.
  */
 import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationStructure, StructureKind } from 'ts-morph';
-import type { Api, Docs, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
+import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { docModel, operationDocs } from '../tsdoc.js';
 import { recordEntry } from '../text.js';
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
