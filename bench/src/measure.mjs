@@ -5,7 +5,7 @@
  * `process.resourceUsage().maxRSS` at exit).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -48,6 +48,13 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
   child.stderr.on('data', (d) => {
     stderr += d;
   });
+  // GNU time dies with a killed command and writes nothing: poll the group's peak RSS (VmHWM, Linux) so a
+  // timeout still reports how much memory the command had reached.
+  let polledPeakKiB = Number.NaN;
+  const poller = setInterval(() => {
+    const peak = groupPeakRssKiB(child.pid);
+    if (Number.isFinite(peak)) polledPeakKiB = Number.isFinite(polledPeakKiB) ? Math.max(polledPeakKiB, peak) : peak;
+  }, 1000);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -62,6 +69,7 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
     child.on('close', (code, signal) => resolve(code ?? signal));
   });
   clearTimeout(timer);
+  clearInterval(poller);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   let maxRssKiB = Number.NaN;
   try {
@@ -69,10 +77,40 @@ export async function runMeasured(command, args, { cwd, env, timeoutMs = 30 * 60
     const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
     maxRssKiB = Number(lines[lines.length - 1]);
   } catch {
-    // No measurement (the command did not start, or was killed).
+    // No measurement (the command did not start, or was killed): the polled peak, if any.
+    maxRssKiB = polledPeakKiB;
   }
+  if (!(maxRssKiB > 0)) maxRssKiB = polledPeakKiB;
   rmSync(tmp, { recursive: true, force: true });
   return { wallMs, maxRssKiB, status, stdout, stderr, timedOut };
+}
+
+/**
+ * The largest peak resident set size (KiB) among the live processes of process group `pgid` (Linux
+ * `/proc`; NaN elsewhere or when none is found).
+ */
+function groupPeakRssKiB(pgid) {
+  let peak = Number.NaN;
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return peak;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state ppid pgrp …
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      if (hwm) peak = Number.isFinite(peak) ? Math.max(peak, Number(hwm[1])) : Number(hwm[1]);
+    } catch {
+      // The process exited meanwhile.
+    }
+  }
+  return peak;
 }
 
 export function median(values) {
