@@ -2,13 +2,15 @@
  * Loaded document → {@link Api}: the only caller of the other model modules.
  *
  * Order: operations and webhooks are read (converting their inline schemas), then every named schema
- * (components, lifted `$defs`, lifted recursive targets), then names (schemas first, so spec names
+ * (components, lifted `$defs`, lifted recursive targets), self-references with no structure in
+ * between are left out (alias-cycles.ts), then names (schemas first, so spec names
  * win collisions; then request variants, operations, helper types, parameters, webhooks), resources
  * and method names, pagination, security schemes, modules.
  */
 import { GenerateError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { LoadedDocument } from '../load/types.js';
 import { assignPagination } from './pagination.js';
+import { breakAliasCycles } from './alias-cycles.js';
 import { readSecuritySchemes } from './auth.js';
 import { isObject, ModelContext } from './context.js';
 import { refGraph, transitiveFlags } from './graph.js';
@@ -45,6 +47,18 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
 
   const schemaMap = new Map<string, Schema>();
   for (const c of converted) schemaMap.set(c.source.key, c.schema);
+  for (const { key, through } of breakAliasCycles(schemaMap)) {
+    const c = converted.find((x) => x.source.key === key);
+    if (c === undefined) continue;
+    c.schema = schemaMap.get(key) as Schema;
+    const via = through.length > 0 ? ` (through ${through.join(', ')})` : '';
+    ctx.report(
+      'warning',
+      'model/self-referencing-schema',
+      `schema ${key} refers to itself${via} with no object or array in between; those references add no values and are left out`,
+      c.source.pointer,
+    );
+  }
   const graph = refGraph(schemaMap);
   const flags = transitiveFlags(schemaMap, graph);
 

@@ -309,10 +309,19 @@ export function objectShape(schema: ObjectSchema, ctx: RenderContext): ObjectSha
   return { members, ...(indexValue !== undefined ? { indexValue } : {}), closedEmpty: members.length === 0 && indexValue === undefined };
 }
 
-/** Inline object type text of a shape, member comments included. */
+/** A union of keywords only (`string`, `number | null`, …): no name that could refer back to the declaration. */
+const KEYWORDS_ONLY = /^(?:string|number|boolean|null|undefined|unknown|never|Blob)(?: \| (?:string|number|boolean|null|undefined|unknown|never|Blob))*$/;
+
+/**
+ * Inline object type text of a shape, member comments included. A map of keywords is
+ * `Record<string, V>`; a map whose values name a type is `{ [key: string]: V }`, because TypeScript
+ * resolves a generic alias's arguments eagerly (`type A = Record<string, A> | …` "circularly
+ * references itself") but defers the members of an object literal type.
+ */
 export function objectText(shape: ObjectShape): string {
   if (shape.members.length === 0) {
-    return shape.indexValue === undefined ? 'Record<string, never>' : `Record<string, ${shape.indexValue}>`;
+    if (shape.indexValue === undefined) return 'Record<string, never>';
+    return KEYWORDS_ONLY.test(shape.indexValue) ? `Record<string, ${shape.indexValue}>` : `{ [key: string]: ${shape.indexValue} }`;
   }
   const lines = shape.members.map(
     (m) => `${jsDocText(m.docs)}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type};`,

@@ -42,4 +42,4 @@ export interface RequiredOnly {
  * Constraints: minProperties 1
  * Source: `#/components/schemas/Dictionary`
  */
-export type Dictionary = Record<string, Typed>;
+export type Dictionary = { [key: string]: Typed };
