@@ -19,7 +19,8 @@
  * - Reserved words: value identifiers that are ECMAScript reserved words (or strict-mode / TS
  *   contextual ones that cannot be bindings, see {@link RESERVED_WORDS}) get a `_` prefix
  *   (`default` → `_default`). Member names (`methodName`) are not bindings and may be reserved words
- *   (`client.toggles.delete()` is legal). Type identifiers that would shadow a global the emitted
+ *   (`client.toggles.delete()` is legal), but not the members every generated class declares
+ *   (`constructor`, `client`: a `_` suffix, see {@link RESERVED_MEMBER_NAMES}). Type identifiers that would shadow a global the emitted
  *   code relies on (`Error`, `Blob`, `Record`, `Response`, …, see {@link RESERVED_TYPE_NAMES}) get a
  *   `Model` suffix (`Error` → `ErrorModel`).
  * - Collisions inside one namespace are resolved in registration order (spec order): the first
@@ -165,11 +166,25 @@ export function toValueIdentifier(text: string, fallback = 'value'): { name: str
   return { name, reasons };
 }
 
-/** camelCase member name (method or resource property): reserved words are allowed as members. */
+/**
+ * Member names every generated class already declares: `constructor` (a method with that name is
+ * the class's constructor) and `client` (the field through which a resource class sends requests).
+ * A method or resource getter with one of these names gets a `_` suffix (`constructor_`), as the
+ * client emitter does for the root client's own members (`config_`).
+ */
+export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'client']);
+
+/**
+ * camelCase member name (method or resource property), always a valid identifier: non-ASCII
+ * transliterated or dropped, punctuation splits words, `fallback` when nothing is left, `_` before
+ * a leading digit, `_` after a name in {@link RESERVED_MEMBER_NAMES}. Reserved words are allowed
+ * as members (`client.toggles.delete()`).
+ */
 export function toMemberName(text: string, fallback = 'call'): string {
   let name = camelCase(text);
   if (name === '') name = fallback;
   if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (RESERVED_MEMBER_NAMES.has(name)) name = `${name}_`;
   return name;
 }
 

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   camelCase,
+  isIdentifier,
   kebabCase,
   NameRegistry,
   pascalCase,
+  RESERVED_MEMBER_NAMES,
   toBindingName,
   toMemberName,
   toTypeIdentifier,
@@ -65,6 +68,34 @@ describe('identifier rules', () => {
   it('member names may be reserved words (they are properties, not bindings)', () => {
     expect(toMemberName('delete')).toBe('delete');
     expect(toMemberName('regenerate_secret')).toBe('regenerateSecret');
+  });
+
+  it('member names: digits first, punctuation, non-ASCII, empty, and the members every class declares', () => {
+    expect(toMemberName('2')).toBe('_2');
+    expect(toMemberName('9lives')).toBe('_9lives');
+    expect(toMemberName('a.b3')).toBe('aB3');
+    expect(toMemberName('C)b')).toBe('cB');
+    expect(toMemberName('Ünï7')).toBe('uni7');
+    expect(toMemberName('日本')).toBe('call');
+    expect(toMemberName('日本', 'fallback')).toBe('fallback');
+    expect(toMemberName('!!')).toBe('call');
+    expect(toMemberName('constructor')).toBe('constructor_');
+    expect(toMemberName('Constructor')).toBe('constructor_');
+    expect(toMemberName('client')).toBe('client_');
+    expect(toMemberName('client_')).toBe('client_');
+    expect(toMemberName('__proto__')).toBe('proto');
+  });
+
+  it('property: every member name is a valid identifier, not a member every class declares, and stable', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('constructor', 'client', '1', '', ' ', '$', '_')), (text) => {
+        const name = toMemberName(text);
+        expect(isIdentifier(name)).toBe(true);
+        expect(RESERVED_MEMBER_NAMES.has(name)).toBe(false);
+        expect(toMemberName(text)).toBe(name);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('registry: first claim wins, later ones get 2, 3 … and every rename is recorded', () => {
