@@ -12,11 +12,22 @@ export function isIdentifierName(name: string): boolean {
 }
 
 /**
+ * A double-quoted string literal of `value` (JSON escapes), except that a backslash at the very end
+ * is written `\u005C` (`"C:\\logs\u005C"`): ts-morph's code writer, which prints every emitted
+ * statement, takes a quote right after a backslash for an escaped quote, so after `"V\\"` it thinks
+ * the string goes on, reads a later `"/*"` as a comment and closes it with a stray `*​/`
+ * (corpus-found/fuzz-string-ending-in-backslash).
+ */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\\\\"$/, '\\u005C"');
+}
+
+/**
  * A property key as TypeScript source: bare when it is an identifier name (reserved words are legal
- * keys), otherwise a double-quoted, JSON-escaped string. Wire names are never changed.
+ * keys), otherwise a double-quoted string literal ({@link stringLiteral}). Wire names are never changed.
  */
 export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : JSON.stringify(name);
+  return isIdentifierName(name) ? name : stringLiteral(name);
 }
 
 /** Names of `Object.prototype` members (`toString`, `constructor`, `__proto__`, …). */
@@ -45,12 +56,12 @@ export function recordEntry(name: string, value: string): string {
 }
 
 /**
- * A literal type for a JSON scalar: strings JSON-escaped (quotes, backslashes, control characters),
+ * A literal type for a JSON scalar: strings as {@link stringLiteral} (quotes, backslashes, control characters),
  * numbers and booleans as written, `null` as `null`.
  */
 export function literalType(value: string | number | boolean | null): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return 'number';
     return Object.is(value, -0) ? '0' : String(value);

@@ -25,7 +25,7 @@ import {
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, Response, Webhook } from '../../model/types.js';
-import { isIdentifierName, propertyKey } from '../text.js';
+import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
 import {
   contentsUnion,
@@ -66,7 +66,7 @@ function substitute(text: string, subs: Substitutions): string {
 }
 
 function mediaLines(contents: MediaContent[], ctx: RenderContext, subs: Substitutions): string[] {
-  return contents.map((c) => `${JSON.stringify(c.mediaType)}: ${substitute(renderSchema(c.schema, ctx).text, subs)};`);
+  return contents.map((c) => `${stringLiteral(c.mediaType)}: ${substitute(renderSchema(c.schema, ctx).text, subs)};`);
 }
 
 function parametersText(
@@ -193,10 +193,10 @@ function pathsDeclaration(api: Api, scope: FileScope): InterfaceDeclarationStruc
       lines.push(
         op === undefined
           ? `${method}?: never;`
-          : `${opDocs({ ...(op.summary !== undefined ? { summary: op.summary } : {}), ...(op.deprecated ? { deprecated: true } : {}) })}${method}: operations[${JSON.stringify(op.operationId)}];`,
+          : `${opDocs({ ...(op.summary !== undefined ? { summary: op.summary } : {}), ...(op.deprecated ? { deprecated: true } : {}) })}${method}: operations[${stringLiteral(op.operationId)}];`,
       );
     }
-    return { kind: StructureKind.PropertySignature, name: JSON.stringify(path), type: objectLiteral(lines) };
+    return { kind: StructureKind.PropertySignature, name: stringLiteral(path), type: objectLiteral(lines) };
   });
   return { kind: StructureKind.Interface, name: 'paths', isExported: true, properties };
 }
@@ -256,7 +256,7 @@ function operationsDeclaration(api: Api, scope: FileScope): InterfaceDeclaration
   }
   const properties: PropertySignatureStructure[] = api.operations.map((op) => ({
     kind: StructureKind.PropertySignature,
-    name: isIdentifierName(op.operationId) ? op.operationId : JSON.stringify(op.operationId),
+    name: isIdentifierName(op.operationId) ? op.operationId : stringLiteral(op.operationId),
     type: operationText(api, scope, op, helperSubstitutions(api, scope, op)),
     docs: jsDocStructures(
       {

@@ -26,5 +26,5 @@ export const OperatorValues = ['=', '!=', '<', '>'] as const satisfies ReadonlyA
  */
 export const ClassNameValues = [
   'Acme\\Billing\\Invoice',
-  'C:\\logs\\',
+  'C:\\logs\u005C',
 ] as const satisfies ReadonlyArray<ClassName>;

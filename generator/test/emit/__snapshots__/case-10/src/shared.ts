@@ -10,4 +10,4 @@ export type SortKey = 'name' | '-name';
 export type Operator = '=' | '!=' | '<' | '>';
 
 /** Source: `#/components/schemas/ClassName` */
-export type ClassName = 'Acme\\Billing\\Invoice' | 'C:\\logs\\';
+export type ClassName = 'Acme\\Billing\\Invoice' | 'C:\\logs\u005C';
