@@ -16,7 +16,7 @@ export function isIdentifierName(name: string): boolean {
  * is written `\u005C` (`"C:\\logs\u005C"`): ts-morph's code writer, which prints every emitted
  * statement, takes a quote right after a backslash for an escaped quote, so after `"V\\"` it thinks
  * the string goes on, reads a later `"/*"` as a comment and closes it with a stray `*​/`
- * (corpus-found/fuzz-string-ending-in-backslash).
+ * (corpus-found/fuzz-invalid-method-name).
  */
 export function stringLiteral(value: string): string {
   return JSON.stringify(value).replace(/\\\\"$/, '\\u005C"');
