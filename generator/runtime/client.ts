@@ -164,6 +164,9 @@ export async function readBody(
   }
 }
 
+/** One shared decoder (non-streaming `decode` calls keep no state), made on first use. */
+let utf8: TextDecoder | undefined;
+
 /**
  * The body as UTF-8 text (BOM stripped, as `Response.text()`), read with a reader so that an abort of `signal` fails
  * the read at once and cancels the source stream, whatever the `fetch` in use does with `request.signal`.
@@ -177,14 +180,26 @@ async function readText(body: ReadableStream<Uint8Array>, signal: AbortSignal): 
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const decoder = new TextDecoder();
-    let text = '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason;
-      if (done) return text + decoder.decode();
-      text += decoder.decode(value, { stream: true });
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
     }
+    let bytes = chunks[0] ?? new Uint8Array(0);
+    if (chunks.length > 1) {
+      bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.byteLength;
+      }
+    }
+    utf8 ??= new TextDecoder();
+    return utf8.decode(bytes);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
