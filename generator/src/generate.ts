@@ -14,6 +14,8 @@ import {
   type ApplyHooks,
   applyPackage,
   clearFormatConfigCache,
+  defaultWorkerCount,
+  FormatPool,
   type PreparedPackage,
   preparePackage,
   resultOf,
@@ -81,7 +83,14 @@ export interface GenerateResult {
   check: boolean;
   /** In check mode: every package is up to date. Otherwise always true. */
   upToDate: boolean;
-  timings: { loadMs: number; modelMs: number; emitMs: number; formatMs: number; writeMs: number; totalMs: number };
+  timings: {
+    loadMs: number;
+    modelMs: number;
+    emitMs: number;
+    formatMs: number;
+    writeMs: number;
+    totalMs: number;
+  };
 }
 
 /**
@@ -111,6 +120,45 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const bad = checkNames(names);
   if (bad) throw usage(bad.message);
 
+  // Formatting workers load prettier while the document loads (only when they will be needed).
+  const pool = await startFormatPool(options.workers, path.resolve(cwd, specInput));
+  try {
+    return await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** A spec file at least this big (bytes) gives enough output to start formatting workers early. */
+const EARLY_POOL_SPEC_BYTES = 1024 * 1024;
+
+async function startFormatPool(workers: GenerateOptions['workers'], specAbs: string): Promise<FormatPool | undefined> {
+  if (typeof workers === 'number') return workers > 0 ? new FormatPool(workers) : undefined;
+  const count = defaultWorkerCount();
+  if (count === 0) return undefined;
+  try {
+    return (await fs.stat(specAbs)).size >= EARLY_POOL_SPEC_BYTES ? new FormatPool(count) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function generateWith(
+  options: GenerateOptions,
+  cwd: string,
+  config: SdkgenConfig,
+  specInput: string,
+  outInput: string,
+  targets: readonly Target[],
+  names: {
+    name: string | undefined;
+    scope: string | undefined;
+    typesPackageName: string | undefined;
+    clientPackageName: string | undefined;
+  },
+  pool: FormatPool | undefined,
+  started: number,
+): Promise<GenerateResult> {
   const loaded = await loadDocument(specInput, { cwd });
   const loadedAt = performance.now();
   const { api, diagnostics: modelDiagnostics } = buildModel(loaded);
@@ -141,15 +189,23 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const prepareOptions = {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(pool !== undefined ? { pool } : {}),
   };
   for (const { target, files } of emitted) {
-    prepared.push({ target, prepared: await preparePackage(path.join(out, target), files, prepareOptions) });
+    prepared.push({
+      target,
+      prepared: await preparePackage(path.join(out, target), files, prepareOptions),
+    });
   }
   const formatAt = performance.now();
   const formatMs = prepared.reduce((n, p) => n + p.prepared.formatMs, 0);
 
   const check = options.check === true;
-  if (!check) await applyAll(prepared.map((p) => p.prepared), options.hooks);
+  if (!check)
+    await applyAll(
+      prepared.map((p) => p.prepared),
+      options.hooks,
+    );
   const done = performance.now();
 
   const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
@@ -209,7 +265,9 @@ async function existingVersions(out: string): Promise<EmitOptions['existingVersi
   const versions: EmitOptions['existingVersions'] = {};
   for (const target of TARGETS) {
     try {
-      const pkg = JSON.parse(await fs.readFile(path.join(out, target, 'package.json'), 'utf8')) as { version?: unknown };
+      const pkg = JSON.parse(await fs.readFile(path.join(out, target, 'package.json'), 'utf8')) as {
+        version?: unknown;
+      };
       if (typeof pkg.version === 'string') versions[target] = pkg.version;
     } catch {
       // No package yet (or unreadable): the emitter picks its initial version.
@@ -220,7 +278,15 @@ async function existingVersions(out: string): Promise<EmitOptions['existingVersi
 
 function paginationSummary(api: Api): GenerateResult['pagination'] {
   return api.operations.flatMap((op) =>
-    op.pagination ? [{ operationId: op.operationId, source: op.pagination.source, reason: op.pagination.reason }] : [],
+    op.pagination
+      ? [
+          {
+            operationId: op.operationId,
+            source: op.pagination.source,
+            reason: op.pagination.reason,
+          },
+        ]
+      : [],
   );
 }
 

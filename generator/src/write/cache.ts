@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Bump when the cache layout or the formatting pipeline changes meaning. */
-const CACHE_FORMAT = 1;
+/** Bump when the cache layout or the formatting pipeline changes meaning (2: Markdown tables kept unaligned). */
+const CACHE_FORMAT = 2;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -6,6 +6,7 @@ import { type PreparedPackage, type PrepareOptions, preparePackage } from './pre
 export { type AppliedPackage, type ApplyHooks, applyPackage } from './apply.js';
 export { clearFormatConfigCache } from './format.js';
 export { MANIFEST_NAME } from './manifest.js';
+export { defaultWorkerCount, FormatPool } from './pool.js';
 export { type PreparedFile, type PreparedPackage, type PrepareOptions, preparePackage, WORKER_THRESHOLD_BYTES } from './prepare.js';
 
 /** A change to one file of an output directory. */

@@ -4,16 +4,19 @@ import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
 import {
+  DIAGNOSTIC_PARSER,
   type FormatFailure,
+  extractTables,
   type FormatOptions,
-  formatInProcess,
+  joinFormatted,
   parserFor,
   prettierVersion,
   resolveFormatOptions,
-  toFormatFailure,
+  restoreTables,
+  splitTopLevel,
 } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
-import { defaultWorkerCount, type FormatJob, type FormatOutcome, formatInWorkers } from './pool.js';
+import { defaultWorkerCount, type FormatJob, type FormatOutcome, FormatPool } from './pool.js';
 
 /** Options of {@link preparePackage}. */
 export interface PrepareOptions {
@@ -23,11 +26,19 @@ export interface PrepareOptions {
    */
   cacheDir?: string | false;
   /**
-   * Worker threads for formatting. `'auto'` (default) uses one per CPU (at most 8; none on machines
-   * with fewer than 4 CPUs) when at least {@link WORKER_THRESHOLD_BYTES} of text needs formatting,
-   * else formats in this thread. `0` never uses workers.
+   * Worker threads for formatting, besides this thread (which formats too). `'auto'` (default) uses
+   * one fewer than the CPUs (at most 7; none on a single CPU) when at least
+   * {@link WORKER_THRESHOLD_BYTES} of text needs formatting, else formats in this thread only. `0`
+   * never uses workers.
    */
   workers?: number | 'auto';
+  /**
+   * A pool started earlier (e.g. at the start of generate(), so its workers load prettier while the
+   * document loads). Used when there is work for workers (per {@link workers}); the caller closes it.
+   */
+  pool?: FormatPool;
+  /** TypeScript bigger than this (UTF-16 code units) is formatted in pieces of about this size. Default 32 Ki; for tests. */
+  pieceBytes?: number;
 }
 
 /**
@@ -80,11 +91,7 @@ export interface PreparedPackage {
  *   is the manifest's; `write/format-failed` (file, line, column) for every file prettier rejects;
  *   `write/would-overwrite` for a generated path taken by a hand-written file (one not in the manifest).
  */
-export async function preparePackage(
-  dir: string,
-  emitted: readonly EmittedFile[],
-  options: PrepareOptions = {},
-): Promise<PreparedPackage> {
+export async function preparePackage(dir: string, emitted: readonly EmittedFile[], options: PrepareOptions = {}): Promise<PreparedPackage> {
   const absDir = path.resolve(dir);
   checkPaths(emitted);
   const started = performance.now();
@@ -169,7 +176,12 @@ function checkPaths(emitted: readonly EmittedFile[]): void {
     else if (file.path === MANIFEST_NAME) why = 'is reserved for the manifest';
     else if (seen.has(file.path)) why = 'is emitted twice';
     seen.add(file.path);
-    if (why) problems.push({ severity: 'error', code: 'write/invalid-path', message: `emitted path '${file.path}' ${why}` });
+    if (why)
+      problems.push({
+        severity: 'error',
+        code: 'write/invalid-path',
+        message: `emitted path '${file.path}' ${why}`,
+      });
   }
   if (problems.length > 0) throw new GenerateError(problems);
 }
@@ -180,6 +192,9 @@ interface FormatAllResult {
   misses: number;
   workers: number;
 }
+
+/** Pieces of about this many bytes are formatted separately (see {@link splitTopLevel}). */
+const PIECE_BYTES = 32 * 1024;
 
 async function formatAll(dir: string, emitted: readonly EmittedFile[], options: PrepareOptions): Promise<FormatAllResult> {
   const cache = options.cacheDir === false ? undefined : new FormatCache(options.cacheDir ?? defaultCacheDir(dir));
@@ -204,37 +219,60 @@ async function formatAll(dir: string, emitted: readonly EmittedFile[], options: 
       pending.push({ index, key, job: { text: file.contents, options: formatOptions } });
     }),
   );
+  // Biggest first: the last jobs to finish are then small ones, so the threads end together.
   pending.sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
   const bytes = pending.reduce((n, p) => n + p.job.text.length, 0);
   const workers =
     options.workers === 'auto' || options.workers === undefined
-      ? bytes >= WORKER_THRESHOLD_BYTES && pending.length > 1
+      ? bytes >= WORKER_THRESHOLD_BYTES && pending.length > 0
         ? defaultWorkerCount()
         : 0
       : options.workers;
-  const outcomes =
-    workers > 0 && pending.length > 0
-      ? await formatInWorkers(
-          pending.map((p) => p.job),
-          workers,
-        )
-      : await Promise.all(pending.map((p) => formatHere(p.job)));
-  await Promise.all(
-    pending.map(async (p, i) => {
-      const outcome = outcomes[i]!;
-      results[p.index] = outcome;
-      if (outcome.ok && cache) await cache.set(p.key, outcome.formatted);
-    }),
-  );
-  return { results, hits, misses: pending.length, workers: workers > 0 && pending.length > 0 ? Math.min(workers, pending.length) : 0 };
+  const pool =
+    options.pool !== undefined && pending.length > 0 && workers > 0 ? options.pool : new FormatPool(pending.length > 0 ? workers : 0);
+  try {
+    await Promise.all(
+      pending.map(async (p) => {
+        const outcome = await formatInPieces(pool, p.job, options.pieceBytes ?? PIECE_BYTES);
+        results[p.index] = outcome;
+        if (outcome.ok && cache) await cache.set(p.key, outcome.formatted);
+      }),
+    );
+  } finally {
+    if (pool !== options.pool) await pool.close();
+  }
+  return { results, hits, misses: pending.length, workers: pending.length > 0 ? pool.workers : 0 };
 }
 
-async function formatHere(job: FormatJob): Promise<FormatOutcome> {
-  try {
-    return { ok: true, formatted: await formatInProcess(job.text, job.options) };
-  } catch (error) {
-    return { ok: false, failure: toFormatFailure(error) };
+/**
+ * Formats a text piece by piece (see {@link splitTopLevel}); if a piece is rejected, formats the
+ * whole text, so the output (or the error and its location) is what formatting the whole gives.
+ */
+async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: number): Promise<FormatOutcome> {
+  if (job.options['parser'] === 'markdown') {
+    const { skeleton, tables } = extractTables(job.text);
+    const outcome = await pool.format({ text: skeleton, options: job.options });
+    if (!outcome.ok) return outcome;
+    const restored = restoreTables(outcome.formatted, tables);
+    if (restored === undefined) throw new Error('generated Markdown: a table placeholder did not survive formatting');
+    return { ok: true, formatted: restored };
   }
+  const parser = String(job.options['parser']);
+  const pieces = splitTopLevel(job.text, parser, pieceBytes);
+  const whole = async (): Promise<FormatOutcome> => {
+    const outcome = await pool.format(job);
+    const diagnosticParser = DIAGNOSTIC_PARSER[parser];
+    if (outcome.ok || diagnosticParser === undefined) return outcome;
+    return pool.format({ text: job.text, options: { ...job.options, parser: diagnosticParser } });
+  };
+  if (pieces.length === 1) return whole();
+  const outcomes = await Promise.all(pieces.map((text) => pool.format({ text, options: job.options })));
+  const formatted: string[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok || outcome.formatted.length === 0) return whole();
+    formatted.push(outcome.formatted);
+  }
+  return { ok: true, formatted: joinFormatted(formatted) };
 }
 
 function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {
