@@ -37,6 +37,11 @@ export const DEFAULTS = {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
+/** What an operation without security applies. Never mutated. */
+const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
+
+
+
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
@@ -128,14 +133,20 @@ export async function readBody(
       return undefined;
     }
     if (kind === 'binary' && binaryAs === 'stream') return response.body;
-    // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
-    const source = scope
-      ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
-      : response;
     let text: string;
+    if (kind === 'binary') {
+      // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
+      const source = scope
+        ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
+        : response;
+      try {
+        return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
+      } catch (err) {
+        throw scope ? scope.fail(err) : err;
+      }
+    }
     try {
-      if (kind === 'binary') return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
-      text = await source.text();
+      text = scope ? await readText(response.body, scope.signal) : await response.text();
     } catch (err) {
       throw scope ? scope.fail(err) : err;
     }
@@ -150,6 +161,47 @@ export async function readBody(
     }
   } finally {
     scope?.end();
+  }
+}
+
+/** One shared decoder (non-streaming `decode` calls keep no state), made on first use. */
+let utf8: TextDecoder | undefined;
+
+/**
+ * The body as UTF-8 text (BOM stripped, as `Response.text()`), read with a reader so that an abort of `signal` fails
+ * the read at once and cancels the source stream, whatever the `fetch` in use does with `request.signal`.
+ * @throws the signal's reason when it aborts, or the stream's error
+ */
+async function readText(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<string> {
+  const reader = body.getReader();
+  const onAbort = (): void => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+    let bytes = chunks[0] ?? new Uint8Array(0);
+    if (chunks.length > 1) {
+      bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.byteLength;
+      }
+    }
+    utf8 ??= new TextDecoder();
+    return utf8.decode(bytes);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 
@@ -305,7 +357,8 @@ export class ClientCore {
     const method = op.method.toUpperCase();
     const name = op.operationId ?? `${method} ${op.path}`;
     const hooks = this.hooks;
-    if (op.body !== undefined) await this.validate('request', op, op.body);
+    const log = this.log;
+    if (op.body !== undefined && this.options.validate) await this.validate('request', op, op.body);
     const encoded = encodeBody(op);
     const maxRetries = Math.max(0, options.maxRetries ?? this.options.maxRetries ?? DEFAULTS.maxRetries);
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -314,46 +367,46 @@ export class ClientCore {
       op.idempotencyHeader === undefined
         ? undefined
         : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
-    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch ?? (globalThis.fetch ? (r: Request) => globalThis.fetch(r) : undefined);
-    if (!fetchFn) throw new SdkError('No fetch implementation: pass `fetch` in the client options');
-    const ctx = this.authContext(options.signal);
+    // A caller's `fetch` gets a `Request` (FetchLike); the global one gets `url, init` when no middleware needs a `Request`.
+    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
+    if (!fetchFn && typeof globalThis.fetch !== 'function') throw new SdkError('No fetch implementation: pass `fetch` in the client options');
+    const signal = options.signal;
+    const secured = op.security !== undefined && op.security.length > 0;
+    const ctx = secured ? this.authContext(signal) : undefined;
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw new AbortError(undefined, { cause: options.signal.reason });
+      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
       // A credential function or the token request may take long: the caller's signal stops the wait.
-      const auth = await abortable(applyAuth(op, ctx), options.signal);
-      const request = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
+      const auth = ctx ? await abortable(applyAuth(op, ctx), signal) : NO_AUTH;
+      const { url, init } = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
       const startedAt = hooks.now();
-      if (this.log.enabled('debug'))
-        this.log.log('debug', `→ ${method} ${this.log.url(request.url)}`, { operation: name, attempt, headers: this.log.headers(request.headers) });
+      if (log.enabled('debug')) log.log('debug', `→ ${method} ${log.url(url)}`, { operation: name, attempt, headers: log.headers(init.headers as Headers) });
       let response: Response;
-      let scope: AttemptScope;
+      let scope: AttemptScope | undefined;
       try {
-        ({ response, scope } = await this.attempt(request, op, attempt, timeoutMs, options.signal, fetchFn));
+        ({ response, scope } = await this.attempt(url, init, op, attempt, timeoutMs, signal, fetchFn));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
           const delay = retryDelayMs(undefined, retries, hooks.now(), hooks.random()) ?? 0;
-          this.log.log('warn', `${name}: ${err.name}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
+          log.log('warn', `${name}: ${err.name}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
           retries++;
-          await hooks.sleep(delay, options.signal);
+          await hooks.sleep(delay, signal);
           continue;
         }
-        this.log.log('error', `${name}: ${err instanceof Error ? err.name : 'error'} after ${attempt + 1} attempt(s)`);
+        log.log('error', `${name}: ${err instanceof Error ? err.name : 'error'} after ${attempt + 1} attempt(s)`);
         throw err;
       }
       const requestId = this.requestId(response.headers);
-      this.log.log('info', `← ${response.status} ${method} ${this.log.url(request.url)} in ${hooks.now() - startedAt} ms`, {
-        operation: name,
-        requestId,
-      });
+      if (log.enabled('info'))
+        log.log('info', `← ${response.status} ${method} ${log.url(url)} in ${hooks.now() - startedAt} ms`, { operation: name, requestId });
       if (auth.token) {
         if (response.status === 401 && !renewed) {
           renewed = true;
           auth.token.source.invalidate(auth.token.value);
           discard(response);
-          scope.end();
-          this.log.log('info', `${name}: 401, renewing the token and retrying once`);
+          scope?.end();
+          log.log('info', `${name}: 401, renewing the token and retrying once`);
           continue;
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
@@ -362,11 +415,11 @@ export class ClientCore {
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
         const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
         if (delay !== null) {
-          this.log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
+          log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
           discard(response);
-          scope.end();
+          scope?.end();
           retries++;
-          await hooks.sleep(delay, options.signal);
+          await hooks.sleep(delay, signal);
           continue;
         }
       }
@@ -402,7 +455,7 @@ export class ClientCore {
     method: string,
     idempotencyKey: string | undefined,
     retries: number,
-  ): Request {
+  ): { url: string; init: RequestInit & { duplex?: 'half'; headers: Headers } } {
     const p = serializeParams(op);
     let url: string;
     if (op.url !== undefined) {
@@ -410,7 +463,7 @@ export class ClientCore {
       if (target.origin !== new URL(this.baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
       url = target.toString();
     } else url = this.baseUrl + p.path;
-    const query = [...p.query, ...auth.query];
+    const query = auth.query.length ? [...p.query, ...auth.query] : p.query;
     if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
 
     const headers = new Headers();
@@ -436,99 +489,137 @@ export class ClientCore {
       headers.set(op.idempotencyHeader, idempotencyKey);
     }
     if (retries > 0 && this.options.retryCountHeader) headers.set(this.options.retryCountHeader, String(retries));
-    const cookies = [headers.get('cookie'), ...p.cookies, ...auth.cookies].filter((c): c is string => !!c);
-    if (cookies.length) headers.set('Cookie', cookies.join('; '));
+    if (p.cookies.length || auth.cookies.length) {
+      const cookies = [headers.get('cookie'), ...p.cookies, ...auth.cookies].filter((c): c is string => !!c);
+      headers.set('Cookie', cookies.join('; '));
+    }
 
-    const init: RequestInit & { duplex?: 'half' } = { method, headers };
+    const init: RequestInit & { duplex?: 'half'; headers: Headers } = { method, headers };
     if (encoded) {
       init.body = encoded.body;
       if (typeof ReadableStream !== 'undefined' && encoded.body instanceof ReadableStream) init.duplex = 'half';
     }
     if (auth.includeCredentials) init.credentials = 'include';
-    return new Request(url, init);
+    return { url, init };
   }
 
+  /** `application/json` when every 2XX/3XX response with a body is read as JSON, else none. */
   private accept(op: Operation): string | undefined {
-    const kinds = new Set(Object.entries(op.responses ?? {}).flatMap(([s, k]) => (/^[23]/.test(s) && k !== 'none' ? [k] : [])));
-    if (kinds.size === 1 && kinds.has('json')) return 'application/json';
-    return undefined;
+    let json = false;
+    for (const status in op.responses) {
+      const kind = op.responses[status];
+      const c = status.charCodeAt(0);
+      if ((c !== 50 && c !== 51) || kind === 'none') continue; // '2', '3'
+      if (kind !== 'json') return undefined;
+      json = true;
+    }
+    return json ? 'application/json' : undefined;
   }
 
   /**
    * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
    * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
-   * (after reading or discarding the body). On failure the scope is ended here.
+   * (after reading or discarding the body). On failure the scope is ended here. Without a time limit and without a
+   * caller's signal there is nothing to abort: no controller, no timer, no scope (the cheap path).
    */
   private async attempt(
-    request: Request,
+    url: string,
+    init: RequestInit & { duplex?: 'half' },
     op: Operation,
     attempt: number,
     timeoutMs: number,
     signal: AbortSignal | undefined,
-    fetchFn: FetchLike,
-  ): Promise<{ response: Response; scope: AttemptScope }> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-    let combined: AbortSignal = controller.signal;
-    let unlink: (() => void) | undefined;
-    if (signal) {
-      if (any) combined = any([signal, controller.signal]);
-      else {
-        const onAbort = (): void => controller.abort(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        unlink = () => signal.removeEventListener('abort', onAbort);
-      }
-    }
-    // Signals derived by `new Request(…, { signal })` and `AbortSignal.any` are held weakly by their sources; the
-    // timer (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
-    // reaches fetch and the body read.
-    const keep = { combined, inFlight: [] as Request[] };
-    const message = `Request timed out after ${timeoutMs} ms`;
-    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none (the timer still holds `keep`
-    // until the response headers arrive).
+    fetchFn: FetchLike | undefined,
+  ): Promise<{ response: Response; scope: AttemptScope | undefined }> {
+    const middleware = this.options.middleware;
+    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
     const limited = timeoutMs > 0 && timeoutMs < 2 ** 31;
-    const timer = setTimeout(
-      () => {
-        if (!limited || combined.aborted) return;
-        timedOut = true;
-        controller.abort(new TimeoutError(message));
-        keep.inFlight.length = 0;
-      },
-      limited ? timeoutMs : 2 ** 31 - 1,
-    );
+    let controller: AbortController | undefined;
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unlink: (() => void) | undefined;
+    // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's
+    // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
+    // reaches fetch and the body read.
+    const keep: { inFlight: Request[] } = { inFlight: [] };
+    const message = `Request timed out after ${timeoutMs} ms`;
+    if (limited || signal) {
+      const c = new AbortController();
+      controller = c;
+      init.signal = c.signal;
+      if (signal) {
+        const onAbort = (): void => {
+          keep.inFlight.length = 0;
+          c.abort(signal.reason);
+        };
+        if (signal.aborted) c.abort(signal.reason);
+        else {
+          signal.addEventListener('abort', onAbort, { once: true });
+          unlink = () => signal.removeEventListener('abort', onAbort);
+        }
+      }
+      if (limited)
+        timer = setTimeout(() => {
+          if (c.signal.aborted) return;
+          timedOut = true;
+          c.abort(new TimeoutError(message));
+          keep.inFlight.length = 0;
+        }, timeoutMs);
+    }
     const fail = (err: unknown): unknown =>
       timedOut ? new TimeoutError(message, { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
     const end = (): void => {
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       unlink?.();
+      keep.inFlight.length = 0;
     };
-    const terminal = async (req: Request): Promise<Response> => {
-      const sent = new Request(req.clone(), { signal: keep.combined });
-      keep.inFlight.push(sent);
+    const send = async (input: Request | undefined): Promise<Response> => {
       try {
-        return await fetchFn(sent);
+        if (!input) return await globalThis.fetch(url, init);
+        if (fetchFn) return await fetchFn(input);
+        return await globalThis.fetch(input);
       } catch (err) {
         if (timedOut || signal?.aborted) throw err;
         throw new ConnectionError(isAbortLike(err) ? 'Request was aborted by the transport' : 'Connection error', { cause: err });
       }
     };
-    const chain = (this.options.middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
-      (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
-      terminal,
-    );
     let response: Response;
     try {
-      response = await chain(request);
+      if (!middleware?.length) {
+        // One `Request` for a caller's fetch, none for the global one.
+        let request: Request | undefined;
+        if (fetchFn) {
+          request = new Request(url, init);
+          if (controller) keep.inFlight.push(request);
+        }
+        response = await send(request);
+      } else {
+        const built = new Request(url, init);
+        let sentBuilt = false;
+        // `next` may be called more than once: the built request goes out as is the first time when it has no body,
+        // else (and for a request a middleware made) a clone tied to the attempt's signal.
+        const terminal = (req: Request): Promise<Response> => {
+          let sent: Request;
+          if (req === built && !sentBuilt && req.body === null) sent = req;
+          else sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
+          if (req === built) sentBuilt = true;
+          if (controller) keep.inFlight.push(sent);
+          return send(sent);
+        };
+        const chain = middleware.reduceRight<(req: Request) => Promise<Response>>(
+          (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
+          terminal,
+        );
+        response = await chain(built);
+      }
     } catch (err) {
       end();
       throw fail(err);
     }
-    // Without a time limit the long timer is not needed past this point: the scope holds `keep`.
-    if (!limited) clearTimeout(timer);
-    const scope = {
+    if (!controller) return { response, scope: undefined };
+    const scope: AttemptScope & { keep: typeof keep } = {
       keep,
-      signal: combined,
+      signal: controller.signal,
       fail: (err: unknown): Error => {
         const e = fail(err);
         return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err });
