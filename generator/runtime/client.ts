@@ -368,7 +368,8 @@ export class ClientCore {
         ? undefined
         : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
     // A caller's `fetch` gets a `Request` (FetchLike); the global one gets `url, init` when no middleware needs a `Request`.
-    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
+    let fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
+    if (fetchFn === globalThis.fetch) fetchFn = undefined; // the global fetch passed explicitly: it takes `url, init` too
     if (!fetchFn && typeof globalThis.fetch !== 'function') throw new SdkError('No fetch implementation: pass `fetch` in the client options');
     const signal = options.signal;
     const secured = op.security !== undefined && op.security.length > 0;

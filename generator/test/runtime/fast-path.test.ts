@@ -179,3 +179,12 @@ describe('middleware requests', () => {
     expect(err).toBeInstanceOf(TimeoutError);
   });
 });
+
+describe('the global fetch passed as the fetch option', () => {
+  it('is treated as the global fetch: called with url, init (no Request built)', async () => {
+    const calls = stubGlobalFetch();
+    await new TestClient({ fetch: globalThis.fetch, maxRetries: 0 }).request({ method: 'get', path: '/a' });
+    await new TestClient({}).request({ method: 'get', path: '/b' }, { fetch: globalThis.fetch });
+    expect(calls.map((c) => c.input)).toEqual(['https://api.example.com/a', 'https://api.example.com/b']);
+  });
+});
