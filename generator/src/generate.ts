@@ -150,21 +150,99 @@ async function generateWith(
   specInput: string,
   outInput: string,
   targets: readonly Target[],
-  names: {
-    name: string | undefined;
-    scope: string | undefined;
-    typesPackageName: string | undefined;
-    clientPackageName: string | undefined;
-  },
+  names: Names,
   pool: FormatPool | undefined,
   started: number,
 ): Promise<GenerateResult> {
+  const out = path.resolve(cwd, outInput);
+  // The document and the model are released before formatting (only the emitted text and a summary
+  // are kept): formatting is the memory peak.
+  const { summary, emitOptions, emitted, loadedAt, modelAt, emitAt } = await loadModelEmit(cwd, config, specInput, out, targets, names);
+
+  // A long-lived process (watch mode, a dev server) must see an edited prettier config.
+  await clearFormatConfigCache();
+  const prepareOptions = {
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(pool !== undefined ? { pool } : {}),
+  };
+  // Both packages at once: their files share the formatting threads (no idle tail between packages).
+  const settled = await Promise.allSettled(
+    emitted.map(async (e) => {
+      const files = e.files;
+      e.files = [];
+      return { target: e.target, prepared: await preparePackage(path.join(out, e.target), files, prepareOptions) };
+    }),
+  );
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const formatAt = performance.now();
+  // Wall time: the packages are formatted at the same time.
+  const formatMs = formatAt - emitAt;
+
+  const check = options.check === true;
+  if (!check)
+    await applyAll(
+      prepared.map((p) => p.prepared),
+      options.hooks,
+    );
+  const done = performance.now();
+
+  const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
+    target,
+    dir: toPosix(path.relative(cwd, p.dir)) || '.',
+    result: resultOf(p, check),
+  }));
+  return {
+    ...summary.api,
+    specPath: emitOptions.specPath,
+    emitOptions,
+    packages,
+    diagnostics: [...summary.diagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
+    check,
+    upToDate: !check || packages.every((p) => p.result.changed.length === 0),
+    timings: {
+      loadMs: loadedAt - started,
+      modelMs: modelAt - loadedAt,
+      emitMs: emitAt - modelAt,
+      formatMs,
+      writeMs: done - formatAt,
+      totalMs: done - started,
+    },
+  };
+}
+
+type Names = {
+  name: string | undefined;
+  scope: string | undefined;
+  typesPackageName: string | undefined;
+  clientPackageName: string | undefined;
+};
+
+/** load → model → emit; returns the emitted files and what the result needs of the model (not the model). */
+async function loadModelEmit(
+  cwd: string,
+  config: SdkgenConfig,
+  specInput: string,
+  out: string,
+  targets: readonly Target[],
+  names: Names,
+): Promise<{
+  summary: {
+    api: Pick<GenerateResult, 'title' | 'openapi' | 'operations' | 'schemas' | 'webhooks' | 'pagination'>;
+    diagnostics: Diagnostic[];
+  };
+  emitOptions: EmitOptions;
+  emitted: Array<{ target: Target; files: EmittedFile[] }>;
+  loadedAt: number;
+  modelAt: number;
+  emitAt: number;
+}> {
   const loaded = await loadDocument(specInput, { cwd });
   const loadedAt = performance.now();
   const { api, diagnostics: modelDiagnostics } = buildModel(loaded);
   const modelAt = performance.now();
 
-  const out = path.resolve(cwd, outInput);
   const specAbs = path.resolve(cwd, specInput);
   const clientName = names.name ?? deriveClientName(api.title);
   const scope = names.scope ?? defaultScope(clientName);
@@ -182,58 +260,23 @@ async function generateWith(
     files: target === 'types' ? emitTypesPackage(api, emitOptions) : emitClientPackage(api, emitOptions),
   }));
   const emitAt = performance.now();
-
-  // A long-lived process (watch mode, a dev server) must see an edited prettier config.
-  await clearFormatConfigCache();
-  const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
-  const prepareOptions = {
-    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(pool !== undefined ? { pool } : {}),
-  };
-  for (const { target, files } of emitted) {
-    prepared.push({
-      target,
-      prepared: await preparePackage(path.join(out, target), files, prepareOptions),
-    });
-  }
-  const formatAt = performance.now();
-  const formatMs = prepared.reduce((n, p) => n + p.prepared.formatMs, 0);
-
-  const check = options.check === true;
-  if (!check)
-    await applyAll(
-      prepared.map((p) => p.prepared),
-      options.hooks,
-    );
-  const done = performance.now();
-
-  const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
-    target,
-    dir: toPosix(path.relative(cwd, p.dir)) || '.',
-    result: resultOf(p, check),
-  }));
   return {
-    title: api.title,
-    openapi: api.openapi,
-    specPath: emitOptions.specPath,
-    emitOptions,
-    operations: api.operations.length,
-    schemas: api.schemas.size,
-    webhooks: api.webhooks.length,
-    pagination: paginationSummary(api),
-    packages,
-    diagnostics: [...loaded.diagnostics, ...modelDiagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
-    check,
-    upToDate: !check || packages.every((p) => p.result.changed.length === 0),
-    timings: {
-      loadMs: loadedAt - started,
-      modelMs: modelAt - loadedAt,
-      emitMs: emitAt - modelAt,
-      formatMs,
-      writeMs: done - formatAt,
-      totalMs: done - started,
+    summary: {
+      api: {
+        title: api.title,
+        openapi: api.openapi,
+        operations: api.operations.length,
+        schemas: api.schemas.size,
+        webhooks: api.webhooks.length,
+        pagination: paginationSummary(api),
+      },
+      diagnostics: [...loaded.diagnostics, ...modelDiagnostics],
     },
+    emitOptions,
+    emitted,
+    loadedAt,
+    modelAt,
+    emitAt,
   };
 }
 
