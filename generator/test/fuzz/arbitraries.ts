@@ -6,9 +6,11 @@
  *
  * Validity rules the arbitraries keep (so that a refusal is a generator bug, not a bad document):
  * - component names match `^[A-Za-z0-9._-]+$`;
- * - a `$ref` in an unguarded position (the schema itself, allOf/oneOf/anyOf members) only points to
- *   components defined before it, so there is no alias cycle and no `A = A & …`; references under
- *   `properties`, `items`, `additionalProperties` may point anywhere (recursion);
+ * - a `$ref` that is the schema itself (or its `not`, or a nullable wrapper of it) only points to
+ *   components defined before it, so there is no pure `$ref` cycle (the loader's load/ref-cycle
+ *   error); references in allOf/oneOf/anyOf members may point anywhere (alias cycles such as
+ *   `A = oneOf[A, …]`, which add no values and the model leaves out), as may references under
+ *   `properties`, `items`, `additionalProperties` (recursion);
  * - `required` lists only declared properties; discriminated unions have object members declaring
  *   the discriminator property as a required single-value enum;
  * - operationIds are unique; every `{param}` of a path is declared as a path parameter.
@@ -127,12 +129,16 @@ interface Refs {
 
 const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
 
-/** A schema arbitrary, `depth` levels of nesting at most; `guarded`: inside properties/items. */
-export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false): fc.Arbitrary<JsonObject> {
-  const targets = guarded ? refs.all : refs.lower;
+/**
+ * A schema arbitrary, `depth` levels of nesting at most; `guarded`: inside properties/items;
+ * `composed`: inside oneOf/anyOf/allOf members, where a reference may point anywhere too (alias
+ * cycles such as `A = oneOf[A, …]`, `A = allOf[B]` + `B = anyOf[A, …]`, which the model resolves).
+ */
+export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false, composed = false): fc.Arbitrary<JsonObject> {
+  const targets = guarded || composed ? refs.all : refs.lower;
   const refArb = targets.length > 0 ? [fc.constantFrom(...targets).map(ref)] : [];
   if (depth <= 0) return fc.oneof(leaf(v), ...refArb);
-  const inner = (g: boolean) => schemaArb(v, refs, depth - 1, g || guarded);
+  const inner = (g: boolean, c = false) => schemaArb(v, refs, depth - 1, g || guarded, c || composed);
   const object = fc
     .tuple(
       fc.uniqueArray(fc.tuple(propertyName, inner(true), fc.boolean(), fc.constantFrom(undefined, 'readOnly', 'writeOnly')), {
@@ -166,7 +172,7 @@ export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false
     withDocs(v, object),
     fc.record({ type: fc.constant('array'), items: inner(true), minItems: fc.nat(2), uniqueItems: fc.boolean() }, { requiredKeys: ['type', 'items'] }),
     fc.record({ type: fc.constant('object'), additionalProperties: inner(true) }),
-    fc.tuple(fc.constantFrom('oneOf', 'anyOf', 'allOf'), fc.array(inner(false), { minLength: 1, maxLength: 4 })).map(([k, members]) => ({ [k]: members })),
+    fc.tuple(fc.constantFrom('oneOf', 'anyOf', 'allOf'), fc.array(inner(false, true), { minLength: 1, maxLength: 4 })).map(([k, members]) => ({ [k]: members })),
     inner(false).map((s) => nullable(v, s)),
     inner(false).map((s) => ({ not: s })),
   ];
@@ -180,7 +186,7 @@ export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false
       fc.constantFrom(true as unknown as JsonObject, false as unknown as JsonObject),
     );
   } else {
-    options.push(fc.array(inner(false), { minLength: 1, maxLength: 2 }).map((members) => ({ type: 'object', allOf: members })));
+    options.push(fc.array(inner(false, true), { minLength: 1, maxLength: 2 }).map((members) => ({ type: 'object', allOf: members })));
   }
   return fc.oneof({ depthSize: 'small' }, ...options);
 }

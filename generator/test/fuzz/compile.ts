@@ -5,9 +5,10 @@
  *
  * Each package in a batch lives in its own folder and is reached through `paths` mappings: the
  * client imports its types package by name (`@fz-3/types`), which is mapped to that folder's
- * `types/src/index.ts`.
+ * `types/src/index.ts`. The client runtime (`client/src/core/`, identical in every client) is
+ * checked once per batch: clients import one shared copy.
  */
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
@@ -58,16 +59,13 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
   const shared = shareCore(dir, members);
   for (const member of members) {
     const linked = shared.linked.has(member.id);
-    if (linked) {
-      mkdirSync(path.join(dir, member.id, 'client/src'), { recursive: true });
-      symlinkSync(shared.dir, path.join(dir, member.id, 'client/src/core'), 'dir');
-    }
     for (const [file, contents] of member.files) {
       if (linked && file.startsWith(CORE)) continue;
       const target = path.join(dir, member.id, file);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, contents);
-      if (/\.(ts|mts|cts)$/.test(file)) rootNames.push(target);
+      const isTs = /\.(ts|mts|cts)$/.test(file);
+      writeFileSync(target, linked && isTs && file.startsWith('client/') ? toSharedCore(contents, target, path.join(dir, member.id, CORE), shared.dir) : contents);
+      if (isTs) rootNames.push(target);
     }
     rootNames.push(...(member.roots ?? []));
     for (const [name, folder] of Object.entries(member.packages)) {
@@ -95,9 +93,25 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
 const CORE = 'client/src/core/';
 
 /**
+ * Rewrites the relative imports of a client source that reach its `client/src/core/` folder
+ * (`'../core/client.js'`, `'./core/index.js'`) to the batch's shared copy. (A symlinked `core`
+ * folder does not work: TypeScript resolves relative imports without `realpath`, so every member's
+ * core would be a separate source file, checked again: about 2 s per member.)
+ */
+function toSharedCore(contents: string, file: string, coreDir: string, sharedDir: string): string {
+  return contents.replace(/(['"])((?:\.\.?\/)+core\/[^'"]+)\1/g, (whole, quote: string, spec: string) => {
+    const resolved = path.join(path.dirname(file), spec);
+    if (!resolved.startsWith(coreDir)) return whole;
+    let rel = path.relative(path.dirname(file), path.join(sharedDir, resolved.slice(coreDir.length)));
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `${quote}${rel.split(path.sep).join('/')}${quote}`;
+  });
+}
+
+/**
  * The client runtime (`client/src/core/`) is copied verbatim into every client: checking it once per
- * batch is enough. Members whose core is byte-identical to the first member's get a symlink to one
- * shared copy (TypeScript follows symlinks to one source file); the others keep their own files.
+ * batch is enough. Members whose core is byte-identical to the first member's import one shared copy
+ * instead ({@link toSharedCore}); the others keep their own files.
  */
 function shareCore(dir: string, members: readonly BatchMember[]): { dir: string; files: string[]; linked: Set<string> } {
   const sharedDir = path.join(dir, '_shared-core');
