@@ -5,7 +5,7 @@
  * clone), one with a body is cloned so `next` can be called again. Timeouts and aborts on each of these paths.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AbortError, TimeoutError } from '../../runtime/errors.js';
+import { AbortError, ConnectionError, TimeoutError } from '../../runtime/errors.js';
 import type { Middleware } from '../../runtime/types.js';
 import { json, mockFetch, TestClient } from './helpers.js';
 
@@ -186,5 +186,26 @@ describe('the global fetch passed as the fetch option', () => {
     await new TestClient({ fetch: globalThis.fetch, maxRetries: 0 }).request({ method: 'get', path: '/a' });
     await new TestClient({}).request({ method: 'get', path: '/b' }, { fetch: globalThis.fetch });
     expect(calls.map((c) => c.input)).toEqual(['https://api.example.com/a', 'https://api.example.com/b']);
+  });
+});
+
+describe('a body that breaks without a time limit or signal (no attempt scope)', () => {
+  it('is a ConnectionError with the stream error as cause, as with a scope', async () => {
+    const broken = new TypeError('terminated');
+    const fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('{"a":'));
+            c.error(broken);
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    for (const timeoutMs of [0, 10_000]) {
+      const err = await new TestClient({ fetch, timeoutMs }).request({ method: 'get', path: '/a' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConnectionError);
+      expect((err as Error).cause).toBe(broken);
+    }
   });
 });
