@@ -309,8 +309,10 @@ export function objectShape(schema: ObjectSchema, ctx: RenderContext): ObjectSha
   return { members, ...(indexValue !== undefined ? { indexValue } : {}), closedEmpty: members.length === 0 && indexValue === undefined };
 }
 
-/** A union of keywords only (`string`, `number | null`, …): no name that could refer back to the declaration. */
-const KEYWORDS_ONLY = /^(?:string|number|boolean|null|undefined|unknown|never|Blob)(?: \| (?:string|number|boolean|null|undefined|unknown|never|Blob))*$/;
+/** True when a type text is built from keywords only (`string`, `number | null`, `string[]`): no name that could refer back to the declaration. */
+function keywordsOnly(text: string): boolean {
+  return text.replace(/\b(?:string|number|boolean|null|undefined|unknown|never|Blob)\b/g, '').replace(/[\s|()[\]]/g, '') === '';
+}
 
 /**
  * Inline object type text of a shape, member comments included. A map of keywords is
@@ -321,7 +323,7 @@ const KEYWORDS_ONLY = /^(?:string|number|boolean|null|undefined|unknown|never|Bl
 export function objectText(shape: ObjectShape): string {
   if (shape.members.length === 0) {
     if (shape.indexValue === undefined) return 'Record<string, never>';
-    return KEYWORDS_ONLY.test(shape.indexValue) ? `Record<string, ${shape.indexValue}>` : `{ [key: string]: ${shape.indexValue} }`;
+    return keywordsOnly(shape.indexValue) ? `Record<string, ${shape.indexValue}>` : `{ [key: string]: ${shape.indexValue} }`;
   }
   const lines = shape.members.map(
     (m) => `${jsDocText(m.docs)}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type};`,
