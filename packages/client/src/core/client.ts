@@ -142,13 +142,13 @@ export async function readBody(
       try {
         return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
       } catch (err) {
-        throw scope ? scope.fail(err) : err;
+        throw scope ? scope.fail(err) : readError(err);
       }
     }
     try {
       text = scope ? await readText(response.body, scope.signal) : await response.text();
     } catch (err) {
-      throw scope ? scope.fail(err) : err;
+      throw scope ? scope.fail(err) : readError(err);
     }
     if (kind === 'text') return text;
     if (text.trim() === '') return undefined;
@@ -162,6 +162,11 @@ export async function readBody(
   } finally {
     scope?.end();
   }
+}
+
+/** A failed body read without an attempt scope (no time limit, no signal): a `ConnectionError`, as with one. */
+function readError(err: unknown): Error {
+  return err instanceof SdkError ? err : new ConnectionError('Connection error while reading the response body', { cause: err });
 }
 
 /** One shared decoder (non-streaming `decode` calls keep no state), made on first use. */

@@ -187,9 +187,12 @@ export function serializeParams(op: Operation): SerializedParams {
     if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
     return v;
   });
-  // URL parsers resolve "." and ".." segments (also as %2E): a value must not create one.
+  // URL parsers resolve "." and ".." segments (also as %2E): a value must not create one. Only a value holding a dot
+  // (or %2E) can, so the segment count is compared only then.
+  let dotted = false;
+  for (const v of pathValues.values()) if (v.includes('.') || /%2e/i.test(v)) dotted = true;
   const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
-  if (dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
+  if (dotted && dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
   return { path, query, headers, cookies };
 }
 
