@@ -591,28 +591,22 @@ export class ClientCore {
     };
     let response: Response;
     try {
-      if (!middleware?.length) {
-        // One `Request` for a caller's fetch, none for the global one.
-        let request: Request | undefined;
-        if (fetchFn) {
-          request = new Request(url, init);
-          if (controller) keep.inFlight.push(request);
-        }
-        response = await send(request);
-      } else {
+      if (!middleware?.length && !fetchFn) response = await send(undefined); // the global fetch: no `Request` built
+      else {
         const built = new Request(url, init);
         let sentBuilt = false;
-        // `next` may be called more than once: the built request goes out as is the first time when it has no body,
-        // else (and for a request a middleware made) a clone tied to the attempt's signal.
+        // `next` may be called more than once: the built request goes out as is the first time when no middleware
+        // could call `next` again or it has no body; else (and for a request a middleware made) a clone tied to the
+        // attempt's signal.
         const terminal = (req: Request): Promise<Response> => {
-          let sent: Request;
-          if (req === built && !sentBuilt && req.body === null) sent = req;
-          else sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
+          let sent = req;
+          if (req !== built || sentBuilt || (req.body !== null && middleware?.length))
+            sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
           if (req === built) sentBuilt = true;
           if (controller) keep.inFlight.push(sent);
           return send(sent);
         };
-        const chain = middleware.reduceRight<(req: Request) => Promise<Response>>(
+        const chain = (middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
           (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
           terminal,
         );
