@@ -86,22 +86,79 @@ export function splitTopLevel(text: string, parser: string, targetBytes: number)
   if (!SPLITTABLE.has(parser) || text.length <= targetBytes) return [text];
   const pieces: string[] = [];
   const boundary = /\n\n(?=\S)/g;
+  // [start, end) of the statements gathered so far; a statement bigger than targetBytes goes alone
+  // (so that splitInterface can see it whole).
   let start = 0;
-  while (start < text.length) {
-    if (text.length - start <= targetBytes) {
-      pieces.push(text.slice(start));
-      break;
-    }
-    boundary.lastIndex = start + targetBytes;
+  let end = 0;
+  for (;;) {
     const match = boundary.exec(text);
-    if (match === null) {
-      pieces.push(text.slice(start));
-      break;
+    const next = match === null ? text.length : match.index;
+    if (next - end > targetBytes && end > start) {
+      pieces.push(text.slice(start, end));
+      start = end + 2;
     }
-    pieces.push(text.slice(start, match.index));
-    start = match.index + 2;
+    end = next;
+    if (match === null) break;
+    if (end - start >= targetBytes) {
+      pieces.push(text.slice(start, end));
+      start = end + 2;
+      end = start;
+    }
   }
+  if (start < text.length) pieces.push(text.slice(start));
   return pieces;
+}
+
+/** A top-level interface cut into groups of members (see {@link splitInterface}). */
+export interface InterfacePieces {
+  /** The first line, `export interface Name {` (already in prettier's shape). */
+  header: string;
+  /** Groups of members, each wrapped as `interface __sdkgen_piece__ {\n…\n}` to format on its own. */
+  wrapped: string[];
+}
+
+const INTERFACE_HEADER = /^(?:export )?interface [A-Za-z_$][\w$]* \{$/;
+const WRAPPER = 'interface __sdkgen_piece__ {';
+
+/**
+ * Cuts one huge top-level interface (GitHub's `operations` is 2 MB in one statement: prettier needs
+ * ~400 MB for it) into groups of about `targetBytes` of members. A member starts on a line indented
+ * by exactly two spaces that does not follow the end of a JSDoc comment (the generator indents
+ * nested lines deeper). Each group is formatted wrapped in an interface of its own and unwrapped by
+ * {@link unwrapInterface}; prettier prints members independently, so the joined result is what
+ * formatting the whole gives (a wrong cut makes a group unparsable: callers then format the whole).
+ * Returns undefined when `piece` is not a single `interface Name {…}` statement of that shape.
+ */
+export function splitInterface(piece: string, targetBytes: number): InterfacePieces | undefined {
+  if (piece.length <= 2 * targetBytes) return undefined;
+  const firstBreak = piece.indexOf('\n');
+  const header = piece.slice(0, firstBreak);
+  const body = piece.replace(/\s+$/, '');
+  if (!INTERFACE_HEADER.test(header) || !body.endsWith('\n}')) return undefined;
+  const lines = body.slice(firstBreak + 1, -2).split('\n');
+  const wrapped: string[] = [];
+  let group: string[] = [];
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1] ?? '';
+    const startsMember = /^ {2}\S/.test(line) && !/^ {2}\}/.test(line) && !/^\s*\*\/\s*$/.test(previous) && previous.trim() !== '';
+    if (startsMember && size >= targetBytes) {
+      wrapped.push(`${WRAPPER}\n${group.join('\n')}\n}\n`);
+      group = [];
+      size = 0;
+    }
+    group.push(line);
+    size += line.length + 1;
+  }
+  if (group.length > 0) wrapped.push(`${WRAPPER}\n${group.join('\n')}\n}\n`);
+  return wrapped.length > 1 ? { header, wrapped } : undefined;
+}
+
+/** The members of a formatted wrapped group of {@link splitInterface}, or undefined if it is not one. */
+export function unwrapInterface(formatted: string): string | undefined {
+  if (!formatted.startsWith(`${WRAPPER}\n`) || !formatted.endsWith('\n}\n')) return undefined;
+  return formatted.slice(WRAPPER.length + 1, -2);
 }
 
 /** Joins formatted pieces of {@link splitTopLevel} (each ends with one newline) with a blank line. */

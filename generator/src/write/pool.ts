@@ -54,6 +54,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Old-generation heap limit of a worker, MiB: pieces are at most ~100 KB, so a worker's live heap
+ * stays small; without a limit V8 let it grow to ~250 MB before collecting (measured on GitHub's API).
+ */
+const WORKER_OLD_SPACE_MB = 128;
+
 /** Jobs a worker holds at once: one running, one queued, so it never waits for the main thread. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -78,7 +84,12 @@ export class FormatPool {
     this.workers = Math.max(0, workers);
     const url = this.workers > 0 ? prettierUrl() : '';
     for (let i = 0; i < this.workers; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettierUrl: url } });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { prettierUrl: url },
+        // A low limit makes V8 collect before the heap grows (measured: ~80 MB less peak RSS).
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+      });
       const flights = new Map<number, Pending>();
       worker.on('message', (message: { id: number; ok: boolean; formatted?: string; error?: unknown }) => {
         const pending = flights.get(message.id);
@@ -90,7 +101,19 @@ export class FormatPool {
         );
         this.dispatch();
       });
-      worker.on('error', (error: Error) => this.fail(error));
+      // A worker that dies (out of memory under its heap limit, say) hands its jobs back: the other
+      // threads, this one at least, format them.
+      const retire = (): void => {
+        const index = this.threads.indexOf(worker);
+        if (index < 0) return;
+        this.threads.splice(index, 1);
+        this.inFlight.splice(index, 1);
+        this.queue.unshift(...flights.values());
+        flights.clear();
+        this.dispatch();
+      };
+      worker.on('error', retire);
+      worker.on('exit', retire);
       // An idle worker must not keep the process alive (one with jobs in flight must).
       worker.unref();
       this.threads.push(worker);
@@ -112,7 +135,8 @@ export class FormatPool {
   async close(): Promise<void> {
     this.closed = true;
     this.fail(new Error('format pool is closed'));
-    await Promise.all(this.threads.map((t) => t.terminate()));
+    await Promise.all(this.threads.splice(0).map((t) => t.terminate()));
+    this.inFlight.splice(0);
   }
 
   private dispatch(): void {

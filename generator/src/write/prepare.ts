@@ -13,7 +13,9 @@ import {
   prettierVersion,
   resolveFormatOptions,
   restoreTables,
+  splitInterface,
   splitTopLevel,
+  unwrapInterface,
 } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
 import { defaultWorkerCount, type FormatJob, type FormatOutcome, FormatPool } from './pool.js';
@@ -265,14 +267,27 @@ async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: numb
     if (outcome.ok || diagnosticParser === undefined) return outcome;
     return pool.format({ text: job.text, options: { ...job.options, parser: diagnosticParser } });
   };
-  if (pieces.length === 1) return whole();
-  const outcomes = await Promise.all(pieces.map((text) => pool.format({ text, options: job.options })));
-  const formatted: string[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok || outcome.formatted.length === 0) return whole();
-    formatted.push(outcome.formatted);
+  if (pieces.length === 1 && splitInterface(job.text, pieceBytes) === undefined) return whole();
+  const formatted = await Promise.all(pieces.map((text) => formatPiece(pool, text, job.options, pieceBytes)));
+  if (formatted.some((f) => f === undefined)) return whole();
+  return { ok: true, formatted: joinFormatted(formatted as string[]) };
+}
+
+/** One piece of {@link splitTopLevel}, a huge interface member group by member group; undefined if rejected. */
+async function formatPiece(pool: FormatPool, text: string, options: FormatOptions, pieceBytes: number): Promise<string | undefined> {
+  const split = splitInterface(text, pieceBytes);
+  if (split === undefined) {
+    const outcome = await pool.format({ text, options });
+    return outcome.ok && outcome.formatted.length > 0 ? outcome.formatted : undefined;
   }
-  return { ok: true, formatted: joinFormatted(formatted) };
+  const groups = await Promise.all(split.wrapped.map((group) => pool.format({ text: group, options })));
+  const bodies: string[] = [];
+  for (const outcome of groups) {
+    const body = outcome.ok ? unwrapInterface(outcome.formatted) : undefined;
+    if (body === undefined) return undefined;
+    bodies.push(body);
+  }
+  return `${split.header}\n${bodies.join('')}}\n`;
 }
 
 function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {
