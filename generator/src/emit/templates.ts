@@ -25,6 +25,30 @@ export function markdownText(value: unknown): string {
     .trim();
 }
 
+/**
+ * A table cell from a spec description, which OpenAPI defines as CommonMark: its Markdown (code
+ * spans, emphasis, links) is kept, newlines become spaces, `|` is escaped everywhere (GFM needs that
+ * even inside code spans) and `<` outside code spans (no raw HTML from a spec into the docs).
+ */
+export function markdownCell(value: unknown): string {
+  const text = String(value ?? '')
+    .replace(/\r?\n+/g, ' ')
+    .trim();
+  let out = '';
+  let at = 0;
+  // A code span: a run of backticks, then the shortest text up to a run of the same length.
+  const span = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  for (let m = span.exec(text); m !== null; m = span.exec(text)) {
+    out += prose(text.slice(at, m.index)) + m[0].replace(/\|/g, '\\|');
+    at = m.index + m[0].length;
+  }
+  return out + prose(text.slice(at));
+}
+
+function prose(text: string): string {
+  return text.replace(/(?<!\\)([|<])/g, '\\$1');
+}
+
 /** An inline code span that holds `value` verbatim (newlines become spaces). */
 export function markdownCode(value: unknown): string {
   const text = String(value ?? '').replace(/\r?\n+/g, ' ');
@@ -42,7 +66,7 @@ function handlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null));
   hb.registerHelper('md', (value: unknown) => markdownText(value));
-  hb.registerHelper('cell', (value: unknown) => markdownText(value));
+  hb.registerHelper('cell', (value: unknown) => markdownCell(value));
   hb.registerHelper('code', (value: unknown) => markdownCode(value));
   hb.registerHelper('raw', (value: unknown) => String(value ?? ''));
   instance = hb;

@@ -1,6 +1,6 @@
 /** Template helpers: escaping for JSON and Markdown is deliberate. */
 import { describe, expect, it } from 'vitest';
-import { markdownCode, markdownText, renderTemplate } from '../../src/emit/templates.js';
+import { markdownCell, markdownCode, markdownText, renderTemplate } from '../../src/emit/templates.js';
 
 describe('template helpers', () => {
   it.each([
@@ -11,6 +11,19 @@ describe('template helpers', () => {
     ['back\\slash', 'back\\\\slash'],
   ])('markdownText(%j)', (given, want) => {
     expect(markdownText(given)).toBe(want);
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['token from `POST /api/v3/token` (Basic)', 'token from `POST /api/v3/token` (Basic)'],
+    ['cookie `dts_session_id`; *see* [docs](https://x.test/a_b)', 'cookie `dts_session_id`; *see* [docs](https://x.test/a_b)'],
+    ['a | b and `x|y`', 'a \\| b and `x\\|y`'],
+    ['raw <b>html</b> but `<T>` kept', 'raw \\<b>html\\</b> but `<T>` kept'],
+    ['``a`b`` c', '``a`b`` c'],
+    ['unclosed `tick | x', 'unclosed `tick \\| x'],
+    ['two\nlines', 'two lines'],
+  ])('markdownCell(%j) keeps CommonMark', (given, want) => {
+    expect(markdownCell(given)).toBe(want);
   });
 
   it.each([

@@ -70,6 +70,20 @@ function callExample(api: Api, op: Operation, access: ReadonlyMap<Operation, str
   return `${access.get(op) ?? ''}(${args === '{}' && !orderedParameters(op).some((p) => !parameterOptional(p)) ? '' : args})`;
 }
 
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 function authExample(api: Api, scheme: SecurityScheme): string | undefined {
   if (scheme.type === 'http' && scheme.scheme === 'basic') return "{ username: 'user', password: 'password' }";
   if (scheme.type === 'apiKey') return "'api-key'";
@@ -179,7 +193,19 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
       summary: s.description ?? '',
       tokenEndpoint: s.tokenEndpoint === undefined ? undefined : `${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}`,
     })),
-    quickAuth: quick.length === 0 ? undefined : quick.map((s) => `${s.key}: ${authExample(api, s) ?? "'token'"}`).join(', '),
+    quickAuth:
+      quick.length === 0
+        ? undefined
+        : quick.map((s) => ({
+            entry: `${s.key}: ${authExample(api, s) ?? "'token'"}`,
+            notes:
+              s.tokenEndpoint === undefined
+                ? []
+                : wrapWords(
+                    `${s.key}: the body of ${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}; the client requests the token with ${s.tokenEndpoint.credentialsScheme}, caches it and renews it (a string here is a ready token instead).`,
+                    88,
+                  ),
+          })),
     getExample:
       getOp === undefined
         ? undefined
