@@ -214,11 +214,32 @@ async function readText(body: ReadableStream<Uint8Array>, signal: AbortSignal): 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError(undefined, { cause: signal.reason }));
+    const onAbort = (): void =>
+      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason }));
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * A signal that aborts when `signal` does (with its reason) or after `ms` milliseconds (with a
+ * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
+ * request the call triggers). `clear()` stops the timer and unhooks `signal`.
+ */
+function deadline(signal: AbortSignal | undefined, ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new TimeoutError(`Request timed out after ${ms} ms (waiting for credentials)`)), ms);
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
@@ -383,8 +404,17 @@ export class ClientCore {
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-      // A credential function or the token request may take long: the caller's signal stops the wait.
-      const auth = ctx ? await abortable(applyAuth(op, ctx), signal) : NO_AUTH;
+      // A credential function or the token request may take long: the caller's signal stops the wait, and so does
+      // a per-request timeoutMs (the client-level one already bounds the token request itself).
+      let auth = NO_AUTH;
+      if (ctx) {
+        const wait = options.timeoutMs !== undefined && timeoutMs > 0 && timeoutMs < 2 ** 31 ? deadline(signal, timeoutMs) : undefined;
+        try {
+          auth = await abortable(applyAuth(op, wait ? this.authContext(wait.signal) : ctx), wait?.signal ?? signal);
+        } finally {
+          wait?.clear();
+        }
+      }
       const { url, init } = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
       const startedAt = hooks.now();
       if (log.enabled('debug')) log.log('debug', `→ ${method} ${log.url(url)}`, { operation: name, attempt, headers: log.headers(init.headers as Headers) });
