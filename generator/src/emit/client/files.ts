@@ -224,7 +224,13 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
         : {
             header: sig.header,
             idempotencyHeader: sig.idempotencyHeader,
-            challenge: sig.challenge !== undefined,
+            algorithm: sig.algorithm.replace(/^hmac-/, 'HMAC-').toUpperCase(),
+            encoding: sig.encoding,
+            prefix: sig.prefix,
+            challenge:
+              sig.challenge === undefined
+                ? undefined
+                : { method: sig.challenge.method.toUpperCase(), header: sig.challenge.challengeHeader, verifyTokenHeader: sig.challenge.verifyTokenHeader },
             event: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
           },
     enumExample: firstEnum === undefined ? undefined : { values: enumValuesName(firstEnum.identifier), type: firstEnum.identifier },
