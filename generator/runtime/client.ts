@@ -222,6 +222,11 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
+/** Whether `timeoutMs` arms a timer: 0 or less means no timeout, and setTimeout cannot wait 2^31 ms or more. */
+function hasTimeout(timeoutMs: number): boolean {
+  return timeoutMs > 0 && timeoutMs < 2 ** 31;
+}
+
 /**
  * A signal that aborts when `signal` does (with its reason) or after `ms` milliseconds (with a
  * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
@@ -408,7 +413,7 @@ export class ClientCore {
       // a per-request timeoutMs (the client-level one already bounds the token request itself).
       let auth = NO_AUTH;
       if (ctx) {
-        const wait = options.timeoutMs !== undefined && timeoutMs > 0 && timeoutMs < 2 ** 31 ? deadline(signal, timeoutMs) : undefined;
+        const wait = options.timeoutMs !== undefined && hasTimeout(timeoutMs) ? deadline(signal, timeoutMs) : undefined;
         try {
           auth = await abortable(applyAuth(op, wait ? this.authContext(wait.signal) : ctx), wait?.signal ?? signal);
         } finally {
@@ -569,7 +574,7 @@ export class ClientCore {
   ): Promise<{ response: Response; scope: AttemptScope | undefined }> {
     const middleware = this.options.middleware;
     // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
-    const limited = timeoutMs > 0 && timeoutMs < 2 ** 31;
+    const limited = hasTimeout(timeoutMs);
     let controller: AbortController | undefined;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -224,7 +224,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
         : {
             header: sig.header,
             idempotencyHeader: sig.idempotencyHeader,
-            algorithm: sig.algorithm.replace(/^hmac-/, 'HMAC-').toUpperCase(),
+            algorithm: sig.algorithm.toUpperCase(),
             encoding: sig.encoding,
             prefix: sig.prefix,
             challenge:
