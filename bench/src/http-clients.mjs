@@ -3,6 +3,7 @@
  * a path parameter and the query `limit=10&tags=a&tags=b`, reading the JSON body.
  *
  * - raw: `fetch` with the URL built by hand (`encodeURIComponent` on the path parameter);
+ * - rawTimeout: the same with a 60 s timeout (an `AbortController`, its signal, a timer), as sdkgen's default;
  * - openapi-fetch 0.17.0: `client.GET('/items/{id}', { params: { path, query } })`;
  * - sdkgen: the generated client for bench/fixtures/loopback.yaml, bundled by esbuild, called the
  *   documented way (`client.items.retrieve({ id, limit, tags })`).
@@ -12,9 +13,10 @@
 import { pathToFileURL } from 'node:url';
 import createOpenapiFetch from 'openapi-fetch';
 
-export const CLIENTS = ['raw', 'openapiFetch', 'sdkgen'];
+export const CLIENTS = ['raw', 'rawTimeout', 'openapiFetch', 'sdkgen'];
 export const LABELS = {
   raw: 'raw fetch',
+  rawTimeout: 'raw fetch + 60 s timeout',
   openapiFetch: 'openapi-fetch 0.17.0',
   sdkgen: 'sdkgen client',
 };
@@ -26,6 +28,21 @@ export async function makeClient(name, { baseUrl, fetch: fetchImpl = globalThis.
       const res = await fetchImpl(`${baseUrl}/items/${encodeURIComponent(String(i))}?limit=10&tags=a&tags=b`);
       if (!res.ok) throw new Error(`status ${res.status}`);
       return res.json();
+    };
+  }
+  if (name === 'rawTimeout') {
+    // What any client with a per-request timeout does (sdkgen's default is 60 s): a controller, its signal in
+    // the init, a timer cleared once the body is read. Context for the loopback rows, not a target.
+    return async (i) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      try {
+        const res = await fetchImpl(`${baseUrl}/items/${encodeURIComponent(String(i))}?limit=10&tags=a&tags=b`, { signal: controller.signal });
+        if (!res.ok) throw new Error(`status ${res.status}`);
+        return await res.json();
+      } finally {
+        clearTimeout(timer);
+      }
     };
   }
   if (name === 'openapiFetch') {

@@ -129,7 +129,7 @@ export function writeReport(file, results) {
     lines.push(h.description ?? '', '');
     if (h.loopback) {
       lines.push('| client | sequential req/s | µs/request | vs raw fetch | 50 concurrent req/s | vs raw fetch |', '|---|---|---|---|---|---|');
-      for (const c of ['raw', 'openapiFetch', 'sdkgen']) {
+      for (const c of ['raw', 'rawTimeout', 'openapiFetch', 'sdkgen']) {
         const a = h.loopback.sequential?.[c];
         const b = h.loopback.concurrent?.[c];
         if (!a) continue;
@@ -141,7 +141,7 @@ export function writeReport(file, results) {
     }
     if (h.stub) {
       lines.push('| client, stubbed fetch | µs/call | overhead over raw fetch |', '|---|---|---|');
-      for (const c of ['raw', 'openapiFetch', 'sdkgen']) {
+      for (const c of ['raw', 'rawTimeout', 'openapiFetch', 'sdkgen']) {
         const a = h.stub[c];
         if (!a) continue;
         lines.push(`| ${h.labels?.[c] ?? c} | ${a.usPerCall.toFixed(2)} | ${(a.usPerCall - h.stub.raw.usPerCall).toFixed(2)} µs |`);

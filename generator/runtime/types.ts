@@ -170,8 +170,14 @@ export type Middleware = (
   context: MiddlewareContext,
 ) => Promise<Response>;
 
-/** The `fetch` signature the runtime calls (always with a `Request`). */
-export type FetchLike = (request: Request) => Promise<Response>;
+/**
+ * The `fetch` the runtime calls: the standard signature, so `globalThis.fetch`, undici's `fetch` or a wrapper of either
+ * fits as is. Without middleware it is called with `(url, init)` and no `Request` is built (building one tied to the
+ * attempt's signal costs more than the rest of a call); with middleware, with the `Request` the chain ends with and no
+ * `init`. The signal (`init.signal` or `request.signal`) aborts on the timeout and on the caller's signal. A wrapper
+ * that wants a `Request` either way makes one: `new Request(input, init)`.
+ */
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /** Standard Schema v1, the part the runtime uses (https://standardschema.dev); no dependency. */
 export interface StandardSchemaV1<Output = unknown> {
@@ -234,7 +240,7 @@ export interface ClientOptions<TAuth extends object = AuthOptions> {
   /** Overrides the spec's server URL. */
   baseUrl?: string | undefined;
   auth?: TAuth | undefined;
-  /** `fetch` to use (default `globalThis.fetch`, looked up per call). */
+  /** `fetch` to use (default `globalThis.fetch`, looked up per call); see `FetchLike` for how it is called. */
   fetch?: FetchLike | undefined;
   /**
    * Per attempt, in ms (default 60_000; 0 or `Infinity`: none): from sending the request until its body is read

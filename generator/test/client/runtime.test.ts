@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { methodAccess, resourceTree } from '../../src/emit/client/resources-tree.js';
+import { asRequest } from '../runtime/helpers.js';
 import { clientFixtures, type Fixture, generate, outRoot, writeGenerated } from './pipeline.js';
 
 const root = path.join(outRoot, 'runtime');
@@ -49,7 +50,8 @@ async function load(name: string): Promise<ClientModule> {
 function recorder(respond: (request: Request, n: number) => Response | Promise<Response>) {
   const requests: Request[] = [];
   const bodies: string[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const request = asRequest(input, init);
     requests.push(request);
     bodies.push(await request.clone().text());
     return respond(request, requests.length - 1);

@@ -16,8 +16,8 @@ import {
 } from '../../runtime/errors.js';
 import { requestPage } from '../../runtime/pagination.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
-import type { Operation, ResponseKind } from '../../runtime/types.js';
-import { json, TestClient } from './helpers.js';
+import type { FetchLike, Operation, ResponseKind } from '../../runtime/types.js';
+import { asRequest, json, TestClient } from './helpers.js';
 
 const enc = new TextEncoder();
 
@@ -250,14 +250,14 @@ describe('pagination pages', () => {
     responses: { '200': 'json' },
     pagination: { style: 'page', in: 'query', pageParam: 'page', itemsField: '/results', nextField: '/next' },
   };
-  const pages = (second: () => ReadableStream<Uint8Array>) => async (req: Request): Promise<Response> =>
-    new URL(req.url).searchParams.get('page') === '1'
+  const pages = (second: () => ReadableStream<Uint8Array>) => async (input: string | Request, init?: RequestInit): Promise<Response> =>
+    new URL(asRequest(input, init).url).searchParams.get('page') === '1'
       ? json({ results: [1, 2], next: 2 })
       : new Response(second(), { headers: { 'content-type': 'application/json' } });
 
   it('a stalled next page times out; an aborted one is an AbortError; a broken one a ConnectionError', async () => {
     const seen: number[] = [];
-    const walk = async (fetch: (req: Request) => Promise<Response>, signal?: AbortSignal) => {
+    const walk = async (fetch: FetchLike, signal?: AbortSignal) => {
       const client = new TestClient({ fetch, timeoutMs: 30, maxRetries: 0 });
       for await (const item of requestPage<number>(client, listOp, signal ? { signal } : {})) seen.push(item);
     };
@@ -284,7 +284,8 @@ describe("the caller's signal and auth", () => {
   /** The token endpoint hangs until its request is aborted; records the abort. */
   function hangingTokenEndpoint() {
     const state = { tokenCalls: 0, tokenAborted: 0, apiCalls: 0, release: undefined as (() => void) | undefined };
-    const fetch = (req: Request): Promise<Response> => {
+    const fetch = (input: string | Request, init?: RequestInit): Promise<Response> => {
+      const req = asRequest(input, init);
       if (!req.url.endsWith('/api/v3/token')) {
         state.apiCalls++;
         return Promise.resolve(json({ ok: req.headers.get('authorization') }));

@@ -1,6 +1,7 @@
 /**
  * The per-call paths of `ClientCore.attempt` (issue "per-call overhead"): the global `fetch` without middleware gets
- * `url, init` (no `Request` built by the client); a caller's `fetch` gets exactly one `Request`; an abort controller
+ * `url, init` (no `Request` built by the client), and so does a caller's `fetch`; with middleware either gets the one
+ * `Request` the chain ends with; an abort controller
  * exists only when a time limit or a caller's signal applies; a middleware's body-less request is sent as is (no
  * clone), one with a body is cloned so `next` can be called again. Timeouts and aborts on each of these paths.
  */
@@ -122,18 +123,41 @@ describe('global fetch, no middleware', () => {
 });
 
 describe("a caller's fetch", () => {
-  it("gets one Request with its body, with or without a time limit; the caller's signal aborts it without one", async () => {
-    const { fetch, seen } = mockFetch(json({}));
+  it('without middleware gets url, init (no Request built), with the body; with or without a time limit', async () => {
+    const calls: { input: unknown; init: RequestInit | undefined }[] = [];
+    const fetch = async (input: string | Request, init?: RequestInit) => {
+      calls.push({ input, init });
+      return json({});
+    };
     await new TestClient({ fetch, timeoutMs: 0 }).request({ method: 'post', path: '/a', body: { x: 1 } });
     await new TestClient({ fetch, timeoutMs: 10_000 }).request({ method: 'post', path: '/a', body: { x: 1 } });
-    expect(seen.map((s) => s.request)).toHaveLength(2);
-    expect(seen.map((s) => s.body)).toEqual(['{"x":1}', '{"x":1}']);
-    expect(seen.every((s) => s.request instanceof Request)).toBe(true);
+    expect(calls.map((c) => c.input)).toEqual(['https://api.example.com/a', 'https://api.example.com/a']);
+    expect(calls.map((c) => c.init?.body)).toEqual(['{"x":1}', '{"x":1}']);
+    expect(calls.map((c) => c.init?.method)).toEqual(['POST', 'POST']);
+    // No controller without a time limit or a signal; one with a time limit.
+    expect(calls[0]?.init?.signal).toBeUndefined();
+    expect(calls[1]?.init?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("without a time limit the caller's signal aborts it (through init.signal)", async () => {
     const controller = new AbortController();
-    const slow = async (req: Request) => untilAborted(req.signal);
+    const slow = async (_input: string | Request, init?: RequestInit) => untilAborted(init?.signal);
     const p = new TestClient({ fetch: slow, timeoutMs: 0 }).request({ method: 'get', path: '/a' }, { signal: controller.signal });
     controller.abort();
     await expect(p).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('with middleware gets the one Request the chain ends with, and no init', async () => {
+    const calls: { input: unknown; init: RequestInit | undefined }[] = [];
+    const fetch = async (input: string | Request, init?: RequestInit) => {
+      calls.push({ input, init });
+      return json({});
+    };
+    const mw: Middleware = (req, next) => next(req);
+    await new TestClient({ fetch, middleware: [mw], timeoutMs: 10_000 }).request({ method: 'get', path: '/a' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.input).toBeInstanceOf(Request);
+    expect(calls[0]?.init).toBeUndefined();
   });
 
   it('with timeoutMs 0 a slow answer is waited for (no timer)', async () => {
@@ -171,7 +195,7 @@ describe('middleware requests', () => {
   });
 
   it('a request a middleware made (without the signal) is still bounded by the timeout', async () => {
-    const { fetch } = { fetch: async (req: Request) => untilAborted(req.signal) };
+    const fetch = async (input: string | Request) => untilAborted(typeof input === 'string' ? undefined : input.signal);
     const fresh: Middleware = (req, next) => next(new Request(req.url, { method: req.method, headers: req.headers }));
     const err = await new TestClient({ fetch, middleware: [fresh], timeoutMs: 20, maxRetries: 0 })
       .request({ method: 'get', path: '/a' })

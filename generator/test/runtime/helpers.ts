@@ -13,10 +13,19 @@ export interface Seen {
 
 type Reply = Response | ((req: Request, index: number) => Response | Promise<Response>);
 
+/**
+ * The `Request` a `FetchLike` call stands for: the request itself when called with one (middleware), else one made of
+ * `(url, init)` (no middleware).
+ */
+export function asRequest(input: string | Request, init?: RequestInit): Request {
+  return typeof input !== 'string' && init === undefined ? input : new Request(input, init);
+}
+
 /** A fetch that records every request and answers from `replies` in order (the last one repeats). */
 export function mockFetch(...replies: Reply[]) {
   const seen: Seen[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const request = asRequest(input, init);
     const index = seen.length;
     const body = request.body ? await request.clone().text() : '';
     seen.push({ request, url: request.url, method: request.method, headers: request.headers, body });

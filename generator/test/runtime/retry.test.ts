@@ -132,9 +132,11 @@ describe('timeouts and abort', () => {
   /** A fetch that never answers until its request signal aborts. */
   const hanging = () => {
     let calls = 0;
-    const fetch = (req: Request): Promise<Response> => {
+    const fetch = (input: string | Request, init?: RequestInit): Promise<Response> => {
+      // (url, init) without middleware, a Request with it: listens on whichever signal it was given.
+      const signal = typeof input === 'string' ? init?.signal : input.signal;
       calls++;
-      return new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason)));
+      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
     };
     return { fetch, calls: () => calls };
   };
@@ -180,12 +182,15 @@ describe('timeouts and abort', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('the abort reaches a fetch that only listens on request.signal, even after garbage collection', async () => {
+  it.each([
+    ['init.signal (no middleware)', []],
+    ['request.signal (a Request the client built, with middleware)', [(req: Request, next: (r: Request) => Promise<Response>) => next(req)]],
+  ])('the abort reaches a fetch that only listens on %s, even after garbage collection', async (_, middleware) => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const h = hanging();
     const controller = new AbortController();
-    const p = new TestClient({ fetch: h.fetch, timeoutMs: 50, maxRetries: 0 }).request({ method: 'get', path: '/x' }, { signal: controller.signal });
+    const p = new TestClient({ fetch: h.fetch, middleware, timeoutMs: 50, maxRetries: 0 }).request({ method: 'get', path: '/x' }, { signal: controller.signal });
     const settled = p.then(
       () => 'resolved',
       (e: unknown) => e,

@@ -13,6 +13,11 @@ import type { WithResponse } from './types.js';
 export interface AttemptScope {
   /** Aborts on timeout (reason: a `TimeoutError`) or when the caller's signal aborts (reason: the caller's). */
   readonly signal: AbortSignal;
+  /**
+   * Registers the body read's `cancel`, called with the abort's reason when the attempt aborts before `end()`;
+   * replaces an earlier one. (The attempt calls it itself: cheaper than a listener on `signal` per read.)
+   */
+  onAbort(cancel: (reason: unknown) => void): void;
   /** The error for a failed body read: `TimeoutError`, `AbortError` (caller), else `ConnectionError` (`SdkError`s pass). */
   fail(err: unknown): Error;
   /** Ends the attempt: clears its timer. Idempotent. */
@@ -33,7 +38,7 @@ export interface RawResult {
  */
 export class APIPromise<T> implements Promise<T> {
   readonly [Symbol.toStringTag] = 'APIPromise';
-  private parsed: Promise<WithResponse<T>> | undefined;
+  private parsed: Promise<T> | undefined;
 
   constructor(
     private readonly raw: Promise<RawResult>,
@@ -53,20 +58,25 @@ export class APIPromise<T> implements Promise<T> {
 
   /** Data plus the raw response, its headers and the request id. */
   withResponse(): Promise<WithResponse<T>> {
-    this.parsed ??= this.raw.then(async (r) => ({
-      data: await this.parse(r),
+    return this.raw.then(async (r) => ({
+      data: await this.data(),
       response: r.response,
       headers: r.response.headers,
       requestId: r.requestId,
     }));
-    return this.parsed;
   }
 
   then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return this.data().then(onfulfilled, onrejected);
+  }
+
+  /** The data, read once however often `then`/`withResponse` are used. */
+  private data(): Promise<T> {
+    this.parsed ??= this.raw.then(this.parse);
+    return this.parsed;
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -107,12 +107,15 @@ function inferKind(contentType: string | null): ResponseKind | undefined {
   return 'binary';
 }
 
-/** How to read a response of `status`: declared kind for the status (or its range, or `default`), else from Content-Type. */
-export function responseKind(op: Operation, status: number, contentType: string | null): ResponseKind | undefined {
+/**
+ * How to read a response of `status`: declared kind for the status (or its range, or `default`), else from the
+ * Content-Type of `headers` (read only then).
+ */
+export function responseKind(op: Operation, status: number, headers: Headers): ResponseKind | undefined {
   if (status === 204 || status === 205 || status === 304 || op.method === 'head') return 'none';
   const r = op.responses;
   const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
-  return declared ?? inferKind(contentType);
+  return declared ?? inferKind(headers.get('content-type'));
 }
 
 /**
@@ -146,7 +149,7 @@ export async function readBody(
       }
     }
     try {
-      text = scope ? await readText(response.body, scope.signal) : await response.text();
+      text = scope ? await readText(response.body, scope) : await response.text();
     } catch (err) {
       throw scope ? scope.fail(err) : readError(err);
     }
@@ -173,41 +176,38 @@ function readError(err: unknown): Error {
 let utf8: TextDecoder | undefined;
 
 /**
- * The body as UTF-8 text (BOM stripped, as `Response.text()`), read with a reader so that an abort of `signal` fails
- * the read at once and cancels the source stream, whatever the `fetch` in use does with `request.signal`.
- * @throws the signal's reason when it aborts, or the stream's error
+ * The body as UTF-8 text (BOM stripped, as `Response.text()`), read with a reader so that an abort of the attempt fails
+ * the read at once and cancels the source stream, whatever the `fetch` in use does with the signal it was given.
+ * @throws the abort's reason (the scope's signal's), or the stream's error
  */
-async function readText(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<string> {
+async function readText(body: ReadableStream<Uint8Array>, scope: AttemptScope): Promise<string> {
   const reader = body.getReader();
-  const onAbort = (): void => {
-    reader.cancel(signal.reason).catch(() => undefined);
+  const signal = scope.signal;
+  const cancel = (reason: unknown): void => {
+    reader.cancel(reason).catch(() => undefined);
   };
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal.aborted) throw signal.reason;
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-    let bytes = chunks[0] ?? new Uint8Array(0);
-    if (chunks.length > 1) {
-      bytes = new Uint8Array(size);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.byteLength;
-      }
-    }
-    utf8 ??= new TextDecoder();
-    return utf8.decode(bytes);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
+  if (signal.aborted) cancel(signal.reason);
+  else scope.onAbort(cancel); // called by the attempt itself: no event listener per read
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (signal.aborted) throw signal.reason;
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
   }
+  let bytes = chunks[0] ?? new Uint8Array(0);
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+  }
+  utf8 ??= new TextDecoder();
+  return utf8.decode(bytes);
 }
 
 /** `promise`, or an `AbortError` as soon as `signal` aborts. */
@@ -258,6 +258,20 @@ function isAbortLike(err: unknown): boolean {
 
 type Hdrs = Readonly<Record<string, string | null | undefined>> | undefined;
 
+/** Sets each header of `h` on `headers` (checked: no CR, LF, NUL); `null` removes one, `undefined` is skipped. */
+function applyHeaders(headers: Headers, h: Hdrs): void {
+  if (h === undefined) return;
+  for (const k of Object.keys(h)) {
+    const v = h[k];
+    if (v === undefined) continue;
+    if (v === null) headers.delete(k);
+    else {
+      checkHeaderValue(k, v);
+      headers.set(k, v);
+    }
+  }
+}
+
 function mergeHeaders(a: Hdrs, b: Hdrs): Record<string, string | null | undefined> {
   return { ...(a ?? {}), ...(b ?? {}) };
 }
@@ -275,6 +289,8 @@ export class ClientCore {
   protected readonly config: ClientConfig;
   private readonly log: Log;
   private tokenSources = new Map<string, TokenSource>();
+  /** The clock, sleep and randomness in use (from the frozen options, made once). */
+  private readonly hooks: { now: () => number; sleep: typeof defaultSleep; random: () => number };
 
   /**
    * @param options caller options (see `ClientOptions`)
@@ -284,6 +300,8 @@ export class ClientCore {
     this.options = Object.freeze({ ...options });
     this.config = config;
     this.baseUrl = (options.baseUrl ?? config.baseUrl).replace(/\/+$/, '');
+    const h = options.hooks ?? {};
+    this.hooks = { now: h.now ?? Date.now, sleep: h.sleep ?? defaultSleep, random: h.random ?? Math.random };
     const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
     this.log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
     for (const value of Object.values(this.auth)) {
@@ -309,9 +327,9 @@ export class ClientCore {
   request<T = unknown>(op: Operation, options: RequestOptions = {}): APIPromise<T> {
     const raw = this.send(op, options);
     return new APIPromise<T>(raw, async (r) => {
-      const kind = responseKind(op, r.response.status, r.response.headers.get('content-type'));
+      const kind = responseKind(op, r.response.status, r.response.headers);
       const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob', r.scope);
-      return (await this.validate('response', op, data, r.response.status)) as T;
+      return (this.options.validate ? await this.validate('response', op, data, r.response.status) : data) as T;
     });
   }
 
@@ -319,14 +337,6 @@ export class ClientCore {
     return (this.options.auth ?? {}) as AuthOptions;
   }
 
-  private get hooks() {
-    const h = this.options.hooks ?? {};
-    return {
-      now: h.now ?? Date.now,
-      sleep: h.sleep ?? defaultSleep,
-      random: h.random ?? Math.random,
-    };
-  }
 
   private async validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
     const v = this.options.validate;
@@ -398,9 +408,8 @@ export class ClientCore {
       op.idempotencyHeader === undefined
         ? undefined
         : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
-    // A caller's `fetch` gets a `Request` (FetchLike); the global one gets `url, init` when no middleware needs a `Request`.
-    let fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
-    if (fetchFn === globalThis.fetch) fetchFn = undefined; // the global fetch passed explicitly: it takes `url, init` too
+    // Undefined: the global fetch, looked up per call.
+    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
     if (!fetchFn && typeof globalThis.fetch !== 'function') throw new SdkError('No fetch implementation: pass `fetch` in the client options');
     const signal = options.signal;
     const secured = op.security !== undefined && op.security.length > 0;
@@ -438,9 +447,10 @@ export class ClientCore {
         log.log('error', `${name}: ${err instanceof Error ? err.name : 'error'} after ${attempt + 1} attempt(s)`);
         throw err;
       }
-      const requestId = this.requestId(response.headers);
+      // Read from the headers only when used (a log line, an error, `withResponse`): six lookups on a miss.
+      const requestId = (): string | undefined => this.requestId(response.headers);
       if (log.enabled('info'))
-        log.log('info', `← ${response.status} ${method} ${log.url(url)} in ${hooks.now() - startedAt} ms`, { operation: name, requestId });
+        log.log('info', `← ${response.status} ${method} ${log.url(url)} in ${hooks.now() - startedAt} ms`, { operation: name, requestId: requestId() });
       if (auth.token) {
         if (response.status === 401 && !renewed) {
           renewed = true;
@@ -452,11 +462,18 @@ export class ClientCore {
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
-      if (response.status < 400) return { response, requestId, scope };
+      if (response.status < 400)
+        return {
+          response,
+          get requestId() {
+            return requestId();
+          },
+          scope,
+        };
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
         const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
         if (delay !== null) {
-          log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId });
+          log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId: requestId() });
           discard(response);
           scope?.end();
           retries++;
@@ -464,7 +481,7 @@ export class ClientCore {
           continue;
         }
       }
-      const kind = responseKind(op, response.status, response.headers.get('content-type'));
+      const kind = responseKind(op, response.status, response.headers);
       let body: unknown;
       let cause: unknown;
       try {
@@ -474,7 +491,7 @@ export class ClientCore {
         if (err instanceof AbortError) throw err;
         cause = err;
       }
-      const error = makeApiError(response.status, body, response.headers, requestId);
+      const error = makeApiError(response.status, body, response.headers, requestId());
       if (cause !== undefined) error.cause = cause;
       throw error;
     }
@@ -512,19 +529,9 @@ export class ClientCore {
     if (accept) headers.set('Accept', accept);
     if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
     for (const [k, v] of auth.headers) headers.set(k, v);
-    const apply = (h: Hdrs): void => {
-      for (const [k, v] of Object.entries(h ?? {})) {
-        if (v === undefined) continue;
-        if (v === null) headers.delete(k);
-        else {
-          checkHeaderValue(k, v);
-          headers.set(k, v);
-        }
-      }
-    };
-    apply(this.options.headers);
+    applyHeaders(headers, this.options.headers);
     for (const [k, v] of p.headers) headers.set(k, v);
-    apply(options.headers);
+    applyHeaders(headers, options.headers);
     if (idempotencyKey !== undefined && op.idempotencyHeader) {
       checkHeaderValue(op.idempotencyHeader, idempotencyKey);
       headers.set(op.idempotencyHeader, idempotencyKey);
@@ -583,16 +590,21 @@ export class ClientCore {
     // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
     // reaches fetch and the body read.
     const keep: { inFlight: Request[] } = { inFlight: [] };
+    // The body reader's cancel (AttemptScope.onAbort), called right after the controller aborts.
+    let cancelRead: ((reason: unknown) => void) | undefined;
+    const abort = (c: AbortController, reason: unknown): void => {
+      c.abort(reason);
+      keep.inFlight.length = 0;
+      cancelRead?.(reason);
+      cancelRead = undefined;
+    };
     const message = `Request timed out after ${timeoutMs} ms`;
     if (limited || signal) {
       const c = new AbortController();
       controller = c;
       init.signal = c.signal;
       if (signal) {
-        const onAbort = (): void => {
-          keep.inFlight.length = 0;
-          c.abort(signal.reason);
-        };
+        const onAbort = (): void => abort(c, signal.reason);
         if (signal.aborted) c.abort(signal.reason);
         else {
           signal.addEventListener('abort', onAbort, { once: true });
@@ -603,8 +615,7 @@ export class ClientCore {
         timer = setTimeout(() => {
           if (c.signal.aborted) return;
           timedOut = true;
-          c.abort(new TimeoutError(message));
-          keep.inFlight.length = 0;
+          abort(c, new TimeoutError(message));
         }, timeoutMs);
     }
     const fail = (err: unknown): unknown =>
@@ -613,12 +624,12 @@ export class ClientCore {
       if (timer !== undefined) clearTimeout(timer);
       unlink?.();
       keep.inFlight.length = 0;
+      cancelRead = undefined;
     };
     const send = async (input: Request | undefined): Promise<Response> => {
       try {
-        if (!input) return await globalThis.fetch(url, init);
-        if (fetchFn) return await fetchFn(input);
-        return await globalThis.fetch(input);
+        if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
+        return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
       } catch (err) {
         if (timedOut || signal?.aborted) throw err;
         throw new ConnectionError(isAbortLike(err) ? 'Request was aborted by the transport' : 'Connection error', { cause: err });
@@ -626,7 +637,7 @@ export class ClientCore {
     };
     let response: Response;
     try {
-      if (!middleware?.length && !fetchFn) response = await send(undefined); // the global fetch: no `Request` built
+      if (!middleware?.length) response = await send(undefined); // no middleware: `url, init`, no `Request` built
       else {
         const built = new Request(url, init);
         let sentBuilt = false;
@@ -658,6 +669,9 @@ export class ClientCore {
       fail: (err: unknown): Error => {
         const e = fail(err);
         return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err });
+      },
+      onAbort: (cancel) => {
+        cancelRead = cancel;
       },
       end,
     };

@@ -9,7 +9,16 @@ import type { BodyKind, Operation, ParamSpec, ParamStyle } from './types.js';
 export type Encode = (s: string) => string;
 
 /** Percent-encodes everything but RFC 3986 unreserved characters. */
-export const encodeStrict: Encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeStrict: Encode = (s) => {
+  if (UNRESERVED.test(s)) return s; // the common case: nothing to encode
+  const e = encodeURIComponent(s);
+  return SUB_DELIMS.test(e) ? e.replace(SUB_DELIMS_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : e;
+};
+/** RFC 3986 unreserved characters only. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+/** The characters `encodeURIComponent` leaves that are not RFC 3986 unreserved. */
+const SUB_DELIMS = /[!'()*]/;
+const SUB_DELIMS_ALL = /[!'()*]/g;
 
 /** allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) as they are, except those that would break the query. */
 export const encodeReserved: Encode = (s) =>
@@ -142,27 +151,29 @@ export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key
 
 /** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
 export function serializeParams(op: Operation): SerializedParams {
-  const params = op.params ?? {};
+  const params = (op.params ?? {}) as Readonly<Record<string, unknown>>;
   const specs = op.parameters;
-  const pathValues = new Map<string, string>();
+  const pathValues: Record<string, string> = Object.create(null);
   const query: string[] = [];
   const headers: Array<[string, string]> = [];
   const cookies: string[] = [];
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     if (value === undefined) continue;
     const spec: ParamSpec = ownValue(specs, name) ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
     const json = spec.content === 'json';
     switch (spec.in) {
       case 'path': {
-        pathValues.set(
-          name,
-          json ? encodeStrict(JSON.stringify(value)) : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false),
-        );
+        pathValues[name] = json
+          ? encodeStrict(JSON.stringify(value))
+          : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
         break;
       }
       case 'query': {
         const encode = spec.allowReserved ? encodeReserved : encodeStrict;
         if (json) query.push(`${encode(name)}=${encode(JSON.stringify(value))}`);
+        else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+          query.push(`${encode(name)}=${encode(String(value))}`); // a scalar: the same in every style
         else {
           const style = spec.style ?? 'form';
           query.push(...serializeQueryParam(name, value, style, spec.explode ?? style === 'form', encode));
@@ -182,18 +193,38 @@ export function serializeParams(op: Operation): SerializedParams {
       }
     }
   }
-  const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const v = pathValues.get(name);
-    if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
-    return v;
-  });
+  const path = substitutePath(op.path, pathValues);
   // URL parsers resolve "." and ".." segments (also as %2E): a value must not create one. Only a value holding a dot
   // (or %2E) can, so the segment count is compared only then.
   let dotted = false;
-  for (const v of pathValues.values()) if (v.includes('.') || /%2e/i.test(v)) dotted = true;
+  for (const name in pathValues) {
+    const v = pathValues[name] as string;
+    if (v.includes('.') || (v.includes('%2') && /%2e/i.test(v))) dotted = true;
+  }
   const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
   if (dotted && dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
   return { path, query, headers, cookies };
+}
+
+/** `template` with each `{name}` replaced by `values[name]`. @throws SdkError when a name has no value */
+function substitutePath(template: string, values: Readonly<Record<string, string>>): string {
+  let out = '';
+  let at = 0;
+  for (let open = template.indexOf('{'); open !== -1; open = template.indexOf('{', at)) {
+    const close = template.indexOf('}', open + 1);
+    if (close === -1) break;
+    if (close === open + 1) {
+      out += template.slice(at, close + 1); // `{}` names nothing: kept as is
+      at = close + 1;
+      continue;
+    }
+    const name = template.slice(open + 1, close);
+    const v = values[name];
+    if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
+    out += template.slice(at, open) + v;
+    at = close + 1;
+  }
+  return out + template.slice(at);
 }
 
 /** True for values sent as raw bytes. */
