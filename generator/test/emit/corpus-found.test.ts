@@ -58,8 +58,8 @@ describe('fuzz-found fixtures', () => {
     for (const name of names) generated.set(name, await generate(name));
   }, 120_000);
 
-  it('has the two fixed kinds', () => {
-    expect(names).toEqual(expect.arrayContaining(['fuzz-invalid-method-name', 'fuzz-self-referencing-alias']));
+  it('has the three fixed kinds', () => {
+    expect(names).toEqual(expect.arrayContaining(['fuzz-invalid-method-name', 'fuzz-self-referencing-alias', 'fuzz-tuple-rest-cycle']));
   });
 
   for (const name of names) {

@@ -19,6 +19,7 @@ import type {
   Tagged,
   Tree,
 } from '../emit/__snapshots__/corpus-found/fuzz-self-referencing-alias/types/src/index.js';
+import type { Keywords, Nested, NullableRest, Plain, Through, Via } from '../emit/__snapshots__/corpus-found/fuzz-tuple-rest-cycle/types/src/index.js';
 
 test('PetItem = oneOf[PetItem, Pet, PetItem[]] + nullable: the self-reference member adds nothing', () => {
   expectTypeOf<PetItem>().toEqualTypeOf<Pet | PetItem[] | null>();
@@ -49,4 +50,13 @@ test('nothing but itself is unknown; a map of itself is real recursion', () => {
 test('a wire name ending in a backslash keeps its value', () => {
   expectTypeOf<keyof Uni7Params>().toEqualTypeOf<'V\\' | '/*'>();
   expectTypeOf<Uni7Params['V\\']>().toEqualTypeOf<'C:\\logs\\' | '/*' | undefined>();
+});
+
+test('a tuple rest of arrays or unions holding a reference is widened (it would be circular); plain ones stay', () => {
+  expectTypeOf<Nested>().toEqualTypeOf<[string, ...unknown[]] | null>();
+  expectTypeOf<Through>().toEqualTypeOf<[boolean, ...unknown[]]>();
+  expectTypeOf<Via>().toEqualTypeOf<Through | string>();
+  expectTypeOf<NullableRest>().toEqualTypeOf<[number, ...(NullableRest | null)[]]>();
+  expectTypeOf<Plain>().toEqualTypeOf<[string, ...Plain[]]>();
+  expectTypeOf<Keywords>().toEqualTypeOf<[string, ...number[][]]>();
 });

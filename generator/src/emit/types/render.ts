@@ -204,8 +204,31 @@ function renderArray(schema: ArraySchema, ctx: RenderContext): TypeText {
     // An optional element binds like a postfix operator.
     return i < requiredCount ? t.text : `${wrap(t, Prec.Atom)}?`;
   });
-  if (schema.items !== undefined) elements.push(`...${wrap(renderSchema(schema.items, ctx), Prec.Atom)}[]`);
+  if (schema.items !== undefined) {
+    // TypeScript defers a rest element `...T[]` only when T is a reference or an object type: a rest of
+    // arrays, tuples or unions that hold a reference (`...A[][]`, `...(A | null)[]`) is resolved eagerly,
+    // and "circularly references itself" when the reference leads back (fuzz seed 1265867096). Such a rest
+    // is widened to `...unknown[]`: every valid value is still accepted.
+    const eager = schema.items.kind !== 'ref' && holdsEagerRef(schema.items);
+    elements.push(eager ? '...unknown[]' : `...${wrap(renderSchema(schema.items, ctx), Prec.Atom)}[]`);
+  }
   return atom(`[${elements.join(', ')}]`);
+}
+
+/** Whether a reference sits in `schema` outside any object type (through arrays, tuples, unions, intersections). */
+function holdsEagerRef(schema: Schema): boolean {
+  switch (schema.kind) {
+    case 'ref':
+      return true;
+    case 'array':
+      return (schema.items !== undefined && holdsEagerRef(schema.items)) || (schema.prefixItems ?? []).some(holdsEagerRef);
+    case 'union':
+      return schema.variants.some(holdsEagerRef);
+    case 'intersection':
+      return schema.members.some(holdsEagerRef);
+    default:
+      return false;
+  }
 }
 
 function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeText {
