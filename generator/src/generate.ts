@@ -53,6 +53,8 @@ export interface GenerateOptions {
   cacheDir?: string | false;
   /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
   workers?: number | 'auto';
+  /** `false`: every statement goes to prettier (see `PrepareOptions.fastFormat`); for comparing. Default true. */
+  fastFormat?: boolean;
   /** For tests: hooks into the atomic write. */
   hooks?: ApplyHooks;
 }
@@ -164,6 +166,7 @@ async function generateWith(
   const prepareOptions = {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.fastFormat !== undefined ? { fastFormat: options.fastFormat } : {}),
     ...(pool !== undefined ? { pool } : {}),
   };
   // Both packages at once: their files share the formatting threads (no idle tail between packages).

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
+import { type FastFormatStyle, fastFormat, fastFormatStyle } from './fast-format.js';
 import {
   DIAGNOSTIC_PARSER,
   type FormatFailure,
@@ -41,6 +42,12 @@ export interface PrepareOptions {
   pool?: FormatPool;
   /** TypeScript bigger than this (UTF-16 code units) is formatted in pieces of about this size. Default 32 Ki; for tests. */
   pieceBytes?: number;
+  /**
+   * Default true: statements already in prettier's shape (write/fast-format.ts) are taken as they
+   * are, the rest formatted by prettier; the bytes are the same. `false` sends every statement to
+   * prettier (the tests compare the two).
+   */
+  fastFormat?: boolean;
 }
 
 /**
@@ -235,7 +242,7 @@ async function formatAll(dir: string, emitted: readonly EmittedFile[], options: 
   try {
     await Promise.all(
       pending.map(async (p) => {
-        const outcome = await formatInPieces(pool, p.job, options.pieceBytes ?? PIECE_BYTES);
+        const outcome = await formatInPieces(pool, p.job, options.pieceBytes ?? PIECE_BYTES, options.fastFormat !== false);
         results[p.index] = outcome;
         if (outcome.ok && cache) await cache.set(p.key, outcome.formatted);
       }),
@@ -250,7 +257,7 @@ async function formatAll(dir: string, emitted: readonly EmittedFile[], options: 
  * Formats a text piece by piece (see {@link splitTopLevel}); if a piece is rejected, formats the
  * whole text, so the output (or the error and its location) is what formatting the whole gives.
  */
-async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: number): Promise<FormatOutcome> {
+async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: number, fast: boolean): Promise<FormatOutcome> {
   if (job.options['parser'] === 'markdown') {
     const { skeleton, tables } = extractTables(job.text);
     const outcome = await pool.format({ text: skeleton, options: job.options });
@@ -267,26 +274,77 @@ async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: numb
     if (outcome.ok || diagnosticParser === undefined) return outcome;
     return pool.format({ text: job.text, options: { ...job.options, parser: diagnosticParser } });
   };
-  if (pieces.length === 1 && splitInterface(job.text, pieceBytes) === undefined) return whole();
-  const formatted = await Promise.all(pieces.map((text) => formatPiece(pool, text, job.options, pieceBytes)));
+  const style = fast ? fastFormatStyle(job.options) : undefined;
+  if (pieces.length === 1 && style === undefined && splitInterface(job.text, pieceBytes) === undefined) return whole();
+  const formatted = await Promise.all(pieces.map((text) => formatStatements(pool, text, job.options, pieceBytes, style)));
   if (formatted.some((f) => f === undefined)) return whole();
   return { ok: true, formatted: joinFormatted(formatted as string[]) };
 }
 
-/** One piece of {@link splitTopLevel}, a huge interface member group by member group; undefined if rejected. */
-async function formatPiece(pool: FormatPool, text: string, options: FormatOptions, pieceBytes: number): Promise<string | undefined> {
+/**
+ * One piece of {@link splitTopLevel}, statement by statement: those in {@link fastFormat}'s grammar
+ * are taken without prettier (when `style` allows it); the others go to prettier in one call, cut
+ * apart again at marker comments (prettier formats top-level statements independently and keeps a
+ * comment line between blank lines as it is), a huge interface on its own (see {@link formatPiece}).
+ * Undefined if prettier rejects the rest or the markers do not come back in order.
+ */
+async function formatStatements(
+  pool: FormatPool,
+  text: string,
+  options: FormatOptions,
+  pieceBytes: number,
+  style: FastFormatStyle | undefined,
+): Promise<string | undefined> {
+  if (style === undefined) return formatPiece(pool, text, options, pieceBytes, undefined);
+  const parts: Array<string | Promise<string | undefined> | undefined> = [];
+  const rest: Array<{ index: number; text: string }> = [];
+  for (const statement of text.split(/\n\n(?=\S)/)) {
+    const fast = fastFormat(statement, style);
+    if (fast !== undefined) parts.push(fast);
+    else if (statement.length > 2 * pieceBytes) parts.push(formatPiece(pool, statement, options, pieceBytes, style));
+    else {
+      rest.push({ index: parts.length, text: statement });
+      parts.push(undefined);
+    }
+  }
+  if (rest.length > 0) {
+    const outcome = await pool.format({ text: rest.map((r) => r.text).join(`\n\n${CUT}\n\n`), options });
+    if (!outcome.ok) return undefined;
+    const formatted = outcome.formatted.split(`\n\n${CUT}\n\n`);
+    if (formatted.length !== rest.length) return undefined;
+    formatted.forEach((f, i) => {
+      parts[rest[i]!.index] = i === formatted.length - 1 ? f : `${f}\n`;
+    });
+  }
+  const done = await Promise.all(parts);
+  return done.some((d) => d === undefined || d === '') ? undefined : joinFormatted(done as string[]);
+}
+
+/** The line {@link formatStatements} puts between statements it hands to prettier together. */
+const CUT = '// @sdkgen-cut 6c1e';
+
+/** Statements for prettier, a huge interface member group by member group; undefined if rejected. */
+async function formatPiece(
+  pool: FormatPool,
+  text: string,
+  options: FormatOptions,
+  pieceBytes: number,
+  style: FastFormatStyle | undefined,
+): Promise<string | undefined> {
   const split = splitInterface(text, pieceBytes);
   if (split === undefined) {
     const outcome = await pool.format({ text, options });
     return outcome.ok && outcome.formatted.length > 0 ? outcome.formatted : undefined;
   }
-  const groups = await Promise.all(split.wrapped.map((group) => pool.format({ text: group, options })));
-  const bodies: string[] = [];
-  for (const outcome of groups) {
-    const body = outcome.ok ? unwrapInterface(outcome.formatted) : undefined;
-    if (body === undefined) return undefined;
-    bodies.push(body);
-  }
+  const bodies = await Promise.all(
+    split.wrapped.map(async (group) => {
+      const fast = style === undefined ? undefined : fastFormat(group, style);
+      if (fast !== undefined) return unwrapInterface(fast);
+      const outcome = await pool.format({ text: group, options });
+      return outcome.ok ? unwrapInterface(outcome.formatted) : undefined;
+    }),
+  );
+  if (bodies.some((b) => b === undefined)) return undefined;
   return `${split.header}\n${bodies.join('')}}\n`;
 }
 
