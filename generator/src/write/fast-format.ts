@@ -152,7 +152,7 @@ const EXPORT_ALL = /^export \* from (["'])([^"'\\]+)\1;$/;
  * prettier's output (ending in one newline) for one top-level statement of generated TypeScript (the
  * leading comments included), or undefined when it is not in the small grammar described above:
  * `export interface Name {` with members, `export type Name = T;` or `= {` … `};`, members whose
- * type is a nested `{` … `}` (closed by `};` or `}[];`) or a union too long for one line, imports and
+ * type is a nested `{` … `}` (closed by `};`, `}[];` or `} | null;`) or a union too long for one line, imports and
  * re-exports, JSDoc and line comments. As prettier does, the input's indentation is ignored: each
  * line is indented two spaces per nesting level, JSDoc lines one more. A code line that does not fit
  * the print width, a blank line, a tab or trailing whitespace gives undefined.
@@ -190,7 +190,8 @@ export function fastFormat(statement: string, style: FastFormatStyle): string | 
     }
     if (statementDone) return undefined;
     if (blocks.length > 0) {
-      const closing = /^\}((?:\[\])?;)?$/.exec(body);
+      // `} | null;` is the one union prettier keeps hugging the literal (any other union is broken up).
+      const closing = /^\}((?:\[\])?;| \| null;)?$/.exec(body);
       if (closing !== null) {
         const top = blocks.pop();
         const tail = closing[1] ?? '';

@@ -36,6 +36,7 @@ const ACCEPTED: Record<string, string> = {
   ].join('\n'),
   'a type alias': 'export type Scope = "enterprise" | "org" | components.Schema<string, unknown>[];',
   'a type literal alias': 'export type Pet = {\n  id: number;\n  name?: string;\n};',
+  'a literal or null (prettier hugs it)': 'export interface A {\n  a?: {\n  b: string;\n  } | null;\n}',
   'a long union in a member': `export interface A {\n  scope: ${['enterprise', 'organization', 'repository', 'cost_center', 'multi_user_customer', 'user'].map((s) => `"${s}"`).join(' | ')};\n}`,
   'a very long union in a member': `export interface A {\n  scope?: ${Array.from({ length: 12 }, (_, i) => `"value_number_${i}"`).join(' | ')};\n}`,
   imports: 'import type { A, B } from "./shared.js";',
@@ -54,7 +55,9 @@ const REJECTED: Record<string, string> = {
   'a mix of | and &': 'export type A = B & C | D;',
   'a blank line inside': 'export interface A {\n  a: string;\n\n  b: string;\n}',
   'trailing whitespace in a comment': '/** x */\nexport interface A {\n  /**\n   * a  \n   */\n  a: string;\n}',
-  'a union of object literals': 'export interface A {\n  a: {\n  b: string;\n  } | null;\n}',
+  'a union of object literals': 'export interface A {\n  a: {\n  b: string;\n  } | {\n  c: string;\n  };\n}',
+  'an array of literals or null (prettier breaks it)': 'export interface A {\n  a: {\n  b: string;\n  }[] | null;\n}',
+  'a literal or undefined (prettier breaks it)': 'export interface A {\n  a: {\n  b: string;\n  } | undefined;\n}',
   'code after the statement': 'export type A = string;\nexport type B = string;',
   'a class': 'export class A {}',
 };
