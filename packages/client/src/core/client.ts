@@ -598,7 +598,7 @@ export class ClientCore {
       cancelRead?.(reason);
       cancelRead = undefined;
     };
-    const message = `Request timed out after ${timeoutMs} ms`;
+    const message = (): string => `Request timed out after ${timeoutMs} ms`; // built only on a timeout
     if (limited || signal) {
       const c = new AbortController();
       controller = c;
@@ -615,11 +615,11 @@ export class ClientCore {
         timer = setTimeout(() => {
           if (c.signal.aborted) return;
           timedOut = true;
-          abort(c, new TimeoutError(message));
+          abort(c, new TimeoutError(message()));
         }, timeoutMs);
     }
     const fail = (err: unknown): unknown =>
-      timedOut ? new TimeoutError(message, { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
+      timedOut ? new TimeoutError(message(), { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
     const end = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       unlink?.();
