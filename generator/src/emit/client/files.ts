@@ -5,7 +5,7 @@
  * README code examples are built from the model so that they type-check against the package: only
  * operations whose required inputs are scalars (or enums) get an example call.
  */
-import type { Api, Operation, Schema, SecurityScheme } from '../../model/types.js';
+import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
 import { renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
@@ -217,6 +217,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
             call: call(listOp),
             route: methodAndPath(listOp),
             item: listItem?.kind === 'ref' ? api.schemas.get(listItem.target)?.identifier : undefined,
+            nextPage:
+              listOp.pagination === undefined ? undefined : wrapWords(`For \`${methodAndPath(listOp)}\`, ${nextPageSentence(listOp.pagination)}`, 100).join('\n'),
           },
     webhooks:
       sig === undefined
@@ -259,4 +261,25 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
     { path: 'README.md', kind: 'md', contents: renderTemplate('client/README.md.hbs', view) },
     { path: 'api.md', kind: 'md', contents: renderTemplate('client/api.md.hbs', view) },
   ];
+}
+
+/** How the client asks for the next page of a paginated operation, for the README (one sentence). */
+export function nextPageSentence(p: Pagination): string {
+  const where = p.in === 'body' ? 'in the request body' : 'in the query';
+  // Names of parameters, or JSON pointers into the body shown without their leading slash.
+  const code = (name: string | undefined): string => `\`${(name ?? '?').replace(/^\//, '')}\``;
+  switch (p.style) {
+    case 'page':
+      return p.nextField !== undefined
+        ? `the next page is the same request with ${code(p.pageParam)} ${where} set to the page number in the body's ${code(p.nextField)} (the page number plus one when that holds a URL); there is none when it is empty.`
+        : `the next page is the same request with ${code(p.pageParam)} ${where} plus one, until a page comes back empty${p.countField !== undefined ? ` or ${code(p.countField)} items have been listed` : ''}.`;
+    case 'offset':
+      return `the next page is the same request with ${code(p.pageParam)} ${where} advanced by the number of items received, until a page comes back empty${p.countField !== undefined ? ` or ${code(p.countField)} is reached` : ''}.`;
+    case 'cursor':
+      return `the next page is the same request with ${code(p.cursorParam ?? p.pageParam)} ${where} set to the body's ${code(p.nextField)}; there is none when that is empty.`;
+    case 'next-link':
+      return p.nextField !== undefined
+        ? `the next page is the URL in the body's ${code(p.nextField)}, requested as it is (header and cookie parameters kept).`
+        : 'the next page is the `rel="next"` URL of the `Link` response header, requested as it is (header and cookie parameters kept).';
+  }
 }
