@@ -588,13 +588,13 @@ export class ClientCore {
     let unlink: (() => void) | undefined;
     // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's
     // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
-    // reaches fetch and the body read.
-    const keep: { inFlight: Request[] } = { inFlight: [] };
+    // reaches fetch and the body read. Only middleware sends such requests: made then.
+    let inFlight: Request[] | undefined;
     // The body reader's cancel (AttemptScope.onAbort), called right after the controller aborts.
     let cancelRead: ((reason: unknown) => void) | undefined;
     const abort = (c: AbortController, reason: unknown): void => {
       c.abort(reason);
-      keep.inFlight.length = 0;
+      inFlight = undefined;
       cancelRead?.(reason);
       cancelRead = undefined;
     };
@@ -623,7 +623,7 @@ export class ClientCore {
     const end = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       unlink?.();
-      keep.inFlight.length = 0;
+      inFlight = undefined;
       cancelRead = undefined;
     };
     const send = async (input: Request | undefined): Promise<Response> => {
@@ -649,7 +649,10 @@ export class ClientCore {
           if (req !== built || sentBuilt || (req.body !== null && middleware?.length))
             sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
           if (req === built) sentBuilt = true;
-          if (controller) keep.inFlight.push(sent);
+          if (controller) {
+            inFlight ??= [];
+            inFlight.push(sent);
+          }
           return send(sent);
         };
         const chain = (middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
@@ -663,8 +666,8 @@ export class ClientCore {
       throw fail(err);
     }
     if (!controller) return { response, scope: undefined };
-    const scope: AttemptScope & { keep: typeof keep } = {
-      keep,
+    // `end` (like the timer's callback) closes over `inFlight`: the scope keeps the requests in flight reachable.
+    const scope: AttemptScope = {
       signal: controller.signal,
       fail: (err: unknown): Error => {
         const e = fail(err);

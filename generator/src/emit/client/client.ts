@@ -314,14 +314,20 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
     overloads: requestOverloads,
     parameters: [
       { kind: StructureKind.Parameter, name: 'first', type: `${httpMethod} | ${operationType}` },
-      { kind: StructureKind.Parameter, name: 'rest', isRestParameter: true, type: 'unknown[]' },
+      // Positional, not a rest parameter: every generated method calls this, and a rest array is one allocation a call.
+      { kind: StructureKind.Parameter, name: 'second', type: 'unknown', hasQuestionToken: true },
+      { kind: StructureKind.Parameter, name: 'third', type: 'unknown', hasQuestionToken: true },
+      { kind: StructureKind.Parameter, name: 'fourth', type: 'unknown', hasQuestionToken: true },
     ],
     returnType: `${apiPromise}<unknown>`,
     statements: [
-      `if (typeof first !== 'string') return super.request(first, rest[0] as ${requestOptions} | undefined);`,
-      'const [path, init, options] = rest as [string, { params?: Record<string, unknown>; body?: unknown; bodyKind?: Operation[\'bodyKind\']; contentType?: string } | undefined, RequestOptions | undefined];'
-        .replace("Operation['bodyKind']", `${operationType}['bodyKind']`)
-        .replace('RequestOptions | undefined]', `${requestOptions} | undefined]`),
+      `if (typeof first !== 'string') return super.request(first, second as ${requestOptions} | undefined);`,
+      'const path = second as string;',
+      "const init = third as { params?: Record<string, unknown>; body?: unknown; bodyKind?: Operation['bodyKind']; contentType?: string } | undefined;".replace(
+        "Operation['bodyKind']",
+        `${operationType}['bodyKind']`,
+      ),
+      `const options = fourth as ${requestOptions} | undefined;`,
       `const params: Record<string, unknown> = {};`,
       `const parameters: Record<string, ${paramSpec}> = {};`,
       [

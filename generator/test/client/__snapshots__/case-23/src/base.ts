@@ -66,22 +66,24 @@ export class ClientBase extends ClientCore {
   ): APIPromise<ResponseData<OperationAt<paths, P, M>>>;
   /** Sends an operation descriptor (the runtime form every generated method uses). */
   override request<T = unknown>(op: Operation, options?: RequestOptions): APIPromise<T>;
-  override request(first: HttpMethod | Operation, ...rest: unknown[]): APIPromise<unknown> {
+  override request(
+    first: HttpMethod | Operation,
+    second?: unknown,
+    third?: unknown,
+    fourth?: unknown,
+  ): APIPromise<unknown> {
     if (typeof first !== 'string')
-      return super.request(first, rest[0] as RequestOptions | undefined);
-    const [path, init, options] = rest as [
-      string,
-      (
-        | {
-            params?: Record<string, unknown>;
-            body?: unknown;
-            bodyKind?: Operation['bodyKind'];
-            contentType?: string;
-          }
-        | undefined
-      ),
-      RequestOptions | undefined,
-    ];
+      return super.request(first, second as RequestOptions | undefined);
+    const path = second as string;
+    const init = third as
+      | {
+          params?: Record<string, unknown>;
+          body?: unknown;
+          bodyKind?: Operation['bodyKind'];
+          contentType?: string;
+        }
+      | undefined;
+    const options = fourth as RequestOptions | undefined;
     const params: Record<string, unknown> = {};
     const parameters: Record<string, ParamSpec> = {};
     for (const location of REQUEST_LOCATIONS) {
