@@ -205,30 +205,12 @@ export function fastFormat(statement: string, style: FastFormatStyle): string | 
       const key = plainKey(m[2]!, style.quote);
       if (key === undefined) return undefined;
       const head = `${pad}${m[1] ?? ''}${key}${m[3]}: `;
-      const rest = m[4]!;
-      if (rest === '{') {
-        if (!fits(`${head}{`, style)) return undefined;
+      const lines = typedLines(head, m[4]!, pad, style, true);
+      if (lines === undefined) return undefined;
+      if (lines === 'open') {
         blocks.push('literal');
         out.push(`${head}{`);
-        continue;
-      }
-      if (!rest.endsWith(';')) return undefined;
-      const type = plainType(rest.slice(0, -1), style.quote);
-      if (type === undefined) return undefined;
-      const printed = `${head}${type};`;
-      if (fits(printed, style)) out.push(printed);
-      else {
-        // Too long: prettier breaks a union of plain members after the colon, then (if it still does
-        // not fit) one member a line.
-        const members = unionMembers(type);
-        if (members === undefined) return undefined;
-        const next = `${pad}  ${type};`;
-        const broken = fits(next, style)
-          ? [head.trimEnd(), next]
-          : [head.trimEnd(), ...members.map((t, j) => `${pad}  | ${t}${j === members.length - 1 ? ';' : ''}`)];
-        if (!broken.every((l) => fits(l, style))) return undefined;
-        out.push(...broken);
-      }
+      } else out.push(...lines);
       continue;
     }
     if (sawCode) return undefined;
@@ -242,20 +224,15 @@ export function fastFormat(statement: string, style: FastFormatStyle): string | 
     const alias = /^(export )?type ([A-Za-z_$][\w$]*) = (.*)$/.exec(body);
     if (alias !== null) {
       const head = `${alias[1] ?? ''}type ${alias[2]} = `;
-      const rest = alias[3]!;
-      if (rest === '{') {
-        if (!fits(`${head}{`, style)) return undefined;
+      const lines = typedLines(head, alias[3]!, '', style, false);
+      if (lines === undefined) return undefined;
+      if (lines === 'open') {
         blocks.push('literal');
         out.push(`${head}{`);
-        continue;
+      } else {
+        out.push(...lines);
+        statementDone = true;
       }
-      if (!rest.endsWith(';')) return undefined;
-      const type = plainType(rest.slice(0, -1), style.quote);
-      if (type === undefined) return undefined;
-      const printed = `${head}${type};`;
-      if (!fits(printed, style)) return undefined;
-      out.push(printed);
-      statementDone = true;
       continue;
     }
     const imp = IMPORT_LIKE.exec(body);
@@ -278,6 +255,28 @@ export function fastFormat(statement: string, style: FastFormatStyle): string | 
   // An empty interface or type literal (`{` then `}`) is printed `{}` by prettier: left to it.
   for (let i = 1; i < out.length; i++) if (/\{$/.test(out[i - 1]!) && /^\s*\}/.test(out[i]!)) return undefined;
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The printed lines of `head` (`name: ` or `type Name = `) followed by `rest` as the emitters print it:
+ * `'open'` when `rest` opens a type literal (`{`), the line(s) of a plain type ending in `;`, undefined
+ * for anything else or a line too long. With `breakUnions`, a union too long for one line is broken as
+ * prettier breaks a property's type: after the colon, then (if it still does not fit) one member a line.
+ */
+function typedLines(head: string, rest: string, pad: string, style: FastFormatStyle, breakUnions: boolean): 'open' | string[] | undefined {
+  if (rest === '{') return fits(`${head}{`, style) ? 'open' : undefined;
+  if (!rest.endsWith(';')) return undefined;
+  const type = plainType(rest.slice(0, -1), style.quote);
+  if (type === undefined) return undefined;
+  const printed = `${head}${type};`;
+  if (fits(printed, style)) return [printed];
+  const members = breakUnions ? unionMembers(type) : undefined;
+  if (members === undefined) return undefined;
+  const next = `${pad}  ${type};`;
+  const broken = fits(next, style)
+    ? [head.trimEnd(), next]
+    : [head.trimEnd(), ...members.map((t, j) => `${pad}  | ${t}${j === members.length - 1 ? ';' : ''}`)];
+  return broken.every((l) => fits(l, style)) ? broken : undefined;
 }
 
 /** The members of a union of literals, keywords and plain names (`"a" | "b" | null`), or undefined for any other type. */
