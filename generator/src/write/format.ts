@@ -67,6 +67,12 @@ export interface FormatFailure {
   column?: number;
 }
 
+/**
+ * Where one top-level statement of generated TypeScript ends and the next begins: a blank line
+ * followed by a line that starts in column 0 (see {@link splitTopLevel}).
+ */
+const STATEMENT_BOUNDARY = /\n\n(?=\S)/;
+
 /** Parsers whose input {@link splitTopLevel} may cut into pieces (TypeScript/JavaScript). */
 const SPLITTABLE = new Set(['typescript', 'babel-ts', 'babel']);
 
@@ -85,7 +91,7 @@ const SPLITTABLE = new Set(['typescript', 'babel-ts', 'babel']);
 export function splitTopLevel(text: string, parser: string, targetBytes: number): string[] {
   if (!SPLITTABLE.has(parser) || text.length <= targetBytes) return [text];
   const pieces: string[] = [];
-  const boundary = /\n\n(?=\S)/g;
+  const boundary = new RegExp(STATEMENT_BOUNDARY.source, 'g');
   // [start, end) of the statements gathered so far; a statement bigger than targetBytes goes alone
   // (so that splitInterface can see it whole).
   let start = 0;
@@ -107,6 +113,11 @@ export function splitTopLevel(text: string, parser: string, targetBytes: number)
   }
   if (start < text.length) pieces.push(text.slice(start));
   return pieces;
+}
+
+/** A piece's top-level statements (leading comments included), cut at {@link STATEMENT_BOUNDARY}. */
+export function splitStatements(text: string): string[] {
+  return text.split(STATEMENT_BOUNDARY);
 }
 
 /** A top-level interface cut into groups of members (see {@link splitInterface}). */

@@ -15,6 +15,7 @@ import {
   resolveFormatOptions,
   restoreTables,
   splitInterface,
+  splitStatements,
   splitTopLevel,
   unwrapInterface,
 } from './format.js';
@@ -298,7 +299,7 @@ async function formatStatements(
   if (style === undefined) return formatPiece(pool, text, options, pieceBytes, undefined);
   const parts: Array<string | Promise<string | undefined> | undefined> = [];
   const rest: Array<{ index: number; text: string }> = [];
-  for (const statement of text.split(/\n\n(?=\S)/)) {
+  for (const statement of splitStatements(text)) {
     const fast = fastFormat(statement, style);
     if (fast !== undefined) parts.push(fast);
     else if (statement.length > 2 * pieceBytes) parts.push(formatPiece(pool, statement, options, pieceBytes, style));

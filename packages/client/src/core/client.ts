@@ -337,7 +337,6 @@ export class ClientCore {
     return (this.options.auth ?? {}) as AuthOptions;
   }
 
-
   private async validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
     const v = this.options.validate;
     if (!v) return value;
