@@ -8,9 +8,10 @@ import type { FormatOptions } from './format.js';
  * a large generation re-deriving that shape (≈ 7 of 11 s for GitHub's REST API). {@link fastFormat}
  * recognises a statement made only of such lines (a deliberately small grammar, checked line by line)
  * and returns what prettier would print for it; anything else gives `undefined` and goes to prettier.
- * The only rewrite is the quote of string literals (to the configured one, for strings holding
- * neither quote). The corpus test (test/write/fast-format.test.ts) formats every accepted statement of
- * GitHub's REST API and of `@readme/oas-examples` with prettier and asserts the same bytes.
+ * What it rewrites, as prettier does: indentation (from the nesting, the input's is ignored), the
+ * quotes of string literals, and a union too long for its line. generator/test/write/fast-format.test.ts
+ * compares it with prettier case by case; bench/test/fast-format.test.ts generates GitHub's types and
+ * every `@readme/oas-examples` document with and without it and asserts the same bytes.
  */
 
 /** Options {@link fastFormat} understands; any other option with a non-default value disables it. */
