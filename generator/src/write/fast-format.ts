@@ -22,22 +22,24 @@ import type { FormatOptions } from './format.js';
 export interface FastFormatStyle {
   printWidth: number;
   quote: '"' | "'";
+  /** A comma after the last name of an import broken over lines (`trailingComma` other than `none`). */
+  trailingComma: boolean;
 }
 
 /** Options whose values do not affect the statements {@link fastFormat} accepts (it rejects what they affect). */
-const INERT = new Set(['parser', 'endOfLine', 'trailingComma', 'arrowParens', 'bracketSpacing', 'bracketSameLine', 'printWidth', 'singleQuote', 'jsxSingleQuote']);
+const INERT = new Set(['parser', 'endOfLine', 'trailingComma', 'arrowParens', 'bracketSameLine', 'printWidth', 'singleQuote', 'jsxSingleQuote']);
 
 /** The style for `options`, or undefined when an option would make prettier print differently from what is accepted. */
 export function fastFormatStyle(options: FormatOptions): FastFormatStyle | undefined {
   if (options['parser'] !== 'babel-ts' && options['parser'] !== 'typescript') return undefined;
   for (const [key, value] of Object.entries(options)) {
     if (INERT.has(key)) continue;
-    const fine = (key === 'tabWidth' && value === 2) || (key === 'useTabs' && value === false) || (key === 'semi' && value === true) || (key === 'quoteProps' && value === 'as-needed');
+    const fine = (key === 'tabWidth' && value === 2) || (key === 'useTabs' && value === false) || (key === 'semi' && value === true) || (key === 'quoteProps' && value === 'as-needed') || (key === 'bracketSpacing' && value === true);
     if (!fine) return undefined;
   }
   const width = options['printWidth'] ?? 80;
   if (typeof width !== 'number') return undefined;
-  return { printWidth: width, quote: options['singleQuote'] === true ? "'" : '"' };
+  return { printWidth: width, quote: options['singleQuote'] === true ? "'" : '"', trailingComma: options['trailingComma'] !== 'none' };
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -165,8 +167,8 @@ const MEMBER_HEAD = /(readonly )?("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*|(?:0|[1-9
 /** A type prettier cannot break: a name, indexed accesses (`operations["a/b"]`), `[]`s. */
 const UNBREAKABLE = String.raw`[A-Za-z_$][\w$.]*(?:\[(?:"[^"]*"|'[^']*')\])*(?:\[\])*`;
 const UNBREAKABLE_TYPE = new RegExp(`^${UNBREAKABLE}$`);
-/** A member line prettier leaves too long for the print width, its type being {@link UNBREAKABLE}. */
-const OVERLONG = new RegExp(String.raw`^ *(?:readonly )?(?:"[^"]*"|'[^']*'|[A-Za-z_$][\w$]*|0|[1-9]\d*)\??: ${UNBREAKABLE};$`);
+/** A member line prettier leaves too long for the print width: its type is {@link UNBREAKABLE}, or it opens a type literal. */
+const OVERLONG = new RegExp(String.raw`^ *(?:readonly )?(?:"[^"]*"|'[^']*'|[A-Za-z_$][\w$]*|0|[1-9]\d*)\??: (?:${UNBREAKABLE};|\{)$`);
 const ATOM = /-?(?:0|[1-9]\d*)(?![\w.])|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/y;
 
 /**
@@ -253,8 +255,13 @@ class StatementPrinter {
       out.push(...this.typed(alias[0], this.type(), ''));
       this.expect(';');
     } else {
-      this.pos += line.length;
-      out.push(this.importLike(line));
+      // Imports and re-exports, a line each.
+      for (let next = line; ; next = this.restOfLine()) {
+        this.pos += next.length;
+        out.push(...this.importLike(next));
+        if (this.pos === this.src.length) break;
+        this.newline();
+      }
     }
     if (this.pos !== this.src.length) outside();
     for (const l of out) if (!l.trimStart().startsWith('*') && !l.trimStart().startsWith('/') && !fits(l, this.style) && !OVERLONG.test(l)) outside();
@@ -319,11 +326,21 @@ class StatementPrinter {
     }
   }
 
-  private importLike(line: string): string {
+  /** An import or re-export: on one line when it fits, else a name a line. */
+  private importLike(line: string): string[] {
+    const q = this.style.quote;
     const imp = IMPORT_LIKE.exec(line);
-    if (imp !== null) return `${imp[1]}${imp[2] ?? ''} { ${imp[3]} } from ${this.style.quote}${imp[5]}${this.style.quote};`;
+    if (imp !== null) {
+      const keyword = `${imp[1]}${imp[2] ?? ''}`;
+      const from = `from ${q}${imp[5]}${q};`;
+      const one = `${keyword} { ${imp[3]} } ${from}`;
+      const names = imp[3]!.split(', ');
+      // prettier does not break a single name (a line too long is then refused by the width check).
+      if (fits(one, this.style) || names.length === 1) return [one];
+      return [`${keyword} {`, ...names.map((n, i) => `  ${n}${i < names.length - 1 || this.style.trailingComma ? ',' : ''}`), `} ${from}`];
+    }
     const all = EXPORT_ALL.exec(line);
-    if (all !== null) return `export * from ${this.style.quote}${all[2]}${this.style.quote};`;
+    if (all !== null) return [`export * from ${q}${all[2]}${q};`];
     return outside();
   }
 

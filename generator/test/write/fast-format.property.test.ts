@@ -41,7 +41,7 @@ const literals: fc.Arbitrary<T> = fc
     const union: T = { k: 'atom', text: members.join(' | ') };
     return array ? { k: 'atom', text: `(${union.text})[]` } : union;
   });
-const key = fc.oneof(word, fc.constantFrom('"x-odd-key"', '"200"', '200', '0', "'single'", '[key: string]', '"@odd"', 'a_key_long_enough_to_push_the_line_towards_the_edge'));
+const key = fc.oneof(word, fc.constantFrom('"x-odd-key"', '"200"', '200', '0', "'single'", '[key: string]', '"@odd"', 'a_key_long_enough_to_push_the_line_towards_the_edge', '"/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{id}"'));
 const comment = fc.option(
   fc.constantFrom(
     '/** One line. */',
@@ -91,7 +91,15 @@ function member(m: M): string {
   return `${m.readonly ? 'readonly ' : ''}${m.key}${m.optional && !m.key.startsWith('[') ? '?' : ''}: ${print(m.type)}`;
 }
 
+const imports = fc
+  .array(fc.tuple(fc.constantFrom('import type', 'import', 'export type', 'export'), fc.array(name.filter((n) => !n.includes('.')), { minLength: 1, maxLength: 14 })), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((lines) => lines.map(([keyword, names], i) => `${keyword} { ${[...new Set(names)].join(', ')} } from "./file-${i}.js";`).join('\n'));
+
 const statement = fc.oneof(
+  imports,
   fc.record({ comment, members: fc.array(fc.record({ key, optional: fc.boolean(), readonly: fc.boolean(), comment, type: tree }), { minLength: 1, maxLength: 4 }) }).map(
     ({ comment, members }) => `${comment === undefined ? '' : `${comment}\n`}export interface Shape ${print({ k: 'object', members, multiline: true })}`,
   ),
@@ -101,7 +109,7 @@ const statement = fc.oneof(
 const STYLES = [
   ['prettier defaults', { parser: 'babel-ts', endOfLine: 'lf' }],
   ['single quotes, print width 100', { parser: 'babel-ts', endOfLine: 'lf', printWidth: 100, singleQuote: true, trailingComma: 'all' }],
-  ['print width 60', { parser: 'typescript', endOfLine: 'lf', printWidth: 60 }],
+  ['print width 60, no trailing commas', { parser: 'typescript', endOfLine: 'lf', printWidth: 60, trailingComma: 'none' }],
 ] as const;
 
 describe('fastFormat on random statements', () => {
