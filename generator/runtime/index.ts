@@ -24,6 +24,7 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.js';
+export { LeanClient, type BinaryAs, type LeanClientOptions, type LeanRequestOptions } from './lean.js';
 export { Page, PagePromise, requestPage } from './pagination.js';
 export { createTokenProvider } from './token-provider.js';
 export type * from './types.js';

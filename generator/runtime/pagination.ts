@@ -6,10 +6,9 @@
  */
 
 import { APIPromise } from './api-promise.js';
-import type { ClientCore } from './client.js';
 import { SdkError } from './errors.js';
 import { getPointer, ownValue } from './serialize.js';
-import type { Operation, PaginationSpec, RequestOptions, WithResponse } from './types.js';
+import type { Operation, PaginationSpec, RequestClient, RequestOptions, WithResponse } from './types.js';
 
 function absent(v: unknown): boolean {
   return v === undefined || v === null || v === '' || v === false;
@@ -45,7 +44,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly requestId: string | undefined;
 
   constructor(
-    private readonly client: ClientCore,
+    private readonly client: RequestClient,
     /** The operation that fetched this page. */
     readonly operation: Operation,
     private readonly options: RequestOptions | undefined,
@@ -168,7 +167,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
 
 /** A promise of the first page that is also async-iterable over every item of every page. */
 export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
-  constructor(client: ClientCore, op: Operation, options?: RequestOptions) {
+  constructor(client: RequestClient, op: Operation, options?: RequestOptions) {
     const first = client.request<Body>(op, options).withResponse();
     super(
       first.then((r) => ({ response: r.response, requestId: r.requestId })),
@@ -190,6 +189,6 @@ export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Bod
  * Sends a paginated operation (`op.pagination` is required). `await` gives the first page; `for await` gives every item.
  * The response body of `.asResponse()` has been read already.
  */
-export function requestPage<Item, Body = unknown>(client: ClientCore, op: Operation, options?: RequestOptions): PagePromise<Item, Body> {
+export function requestPage<Item, Body = unknown>(client: RequestClient, op: Operation, options?: RequestOptions): PagePromise<Item, Body> {
   return new PagePromise<Item, Body>(client, op, options);
 }

@@ -4,6 +4,8 @@
  * options, security scheme specs. Declarations only (no runtime code).
  */
 
+import type { APIPromise } from './api-promise.js';
+
 /** HTTP method, lower-case as in OpenAPI. */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -296,6 +298,20 @@ export interface ClientConfig {
   requestIdHeaders?: readonly string[];
   /** Pass `createTokenProvider` (token-provider.ts) when a scheme has a token endpoint; without it such schemes need a ready token. */
   tokenProvider?: TokenProviderFactory;
+}
+
+/**
+ * What resource classes and pagination need of a client: `ClientCore` (every generated `<Client>Base` and root class)
+ * and `LeanClient` (lean.ts) both fit, so a resource runs on either. Generated resource constructors take this type.
+ */
+export interface RequestClient {
+  /** Base URL without a trailing slash; next-link pagination resolves relative links against it. */
+  readonly baseUrl: string;
+  /**
+   * Sends one operation: resolves with the data read per `op.responses`; rejects with an `SdkError` subclass
+   * (`ApiError` and its per-status subclasses for a non-2xx/3xx status).
+   */
+  request<T = unknown>(op: Operation, options?: RequestOptions): APIPromise<T>;
 }
 
 /** What `.withResponse()` gives. */

@@ -55,6 +55,7 @@ describe('generated clients compile', () => {
       paths[typesName(fixture)] = [`./${fixture.name}/types/src/index.ts`];
       paths[fixture.options.clientPackageName] = [`./${fixture.name}/client/src/index.ts`];
       paths[`${fixture.options.clientPackageName}/resources/*`] = [`./${fixture.name}/client/src/resources/*.ts`];
+      paths[`${fixture.options.clientPackageName}/lean`] = [`./${fixture.name}/client/src/core/lean.ts`];
       include.push(`${fixture.name}/*/src/**/*.ts`, `${fixture.name}/consumer/*.ts`);
       const consumer = path.join(root, fixture.name, 'consumer');
       mkdirSync(consumer, { recursive: true });

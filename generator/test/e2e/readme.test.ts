@@ -128,6 +128,7 @@ const resolveClient: Plugin = {
     b.onResolve({ filter: /^@improvado-sdk\/client(\/.*)?$/ }, (args) => {
       const sub = args.path.slice('@improvado-sdk/client'.length);
       if (sub === '') return { path: path.join(out, 'shim.ts') };
+      if (sub === '/lean') return { path: path.join(src, 'core/lean.ts') }; // package.json: "./lean" → dist/core/lean.js
       return { path: path.join(src, `${sub.slice(1)}.ts`) };
     });
   },

@@ -200,6 +200,7 @@ const CORE_TYPES = [
   'Logger',
   'Middleware',
   'MiddlewareContext',
+  'RequestClient',
   'RequestOptions',
   'StandardSchemaV1',
   'ValidationOptions',

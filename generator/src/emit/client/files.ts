@@ -186,6 +186,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     baseClass: baseClassName(options),
     version: api.version,
     baseUrl: defaultBaseUrl(api.servers),
+    leanBaseUrl: leanBaseUrl(defaultBaseUrl(api.servers)),
     auth: schemes.map((s) => ({
       key: s.key,
       type: s.type === 'http' ? `HTTP ${s.scheme ?? ''}` : s.type === 'apiKey' ? `API key (${s.in} \`${s.paramName}\`)` : s.type,
@@ -239,6 +240,14 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     resources: resourceViews(api, root),
     firstResource: firstTop === undefined ? undefined : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
   };
+}
+
+/**
+ * The base URL the README's lean-core example passes (the lean core has no spec default): the spec's first server
+ * when it is an absolute http(s) URL a string literal can hold as is, else `https://api.example.com`.
+ */
+function leanBaseUrl(url: string): string {
+  return /^https?:\/\/[^'\\\s]+$/.test(url) ? url : 'https://api.example.com';
 }
 
 /** `package.json`, `tsconfig.json`, `README.md`, `api.md`. */

@@ -1,6 +1,6 @@
 /**
- * `src/resources/<path>.ts`: one class per resource. A resource class takes the core client in its
- * constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
+ * `src/resources/<path>.ts`: one class per resource. A resource class takes a `RequestClient` (the
+ * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
 import {
@@ -74,7 +74,7 @@ function tagFor(api: Api, node: ResourceNode): Tag | undefined {
 /** The file of one resource. */
 export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions, knownSchemes: ReadonlySet<string>): EmittedFile {
   const scope = new ImportScope(node.file, [node.className]);
-  const clientType = scope.type(CORE.client, 'ClientCore');
+  const clientType = scope.type(CORE.types, 'RequestClient');
   const { properties, getters } = childAccessors(node, scope, 'this.client');
   const methods = resourceMethods(api, node, scope, options, knownSchemes);
   const tag = tagFor(api, node);
@@ -101,7 +101,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
     ctors: [
       {
         kind: StructureKind.Constructor,
-        docs: [{ kind: StructureKind.JSDoc, description: '@param client the root client (any `ClientCore`) that sends the requests' }],
+        docs: [{ kind: StructureKind.JSDoc, description: `@param client the client that sends the requests: \`${options.clientName}\`, \`${options.clientName}Base\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)` }],
         parameters: [{ kind: StructureKind.Parameter, name: 'client', type: clientType }],
         statements: ['this.client = client;'],
       },

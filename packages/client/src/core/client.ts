@@ -23,6 +23,9 @@ import type {
   TokenSource,
   ValidationReport,
 } from './types.js';
+import { acceptOf, applyHeaders, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+
+export { responseKind };
 
 /** Defaults: 60 s per attempt, 2 retries, backoff 0.5 s doubling to 8 s with up to 25% jitter, server delays up to 60 s. */
 export const DEFAULTS = {
@@ -32,7 +35,7 @@ export const DEFAULTS = {
   maxRetryDelayMs: 8_000,
   /** A server asking to wait longer than this (Retry-After) is not retried. */
   maxRetryAfterMs: 60_000,
-  requestIdHeaders: ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-trace-id'],
+  requestIdHeaders: REQUEST_ID_HEADERS,
 } as const;
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
@@ -97,25 +100,6 @@ function retryableStatus(response: Response): boolean {
   if (should === 'false') return false;
   const s = response.status;
   return s === 408 || s === 409 || s === 429 || s >= 500;
-}
-
-function inferKind(contentType: string | null): ResponseKind | undefined {
-  if (!contentType) return undefined;
-  const ct = contentType.toLowerCase();
-  if (/^application\/(.+\+)?json\b|^[^;]*\+json\b/.test(ct)) return 'json';
-  if (/^text\/|^application\/(xml|x-www-form-urlencoded|javascript|ecmascript)\b|\+xml\b/.test(ct)) return 'text';
-  return 'binary';
-}
-
-/**
- * How to read a response of `status`: declared kind for the status (or its range, or `default`), else from the
- * Content-Type of `headers` (read only then).
- */
-export function responseKind(op: Operation, status: number, headers: Headers): ResponseKind | undefined {
-  if (status === 204 || status === 205 || status === 304 || op.method === 'head') return 'none';
-  const r = op.responses;
-  const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
-  return declared ?? inferKind(headers.get('content-type'));
 }
 
 /**
@@ -256,23 +240,7 @@ function isAbortLike(err: unknown): boolean {
   return err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError';
 }
 
-type Hdrs = Readonly<Record<string, string | null | undefined>> | undefined;
-
-/** Sets each header of `h` on `headers` (checked: no CR, LF, NUL); `null` removes one, `undefined` is skipped. */
-function applyHeaders(headers: Headers, h: Hdrs): void {
-  if (h === undefined) return;
-  for (const k of Object.keys(h)) {
-    const v = h[k];
-    if (v === undefined) continue;
-    if (v === null) headers.delete(k);
-    else {
-      checkHeaderValue(k, v);
-      headers.set(k, v);
-    }
-  }
-}
-
-function mergeHeaders(a: Hdrs, b: Hdrs): Record<string, string | null | undefined> {
+function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string | null | undefined> {
   return { ...(a ?? {}), ...(b ?? {}) };
 }
 
@@ -497,11 +465,7 @@ export class ClientCore {
   }
 
   private requestId(headers: Headers): string | undefined {
-    for (const h of this.config.requestIdHeaders ?? DEFAULTS.requestIdHeaders) {
-      const v = headers.get(h);
-      if (v) return v;
-    }
-    return undefined;
+    return requestIdOf(headers, this.config.requestIdHeaders ?? DEFAULTS.requestIdHeaders);
   }
 
   private buildRequest(
@@ -524,7 +488,7 @@ export class ClientCore {
     if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
 
     const headers = new Headers();
-    const accept = this.accept(op);
+    const accept = acceptOf(op);
     if (accept) headers.set('Accept', accept);
     if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
     for (const [k, v] of auth.headers) headers.set(k, v);
@@ -548,19 +512,6 @@ export class ClientCore {
     }
     if (auth.includeCredentials) init.credentials = 'include';
     return { url, init };
-  }
-
-  /** `application/json` when every 2XX/3XX response with a body is read as JSON, else none. */
-  private accept(op: Operation): string | undefined {
-    let json = false;
-    for (const status in op.responses) {
-      const kind = op.responses[status];
-      const c = status.charCodeAt(0);
-      if ((c !== 50 && c !== 51) || kind === 'none') continue; // '2', '3'
-      if (kind !== 'json') return undefined;
-      json = true;
-    }
-    return json ? 'application/json' : undefined;
   }
 
   /**

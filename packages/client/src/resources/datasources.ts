@@ -5,9 +5,8 @@ import type {
   ListDatasourcesParams,
   ListDatasourcesResponse,
 } from '@improvado-sdk/types';
-import type { ClientCore } from '../core/client.js';
 import { type PagePromise, requestPage } from '../core/pagination.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { DatasourcesConnections } from './datasources/connections.js';
 import { CustomSettingOptions } from './datasources/custom-setting-options.js';
 import { ExternalAuthLinks } from './datasources/external-auth-links.js';
@@ -21,14 +20,14 @@ import { DatasourcesExtractTemplates } from './datasources/extract-templates.js'
  */
 export class Datasources {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #connections: DatasourcesConnections | undefined;
   #customSettingOptions: CustomSettingOptions | undefined;
   #externalAuthLinks: ExternalAuthLinks | undefined;
   #extractTemplates: DatasourcesExtractTemplates | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

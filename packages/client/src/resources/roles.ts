@@ -13,8 +13,7 @@ import type {
   UpdateRoleResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { Permissions } from './roles/permissions.js';
 import { Users } from './roles/users.js';
 
@@ -26,12 +25,12 @@ import { Users } from './roles/users.js';
  */
 export class Roles {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #permissions: Permissions | undefined;
   #users: Users | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

@@ -13,9 +13,8 @@ import type {
   Workspace,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
 import { type PagePromise, requestPage } from '../core/pagination.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { Dashboards } from './workspaces/dashboards.js';
 import { WorkspacesRecipes } from './workspaces/recipes.js';
 
@@ -26,12 +25,12 @@ import { WorkspacesRecipes } from './workspaces/recipes.js';
  */
 export class Workspaces {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #dashboards: Dashboards | undefined;
   #recipes: WorkspacesRecipes | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

@@ -5,9 +5,8 @@ import type {
   ListCustomSettingOptionsParams,
   ListCustomSettingOptionsResponse,
 } from '@improvado-sdk/types';
-import type { ClientCore } from '../../core/client.js';
 import { type PagePromise, requestPage } from '../../core/pagination.js';
-import type { RequestOptions } from '../../core/types.js';
+import type { RequestClient, RequestOptions } from '../../core/types.js';
 
 /**
  * The `client.datasources.customSettingOptions` resource (tag `Data sources`).
@@ -17,10 +16,10 @@ import type { RequestOptions } from '../../core/types.js';
  */
 export class CustomSettingOptions {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

@@ -6,8 +6,7 @@ import type {
   EnableWorkspaceRecipeResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
-import type { ClientCore } from '../../core/client.js';
-import type { RequestOptions } from '../../core/types.js';
+import type { RequestClient, RequestOptions } from '../../core/types.js';
 
 /**
  * The `client.workspaces.recipes` resource (tag `Workspaces`).
@@ -16,10 +15,10 @@ import type { RequestOptions } from '../../core/types.js';
  */
 export class WorkspacesRecipes {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

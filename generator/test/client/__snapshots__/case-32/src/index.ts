@@ -30,6 +30,7 @@ export type {
   Logger,
   Middleware,
   MiddlewareContext,
+  RequestClient,
   RequestOptions,
   StandardSchemaV1,
   ValidationOptions,

@@ -31,6 +31,7 @@ export type {
   Logger,
   Middleware,
   MiddlewareContext,
+  RequestClient,
   RequestOptions,
   StandardSchemaV1,
   ValidationOptions,

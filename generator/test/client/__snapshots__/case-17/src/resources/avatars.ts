@@ -2,16 +2,15 @@
 
 import type { CreateAvatarBody, CreateAvatarResponse } from '@fixtures/case-17-types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 
 /** The `client.avatars` resource. */
 export class Avatars {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Client`, `ClientBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

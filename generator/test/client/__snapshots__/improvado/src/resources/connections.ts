@@ -2,8 +2,7 @@
 
 import type { DeleteConnectionParams, DeleteConnectionResponse } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { Accounts } from './connections/accounts.js';
 
 /**
@@ -13,11 +12,11 @@ import { Accounts } from './connections/accounts.js';
  */
 export class Connections {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #accounts: Accounts | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

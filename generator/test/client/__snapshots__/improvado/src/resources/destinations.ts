@@ -5,9 +5,8 @@ import type {
   ListDestinationsParams,
   ListDestinationsResponse,
 } from '@improvado-sdk/types';
-import type { ClientCore } from '../core/client.js';
 import { type PagePromise, requestPage } from '../core/pagination.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { DestinationsConnections } from './destinations/connections.js';
 
 /**
@@ -17,11 +16,11 @@ import { DestinationsConnections } from './destinations/connections.js';
  */
 export class Destinations {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #connections: DestinationsConnections | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

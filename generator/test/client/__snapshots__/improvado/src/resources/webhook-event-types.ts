@@ -2,8 +2,7 @@
 
 import type { ListWebhookEventTypesResponse } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 
 /**
  * The `client.webhookEventTypes` resource (tag `Webhook event types`).
@@ -12,10 +11,10 @@ import type { RequestOptions } from '../core/types.js';
  */
 export class WebhookEventTypes {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Improvado`, `ImprovadoBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

@@ -8,17 +8,16 @@ import type {
   ListDatasourcesParams,
   ListDatasourcesResponse,
 } from '@fixtures/pagination-types';
-import type { ClientCore } from '../core/client.js';
 import { type PagePromise, requestPage } from '../core/pagination.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 
 /** The `client.datasources` resource. */
 export class Datasources {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Client`, `ClientBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

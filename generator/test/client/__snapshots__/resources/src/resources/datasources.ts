@@ -2,18 +2,17 @@
 
 import type { ListDatasourcesResponse } from '@fixtures/resources-types';
 import type { APIPromise } from '../core/api-promise.js';
-import type { ClientCore } from '../core/client.js';
-import type { RequestOptions } from '../core/types.js';
+import type { RequestClient, RequestOptions } from '../core/types.js';
 import { DatasourcesConnections } from './datasources/connections.js';
 
 /** The `client.datasources` resource. */
 export class Datasources {
   /** The client that sends the requests. */
-  protected readonly client: ClientCore;
+  protected readonly client: RequestClient;
   #connections: DatasourcesConnections | undefined;
 
-  /** @param client the root client (any `ClientCore`) that sends the requests */
-  constructor(client: ClientCore) {
+  /** @param client the client that sends the requests: `Client`, `ClientBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
+  constructor(client: RequestClient) {
     this.client = client;
   }
 

@@ -1,0 +1,154 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * `LeanClient`: the smallest core a resource runs on, for bundles where size matters more than features. It builds the
+ * request exactly as `ClientCore` does (URL, path/query/header/cookie parameters, `Accept`, body, header options: the
+ * shared code of serialize.ts and wire.ts) and sends it once. It has no retries, no timeout, no auth schemes or token
+ * provider, no middleware, no logger and no validation: those are what `ClientCore` is for. Auth goes in `headers`.
+ */
+
+import { APIPromise, type RawResult } from './api-promise.js';
+import { AbortError, ConnectionError, makeApiError, SdkError } from './errors.js';
+import { encodeBody, serializeParams } from './serialize.js';
+import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
+import { acceptOf, applyHeaders, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+
+/** How binary responses are returned. */
+export type BinaryAs = 'blob' | 'arrayBuffer' | 'stream';
+
+/** Options of {@link LeanClient}. */
+export interface LeanClientOptions {
+  /** The API's base URL (`https://api.example.com/v1`); a trailing slash is removed. Required: the lean core has no spec default. */
+  baseUrl: string;
+  /**
+   * Headers sent on every request, also for auth (`{ Authorization: 'Bearer …' }`, an API key header). `null` removes a
+   * header set earlier (e.g. `Accept`). Values with CR, LF or NUL are rejected when a request is built.
+   */
+  headers?: HeaderOptions;
+  /** `fetch` to use, with the standard signature, called as `(url, init)`; default `globalThis.fetch`, looked up per call. */
+  fetch?: FetchLike | undefined;
+  /** How binary responses are returned (default `blob`). */
+  binaryAs?: BinaryAs | undefined;
+}
+
+/**
+ * Per-request options the lean core reads: `headers` (merged over the client's), `signal`, `fetch`, `binaryAs`. The other
+ * fields of `RequestOptions` (`timeoutMs`, `maxRetries`, `idempotencyKey`, `retryNonIdempotent`) are `ClientCore`'s and
+ * are ignored here.
+ */
+export type LeanRequestOptions = Pick<RequestOptions, 'headers' | 'signal' | 'fetch' | 'binaryAs'>;
+
+/** The error of a failed send or body read: `SdkError`s pass; `AbortError` when `signal` aborted; else `ConnectionError`. */
+function failure(err: unknown, signal: AbortSignal | undefined): Error {
+  if (err instanceof SdkError) return err;
+  if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
+  return new ConnectionError(undefined, { cause: err });
+}
+
+/**
+ * Reads a body per `kind`, as `ClientCore` does: `none` or no body → `undefined` (the body is released); `binary` → Blob,
+ * ArrayBuffer or the stream (`binaryAs`); `text` → string; `json` → parsed (empty → `undefined`); unknown kind → text.
+ * @throws SdkError when a 2xx/3xx JSON body does not parse (an error body that does not parse is returned as text)
+ */
+async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs): Promise<unknown> {
+  const body = response.body;
+  if (kind === 'none' || body === null) {
+    body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
+  const text = await response.text();
+  if (kind === 'text') return text;
+  if (text.trim() === '') return undefined;
+  if (kind === undefined) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    if (!response.ok) return text;
+    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+  }
+}
+
+/**
+ * A client core without retries, timeouts, auth schemes, middleware, logging or validation; resources take it in place
+ * of the root client: `new Pets(new LeanClient({ baseUrl, headers: { Authorization: `Bearer ${token}` } }))`.
+ * A call sends one request; a non-2xx/3xx status rejects with the same `ApiError` subclasses as `ClientCore`
+ * (`NotFoundError`, …: `status`, `body`, `headers`, `requestId`), a failed connection with `ConnectionError`, an abort
+ * of `options.signal` with `AbortError`. Parameters, headers and bodies go on the wire byte for byte as with
+ * `ClientCore`.
+ */
+export class LeanClient implements RequestClient {
+  /** Base URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** Options as given (frozen). */
+  readonly options: Readonly<LeanClientOptions>;
+
+  /** @param options the base URL (required), headers, `fetch`, `binaryAs` */
+  constructor(options: LeanClientOptions) {
+    this.options = Object.freeze({ ...options });
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * Sends one operation. Resolves with the data read per `op.responses` (or the Content-Type); rejects with `ApiError`
+   * (or a subclass per status), `ConnectionError`, `AbortError`, or `SdkError` (a missing path parameter, a header value
+   * with CR/LF, `op.url` on another origin, a 2xx JSON body that does not parse).
+   */
+  request<T = unknown>(op: Operation, options: LeanRequestOptions = {}): APIPromise<T> {
+    const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
+    return new APIPromise<T>(this.send(op, options), (r) =>
+      readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs).catch((err: unknown) => {
+        throw failure(err, options.signal);
+      }) as Promise<T>,
+    );
+  }
+
+  private async send(op: Operation, options: LeanRequestOptions): Promise<RawResult> {
+    const signal = options.signal;
+    const p = serializeParams(op);
+    const encoded = encodeBody(op);
+    let url = this.baseUrl + p.path;
+    if (op.url !== undefined) {
+      const target = new URL(op.url);
+      if (target.origin !== new URL(this.baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
+      url = target.toString();
+    }
+    if (p.query.length) url += (url.includes('?') ? '&' : '?') + p.query.join('&');
+    // The order of ClientCore: Accept, Content-Type, client headers, header parameters, per-request headers, Cookie.
+    const headers = new Headers();
+    const accept = acceptOf(op);
+    if (accept) headers.set('Accept', accept);
+    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
+    applyHeaders(headers, this.options.headers);
+    for (const [k, v] of p.headers) headers.set(k, v);
+    applyHeaders(headers, options.headers);
+    if (p.cookies.length) headers.set('Cookie', [headers.get('cookie'), ...p.cookies].filter((c) => c).join('; '));
+    const init: RequestInit & { duplex?: 'half' } = { method: op.method.toUpperCase(), headers };
+    if (encoded) {
+      init.body = encoded.body;
+      if (!encoded.replayable) init.duplex = 'half'; // a stream body
+    }
+    if (signal) init.signal = signal;
+    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+    const fetchFn = options.fetch ?? this.options.fetch;
+    let response: Response;
+    try {
+      response = await (fetchFn ? fetchFn(url, init) : fetch(url, init));
+    } catch (err) {
+      throw failure(err, signal);
+    }
+    const requestId = requestIdOf(response.headers, REQUEST_ID_HEADERS);
+    if (response.status < 400) return { response, requestId };
+    const kind = responseKind(op, response.status, response.headers);
+    let body: unknown;
+    let cause: unknown;
+    try {
+      body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob');
+    } catch (err) {
+      if (signal?.aborted) throw failure(err, signal);
+      cause = err;
+    }
+    const error = makeApiError(response.status, body, response.headers, requestId);
+    if (cause !== undefined) error.cause = cause;
+    throw error;
+  }
+}
