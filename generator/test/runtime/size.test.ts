@@ -8,7 +8,10 @@
  * - the core alone (`new ClientCore(options, { baseUrl }).request(op)`) stays under its budget and holds none of the
  *   optional modules (pagination, token provider, webhooks, form/multipart bodies);
  * - importing one resource class (`Extracts`) from the package root pulls in no other resource (tree-shaking) and is
- *   a fraction of the whole client.
+ *   a fraction of the whole client;
+ * - the lean core (`new LeanClient({ baseUrl }).request(op)`) alone, and one resource over it (`new Extracts(new
+ *   LeanClient({ baseUrl })).retrieve(…)`, the README's smallest bundle), stay under their budgets and hold none of
+ *   the full core's modules (client.ts with retries and timeouts, auth, log, token provider).
  *
  * Budgets are the sizes measured when they were set plus ~10% (generator/runtime/README.md lists both): raise them
  * on purpose, with the new measurement, when the client grows for a reason.
@@ -32,7 +35,14 @@ const BUDGET = {
    * for ≈ 35 µs less per call, bench/RESULTS.md).
    */
   coreAlone: 8_800,
+  /** Measured 4 170 B gzip (10 229 B minified) when set (D19 in docs/decisions.md). */
+  leanAlone: 4_600,
+  /** Measured 5 755 B gzip (16 491 B minified) when set: Extracts (paginated, so with pagination.ts) over the lean core. */
+  leanResource: 6_300,
 };
+
+/** Modules of the full core a lean bundle must not hold. */
+const FULL_CORE_ONLY = ['core/client.ts', 'core/auth.ts', 'core/log.ts', 'core/token-provider.ts', 'core/webhooks.ts', 'core/body.ts'];
 
 interface Bundle {
   /** Minified bytes. */
@@ -81,6 +91,24 @@ export function main() {
 }
 `;
 
+const LEAN_ALONE = `
+import { LeanClient } from './core/lean.js';
+
+export function main() {
+  return new LeanClient({ baseUrl: 'https://api.example.com' }).request({ method: 'get', path: '/ping' });
+}
+`;
+
+const LEAN_RESOURCE = `
+import { LeanClient } from './core/lean.js';
+import { Extracts } from './resources/extracts.js';
+
+const extracts = new Extracts(new LeanClient({ baseUrl: 'https://embedded.improvado.io', headers: { Authorization: 'Bearer token' } }));
+export async function main() {
+  return await extracts.retrieve({ id: 1 });
+}
+`;
+
 describe('size budget (esbuild, minified, gzip)', () => {
   it('a one-call client stays under its budget', { timeout: 60_000 }, async () => {
     const b = await bundle(ONE_CALL);
@@ -107,5 +135,22 @@ describe('size budget (esbuild, minified, gzip)', () => {
     expect(one.included).not.toContain('client.ts'); // the root class, which holds every resource
     expect(resources(whole).length).toBeGreaterThan(10);
     expect(one.gzip).toBeLessThan(whole.gzip / 3);
+  });
+
+  it('the lean core alone stays under its budget and holds none of the full core', { timeout: 60_000 }, async () => {
+    const b = await bundle(LEAN_ALONE);
+    console.info(`lean core alone: ${b.raw} B minified, ${b.gzip} B gzip (budget ${BUDGET.leanAlone} B gzip)`);
+    expect(b.included).toContain('core/lean.ts');
+    for (const module of [...FULL_CORE_ONLY, 'core/pagination.ts']) expect(b.included).not.toContain(module);
+    expect(b.gzip).toBeLessThan(BUDGET.leanAlone);
+  });
+
+  it('one resource over the lean core stays under its budget and holds none of the full core', { timeout: 60_000 }, async () => {
+    const b = await bundle(LEAN_RESOURCE);
+    console.info(`Extracts over the lean core: ${b.raw} B minified, ${b.gzip} B gzip (budget ${BUDGET.leanResource} B gzip)`);
+    expect(b.included).toEqual(expect.arrayContaining(['core/lean.ts', 'resources/extracts.ts', 'core/pagination.ts']));
+    for (const module of FULL_CORE_ONLY) expect(b.included).not.toContain(module);
+    expect(b.included.filter((f) => f.startsWith('resources/'))).toEqual(['resources/extracts.ts']);
+    expect(b.gzip).toBeLessThan(BUDGET.leanResource);
   });
 });
