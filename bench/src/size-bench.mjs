@@ -7,6 +7,9 @@
  * - the sdkgen client, one resource imported the way the README's "Tree-shaking" section describes
  *   (`@…/client/resources/<name>` with the core, `new Pet(new ClientCore({ baseUrl }))`): the same
  *   program for Petstore and for GitHub, so the sizes should match;
+ * - the same resource over the lean core, the README's smallest bundle (`new Pet(new LeanClient({ baseUrl }))`,
+ *   `@…/client/lean`), Petstore and GitHub; the target row compares this one with openapi-fetch;
+ * - the lean core alone making the same call as openapi-fetch's program (no resource module), for scale;
  * - the whole sdkgen client (`export * from` the package entry), Petstore and GitHub.
  *
  * GitHub's client is the one the generation benchmark wrote (.cache/bench-out/large/sdkgen-all);
@@ -109,12 +112,36 @@ export async function runSizeBench({ snapshot, log = console.error }) {
         method ? `(resource as any).${method}(${callArgs}).then((data: unknown) => console.log(data));` : 'console.log(resource);',
       ].join('\n'),
     );
+    await bundle(
+      `sdkgen-${name.toLowerCase()}-one-resource-lean`,
+      `sdkgen ${name} client, one resource over the lean core (\`resources/${file}\` + \`lean\`, \`${className}.${method ?? '?'}\`)`,
+      [
+        `import { LeanClient } from '${rel('src/core/lean.ts')}';`,
+        `import { ${className} } from '${rel(`src/resources/${file}.ts`)}';`,
+        `const resource = new ${className}(new LeanClient({ baseUrl: 'https://api.example' }));`,
+        method ? `(resource as any).${method}(${callArgs}).then((data: unknown) => console.log(data));` : 'console.log(resource);',
+      ].join('\n'),
+    );
+    if (name === 'Petstore') {
+      await bundle(
+        'sdkgen-lean-core-one-call',
+        'sdkgen lean core alone, the call of the openapi-fetch program (`new LeanClient({ baseUrl }).request(op)`, no resource)',
+        [
+          `import { LeanClient } from '${rel('src/core/lean.ts')}';`,
+          "const client = new LeanClient({ baseUrl: 'https://petstore.example' });",
+          "client.request({ method: 'get', path: '/pet/{petId}', params: { petId: 1 }, responses: { '200': 'json' } }).then((data) => console.log(data));",
+        ].join('\n'),
+      );
+    }
     await bundle(`sdkgen-${name.toLowerCase()}-whole`, `sdkgen ${name} client, the whole package (\`export *\`)`, `export * from '${rel('src/index.ts')}';\n`);
   }
   if (!clients.GitHub) notes.push("GitHub's client was not generated in this run (run the gen section on `large` first), so its bundles are missing.");
-  const same = ['one-resource'].map((kind) => [bundles.find((b) => b.id === `sdkgen-petstore-${kind}`), bundles.find((b) => b.id === `sdkgen-github-${kind}`)]);
+  const same = ['one-resource', 'one-resource-lean'].map((kind) => [bundles.find((b) => b.id === `sdkgen-petstore-${kind}`), bundles.find((b) => b.id === `sdkgen-github-${kind}`)]);
   for (const [a, b] of same) {
-    if (a && b) notes.push(`One resource, Petstore vs GitHub: ${a.gzip} vs ${b.gzip} bytes gzipped (${a.gzip === b.gzip ? 'identical' : `differs by ${b.gzip - a.gzip} bytes: resource modules differ in size, the core is the same`}).`);
+    if (a && b)
+      notes.push(
+        `One resource${a.id.endsWith('-lean') ? ' over the lean core' : ''}, Petstore vs GitHub: ${a.gzip} vs ${b.gzip} bytes gzipped (${a.gzip === b.gzip ? 'identical' : `differs by ${b.gzip - a.gzip} bytes: resource modules differ in size, the core is the same`}).`,
+      );
   }
   return {
     description: 'esbuild 0.28.2: `bundle`, `minify`, ESM, platform browser, target es2022; gzip level 9 (zlib). Sizes in KiB (1,024 bytes).',
