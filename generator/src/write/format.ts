@@ -52,6 +52,27 @@ export async function resolveFormatOptions(dir: string, relPath: string, parser:
 
 const configCache = new Map<string, Promise<prettier.Options | null>>();
 
+/**
+ * Runs the prettier config look-ups for files under `dir` (one per folder and extension of
+ * `relPaths`) ahead of formatting. A look-up walks up the folders one file-system call after
+ * another, so it needs many turns of the event loop: done ahead, it does not hold back the first
+ * file of a package that is formatted while the next files are emitted.
+ * Never rejects (a failing look-up fails again, and is reported, when a file is formatted).
+ */
+export async function warmFormatOptions(dir: string, relPaths: readonly string[]): Promise<void> {
+  await Promise.all(
+    relPaths.map(async (relPath) => {
+      const parser = parserFor(kindOf(relPath));
+      if (parser !== undefined) await resolveFormatOptions(dir, relPath, parser).catch(() => undefined);
+    }),
+  );
+}
+
+function kindOf(relPath: string): EmittedFile['kind'] {
+  const ext = path.extname(relPath);
+  return ext === '.ts' ? 'ts' : ext === '.json' ? 'json' : ext === '.md' ? 'md' : 'other';
+}
+
 /** Forget resolved prettier configs (call when a config file may have changed, e.g. between runs in one process). */
 export async function clearFormatConfigCache(): Promise<void> {
   configCache.clear();

@@ -4,7 +4,7 @@ import { MANIFEST_NAME } from './manifest.js';
 import { type PreparedPackage, type PrepareOptions, preparePackage } from './prepare.js';
 
 export { type AppliedPackage, type ApplyHooks, applyPackage } from './apply.js';
-export { clearFormatConfigCache } from './format.js';
+export { clearFormatConfigCache, warmFormatOptions } from './format.js';
 export { MANIFEST_NAME } from './manifest.js';
 export { defaultWorkerCount, FormatPool } from './pool.js';
 export { type PreparedFile, type PreparedPackage, type PrepareOptions, preparePackage, WORKER_THRESHOLD_BYTES } from './prepare.js';

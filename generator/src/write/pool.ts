@@ -3,34 +3,49 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FormatFailure, FormatOptions } from './format.js';
-import { formatInProcess, toFormatFailure } from './format.js';
+import { toFormatFailure } from './format.js';
+import { type FormatJob, type FormatOutcome, formatHere, formatPieceHere, type PieceJob } from './piece.js';
 
-/** One formatting job: text in, formatted text or a failure out. */
-export interface FormatJob {
-  text: string;
-  options: FormatOptions;
-}
-export type FormatOutcome = { ok: true; formatted: string } | { ok: false; failure: FormatFailure };
+export { type FormatJob, type FormatOutcome, formatHere, type PieceJob } from './piece.js';
 
 /**
  * The worker's code, evaluated as a CommonJS script (so the same code runs from `dist/` and from the
  * TypeScript sources under vitest). It imports prettier from the URL it is given, at once (so loading
- * prettier overlaps whatever the main thread does meanwhile).
+ * prettier overlaps whatever the main thread does meanwhile), and the compiled `piece.js` when it is
+ * given its URL (for piece jobs). A piece job that fails answers `piece: null`: the caller then
+ * formats the whole file, which reports the error.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.prettierUrl);
-parentPort.on('message', async (job) => {
+const pieces = workerData.pieceUrl ? import(workerData.pieceUrl) : Promise.reject(new Error('no piece module'));
+pieces.catch(() => {});
+parentPort.on('message', async (message) => {
+  if (message.kind === 'piece') {
+    let piece = null;
+    try {
+      piece = (await (await pieces).formatPieceHere(message.job)) ?? null;
+    } catch {}
+    parentPort.postMessage({ id: message.id, piece });
+    return;
+  }
   const prettier = await ready;
   try {
-    parentPort.postMessage({ id: job.id, ok: true, formatted: await prettier.format(job.text, job.options) });
+    parentPort.postMessage({ id: message.id, ok: true, formatted: await prettier.format(message.job.text, message.job.options) });
   } catch (error) {
     const loc = error && error.loc && error.loc.start ? { start: { line: error.loc.start.line, column: error.loc.start.column } } : undefined;
-    parentPort.postMessage({ id: job.id, ok: false, error: { message: String(error && error.message || error), loc } });
+    parentPort.postMessage({ id: message.id, ok: false, error: { message: String(error && error.message || error), loc } });
   }
 });
 `;
+
+/**
+ * The compiled `piece.js` beside this module, for workers; undefined when this module runs from its
+ * TypeScript source (under vitest), which a worker cannot import: workers then take prettier jobs only.
+ */
+function pieceModuleUrl(): string | undefined {
+  return import.meta.url.endsWith('.js') ? new URL('./piece.js', import.meta.url).href : undefined;
+}
 
 function prettierUrl(): string {
   const require = createRequire(import.meta.url);
@@ -48,10 +63,18 @@ export function defaultWorkerCount(): number {
   return Math.max(0, Math.min(7, cpus - 1));
 }
 
-interface Pending {
-  job: FormatJob;
-  resolve: (outcome: FormatOutcome) => void;
-  reject: (error: unknown) => void;
+/** A queued or running job: prettier over a text, or a whole piece (see `piece.ts`). */
+type Pending =
+  | { kind: 'prettier'; job: FormatJob; resolve: (outcome: FormatOutcome) => void; reject: (error: unknown) => void }
+  | { kind: 'piece'; job: PieceJob; resolve: (formatted: string | undefined) => void; reject: (error: unknown) => void };
+
+/** Options of {@link FormatPool}. */
+export interface FormatPoolOptions {
+  /**
+   * URL of the compiled `piece.js` the workers load for piece jobs. Default: the one beside this
+   * module when it is compiled JavaScript; none from TypeScript sources. For tests.
+   */
+  pieceModuleUrl?: string | undefined;
 }
 
 /**
@@ -64,6 +87,13 @@ const WORKER_OLD_SPACE_MB = 128;
 const IN_FLIGHT_PER_WORKER = 2;
 
 /**
+ * Jobs a worker holds at once while the pool is held ({@link FormatPool.hold}): the main thread then
+ * hands out jobs only between its own steps (one emitted file to the next), so a worker needs more
+ * queued to stay busy meanwhile; few enough that the tail stays short once the main thread joins in.
+ */
+const IN_FLIGHT_PER_WORKER_HELD = 8;
+
+/**
  * Formatting on `workers` worker threads plus this thread: jobs go to a shared queue; each worker
  * takes the next one (keeping {@link IN_FLIGHT_PER_WORKER} in flight), and this thread formats from
  * the same queue between its other work. Workers start (and load prettier) when the pool is created:
@@ -72,33 +102,42 @@ const IN_FLIGHT_PER_WORKER = 2;
 export class FormatPool {
   /** Worker threads (this thread formats too). */
   readonly workers: number;
+  /**
+   * Whether the workers take whole pieces ({@link formatPiece}): they can load the compiled piece
+   * module. Otherwise pieces are formatted statement by statement in this thread, with prettier jobs
+   * for the workers.
+   */
+  readonly piecesInWorkers: boolean;
   private readonly threads: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly inFlight: Array<Map<number, Pending>> = [];
   private nextId = 0;
   private mainBusy = false;
+  private holds = 0;
   private closed = false;
   private failed: unknown;
 
-  constructor(workers: number) {
+  constructor(workers: number, options: FormatPoolOptions = {}) {
     this.workers = Math.max(0, workers);
     const url = this.workers > 0 ? prettierUrl() : '';
+    const pieceUrl = 'pieceModuleUrl' in options ? options.pieceModuleUrl : pieceModuleUrl();
+    this.piecesInWorkers = this.workers > 0 && pieceUrl !== undefined;
     for (let i = 0; i < this.workers; i++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { prettierUrl: url },
+        workerData: { prettierUrl: url, pieceUrl },
         // A low limit makes V8 collect before the heap grows (measured: ~80 MB less peak RSS).
         resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
       });
       const flights = new Map<number, Pending>();
-      worker.on('message', (message: { id: number; ok: boolean; formatted?: string; error?: unknown }) => {
+      worker.on('message', (message: WorkerReply) => {
         const pending = flights.get(message.id);
         if (pending === undefined) return;
         flights.delete(message.id);
         if (flights.size === 0) worker.unref();
-        pending.resolve(
-          message.ok ? { ok: true, formatted: message.formatted ?? '' } : { ok: false, failure: toFormatFailure(message.error) },
-        );
+        if (pending.kind === 'piece') pending.resolve('piece' in message ? (message.piece ?? undefined) : undefined);
+        else if ('ok' in message)
+          pending.resolve(message.ok ? { ok: true, formatted: message.formatted ?? '' } : { ok: false, failure: toFormatFailure(message.error) });
         this.dispatch();
       });
       // A worker that dies (out of memory under its heap limit, say) hands its jobs back: the other
@@ -121,14 +160,46 @@ export class FormatPool {
     }
   }
 
-  /** Formats one text (never throws for a syntax error: that is a `{ ok: false }` outcome). */
+  /** Formats one text with prettier (never throws for a syntax error: that is a `{ ok: false }` outcome). */
   format(job: FormatJob): Promise<FormatOutcome> {
     if (this.closed) return Promise.reject(new Error('format pool is closed'));
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise<FormatOutcome>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ kind: 'prettier', job, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Formats one piece statement by statement (`formatStatements` in `piece.ts`), in whichever thread
+   * is free. Call only when {@link piecesInWorkers} (else a worker could not run it).
+   * @returns the formatted piece, or undefined when it must be formatted whole (prettier rejected part of it)
+   */
+  formatPiece(job: PieceJob): Promise<string | undefined> {
+    if (this.closed) return Promise.reject(new Error('format pool is closed'));
+    if (this.failed !== undefined) return Promise.reject(this.failed);
+    return new Promise<string | undefined>((resolve, reject) => {
+      this.queue.push({ kind: 'piece', job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Keeps this thread out of formatting until the returned release function is called (each hold is
+   * released once; holds nest): for a caller that hands jobs in while it is busy with other work
+   * (emitting the next file), so that the workers format meanwhile. Jobs queue until a worker takes
+   * them; with no workers they wait for the release.
+   * @returns the release function (calling it again does nothing)
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.dispatch();
+    };
   }
 
   /** Terminates the workers; pending jobs are rejected. */
@@ -140,26 +211,28 @@ export class FormatPool {
   }
 
   private dispatch(): void {
+    const limit = this.holds > 0 ? IN_FLIGHT_PER_WORKER_HELD : IN_FLIGHT_PER_WORKER;
     for (let i = 0; i < this.threads.length && this.queue.length > 0; i++) {
       const flights = this.inFlight[i]!;
-      while (flights.size < IN_FLIGHT_PER_WORKER && this.queue.length > 0) {
+      while (flights.size < limit && this.queue.length > 0) {
         const pending = this.queue.shift()!;
         const id = this.nextId++;
         flights.set(id, pending);
         this.threads[i]!.ref();
-        this.threads[i]!.postMessage({ id, text: pending.job.text, options: pending.job.options });
+        this.threads[i]!.postMessage({ id, kind: pending.kind, job: pending.job });
       }
     }
-    if (!this.mainBusy && this.queue.length > 0) void this.runMain();
+    if (!this.mainBusy && this.holds === 0 && this.queue.length > 0) void this.runMain();
   }
 
   /** This thread's share: format queued jobs, yielding to the event loop between them (worker replies). */
   private async runMain(): Promise<void> {
     this.mainBusy = true;
     try {
-      while (this.queue.length > 0) {
+      while (this.queue.length > 0 && this.holds === 0) {
         const pending = this.queue.shift()!;
-        pending.resolve(await formatHere(pending.job));
+        if (pending.kind === 'piece') pending.resolve(await formatPieceHere(pending.job));
+        else pending.resolve(await formatHere(pending.job));
         // Let worker replies in (they hand the worker its next job) before formatting the next one.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.workers > 0) this.dispatch();
@@ -179,11 +252,5 @@ export class FormatPool {
   }
 }
 
-/** Formats in this thread; a syntax error becomes a `{ ok: false }` outcome. */
-export async function formatHere(job: FormatJob): Promise<FormatOutcome> {
-  try {
-    return { ok: true, formatted: await formatInProcess(job.text, job.options) };
-  } catch (error) {
-    return { ok: false, failure: toFormatFailure(error) };
-  }
-}
+/** A worker's answer: to a prettier job, or to a piece job (`null`: format the whole file). */
+type WorkerReply = { id: number; ok: boolean; formatted?: string; error?: unknown } | { id: number; piece: string | null };

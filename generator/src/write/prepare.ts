@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
-import { type FastFormatStyle, fastFormat, fastFormatStyle } from './fast-format.js';
+import { fastFormatStyle } from './fast-format.js';
 import {
   DIAGNOSTIC_PARSER,
   type FormatFailure,
@@ -15,12 +15,11 @@ import {
   resolveFormatOptions,
   restoreTables,
   splitInterface,
-  splitStatements,
   splitTopLevel,
-  unwrapInterface,
 } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
-import { defaultWorkerCount, type FormatJob, type FormatOutcome, FormatPool } from './pool.js';
+import { formatStatements, type FormatJob, type FormatOutcome, type PieceJob, type PrettierRunner } from './piece.js';
+import { defaultWorkerCount, FormatPool } from './pool.js';
 
 /** Options of {@link preparePackage}. */
 export interface PrepareOptions {
@@ -96,29 +95,54 @@ export interface PreparedPackage {
  * format) and compares the result with what is on disk and in the old manifest. Writes nothing but
  * cache entries.
  *
+ * `emitted` may be an async iterable that yields files while they are being emitted: with
+ * `options.pool`, each file is handed to formatting as soon as it arrives, so formatting overlaps
+ * the emission of the next ones (see {@link FormatPool.hold}). Without a pool, formatting starts once
+ * every file is in (biggest first).
+ *
  * @param dir output directory (created later by {@link applyPackage} if missing)
  * @throws {GenerateError} `write/invalid-path` for a path that is absolute, escapes `dir`, repeats or
  *   is the manifest's; `write/format-failed` (file, line, column) for every file prettier rejects;
  *   `write/would-overwrite` for a generated path taken by a hand-written file (one not in the manifest).
  */
-export async function preparePackage(dir: string, emitted: readonly EmittedFile[], options: PrepareOptions = {}): Promise<PreparedPackage> {
+export async function preparePackage(
+  dir: string,
+  emitted: Iterable<EmittedFile> | AsyncIterable<EmittedFile>,
+  options: PrepareOptions = {},
+): Promise<PreparedPackage> {
   const absDir = path.resolve(dir);
-  checkPaths(emitted);
   const started = performance.now();
-  const formatted = await formatAll(absDir, emitted, options);
+  const formatter = new PackageFormatter(absDir, options);
+  const files: EmittedFile[] = [];
+  for await (const file of emitted) {
+    formatter.add(file, files.length);
+    files.push(file);
+  }
+  // Path problems win over formatting failures (the work already started is let run and dropped).
+  try {
+    checkPaths(files);
+  } catch (error) {
+    await formatter.finish().catch(() => undefined);
+    throw error;
+  }
+  const formatted = await formatter.finish();
   const formatMs = performance.now() - started;
 
-  const failures = formatted.results.flatMap((r, i) => (r.ok ? [] : [formatDiagnostic(emitted[i]!.path, r.failure)]));
+  const failures = formatted.results.flatMap((r, i) => (r.ok ? [] : [formatDiagnostic(files[i]!.path, r.failure)]));
   if (failures.length > 0) throw new GenerateError(failures);
 
-  const files: PreparedFile[] = emitted
+  const prepared: PreparedFile[] = files
     .map((file, i) => {
       const result = formatted.results[i]!;
       const contents = result.ok ? result.formatted : '';
       return { path: file.path, contents, sha256: sha256(contents) };
     })
     .sort((a, b) => comparePaths(a.path, b.path));
+  return compareWithDisk(absDir, prepared, formatted, formatMs);
+}
 
+/** Compares the formatted files with the directory and its old manifest (reads only). */
+async function compareWithDisk(absDir: string, files: PreparedFile[], formatted: FormatAllResult, formatMs: number): Promise<PreparedPackage> {
   const oldManifest = await readManifest(absDir);
   const newManifest: Manifest = new Map(files.map((f) => [f.path, f.sha256]));
   const manifest = serializeManifest(newManifest);
@@ -206,52 +230,101 @@ interface FormatAllResult {
 /** Pieces of about this many bytes are formatted separately (see {@link splitTopLevel}). */
 const PIECE_BYTES = 32 * 1024;
 
-async function formatAll(dir: string, emitted: readonly EmittedFile[], options: PrepareOptions): Promise<FormatAllResult> {
-  const cache = options.cacheDir === false ? undefined : new FormatCache(options.cacheDir ?? defaultCacheDir(dir));
-  const results: FormatOutcome[] = new Array(emitted.length);
-  const pending: Array<{ index: number; key: string; job: FormatJob }> = [];
-  let hits = 0;
-  await Promise.all(
-    emitted.map(async (file, index) => {
-      const parser = parserFor(file.kind);
-      if (parser === undefined) {
-        results[index] = { ok: true, formatted: file.contents };
-        return;
-      }
-      const formatOptions: FormatOptions = await resolveFormatOptions(dir, file.path, parser);
-      const key = cacheKey(file.contents, prettierVersion, formatOptions);
-      const cached = cache ? await cache.get(key) : undefined;
-      if (cached !== undefined) {
-        hits++;
-        results[index] = { ok: true, formatted: cached };
-        return;
-      }
-      pending.push({ index, key, job: { text: file.contents, options: formatOptions } });
-    }),
-  );
-  // Biggest first: the last jobs to finish are then small ones, so the threads end together.
-  pending.sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
-  const bytes = pending.reduce((n, p) => n + p.job.text.length, 0);
-  const workers =
-    options.workers === 'auto' || options.workers === undefined
-      ? bytes >= WORKER_THRESHOLD_BYTES && pending.length > 0
-        ? defaultWorkerCount()
-        : 0
-      : options.workers;
-  const pool =
-    options.pool !== undefined && pending.length > 0 && workers > 0 ? options.pool : new FormatPool(pending.length > 0 ? workers : 0);
-  try {
-    await Promise.all(
-      pending.map(async (p) => {
-        const outcome = await formatInPieces(pool, p.job, options.pieceBytes ?? PIECE_BYTES, options.fastFormat !== false);
-        results[p.index] = outcome;
-        if (outcome.ok && cache) await cache.set(p.key, outcome.formatted);
-      }),
-    );
-  } finally {
-    if (pool !== options.pool) await pool.close();
+/** A file's formatting, decided: done (not formatted, or from the cache), or a job to run. */
+type Lookup = { index: number; outcome: FormatOutcome } | { index: number; key: string; job: FormatJob };
+
+/**
+ * Formats the files of one package as they are added. With a pool given ({@link PrepareOptions.pool}),
+ * each file's cache look-up and formatting start at once (in the pool's threads); without one,
+ * {@link finish} formats every miss, biggest first, in a pool sized for the work (see
+ * {@link PrepareOptions.workers}).
+ */
+class PackageFormatter {
+  private readonly cache: FormatCache | undefined;
+  private readonly eager: FormatPool | undefined;
+  private readonly added: EmittedFile[] = [];
+  private readonly work: Array<Promise<void>> = [];
+  private readonly results: FormatOutcome[] = [];
+  private hits = 0;
+  private misses = 0;
+  private error: { reason: unknown } | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly options: PrepareOptions,
+  ) {
+    this.cache = options.cacheDir === false ? undefined : new FormatCache(options.cacheDir ?? defaultCacheDir(dir));
+    this.eager = options.pool;
   }
-  return { results, hits, misses: pending.length, workers: pending.length > 0 ? pool.workers : 0 };
+
+  /** Adds the file at `index` (0, 1, 2, … in order); with a pool, starts its formatting. */
+  add(file: EmittedFile, index: number): void {
+    this.added[index] = file;
+    if (this.eager === undefined) return;
+    const pool = this.eager;
+    this.work.push(
+      this.lookup(file, index)
+        .then((l) => ('outcome' in l ? this.settle(l) : this.format(pool, l)))
+        .catch((reason: unknown) => {
+          this.error ??= { reason };
+        }),
+    );
+  }
+
+  /** Waits for every file's formatting. @throws what a look-up or the pool threw (not syntax errors: those are outcomes) */
+  async finish(): Promise<FormatAllResult> {
+    if (this.eager !== undefined) {
+      await Promise.all(this.work);
+      if (this.error !== undefined) throw this.error.reason;
+      return { results: this.results, hits: this.hits, misses: this.misses, workers: this.misses > 0 ? this.eager.workers : 0 };
+    }
+    const lookups = await Promise.all(this.added.map((file, index) => this.lookup(file, index)));
+    const pending: Array<Extract<Lookup, { key: string }>> = [];
+    for (const l of lookups) {
+      if ('outcome' in l) this.settle(l);
+      else pending.push(l);
+    }
+    // Biggest first: the last jobs to finish are then small ones, so the threads end together.
+    pending.sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
+    const bytes = pending.reduce((n, p) => n + p.job.text.length, 0);
+    const workers =
+      this.options.workers === 'auto' || this.options.workers === undefined
+        ? bytes >= WORKER_THRESHOLD_BYTES && pending.length > 0
+          ? defaultWorkerCount()
+          : 0
+        : this.options.workers;
+    const pool = new FormatPool(pending.length > 0 ? workers : 0);
+    try {
+      await Promise.all(pending.map((p) => this.format(pool, p)));
+    } finally {
+      await pool.close();
+    }
+    return { results: this.results, hits: this.hits, misses: this.misses, workers: pending.length > 0 ? pool.workers : 0 };
+  }
+
+  private async lookup(file: EmittedFile, index: number): Promise<Lookup> {
+    const parser = parserFor(file.kind);
+    if (parser === undefined) return { index, outcome: { ok: true, formatted: file.contents } };
+    const formatOptions: FormatOptions = await resolveFormatOptions(this.dir, file.path, parser);
+    const key = cacheKey(file.contents, prettierVersion, formatOptions);
+    const cached = this.cache ? await this.cache.get(key) : undefined;
+    if (cached !== undefined) {
+      this.hits++;
+      return { index, outcome: { ok: true, formatted: cached } };
+    }
+    return { index, key, job: { text: file.contents, options: formatOptions } };
+  }
+
+  private settle(l: { index: number; outcome: FormatOutcome }): void {
+    this.results[l.index] = l.outcome;
+  }
+
+  private async format(pool: FormatPool, p: { index: number; key: string; job: FormatJob }): Promise<void> {
+    this.misses++;
+    const outcome = await formatInPieces(pool, p.job, this.options.pieceBytes ?? PIECE_BYTES, this.options.fastFormat !== false);
+    this.results[p.index] = outcome;
+    if (outcome.ok && this.cache) await this.cache.set(p.key, outcome.formatted);
+  }
 }
 
 /**
@@ -277,76 +350,17 @@ async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: numb
   };
   const style = fast ? fastFormatStyle(job.options) : undefined;
   if (pieces.length === 1 && style === undefined && splitInterface(job.text, pieceBytes) === undefined) return whole();
-  const formatted = await Promise.all(pieces.map((text) => formatStatements(pool, text, job.options, pieceBytes, style)));
-  if (formatted.some((f) => f === undefined)) return whole();
-  return { ok: true, formatted: joinFormatted(formatted as string[]) };
-}
-
-/**
- * One piece of {@link splitTopLevel}, statement by statement: those in {@link fastFormat}'s grammar
- * are taken without prettier (when `style` allows it); the others go to prettier in one call, cut
- * apart again at marker comments (prettier formats top-level statements independently and keeps a
- * comment line between blank lines as it is), a huge interface on its own (see {@link formatPiece}).
- * Undefined if prettier rejects the rest or the markers do not come back in order.
- */
-async function formatStatements(
-  pool: FormatPool,
-  text: string,
-  options: FormatOptions,
-  pieceBytes: number,
-  style: FastFormatStyle | undefined,
-): Promise<string | undefined> {
-  if (style === undefined) return formatPiece(pool, text, options, pieceBytes, undefined);
-  const parts: Array<string | Promise<string | undefined> | undefined> = [];
-  const rest: Array<{ index: number; text: string }> = [];
-  for (const statement of splitStatements(text)) {
-    const fast = fastFormat(statement, style);
-    if (fast !== undefined) parts.push(fast);
-    else if (statement.length > 2 * pieceBytes) parts.push(formatPiece(pool, statement, options, pieceBytes, style));
-    else {
-      rest.push({ index: parts.length, text: statement });
-      parts.push(undefined);
-    }
-  }
-  if (rest.length > 0) {
-    const outcome = await pool.format({ text: rest.map((r) => r.text).join(`\n\n${CUT}\n\n`), options });
-    if (!outcome.ok) return undefined;
-    const formatted = outcome.formatted.split(`\n\n${CUT}\n\n`);
-    if (formatted.length !== rest.length) return undefined;
-    formatted.forEach((f, i) => {
-      parts[rest[i]!.index] = i === formatted.length - 1 ? f : `${f}\n`;
-    });
-  }
-  const done = await Promise.all(parts);
-  return done.some((d) => d === undefined || d === '') ? undefined : joinFormatted(done as string[]);
-}
-
-/** The line {@link formatStatements} puts between statements it hands to prettier together. */
-const CUT = '// @sdkgen-cut 6c1e';
-
-/** Statements for prettier, a huge interface member group by member group; undefined if rejected. */
-async function formatPiece(
-  pool: FormatPool,
-  text: string,
-  options: FormatOptions,
-  pieceBytes: number,
-  style: FastFormatStyle | undefined,
-): Promise<string | undefined> {
-  const split = splitInterface(text, pieceBytes);
-  if (split === undefined) {
-    const outcome = await pool.format({ text, options });
-    return outcome.ok && outcome.formatted.length > 0 ? outcome.formatted : undefined;
-  }
-  const bodies = await Promise.all(
-    split.wrapped.map(async (group) => {
-      const fast = style === undefined ? undefined : fastFormat(group, style);
-      if (fast !== undefined) return unwrapInterface(fast);
-      const outcome = await pool.format({ text: group, options });
-      return outcome.ok ? unwrapInterface(outcome.formatted) : undefined;
+  // Each piece goes whole to whichever thread is free where the workers can run the fast path;
+  // otherwise this thread takes the fast path and hands prettier the rest.
+  const prettier: PrettierRunner = (j) => pool.format(j);
+  const formatted = await Promise.all(
+    pieces.map((text) => {
+      const piece: PieceJob = { text, options: job.options, pieceBytes, style };
+      return pool.piecesInWorkers ? pool.formatPiece(piece) : formatStatements(prettier, piece);
     }),
   );
-  if (bodies.some((b) => b === undefined)) return undefined;
-  return `${split.header}\n${bodies.join('')}}\n`;
+  if (formatted.some((f) => f === undefined)) return whole();
+  return { ok: true, formatted: joinFormatted(formatted as string[]) };
 }
 
 function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {

@@ -11,7 +11,7 @@
  * Every `.ts` file is built once from ts-morph structures and printed without parsing; imports
  * between files are `import type`, computed from the module assignment, sorted.
  */
-import type { Api } from '../../model/types.js';
+import type { Api, NamedSchema, Operation } from '../../model/types.js';
 import { typesPackageFiles } from '../files.js';
 import { type Statement, printSourceFile } from '../print.js';
 import { bannerLine, compareCodeUnits } from '../text.js';
@@ -58,29 +58,49 @@ function withFileStems(api: Api): Api {
 
 /** The `.ts` files of the package (`src/**`), in path order. */
 export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[] {
+  return [...typesSourcesInWorkOrder(model, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/**
+ * The `.ts` files of the package, one at a time, biggest first (by declarations): `src/openapi.ts`,
+ * then the module files, then the barrel. The order lets a consumer format the big files while the
+ * rest are emitted; the files themselves do not depend on it.
+ */
+function* typesSourcesInWorkOrder(model: Api, options: EmitOptions): Generator<EmittedFile> {
   const api = withFileStems(model);
   const stems = typesModuleStems(api);
-  const files: EmittedFile[] = [];
-  for (const stem of stems) {
-    const scope = new FileScope(stem);
-    const declarations: Declaration[] = [];
-    for (const named of api.schemas.values()) {
-      if (named.module === stem) declarations.push(...schemaDeclarations(api, scope, named));
-    }
-    for (const op of api.operations) {
-      if (op.module === stem) declarations.push(...operationDeclarations(api, scope, op));
-    }
-    if (stem === 'webhooks') declarations.push(...webhookDeclarations(api, scope));
-    files.push({ path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) });
-  }
 
   const openapiScope = new FileScope('openapi', OPENAPI_DECLARED);
   const openapi = openapiDeclarations(api, openapiScope);
-  files.push({ path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapi) });
+  yield { path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapi) };
+
+  const members = new Map<string, { schemas: NamedSchema[]; operations: Operation[] }>(stems.map((stem) => [stem, { schemas: [], operations: [] }]));
+  for (const named of api.schemas.values()) members.get(named.module)?.schemas.push(named);
+  for (const op of api.operations) members.get(op.module)?.operations.push(op);
+  const size = (stem: string): number => (members.get(stem)?.schemas.length ?? 0) + (members.get(stem)?.operations.length ?? 0);
+  const bySize = [...stems].sort((a, b) => size(b) - size(a) || compareCodeUnits(a, b));
+  for (const stem of bySize) {
+    const scope = new FileScope(stem);
+    const declarations: Declaration[] = [];
+    const { schemas, operations } = members.get(stem) ?? { schemas: [], operations: [] };
+    for (const named of schemas) declarations.push(...schemaDeclarations(api, scope, named));
+    for (const op of operations) declarations.push(...operationDeclarations(api, scope, op));
+    if (stem === 'webhooks') declarations.push(...webhookDeclarations(api, scope));
+    yield { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) };
+  }
 
   const barrel = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => `export type * from '${moduleSpecifier(stem)}';`);
-  files.push({ path: 'src/index.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), barrel.join('\n')]) });
-  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  yield { path: 'src/index.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), barrel.join('\n')]) };
+}
+
+/**
+ * The whole types package (see {@link emitTypesPackage}), one file at a time, biggest first, for a
+ * consumer that formats while the rest is emitted. The same files as {@link emitTypesPackage}, in
+ * another order.
+ */
+export function* emitTypesFiles(api: Api, options: EmitOptions): Generator<EmittedFile> {
+  yield* typesSourcesInWorkOrder(api, options);
+  yield* typesPackageFiles(withFileStems(api), options);
 }
 
 /**
@@ -91,6 +111,5 @@ export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[
  * @throws Error when the model holds a reference to a schema key it does not define.
  */
 export function emitTypesPackage(api: Api, options: EmitOptions): EmittedFile[] {
-  const sources = emitTypesSources(api, options);
-  return [...sources, ...typesPackageFiles(withFileStems(api), options)].sort((a, b) => compareCodeUnits(a.path, b.path));
+  return [...emitTypesFiles(api, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
 }
