@@ -23,7 +23,6 @@
  * Text is verbatim from the spec except that comment terminators (`*​/`) are broken up so the
  * comment cannot end early.
  */
-import { type JSDocStructure, type JSDocTagStructure, StructureKind } from 'ts-morph';
 import type { Docs, Operation } from '../model/types.js';
 
 /** Extra lines an emitter adds to a comment, after the spec's own text. */
@@ -137,18 +136,17 @@ export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocMod
   };
 }
 
-/** The comment as ts-morph structures (an empty array when there is nothing to say). */
-export function jsDocStructures(docs: Docs | undefined, extras?: DocExtras): JSDocStructure[] {
+/**
+ * The comment as the `docs` of a ts-morph structure: one string, the comment's text without `/**`,
+ * `*​/` and the leading stars (an empty array when there is nothing to say). ts-morph prints a
+ * string as it is; a `JSDocStructure` costs it a temporary writer per comment and per tag, for the
+ * same text (description, then a line per tag: `@name text`).
+ */
+export function jsDocStructures(docs: Docs | undefined, extras?: DocExtras): string[] {
   const model = docModel(docs, extras);
   if (model === undefined) return [];
-  const tags: JSDocTagStructure[] = model.tags.map((t) =>
-    t.text === undefined
-      ? { kind: StructureKind.JSDocTag, tagName: t.tagName }
-      : { kind: StructureKind.JSDocTag, tagName: t.tagName, text: t.text },
-  );
-  const structure: JSDocStructure = { kind: StructureKind.JSDoc, tags };
-  if (model.description !== '') structure.description = model.description;
-  return [structure];
+  const tags = model.tags.map((t) => (t.text === undefined || t.text === '' ? `@${t.tagName}` : t.text.startsWith('\n') ? `@${t.tagName}${t.text}` : `@${t.tagName} ${t.text}`));
+  return [model.description === '' ? tags.join('\n') : tags.length === 0 ? model.description : `${model.description}\n${tags.join('\n')}`];
 }
 
 /** The comment as text (`/** … *​/` plus a newline), or `''` when there is nothing to say. */
