@@ -222,6 +222,33 @@ describe('the lean core puts on the wire what ClientCore does', () => {
     expect(b.headers.find(([k]) => k === 'content-type')?.[1]).toMatch(/^multipart\/form-data; boundary=/);
   });
 
+  it('a stream body is sent as a stream (duplex: half), with the same headers', async () => {
+    const op = (): Operation => ({
+      method: 'post',
+      path: '/upload',
+      body: new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('chunk-1,'));
+          c.enqueue(new TextEncoder().encode('chunk-2'));
+          c.close();
+        },
+      }),
+      bodyKind: 'binary',
+      contentType: 'text/csv',
+    });
+    let duplex: unknown;
+    const spy = (make: (fetch: FetchLike) => RequestClient) => (fetch: FetchLike) =>
+      make((input, init) => {
+        duplex = (init as { duplex?: unknown } | undefined)?.duplex;
+        return fetch(input, init);
+      });
+    const a = await wireOf(full(), op());
+    const b = await wireOf(spy(lean()), op());
+    expect(b).toEqual(a);
+    expect(b.body).toBe('chunk-1,chunk-2');
+    expect(duplex).toBe('half');
+  });
+
   it('seeded random operations: the same wire from both cores (300 runs)', async () => {
     const seed = 19;
     console.info(`lean/full wire equivalence: seed ${seed}, 300 runs`);
