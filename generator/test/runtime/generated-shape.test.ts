@@ -8,7 +8,8 @@ import { ClientCore } from '../../runtime/client.js';
 import { NotFoundError } from '../../runtime/errors.js';
 import { type PagePromise, requestPage } from '../../runtime/pagination.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
-import type { BasicCredentials, ClientConfig, ClientOptions, Credential, RequestOptions } from '../../runtime/types.js';
+import { LeanClient } from '../../runtime/lean.js';
+import type { BasicCredentials, ClientConfig, ClientOptions, Credential, RequestClient, RequestOptions } from '../../runtime/types.js';
 import type { Pagination, Parameter, TokenEndpoint, WebhookSignature } from '../../src/model/types.js';
 import type { PaginationSpec, ParamSpec, TokenEndpointSpec } from '../../runtime/types.js';
 import type { WebhookSignatureScheme } from '../../runtime/webhooks.js';
@@ -63,7 +64,7 @@ interface ListConnectionsParams {
 }
 
 class Connections {
-  constructor(private readonly client: ClientCore) {}
+  constructor(private readonly client: RequestClient) {}
   list(params: ListConnectionsParams, options?: RequestOptions): PagePromise<Connection, ListConnectionsResponse> {
     return requestPage(
       this.client,
@@ -132,6 +133,25 @@ describe('generated client shape', () => {
     expect(seen.filter((s) => s.url.endsWith('/api/v3/token'))).toHaveLength(1);
     expect(seen.at(-1)?.headers.get('authorization')).toBe('Bearer T');
     expect(seen.at(-1)?.headers.get('x-extra')).toBe('1');
+  });
+
+  it('the same resource class runs over the lean core (credentials in headers)', async () => {
+    const { fetch, seen } = mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (req.method === 'DELETE') return new Response(null, { status: 204 });
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return json({ count: 3, next: page < 2 ? 'more' : null, previous: null, results: page === 1 ? [{ id: 1, title: 'a' }, { id: 2, title: 'b' }] : [{ id: 3, title: 'c' }] });
+    });
+    const connections = new Connections(new LeanClient({ baseUrl: 'https://embedded.improvado.io', fetch, headers: { Authorization: 'Bearer T' } }));
+    const titles: string[] = [];
+    for await (const c of connections.list({ datasource_name: 'google_ads' })) titles.push(c.title);
+    expect(titles).toEqual(['a', 'b', 'c']);
+    expect(await connections.delete({ datasource_name: 'google_ads', id: 1 })).toBeUndefined();
+    expect(seen.map((s) => [s.method, s.url, s.headers.get('authorization')])).toEqual([
+      ['GET', 'https://embedded.improvado.io/api/v3/datasources/google_ads/connections', 'Bearer T'],
+      ['GET', 'https://embedded.improvado.io/api/v3/datasources/google_ads/connections?page=2', 'Bearer T'],
+      ['DELETE', 'https://embedded.improvado.io/api/v3/datasources/google_ads/connections/1', 'Bearer T'],
+    ]);
   });
 });
 
