@@ -2,7 +2,6 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
-import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesFiles } from './emit/types/index.js';
 import type { EmitOptions, EmittedFile } from './emit/types.js';
 import { loadDocument } from './load/index.js';
@@ -279,9 +278,12 @@ async function loadModelEmit(
     existingVersions: await existingVersions(out),
   };
 
+  // The client emitter builds classes and functions, which only ts-morph prints: it (and ts-morph,
+  // which loads the TypeScript compiler) is loaded only when the client is generated.
+  const emitClient = targets.includes('client') ? (await import('./emit/client/index.js')).emitClientPackage : undefined;
   const emitted: Array<{ target: Target; files: Iterable<EmittedFile> }> = targets.map((target) => ({
     target,
-    files: target === 'types' ? emitTypesFiles(api, emitOptions) : lazily(() => emitClientPackage(api, emitOptions)),
+    files: target === 'types' || emitClient === undefined ? emitTypesFiles(api, emitOptions) : lazily(() => emitClient(api, emitOptions)),
   }));
   return {
     summary: {

@@ -13,7 +13,8 @@
  * functions, type parameters, `extends`, trivia) makes {@link printDirect} return undefined, and the
  * caller prints with ts-morph.
  */
-import { type ImportDeclarationStructure, type IndexSignatureDeclarationStructure, type InterfaceDeclarationStructure, type PropertySignatureStructure, StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, IndexSignatureDeclarationStructure, InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './structure-kind.js';
 
 const BACK_SLASH = 92;
 const FORWARD_SLASH = 47;
@@ -282,7 +283,7 @@ const ALLOWED: Record<string, ReadonlySet<string>> = {
   [StructureKind.IndexSignature]: new Set(['kind', 'keyName', 'keyType', 'returnType', 'docs', 'isReadonly']),
 };
 
-function only(structure: object, kind: StructureKind): boolean {
+function only(structure: object, kind: (typeof StructureKind)[keyof typeof StructureKind]): boolean {
   const allowed = ALLOWED[kind]!;
   return Object.entries(structure).every(([key, value]) => value === undefined || allowed.has(key));
 }

@@ -7,14 +7,10 @@
  * With `SDKGEN_CHECK_PRINT=1` in the environment (the test suite sets it), every file the direct
  * printer prints is printed by ts-morph too, and a difference throws.
  */
-import {
-  printStructure,
-  type SourceFileStructure,
-  type StatementStructures,
-  StructureKind,
-  type WriterFunction,
-} from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
 import { BLANK_LINE, printDirect } from './direct-print.js';
+import { StructureKind } from './structure-kind.js';
 
 /** Statements of a file, as structures or raw text (comments, the banner). */
 export type Statement = string | StatementStructures;
@@ -49,8 +45,18 @@ const CHECK = process.env['SDKGEN_CHECK_PRINT'] === '1';
 
 function printWithTsMorph(spaced: ReadonlyArray<Statement | typeof BLANK_LINE>): string {
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: spaced.map((s) => (s === BLANK_LINE ? blankLine : s)) };
-  return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
+  return tsMorph().printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
 }
+
+/**
+ * ts-morph, loaded when first needed (it loads the TypeScript compiler: ~0.5 s), synchronously (it
+ * is a CommonJS package). A types package printed by the direct printer never needs it.
+ */
+function tsMorph(): typeof import('ts-morph') {
+  loaded ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  return loaded;
+}
+let loaded: typeof import('ts-morph') | undefined;
 
 /** The text with trailing white space replaced by one newline. */
 function trimEnd(text: string): string {

@@ -5,13 +5,8 @@
  * A plain, non-nullable object becomes `export interface X { … }`; everything else
  * `export type X = …`.
  */
-import {
-  type IndexSignatureDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type PropertySignatureStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { IndexSignatureDeclarationStructure, InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, NamedSchema } from '../../model/types.js';
 import { propertyKey } from '../text.js';
 import { jsDocStructures } from '../tsdoc.js';

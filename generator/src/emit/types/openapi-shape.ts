@@ -18,12 +18,8 @@
  * Named types are imported from the module files; inline schemas that equal an operation's helper
  * type are written as that helper (`CreateAvatarBody`) to keep the file compact.
  */
-import {
-  type InterfaceDeclarationStructure,
-  type PropertySignatureStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind.js';
 import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, Response, Webhook } from '../../model/types.js';
 import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';

@@ -9,12 +9,8 @@
  * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
  *   `unknown` when none is declared.
  */
-import {
-  type InterfaceDeclarationStructure,
-  type PropertySignatureStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { propertyKey } from '../text.js';
 import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';

@@ -3,7 +3,8 @@
  * which module. Imports are computed from the model's module assignment ({@link NamedSchema.module},
  * {@link Operation.module}); nothing is parsed or organised afterwards.
  */
-import { type ImportDeclarationStructure, StructureKind } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind.js';
 import { compareCodeUnits } from '../text.js';
 
 /** The module specifier of a sibling module file, e.g. `./shared.js`. */

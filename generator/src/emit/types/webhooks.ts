@@ -2,7 +2,8 @@
  * `src/webhooks.ts`: one payload type per webhook (named by the model, {@link Webhook.identifier})
  * and a union of every payload (the event a receiver verifies and handles).
  */
-import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, Webhook } from '../../model/types.js';
 import { jsDocStructures } from '../tsdoc.js';
 import { contentsUnion } from './operations.js';
