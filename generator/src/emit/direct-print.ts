@@ -27,12 +27,17 @@ const BACK_TICK = 96;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const DOLLAR_SIGN = 36;
+/** How many of the last characters {@link DirectWriter} keeps at hand for looking back. */
+const TAIL = 64;
 /** Characters that can change the string/comment state; the others are skipped (as code-block-writer does). */
 const STATE_CHARS = /[\\/\n\r*"'`{}]/;
 
 /** code-block-writer's behaviour for the calls ts-morph's printers make on these structures; 2-space indentation, `\n` newlines, double quotes. */
 export class DirectWriter {
-  private readonly parts: string[] = [];
+  /** The text so far (V8 concatenates into a rope: nothing is copied until the end). */
+  private text = '';
+  /** Its last {@link TAIL} characters, for looking back without flattening the rope. */
+  private tail = '';
   private length = 0;
   private indentation = 0;
   private queued: number | undefined;
@@ -42,7 +47,7 @@ export class DirectWriter {
   private inRegex = false;
 
   toString(): string {
-    return this.parts.join('');
+    return this.text;
   }
 
   write(text: string): void {
@@ -170,19 +175,16 @@ export class DirectWriter {
 
   private push(text: string): void {
     if (text.length === 0) return;
-    this.parts.push(text);
+    this.text += text;
+    this.tail = text.length >= TAIL ? text.slice(-TAIL) : (this.tail + text).slice(-TAIL);
     this.length += text.length;
   }
 
   /** The code of the character `offset` places before the end (0: the last), or undefined. */
   private lastCharCode(offset: number): number | undefined {
     if (offset >= this.length || offset < 0) return undefined;
-    for (let i = this.parts.length - 1; i >= 0; i--) {
-      const part = this.parts[i]!;
-      if (offset >= part.length) offset -= part.length;
-      else return part.charCodeAt(part.length - 1 - offset);
-    }
-    return undefined;
+    if (offset < this.tail.length) return this.tail.charCodeAt(this.tail.length - 1 - offset);
+    return this.text.charCodeAt(this.length - 1 - offset);
   }
 
   /** code-block-writer's `_updateInternalState`: strings, comments, regular expressions. */
