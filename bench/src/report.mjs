@@ -98,8 +98,13 @@ export function writeReport(file, results) {
       for (const tool of ['sdkgen-types', 'sdkgen-all']) {
         const r = d.gen[tool];
         if (r && Number.isFinite(r.formatMs)) {
+          // With a format pool (documents of 1 MB or more) formatting overlaps emission: its cost is the
+          // pool's busy time summed over its threads; the wall-clock part is what remained after emission.
+          const formatting = Number.isFinite(r.formatBusyMs)
+            ? `${s(r.formatBusyMs)} of formatting work summed over the threads, overlapping emission; ${s(r.formatMs)} after it, of ${s(r.totalMs)} in generate()`
+            : `${s(r.formatMs)} of ${s(r.totalMs)} in generate()`;
           lines.push(
-            `| ↳ ${TOOLS[tool].label}: formatting (prettier) | ${s(r.formatMs)} of ${s(r.totalMs)} in generate() | | load ${s(r.loadMs)}, model ${s(r.modelMs)}, emit ${s(r.emitMs)}, write ${s(r.writeMs)} | ${r.files} files, ${kb(r.bytes)} | |`,
+            `| ↳ ${TOOLS[tool].label}: formatting (prettier) | ${formatting} | | load ${s(r.loadMs)}, model ${s(r.modelMs)}, emit ${s(r.emitMs)}, write ${s(r.writeMs)} | ${r.files} files, ${kb(r.bytes)} | |`,
           );
         }
       }

@@ -181,6 +181,7 @@ async function measureGeneration(key, spec, outRoot, n, snapshot) {
       ...(tool.startsWith('sdkgen') && ok.length > 0
         ? {
             formatMs: median(ok.map((s) => s.timings?.formatMs)),
+            formatBusyMs: median(ok.map((s) => s.timings?.formatBusyMs).filter((v) => Number.isFinite(v))),
             totalMs: median(ok.map((s) => s.timings?.totalMs)),
             loadMs: median(ok.map((s) => s.timings?.loadMs)),
             modelMs: median(ok.map((s) => s.timings?.modelMs)),

@@ -98,6 +98,12 @@ export interface GenerateResult {
     formatMs: number;
     writeMs: number;
     totalMs: number;
+    /**
+     * When formatting ran in a pool started with generate() (documents of 1 MB or more): the time its
+     * threads spent formatting, summed over the threads (see `FormatPool.busyMs`), which overlaps
+     * `emitMs`. Undefined otherwise (formatting then is `formatMs`).
+     */
+    formatBusyMs?: number;
   };
 }
 
@@ -228,6 +234,7 @@ async function generateWith(
       formatMs,
       writeMs: done - formatAt,
       totalMs: done - started,
+      ...(pool !== undefined ? { formatBusyMs: pool.busyMs } : {}),
     },
   };
 }

@@ -20,22 +20,39 @@ const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.prettierUrl);
 const pieces = workerData.pieceUrl ? import(workerData.pieceUrl) : Promise.reject(new Error('no piece module'));
 pieces.catch(() => {});
+// Time with at least one job in hand (jobs interleave at their awaits), cumulated, sent with each reply.
+let active = 0;
+let since = 0;
+let busy = 0;
+const begin = () => {
+  if (active++ === 0) since = performance.now();
+};
+const end = () => {
+  if (--active === 0) busy += performance.now() - since;
+};
 parentPort.on('message', async (message) => {
   if (message.kind === 'piece') {
+    const module = await pieces.catch(() => undefined);
+    begin();
     let piece = null;
     try {
-      piece = (await (await pieces).formatPieceHere(message.job)) ?? null;
+      piece = (await module.formatPieceHere(message.job)) ?? null;
     } catch {}
-    parentPort.postMessage({ id: message.id, piece });
+    end();
+    parentPort.postMessage({ id: message.id, piece, busy });
     return;
   }
   const prettier = await ready;
+  begin();
+  let reply;
   try {
-    parentPort.postMessage({ id: message.id, ok: true, formatted: await prettier.format(message.job.text, message.job.options) });
+    reply = { id: message.id, ok: true, formatted: await prettier.format(message.job.text, message.job.options) };
   } catch (error) {
     const loc = error && error.loc && error.loc.start ? { start: { line: error.loc.start.line, column: error.loc.start.column } } : undefined;
-    parentPort.postMessage({ id: message.id, ok: false, error: { message: String(error && error.message || error), loc } });
+    reply = { id: message.id, ok: false, error: { message: String(error && error.message || error), loc } };
   }
+  end();
+  parentPort.postMessage({ ...reply, busy });
 });
 `;
 
@@ -112,6 +129,9 @@ export class FormatPool {
   private readonly queue: Pending[] = [];
   private readonly inFlight: Array<Map<number, Pending>> = [];
   private nextId = 0;
+  /** Busy ms of this thread's jobs, and the last cumulated busy ms each worker reported (by worker). */
+  private mainBusyMs = 0;
+  private readonly workerBusyMs = new Map<Worker, number>();
   private mainBusy = false;
   private holds = 0;
   private closed = false;
@@ -135,6 +155,7 @@ export class FormatPool {
         if (pending === undefined) return;
         flights.delete(message.id);
         if (flights.size === 0) worker.unref();
+        if (message.busy !== undefined) this.workerBusyMs.set(worker, message.busy);
         if (pending.kind === 'piece') pending.resolve('piece' in message ? (message.piece ?? undefined) : undefined);
         else if ('ok' in message)
           pending.resolve(message.ok ? { ok: true, formatted: message.formatted ?? '' } : { ok: false, failure: toFormatFailure(message.error) });
@@ -158,6 +179,17 @@ export class FormatPool {
       this.threads.push(worker);
       this.inFlight.push(flights);
     }
+  }
+
+  /**
+   * Milliseconds the threads have spent on jobs so far, summed over the threads (this one included;
+   * the fast path of pieces that this thread takes statement by statement, outside jobs, is not).
+   * Formatting overlaps emission, so this, not a stretch of wall-clock time, is its cost.
+   */
+  get busyMs(): number {
+    let total = this.mainBusyMs;
+    for (const ms of this.workerBusyMs.values()) total += ms;
+    return total;
   }
 
   /** Formats one text with prettier (never throws for a syntax error: that is a `{ ok: false }` outcome). */
@@ -231,8 +263,16 @@ export class FormatPool {
     try {
       while (this.queue.length > 0 && this.holds === 0) {
         const pending = this.queue.shift()!;
-        if (pending.kind === 'piece') pending.resolve(await formatPieceHere(pending.job));
-        else pending.resolve(await formatHere(pending.job));
+        const started = performance.now();
+        if (pending.kind === 'piece') {
+          const formatted = await formatPieceHere(pending.job);
+          this.mainBusyMs += performance.now() - started;
+          pending.resolve(formatted);
+        } else {
+          const outcome = await formatHere(pending.job);
+          this.mainBusyMs += performance.now() - started;
+          pending.resolve(outcome);
+        }
         // Let worker replies in (they hand the worker its next job) before formatting the next one.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.workers > 0) this.dispatch();
@@ -253,4 +293,4 @@ export class FormatPool {
 }
 
 /** A worker's answer: to a prettier job, or to a piece job (`null`: format the whole file). */
-type WorkerReply = { id: number; ok: boolean; formatted?: string; error?: unknown } | { id: number; piece: string | null };
+type WorkerReply = { id: number; busy?: number } & ({ ok: boolean; formatted?: string; error?: unknown } | { piece: string | null });

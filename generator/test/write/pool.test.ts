@@ -74,6 +74,7 @@ describe('piece jobs in workers', () => {
       release();
       const here = await Promise.all(jobs.map((job) => formatPieceHere(job)));
       expect(inWorker).toEqual(here);
+      expect(pool.busyMs).toBeGreaterThan(0); // the worker reports the time its jobs took
       for (const [i, job] of jobs.entries()) expect(inWorker[i]).toBe(await prettier.format(job.text, options));
     } finally {
       await pool.close();
