@@ -37,6 +37,21 @@ export interface LeanClientOptions {
  */
 export type LeanRequestOptions = Pick<RequestOptions, 'headers' | 'signal' | 'fetch' | 'binaryAs'>;
 
+/** Options of the full core (`ClientCore`) this core does not have: given, they are refused, not ignored. */
+const FULL_CORE_ONLY = ['timeoutMs', 'maxRetries', 'retryNonIdempotent', 'idempotencyKey', 'auth', 'middleware', 'logger', 'validate'];
+
+/**
+ * @throws SdkError naming the first full-core option set in `options` (`maxRetries: 0` is what this core does anyway)
+ */
+function refuseFullCoreOptions(options: object, where: string): void {
+  for (const key of FULL_CORE_ONLY) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value === undefined || (key === 'maxRetries' && value === 0)) continue;
+    const instead = key === 'timeoutMs' ? ': pass `signal: AbortSignal.timeout(ms)` instead' : ': use the full client for it';
+    throw new SdkError(`LeanClient has no \`${key}\` (${where})${instead}`);
+  }
+}
+
 /** The error of a failed send or body read: `SdkError`s pass; `AbortError` when `signal` aborted; else `ConnectionError`. */
 function failure(err: unknown, signal: AbortSignal | undefined): Error {
   if (err instanceof SdkError) return err;
@@ -82,8 +97,14 @@ export class LeanClient implements RequestClient {
   /** Options as given (frozen). */
   readonly options: Readonly<LeanClientOptions>;
 
-  /** @param options the base URL (required), headers, `fetch`, `binaryAs` */
+  /**
+   * @param options the base URL (required), headers, `fetch`, `binaryAs`
+   * @throws SdkError when `baseUrl` is not an absolute URL, or an option of the full client (`timeoutMs`, `auth`, …) is given
+   */
   constructor(options: LeanClientOptions) {
+    if (typeof options?.baseUrl !== 'string' || !/^[a-z][a-z\d+.-]*:\/\//i.test(options.baseUrl))
+      throw new SdkError('LeanClient needs `baseUrl`, an absolute URL such as https://api.example.com');
+    refuseFullCoreOptions(options, 'client option');
     this.options = Object.freeze({ ...options });
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
@@ -91,7 +112,8 @@ export class LeanClient implements RequestClient {
   /**
    * Sends one operation. Resolves with the data read per `op.responses` (or the Content-Type); rejects with `ApiError`
    * (or a subclass per status), `ConnectionError`, `AbortError`, or `SdkError` (a missing path parameter, a header value
-   * with CR/LF, `op.url` on another origin, a 2xx JSON body that does not parse).
+   * with CR/LF, `op.url` on another origin, a 2xx JSON body that does not parse, an option only the full client has:
+   * `timeoutMs`, `maxRetries` above 0, `idempotencyKey`, `retryNonIdempotent`).
    */
   request<T = unknown>(op: Operation, options: LeanRequestOptions = {}): APIPromise<T> {
     const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
@@ -103,6 +125,7 @@ export class LeanClient implements RequestClient {
   }
 
   private async send(op: Operation, options: LeanRequestOptions): Promise<RawResult> {
+    refuseFullCoreOptions(options, 'request option');
     const signal = options.signal;
     const p = serializeParams(op);
     const encoded = encodeBody(op);

@@ -19,7 +19,7 @@ import {
 import { LeanClient } from '../../runtime/lean.js';
 import { requestPage } from '../../runtime/pagination.js';
 import type { HeaderOptions } from '../../runtime/wire.js';
-import type { FetchLike, Operation, ParamSpec, ParamStyle, RequestClient } from '../../runtime/types.js';
+import type { FetchLike, Operation, ParamSpec, ParamStyle, RequestClient, RequestOptions } from '../../runtime/types.js';
 import { asRequest, json, mockFetch } from './helpers.js';
 
 const BASE = 'https://api.example.com/v1';
@@ -414,6 +414,44 @@ describe('header values with CR or LF are rejected before any request', () => {
     const client = new LeanClient({ baseUrl: BASE, fetch });
     await expect(send(client)).rejects.toThrow(/contains a CR, LF or NUL character/);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('options only the full client has are refused, not ignored', () => {
+  it.each<[string, RequestOptions]>([
+    ['timeoutMs', { timeoutMs: 100 }],
+    ['maxRetries above 0', { maxRetries: 2 }],
+    ['idempotencyKey', { idempotencyKey: 'k' }],
+    ['retryNonIdempotent', { retryNonIdempotent: true }],
+  ])('per request: %s rejects before any request', async (name, options) => {
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new LeanClient({ baseUrl: BASE, fetch });
+    await expect(client.request({ method: 'get', path: '/x' }, options)).rejects.toThrow(new RegExp(`LeanClient has no \`${name.split(' ')[0]}\``));
+    expect(seen).toHaveLength(0);
+  });
+
+  it('timeoutMs says what to use instead; maxRetries: 0 is accepted (it is what the lean core does)', async () => {
+    const { fetch, seen } = mockFetch(json({ ok: 1 }));
+    const client = new LeanClient({ baseUrl: BASE, fetch });
+    await expect(client.request({ method: 'get', path: '/x' }, { timeoutMs: 5 })).rejects.toThrow('pass `signal: AbortSignal.timeout(ms)` instead');
+    await expect(client.request({ method: 'get', path: '/x', responses: { '200': 'json' } }, { maxRetries: 0 })).resolves.toEqual({ ok: 1 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('client options of the full client, given through a variable (no excess-property check), throw at construction', () => {
+    const options = { baseUrl: BASE, timeoutMs: 1000 };
+    expect(() => new LeanClient(options)).toThrow('LeanClient has no `timeoutMs` (client option)');
+    const withAuth = { baseUrl: BASE, auth: { bearerAuth: 't' } };
+    expect(() => new LeanClient(withAuth)).toThrow('LeanClient has no `auth`');
+  });
+
+  it.each<[string, unknown]>([
+    ['no options', undefined],
+    ['no baseUrl', {}],
+    ['a base URL without a scheme', { baseUrl: '127.0.0.1:8080' }],
+    ['a relative base URL', { baseUrl: '/api' }],
+  ])('%s: a clear error at construction', (_, options) => {
+    expect(() => new LeanClient(options as never)).toThrow('LeanClient needs `baseUrl`, an absolute URL');
   });
 });
 

@@ -35,9 +35,12 @@ const BUDGET = {
    * for ≈ 35 µs less per call, bench/RESULTS.md).
    */
   coreAlone: 8_800,
-  /** Measured 4 170 B gzip (10 229 B minified) when set (D19 in docs/decisions.md). */
+  /**
+   * Measured 4 170 B gzip (10 229 B minified) when set (D19 in docs/decisions.md); 4 438 B (10 802 B) once it refused
+   * the full client's options instead of ignoring them (a fresh user's timeoutMs was silently dropped).
+   */
   leanAlone: 4_600,
-  /** Measured 5 755 B gzip (16 491 B minified) when set: Extracts (paginated, so with pagination.ts) over the lean core. */
+  /** Measured 5 755 B gzip (16 491 B minified) when set: Extracts (paginated, so with pagination.ts) over the lean core; 6 029 B (17 065 B) with the refusal of full-client options. */
   leanResource: 6_300,
 };
 
