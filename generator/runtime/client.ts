@@ -23,7 +23,7 @@ import type {
   TokenSource,
   ValidationReport,
 } from './types.js';
-import { acceptOf, applyHeaders, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+import { acceptOf, applyHeaders, decodeText, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
 
 export { responseKind };
 
@@ -137,15 +137,7 @@ export async function readBody(
     } catch (err) {
       throw scope ? scope.fail(err) : readError(err);
     }
-    if (kind === 'text') return text;
-    if (text.trim() === '') return undefined;
-    if (kind === undefined) return text;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (err) {
-      if (!response.ok) return text;
-      throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
-    }
+    return decodeText(text, kind, response);
   } finally {
     scope?.end();
   }

@@ -352,7 +352,7 @@ function printDocs(w: DirectWriter, docs: readonly unknown[] | undefined): void 
   }
 }
 
-function printModifiers(w: DirectWriter, s: { isExported?: boolean; isReadonly?: boolean }): void {
+function printModifiers(w: DirectWriter, s: { isExported?: boolean | undefined; isReadonly?: boolean | undefined }): void {
   if (s.isExported) w.write('export ');
   if (s.isReadonly) w.write('readonly ');
 }
@@ -371,29 +371,34 @@ function printInterface(w: DirectWriter, s: InterfaceDeclarationStructure): void
   w.write(`interface ${s.name}`);
   w.space();
   w.inlineBlock(() => {
-    const indexSignatures = (s.indexSignatures ?? []) as IndexSignatureDeclarationStructure[];
-    if (indexSignatures.length > 0 && !w.isAtStartOfFirstLineOfBlock()) w.newLine();
-    indexSignatures.forEach((x, i) => {
-      if (i > 0) w.newLine();
-      w.closeComment();
-      printDocs(w, x.docs);
-      printModifiers(w, x);
-      w.write(`[${x.keyName || 'key'}: ${x.keyType || 'string'}]`);
-      printTyped(w, ':', x.returnType as string | undefined);
-      w.write(';');
-    });
-    const properties = (s.properties ?? []) as PropertySignatureStructure[];
-    if (properties.length > 0 && !w.isAtStartOfFirstLineOfBlock()) w.newLine();
-    properties.forEach((p, i) => {
-      if (i > 0) w.newLine();
-      w.closeComment();
-      printDocs(w, p.docs);
-      printModifiers(w, p);
-      w.write(p.name);
-      if (p.hasQuestionToken) w.write('?');
-      printTyped(w, ':', p.type as string | undefined);
-      w.write(';');
-    });
+    // ts-morph's member groups: index signatures, then properties; a newline before a group that does
+    // not open the block, one between members.
+    const groups: Array<Array<{ docs: unknown[] | undefined; isReadonly?: boolean | undefined; head: string; type: unknown }>> = [
+      ((s.indexSignatures ?? []) as IndexSignatureDeclarationStructure[]).map((x) => ({
+        docs: x.docs,
+        isReadonly: x.isReadonly,
+        head: `[${x.keyName || 'key'}: ${x.keyType || 'string'}]`,
+        type: x.returnType,
+      })),
+      ((s.properties ?? []) as PropertySignatureStructure[]).map((p) => ({
+        docs: p.docs,
+        isReadonly: p.isReadonly,
+        head: p.hasQuestionToken ? `${p.name}?` : p.name,
+        type: p.type,
+      })),
+    ];
+    for (const members of groups) {
+      if (members.length > 0 && !w.isAtStartOfFirstLineOfBlock()) w.newLine();
+      members.forEach((m, i) => {
+        if (i > 0) w.newLine();
+        w.closeComment();
+        printDocs(w, m.docs);
+        printModifiers(w, m);
+        w.write(m.head);
+        printTyped(w, ':', m.type as string | undefined);
+        w.write(';');
+      });
+    }
   });
 }
 

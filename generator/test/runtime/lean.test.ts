@@ -433,8 +433,10 @@ describe('options only the full client has are refused, not ignored', () => {
   it('timeoutMs says what to use instead; maxRetries: 0 is accepted (it is what the lean core does)', async () => {
     const { fetch, seen } = mockFetch(json({ ok: 1 }));
     const client = new LeanClient({ baseUrl: BASE, fetch });
-    await expect(client.request({ method: 'get', path: '/x' }, { timeoutMs: 5 })).rejects.toThrow('pass `signal: AbortSignal.timeout(ms)` instead');
-    await expect(client.request({ method: 'get', path: '/x', responses: { '200': 'json' } }, { maxRetries: 0 })).resolves.toEqual({ ok: 1 });
+    const timeout: RequestOptions = { timeoutMs: 5 }; // what a generated method passes on
+    const noRetries: RequestOptions = { maxRetries: 0 };
+    await expect(client.request({ method: 'get', path: '/x' }, timeout)).rejects.toThrow('pass `signal: AbortSignal.timeout(ms)` instead');
+    await expect(client.request({ method: 'get', path: '/x', responses: { '200': 'json' } }, noRetries)).resolves.toEqual({ ok: 1 });
     expect(seen).toHaveLength(1);
   });
 

@@ -10,7 +10,7 @@ import { APIPromise, type RawResult } from './api-promise.js';
 import { AbortError, ConnectionError, makeApiError, SdkError } from './errors.js';
 import { encodeBody, serializeParams } from './serialize.js';
 import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
-import { acceptOf, applyHeaders, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+import { acceptOf, applyHeaders, decodeText, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
 
 /** How binary responses are returned. */
 export type BinaryAs = 'blob' | 'arrayBuffer' | 'stream';
@@ -71,16 +71,7 @@ async function readBody(response: Response, kind: ResponseKind | undefined, bina
     return undefined;
   }
   if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  const text = await response.text();
-  if (kind === 'text') return text;
-  if (text.trim() === '') return undefined;
-  if (kind === undefined) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    if (!response.ok) return text;
-    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
-  }
+  return decodeText(await response.text(), kind, response);
 }
 
 /**

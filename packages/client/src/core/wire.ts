@@ -5,6 +5,7 @@
  * Shared so that the two cannot drift apart; small, so that the lean core stays small.
  */
 
+import { SdkError } from './errors.js';
 import { checkHeaderValue } from './serialize.js';
 import type { Operation, ResponseKind } from './types.js';
 
@@ -71,4 +72,22 @@ export function responseKind(op: Operation, status: number, headers: Headers): R
   const r = op.responses;
   const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
   return declared ?? inferKind(headers.get('content-type'));
+}
+
+/**
+ * A body read as text, as the operation's response kind says: `text` → the text; blank → `undefined`; an unknown kind
+ * → the text; `json` → parsed.
+ * @throws SdkError when a JSON body of a success (status below 400) does not parse; an error body that does not parse is
+ *   returned as text
+ */
+export function decodeText(text: string, kind: ResponseKind | undefined, response: Response): unknown {
+  if (kind === 'text') return text;
+  if (text.trim() === '') return undefined;
+  if (kind === undefined) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    if (!response.ok) return text;
+    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+  }
 }
