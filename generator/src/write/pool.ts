@@ -13,37 +13,48 @@ export { type FormatJob, type FormatOutcome, formatHere, type PieceJob } from '.
  * TypeScript sources under vitest). It imports prettier from the URL it is given, at once (so loading
  * prettier overlaps whatever the main thread does meanwhile), and the compiled `piece.js` when it is
  * given its URL (for piece jobs). A piece job that fails answers `piece: null`: the caller then
- * formats the whole file, which reports the error.
+ * formats the whole file, which reports the error. Before a job it claims the job's slot in `claims`
+ * (shared memory): a job the main thread claimed first is answered `skipped`.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.prettierUrl);
 const pieces = workerData.pieceUrl ? import(workerData.pieceUrl) : Promise.reject(new Error('no piece module'));
 pieces.catch(() => {});
-// Time with at least one job in hand (jobs interleave at their awaits), cumulated, sent with each reply.
-let active = 0;
-let since = 0;
+// Jobs run one at a time, in the order they came (several at once would interleave at their awaits,
+// each holding its parse trees); busy time is cumulated and sent with each reply.
 let busy = 0;
-const begin = () => {
-  if (active++ === 0) since = performance.now();
-};
-const end = () => {
-  if (--active === 0) busy += performance.now() - since;
-};
-parentPort.on('message', async (message) => {
+const claims = new Int32Array(workerData.claims);
+const queue = [];
+let running = false;
+parentPort.on('message', (message) => {
+  queue.push(message);
+  if (!running) void run();
+});
+async function run() {
+  running = true;
+  while (queue.length > 0) await handle(queue.shift());
+  running = false;
+}
+async function handle(message) {
+  // The main thread may have taken the job back meanwhile (it claims jobs a worker has not started).
+  if (Atomics.compareExchange(claims, message.slot, 0, 1) !== 0) {
+    parentPort.postMessage({ id: message.id, skipped: true, busy });
+    return;
+  }
   if (message.kind === 'piece') {
     const module = await pieces.catch(() => undefined);
-    begin();
+    const started = performance.now();
     let piece = null;
     try {
       piece = (await module.formatPieceHere(message.job)) ?? null;
     } catch {}
-    end();
+    busy += performance.now() - started;
     parentPort.postMessage({ id: message.id, piece, busy });
     return;
   }
   const prettier = await ready;
-  begin();
+  const started = performance.now();
   let reply;
   try {
     reply = { id: message.id, ok: true, formatted: await prettier.format(message.job.text, message.job.options) };
@@ -51,9 +62,9 @@ parentPort.on('message', async (message) => {
     const loc = error && error.loc && error.loc.start ? { start: { line: error.loc.start.line, column: error.loc.start.column } } : undefined;
     reply = { id: message.id, ok: false, error: { message: String(error && error.message || error), loc } };
   }
-  end();
+  busy += performance.now() - started;
   parentPort.postMessage({ ...reply, busy });
-});
+}
 `;
 
 /**
@@ -104,11 +115,14 @@ const WORKER_OLD_SPACE_MB = 128;
 const IN_FLIGHT_PER_WORKER = 2;
 
 /**
- * Jobs a worker holds at once while the pool is held ({@link FormatPool.hold}): the main thread then
- * hands out jobs only between its own steps (one emitted file to the next), so a worker needs more
- * queued to stay busy meanwhile; few enough that the tail stays short once the main thread joins in.
+ * While the pool is held ({@link FormatPool.hold}) the main thread hands out jobs only between its own
+ * steps (one emitted file to the next, hundreds of ms for a big file), so every queued job goes to the
+ * workers at once; when it joins in, it claims back the jobs they have not started (see `claims`).
  */
-const IN_FLIGHT_PER_WORKER_HELD = 8;
+const IN_FLIGHT_PER_WORKER_HELD = Number.POSITIVE_INFINITY;
+
+/** Claim slots (job id modulo this): 0 free, 1 taken by a worker, 2 taken by the main thread. */
+const CLAIM_SLOTS = 1 << 16;
 
 /**
  * Formatting on `workers` worker threads plus this thread: jobs go to a shared queue; each worker
@@ -132,6 +146,8 @@ export class FormatPool {
   /** Busy ms of this thread's jobs, and the last cumulated busy ms each worker reported (by worker). */
   private mainBusyMs = 0;
   private readonly workerBusyMs = new Map<Worker, number>();
+  /** One slot per job in flight (by id modulo {@link CLAIM_SLOTS}), claimed by whichever thread starts the job. */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(CLAIM_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private mainBusy = false;
   private holds = 0;
   private closed = false;
@@ -145,17 +161,17 @@ export class FormatPool {
     for (let i = 0; i < this.workers; i++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { prettierUrl: url, pieceUrl },
+        workerData: { prettierUrl: url, pieceUrl, claims: this.claims.buffer },
         // A low limit makes V8 collect before the heap grows (measured: ~80 MB less peak RSS).
         resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
       });
       const flights = new Map<number, Pending>();
       worker.on('message', (message: WorkerReply) => {
+        if (message.busy !== undefined) this.workerBusyMs.set(worker, message.busy);
         const pending = flights.get(message.id);
-        if (pending === undefined) return;
+        if (pending === undefined || 'skipped' in message) return; // taken back by this thread
         flights.delete(message.id);
         if (flights.size === 0) worker.unref();
-        if (message.busy !== undefined) this.workerBusyMs.set(worker, message.busy);
         if (pending.kind === 'piece') pending.resolve('piece' in message ? (message.piece ?? undefined) : undefined);
         else if ('ok' in message)
           pending.resolve(message.ok ? { ok: true, formatted: message.formatted ?? '' } : { ok: false, failure: toFormatFailure(message.error) });
@@ -249,20 +265,44 @@ export class FormatPool {
       while (flights.size < limit && this.queue.length > 0) {
         const pending = this.queue.shift()!;
         const id = this.nextId++;
+        const slot = id % CLAIM_SLOTS;
+        Atomics.store(this.claims, slot, 0); // the job that had this slot before is long done
         flights.set(id, pending);
         this.threads[i]!.ref();
-        this.threads[i]!.postMessage({ id, kind: pending.kind, job: pending.job });
+        this.threads[i]!.postMessage({ id, slot, kind: pending.kind, job: pending.job });
       }
     }
-    if (!this.mainBusy && this.holds === 0 && this.queue.length > 0) void this.runMain();
+    // This thread joins in when it may: queued jobs, or jobs sent to a worker beyond the one it is on.
+    if (!this.mainBusy && this.holds === 0 && (this.queue.length > 0 || this.inFlight.some((f) => f.size > 1))) void this.runMain();
   }
 
-  /** This thread's share: format queued jobs, yielding to the event loop between them (worker replies). */
+  /**
+   * A job a worker has been sent but not started, taken back for this thread (newest first: the
+   * furthest from being started), or undefined.
+   */
+  private claimBack(): Pending | undefined {
+    for (const flights of this.inFlight) {
+      for (const id of [...flights.keys()].reverse()) {
+        if (Atomics.compareExchange(this.claims, id % CLAIM_SLOTS, 0, 2) !== 0) continue;
+        const pending = flights.get(id)!;
+        flights.delete(id);
+        return pending;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * This thread's share: format queued jobs, then jobs taken back from the workers, yielding to the
+   * event loop between them (worker replies).
+   */
   private async runMain(): Promise<void> {
     this.mainBusy = true;
     try {
-      while (this.queue.length > 0 && this.holds === 0) {
-        const pending = this.queue.shift()!;
+      for (;;) {
+        if (this.holds > 0) break;
+        const pending = this.queue.shift() ?? this.claimBack();
+        if (pending === undefined) break;
         const started = performance.now();
         if (pending.kind === 'piece') {
           const formatted = await formatPieceHere(pending.job);
@@ -293,4 +333,4 @@ export class FormatPool {
 }
 
 /** A worker's answer: to a prettier job, or to a piece job (`null`: format the whole file). */
-type WorkerReply = { id: number; busy?: number } & ({ ok: boolean; formatted?: string; error?: unknown } | { piece: string | null });
+type WorkerReply = { id: number; busy?: number } & ({ ok: boolean; formatted?: string; error?: unknown } | { piece: string | null } | { skipped: true });

@@ -14,8 +14,10 @@ import {
   prettierVersion,
   resolveFormatOptions,
   restoreTables,
+  type InterfacePieces,
   splitInterface,
   splitTopLevel,
+  unwrapInterface,
 } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
 import { formatStatements, type FormatJob, type FormatOutcome, type PieceJob, type PrettierRunner } from './piece.js';
@@ -350,17 +352,36 @@ async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: numb
   };
   const style = fast ? fastFormatStyle(job.options) : undefined;
   if (pieces.length === 1 && style === undefined && splitInterface(job.text, pieceBytes) === undefined) return whole();
-  // Each piece goes whole to whichever thread is free where the workers can run the fast path;
-  // otherwise this thread takes the fast path and hands prettier the rest.
+  // Each piece goes whole to whichever thread is free where the workers can run the fast path (a huge
+  // interface, alone in its piece, member group by member group); otherwise this thread takes the fast
+  // path and hands prettier the rest.
   const prettier: PrettierRunner = (j) => pool.format(j);
   const formatted = await Promise.all(
     pieces.map((text) => {
       const piece: PieceJob = { text, options: job.options, pieceBytes, style };
-      return pool.piecesInWorkers ? pool.formatPiece(piece) : formatStatements(prettier, piece);
+      if (!pool.piecesInWorkers) return formatStatements(prettier, piece);
+      const split = splitInterface(text, pieceBytes);
+      return split === undefined ? pool.formatPiece(piece) : formatInterfaceGroups(pool, split, piece);
     }),
   );
   if (formatted.some((f) => f === undefined)) return whole();
   return { ok: true, formatted: joinFormatted(formatted as string[]) };
+}
+
+/**
+ * A huge interface (see {@link splitInterface}) as one piece job per member group, so that the threads
+ * share it: each group is formatted as `formatStatements` formats a long statement's groups (fast path,
+ * else prettier) and unwrapped. Undefined if a group is rejected.
+ */
+async function formatInterfaceGroups(pool: FormatPool, split: InterfacePieces, piece: PieceJob): Promise<string | undefined> {
+  const bodies = await Promise.all(
+    split.wrapped.map(async (group) => {
+      const formatted = await pool.formatPiece({ ...piece, text: group });
+      return formatted === undefined ? undefined : unwrapInterface(formatted);
+    }),
+  );
+  if (bodies.some((b) => b === undefined)) return undefined;
+  return `${split.header}\n${bodies.join('')}}\n`;
 }
 
 function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {

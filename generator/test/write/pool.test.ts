@@ -190,3 +190,20 @@ describe('preparePackage over files as they are emitted', () => {
     }
   });
 });
+
+describe('claiming back', () => {
+  test('jobs sent to a busy worker while held are taken back by this thread after the release, each done once', async () => {
+    const pool = new FormatPool(1, { pieceModuleUrl });
+    try {
+      const release = pool.hold();
+      const jobs = Array.from({ length: 40 }, (_, i) => ({ text: statements(15, i * 15), options, pieceBytes: 32 * 1024, style }));
+      const results = jobs.map((job) => pool.formatPiece(job));
+      release(); // at once: the worker has every job, most not started; this thread claims from the newest
+      const formatted = await Promise.all(results);
+      for (const [i, job] of jobs.entries()) expect(formatted[i]).toBe(await formatPieceHere(job));
+      expect(pool.busyMs).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});
