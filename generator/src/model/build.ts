@@ -13,8 +13,8 @@ import { assignPagination } from './pagination.js';
 import { breakAliasCycles } from './alias-cycles.js';
 import { readSecuritySchemes } from './auth.js';
 import { isObject, ModelContext } from './context.js';
-import { refGraph, transitiveFlags } from './graph.js';
-import { assignModules } from './modules.js';
+import { directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
+import { assignModules, requestSchemasOf } from './modules.js';
 import { NameRegistry, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
 import { assignResources } from './resources.js';
@@ -81,8 +81,13 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
       hasRequiredDefault: f.hasRequiredDefault,
     });
   }
+  // A request variant is declared only where a request uses it: through a parameter or request body
+  // of an operation or webhook, at any depth. (GitHub's document has 254 flagged schemas, ~51,000
+  // lines, that no request reaches; see D21.)
+  const requestSide = new Set(reachable([...operations, ...webhooks].flatMap((x) => requestSchemasOf(x).flatMap(directRefs)), graph));
   for (const named of schemas.values()) {
     if (!named.hasReadOnly && !named.hasWriteOnly && !named.hasRequiredDefault) continue;
+    if (!requestSide.has(named.key)) continue;
     const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
     named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
   }

@@ -16,18 +16,24 @@ export const SHARED_MODULE = 'shared';
 /** Module for schemas used only by webhooks. */
 export const WEBHOOKS_MODULE = 'webhooks';
 
-/** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
-export function schemasOfExchange(parts: {
-  parameters: Record<ParameterLocation, Parameter[]>;
-  requestBody?: RequestBody;
-  responses: Response[];
-}): Schema[] {
+/** The schemas of what the caller sends in an operation or webhook: parameters and request bodies (with encoding headers). */
+export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody }): Schema[] {
   const out: Schema[] = [];
   for (const loc of ['path', 'query', 'header', 'cookie'] as const) for (const p of parts.parameters[loc]) out.push(p.schema);
   for (const c of parts.requestBody?.contents ?? []) {
     out.push(c.schema);
     for (const e of Object.values(c.encoding ?? {})) for (const h of e.headers ?? []) out.push(h.schema);
   }
+  return out;
+}
+
+/** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
+export function schemasOfExchange(parts: {
+  parameters: Record<ParameterLocation, Parameter[]>;
+  requestBody?: RequestBody;
+  responses: Response[];
+}): Schema[] {
+  const out = requestSchemasOf(parts);
   for (const r of parts.responses) {
     for (const c of r.contents) out.push(c.schema);
     for (const h of r.headers) out.push(h.schema);

@@ -3,7 +3,9 @@
  * the Improvado spec: every file except the `src/core/` runtime copies (core.test.ts pins those to
  * generator/runtime byte for byte). `api.md` and `README.md` are among the snapshots.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectNoStaleSnapshots } from '../snapshot-files.js';
 import { clientFixtures, type Fixture, generate } from './pipeline.js';
 
 const fixtures = clientFixtures();
@@ -28,6 +30,7 @@ describe.each(fixtures.map((f): [string, Fixture] => [f.name, f]))('client packa
     for (const path of paths) {
       await expect(formatted.client.get(path)).toMatchFileSnapshot(`__snapshots__/${name}/${path}`);
     }
+    expectNoStaleSnapshots(fileURLToPath(new URL(`./__snapshots__/${name}/`, import.meta.url)), paths, (p) => p.startsWith('src/core/'));
   });
 });
 

@@ -18,6 +18,7 @@ import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
 import { type BatchMember, compileBatch } from '../fuzz/compile.js';
 import { fuzzDir } from '../fuzz/driver.js';
+import { expectNoStaleSnapshots } from '../snapshot-files.js';
 import { formatFile } from './format.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/corpus-found/', import.meta.url));
@@ -70,6 +71,7 @@ describe('fuzz-found fixtures', () => {
       expect(paths).toContain('types/src/index.ts');
       expect(paths).toContain('client/src/client.ts');
       for (const p of paths) await expect(g.files.get(p)).toMatchFileSnapshot(`__snapshots__/corpus-found/${name}/${p}`);
+      expectNoStaleSnapshots(fileURLToPath(new URL(`./__snapshots__/corpus-found/${name}/`, import.meta.url)), paths);
     });
   }
 

@@ -147,6 +147,42 @@ describe('readOnly / writeOnly', () => {
       ['Expr', false, undefined],
     ]);
   });
+
+  it('a request variant is declared only for a flagged schema that a request reaches (parameter or body, of an operation or webhook)', () => {
+    const { api } = build(`openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /a:
+    post:
+      operationId: createA
+      parameters: [{ name: f, in: query, schema: { $ref: '#/components/schemas/Filter' } }]
+      requestBody: { content: { application/json: { schema: { type: object, properties: { a: { $ref: '#/components/schemas/A' } } } } } }
+      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Out' } } } } }
+webhooks:
+  ping:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Hook' } } } }
+      responses: { "200": { description: ok } }
+components:
+  schemas:
+    A: { type: object, properties: { id: { type: string, readOnly: true }, b: { $ref: '#/components/schemas/B' } } }
+    B: { type: object, properties: { secret: { type: string, writeOnly: true } } }
+    Filter: { type: object, properties: { id: { type: string, readOnly: true } } }
+    Out: { type: object, properties: { id: { type: string, readOnly: true }, b: { $ref: '#/components/schemas/B' } } }
+    Hook: { type: object, required: [n], properties: { n: { type: integer, default: 1 } } }
+    Unused: { type: object, properties: { id: { type: string, readOnly: true } } }
+`);
+    expect(['A', 'B', 'Filter', 'Hook', 'Out', 'Unused'].map((k) => [k, named(api, k).requestIdentifier])).toEqual([
+      ['A', 'AInput'],
+      ['B', 'BInput'],
+      ['Filter', 'FilterInput'],
+      ['Hook', 'HookInput'],
+      ['Out', undefined],
+      ['Unused', undefined],
+    ]);
+    // The flags still say what the schema holds; only the declaration depends on use.
+    expect([named(api, 'Out').hasReadOnly, named(api, 'Unused').hasReadOnly]).toEqual([true, true]);
+  });
 });
 
 describe('modules', () => {

@@ -16,7 +16,7 @@ import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/case-04/sr
 import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/case-07/src/index.js';
 import type { CreateReportBody } from '../emit/__snapshots__/case-08/src/index.js';
 import type { Cat, Dog, Shape, Vehicle } from '../emit/__snapshots__/discriminators/src/index.js';
-import type { Expr, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
+import type { Company, CompanyInput, CreatePersonBody, Expr, PersonInput, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
 import type { Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -79,6 +79,14 @@ test('tuples and recursion', () => {
   expectTypeOf<Row>().toEqualTypeOf<[string, ...number[]]>();
   expectTypeOf({ id: 'a', children: [{ id: 'b', children: [] }] }).toExtend<TreeNode>();
   expectTypeOf({ op: 'add', args: [1, { op: 'neg', args: [2] }] }).toExtend<Expr>();
+});
+
+test('mutually recursive request variants refer to each other (a request reaches both)', () => {
+  expectTypeOf<CreatePersonBody>().toEqualTypeOf<PersonInput>();
+  expectTypeOf<NonNullable<PersonInput['employer']>>().toEqualTypeOf<CompanyInput>();
+  expectTypeOf<NonNullable<CompanyInput['staff']>[number]>().toEqualTypeOf<PersonInput>();
+  expectTypeOf<CompanyInput>().toHaveProperty('secret');
+  expectTypeOf<Company>().not.toHaveProperty('secret');
 });
 
 test('discriminator mapping: literals added only where the member leaves the property open; several values per schema', () => {

@@ -18,3 +18,9 @@ test('a response keeps them required', () => {
   expectTypeOf<JobSpec['priority']>().toEqualTypeOf<'low' | 'high'>();
   expectTypeOf<{ name: string; retry: { attempts: number } }>().not.toMatchTypeOf<JobSpec>();
 });
+
+test('a schema only responses use has no request variant', () => {
+  // @ts-expect-error Job is only ever returned, so the package declares no JobInput (D21)
+  type JobInput = import('../emit/__snapshots__/required-default/src/index.js').JobInput;
+  expectTypeOf<JobInput>().toBeAny(); // what an unresolved import gives
+});

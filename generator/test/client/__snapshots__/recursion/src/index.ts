@@ -37,4 +37,5 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
+export { People } from './resources/people.js';
 export type * from '@fixtures/recursion-types';

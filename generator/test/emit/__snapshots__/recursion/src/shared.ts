@@ -6,43 +6,6 @@ export interface TreeNode {
   children?: TreeNode[];
 }
 
-/**
- * Request shape: {@link PersonInput}.
- * Source: `#/components/schemas/Person`
- */
-export interface Person {
-  name?: string;
-  employer?: Company;
-}
-
-/**
- * Request shape of {@link Person}: read-only properties left out, write-only ones kept, defaulted ones optional.
- * Source: `#/components/schemas/Person`
- */
-export interface PersonInput {
-  name?: string;
-  employer?: CompanyInput;
-}
-
-/**
- * Request shape: {@link CompanyInput}.
- * Source: `#/components/schemas/Company`
- */
-export interface Company {
-  name?: string;
-  staff?: Person[];
-}
-
-/**
- * Request shape of {@link Company}: read-only properties left out, write-only ones kept, defaulted ones optional.
- * Source: `#/components/schemas/Company`
- */
-export interface CompanyInput {
-  name?: string;
-  staff?: PersonInput[];
-  secret?: string;
-}
-
 /** Source: `#/components/schemas/Expr` */
 export type Expr =
   | number

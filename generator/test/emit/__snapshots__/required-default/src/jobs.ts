@@ -40,22 +40,10 @@ export interface JobSpecInput {
   retry: RetryInput;
 }
 
-/**
- * Request shape: {@link JobInput}.
- * Source: `#/components/schemas/Job`
- */
+/** Source: `#/components/schemas/Job` */
 export interface Job {
   id: string;
   spec: JobSpec;
-}
-
-/**
- * Request shape of {@link Job}: read-only properties left out, write-only ones kept, defaulted ones optional.
- * Source: `#/components/schemas/Job`
- */
-export interface JobInput {
-  id: string;
-  spec: JobSpecInput;
 }
 
 /**

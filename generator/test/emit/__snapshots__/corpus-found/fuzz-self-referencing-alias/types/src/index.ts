@@ -2,4 +2,3 @@
 
 export type * from './openapi.js';
 export type * from './pets.js';
-export type * from './shared.js';

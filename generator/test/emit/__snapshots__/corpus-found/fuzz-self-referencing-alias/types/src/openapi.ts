@@ -4,13 +4,16 @@ import type {
   CreatePetResponse,
   Itself,
   Left,
+  LeftInput,
   Pet,
   PetItem,
   PetItemInput,
+  PutPairBody,
+  Right,
+  RightInput,
   Tagged,
   Tree,
 } from './pets.js';
-import type { Right } from './shared.js';
 
 export interface paths {
   '/pets': {
@@ -23,6 +26,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['createPet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pets/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['putPair'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -78,6 +97,32 @@ export interface operations {
         content: {
           'application/json': CreatePetResponse;
         };
+      };
+    };
+  };
+  /**
+   * `PUT /pets/pair`
+   * Source: `#/paths/~1pets~1pair/put`
+   */
+  putPair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': PutPairBody;
+      };
+    };
+    responses: {
+      /** done */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -47,6 +47,18 @@ export type Left = number | Pet | string;
 export type LeftInput = number | PetInput | string;
 
 /**
+ * Request shape: {@link RightInput}.
+ * Source: `#/components/schemas/Right`
+ */
+export type Right = string | number | Pet;
+
+/**
+ * Request shape of {@link Right}: read-only properties left out, write-only ones kept, defaulted ones optional.
+ * Source: `#/components/schemas/Right`
+ */
+export type RightInput = string | number | PetInput;
+
+/**
  * Refers only to itself.
  *
  * Source: `#/components/schemas/Itself`
@@ -88,3 +100,33 @@ export type CreatePetResponse = {
  * Source: `#/paths/~1pets/post`
  */
 export type CreatePetError = unknown;
+
+/**
+ * Parameters of `PUT /pets/pair` (operation `putPair`).
+ * Source: `#/paths/~1pets~1pair/put`
+ */
+export type PutPairParams = Record<string, never>;
+
+/**
+ * Request body of `PUT /pets/pair` (operation `putPair`).
+ * Media type: `application/json` (optional body).
+ * Source: `#/paths/~1pets~1pair/put`
+ */
+export type PutPairBody = {
+  left?: LeftInput;
+  right?: RightInput;
+};
+
+/**
+ * Success response body of `PUT /pets/pair` (operation `putPair`).
+ * Status: 204 (no body).
+ * Source: `#/paths/~1pets~1pair/put`
+ */
+export type PutPairResponse = void;
+
+/**
+ * Error response body of `PUT /pets/pair` (operation `putPair`).
+ * Statuses: none declared.
+ * Source: `#/paths/~1pets~1pair/put`
+ */
+export type PutPairError = unknown;
