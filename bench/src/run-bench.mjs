@@ -14,7 +14,8 @@
  *
  * Options: --runs N (default 5, or $BENCH_RUNS), --runs-large N (runs for GitHub and case 37,
  * default --runs), --docs small,medium,large,case37, --tools sdkgen-types,sdkgen-all,
- * openapi-typescript,hey-api, --sections gen,tsc,http,size, --requests N (default 20000),
+ * openapi-typescript,hey-api (the other tools' rows of those documents are kept from the last run that
+ * measured them), --sections gen,tsc,http,size, --requests N (default 20000),
  * --quick (1 run; small and medium; 2,000 requests; writes .cache/RESULTS.quick.md),
  * --out FILE, --report-only (rewrite RESULTS.md from .cache/results.json), --cpu-prof DOCS (profile one
  * sdkgen run per document into .cache/profiles/), --no-build (reuse the generator snapshot as is),
@@ -104,15 +105,19 @@ async function main() {
     for (const key of docKeys) {
       const doc = benchDocs[key];
       const n = key === 'large' || key === 'case37' ? runsLarge : runs;
-      const entry = { label: doc.label, bytes: readFileSync(doc.file).length, gen: {}, tsc: {} };
-      results.docs[key] = { ...(results.docs[key] ?? {}), ...entry };
+      const previousDoc = results.docs[key] ?? {};
+      // With --tools, the other tools' rows of this document are kept (from an earlier invocation;
+      // each row states its runs): e.g. 5 runs of the fast tools beside 1 of a tool that times out.
+      const kept = (section) => (opts.tools ? (previousDoc[section] ?? {}) : {});
+      const entry = { label: doc.label, bytes: readFileSync(doc.file).length, gen: kept('gen'), tsc: kept('tsc') };
+      results.docs[key] = { ...previousDoc, ...entry };
       const outRoot = path.join(cacheDir, 'bench-out', key);
       if (sections.has('gen')) {
-        results.docs[key].gen = await measureGeneration(key, doc.file, outRoot, n, snapshot);
+        results.docs[key].gen = { ...kept('gen'), ...(await measureGeneration(key, doc.file, outRoot, n, snapshot)) };
         save();
       }
       if (sections.has('tsc')) {
-        results.docs[key].tsc = await measureTsc(key, doc.file, outRoot, n, results.docs[key].gen ?? {});
+        results.docs[key].tsc = { ...kept('tsc'), ...(await measureTsc(key, doc.file, outRoot, n, results.docs[key].gen ?? {})) };
         save();
       }
       if (profileDocs.has(key)) await profile(key, doc.file, outRoot, snapshot);
