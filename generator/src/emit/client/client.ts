@@ -112,10 +112,13 @@ export function requestTypesFile(options: EmitOptions): EmittedFile {
       `{ [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op } ? ([NonNullable<Op>] extends [never] ? never : P) : never }[keyof Paths]`,
       'The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape).',
     ),
+    // An indexed access, not a conditional type: while `request('get', '/x', { … })` infers P, TypeScript
+    // gives the object literal a contextual type built from P's constraint, and a conditional type there
+    // is resolved over every path of the spec (≈ 2 s per call site on GitHub's; D22).
     alias(
       'OperationAt',
-      ['Paths', 'P', 'M'],
-      'P extends keyof Paths ? (M extends keyof Paths[P] ? NonNullable<Paths[P][M]> : never) : never',
+      ['Paths', 'P extends keyof Paths', 'M extends keyof Paths[P]'],
+      'NonNullable<Paths[P][M]>',
       'The operation object at `Paths[P][M]`.',
     ),
     alias(

@@ -12,11 +12,9 @@ export type PathsWith<Paths, M extends HttpMethod> = {
 }[keyof Paths];
 
 /** The operation object at `Paths[P][M]`. */
-export type OperationAt<Paths, P, M> = P extends keyof Paths
-  ? M extends keyof Paths[P]
-    ? NonNullable<Paths[P][M]>
-    : never
-  : never;
+export type OperationAt<Paths, P extends keyof Paths, M extends keyof Paths[P]> = NonNullable<
+  Paths[P][M]
+>;
 
 /** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
 export type RequestInput<Op> = Op extends unknown
