@@ -109,8 +109,8 @@ async function main() {
       // With --tools, the other tools' rows of this document are kept (from an earlier invocation;
       // each row states its runs): e.g. 5 runs of the fast tools beside 1 of a tool that times out.
       const kept = (section) => (opts.tools ? (previousDoc[section] ?? {}) : {});
-      const entry = { label: doc.label, bytes: readFileSync(doc.file).length, gen: kept('gen'), tsc: kept('tsc') };
-      results.docs[key] = { ...previousDoc, ...entry };
+      // A section not measured now (`--sections tsc`) keeps its rows.
+      results.docs[key] = { ...previousDoc, label: doc.label, bytes: readFileSync(doc.file).length };
       const outRoot = path.join(cacheDir, 'bench-out', key);
       if (sections.has('gen')) {
         results.docs[key].gen = { ...kept('gen'), ...(await measureGeneration(key, doc.file, outRoot, n, snapshot)) };
