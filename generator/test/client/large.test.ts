@@ -17,7 +17,7 @@ import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmitOptions } from '../../src/emit/types.js';
 import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
-import { outRoot, repoRoot } from './pipeline.js';
+import { outRoot, repoRoot, strictCompilerOptions } from './pipeline.js';
 
 const N = 400;
 
@@ -49,16 +49,7 @@ function spec(): object {
 const dir = path.join(outRoot, 'large');
 
 const compilerOptions = {
-  target: 'ES2022',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
+  ...strictCompilerOptions,
   paths: { '@large/types': ['./types/src/index.ts'], '@large/client': ['./client/src/index.ts'] },
 };
 

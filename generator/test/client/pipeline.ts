@@ -18,6 +18,20 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const outRoot = path.join(repoRoot, 'generator/.sdkgen-cache/client');
 
+/** The strictest settings a consumer may compile the generated packages with (no emit, no ambient types). */
+export const strictCompilerOptions = {
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: [] as string[],
+};
+
 export interface Fixture {
   /** `case-06`, `pagination`, `improvado`. */
   name: string;

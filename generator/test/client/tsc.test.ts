@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientFixtures, type Fixture, generate, outRoot, repoRoot, writeGenerated } from './pipeline.js';
+import { clientFixtures, type Fixture, generate, outRoot, repoRoot, strictCompilerOptions, writeGenerated } from './pipeline.js';
 
 const compilers = {
   '5.4': path.join(repoRoot, 'node_modules/typescript-5.4/bin/tsc'),
@@ -71,19 +71,10 @@ describe('generated clients compile', () => {
       }
     }
     const compilerOptions = {
-      target: 'ES2022',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
+      ...strictCompilerOptions,
       noImplicitOverride: true,
       isolatedModules: true,
       verbatimModuleSyntax: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
       paths,
     };
     writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include }, null, 2));
