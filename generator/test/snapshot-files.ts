@@ -7,13 +7,13 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 
 /** True under `vitest -u` (reads the snapshot state's update mode). */
-export function updating(): boolean {
+function updating(): boolean {
   const state = expect.getState().snapshotState as unknown as { _updateSnapshot?: unknown };
   return state._updateSnapshot === 'all';
 }
 
 /** Files under `dir`, as `/`-separated paths relative to it, sorted. */
-export function listFiles(dir: string, prefix = ''): string[] {
+function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .flatMap((name) => {
