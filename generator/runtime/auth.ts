@@ -4,7 +4,7 @@
  * headers, query parameters and cookies. Credential values are registered as secrets so logs redact them.
  */
 
-import { SdkError } from './errors.js';
+import { UsageError } from './errors.js';
 import { checkHeaderValue, cookieValue, encodeStrict, ownValue } from './serialize.js';
 import type { AuthOptions, BasicCredentials, Credential, Operation, SecuritySchemeSpec, TokenSource } from './types.js';
 
@@ -62,7 +62,7 @@ export function basicHeader(username: string, password: string): string {
 
 async function credentialValue(schemeKey: string, c: Credential): Promise<string> {
   const v = typeof c === 'function' ? await c() : c;
-  if (typeof v !== 'string' || v === '') throw new SdkError(`The credential for "${schemeKey}" is empty or not a string`);
+  if (typeof v !== 'string' || v === '') throw new UsageError(`The credential for "${schemeKey}" is empty or not a string`);
   return v;
 }
 

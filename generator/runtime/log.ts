@@ -74,11 +74,33 @@ export class Log {
     }
   }
 
-  /** Replaces every known secret value in `text`. */
-  scrub(text: string): string {
+  /** Whether the values of header, query or cookie `name` are redacted (case-insensitive). */
+  redacts(name: string): boolean {
+    return this.names.has(name.toLowerCase());
+  }
+
+  /** Replaces every known secret value in `text` by `marker`. */
+  scrub(text: string, marker = '[redacted]'): string {
     let out = text;
-    for (const s of this.secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+    for (const s of this.secrets) if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
     return out;
+  }
+
+  /**
+   * `value` with every known secret value in its strings replaced by `***` (plain objects and arrays are copied), for
+   * error bodies: a server that echoes a credential does not put it into an error. The value itself when no secret is
+   * known.
+   */
+  redactValue(value: unknown): unknown {
+    if (this.secrets.size === 0) return value;
+    if (typeof value === 'string') return this.scrub(value, '***');
+    if (Array.isArray(value)) return value.map((x) => this.redactValue(x));
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(value)) out[k] = this.redactValue(x);
+      return out;
+    }
+    return value;
   }
 
   private scrubData(v: unknown): unknown {

@@ -146,7 +146,7 @@ describe('token provider (token endpoint)', () => {
     let issued = 0;
     const t = fakeHooks();
     const endpoint = { method: 'post', path: '/t', credentialsScheme: 'b', tokenField: '/token', lifetimeSeconds: 600 } as const;
-    const source = createTokenProvider(async () => `t${++issued}`, endpoint, t.hooks.now);
+    const source = createTokenProvider(async () => ({ token: `t${++issued}` }), endpoint, t.hooks.now);
     expect(await source.get()).toBe('t1');
     source.touch('t1', t.hooks.now() + 500_000); // no effect: not sliding
     t.advance(539_000);

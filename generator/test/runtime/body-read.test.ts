@@ -13,6 +13,7 @@ import {
   NotFoundError,
   SdkError,
   TimeoutError,
+  ResponseParseError,
 } from '../../runtime/errors.js';
 import { requestPage } from '../../runtime/pagination.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
@@ -117,7 +118,7 @@ describe('the timeout covers the body read', () => {
     const started = Date.now();
     const err = await settle(new TestClient({ fetch: f.fetch, timeoutMs: 30 }).request(op(kind)));
     expect(err).toBeInstanceOf(TimeoutError);
-    expect((err as Error).message).toBe('Request timed out after 30 ms');
+    expect((err as Error).message).toMatch(/^Request timed out after 30 ms \(GET https:\/\/api\.example\.com\//);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(last?.state.cancelled).toBe(true);
     expect(last?.state.reason).toBeInstanceOf(TimeoutError);
@@ -198,9 +199,11 @@ describe('a broken body stream is a ConnectionError', () => {
         },
       });
     const err = await settle(new TestClient({ fetch: fetchOf(ending).fetch }).request(op('json')));
-    expect(err).toBeInstanceOf(SdkError);
+    expect(err).toBeInstanceOf(ResponseParseError);
     expect(err).not.toBeInstanceOf(ConnectionError);
-    expect((err as Error).message).toBe('The 200 response body is not valid JSON');
+    expect((err as ResponseParseError).status).toBe(200);
+    expect((err as ResponseParseError).text).toBe('{nope');
+    expect((err as Error).message).toMatch(/^The 200 response body is not valid JSON \(GET https:\/\/api\.example\.com\//);
   });
 });
 
@@ -347,7 +350,7 @@ describe("the caller's signal and auth", () => {
       (signal) => {
         fetches++;
         fetchSignal = signal;
-        return new Promise<string>(() => undefined);
+        return new Promise<{ token: string }>(() => undefined);
       },
       { method: 'post', path: '/t', credentialsScheme: 'b', tokenField: '/token' },
       Date.now,

@@ -42,7 +42,7 @@ describe('error classes', () => {
     expect(e.body).toEqual({ details: 'Something failed' });
     expect(e.requestId).toBe('rid-1');
     expect(e.headers.get('x-request-id')).toBe('rid-1');
-    expect(e.message).toBe(`${status} Something failed (request id rid-1)`);
+    expect(e.message).toBe(`${status} Something failed (GET https://api.example.com/e, request id rid-1)`);
     expect(e.name).toBe(Ctor.name);
   });
 
@@ -79,12 +79,33 @@ describe('error classes', () => {
     expect(isApiError(err, 400)).toBe(false);
     expect(isApiError(new Error('x'))).toBe(false);
     if (isApiError<{ details: string }>(err, 404)) expect(err.body.details).toBe('gone');
-    expect(inspect(err)).toMatch(/^NotFoundError: 404 gone\n\s+at /);
+    expect(inspect(err)).toMatch(/^NotFoundError: 404 gone \(GET https:\/\/api\.example\.com\/[^)]*\)\n\s+at /);
   });
 
   it('messages are short: long bodies truncated, non-JSON statuses readable', () => {
     const e = makeApiError(500, { message: 'x'.repeat(500) }, new Headers(), undefined);
     expect(e.message.length).toBeLessThan(220);
     expect(makeApiError(502, undefined, new Headers(), undefined).message).toBe('502 status code');
+  });
+});
+
+describe('connection errors name their cause', () => {
+  const cases: Array<[string, unknown, string]> = [
+    ['a refused connection', { code: 'ECONNREFUSED', address: '127.0.0.1', port: 4617 }, 'Connection error: ECONNREFUSED 127.0.0.1:4617'],
+    ['an unknown host', { code: 'ENOTFOUND', hostname: 'api.example.invalid' }, 'Connection error: ENOTFOUND api.example.invalid'],
+    ['an IPv6 address', { code: 'ECONNREFUSED', address: '::1', port: 80 }, 'Connection error: ECONNREFUSED [::1]:80'],
+    ['several addresses (AggregateError)', new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED', address: '::1', port: 9 })]), 'Connection error: ECONNREFUSED [::1]:9'],
+    ['an undici socket error', { code: 'UND_ERR_SOCKET' }, 'Connection error: UND_ERR_SOCKET'],
+    ['a cause without a code', new Error('getaddrinfo failed'), 'Connection error: getaddrinfo failed'],
+  ];
+  it.each(cases)('%s', async (_name, cause, message) => {
+    const fetch = async (): Promise<Response> => {
+      throw new TypeError('fetch failed', { cause });
+    };
+    const err = await new TestClient({ fetch, maxRetries: 0 }).request({ method: 'get', path: '/e' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as Error).message).toBe(`${message} (GET https://api.example.com/e)`);
+    expect((err as ConnectionError).url).toBe('https://api.example.com/e');
+    expect((err as Error).cause).toBeInstanceOf(TypeError);
   });
 });

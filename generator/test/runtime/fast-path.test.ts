@@ -62,7 +62,7 @@ describe('global fetch, no middleware', () => {
       .request({ method: 'get', path: '/slow' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
-    expect((err as Error).message).toBe('Request timed out after 20 ms');
+    expect((err as Error).message).toBe('Request timed out after 20 ms (GET https://api.example.com/slow)');
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.init?.signal?.aborted)).toBe(true);
   });

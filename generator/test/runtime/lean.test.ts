@@ -15,6 +15,7 @@ import {
   NotFoundError,
   SdkError,
   UnprocessableEntityError,
+  ResponseParseError,
 } from '../../runtime/errors.js';
 import { LeanClient } from '../../runtime/lean.js';
 import { requestPage } from '../../runtime/pagination.js';
@@ -141,7 +142,7 @@ describe('the lean core puts on the wire what ClientCore does', () => {
       parameters: { p: { in: 'path', content: 'json' }, q: { in: 'query', content: 'json' }, h: { in: 'header', content: 'json' }, c: { in: 'cookie', content: 'json' } },
     });
     // A header value outside Latin-1 is refused by both.
-    if (kind === 'unicode') expect(result).toBe('SdkError: Header "h" contains characters outside Latin-1');
+    if (kind === 'unicode') expect(result).toBe('UsageError: Header "h" contains characters outside Latin-1');
     else expect(typeof result).toBe('object');
   });
 
@@ -333,9 +334,9 @@ describe('responses', () => {
     expect(perRequest).toBeInstanceOf(ArrayBuffer);
   });
 
-  it('a 2xx JSON body that does not parse rejects with an SdkError', async () => {
+  it('a 2xx JSON body that does not parse rejects with a ResponseParseError (status, raw text, the call)', async () => {
     const { promise } = call(new Response('{oops', { headers: { 'content-type': 'application/json' } }));
-    await expect(promise).rejects.toThrow(new SdkError('The 200 response body is not valid JSON'));
+    await expect(promise).rejects.toThrow(new ResponseParseError(200, '{oops', { request: { method: 'GET', url: `${BASE}/r` } }));
   });
 
   it('asResponse gives the raw response, body unread', async () => {
@@ -357,7 +358,7 @@ describe('errors', () => {
     expect(e.body).toEqual({ detail: 'No such pet.' });
     expect(e.requestId).toBe('rid-404');
     expect(e.headers.get('x-request-id')).toBe('rid-404');
-    expect(e.message).toBe('404 No such pet. (request id rid-404)');
+    expect(e.message).toBe('404 No such pet. (GET https://api.example.com/v1/pets/1, request id rid-404)');
   });
 
   it.each<[number, new (...args: never[]) => ApiError]>([

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../runtime/client.js';
+import { backoffMs } from '../../runtime/retry.js';
 import { AbortError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from '../../runtime/errors.js';
 import { fakeHooks, json, mockFetch, TestClient } from './helpers.js';
 
@@ -36,9 +36,9 @@ describe('retries', () => {
   });
 
   it('caps backoff at 8 s and applies up to 25% jitter', () => {
-    expect(retryDelayMs(undefined, 0, 0, 0)).toBe(500);
-    expect(retryDelayMs(undefined, 10, 0, 0)).toBe(8000);
-    expect(retryDelayMs(undefined, 1, 0, 0.999)).toBeCloseTo(1000 * (1 - 0.999 * 0.25));
+    expect(backoffMs(0, 0)).toBe(500);
+    expect(backoffMs(10, 0)).toBe(8000);
+    expect(backoffMs(1, 0.999)).toBeCloseTo(1000 * (1 - 0.999 * 0.25));
   });
 
   it('does not retry other 4xx', async () => {
@@ -91,23 +91,36 @@ describe('retries', () => {
     expect(t.sleeps).toEqual([500, 1000]);
   });
 
-  it('does not retry POST/PATCH unless asked; then sends the same idempotency key on every attempt', async () => {
+  it('does not retry a POST without an idempotency key unless asked; retryNonIdempotent retries it', async () => {
+    const t = fakeHooks();
+    const { fetch, seen } = mockFetch(failing(503), failing(503), json({ id: 1 }));
+    const client = new TestClient({ fetch, hooks: t.hooks });
+    const op = { method: 'post', path: '/extracts', body: { a: 1 } } as const;
+    await expect(client.request(op)).rejects.toBeInstanceOf(InternalServerError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.headers.get('idempotency-key')).toBeNull();
+    const { fetch: f2, seen: s2 } = mockFetch(failing(503), failing(503), json({ id: 1 }));
+    expect(await client.request(op, { retryNonIdempotent: true, fetch: f2 })).toEqual({ id: 1 });
+    expect(s2).toHaveLength(3);
+    // The request is rebuilt per attempt: the body is intact each time.
+    expect(s2.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+  });
+
+  it('retries a POST whose spec declares an idempotency header, with one generated key on every attempt', async () => {
     const t = fakeHooks();
     const { fetch, seen } = mockFetch(failing(503), failing(503), json({ id: 1 }));
     const client = new TestClient({ fetch, hooks: t.hooks });
     const op = { method: 'post', path: '/extracts', body: { a: 1 }, idempotencyHeader: 'Idempotency-Key' } as const;
-    await expect(client.request(op)).rejects.toBeInstanceOf(InternalServerError);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.headers.get('idempotency-key')).toBeNull();
-    seen.length = 0;
-    const { fetch: f2, seen: s2 } = mockFetch(failing(503), failing(503), json({ id: 1 }));
-    expect(await client.request(op, { retryNonIdempotent: true, fetch: f2 })).toEqual({ id: 1 });
-    expect(s2).toHaveLength(3);
-    const keys = s2.map((s) => s.headers.get('idempotency-key'));
+    expect(await client.request(op)).toEqual({ id: 1 });
+    expect(seen).toHaveLength(3);
+    const keys = seen.map((s) => s.headers.get('idempotency-key'));
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(keys).size).toBe(1);
-    // The request is rebuilt per attempt: the body is intact each time.
-    expect(s2.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+    expect(seen.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+    // A second call gets a key of its own.
+    const { fetch: f2, seen: s2 } = mockFetch(json({ id: 2 }));
+    await client.request(op, { fetch: f2 });
+    expect(s2[0]?.headers.get('idempotency-key')).not.toBe(keys[0]);
   });
 
   it('uses a caller-given idempotency key, and PUT/DELETE retry by default', async () => {
@@ -147,7 +160,7 @@ describe('timeouts and abort', () => {
     const client = new TestClient({ fetch: h.fetch, timeoutMs: 20, hooks: t.hooks });
     const err = await client.request({ method: 'get', path: '/slow' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
-    expect((err as Error).message).toBe('Request timed out after 20 ms');
+    expect((err as Error).message).toBe('Request timed out after 20 ms (GET https://api.example.com/slow)');
     expect(h.calls()).toBe(3);
     const err2 = await client.request({ method: 'post', path: '/slow' }, { timeoutMs: 5 }).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(TimeoutError);

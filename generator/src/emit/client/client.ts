@@ -194,7 +194,8 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
 
   // Auth option type: one optional member per scheme the runtime can apply.
   const schemes = api.securitySchemes.filter((s) => known.has(s.key));
-  const authMembers = schemes.map((s) => `${authMemberDoc(s)}${propertyKey(s.key)}?: ${authMemberType(api, s, scope, options)} | undefined;`);
+  // `null` removes a credential in `withOptions` (`undefined` keeps it).
+  const authMembers = schemes.map((s) => `${authMemberDoc(s)}${propertyKey(s.key)}?: ${authMemberType(api, s, scope, options)} | null | undefined;`);
   const authAlias: TypeAliasDeclarationStructure = {
     kind: StructureKind.TypeAlias,
     name: authName,
@@ -202,7 +203,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
     docs: [
       {
         kind: StructureKind.JSDoc,
-        description: `Credentials by security scheme key (the spec's \`components.securitySchemes\`). Each call uses the first of its operation's security alternatives the credentials cover.`,
+        description: `Credentials by security scheme key (the spec's \`components.securitySchemes\`). Each call uses the first of its operation's security alternatives the credentials cover. In \`withOptions\`, credentials merge per key: \`undefined\` keeps the client's, \`null\` removes it.`,
       },
     ],
     type: authMembers.length === 0 ? 'Record<string, never>' : `{\n${authMembers.join('\n')}\n}`,
@@ -383,7 +384,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
         kind: StructureKind.Method,
         name: 'withOptions',
         hasOverrideKeyword: true,
-        docs: [{ kind: StructureKind.JSDoc, description: 'A new client with `overrides` applied (headers merged); cached tokens are shared unless `auth` changes.' }],
+        docs: [{ kind: StructureKind.JSDoc, description: 'A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change.' }],
         parameters: [{ kind: StructureKind.Parameter, name: 'overrides', type: optionsName }],
         returnType: 'this',
         statements: [`return super.withOptions(overrides as ${clientOptions});`],

@@ -29,30 +29,12 @@ export interface ResourceNode {
 }
 
 /**
- * Members of the runtime's `ClientCore` (public, protected and private): the root client cannot
- * declare a getter or method with one of these names, so such a resource or operation gets a `_`
- * suffix (`client.config_`). A test keeps this list in step with generator/runtime/client.ts.
+ * Members of the runtime's `ClientCore` (public and protected; its private state is in `#` fields,
+ * which cannot collide): the root client cannot declare a getter or method with one of these names,
+ * so such a resource or operation gets a `_` suffix (`client.config_`). A test keeps this list in
+ * step with generator/runtime/client.ts.
  */
-export const CORE_MEMBERS = new Set([
-  'accept',
-  'attempt',
-  'auth',
-  'authContext',
-  'baseUrl',
-  'buildRequest',
-  'config',
-  'constructor',
-  'hooks',
-  'log',
-  'options',
-  'request',
-  'requestId',
-  'send',
-  'tokenSource',
-  'tokenSources',
-  'validate',
-  'withOptions',
-]);
+export const CORE_MEMBERS = new Set(['baseUrl', 'config', 'constructor', 'options', 'request', 'toJSON', 'withOptions']);
 
 /** Names the client package exports besides resource classes (a resource class never takes one). */
 export const PACKAGE_NAMES = new Set([
@@ -68,11 +50,14 @@ export const PACKAGE_NAMES = new Set([
   'NotFoundError',
   'Page',
   'PagePromise',
+  'PaginationError',
   'PermissionDeniedError',
   'RateLimitError',
+  'ResponseParseError',
   'SdkError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'UsageError',
   'ValidationError',
   'WebhookVerificationError',
 ]);
