@@ -6,8 +6,11 @@ import { parse } from 'yaml';
 /** Absolute path of the repository root (two levels above this file). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The seed lives beside the clone (CI keeps a copy of shared/ at the same relative place). */
-export const seedPath = path.resolve(repoRoot, '../shared/seed/improvado-api-v3-schemas.txt');
+/** The seed, relative to the repository root: a byte-for-byte copy of the published schema text (spec/sources/README.md). */
+export const seedFile = 'spec/sources/improvado-api-v3-schemas.txt';
+
+/** Absolute path of the seed. */
+export const seedPath = path.join(repoRoot, seedFile);
 
 /** One field of the seed index (see spec/README.md, "Seed index"). */
 export interface SeedField {

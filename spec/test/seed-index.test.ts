@@ -1,8 +1,28 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinSeedIndex, readSeedIndex, repoRoot, seedPath } from './helpers.js';
+import { joinSeedIndex, readSeedIndex, repoRoot, seedFile, seedPath } from './helpers.js';
+
+describe('spec/sources/improvado-api-v3-schemas.txt (the seed)', () => {
+  it('is the published text unchanged: the size and sha256 spec/sources/README.md records', () => {
+    const readme = readFileSync(path.join(repoRoot, 'spec/sources/README.md'), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    const recorded = /([\d,]+) bytes, sha256 `([0-9a-f]{64})`/.exec(readme);
+    expect(recorded, 'size and checksum in spec/sources/README.md').not.toBeNull();
+    const bytes = readFileSync(seedPath);
+    expect(bytes.length).toBe(Number(recorded?.[1]?.replace(/,/g, '')));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(recorded?.[2]);
+  });
+
+  it('is the file the index names, inside the repository', () => {
+    expect(readSeedIndex().seed).toBe(seedFile);
+    expect(path.relative(repoRoot, seedPath).split(path.sep).join('/')).toBe(seedFile);
+  });
+});
 
 describe('spec/seed-index.json', () => {
   const seed = readFileSync(seedPath, 'utf8');
