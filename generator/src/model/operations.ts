@@ -21,11 +21,17 @@
  *   error that names both places.
  * - Effective security: the operation's `security` (even `[]`), else the document's. An empty
  *   requirement object `{}` is an anonymous alternative (an empty AND-list).
- * - Idempotency: a header parameter named like `Idempotency-Key` (case-insensitive, any prefix
- *   such as `X-`) is the operation's idempotency header.
+ * - Idempotency: a header parameter marked `x-idempotency-key: true` is the operation's idempotency
+ *   header, whatever its name (several: the first, with a warning); else one named like
+ *   `Idempotency-Key` (case-insensitive, any prefix such as `X-`) that is not marked
+ *   `x-idempotency-key: false`. `x-idempotent: true | false` on the operation is kept as
+ *   `Operation.idempotent` (retried like GET / never retried).
+ * - Secrets: `x-secret: true` on a parameter, or a schema (own or referenced) with
+ *   `format: password`, makes it `secret` (masked by the runtime); `x-secret: false` overrides the
+ *   format. Non-boolean `x-idempotent`, `x-idempotency-key` and `x-secret` values are errors.
  */
 import type { ModelContext } from './context.js';
-import { child, extensionsOf, isObject, type JsonObject } from './context.js';
+import { child, extensionsOf, isObject, type JsonObject, refToPointer } from './context.js';
 import { camelCase } from './naming.js';
 import { applyDocs, docsOf, type SchemaConverter } from './schemas.js';
 import type {
@@ -61,6 +67,29 @@ function examplesOf(ctx: ModelContext, raw: JsonObject, pointer: Pointer): unkno
     }
   }
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The value of a boolean extension (`x-secret`, `x-idempotent`, …) of `raw`: undefined when absent;
+ * anything but `true`/`false` is reported as an error (code `model/<name without x->`) and ignored.
+ */
+function booleanExtension(ctx: ModelContext, raw: JsonObject, name: string, pointer: Pointer): boolean | undefined {
+  if (!Object.hasOwn(raw, name)) return undefined;
+  const value = raw[name];
+  if (typeof value === 'boolean') return value;
+  ctx.report('error', `model/${name.slice(2)}`, `${name} must be true or false, not ${JSON.stringify(value) ?? String(value)}`, child(pointer, name));
+  return undefined;
+}
+
+/** A schema with `format: password`, on itself or along its local `$ref` chain (unresolvable refs: no). */
+function isPasswordSchema(ctx: ModelContext, raw: unknown): boolean {
+  let cur = raw;
+  for (let hops = 0; hops < 64 && isObject(cur); hops++) {
+    if (cur.format === 'password') return true;
+    if (typeof cur.$ref !== 'string' || !cur.$ref.startsWith('#')) return false;
+    cur = ctx.get(refToPointer(cur.$ref));
+  }
+  return false;
 }
 
 /** The documentation of a parameter, header or property: its own, filled in from its schema. */
@@ -136,12 +165,15 @@ export class OperationReader {
     }
     let schema: Schema;
     let contentMediaType: string | undefined;
+    let rawSchema: unknown;
     if (p.schema !== undefined) {
+      rawSchema = p.schema;
       schema = this.schemas.convert(p.schema, child(at, 'schema'));
     } else if (isObject(p.content)) {
       const [mt, media] = Object.entries(p.content)[0] ?? [];
       contentMediaType = mt;
-      schema = this.schemas.convert(isObject(media) ? media.schema : undefined, child(at, 'content', mt ?? '', 'schema'));
+      rawSchema = isObject(media) ? media.schema : undefined;
+      schema = this.schemas.convert(rawSchema, child(at, 'content', mt ?? '', 'schema'));
     } else {
       schema = { kind: 'unknown', nullable: false, pointer: at };
     }
@@ -167,6 +199,12 @@ export class OperationReader {
       pointer,
     };
     if (contentMediaType !== undefined) param.contentMediaType = contentMediaType;
+    if (booleanExtension(this.ctx, p, 'x-secret', at) ?? isPasswordSchema(this.ctx, rawSchema)) param.secret = true;
+    const idempotencyKey = booleanExtension(this.ctx, p, 'x-idempotency-key', at);
+    if (idempotencyKey !== undefined) {
+      if (location === 'header') param.idempotencyKey = idempotencyKey;
+      else this.ctx.report('warning', 'model/idempotency-key', `x-idempotency-key is ignored on a ${location} parameter: only a header carries an idempotency key`, child(at, 'x-idempotency-key'));
+    }
     applyDocs(param, docsWithSchema(p, schema));
     const examples = examplesOf(this.ctx, p, at) ?? schema.examples;
     if (examples) param.examples = examples;
@@ -407,8 +445,15 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
     );
     const body = reader.requestBody(f.op.requestBody, child(f.pointer, 'requestBody'));
     if (body) op.requestBody = body;
-    const idem = parameters.header.find((p) => IDEMPOTENCY_RE.test(p.name));
+    const marked = parameters.header.filter((p) => p.idempotencyKey === true);
+    if (marked.length > 1) {
+      const names = marked.map((p) => p.name).join(', ');
+      ctx.report('warning', 'model/idempotency-key', `several header parameters are marked x-idempotency-key: true (${names}); using ${marked[0]?.name}`, marked[1]?.pointer);
+    }
+    const idem = marked[0] ?? parameters.header.find((p) => p.idempotencyKey !== false && IDEMPOTENCY_RE.test(p.name));
     if (idem) op.idempotencyHeader = idem.name;
+    const idempotent = booleanExtension(ctx, f.op, 'x-idempotent', f.pointer);
+    if (idempotent !== undefined) op.idempotent = idempotent;
     ops.push(op);
   }
   return ops;

@@ -225,6 +225,13 @@ export interface Parameter extends Docs {
   identifier?: string;
   /** Parameter uses `content` instead of `schema`: the media type (value is serialised as such). */
   contentMediaType?: string;
+  /**
+   * (Addition) The value is a secret (`x-secret: true`, or a schema with `format: password`): the
+   * runtime never shows it in error messages or logs. Set only when true.
+   */
+  secret?: boolean;
+  /** (Addition) `x-idempotency-key` on a header parameter, as stated (absent when not stated). */
+  idempotencyKey?: boolean;
   pointer: Pointer;
 }
 
@@ -340,8 +347,16 @@ export interface Operation extends Docs {
   /** Effective security (operation's, else the document's); `[]` means no auth. */
   security: SecurityRequirement[];
   pagination?: Pagination;
-  /** Name of a header parameter (or declared header) carrying an idempotency key, if the spec declares one. */
+  /**
+   * Name of the header parameter carrying an idempotency key, if the spec declares one: the one marked
+   * `x-idempotency-key: true`, else one named like `Idempotency-Key`.
+   */
   idempotencyHeader?: string;
+  /**
+   * (Addition) `x-idempotent` as the spec states it (absent when it does not): `false` → never retried,
+   * `true` → retried like GET even for POST/PATCH.
+   */
+  idempotent?: boolean;
   names: OperationNames;
   pointer: Pointer;
   /** `x-` extensions of the operation, verbatim. */
@@ -382,13 +397,23 @@ export interface SecurityScheme extends Docs {
 
 /** `x-webhook-signature` at the document root (or on a webhook). */
 export interface WebhookSignature {
+  /**
+   * (Addition) How the signature is made: `hmac` (default) over the raw body; `standard-webhooks`
+   * (standardwebhooks.com) over `${id}.${timestamp}.${body}`; `timestamped` (`t=…,v1=…`) over `${t}.${body}`.
+   */
+  scheme: 'hmac' | 'standard-webhooks' | 'timestamped';
   algorithm: 'hmac-sha256' | 'hmac-sha1' | 'hmac-sha512';
   header: string;
   encoding: 'hex' | 'base64';
-  /** What is signed; only the raw body is supported today. */
-  signedContent: 'raw-body';
+  /** What is signed, implied by `scheme`. */
+  signedContent: 'raw-body' | 'id.timestamp.body' | 'timestamp.body';
   prefix?: string;
   idempotencyHeader?: string;
+  /** (Addition) `standard-webhooks`: the id and timestamp headers (`webhook-id`, `webhook-timestamp` by default). */
+  idHeader?: string;
+  timestampHeader?: string;
+  /** (Addition) Timestamped schemes: the default tolerance in seconds (the runtime's default is 300). */
+  toleranceSeconds?: number;
   /** (Addition) `x-inferred: true` on the signature object: parts of it are not stated by the API's docs. */
   inferred?: boolean;
   challenge?: { method: HttpMethod; challengeHeader: string; verifyTokenHeader?: string; respondWith: 'challenge-text' };

@@ -95,6 +95,34 @@ describe('descriptorText', () => {
       want: ['bodyKind: "text"', 'contentType: "text/csv"', 'responses: { "200": "binary" }'],
     },
     {
+      name: 'x-idempotent false / true is emitted as stated; secret parameters are marked',
+      op: operation('startJob', 'put', '/jobs/{id}/start', {
+        idempotent: false,
+        parameters: {
+          path: [param('id', 'path', s.string(), true)],
+          query: [param('token', 'query', s.string(), false, { secret: true })],
+          header: [param('X-Pin', 'header', s.string(), false, { secret: true, style: 'simple' })],
+          cookie: [],
+        },
+      }),
+      has: { params: true, body: false },
+      want: ['id: { in: "path" }', 'token: { in: "query", secret: true }', '"X-Pin": { in: "header", secret: true }', 'idempotent: false'],
+      not: ['idempotencyHeader', 'id: { in: "path", secret'],
+    },
+    {
+      name: 'x-idempotent: true',
+      op: operation('searchJobs', 'post', '/jobs/search', { idempotent: true }),
+      has: { params: false, body: false },
+      want: ['idempotent: true'],
+    },
+    {
+      name: 'idempotent is left out when the spec does not state it',
+      op: operation('createJob', 'post', '/jobs', { idempotencyHeader: 'X-Request-Token' }),
+      has: { params: false, body: false },
+      want: ['idempotencyHeader: "X-Request-Token"'],
+      not: ['idempotent:', 'secret'],
+    },
+    {
       name: 'pagination in the body, with groups and string page numbers',
       op: operation('listOptions', 'post', '/options', {
         pagination: {

@@ -437,6 +437,116 @@ components:
     expect(op(api, 'a').extensions).toEqual({ 'x-sdk-method': 'make', 'x-custom': { deep: [1, 2] } });
   });
 
+  it('x-idempotent, x-idempotency-key and x-secret (fixture rules/idempotency-and-secrets)', () => {
+    const { api, diagnostics } = build(fixture('rules/idempotency-and-secrets'));
+    expect(diagnostics).toEqual([]);
+    expect(api.operations.map((o) => [o.operationId, o.method, o.idempotent, o.idempotencyHeader])).toEqual([
+      ['startJob', 'put', false, undefined],
+      ['searchJobs', 'post', true, undefined],
+      ['createPayment', 'post', undefined, 'Idempotency-Key'],
+      ['createRefund', 'post', undefined, 'X-Request-Token'],
+    ]);
+    expect('idempotent' in op(api, 'createPayment')).toBe(false);
+    expect(op(api, 'searchJobs').parameters.query.map((p) => [p.name, p.secret])).toEqual([
+      ['api_token', true],
+      ['password', true],
+    ]);
+    expect(op(api, 'createRefund').parameters.header.map((p) => [p.name, p.idempotencyKey, p.secret])).toEqual([['X-Request-Token', true, undefined]]);
+    expect(op(api, 'createPayment').parameters.header[0]).not.toHaveProperty('idempotencyKey');
+    expect(op(api, 'startJob').parameters.path[0]).not.toHaveProperty('secret');
+  });
+
+  it('x-idempotency-key: a marked header wins over a name match, false opts a name match out, several marked warn', () => {
+    const { api, diagnostics } = build(
+      doc(`  /a:
+    post:
+      operationId: a
+      parameters:
+        - { name: Idempotency-Key, in: header, schema: { type: string } }
+        - { name: X-Dedupe, in: header, x-idempotency-key: true, schema: { type: string } }
+      responses: { "200": { description: ok } }
+  /b:
+    post:
+      operationId: b
+      parameters: [{ name: Idempotency-Key, in: header, x-idempotency-key: false, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+  /c:
+    post:
+      operationId: c
+      parameters:
+        - { name: X-One, in: header, x-idempotency-key: true, schema: { type: string } }
+        - { name: X-Two, in: header, x-idempotency-key: true, schema: { type: string } }
+        - { name: token, in: query, x-idempotency-key: true, schema: { type: string } }
+      responses: { "200": { description: ok } }`),
+    );
+    expect(api.operations.map((o) => o.idempotencyHeader)).toEqual(['X-Dedupe', undefined, 'X-One']);
+    expect(op(api, 'c').parameters.query[0]).not.toHaveProperty('idempotencyKey');
+    expect(diagnostics.map((d) => [d.severity, d.code, d.pointer, d.message])).toEqual([
+      ['warning', 'model/idempotency-key', '#/paths/~1c/post/parameters/2/x-idempotency-key', 'x-idempotency-key is ignored on a query parameter: only a header carries an idempotency key'],
+      ['warning', 'model/idempotency-key', '#/paths/~1c/post/parameters/1', 'several header parameters are marked x-idempotency-key: true (X-One, X-Two); using X-One'],
+    ]);
+  });
+
+  it('x-secret overrides format: password both ways; format: password is found through $ref and in content', () => {
+    const { api } = build(
+      doc(
+        `  /a:
+    get:
+      operationId: a
+      parameters:
+        - { name: p1, in: query, x-secret: false, schema: { type: string, format: password } }
+        - { name: p2, in: query, schema: { $ref: '#/components/schemas/Password' } }
+        - { $ref: '#/components/parameters/Pin' }
+        - { name: p4, in: query, content: { application/json: { schema: { type: string, format: password } } } }
+        - { name: p5, in: cookie, x-secret: true, schema: { type: string } }
+        - { name: p6, in: query, schema: { type: [string, "null"], format: password } }
+        - { name: p7, in: query, schema: { type: string, format: email } }
+      responses: { "200": { description: ok } }`,
+        `components:
+  schemas:
+    Password: { $ref: '#/components/schemas/Secret' }
+    Secret: { type: string, format: password }
+  parameters:
+    Pin: { name: p3, in: header, x-secret: true, schema: { type: string } }`,
+      ),
+    );
+    const params = Object.values(op(api, 'a').parameters).flat();
+    expect(params.map((p) => [p.name, p.secret ?? false])).toEqual([
+      ['p1', false],
+      ['p2', true],
+      ['p4', true],
+      ['p6', true],
+      ['p7', false],
+      ['p3', true],
+      ['p5', true],
+    ]);
+  });
+
+  it('non-boolean x-idempotent, x-idempotency-key and x-secret are located errors, reported together', () => {
+    const d = buildErrors(
+      doc(
+        `  /a:
+    put:
+      operationId: a
+      x-idempotent: "no"
+      parameters:
+        - { name: X-Key, in: header, x-idempotency-key: 1, schema: { type: string } }
+        - { name: q, in: query, x-secret: yes please, schema: { type: string } }
+        - { $ref: '#/components/parameters/Shared' }
+      responses: { "200": { description: ok } }`,
+        `components:
+  parameters:
+    Shared: { name: s, in: query, x-secret: null, schema: { type: string } }`,
+      ),
+    );
+    expect(d.map((x) => [x.severity, x.code, x.pointer, x.message])).toEqual([
+      ['error', 'model/idempotency-key', '#/paths/~1a/put/parameters/0/x-idempotency-key', 'x-idempotency-key must be true or false, not 1'],
+      ['error', 'model/secret', '#/paths/~1a/put/parameters/1/x-secret', 'x-secret must be true or false, not "yes please"'],
+      ['error', 'model/secret', '#/components/parameters/Shared/x-secret', 'x-secret must be true or false, not null'],
+      ['error', 'model/idempotent', '#/paths/~1a/put/x-idempotent', 'x-idempotent must be true or false, not "no"'],
+    ]);
+  });
+
   it('operation docs: summary, description, deprecated, externalDocs, x-inferred (also on bodies and responses); tags', () => {
     const { api } = build(
       doc(`  /a:

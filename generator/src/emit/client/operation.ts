@@ -47,6 +47,7 @@ function paramSpec(p: Parameter): string {
   if (p.explode !== explode) parts.push(`explode: ${p.explode}`);
   if (p.allowReserved) parts.push('allowReserved: true');
   if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push("content: 'json'");
+  if (p.secret) parts.push('secret: true');
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -148,6 +149,7 @@ export function descriptorText(
     lines.push(`responses: { ${op.responses.map((r) => `${JSON.stringify(r.status)}: ${JSON.stringify(responseKind(r))}`).join(', ')} }`);
   }
   if (op.idempotencyHeader !== undefined) lines.push(`idempotencyHeader: ${JSON.stringify(op.idempotencyHeader)}`);
+  if (op.idempotent !== undefined) lines.push(`idempotent: ${op.idempotent}`);
   const pagination = paginationText(op);
   if (pagination !== undefined) lines.push(`pagination: ${pagination}`);
   return `{\n${lines.join(',\n')},\n}`;
