@@ -35,8 +35,8 @@ export interface AttemptScope {
 export interface RawResult {
   response: Response;
   requestId: string | undefined;
-  /** Method and display URL of the call (for the errors of the body read). */
-  request?: RequestInfo | undefined;
+  /** Method and display URL of the call, for the errors of the body read (made only then: it redacts the URL). */
+  request?: (() => RequestInfo) | undefined;
   /** The attempt's scope, still open (its timeout running) until the body is read or handed over. */
   scope?: AttemptScope | undefined;
 }

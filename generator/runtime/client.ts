@@ -137,14 +137,14 @@ function causeOf(err: unknown): string | undefined {
  * parse as JSON throws a `ResponseParseError`. With `scope` (the attempt's), the read is aborted by its timeout or the
  * caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError` or `ConnectionError`), and the
  * scope ends when the read does (a `stream` body is handed over: the caller's signal still cancels it).
- * @param request method and display URL, for error messages
+ * @param request method and display URL, for error messages (called only for one)
  */
 export async function readBody(
   response: Response,
   kind: ResponseKind | undefined,
   binaryAs: 'blob' | 'arrayBuffer' | 'stream',
   scope?: AttemptScope,
-  request?: RequestInfo,
+  request?: () => RequestInfo,
 ): Promise<unknown> {
   let handedOver = false;
   try {
@@ -262,6 +262,14 @@ function deadline(signal: AbortSignal | undefined, ms: number, request: () => Re
   };
 }
 
+/**
+ * Gives `response` an own `url` (shadowing the prototype's getter, which `util.inspect` of a Node `Response` reads too):
+ * `shown`, the URL with its secrets as `***`. `Reflect.defineProperty`: a frozen response is left as it is.
+ */
+function redactUrl(response: Response, shown: string): void {
+  if (shown !== response.url) Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
+}
+
 /** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
 function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
@@ -289,7 +297,10 @@ function mergeAuth(base: object | undefined, overrides: object): Record<string, 
 function headerOption(headers: HeaderOptions, name: string): string | undefined {
   if (headers === undefined) return undefined;
   const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower && typeof headers[key] === 'string') return headers[key];
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    if (key.toLowerCase() === lower && typeof value === 'string') return value;
+  }
   return undefined;
 }
 
@@ -570,17 +581,19 @@ export class ClientCore {
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
-      if (response.status < 400)
+      if (response.status < 400) {
+        // An API key in the query is in `response.url`, which `util.inspect` of the response (and of a `withResponse()`
+        // result) shows: the response the caller gets has the URL as errors show it, the key as `***`.
+        if (auth.query.length && response.url) redactUrl(response, this.#display(response.url, op));
         return {
           response,
           get requestId() {
             return requestId();
           },
-          get request() {
-            return where();
-          },
+          request: where,
           scope,
         };
+      }
       const status = response.status;
       const hint = retryAfterHint(response.headers, hooks.now());
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
@@ -605,7 +618,8 @@ export class ClientCore {
         if (err instanceof AbortError) throw err;
         cause = err;
       }
-      const error = makeApiError(status, body, response.headers, requestId(), where(), status === 429 || status === 503 ? hint : undefined);
+      // The error's headers with echoed credentials as `***`, like its body (the response itself is not kept).
+      const error = makeApiError(status, body, log.redactHeaders(response.headers), requestId(), where(), status === 429 || status === 503 ? hint : undefined);
       if (cause !== undefined) error.cause = cause;
       throw error;
     }

@@ -84,7 +84,7 @@ async function readBody(response: Response, kind: ResponseKind | undefined, bina
     return undefined;
   }
   if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  return decodeText(await response.text(), kind, response, request);
+  return decodeText(await response.text(), kind, response, () => request);
 }
 
 /**
@@ -122,7 +122,7 @@ export class LeanClient implements RequestClient {
   request<T = unknown>(op: Operation, options: LeanRequestOptions = {}): APIPromise<T> {
     const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
     return new APIPromise<T>(this.send(op, options), (r) => {
-      const request = r.request ?? { method: op.method.toUpperCase(), url: this.baseUrl + op.path };
+      const request = r.request?.() ?? { method: op.method.toUpperCase(), url: this.baseUrl + op.path };
       return readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs, request).catch((err: unknown) => {
         throw failure(err, options.signal, request);
       }) as Promise<T>;
@@ -170,7 +170,7 @@ export class LeanClient implements RequestClient {
       throw failure(err, signal, request);
     }
     const requestId = requestIdOf(response.headers, REQUEST_ID_HEADERS);
-    if (response.status < 400) return { response, requestId, request };
+    if (response.status < 400) return { response, requestId, request: () => request };
     const status = response.status;
     let body: unknown;
     let cause: unknown;

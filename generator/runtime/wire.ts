@@ -80,17 +80,17 @@ export function responseKind(op: Operation, status: number, headers: Headers): R
 /**
  * A success body read as text, as the operation's response kind says: `text` → the text; blank → `undefined`; an
  * unknown kind → the text; `json` → parsed.
- * @param request method and display URL, for the error's message
+ * @param request method and display URL, for the error's message (called only then)
  * @throws ResponseParseError (status, raw text) when a JSON body does not parse
  */
-export function decodeText(text: string, kind: ResponseKind | undefined, response: Response, request?: RequestInfo): unknown {
+export function decodeText(text: string, kind: ResponseKind | undefined, response: Response, request?: () => RequestInfo): unknown {
   if (kind === 'text') return text;
   if (text.trim() === '') return undefined;
   if (kind === undefined) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new ResponseParseError(response.status, text, { cause: err, request });
+    throw new ResponseParseError(response.status, text, { cause: err, request: request?.() });
   }
 }
 

@@ -8,7 +8,7 @@ const base: Pagination = { style: 'page', in: 'query', itemsField: '/results', i
 describe('nextPageSentence', () => {
   it('says which parameter carries what, for every style', () => {
     expect(nextPageSentence({ ...base, pageParam: 'page', nextField: '/next' })).toBe(
-      "the next page is the same request with `page` in the query set to the page number in the body's `next` (the page number plus one when that holds a URL); there is none when it is empty.",
+      "the next page is the same request with `page` in the query set to the page number in the body's `next` (when that holds a URL: its `page` query parameter, else the page number plus one); there is none when it is empty.",
     );
     expect(nextPageSentence({ ...base, pageParam: 'page', countField: '/count' })).toBe(
       'the next page is the same request with `page` in the query plus one, until a page comes back empty or `count` items have been listed.',
