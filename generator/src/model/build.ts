@@ -174,14 +174,17 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
   }
 }
 
-/** Webhook identifiers: PascalCase of the name (plus the method when a name has several), own namespace. */
+/**
+ * Webhook identifiers: PascalCase of the name (plus the method when a name has several), in the namespace of
+ * exported types (they are declared beside the schemas: a webhook `event` whose payload is the schema `Event` is `Event2`).
+ */
 function nameWebhooks(hooks: Webhook[], registry: NameRegistry): void {
   const perName = new Map<string, number>();
   for (const h of hooks) perName.set(h.name, (perName.get(h.name) ?? 0) + 1);
   for (const h of hooks) {
     const text = (perName.get(h.name) ?? 0) > 1 ? `${h.name} ${h.method}` : h.name;
     const { name, reasons } = toTypeIdentifier(text, 'Webhook');
-    h.identifier = registry.claim('webhook', name, { pointer: h.pointer, from: h.name }, reasons, false);
+    h.identifier = registry.claim(TYPE_NS, name, { pointer: h.pointer, from: h.name }, reasons, false);
     for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
       for (const p of h.parameters[loc]) {
         const b = toBindingName(p.name);

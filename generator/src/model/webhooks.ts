@@ -2,10 +2,18 @@
  * 3.1 `webhooks` → {@link Webhook}s (document order, then method order), and `x-webhook-signature`
  * (document root, or on a webhook operation, which overrides the root) → {@link WebhookSignature}.
  *
- * Signature fields: `algorithm` (hmac-sha256 | hmac-sha1 | hmac-sha512), `header`, `encoding`
- * (hex | base64, default hex), `signedContent` (only `raw-body`, the default), `prefix?`,
- * `idempotencyHeader?`, `challenge?` `{ method, challengeHeader, verifyTokenHeader?, respondWith:
- * challenge-text }`. An invalid signature object is an error with the pointer of the bad field.
+ * Signature fields: `scheme` (hmac | standard-webhooks | timestamped, default hmac), `algorithm`
+ * (hmac-sha256 | hmac-sha1 | hmac-sha512), `header`, `encoding` (hex | base64, default hex),
+ * `signedContent` (implied by the scheme: `raw-body`, `id.timestamp.body`, `timestamp.body`),
+ * `prefix?` (hmac), `idempotencyHeader?`, `idHeader?`/`timestampHeader?` (standard-webhooks),
+ * `toleranceSeconds?` (timestamped schemes), `challenge?` `{ method, challengeHeader,
+ * verifyTokenHeader?, respondWith: challenge-text }`. Per scheme:
+ * - hmac: `algorithm` and `header` required;
+ * - standard-webhooks: HMAC-SHA256, base64; `header` defaults to `webhook-signature`, `idHeader` to
+ *   `webhook-id`, `timestampHeader` to `webhook-timestamp`, `idempotencyHeader` to `idHeader`;
+ * - timestamped: `header` required (`t=…,v1=<hex>`), `algorithm` defaults to hmac-sha256, hex.
+ * An invalid signature object, or a field that does not apply to its scheme, is an error with the
+ * pointer of the bad field.
  */
 import type { ModelContext } from './context.js';
 import { child, isObject } from './context.js';
@@ -14,6 +22,14 @@ import { applyDocs, docsOf } from './schemas.js';
 import type { HttpMethod, Pointer, Webhook, WebhookSignature } from './types.js';
 
 const ALGORITHMS = new Set(['hmac-sha256', 'hmac-sha1', 'hmac-sha512']);
+const SCHEMES = ['hmac', 'standard-webhooks', 'timestamped'] as const;
+type Scheme = (typeof SCHEMES)[number];
+/** What each scheme signs (`signedContent`). */
+const SIGNED: Record<Scheme, WebhookSignature['signedContent']> = {
+  hmac: 'raw-body',
+  'standard-webhooks': 'id.timestamp.body',
+  timestamped: 'timestamp.body',
+};
 
 /** Parses an `x-webhook-signature` object; undefined (with errors reported) when invalid. */
 export function readSignature(ctx: ModelContext, raw: unknown, pointer: Pointer): WebhookSignature | undefined {
@@ -26,12 +42,62 @@ export function readSignature(ctx: ModelContext, raw: unknown, pointer: Pointer)
     ctx.report('error', 'model/webhook-signature', message, child(pointer, field));
     ok = false;
   };
-  if (typeof raw.algorithm !== 'string' || !ALGORITHMS.has(raw.algorithm)) bad('algorithm', 'algorithm must be hmac-sha256, hmac-sha1 or hmac-sha512');
-  if (typeof raw.header !== 'string' || raw.header === '') bad('header', 'header (the signature header name) is required');
-  const encoding = raw.encoding ?? 'hex';
+  const schemeValue = raw.scheme ?? 'hmac';
+  if (!SCHEMES.includes(schemeValue as Scheme)) {
+    bad('scheme', 'scheme must be hmac, standard-webhooks or timestamped');
+    return undefined;
+  }
+  const scheme = schemeValue as Scheme;
+  /** A field that must be absent or a non-empty string. */
+  const optionalName = (field: string): string | undefined => {
+    const v = raw[field];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v === '') bad(field, `${field} must be a header name`);
+    return typeof v === 'string' ? v : undefined;
+  };
+  /** A field the scheme fixes: absent, or the fixed value. */
+  const fixed = (field: string, value: string, what: string): void => {
+    if (raw[field] !== undefined && raw[field] !== value) bad(field, `${field} must be ${value} with scheme ${scheme} (${what})`);
+  };
+  const notFor = (field: string, allowed: string): void => {
+    if (raw[field] !== undefined) bad(field, `${field} applies to scheme ${allowed} only, not ${scheme}`);
+  };
+
+  let algorithm = raw.algorithm;
+  let header = raw.header;
+  let encoding = raw.encoding ?? 'hex';
+  if (scheme === 'standard-webhooks') {
+    fixed('algorithm', 'hmac-sha256', 'Standard Webhooks signs with HMAC-SHA256');
+    fixed('encoding', 'base64', 'signatures are v1,<base64>');
+    algorithm = 'hmac-sha256';
+    encoding = 'base64';
+    header ??= 'webhook-signature';
+  } else if (scheme === 'timestamped') {
+    fixed('encoding', 'hex', 'signatures are v1=<hex>');
+    algorithm ??= 'hmac-sha256';
+    encoding = 'hex';
+  }
+  if (typeof algorithm !== 'string' || !ALGORITHMS.has(algorithm)) bad('algorithm', 'algorithm must be hmac-sha256, hmac-sha1 or hmac-sha512');
+  if (typeof header !== 'string' || header === '') bad('header', 'header (the signature header name) is required');
   if (encoding !== 'hex' && encoding !== 'base64') bad('encoding', 'encoding must be hex or base64');
-  const signed = raw.signedContent ?? 'raw-body';
-  if (signed !== 'raw-body') bad('signedContent', 'only signedContent: raw-body is supported');
+  if (raw.signedContent !== undefined && raw.signedContent !== SIGNED[scheme]) {
+    bad('signedContent', scheme === 'hmac' ? 'only signedContent: raw-body is supported' : `signedContent must be ${SIGNED[scheme]} with scheme ${scheme}`);
+  }
+  if (scheme !== 'hmac') notFor('prefix', 'hmac');
+  if (scheme !== 'standard-webhooks') {
+    notFor('idHeader', 'standard-webhooks');
+    notFor('timestampHeader', 'standard-webhooks');
+  }
+  const idHeader = optionalName('idHeader');
+  const timestampHeader = optionalName('timestampHeader');
+  const idempotencyHeader = optionalName('idempotencyHeader');
+  let tolerance: number | undefined;
+  if (raw.toleranceSeconds !== undefined) {
+    if (scheme === 'hmac') notFor('toleranceSeconds', 'standard-webhooks or timestamped');
+    else if (typeof raw.toleranceSeconds !== 'number' || !Number.isFinite(raw.toleranceSeconds) || raw.toleranceSeconds < 0) {
+      bad('toleranceSeconds', 'toleranceSeconds must be a number of seconds, 0 or more');
+    } else tolerance = raw.toleranceSeconds;
+  }
   let challenge: WebhookSignature['challenge'];
   if (raw.challenge !== undefined) {
     const c = raw.challenge;
@@ -45,13 +111,20 @@ export function readSignature(ctx: ModelContext, raw: unknown, pointer: Pointer)
   }
   if (!ok) return undefined;
   const sig: WebhookSignature = {
-    algorithm: raw.algorithm as WebhookSignature['algorithm'],
-    header: raw.header as string,
+    scheme,
+    algorithm: algorithm as WebhookSignature['algorithm'],
+    header: header as string,
     encoding: encoding as WebhookSignature['encoding'],
-    signedContent: 'raw-body',
+    signedContent: SIGNED[scheme],
   };
   if (typeof raw.prefix === 'string') sig.prefix = raw.prefix;
-  if (typeof raw.idempotencyHeader === 'string') sig.idempotencyHeader = raw.idempotencyHeader;
+  if (scheme === 'standard-webhooks') {
+    sig.idHeader = idHeader ?? 'webhook-id';
+    sig.timestampHeader = timestampHeader ?? 'webhook-timestamp';
+  }
+  const idempotency = idempotencyHeader ?? sig.idHeader;
+  if (idempotency !== undefined) sig.idempotencyHeader = idempotency;
+  if (tolerance !== undefined) sig.toleranceSeconds = tolerance;
   if (raw['x-inferred'] === true) sig.inferred = true;
   if (challenge) sig.challenge = challenge;
   return sig;

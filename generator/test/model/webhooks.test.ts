@@ -29,6 +29,7 @@ describe('webhooks (rules/webhooks fixture)', () => {
 
   it('x-webhook-signature → WebhookSignature', () => {
     expect(api.webhookSignature).toEqual({
+      scheme: 'hmac',
       algorithm: 'hmac-sha256',
       header: 'X-Improvado-Signature',
       encoding: 'hex',
@@ -61,8 +62,27 @@ webhooks:
       ['order.created', 'get', 'OrderCreatedGet', 'hmac-sha256'],
       ['order.created', 'post', 'OrderCreatedPost', 'hmac-sha512'],
     ]);
-    expect(api.webhooks[1]?.signature).toEqual({ algorithm: 'hmac-sha512', header: 'X-Other', encoding: 'base64', signedContent: 'raw-body', prefix: 'sha512=' });
-    expect(api.webhookSignature).toEqual({ algorithm: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', signedContent: 'raw-body', inferred: true });
+    expect(api.webhooks[1]?.signature).toEqual({ scheme: 'hmac', algorithm: 'hmac-sha512', header: 'X-Other', encoding: 'base64', signedContent: 'raw-body', prefix: 'sha512=' });
+    expect(api.webhookSignature).toEqual({ scheme: 'hmac', algorithm: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', signedContent: 'raw-body', inferred: true });
+  });
+
+  it('a webhook named like a schema does not take its name (both are exported types of the package)', () => {
+    const { api, diagnostics } = build(`openapi: 3.1.0
+info: { title: t, version: "1" }
+paths: {}
+webhooks:
+  event:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Event' } } } }
+      responses: { "200": { description: ok } }
+components:
+  schemas:
+    Event: { type: object, properties: { type: { type: string } } }
+`);
+    expect(diagnostics).toEqual([]);
+    expect(named(api, 'Event').identifier).toBe('Event');
+    expect(api.webhooks[0]?.identifier).toBe('Event2');
+    expect(api.renames).toContainEqual(expect.objectContaining({ pointer: '#/webhooks/event/post', from: 'event', to: 'Event2' }));
   });
 
   it('an invalid signature is an error naming each bad field', () => {
@@ -76,6 +96,67 @@ paths: {}
       '#/x-webhook-signature/header',
       '#/x-webhook-signature/signedContent',
       '#/x-webhook-signature/challenge',
+    ]);
+  });
+});
+
+describe('signature schemes', () => {
+  const doc = (sig: string) => `openapi: 3.1.0
+info: { title: t, version: "1" }
+x-webhook-signature: ${sig}
+paths: {}
+`;
+
+  it('scheme defaults to hmac; standard-webhooks fills in its headers, HMAC-SHA256, base64 and the id as idempotency key', () => {
+    expect(build(doc('{ algorithm: hmac-sha256, header: X-Sig }')).api.webhookSignature?.scheme).toBe('hmac');
+    expect(build(doc('{ scheme: standard-webhooks }')).api.webhookSignature).toEqual({
+      scheme: 'standard-webhooks',
+      algorithm: 'hmac-sha256',
+      header: 'webhook-signature',
+      encoding: 'base64',
+      signedContent: 'id.timestamp.body',
+      idHeader: 'webhook-id',
+      timestampHeader: 'webhook-timestamp',
+      idempotencyHeader: 'webhook-id',
+    });
+    expect(
+      build(doc('{ scheme: standard-webhooks, header: svix-signature, idHeader: svix-id, timestampHeader: svix-timestamp, toleranceSeconds: 600 }')).api
+        .webhookSignature,
+    ).toMatchObject({ header: 'svix-signature', idHeader: 'svix-id', timestampHeader: 'svix-timestamp', idempotencyHeader: 'svix-id', toleranceSeconds: 600 });
+  });
+
+  it('timestamped: header required, HMAC-SHA256 by default, hex', () => {
+    const { api, diagnostics } = build(doc('{ scheme: timestamped, header: Stripe-Signature }'));
+    expect(diagnostics).toEqual([]);
+    expect(api.webhookSignature).toEqual({
+      scheme: 'timestamped',
+      algorithm: 'hmac-sha256',
+      header: 'Stripe-Signature',
+      encoding: 'hex',
+      signedContent: 'timestamp.body',
+    });
+    expect(build(doc('{ scheme: timestamped, header: X-Sig, algorithm: hmac-sha512, signedContent: timestamp.body }')).api.webhookSignature?.algorithm).toBe('hmac-sha512');
+  });
+
+  it('an unknown scheme, or a field that does not apply to the scheme, is an error at that field', () => {
+    const pointers = (sig: string) => buildErrors(doc(sig)).map((d) => [d.pointer, d.message]);
+    expect(pointers('{ scheme: jwt, header: X-Sig }')).toEqual([['#/x-webhook-signature/scheme', 'scheme must be hmac, standard-webhooks or timestamped']]);
+    expect(pointers('{ scheme: standard-webhooks, algorithm: hmac-sha512, encoding: hex, prefix: "v1,", signedContent: raw-body, idHeader: 3 }').map((p) => p[0])).toEqual([
+      '#/x-webhook-signature/algorithm',
+      '#/x-webhook-signature/encoding',
+      '#/x-webhook-signature/signedContent',
+      '#/x-webhook-signature/prefix',
+      '#/x-webhook-signature/idHeader',
+    ]);
+    expect(pointers('{ scheme: timestamped, encoding: base64, idHeader: x-id, toleranceSeconds: -1 }').map((p) => p[0])).toEqual([
+      '#/x-webhook-signature/encoding',
+      '#/x-webhook-signature/header',
+      '#/x-webhook-signature/idHeader',
+      '#/x-webhook-signature/toleranceSeconds',
+    ]);
+    expect(pointers('{ algorithm: hmac-sha256, header: X-Sig, toleranceSeconds: 60, timestampHeader: x-ts }').map((p) => p[0])).toEqual([
+      '#/x-webhook-signature/timestampHeader',
+      '#/x-webhook-signature/toleranceSeconds',
     ]);
   });
 });

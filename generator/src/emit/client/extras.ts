@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure } from 'ts-morph';
-import type { Api, WebhookSignature } from '../../model/types.js';
+import type { Api, Schema, WebhookSignature } from '../../model/types.js';
 import { listEnums } from '../enums.js';
 import { printSourceFile, type Statement } from '../print.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
@@ -65,11 +65,15 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
 /** The runtime `WebhookSignatureScheme` literal of the spec's signature. */
 function signatureText(sig: WebhookSignature): string {
   const parts = [
+    `scheme: ${JSON.stringify(sig.scheme)}`,
     `algorithm: ${JSON.stringify(sig.algorithm)}`,
     `header: ${JSON.stringify(sig.header)}`,
     `encoding: ${JSON.stringify(sig.encoding)}`,
   ];
   if (sig.prefix !== undefined) parts.push(`prefix: ${JSON.stringify(sig.prefix)}`);
+  if (sig.idHeader !== undefined) parts.push(`idHeader: ${JSON.stringify(sig.idHeader)}`);
+  if (sig.timestampHeader !== undefined) parts.push(`timestampHeader: ${JSON.stringify(sig.timestampHeader)}`);
+  if (sig.toleranceSeconds !== undefined) parts.push(`toleranceSeconds: ${sig.toleranceSeconds}`);
   if (sig.idempotencyHeader !== undefined) parts.push(`idempotencyHeader: ${JSON.stringify(sig.idempotencyHeader)}`);
   if (sig.challenge !== undefined) {
     const c = sig.challenge;
@@ -78,6 +82,18 @@ function signatureText(sig: WebhookSignature): string {
     parts.push(`challenge: { ${cp.join(', ')} }`);
   }
   return `{\n${parts.join(',\n')},\n}`;
+}
+
+/** The first sentence of `unwrap`'s TSDoc: what is verified, per scheme. */
+function verifiesSentence(sig: WebhookSignature): string {
+  const tolerance = `refuses a timestamp more than \`toleranceSeconds\` (default ${sig.toleranceSeconds ?? 300}) away from now, past or future`;
+  if (sig.scheme === 'standard-webhooks') {
+    return `Verifies a delivery signed the Standard Webhooks way (\`${sig.idHeader}\`, \`${sig.timestampHeader}\`, \`${sig.header}: v1,<base64>\`: HMAC-SHA256 of \`\${id}.\${timestamp}.\${body}\` keyed with the base64 secret after \`whsec_\`; any of several signatures may match, constant-time comparison), ${tolerance}, and returns the parsed event.`;
+  }
+  if (sig.scheme === 'timestamped') {
+    return `Verifies a delivery's \`${sig.header}: t=<unix seconds>,v1=<hex>\` signature (${sig.algorithm.toUpperCase()} of \`\${t}.\${body}\` keyed with the secret; any of several \`v1\` may match, constant-time comparison), ${tolerance}, and returns the parsed event.`;
+  }
+  return `Verifies a delivery's \`${sig.header}\` signature (${sig.algorithm.toUpperCase()} of the raw body, ${sig.encoding}, constant-time comparison) and returns the parsed event.`;
 }
 
 /** The signature scheme of the API's webhooks: the document's, else the first webhook's. */
@@ -90,7 +106,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const sig = webhookSignature(api);
   if (sig === undefined) return undefined;
   const file = 'src/webhooks.ts';
-  const scope = new ImportScope(file, ['webhookSignature', 'verifyWebhook', 'handleVerificationChallenge', 'challengeResponse', 'webhookIdempotencyKey']);
+  const scope = new ImportScope(file, ['webhookSignature', 'unwrap', 'verifyWebhook', 'handleVerificationChallenge', 'challengeResponse', 'webhookIdempotencyKey']);
   const core = 'src/core/webhooks.ts';
   const verify = scope.value(core, 'verifyWebhook');
   const handle = scope.value(core, 'handleVerificationChallenge');
@@ -101,11 +117,23 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const rawBody = scope.type(core, 'RawBody');
   const answer = scope.type(core, 'WebhookAnswer');
   const event = api.webhooks.length > 0 ? scope.packageType(options.typesPackageName, webhookUnionName(api)) : 'unknown';
+  const timestamped = sig.scheme !== 'hmac';
+  const events = webhookEvents(api);
   const fn = (f: Omit<FunctionDeclarationStructure, 'kind' | 'isExported'>): FunctionDeclarationStructure => ({
     kind: StructureKind.Function,
     isExported: true,
     ...f,
   });
+  const dedupe =
+    sig.idempotencyHeader !== undefined
+      ? `${timestamped ? 'The same delivery may arrive more than once' : 'No timestamp is signed, so there is no replay window'}: de-duplicate on the \`${sig.idempotencyHeader}\` header (see {@link webhookIdempotencyKey}).`
+      : 'De-duplicate deliveries on your side: the same delivery may arrive more than once.';
+  const narrowing =
+    events === undefined
+      ? undefined
+      : new Set(events.cases.map((c) => c.type)).size > 1
+        ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one webhook's payload.`
+        : `\`event.${events.property}\` is one of the declared event types.`;
   const body: Statement[] = [
     {
       kind: StructureKind.VariableStatement,
@@ -115,27 +143,44 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
       declarations: [{ name: 'webhookSignature', type: schemeType, initializer: signatureText(sig) }],
     },
     fn({
-      name: 'verifyWebhook',
+      name: 'unwrap',
       docs: [
         {
           kind: StructureKind.JSDoc,
           description: [
-            `Verifies a delivery's \`${sig.header}\` signature (${sig.algorithm.toUpperCase()} of the raw body, ${sig.encoding}, constant-time comparison) and returns the parsed event.`,
-            sig.idempotencyHeader !== undefined
-              ? `No timestamp is signed, so there is no replay window: de-duplicate on the \`${sig.idempotencyHeader}\` header (see {@link webhookIdempotencyKey}).`
-              : 'De-duplicate deliveries on your side: the same delivery may arrive more than once.',
-            '@param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify)',
+            verifiesSentence(sig),
+            ...(narrowing === undefined ? [] : [narrowing]),
+            dedupe,
+            '@param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)',
             '@param input.headers the request headers (`Headers` or a Node-style record)',
-            "@param input.secret the endpoint's signing secret",
-            '@throws {@link WebhookVerificationError} when the signature is missing or wrong, or the body is not JSON',
+            `@param input.secret the endpoint's signing secret${sig.scheme === 'standard-webhooks' ? ' (`whsec_<base64>`)' : ''}`,
+            ...(timestamped
+              ? [
+                  `@param input.toleranceSeconds the largest distance in seconds between the signed timestamp and now, either way (default ${sig.toleranceSeconds ?? 300})`,
+                  '@param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)',
+                ]
+              : []),
+            `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
           ].join('\n'),
         },
       ],
       isAsync: false,
-      parameters: [{ name: 'input', type: `{ rawBody: ${rawBody}; headers: ${headersLike}; secret: string }` }],
+      parameters: [
+        {
+          name: 'input',
+          type: `{ rawBody: ${rawBody}; headers: ${headersLike}; secret: string${timestamped ? '; toleranceSeconds?: number; now?: () => number' : ''} }`,
+        },
+      ],
       returnType: `Promise<${event}>`,
       statements: [`return ${verify}<${event}>({ ...input, scheme: webhookSignature });`],
     }),
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      docs: [{ kind: StructureKind.JSDoc, description: '{@link unwrap} under its earlier name.' }],
+      declarations: [{ name: 'verifyWebhook', initializer: 'unwrap' }],
+    },
     fn({
       name: 'webhookIdempotencyKey',
       docs: [{ kind: StructureKind.JSDoc, description: "The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen." }],
@@ -173,6 +218,61 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   return { path: file, kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), ...body]) };
 }
 
+/** Property names tried, in order, as the event-type discriminator of webhook payloads. */
+const EVENT_PROPERTIES = ['type', 'event', 'event_type', 'eventType', 'kind'];
+
+/**
+ * The string values a payload schema pins property `name` to (`const` or `enum`), through references and `allOf`;
+ * undefined when the payload has no such property or leaves it open.
+ */
+function pinnedValues(api: Api, schema: Schema, name: string, depth = 0): string[] | undefined {
+  if (depth > 32) return undefined;
+  if (schema.kind === 'ref') {
+    const target = api.schemas.get(schema.target);
+    return target === undefined ? undefined : pinnedValues(api, target.schema, name, depth + 1);
+  }
+  if (schema.kind === 'intersection') {
+    for (const m of schema.members) {
+      const v = pinnedValues(api, m, name, depth + 1);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  if (schema.kind !== 'object') return undefined;
+  const prop = schema.properties.find((p) => p.name === name && p.required);
+  if (prop === undefined) return undefined;
+  let s: Schema | undefined = prop.schema;
+  for (let i = 0; s?.kind === 'ref' && i < 32; i++) s = api.schemas.get(s.target)?.schema;
+  if (s?.kind !== 'enum' || s.nullable || s.values.length === 0 || !s.values.every((v) => typeof v === 'string')) return undefined;
+  return s.values as string[];
+}
+
+/**
+ * How the webhook payloads name their event type, when they declare it: the first of {@link EVENT_PROPERTIES} that
+ * every webhook with a payload pins to string literals, with the values per webhook payload type (`cases`, one entry
+ * per value, in webhook order; a value two payloads share is left out, as it narrows to neither alone). Undefined when
+ * no property qualifies.
+ */
+export function webhookEvents(api: Api): { property: string; cases: Array<{ value: string; type: string }> } | undefined {
+  const hooks = api.webhooks.filter((w) => w.requestBody !== undefined);
+  if (hooks.length === 0) return undefined;
+  for (const property of EVENT_PROPERTIES) {
+    const perHook: Array<{ type: string; values: string[] }> = [];
+    for (const hook of hooks) {
+      const schema = hook.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
+      const values = schema === undefined ? undefined : pinnedValues(api, schema, property);
+      if (values === undefined) break;
+      perHook.push({ type: hook.identifier, values });
+    }
+    if (perHook.length !== hooks.length) continue;
+    const count = new Map<string, number>();
+    for (const h of perHook) for (const v of new Set(h.values)) count.set(v, (count.get(v) ?? 0) + 1);
+    const cases = perHook.flatMap((h) => [...new Set(h.values)].filter((v) => count.get(v) === 1).map((value) => ({ value, type: h.type })));
+    return { property, cases };
+  }
+  return undefined;
+}
+
 const ERRORS = [
   'AbortError',
   'ApiError',
@@ -182,11 +282,14 @@ const ERRORS = [
   'ConnectionError',
   'InternalServerError',
   'NotFoundError',
+  'PaginationError',
   'PermissionDeniedError',
   'RateLimitError',
+  'ResponseParseError',
   'SdkError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'UsageError',
   'ValidationError',
 ];
 
@@ -230,7 +333,7 @@ export function indexFile(
   ];
   if (has.webhooks) {
     lines.push(`export { WebhookVerificationError, type HeadersLike, type RawBody, type WebhookAnswer, type WebhookSignatureScheme } from '${from('src/core/webhooks.ts')}';`);
-    lines.push(`export { challengeResponse, handleVerificationChallenge, verifyWebhook, webhookIdempotencyKey, webhookSignature } from '${from('src/webhooks.ts')}';`);
+    lines.push(`export { challengeResponse, handleVerificationChallenge, unwrap, verifyWebhook, webhookIdempotencyKey, webhookSignature } from '${from('src/webhooks.ts')}';`);
   }
   for (const r of resources) lines.push(`export { ${r.className} } from '${from(r.file)}';`);
   if (has.enums) lines.push(`export * from '${from('src/enums.ts')}';`);

@@ -13,7 +13,7 @@ import { webhookUnionName } from '../types/webhooks.js';
 import { apiName, authTypeName, baseClassName, defaultBaseUrl, knownSchemes, optionsTypeName } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
-import { enumValuesName, webhookSignature } from './extras.js';
+import { enumValuesName, webhookEvents, webhookSignature } from './extras.js';
 import { listEnums } from '../enums.js';
 import { errorResponses } from '../types/operations.js';
 import { literalKey } from '../text.js';
@@ -194,6 +194,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
       summary: s.description ?? '',
       tokenEndpoint: s.tokenEndpoint === undefined ? undefined : `${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}`,
     })),
+    hasTokenEndpoint: tokenScheme !== undefined,
     quickAuth:
       quick.length === 0
         ? undefined
@@ -235,10 +236,39 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
                 ? undefined
                 : { method: sig.challenge.method.toUpperCase(), header: sig.challenge.challengeHeader, verifyTokenHeader: sig.challenge.verifyTokenHeader },
             event: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
+            hmac: sig.scheme === 'hmac',
+            standard: sig.scheme === 'standard-webhooks' ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader } : undefined,
+            timestamped: sig.scheme === 'timestamped',
+            tolerance: sig.toleranceSeconds ?? 300,
+            events: webhookEventsView(api),
           },
     enumExample: firstEnum === undefined ? undefined : { values: enumValuesName(firstEnum.identifier), type: firstEnum.identifier },
     resources: resourceViews(api, root),
     firstResource: firstTop === undefined ? undefined : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
+  };
+}
+
+/**
+ * What the README says of event types: with payload types told apart by a property, that property and the first cases
+ * (at most 3 payload types), each with the type it narrows to (`more`: there are others); with one payload type whose
+ * property is an enum, the values (`values`). Undefined when the payloads pin no event type.
+ */
+function webhookEventsView(api: Api):
+  | { property: string; cases?: Array<{ value: string; type: string }>; types?: string; more?: boolean; values?: string }
+  | undefined {
+  const found = webhookEvents(api);
+  // Only values that read the same in a code span and a string literal (no quotes, backticks, escapes).
+  const all = found?.cases.filter((c) => /^[\w.:/-]{1,80}$/.test(c.value)) ?? [];
+  if (found === undefined || all.length === 0) return undefined;
+  const types = [...new Set(all.map((c) => c.type))];
+  if (types.length === 1) return { property: found.property, values: all.map((c) => `\`'${c.value}'\``).join(', ') };
+  const cases: Array<{ value: string; type: string }> = [];
+  for (const c of all) if (!cases.some((x) => x.type === c.type) && cases.length < 3) cases.push(c);
+  return {
+    property: found.property,
+    cases,
+    types: cases.map((c) => c.type).join(', '),
+    more: types.length > cases.length,
   };
 }
 
@@ -280,7 +310,7 @@ export function nextPageSentence(p: Pagination): string {
   switch (p.style) {
     case 'page':
       return p.nextField !== undefined
-        ? `the next page is the same request with ${code(p.pageParam)} ${where} set to the page number in the body's ${code(p.nextField)} (the page number plus one when that holds a URL); there is none when it is empty.`
+        ? `the next page is the same request with ${code(p.pageParam)} ${where} set to the page number in the body's ${code(p.nextField)} (when that holds a URL: its ${code(p.pageParam)} query parameter, else the page number plus one); there is none when it is empty.`
         : `the next page is the same request with ${code(p.pageParam)} ${where} plus one, until a page comes back empty${p.countField !== undefined ? ` or ${code(p.countField)} items have been listed` : ''}.`;
     case 'offset':
       return `the next page is the same request with ${code(p.pageParam)} ${where} advanced by the number of items received, until a page comes back empty${p.countField !== undefined ? ` or ${code(p.countField)} is reached` : ''}.`;
