@@ -11,6 +11,7 @@ import {
   ConnectionError,
   makeApiError,
   type RequestInfo,
+  ResponseParseError,
   SdkError,
   TimeoutError,
   UsageError,
@@ -263,6 +264,24 @@ function deadline(signal: AbortSignal | undefined, ms: number, request: () => Re
 }
 
 /**
+ * `err` with every known secret value in its `text` as `***` (a new error; `err` itself when there is none): a server
+ * that echoes a credential in a success body that does not parse does not put it into the error. The new error's `cause`
+ * is the parse error of the redacted text (V8's message quotes the text around the position).
+ */
+function redactParseError(err: ResponseParseError, log: Log): ResponseParseError {
+  const text = log.scrub(err.text, '***');
+  if (text === err.text) return err;
+  let cause: unknown;
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    cause = e;
+  }
+  const request = err.method !== undefined && err.url !== undefined ? { method: err.method, url: err.url } : undefined;
+  return new ResponseParseError(err.status, text, cause === undefined ? { request } : { cause, request });
+}
+
+/**
  * Gives `response` an own `url` (shadowing the prototype's getter, which `util.inspect` of a Node `Response` reads too):
  * `shown`, the URL with its secrets as `***`. `Reflect.defineProperty`: a frozen response is left as it is.
  */
@@ -406,7 +425,12 @@ export class ClientCore {
     const raw = this.#send(op, options);
     return new APIPromise<T>(raw, async (r) => {
       const kind = responseKind(op, r.response.status, r.response.headers);
-      const data = await readBody(r.response, kind, options.binaryAs ?? this.#options.binaryAs ?? 'blob', r.scope, r.request);
+      let data: unknown;
+      try {
+        data = await readBody(r.response, kind, options.binaryAs ?? this.#options.binaryAs ?? 'blob', r.scope, r.request);
+      } catch (err) {
+        throw err instanceof ResponseParseError ? redactParseError(err, this.#log) : err;
+      }
       return (this.#options.validate ? await this.#validate('response', op, data, r.response.status) : data) as T;
     });
   }

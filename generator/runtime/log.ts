@@ -103,6 +103,23 @@ export class Log {
     return value;
   }
 
+  /**
+   * `headers` with every known secret value replaced by `***` (a copy; `headers` itself when none holds one), for the
+   * headers of an error response: a server that echoes a credential in a header (`WWW-Authenticate`, `X-Echo-…`) does
+   * not put it into the error's `headers`, which its `toJSON` and inspect show.
+   */
+  redactHeaders(headers: Headers): Headers {
+    if (this.secrets.size === 0) return headers;
+    const copy = new Headers();
+    let changed = false;
+    headers.forEach((value, key) => {
+      const shown = this.scrub(value, '***');
+      if (shown !== value) changed = true;
+      copy.append(key, shown); // append: each Set-Cookie stays one value
+    });
+    return changed ? copy : headers;
+  }
+
   private scrubData(v: unknown): unknown {
     if (typeof v === 'string') return this.scrub(v);
     if (Array.isArray(v)) return v.map((x) => this.scrubData(x));
