@@ -14,6 +14,7 @@ import {
 
 /** How the API signs webhook deliveries (the spec's `x-webhook-signature`). */
 export const webhookSignature: WebhookSignatureScheme = {
+  scheme: 'hmac',
   algorithm: 'hmac-sha256',
   header: 'X-Improvado-Signature',
   encoding: 'hex',
@@ -28,18 +29,21 @@ export const webhookSignature: WebhookSignatureScheme = {
 /**
  * Verifies a delivery's `X-Improvado-Signature` signature (HMAC-SHA256 of the raw body, hex, constant-time comparison) and returns the parsed event.
  * No timestamp is signed, so there is no replay window: de-duplicate on the `X-Improvado-Idempotency-Key` header (see {@link webhookIdempotencyKey}).
- * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify)
+ * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)
  * @param input.headers the request headers (`Headers` or a Node-style record)
  * @param input.secret the endpoint's signing secret
- * @throws {@link WebhookVerificationError} when the signature is missing or wrong, or the body is not JSON
+ * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, or the body is not JSON
  */
-export function verifyWebhook(input: {
+export function unwrap(input: {
   rawBody: RawBody;
   headers: HeadersLike;
   secret: string;
 }): Promise<WebhookPayload> {
   return _verifyWebhook<WebhookPayload>({ ...input, scheme: webhookSignature });
 }
+
+/** {@link unwrap} under its earlier name. */
+export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
 export function webhookIdempotencyKey(headers: HeadersLike): string | undefined {

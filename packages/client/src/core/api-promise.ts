@@ -4,6 +4,7 @@
  * headers and request id; `.asResponse()` gives the raw `Response` with its body unread.
  */
 
+import type { RequestInfo } from './errors.js';
 import type { WithResponse } from './types.js';
 
 /**
@@ -20,14 +21,22 @@ export interface AttemptScope {
   onAbort(cancel: (reason: unknown) => void): void;
   /** The error for a failed body read: `TimeoutError`, `AbortError` (caller), else `ConnectionError` (`SdkError`s pass). */
   fail(err: unknown): Error;
-  /** Ends the attempt: clears its timer. Idempotent. */
+  /** Ends the attempt: clears its timer and unhooks the caller's signal. Idempotent. */
   end(): void;
+  /**
+   * Hands the body over unread (`.asResponse()`, a streamed binary body): the timeout stops, but the caller's signal still
+   * cancels the body until it is read to the end, cancelled or failed, when its listener is removed. Returns the
+   * response to hand over (the same one when there is no caller's signal).
+   */
+  handOver(response: Response): Response;
 }
 
 /** The response of a call before its body is read. */
 export interface RawResult {
   response: Response;
   requestId: string | undefined;
+  /** Method and display URL of the call, for the errors of the body read (made only then: it redacts the URL). */
+  request?: (() => RequestInfo) | undefined;
   /** The attempt's scope, still open (its timeout running) until the body is read or handed over. */
   scope?: AttemptScope | undefined;
 }
@@ -38,27 +47,28 @@ export interface RawResult {
  */
 export class APIPromise<T> implements Promise<T> {
   readonly [Symbol.toStringTag] = 'APIPromise';
-  private parsed: Promise<T> | undefined;
+  // Private fields (#): never enumerated, serialised or inspected, whatever the raw result holds.
+  readonly #raw: Promise<RawResult>;
+  readonly #parse: (raw: RawResult) => Promise<T>;
+  #parsed: Promise<T> | undefined;
 
-  constructor(
-    private readonly raw: Promise<RawResult>,
-    private readonly parse: (raw: RawResult) => Promise<T>,
-  ) {}
+  constructor(raw: Promise<RawResult>, parse: (raw: RawResult) => Promise<T>) {
+    this.#raw = raw;
+    this.#parse = parse;
+  }
 
   /**
    * The raw `Response` (body unread; status already checked: non-2xx rejects with an `ApiError`). The body is the
-   * caller's to read: the timeout no longer applies to it.
+   * caller's to read: the timeout no longer applies to it, the caller's `signal` still does (an abort errors the body
+   * with an `AbortError`).
    */
   asResponse(): Promise<Response> {
-    return this.raw.then((r) => {
-      r.scope?.end();
-      return r.response;
-    });
+    return this.#raw.then((r) => (r.scope ? r.scope.handOver(r.response) : r.response));
   }
 
   /** Data plus the raw response, its headers and the request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.raw.then(async (r) => ({
+    return this.#raw.then(async (r) => ({
       data: await this.data(),
       response: r.response,
       headers: r.response.headers,
@@ -75,8 +85,8 @@ export class APIPromise<T> implements Promise<T> {
 
   /** The data, read once however often `then`/`withResponse` are used. */
   private data(): Promise<T> {
-    this.parsed ??= this.raw.then(this.parse);
-    return this.parsed;
+    this.#parsed ??= this.#raw.then(this.#parse);
+    return this.#parsed;
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -4,7 +4,7 @@
  * headers, query parameters and cookies. Credential values are registered as secrets so logs redact them.
  */
 
-import { SdkError } from './errors.js';
+import { UsageError } from './errors.js';
 import { checkHeaderValue, cookieValue, encodeStrict, ownValue } from './serialize.js';
 import type { AuthOptions, BasicCredentials, Credential, Operation, SecuritySchemeSpec, TokenSource } from './types.js';
 
@@ -62,7 +62,7 @@ export function basicHeader(username: string, password: string): string {
 
 async function credentialValue(schemeKey: string, c: Credential): Promise<string> {
   const v = typeof c === 'function' ? await c() : c;
-  if (typeof v !== 'string' || v === '') throw new SdkError(`The credential for "${schemeKey}" is empty or not a string`);
+  if (typeof v !== 'string' || v === '') throw new UsageError(`The credential for "${schemeKey}" is empty or not a string`);
   return v;
 }
 
@@ -106,9 +106,18 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
     if (scheme.in === 'header') {
       checkHeaderValue(scheme.name, v);
       out.headers.push([scheme.name, v]);
-    } else if (scheme.in === 'query') out.query.push(`${encodeStrict(scheme.name)}=${encodeStrict(v)}`);
-    else if (ctx.browserCookies) out.includeCredentials = true;
-    else out.cookies.push(`${scheme.name}=${cookieValue(v)}`);
+    } else if (scheme.in === 'query') {
+      // The value as the URL carries it is a secret too: a server that echoes the URL (`/x?key=a%2Fb`) in an error
+      // body must not put the percent-encoded key into the error.
+      const encoded = encodeStrict(v);
+      ctx.secret(encoded);
+      out.query.push(`${encodeStrict(scheme.name)}=${encoded}`);
+    } else if (ctx.browserCookies) out.includeCredentials = true;
+    else {
+      const encoded = cookieValue(v); // the same: the value as the Cookie header carries it
+      ctx.secret(encoded);
+      out.cookies.push(`${scheme.name}=${encoded}`);
+    }
   }
   return out;
 }

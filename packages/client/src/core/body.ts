@@ -4,7 +4,7 @@
  * as `body` (the core sends `URLSearchParams` and `FormData` as they are), so other clients do not bundle them.
  */
 
-import { SdkError } from './errors.js';
+import { UsageError } from './errors.js';
 import { encodeForm, encodeReserved, entriesOf, isPlainObject, ownValue, primitive, serializeQueryParam } from './serialize.js';
 import type { EncodingSpec } from './types.js';
 
@@ -34,7 +34,7 @@ export function encodeFormBody(body: unknown, encoding?: Readonly<Record<string,
  */
 export function multipartBody(body: unknown, encoding?: Readonly<Record<string, EncodingSpec>>): FormData {
   const form = new FormData();
-  if (!isPlainObject(body)) throw new SdkError('A multipart body must be an object or a FormData');
+  if (!isPlainObject(body)) throw new UsageError('A multipart body must be an object or a FormData');
   for (const [name, value] of entriesOf(body)) {
     const ct = ownValue(encoding, name)?.contentType;
     const items = Array.isArray(value) ? value : [value];

@@ -1,13 +1,24 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
- * `ClientCore`: options, auth, the request pipeline (build → middleware → fetch), retries, timeouts, response reading.
- * The generated root class extends it and passes the spec-derived `ClientConfig`.
+ * `ClientCore`: options, auth, the request pipeline (build → middleware → fetch), retries (policy in retry.ts),
+ * timeouts, response reading. The generated root class extends it and passes the spec-derived `ClientConfig`.
  */
 
 import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
-import { AbortError, ConnectionError, makeApiError, SdkError, TimeoutError, ValidationError } from './errors.js';
+import {
+  AbortError,
+  ConnectionError,
+  makeApiError,
+  type RequestInfo,
+  ResponseParseError,
+  SdkError,
+  TimeoutError,
+  UsageError,
+  ValidationError,
+} from './errors.js';
 import { Log } from './log.js';
+import { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint, takesIdempotencyKey } from './retry.js';
 import { checkHeaderValue, encodeBody, getPointer, ownValue, serializeParams, type EncodedBody } from './serialize.js';
 import type {
   AuthOptions,
@@ -20,37 +31,43 @@ import type {
   ResponseKind,
   SecuritySchemeSpec,
   StandardSchemaV1,
+  TokenGrant,
   TokenSource,
   ValidationReport,
 } from './types.js';
-import { acceptOf, applyHeaders, decodeText, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+import {
+  acceptOf,
+  applyHeaders,
+  decodeErrorText,
+  decodeText,
+  displayUrl,
+  errorKind,
+  type HeaderOptions,
+  REQUEST_ID_HEADERS,
+  requestIdOf,
+  responseKind,
+} from './wire.js';
 
 export { responseKind };
 
-/** Defaults: 60 s per attempt, 2 retries, backoff 0.5 s doubling to 8 s with up to 25% jitter, server delays up to 60 s. */
+/** Defaults: 60 s per attempt, and the retry policy's (retry.ts: 2 retries, backoff 0.5 s to 8 s, server hints up to 60 s). */
 export const DEFAULTS = {
   timeoutMs: 60_000,
-  maxRetries: 2,
-  initialRetryDelayMs: 500,
-  maxRetryDelayMs: 8_000,
-  /** A server asking to wait longer than this (Retry-After) is not retried. */
-  maxRetryAfterMs: 60_000,
+  ...RETRY_DEFAULTS,
   requestIdHeaders: REQUEST_ID_HEADERS,
 } as const;
-
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** What an operation without security applies. Never mutated. */
 const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
 
-
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new AbortError(undefined, { cause: signal?.reason }));
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -70,57 +87,76 @@ function uuid(): string {
 }
 
 /**
- * Delay before retry number `retry` (0-based): the server's `retry-after-ms` or `Retry-After` (seconds or HTTP date)
- * when present and valid, else exponential backoff with jitter. `null`: the server asks for longer than
- * `DEFAULTS.maxRetryAfterMs`, so do not retry.
+ * The absolute base URL of `raw` (trailing slashes removed), or why there is none. A relative URL is resolved against
+ * the page's location where there is one (browsers); elsewhere it is a usage error, as is a URL without an http(s)
+ * scheme (`127.0.0.1:4617`, `localhost:4617`, `ftp://…`).
  */
-export function retryDelayMs(headers: Headers | undefined, retry: number, now: number, random: number): number | null {
-  const ms = headers?.get('retry-after-ms');
-  let server: number | undefined;
-  if (ms && Number.isFinite(Number.parseFloat(ms))) server = Number.parseFloat(ms);
-  else {
-    const ra = headers?.get('retry-after');
-    if (ra) {
-      const secs = Number(ra.trim());
-      if (ra.trim() !== '' && Number.isFinite(secs)) server = secs * 1000;
-      else {
-        const date = Date.parse(ra);
-        if (!Number.isNaN(date)) server = date - now;
-      }
+function resolveBaseUrl(raw: string): { url: string; problem?: string } {
+  const url = raw.replace(/\/+$/, '');
+  if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
+  if (/^https?:\/\//i.test(url)) {
+    try {
+      if (new URL(url).host !== '') return { url };
+    } catch {
+      // reported below
     }
+    return { url, problem: `The base URL "${url}" is not a valid URL` };
   }
-  if (server !== undefined && server >= 0) return server > DEFAULTS.maxRetryAfterMs ? null : server;
-  const base = Math.min(DEFAULTS.initialRetryDelayMs * 2 ** retry, DEFAULTS.maxRetryDelayMs);
-  return base * (1 - random * 0.25);
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
+  // `host:port` (no scheme) is not a relative path either.
+  const hostPort = /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url);
+  const page = (globalThis as { location?: { href?: unknown } }).location?.href;
+  if (!hostPort && typeof page === 'string' && /^https?:/i.test(page)) return { url: new URL(url, page).href.replace(/\/+$/, '') };
+  return {
+    url,
+    problem: hostPort
+      ? `The base URL "${url}" has no scheme: write it as "http://${url}" (or https)`
+      : `The base URL "${url}" is relative and there is no page to resolve it against: pass an absolute http(s) URL such as "https://api.example.com${url.startsWith('/') ? url : `/${url}`}"`,
+  };
 }
 
-function retryableStatus(response: Response): boolean {
-  const should = response.headers.get('x-should-retry');
-  if (should === 'true') return true;
-  if (should === 'false') return false;
-  const s = response.status;
-  return s === 408 || s === 409 || s === 429 || s >= 500;
+/** The name and place of the first network-level cause in `err`'s cause chain: `ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`. */
+function causeOf(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth++) {
+    const x = e as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown; cause?: unknown; message?: unknown };
+    if (typeof x.code === 'string' && /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_[A-Z_]+)$/.test(x.code)) {
+      const host = typeof x.address === 'string' ? x.address : typeof x.hostname === 'string' ? x.hostname : '';
+      const where = host && typeof x.port === 'number' ? `${host.includes(':') ? `[${host}]` : host}:${x.port}` : host;
+      return where ? `${x.code} ${where}` : x.code;
+    }
+    const first = Array.isArray(x.errors) ? (x.errors as unknown[])[0] : undefined;
+    e = x.cause ?? first;
+  }
+  const inner = err !== null && typeof err === 'object' ? (err as { cause?: { message?: unknown } }).cause?.message : undefined;
+  if (typeof inner === 'string' && inner) return inner;
+  return err instanceof Error && err.message ? err.message : undefined;
 }
 
 /**
- * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A body that does not parse as
- * JSON throws an `SdkError` on success and is kept as text on errors. With `scope` (the attempt's), the read is
- * aborted by its timeout or the caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError`
- * or `ConnectionError`), and the scope ends when the read does (a `stream` body is handed over: the scope ends then).
+ * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A success body that does not
+ * parse as JSON throws a `ResponseParseError`. With `scope` (the attempt's), the read is aborted by its timeout or the
+ * caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError` or `ConnectionError`), and the
+ * scope ends when the read does (a `stream` body is handed over: the caller's signal still cancels it).
+ * @param request method and display URL, for error messages (called only for one)
  */
 export async function readBody(
   response: Response,
   kind: ResponseKind | undefined,
   binaryAs: 'blob' | 'arrayBuffer' | 'stream',
   scope?: AttemptScope,
+  request?: () => RequestInfo,
 ): Promise<unknown> {
+  let handedOver = false;
   try {
     if (kind === 'none' || response.body === null) {
       discard(response);
       return undefined;
     }
-    if (kind === 'binary' && binaryAs === 'stream') return response.body;
-    let text: string;
+    if (kind === 'binary' && binaryAs === 'stream') {
+      handedOver = true;
+      return scope ? scope.handOver(response).body : response.body;
+    }
     if (kind === 'binary') {
       // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
       const source = scope
@@ -132,14 +168,15 @@ export async function readBody(
         throw scope ? scope.fail(err) : readError(err);
       }
     }
+    let text: string;
     try {
       text = scope ? await readText(response.body, scope) : await response.text();
     } catch (err) {
       throw scope ? scope.fail(err) : readError(err);
     }
-    return decodeText(text, kind, response);
+    return decodeText(text, kind, response, request);
   } finally {
-    scope?.end();
+    if (!handedOver) scope?.end();
   }
 }
 
@@ -186,13 +223,13 @@ async function readText(body: ReadableStream<Uint8Array>, scope: AttemptScope): 
   return utf8.decode(bytes);
 }
 
-/** `promise`, or an `AbortError` as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/** `promise`, or the abort's error as soon as `signal` aborts (a `TimeoutError` reason as is, else an `AbortError`). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, request: () => RequestInfo): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void =>
-      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason }));
-    if (signal.aborted) onAbort();
+      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason, request: request() }));
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
@@ -208,12 +245,15 @@ function hasTimeout(timeoutMs: number): boolean {
  * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
  * request the call triggers). `clear()` stops the timer and unhooks `signal`.
  */
-function deadline(signal: AbortSignal | undefined, ms: number): { signal: AbortSignal; clear(): void } {
+function deadline(signal: AbortSignal | undefined, ms: number, request: () => RequestInfo): { signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new TimeoutError(`Request timed out after ${ms} ms (waiting for credentials)`)), ms);
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })),
+    ms,
+  );
   return {
     signal: controller.signal,
     clear: () => {
@@ -221,6 +261,32 @@ function deadline(signal: AbortSignal | undefined, ms: number): { signal: AbortS
       signal?.removeEventListener('abort', onAbort);
     },
   };
+}
+
+/**
+ * `err` with every known secret value in its `text` as `***` (a new error; `err` itself when there is none): a server
+ * that echoes a credential in a success body that does not parse does not put it into the error. The new error's `cause`
+ * is the parse error of the redacted text (V8's message quotes the text around the position).
+ */
+function redactParseError(err: ResponseParseError, log: Log): ResponseParseError {
+  const text = log.scrub(err.text, '***');
+  if (text === err.text) return err;
+  let cause: unknown;
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    cause = e;
+  }
+  const request = err.method !== undefined && err.url !== undefined ? { method: err.method, url: err.url } : undefined;
+  return new ResponseParseError(err.status, text, cause === undefined ? { request } : { cause, request });
+}
+
+/**
+ * Gives `response` an own `url` (shadowing the prototype's getter, which `util.inspect` of a Node `Response` reads too):
+ * `shown`, the URL with its secrets as `***`. `Reflect.defineProperty`: a frozen response is left as it is.
+ */
+function redactUrl(response: Response, shown: string): void {
+  if (shown !== response.url) Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
 }
 
 /** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
@@ -236,69 +302,145 @@ function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string
   return { ...(a ?? {}), ...(b ?? {}) };
 }
 
+/** `base` with `overrides` applied per scheme key: `undefined` keeps the credential, `null` removes it. */
+function mergeAuth(base: object | undefined, overrides: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(base ?? {}) };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === null) delete out[key];
+    else if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The value of header `name` in per-call header options (case-insensitive), unless absent or `null`. */
+function headerOption(headers: HeaderOptions, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    if (key.toLowerCase() === lower && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** Whether the operation's params give header parameter `name` a value (case-insensitive). */
+function hasHeaderParam(op: Operation, name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(op.parameters ?? {})) {
+    if (key.toLowerCase() !== lower || ownValue(op.parameters, key)?.in !== 'header') continue;
+    const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
+    if (value !== undefined && value !== null) return true;
+  }
+  return false;
+}
+
+/** `expires_in` beside the token in the token response (seconds, a number or a numeric string), else `undefined`. */
+function expiresIn(data: unknown, tokenField: string): number | undefined {
+  const v = getPointer(data, tokenField.replace(/[^/]*$/, 'expires_in'));
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : undefined;
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 /**
  * The client core. Generated root classes extend it: `class Improvado extends ClientCore { constructor(options = {}) {
  * super(options, CONFIG) } }`. A subclass constructor must take the options as its only required argument
  * (`withOptions` calls it so).
+ *
+ * Credentials, tokens and the logger's secrets live in private fields: `console.log(client)`, `util.inspect` and
+ * `JSON.stringify` show the class, the base URL and which schemes have credentials, never a value.
  */
 export class ClientCore {
   /** Effective base URL (no trailing slash). */
   readonly baseUrl: string;
-  /** Options as given (frozen). */
-  readonly options: Readonly<ClientOptions<object>>;
   protected readonly config: ClientConfig;
-  private readonly log: Log;
-  private tokenSources = new Map<string, TokenSource>();
+  readonly #options: Readonly<ClientOptions<object>>;
+  /** Why `baseUrl` cannot be used (thrown as a `UsageError` by every call), if it cannot. */
+  readonly #baseProblem: string | undefined;
+  readonly #log: Log;
+  #tokenSources = new Map<string, TokenSource>();
   /** The clock, sleep and randomness in use (from the frozen options, made once). */
-  private readonly hooks: { now: () => number; sleep: typeof defaultSleep; random: () => number };
+  readonly #hooks: { now: () => number; sleep: typeof defaultSleep; random: () => number };
 
   /**
    * @param options caller options (see `ClientOptions`)
    * @param config spec-derived configuration (generated)
    */
   constructor(options: ClientOptions<object> = {}, config: ClientConfig = { baseUrl: '' }) {
-    this.options = Object.freeze({ ...options });
+    this.#options = Object.freeze({ ...options });
     this.config = config;
-    this.baseUrl = (options.baseUrl ?? config.baseUrl).replace(/\/+$/, '');
+    const base = resolveBaseUrl(options.baseUrl ?? config.baseUrl);
+    this.baseUrl = base.url;
+    this.#baseProblem = base.problem;
     const h = options.hooks ?? {};
-    this.hooks = { now: h.now ?? Date.now, sleep: h.sleep ?? defaultSleep, random: h.random ?? Math.random };
+    this.#hooks = { now: h.now ?? Date.now, sleep: h.sleep ?? defaultSleep, random: h.random ?? Math.random };
     const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
-    this.log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
-    for (const value of Object.values(this.auth)) {
-      if (typeof value === 'string') this.log.secrets.add(value);
+    this.#log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
+    for (const value of Object.values(this.#auth)) {
+      if (typeof value === 'string') this.#log.secrets.add(value);
       else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
-        this.log.secrets.add((value as { password: string }).password);
+        this.#log.secrets.add((value as { password: string }).password);
     }
   }
 
+  /** Options as given (frozen). They hold the credentials: do not log them. */
+  get options(): Readonly<ClientOptions<object>> {
+    return this.#options;
+  }
+
   /**
-   * A new client with `overrides` applied (headers are merged). Cached tokens are shared when `auth` is not overridden.
+   * A new client with `overrides` applied. `undefined` values change nothing; `headers` are merged (`null` removes one);
+   * `auth` is merged per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose
+   * credentials did not change.
    */
   withOptions(overrides: ClientOptions<object>): this {
     const Ctor = this.constructor as new (options: ClientOptions<object>, config?: ClientConfig) => this;
-    const merged: ClientOptions<object> = { ...this.options, ...overrides };
-    if (overrides.headers) merged.headers = mergeHeaders(this.options.headers, overrides.headers);
-    const clone = new Ctor(merged, this.config);
-    if (overrides.auth === undefined) (clone as ClientCore).tokenSources = this.tokenSources;
+    const merged: Record<string, unknown> = { ...this.#options };
+    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+    if (overrides.headers) merged.headers = mergeHeaders(this.#options.headers, overrides.headers);
+    if (overrides.auth) merged.auth = mergeAuth(this.#options.auth, overrides.auth);
+    const clone = new Ctor(merged as ClientOptions<object>, this.config);
+    const before = this.#auth;
+    const after = (merged.auth ?? {}) as AuthOptions;
+    for (const [key, source] of this.#tokenSources) {
+      const scheme = ownValue(this.config.securitySchemes, key);
+      const via = scheme?.type === 'http' && scheme.scheme === 'bearer' ? scheme.tokenEndpoint?.credentialsScheme : undefined;
+      const same = (k: string): boolean => ownValue(before, k) === ownValue(after, k);
+      if (same(key) && (via === undefined || same(via))) (clone as ClientCore).#tokenSources.set(key, source);
+    }
     return clone;
+  }
+
+  /** Safe to log: the class's base URL and the scheme keys that have credentials, never their values. */
+  toJSON(): { baseUrl: string; auth: string[] } {
+    return { baseUrl: this.baseUrl, auth: Object.keys(this.#auth).filter((k) => ownValue(this.#auth, k) != null) };
+  }
+
+  /** Node's `util.inspect` (console.log): the class name and {@link toJSON}. */
+  [INSPECT](): string {
+    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
   }
 
   /** Sends one operation. Resolves with the data read per `op.responses`; rejects with an `SdkError` subclass. */
   request<T = unknown>(op: Operation, options: RequestOptions = {}): APIPromise<T> {
-    const raw = this.send(op, options);
+    const raw = this.#send(op, options);
     return new APIPromise<T>(raw, async (r) => {
       const kind = responseKind(op, r.response.status, r.response.headers);
-      const data = await readBody(r.response, kind, options.binaryAs ?? this.options.binaryAs ?? 'blob', r.scope);
-      return (this.options.validate ? await this.validate('response', op, data, r.response.status) : data) as T;
+      let data: unknown;
+      try {
+        data = await readBody(r.response, kind, options.binaryAs ?? this.#options.binaryAs ?? 'blob', r.scope, r.request);
+      } catch (err) {
+        throw err instanceof ResponseParseError ? redactParseError(err, this.#log) : err;
+      }
+      return (this.#options.validate ? await this.#validate('response', op, data, r.response.status) : data) as T;
     });
   }
 
-  private get auth(): AuthOptions {
-    return (this.options.auth ?? {}) as AuthOptions;
+  get #auth(): AuthOptions {
+    return (this.#options.auth ?? {}) as AuthOptions;
   }
 
-  private async validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
-    const v = this.options.validate;
+  async #validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
+    const v = this.#options.validate;
     if (!v) return value;
     const info: OperationInfo = { method: op.method, path: op.path, ...(op.operationId !== undefined ? { operationId: op.operationId } : {}) };
     const schema: StandardSchemaV1 | undefined = target === 'request' ? v.request?.(info) : status !== undefined ? v.response?.(info, status) : undefined;
@@ -308,106 +450,148 @@ export class ClientCore {
     const report: ValidationReport = { operation: info, target, issues: result.issues, ...(status !== undefined ? { status } : {}) };
     if ((v.mode ?? 'throw') === 'throw') throw new ValidationError(report);
     if (v.onReport) v.onReport(report);
-    else this.log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, { issues: report.issues.map((i) => i.message) });
+    else this.#log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, { issues: report.issues.map((i) => i.message) });
     return value;
   }
 
-  private authContext(signal?: AbortSignal): AuthContext {
+  #authContext(signal?: AbortSignal): AuthContext {
     return {
       signal,
       schemes: this.config.securitySchemes ?? {},
-      auth: this.auth,
-      tokenSource: (key) => this.tokenSource(key),
+      auth: this.#auth,
+      tokenSource: (key) => this.#tokenSource(key),
       browserCookies:
-        this.options.cookieMode === 'browser' ||
-        ((this.options.cookieMode ?? 'auto') === 'auto' && typeof (globalThis as { document?: unknown }).document !== 'undefined'),
-      secret: (s) => this.log.secrets.add(s),
+        this.#options.cookieMode === 'browser' ||
+        ((this.#options.cookieMode ?? 'auto') === 'auto' && typeof (globalThis as { document?: unknown }).document !== 'undefined'),
+      secret: (s) => this.#log.secrets.add(s),
     };
   }
 
-  private tokenSource(key: string): TokenSource | undefined {
-    const existing = this.tokenSources.get(key);
+  #tokenSource(key: string): TokenSource | undefined {
+    const existing = this.#tokenSources.get(key);
     if (existing) return existing;
     const scheme: SecuritySchemeSpec | undefined = ownValue(this.config.securitySchemes, key);
-    const fields = ownValue(this.auth, key);
+    const fields = ownValue(this.#auth, key);
     const factory = this.config.tokenProvider;
     if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;
     const ep = scheme.tokenEndpoint;
-    const fetchToken = async (signal?: AbortSignal): Promise<string> => {
-      const data = await this.request<unknown>({
-        method: ep.method,
-        path: ep.path,
-        operationId: ep.operationId ?? 'token',
-        body: fields,
-        security: [[ep.credentialsScheme]],
-        responses: { '2XX': 'json' },
-      }, { retryNonIdempotent: true, signal }); // obtaining a token has no side effect worth guarding: retry it like a GET
+    const fetchToken = async (signal?: AbortSignal): Promise<TokenGrant> => {
+      const data = await this.request<unknown>(
+        {
+          method: ep.method,
+          path: ep.path,
+          operationId: ep.operationId ?? 'token',
+          body: fields,
+          security: [[ep.credentialsScheme]],
+          responses: { '2XX': 'json' },
+        },
+        { retryNonIdempotent: true, signal }, // obtaining a token has no side effect worth guarding: retry it like a GET
+      );
       const token = getPointer(data, ep.tokenField);
       if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
-      this.log.secrets.add(token);
-      return token;
+      this.#log.secrets.add(token);
+      return { token, expiresInSeconds: expiresIn(data, ep.tokenField) };
     };
-    const source = factory(fetchToken, ep, () => this.hooks.now());
-    this.tokenSources.set(key, source);
+    const source = factory(fetchToken, ep, () => this.#hooks.now());
+    this.#tokenSources.set(key, source);
     return source;
   }
 
-  private async send(op: Operation, options: RequestOptions): Promise<RawResult> {
+  /**
+   * `url` as errors show it: userinfo, secret query parameters (apiKey schemes, the redaction list, parameters the spec
+   * marks secret) and every secret value shown as `***`.
+   */
+  #display(url: string, op: Operation): string {
+    const log = this.#log;
+    const params = op.parameters;
+    let shown = displayUrl(url, (name) => log.redacts(name) || ownValue(params, name)?.secret === true);
+    if (params)
+      for (const key of Object.keys(params)) {
+        if (ownValue(params, key)?.secret !== true) continue;
+        const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
+        if (typeof value === 'string' || typeof value === 'number') shown = shown.split(encodeURIComponent(String(value))).join('***');
+      }
+    return log.scrub(shown, '***');
+  }
+
+  async #send(op: Operation, options: RequestOptions): Promise<RawResult> {
     const method = op.method.toUpperCase();
     const name = op.operationId ?? `${method} ${op.path}`;
-    const hooks = this.hooks;
-    const log = this.log;
-    if (op.body !== undefined && this.options.validate) await this.validate('request', op, op.body);
+    const hooks = this.#hooks;
+    const log = this.#log;
+    /** The URL of the latest attempt (before the first: base URL and path template), for error messages. */
+    let url = this.baseUrl + op.path;
+    const where = (): RequestInfo => ({ method, url: this.#display(url, op) });
+    if (this.#baseProblem !== undefined) throw new UsageError(`${this.#baseProblem} (${method} ${op.path})`);
+    if (op.body !== undefined && this.#options.validate) await this.#validate('request', op, op.body);
     const encoded = encodeBody(op);
-    const maxRetries = Math.max(0, options.maxRetries ?? this.options.maxRetries ?? DEFAULTS.maxRetries);
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULTS.timeoutMs;
-    const canRetry = (IDEMPOTENT.has(method) || options.retryNonIdempotent === true) && encoded?.replayable !== false;
-    const idempotencyKey =
-      op.idempotencyHeader === undefined
-        ? undefined
-        : (options.idempotencyKey ?? (canRetry && maxRetries > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(method) ? uuid() : undefined));
+    if (encoded !== undefined && (method === 'GET' || method === 'HEAD'))
+      throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
+    // The idempotency key: the caller's (option, per-call header or header parameter), else one per call, the same on
+    // every attempt.
+    const keyHeader = op.idempotencyHeader ?? this.#options.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
+    let key: string | undefined;
+    let keyGiven = false;
+    if (keyHeader !== undefined && takesIdempotencyKey(method)) {
+      if (options.idempotencyKey !== undefined) key = options.idempotencyKey;
+      else if (headerOption(options.headers, keyHeader) !== undefined || hasHeaderParam(op, keyHeader)) keyGiven = true;
+      else key = uuid();
+    }
+    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key !== undefined || keyGiven) && encoded?.replayable !== false;
+    const maxRetries = Math.max(0, options.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries);
+    const maxDelay = this.#options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs;
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
     // Undefined: the global fetch, looked up per call.
-    const fetchFn: FetchLike | undefined = options.fetch ?? this.options.fetch;
-    if (!fetchFn && typeof globalThis.fetch !== 'function') throw new SdkError('No fetch implementation: pass `fetch` in the client options');
+    const fetchFn: FetchLike | undefined = options.fetch ?? this.#options.fetch;
+    if (!fetchFn && typeof globalThis.fetch !== 'function') throw new UsageError('No fetch implementation: pass `fetch` in the client options');
     const signal = options.signal;
     const secured = op.security !== undefined && op.security.length > 0;
-    const ctx = secured ? this.authContext(signal) : undefined;
+    const ctx = secured ? this.#authContext(signal) : undefined;
+    const sleep = async (ms: number): Promise<void> => {
+      try {
+        await hooks.sleep(ms, signal);
+      } catch (err) {
+        throw signal?.aborted ? new AbortError(undefined, { cause: signal.reason, request: where() }) : err;
+      }
+    };
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request: where() });
       // A credential function or the token request may take long: the caller's signal stops the wait, and so does
       // a per-request timeoutMs (the client-level one already bounds the token request itself).
       let auth = NO_AUTH;
       if (ctx) {
-        const wait = options.timeoutMs !== undefined && hasTimeout(timeoutMs) ? deadline(signal, timeoutMs) : undefined;
+        const wait = options.timeoutMs !== undefined && hasTimeout(timeoutMs) ? deadline(signal, timeoutMs, where) : undefined;
         try {
-          auth = await abortable(applyAuth(op, wait ? this.authContext(wait.signal) : ctx), wait?.signal ?? signal);
+          auth = await abortable(applyAuth(op, wait ? this.#authContext(wait.signal) : ctx), wait?.signal ?? signal, where);
         } finally {
           wait?.clear();
         }
       }
-      const { url, init } = this.buildRequest(op, options, auth, encoded, method, idempotencyKey, retries);
+      const built = this.#build(op, options, auth, encoded, method, keyHeader, key, retries);
+      url = built.url;
+      const init = built.init;
       const startedAt = hooks.now();
-      if (log.enabled('debug')) log.log('debug', `→ ${method} ${log.url(url)}`, { operation: name, attempt, headers: log.headers(init.headers as Headers) });
+      if (log.enabled('debug')) log.log('debug', `→ ${method} ${log.url(url)}`, { operation: name, attempt, headers: log.headers(init.headers) });
       let response: Response;
       let scope: AttemptScope | undefined;
       try {
-        ({ response, scope } = await this.attempt(url, init, op, attempt, timeoutMs, signal, fetchFn));
+        ({ response, scope } = await this.#attempt(url, init, op, attempt, timeoutMs, signal, fetchFn, where));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
-          const delay = retryDelayMs(undefined, retries, hooks.now(), hooks.random()) ?? 0;
-          log.log('warn', `${name}: ${err.name}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
+          const delay = backoffMs(retries, hooks.random());
+          log.log('warn', `${name}: ${err.message}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
           retries++;
-          await hooks.sleep(delay, signal);
+          await sleep(delay);
           continue;
         }
-        log.log('error', `${name}: ${err instanceof Error ? err.name : 'error'} after ${attempt + 1} attempt(s)`);
+        log.log('error', `${name}: ${err instanceof Error ? err.message : 'error'} after ${attempt + 1} attempt(s)`);
         throw err;
       }
       // Read from the headers only when used (a log line, an error, `withResponse`): six lookups on a miss.
-      const requestId = (): string | undefined => this.requestId(response.headers);
+      const requestId = (): string | undefined => this.#requestId(response.headers);
       if (log.enabled('info'))
         log.log('info', `← ${response.status} ${method} ${log.url(url)} in ${hooks.now() - startedAt} ms`, { operation: name, requestId: requestId() });
       if (auth.token) {
@@ -421,52 +605,67 @@ export class ClientCore {
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
-      if (response.status < 400)
+      if (response.status < 400) {
+        // An API key in the query is in `response.url`, which `util.inspect` of the response (and of a `withResponse()`
+        // result) shows: the response the caller gets has the URL as errors show it, the key as `***`.
+        if (auth.query.length && response.url) redactUrl(response, this.#display(response.url, op));
         return {
           response,
           get requestId() {
             return requestId();
           },
+          request: where,
           scope,
         };
+      }
+      const status = response.status;
+      const hint = retryAfterHint(response.headers, hooks.now());
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
-        const delay = retryDelayMs(response.headers, retries, hooks.now(), hooks.random());
-        if (delay !== null) {
-          log.log('warn', `${name}: ${response.status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId: requestId() });
+        if (hint === undefined || hint <= maxDelay) {
+          const delay = hint ?? backoffMs(retries, hooks.random());
+          log.log('warn', `${name}: ${status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId: requestId() });
           discard(response);
           scope?.end();
           retries++;
-          await hooks.sleep(delay, signal);
+          await sleep(delay);
           continue;
         }
+        log.log('warn', `${name}: ${status}, the server asks to wait ${Math.round(hint)} ms, more than maxRetryDelayMs (${maxDelay} ms): not retried`);
       }
-      const kind = responseKind(op, response.status, response.headers);
       let body: unknown;
       let cause: unknown;
       try {
-        body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob', scope);
+        const text = await readBody(response, errorKind(op, status), 'blob', scope);
+        body = typeof text === 'string' ? log.redactValue(decodeErrorText(text, response.headers, responseKind(op, status, response.headers))) : undefined;
       } catch (err) {
         // The caller gave up: say so. A timeout or a lost connection still gives the status's error (body undefined).
         if (err instanceof AbortError) throw err;
         cause = err;
       }
-      const error = makeApiError(response.status, body, response.headers, requestId());
+      // The error's headers with echoed credentials as `***`, like its body (the response itself is not kept).
+      const error = makeApiError(status, body, log.redactHeaders(response.headers), requestId(), where(), status === 429 || status === 503 ? hint : undefined);
       if (cause !== undefined) error.cause = cause;
       throw error;
     }
   }
 
-  private requestId(headers: Headers): string | undefined {
+  #requestId(headers: Headers): string | undefined {
     return requestIdOf(headers, this.config.requestIdHeaders ?? DEFAULTS.requestIdHeaders);
   }
 
-  private buildRequest(
+  /**
+   * The URL and `RequestInit` of one attempt. Headers are layered, later wins (names case-insensitive): `Accept` → client
+   * `headers` → credentials → `Content-Type` and header parameters → per-call `headers` → the idempotency key (a
+   * generated one only where the caller gave none) → the retry count → `Cookie` (merged).
+   */
+  #build(
     op: Operation,
     options: RequestOptions,
     auth: AppliedAuth,
     encoded: EncodedBody | undefined,
     method: string,
-    idempotencyKey: string | undefined,
+    keyHeader: string | undefined,
+    key: string | undefined,
     retries: number,
   ): { url: string; init: RequestInit & { duplex?: 'half'; headers: Headers } } {
     const p = serializeParams(op);
@@ -482,16 +681,16 @@ export class ClientCore {
     const headers = new Headers();
     const accept = acceptOf(op);
     if (accept) headers.set('Accept', accept);
-    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
+    applyHeaders(headers, this.#options.headers);
     for (const [k, v] of auth.headers) headers.set(k, v);
-    applyHeaders(headers, this.options.headers);
+    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
     for (const [k, v] of p.headers) headers.set(k, v);
     applyHeaders(headers, options.headers);
-    if (idempotencyKey !== undefined && op.idempotencyHeader) {
-      checkHeaderValue(op.idempotencyHeader, idempotencyKey);
-      headers.set(op.idempotencyHeader, idempotencyKey);
+    if (key !== undefined && keyHeader !== undefined) {
+      checkHeaderValue(keyHeader, key);
+      headers.set(keyHeader, key);
     }
-    if (retries > 0 && this.options.retryCountHeader) headers.set(this.options.retryCountHeader, String(retries));
+    if (retries > 0 && this.#options.retryCountHeader) headers.set(this.#options.retryCountHeader, String(retries));
     if (p.cookies.length || auth.cookies.length) {
       const cookies = [headers.get('cookie'), ...p.cookies, ...auth.cookies].filter((c): c is string => !!c);
       headers.set('Cookie', cookies.join('; '));
@@ -509,10 +708,10 @@ export class ClientCore {
   /**
    * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
    * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
-   * (after reading or discarding the body). On failure the scope is ended here. Without a time limit and without a
-   * caller's signal there is nothing to abort: no controller, no timer, no scope (the cheap path).
+   * (after reading or discarding the body) or hands the body over. On failure the scope is ended here. Without a time
+   * limit and without a caller's signal there is nothing to abort: no controller, no timer, no scope (the cheap path).
    */
-  private async attempt(
+  async #attempt(
     url: string,
     init: RequestInit & { duplex?: 'half' },
     op: Operation,
@@ -520,8 +719,9 @@ export class ClientCore {
     timeoutMs: number,
     signal: AbortSignal | undefined,
     fetchFn: FetchLike | undefined,
+    where: () => RequestInfo,
   ): Promise<{ response: Response; scope: AttemptScope | undefined }> {
-    const middleware = this.options.middleware;
+    const middleware = this.#options.middleware;
     // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
     const limited = hasTimeout(timeoutMs);
     let controller: AbortController | undefined;
@@ -561,10 +761,16 @@ export class ClientCore {
         }, timeoutMs);
     }
     const fail = (err: unknown): unknown =>
-      timedOut ? new TimeoutError(message(), { cause: err }) : signal?.aborted ? new AbortError(undefined, { cause: signal.reason }) : err;
+      timedOut
+        ? new TimeoutError(message(), { cause: err, request: where() })
+        : signal?.aborted
+          ? new AbortError(undefined, { cause: signal.reason, request: where() })
+          : err;
     const end = (): void => {
       if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       unlink?.();
+      unlink = undefined;
       inFlight = undefined;
       cancelRead = undefined;
     };
@@ -573,8 +779,10 @@ export class ClientCore {
         if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
         return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
       } catch (err) {
-        if (timedOut || signal?.aborted) throw err;
-        throw new ConnectionError(isAbortLike(err) ? 'Request was aborted by the transport' : 'Connection error', { cause: err });
+        if (timedOut || signal?.aborted || err instanceof SdkError) throw err;
+        const cause = causeOf(err);
+        const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${this.#log.scrub(cause, '***')}` : ''}`;
+        throw new ConnectionError(text, { cause: err, request: where() });
       }
     };
     let response: Response;
@@ -613,12 +821,49 @@ export class ClientCore {
       signal: controller.signal,
       fail: (err: unknown): Error => {
         const e = fail(err);
-        return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err });
+        return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: where() });
       },
       onAbort: (cancel) => {
         cancelRead = cancel;
       },
       end,
+      handOver: (res: Response): Response => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        const source = res.body;
+        if (!unlink || !source) {
+          end();
+          return res;
+        }
+        // The caller's signal stays linked until the body is read to the end, cancelled or failed.
+        const reader = source.getReader();
+        const c = controller;
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(out) {
+            try {
+              const chunk = await reader.read();
+              if (c?.signal.aborted) throw c.signal.reason;
+              if (chunk.done) {
+                end();
+                out.close();
+              } else out.enqueue(chunk.value);
+            } catch (err) {
+              end();
+              out.error(scope.fail(err));
+            }
+          },
+          cancel(reason) {
+            end();
+            return reader.cancel(reason);
+          },
+        });
+        cancelRead = (reason) => {
+          reader.cancel(reason).catch(() => undefined);
+        };
+        const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
+        for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
+        return handed;
+      },
     };
     return { response, scope };
   }

@@ -1,16 +1,36 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
  * Error classes. Every error the client throws extends `SdkError`. Errors never hold request headers, credentials or
- * tokens; response headers are kept non-enumerable and redacted when serialised or inspected.
+ * tokens; response headers are kept non-enumerable and redacted when serialised or inspected. Errors of a call name its
+ * method and URL (`method`, `url`, and in the message), with secret query values shown as `***`.
  */
 
 import type { StandardIssue, ValidationReport } from './types.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+/** Where a failed call was going: the HTTP method and the URL as shown in messages (secret query values as `***`). */
+export interface RequestInfo {
+  method: string;
+  url: string;
+}
+
+/** `message (GET https://…)`: the message with the call it belongs to, when known. */
+function located(message: string, request: RequestInfo | undefined): string {
+  return request ? `${message} (${request.method} ${request.url})` : message;
+}
+
 /** Base of every error the client throws. */
 export class SdkError extends Error {
   override name = 'SdkError';
+}
+
+/**
+ * The call cannot be sent as given, so it is never sent or retried: a relative or invalid base URL, a body on GET or
+ * HEAD, a header value with CR/LF, a missing path parameter. The message says what is wrong and how to fix it.
+ */
+export class UsageError extends SdkError {
+  override name = 'UsageError';
 }
 
 /** A non-2xx response. `body` is the parsed error body (JSON, text, or undefined when empty). */
@@ -20,14 +40,37 @@ export class ApiError<TBody = unknown> extends SdkError {
   readonly body: TBody;
   /** Request id from the response headers, if any. */
   readonly requestId: string | undefined;
+  /** The request's method (upper case), when known. */
+  readonly method: string | undefined;
+  /** The request's URL, secret query values shown as `***`, when known. */
+  readonly url: string | undefined;
+  /**
+   * The server's delay hint in ms (`retry-after-ms`, else `Retry-After` as seconds or an HTTP date; a past date is 0), on
+   * a 429 or 503 that carries one; else `undefined`.
+   */
+  readonly retryAfterMs: number | undefined;
   /** Response headers (non-enumerable, so logging the error does not print them). */
   declare readonly headers: Headers;
 
-  constructor(status: number, body: TBody, headers: Headers, requestId: string | undefined, message?: string) {
-    super(message ?? errorMessage(status, body, requestId));
+  /**
+   * @param init.message replaces the default message (`<status> <body's message field or "status code"> (<METHOD> <url>)`)
+   * @param init.request method and (display) URL of the call
+   * @param init.retryAfterMs the server's delay hint, in ms
+   */
+  constructor(
+    status: number,
+    body: TBody,
+    headers: Headers,
+    requestId: string | undefined,
+    init: { message?: string | undefined; request?: RequestInfo | undefined; retryAfterMs?: number | undefined } = {},
+  ) {
+    super(init.message ?? errorMessage(status, body, requestId, init.request));
     this.status = status;
     this.body = body;
     this.requestId = requestId;
+    this.method = init.request?.method;
+    this.url = init.request?.url;
+    this.retryAfterMs = init.retryAfterMs;
     Object.defineProperty(this, 'headers', { value: headers, enumerable: false, writable: false, configurable: true });
   }
 
@@ -37,7 +80,10 @@ export class ApiError<TBody = unknown> extends SdkError {
       name: this.name,
       message: this.message,
       status: this.status,
+      method: this.method,
+      url: this.url,
       requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
       body: this.body,
       headers: redactedHeaders(this.headers),
     };
@@ -74,21 +120,35 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   override name = 'InternalServerError';
 }
 
+/** Options of the errors of a call that got no (complete) response. */
+export interface CallErrorOptions {
+  cause?: unknown;
+  /** Method and display URL of the call: added to the message and kept as `method` and `url`. */
+  request?: RequestInfo | undefined;
+}
+
 /**
- * The request did not get a response (network failure, DNS, connection reset, …) or the connection was lost while the
- * response body was read. `cause` holds the original error.
+ * The request did not get a response (refused, DNS, reset, TLS, …) or the connection was lost while the response body
+ * was read. The message names the cause (`ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`) and the call;
+ * `cause` holds the original error.
  */
 export class ConnectionError extends SdkError {
   override name = 'ConnectionError';
-  constructor(message = 'Connection error', options?: { cause?: unknown }) {
-    super(message, options);
+  /** The request's method (upper case), when known. */
+  readonly method: string | undefined;
+  /** The request's URL, secret query values shown as `***`, when known. */
+  readonly url: string | undefined;
+  constructor(message = 'Connection error', options: CallErrorOptions = {}) {
+    super(located(message, options.request), 'cause' in options ? { cause: options.cause } : undefined);
+    this.method = options.request?.method;
+    this.url = options.request?.url;
   }
 }
 
 /** An attempt (sending, waiting, reading the body) took longer than `timeoutMs` (thrown after any retries). */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
-  constructor(message = 'Request timed out', options?: { cause?: unknown }) {
+  constructor(message = 'Request timed out', options?: CallErrorOptions) {
     super(message, options);
   }
 }
@@ -96,8 +156,36 @@ export class TimeoutError extends ConnectionError {
 /** The caller's `AbortSignal` aborted the call. `cause` is the signal's reason. */
 export class AbortError extends SdkError {
   override name = 'AbortError';
-  constructor(message = 'Request was aborted', options?: { cause?: unknown }) {
-    super(message, options);
+  /** The request's method (upper case), when known. */
+  readonly method: string | undefined;
+  /** The request's URL, secret query values shown as `***`, when known. */
+  readonly url: string | undefined;
+  constructor(message = 'Request was aborted', options: CallErrorOptions = {}) {
+    super(located(message, options.request), 'cause' in options ? { cause: options.cause } : undefined);
+    this.method = options.request?.method;
+    this.url = options.request?.url;
+  }
+}
+
+/**
+ * A successful (2xx/3xx) response whose body does not parse as its media type says (JSON). `status` and `text` (the raw
+ * body) are kept; `cause` is the parser's error.
+ */
+export class ResponseParseError extends SdkError {
+  override name = 'ResponseParseError';
+  readonly status: number;
+  /** The body as received. */
+  readonly text: string;
+  /** The request's method (upper case), when known. */
+  readonly method: string | undefined;
+  /** The request's URL, secret query values shown as `***`, when known. */
+  readonly url: string | undefined;
+  constructor(status: number, text: string, options: CallErrorOptions = {}) {
+    super(located(`The ${status} response body is not valid JSON`, options.request), 'cause' in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.text = text;
+    this.method = options.request?.method;
+    this.url = options.request?.url;
   }
 }
 
@@ -123,8 +211,19 @@ export function isApiError<TBody = unknown>(error: unknown, status?: number): er
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-/** Builds the `ApiError` subclass for `status`. */
-export function makeApiError(status: number, body: unknown, headers: Headers, requestId: string | undefined): ApiError {
+/**
+ * Builds the `ApiError` subclass for `status`.
+ * @param request method and display URL of the call (named in the message)
+ * @param retryAfterMs the server's delay hint (429 and 503)
+ */
+export function makeApiError(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  requestId: string | undefined,
+  request?: RequestInfo,
+  retryAfterMs?: number,
+): ApiError {
   const Ctor =
     status === 400
       ? BadRequestError
@@ -143,7 +242,7 @@ export function makeApiError(status: number, body: unknown, headers: Headers, re
                   : status >= 500
                     ? InternalServerError
                     : ApiError;
-  return new Ctor(status, body, headers, requestId);
+  return new Ctor(status, body, headers, requestId, { request, retryAfterMs });
 }
 
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
@@ -156,8 +255,8 @@ function redactedHeaders(headers: Headers | undefined): Record<string, string> {
   return out;
 }
 
-/** Short message: status, a message field of the body when there is one (truncated), request id. */
-function errorMessage(status: number, body: unknown, requestId: string | undefined): string {
+/** Short message: status, a message field of the body when there is one (truncated), the call, request id. */
+function errorMessage(status: number, body: unknown, requestId: string | undefined, request: RequestInfo | undefined): string {
   let detail = '';
   if (typeof body === 'string') detail = body;
   else if (body !== null && typeof body === 'object') {
@@ -172,5 +271,39 @@ function errorMessage(status: number, body: unknown, requestId: string | undefin
   }
   detail = detail.replace(/\s+/g, ' ').trim();
   if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
-  return `${status}${detail ? ` ${detail}` : ' status code'}${requestId ? ` (request id ${requestId})` : ''}`;
+  const where = [request ? `${request.method} ${request.url}` : '', requestId ? `request id ${requestId}` : ''].filter(Boolean).join(', ');
+  return `${status}${detail ? ` ${detail}` : ' status code'}${where ? ` (${where})` : ''}`;
+}
+
+/**
+ * Auto-pagination stopped: the server announced a next page that repeats a request of this iteration
+ * (`reason: 'repeat'`: the same page number, offset, cursor or URL, this page's included), or `maxPages` pages were
+ * received (`reason: 'maxPages'`). Thrown after every item received was yielded; the refused page is not requested.
+ * Holds no request headers or credentials (a URL marker has secret-looking query values redacted).
+ */
+export class PaginationError extends SdkError {
+  override name = 'PaginationError';
+  declare readonly reason: 'repeat' | 'maxPages';
+  /** The operationId, else `METHOD /path`. */
+  declare readonly operation: string;
+  declare readonly style: 'page' | 'offset' | 'cursor' | 'next-link';
+  /** The refused page: its page number, offset, cursor, or URL. */
+  declare readonly marker: string;
+  /** Pages received in this iteration. */
+  declare readonly pages: number;
+  /** Items (per-group paging: groups) received in this iteration. */
+  declare readonly items: number;
+  /** The page limit in force. */
+  declare readonly maxPages: number;
+
+  constructor(info: Pick<PaginationError, 'reason' | 'operation' | 'style' | 'marker' | 'pages' | 'items' | 'maxPages'>) {
+    super(
+      `${info.operation}: ${
+        info.reason === 'repeat'
+          ? `the next page (${info.style} ${info.marker}) was already requested in this iteration`
+          : `more than maxPages (${info.maxPages}) pages`
+      }; stopped after ${info.pages} page(s), ${info.items} item(s)`,
+    );
+    Object.assign(this, info);
+  }
 }

@@ -17,15 +17,20 @@ export {
   InternalServerError,
   isApiError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  type RequestInfo,
+  ResponseParseError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  UsageError,
   ValidationError,
 } from './errors.js';
 export { LeanClient, type BinaryAs, type LeanClientOptions, type LeanRequestOptions } from './lean.js';
 export { Page, PagePromise, requestPage } from './pagination.js';
+export { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
 export { createTokenProvider } from './token-provider.js';
 export type * from './types.js';
 export {
@@ -38,4 +43,5 @@ export {
   type RawBody,
   type WebhookAnswer,
   type WebhookSignatureScheme,
+  type WebhookVerifyOptions,
 } from './webhooks.js';

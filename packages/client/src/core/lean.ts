@@ -7,10 +7,21 @@
  */
 
 import { APIPromise, type RawResult } from './api-promise.js';
-import { AbortError, ConnectionError, makeApiError, SdkError } from './errors.js';
+import { AbortError, ConnectionError, makeApiError, type RequestInfo, SdkError, UsageError } from './errors.js';
 import { encodeBody, serializeParams } from './serialize.js';
 import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
-import { acceptOf, applyHeaders, decodeText, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, responseKind } from './wire.js';
+import {
+  acceptOf,
+  applyHeaders,
+  decodeErrorText,
+  decodeText,
+  displayUrl,
+  errorKind,
+  type HeaderOptions,
+  REQUEST_ID_HEADERS,
+  requestIdOf,
+  responseKind,
+} from './wire.js';
 
 /** How binary responses are returned. */
 export type BinaryAs = 'blob' | 'arrayBuffer' | 'stream';
@@ -28,6 +39,8 @@ export interface LeanClientOptions {
   fetch?: FetchLike | undefined;
   /** How binary responses are returned (default `blob`). */
   binaryAs?: BinaryAs | undefined;
+  /** The most pages one iteration of a list fetches (default 1_000; per call: `maxPages` of the request options). */
+  maxPages?: number | undefined;
 }
 
 /**
@@ -53,25 +66,25 @@ function refuseFullCoreOptions(options: object, where: string): void {
 }
 
 /** The error of a failed send or body read: `SdkError`s pass; `AbortError` when `signal` aborted; else `ConnectionError`. */
-function failure(err: unknown, signal: AbortSignal | undefined): Error {
+function failure(err: unknown, signal: AbortSignal | undefined, request: RequestInfo): Error {
   if (err instanceof SdkError) return err;
-  if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
-  return new ConnectionError(undefined, { cause: err });
+  if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason, request });
+  return new ConnectionError(undefined, { cause: err, request });
 }
 
 /**
  * Reads a body per `kind`, as `ClientCore` does: `none` or no body → `undefined` (the body is released); `binary` → Blob,
  * ArrayBuffer or the stream (`binaryAs`); `text` → string; `json` → parsed (empty → `undefined`); unknown kind → text.
- * @throws SdkError when a 2xx/3xx JSON body does not parse (an error body that does not parse is returned as text)
+ * @throws ResponseParseError when a 2xx/3xx JSON body does not parse
  */
-async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs): Promise<unknown> {
+async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs, request: RequestInfo): Promise<unknown> {
   const body = response.body;
   if (kind === 'none' || body === null) {
     body?.cancel().catch(() => undefined);
     return undefined;
   }
   if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  return decodeText(await response.text(), kind, response);
+  return decodeText(await response.text(), kind, response, () => request);
 }
 
 /**
@@ -108,18 +121,22 @@ export class LeanClient implements RequestClient {
    */
   request<T = unknown>(op: Operation, options: LeanRequestOptions = {}): APIPromise<T> {
     const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
-    return new APIPromise<T>(this.send(op, options), (r) =>
-      readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs).catch((err: unknown) => {
-        throw failure(err, options.signal);
-      }) as Promise<T>,
-    );
+    return new APIPromise<T>(this.send(op, options), (r) => {
+      const request = r.request?.() ?? { method: op.method.toUpperCase(), url: this.baseUrl + op.path };
+      return readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs, request).catch((err: unknown) => {
+        throw failure(err, options.signal, request);
+      }) as Promise<T>;
+    });
   }
 
   private async send(op: Operation, options: LeanRequestOptions): Promise<RawResult> {
     refuseFullCoreOptions(options, 'request option');
     const signal = options.signal;
+    const method = op.method.toUpperCase();
     const p = serializeParams(op);
     const encoded = encodeBody(op);
+    if (encoded && (method === 'GET' || method === 'HEAD'))
+      throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
     let url = this.baseUrl + p.path;
     if (op.url !== undefined) {
       const target = new URL(op.url);
@@ -127,41 +144,44 @@ export class LeanClient implements RequestClient {
       url = target.toString();
     }
     if (p.query.length) url += (url.includes('?') ? '&' : '?') + p.query.join('&');
-    // The order of ClientCore: Accept, Content-Type, client headers, header parameters, per-request headers, Cookie.
+    // The layers of ClientCore, later wins: Accept, client headers, Content-Type, header parameters, per-request headers, Cookie.
     const headers = new Headers();
     const accept = acceptOf(op);
     if (accept) headers.set('Accept', accept);
-    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
     applyHeaders(headers, this.options.headers);
+    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
     for (const [k, v] of p.headers) headers.set(k, v);
     applyHeaders(headers, options.headers);
     if (p.cookies.length) headers.set('Cookie', [headers.get('cookie'), ...p.cookies].filter((c) => c).join('; '));
-    const init: RequestInit & { duplex?: 'half' } = { method: op.method.toUpperCase(), headers };
+    const init: RequestInit & { duplex?: 'half' } = { method, headers };
     if (encoded) {
       init.body = encoded.body;
       if (!encoded.replayable) init.duplex = 'half'; // a stream body
     }
     if (signal) init.signal = signal;
-    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+    // Secret parameters (`x-secret`) are shown as `***` in error messages.
+    const request: RequestInfo = { method, url: displayUrl(url, (name) => op.parameters?.[name]?.secret === true) };
+    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request });
     const fetchFn = options.fetch ?? this.options.fetch;
     let response: Response;
     try {
       response = await (fetchFn ? fetchFn(url, init) : fetch(url, init));
     } catch (err) {
-      throw failure(err, signal);
+      throw failure(err, signal, request);
     }
     const requestId = requestIdOf(response.headers, REQUEST_ID_HEADERS);
-    if (response.status < 400) return { response, requestId };
-    const kind = responseKind(op, response.status, response.headers);
+    if (response.status < 400) return { response, requestId, request: () => request };
+    const status = response.status;
     let body: unknown;
     let cause: unknown;
     try {
-      body = await readBody(response, kind === 'binary' ? 'text' : kind, 'blob');
+      const text = await readBody(response, errorKind(op, status), 'blob', request);
+      body = typeof text === 'string' ? decodeErrorText(text, response.headers, responseKind(op, status, response.headers)) : undefined;
     } catch (err) {
-      if (signal?.aborted) throw failure(err, signal);
+      if (signal?.aborted) throw failure(err, signal, request);
       cause = err;
     }
-    const error = makeApiError(response.status, body, response.headers, requestId);
+    const error = makeApiError(status, body, response.headers, requestId, request);
     if (cause !== undefined) error.cause = cause;
     throw error;
   }

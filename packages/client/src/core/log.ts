@@ -74,11 +74,50 @@ export class Log {
     }
   }
 
-  /** Replaces every known secret value in `text`. */
-  scrub(text: string): string {
+  /** Whether the values of header, query or cookie `name` are redacted (case-insensitive). */
+  redacts(name: string): boolean {
+    return this.names.has(name.toLowerCase());
+  }
+
+  /** Replaces every known secret value in `text` by `marker`. */
+  scrub(text: string, marker = '[redacted]'): string {
     let out = text;
-    for (const s of this.secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+    for (const s of this.secrets) if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
     return out;
+  }
+
+  /**
+   * `value` with every known secret value in its strings replaced by `***` (plain objects and arrays are copied), for
+   * error bodies: a server that echoes a credential does not put it into an error. The value itself when no secret is
+   * known.
+   */
+  redactValue(value: unknown): unknown {
+    if (this.secrets.size === 0) return value;
+    if (typeof value === 'string') return this.scrub(value, '***');
+    if (Array.isArray(value)) return value.map((x) => this.redactValue(x));
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(value)) out[k] = this.redactValue(x);
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * `headers` with every known secret value replaced by `***` (a copy; `headers` itself when none holds one), for the
+   * headers of an error response: a server that echoes a credential in a header (`WWW-Authenticate`, `X-Echo-…`) does
+   * not put it into the error's `headers`, which its `toJSON` and inspect show.
+   */
+  redactHeaders(headers: Headers): Headers {
+    if (this.secrets.size === 0) return headers;
+    const copy = new Headers();
+    let changed = false;
+    headers.forEach((value, key) => {
+      const shown = this.scrub(value, '***');
+      if (shown !== value) changed = true;
+      copy.append(key, shown); // append: each Set-Cookie stays one value
+    });
+    return changed ? copy : headers;
   }
 
   private scrubData(v: unknown): unknown {

@@ -3,12 +3,33 @@
  * Auto-pagination: `requestPage()` returns a `PagePromise`; awaiting it gives the first `Page`, and both are
  * async-iterable over every item across pages. Styles: `page`, `offset`, `cursor`, `next-link`; paging parameters in
  * the query or in the JSON body; per-group paging (`groupsField`) where one response holds several lists.
+ *
+ * Every iteration ends: pages are followed from one `Page` to the next with the iteration's record (the paging marker
+ * of every request sent, pages and items so far), and the next page is refused with a `PaginationError` when its
+ * marker (page number, offset, cursor or URL) was already requested in this iteration, or when `maxPages` pages were
+ * received. A total count (`countField`) ends the iteration once that many items were received.
  */
 
 import { APIPromise } from './api-promise.js';
-import { SdkError } from './errors.js';
-import { getPointer, ownValue } from './serialize.js';
+import { PaginationError, SdkError } from './errors.js';
+import { getPointer, ownValue, serializeParams } from './serialize.js';
 import type { Operation, PaginationSpec, RequestClient, RequestOptions, WithResponse } from './types.js';
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Pages one iteration fetches at most unless `maxPages` says otherwise (client option or per call). */
+const DEFAULT_MAX_PAGES = 1000;
+
+/** What an iteration has done so far, handed from each page to the next. */
+interface Walk {
+  /** Paging markers (page number, offset, cursor or URL) of every request of the iteration, this page's included. */
+  readonly seen: ReadonlySet<string>;
+  /** Pages received, this one included. */
+  readonly pages: number;
+  /** Items (with `groupsField`: groups) received, this page's included. */
+  readonly items: number;
+  readonly maxPages: number;
+}
 
 function absent(v: unknown): boolean {
   return v === undefined || v === null || v === '' || v === false;
@@ -17,6 +38,16 @@ function absent(v: unknown): boolean {
 function asNumber(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** The page number in the query of a next URL (DRF: `https://…/connections?page=3&page_size=20`). */
+function pageInUrl(next: unknown, param: string): number | undefined {
+  if (typeof next !== 'string' || !next.includes('?')) return undefined;
+  try {
+    return asNumber(new URL(next, 'http://localhost/').searchParams.get(param));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `rel="next"` URL of a `Link` header. */
@@ -31,31 +62,78 @@ function linkNext(headers: Headers): string | undefined {
 }
 
 /**
+ * What identifies the page `op` asks for within one iteration: the URL (`next-link`), the cursor (`''` for none), the
+ * page number (1 when not given) or the offset (0 when not given).
+ */
+function markerOf(op: Operation, spec: PaginationSpec, baseUrl: string): string {
+  if (spec.style === 'next-link') {
+    // The first page's URL as the client built it (serializeParams succeeded for the request already).
+    const p = op.url === undefined ? serializeParams(op) : undefined;
+    const url = p ? baseUrl + p.path + (p.query.length ? `?${p.query.join('&')}` : '') : op.url;
+    return new URL(url ?? '', `${baseUrl}/`).toString();
+  }
+  const source = (spec.in === 'body' ? op.body : op.params) as Readonly<Record<string, unknown>> | undefined;
+  const cursor = spec.style === 'cursor' && spec.groupsField === undefined;
+  const name = cursor ? (spec.cursorParam ?? spec.pageParam) : spec.pageParam;
+  const v = name === undefined ? undefined : source?.[name];
+  if (cursor) return absent(v) ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  return String(asNumber(v) ?? (absent(v) ? (spec.style === 'offset' ? 0 : 1) : JSON.stringify(v)));
+}
+
+/** A URL marker for messages: no user info; query values whose names suggest a secret (`api_key`, `token`, `sig`…) redacted. */
+function safeMarker(marker: string, style: PaginationSpec['style']): string {
+  if (style !== 'next-link') return marker;
+  const url = new URL(marker); // made by markerOf with new URL()
+  url.username = url.password = '';
+  const keys: string[] = [];
+  url.searchParams.forEach((_, key) => keys.push(key)); // (no keys(): plain `dom` lib has no iterators)
+  for (const key of keys) if (/key|token|secret|sig|pass|auth|session|credential/i.test(key)) url.searchParams.set(key, 'redacted');
+  return url.toString();
+}
+
+/**
  * One page. `data` holds the page's items (with `groupsField`: the page's groups, e.g. one
  * `{ account_id, count, next, previous, results }` per account). Iterating a page walks every item of it and of all
- * following pages.
+ * following pages. The client and the request options are private: `JSON.stringify(page)` and `console.log(page)` show
+ * `data`, `body` and `requestId` only.
  */
 export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   /** Items of this page. */
   readonly data: Item[];
   /** The whole response body of this page. */
   readonly body: Body;
-  readonly response: Response;
   readonly requestId: string | undefined;
+  readonly #client: RequestClient;
+  readonly #operation: Operation;
+  readonly #options: RequestOptions | undefined;
+  readonly #response: Response;
+  readonly #walk: Walk;
 
+  /** `previous`: the page this one follows, in the same iteration (absent for the first page). */
   constructor(
-    private readonly client: RequestClient,
-    /** The operation that fetched this page. */
-    readonly operation: Operation,
-    private readonly options: RequestOptions | undefined,
+    client: RequestClient,
+    operation: Operation,
+    options: RequestOptions | undefined,
     result: WithResponse<Body>,
+    previous?: Page<Item, Body>,
   ) {
+    this.#client = client;
+    this.#operation = operation;
+    this.#options = options;
+    this.#response = result.response;
     this.body = result.data;
-    this.response = result.response;
     this.requestId = result.requestId;
     const spec = this.spec();
     const list = getPointer(result.data, spec.groupsField ?? spec.itemsField);
     this.data = Array.isArray(list) ? (list as Item[]) : [];
+    const before = previous === undefined ? undefined : previous.#walk;
+    const max = before?.maxPages ?? options?.maxPages ?? client.options?.maxPages ?? DEFAULT_MAX_PAGES;
+    this.#walk = {
+      seen: new Set(before?.seen).add(markerOf(operation, spec, client.baseUrl)),
+      pages: (before?.pages ?? 0) + 1,
+      items: (before?.items ?? 0) + this.data.length,
+      maxPages: max >= 1 ? max : 1,
+    };
   }
 
   /** Alias of `data`. */
@@ -63,20 +141,34 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     return this.data;
   }
 
+  /** The raw response of this page (its body already read). */
+  get response(): Response {
+    return this.#response;
+  }
+
+  /** The operation that fetched this page. */
+  get operation(): Operation {
+    return this.#operation;
+  }
+
   private spec(): PaginationSpec {
-    const spec = this.operation.pagination;
+    const spec = this.#operation.pagination;
     if (!spec) throw new SdkError('The operation has no pagination');
     return spec;
   }
 
+  /**
+   * Whether the server announces a next page (and the total count, when there is one, is not reached yet). It can be
+   * `true` while `getNextPage()` refuses to follow it (a repeated page, or `maxPages`): see there.
+   */
   hasNextPage(): boolean {
     return this.nextPageOperation() !== null;
   }
 
-  /** The operation that fetches the next page, or `null` on the last page. */
+  /** The operation that fetches the next page as the server describes it, or `null` on the last page. */
   nextPageOperation(): Operation | null {
     const spec = this.spec();
-    const op = this.operation;
+    const op = this.#operation;
     const inBody = spec.in === 'body';
     const source = (inBody ? op.body : op.params) as Readonly<Record<string, unknown>> | undefined;
     const current = (name: string | undefined): unknown => (name === undefined ? undefined : source?.[name]);
@@ -102,36 +194,43 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
       return withValues(values);
     }
 
+    // A total count ends the list once that many items were received in this iteration.
+    const count = spec.countField !== undefined ? asNumber(getPointer(this.body, spec.countField)) : undefined;
+    if (count !== undefined && this.#walk.items >= count) return null;
+
     switch (spec.style) {
       case 'page': {
-        if (!spec.pageParam || this.data.length === 0) return null;
+        if (!spec.pageParam) return null;
         const page = asNumber(current(spec.pageParam)) ?? 1;
         if (spec.nextField !== undefined) {
+          // The server names the next page: followed even from an empty page (repeats are refused by getNextPage).
           if (absent(next)) return null;
-          return withValues({ [spec.pageParam]: pageValue(asNumber(next) ?? page + 1) });
+          return withValues({ [spec.pageParam]: pageValue(asNumber(next) ?? pageInUrl(next, spec.pageParam) ?? page + 1) });
         }
-        const count = spec.countField !== undefined ? asNumber(getPointer(this.body, spec.countField)) : undefined;
+        // No marker from the server: an empty page is the end.
+        if (this.data.length === 0) return null;
         const size = asNumber(current(spec.sizeParam));
         if (count !== undefined && size !== undefined && page * size >= count) return null;
         return withValues({ [spec.pageParam]: pageValue(page + 1) });
       }
       case 'offset': {
+        // An empty page would ask for the same offset again: it is the end.
         if (!spec.pageParam || this.data.length === 0) return null;
         if (spec.nextField !== undefined && absent(next)) return null;
         const offset = (asNumber(current(spec.pageParam)) ?? 0) + this.data.length;
-        const count = spec.countField !== undefined ? asNumber(getPointer(this.body, spec.countField)) : undefined;
         if (count !== undefined && offset >= count) return null;
         return withValues({ [spec.pageParam]: offset });
       }
       case 'cursor': {
+        // An empty cursor is the end; a new cursor is followed even from an empty page.
         const param = spec.cursorParam ?? spec.pageParam;
-        if (!param || absent(next) || next === current(param)) return null;
+        if (!param || absent(next)) return null;
         return withValues({ [param]: next });
       }
       case 'next-link': {
-        const link = spec.nextField !== undefined ? next : linkNext(this.response.headers);
+        const link = spec.nextField !== undefined ? next : linkNext(this.#response.headers);
         if (typeof link !== 'string' || link === '') return null;
-        const url = new URL(link, `${this.client.baseUrl}/`).toString();
+        const url = new URL(link, `${this.#client.baseUrl}/`).toString();
         // The next URL carries the query; keep only header and cookie parameters.
         const params: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(op.params ?? {})) {
@@ -143,14 +242,33 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     }
   }
 
-  /** Fetches the next page. Throws an `SdkError` on the last page (check `hasNextPage()`). */
+  /**
+   * Fetches the next page.
+   * @throws SdkError on the last page (check `hasNextPage()`)
+   * @throws PaginationError when the next page repeats a request of this iteration (the same page number, offset,
+   *   cursor or URL as this page or an earlier one) or `maxPages` pages were received: nothing is sent
+   */
   getNextPage(): PagePromise<Item, Body> {
     const next = this.nextPageOperation();
     if (!next) throw new SdkError('No next page');
-    return requestPage<Item, Body>(this.client, next, this.options);
+    const spec = this.spec();
+    const walk = this.#walk;
+    const marker = markerOf(next, spec, this.#client.baseUrl);
+    const reason = walk.seen.has(marker) ? 'repeat' : walk.pages >= walk.maxPages ? 'maxPages' : undefined;
+    if (reason)
+      throw new PaginationError({
+        reason,
+        operation: this.#operation.operationId ?? `${this.#operation.method.toUpperCase()} ${this.#operation.path}`,
+        style: spec.style,
+        marker: safeMarker(marker, spec.style),
+        pages: walk.pages,
+        items: walk.items,
+        maxPages: walk.maxPages,
+      });
+    return new PagePromise<Item, Body>(this.#client, next, this.#options, this);
   }
 
-  /** This page and every following page. */
+  /** This page and every following page; throws `PaginationError` (see `getNextPage()`) after the last page it got. */
   async *iterPages(): AsyncGenerator<Page<Item, Body>, void, undefined> {
     let page: Page<Item, Body> = this;
     yield page;
@@ -163,15 +281,26 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
   }
+
+  /** What `JSON.stringify(page)` gives: the page's data, body and request id (no client, options or headers). */
+  toJSON(): { data: Item[]; body: Body; requestId: string | undefined } {
+    return { data: this.data, body: this.body, requestId: this.requestId };
+  }
+
+  /** Node's `util.inspect` (console.log): the `toJSON()` view. */
+  [INSPECT](): { data: Item[]; body: Body; requestId: string | undefined } {
+    return this.toJSON();
+  }
 }
 
 /** A promise of the first page that is also async-iterable over every item of every page. */
 export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
-  constructor(client: RequestClient, op: Operation, options?: RequestOptions) {
+  /** `previous`: the page this one follows (`Page.getNextPage()`); absent for the first page of an iteration. */
+  constructor(client: RequestClient, op: Operation, options?: RequestOptions, previous?: Page<Item, Body>) {
     const first = client.request<Body>(op, options).withResponse();
     super(
       first.then((r) => ({ response: r.response, requestId: r.requestId })),
-      () => first.then((r) => new Page<Item, Body>(client, op, options, r)),
+      () => first.then((r) => new Page<Item, Body>(client, op, options, r, previous)),
     );
   }
 
@@ -183,10 +312,17 @@ export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Bod
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     yield* await this;
   }
+
+  /** Node's `util.inspect` (console.log): only the class name (the request is the client's business). */
+  [INSPECT](): string {
+    return 'PagePromise {}';
+  }
 }
 
 /**
- * Sends a paginated operation (`op.pagination` is required). `await` gives the first page; `for await` gives every item.
+ * Sends a paginated operation (`op.pagination` is required). `await` gives the first page; `for await` gives every item
+ * and ends at the last page, or throws `PaginationError` after the items received when the server repeats a page or
+ * `maxPages` (per call, else the client's, else 1,000) pages were received.
  * The response body of `.asResponse()` has been read already.
  */
 export function requestPage<Item, Body = unknown>(client: RequestClient, op: Operation, options?: RequestOptions): PagePromise<Item, Body> {

@@ -3,7 +3,7 @@
  * Serialisation of parameters and bodies per OpenAPI (style/explode, encodings, media kinds).
  */
 
-import { SdkError } from './errors.js';
+import { UsageError } from './errors.js';
 import type { BodyKind, Operation, ParamSpec, ParamStyle } from './types.js';
 
 export type Encode = (s: string) => string;
@@ -88,7 +88,7 @@ function deepObject(prefix: string, value: Record<string, unknown>, encode: Enco
 
 /** Serialises a path parameter value (style simple, label or matrix), encoding it so it cannot change the path. */
 export function serializePathParam(name: string, value: unknown, style: ParamStyle, explode: boolean): string {
-  if (value === undefined || value === null) throw new SdkError(`Missing required path parameter "${name}"`);
+  if (value === undefined || value === null) throw new UsageError(`Missing required path parameter "${name}"`);
   const enc = (v: unknown): string => encodeStrict(primitive(v));
   let out: string;
   const prefix = style === 'label' ? '.' : style === 'matrix' ? `;${encodeStrict(name)}=` : '';
@@ -103,15 +103,15 @@ export function serializePathParam(name: string, value: unknown, style: ParamSty
   } else {
     out = prefix + enc(value);
   }
-  if (out === '') throw new SdkError(`Path parameter "${name}" is empty`);
+  if (out === '') throw new UsageError(`Path parameter "${name}" is empty`);
   return out;
 }
 
 /** Throws when a header value could split or smuggle headers (CR, LF, NUL) or is not Latin-1. The value is never in the message. */
 export function checkHeaderValue(name: string, value: string): void {
-  if (/[\r\n\0]/.test(value)) throw new SdkError(`Header "${name}" contains a CR, LF or NUL character`);
+  if (/[\r\n\0]/.test(value)) throw new UsageError(`Header "${name}" contains a CR, LF or NUL character: remove line breaks from the value`);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for characters outside Latin-1
-  if (/[^\u0000-\u00ff]/.test(value)) throw new SdkError(`Header "${name}" contains characters outside Latin-1`);
+  if (/[^\u0000-\u00ff]/.test(value)) throw new UsageError(`Header "${name}" contains characters outside Latin-1`);
 }
 
 /** A cookie value: sent as is when every character is a cookie-octet (RFC 6265), else percent-encoded. */
@@ -202,7 +202,7 @@ export function serializeParams(op: Operation): SerializedParams {
     if (v.includes('.') || (v.includes('%2') && /%2e/i.test(v))) dotted = true;
   }
   const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
-  if (dotted && dots(path) > dots(op.path)) throw new SdkError('A path parameter value may not be "." or ".."');
+  if (dotted && dots(path) > dots(op.path)) throw new UsageError('A path parameter value may not be "." or ".."');
   return { path, query, headers, cookies };
 }
 
@@ -220,7 +220,7 @@ function substitutePath(template: string, values: Readonly<Record<string, string
     }
     const name = template.slice(open + 1, close);
     const v = values[name];
-    if (v === undefined) throw new SdkError(`Missing required path parameter "${name}"`);
+    if (v === undefined) throw new UsageError(`Missing required path parameter "${name}"`);
     out += template.slice(at, open) + v;
     at = close + 1;
   }
@@ -268,7 +268,7 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
       return { body: primitive(body), contentType: op.contentType ?? 'text/plain;charset=UTF-8', replayable: true };
     case 'form':
     case 'multipart':
-      throw new SdkError(`A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`);
+      throw new UsageError(`A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`);
     case 'binary':
       return { body: primitive(body), contentType: op.contentType ?? 'application/octet-stream', replayable: true };
     default:

@@ -1,12 +1,13 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
  * Token provider for a bearer scheme with a token endpoint (`x-token-endpoint`): obtains the token by calling the
- * endpoint, caches it, renews it before it expires (with a safety margin), extends it on each successful use when the
- * expiry slides, and runs one renewal at a time (aborted when every caller waiting for it has aborted). Pass
+ * endpoint, caches it for the `expires_in` of the token response when it has one (else the spec's stated lifetime, else
+ * until a 401), renews it before it expires (with a safety margin), extends it on each successful use when the expiry
+ * slides, and runs one renewal at a time (aborted when every caller waiting for it has aborted). Pass
  * `createTokenProvider` as `ClientConfig.tokenProvider`.
  */
 
-import type { TokenEndpointSpec, TokenSource, TokenProviderFactory } from './types.js';
+import type { TokenEndpointSpec, TokenGrant, TokenSource, TokenProviderFactory } from './types.js';
 
 /** Renew this long before the expiry: 10% of the lifetime, at most 60 s. */
 function marginMs(lifetimeMs: number): number {
@@ -15,11 +16,12 @@ function marginMs(lifetimeMs: number): number {
 
 /** A `TokenSource` over `fetchToken`. See the module comment. */
 export const createTokenProvider: TokenProviderFactory = (
-  fetchToken: (signal?: AbortSignal) => Promise<string>,
+  fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>,
   endpoint: TokenEndpointSpec,
   now: () => number,
 ): TokenSource => {
-  const lifetimeMs = endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
+  /** The current token's lifetime in ms: the grant's `expires_in`, else the spec's; `undefined`: until a 401. */
+  let lifetimeMs = endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
   let token: string | undefined;
   let expiresAt = Number.POSITIVE_INFINITY;
   /** The renewal in flight, and how many callers wait for it (`Infinity` once one waits without a signal). */
@@ -35,10 +37,12 @@ export const createTokenProvider: TokenProviderFactory = (
       const startedAt = now();
       f.promise = (async () => {
         try {
-          const t = await fetchToken(f.controller.signal);
-          token = t;
+          const grant = await fetchToken(f.controller.signal);
+          const given = grant.expiresInSeconds;
+          lifetimeMs = given !== undefined && Number.isFinite(given) && given > 0 ? given * 1000 : endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
+          token = grant.token;
           expiresAt = lifetimeMs === undefined ? Number.POSITIVE_INFINITY : startedAt + lifetimeMs;
-          return t;
+          return grant.token;
         } finally {
           if (inflight === f) inflight = undefined;
         }

@@ -23,6 +23,8 @@ export interface ParamSpec {
   allowReserved?: boolean;
   /** The parameter uses `content: application/json`: the value is sent as JSON text. */
   content?: 'json';
+  /** The value is never shown in error messages or logs (`***`): the spec's `x-secret: true` or `format: password`. */
+  secret?: boolean;
 }
 
 /** How a request body is written. */
@@ -94,6 +96,11 @@ export interface Operation {
   responses?: Readonly<Record<string, ResponseKind>>;
   /** Header carrying an idempotency key, when the spec declares one. */
   idempotencyHeader?: string;
+  /**
+   * Whether the operation may be retried, when the spec says so. `false`: never retried (the spec's `x-idempotent: false`,
+   * e.g. a PUT action that starts work); `true`: retried like GET even for POST/PATCH. Absent: by method.
+   */
+  idempotent?: boolean;
   /** Paging, for `requestPage()`. */
   pagination?: PaginationSpec;
   /**
@@ -115,7 +122,10 @@ export interface TokenEndpointSpec {
   tokenField: string;
   /** Body fields the caller supplies (e.g. `['workspace_id']`); informational (the caller's object is sent as the body). */
   requestFields?: readonly string[];
-  /** Token lifetime in seconds; unknown → the token is kept until a 401. */
+  /**
+   * Token lifetime in seconds, used when the token response has no `expires_in`; neither → the token is kept until a
+   * 401.
+   */
   lifetimeSeconds?: number;
   /** Each successful use renews the lifetime (sliding expiry). */
   slidingExpiry?: boolean;
@@ -142,8 +152,11 @@ export interface BasicCredentials {
  * - http bearer: a token or a function returning one; with a token endpoint also an object with the token
  *   request's body fields (e.g. `{ workspace_id: 42 }`): the runtime then obtains, caches and renews the token;
  * - apiKey: the key, or a function returning it.
+ *
+ * `undefined` (or a missing key) means no credential; in `withOptions`, `undefined` keeps the client's credential and
+ * `null` removes it.
  */
-export type AuthOptions = Readonly<Record<string, Credential | BasicCredentials | Readonly<Record<string, unknown>> | undefined>>;
+export type AuthOptions = Readonly<Record<string, Credential | BasicCredentials | Readonly<Record<string, unknown>> | null | undefined>>;
 
 /** Log sink: any object with these methods (console fits). */
 export interface Logger {
@@ -251,6 +264,18 @@ export interface ClientOptions<TAuth extends object = AuthOptions> {
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
+  /**
+   * The longest server delay hint (`retry-after-ms`, `Retry-After`) the client waits for before a retry, in ms (default
+   * 60_000). A longer hint is not slept: the error (with `retryAfterMs`) is thrown at once.
+   */
+  maxRetryDelayMs?: number | undefined;
+  /**
+   * A header that carries an idempotency key on every POST, PUT, PATCH and DELETE of this client (e.g.
+   * `Idempotency-Key`), besides the header an operation's spec declares: one key per call (the caller's
+   * `idempotencyKey` or per-call header, else a random UUID), the same on each of its attempts. A POST or PATCH that
+   * carries a key is retried like a GET.
+   */
+  idempotencyHeader?: string | undefined;
   /** Headers sent on every request (a value `null` removes a default). */
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
   logger?: Logger | undefined;
@@ -271,6 +296,12 @@ export interface ClientOptions<TAuth extends object = AuthOptions> {
   binaryAs?: 'blob' | 'arrayBuffer' | 'stream' | undefined;
   /** Clock/sleep/random, for tests. */
   hooks?: RuntimeHooks | undefined;
+  /**
+   * The most pages one iteration of a list fetches (`for await`, `iterPages()`, `getNextPage()` from page to page);
+   * default 1_000, at least 1, `Infinity` for no limit. Past it the iteration throws a `PaginationError` after the
+   * items received. Per call: `RequestOptions.maxPages`.
+   */
+  maxPages?: number | undefined;
 }
 
 /** Per-request overrides. */
@@ -281,12 +312,17 @@ export interface RequestOptions {
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
   /** Aborts the call at any stage (token request, sending, retry wait, body read) with an `AbortError`. */
   signal?: AbortSignal | undefined;
-  /** Sent in the operation's idempotency header (when declared); default: a random UUID when the request may be retried. */
+  /**
+   * Sent as is, on every attempt, in the idempotency header (the operation's, or the client's `idempotencyHeader`);
+   * default: a random UUID per call. A key in the per-call `headers` or a header parameter is kept as well.
+   */
   idempotencyKey?: string | undefined;
-  /** Allow retries of POST/PATCH (non-idempotent methods). */
+  /** Allow retries of a call the policy would not retry (POST/PATCH without an idempotency key, `x-idempotent: false`). */
   retryNonIdempotent?: boolean | undefined;
   fetch?: FetchLike | undefined;
   binaryAs?: 'blob' | 'arrayBuffer' | 'stream' | undefined;
+  /** For a list: the most pages its iteration fetches (default: the client's `maxPages`, else 1_000). */
+  maxPages?: number | undefined;
 }
 
 /** Spec-derived configuration the generated root class passes to `ClientCore`. */
@@ -307,6 +343,8 @@ export interface ClientConfig {
 export interface RequestClient {
   /** Base URL without a trailing slash; next-link pagination resolves relative links against it. */
   readonly baseUrl: string;
+  /** The client's options; pagination reads `maxPages` (the default page limit of an iteration). */
+  readonly options?: { readonly maxPages?: number | undefined } | undefined;
   /**
    * Sends one operation: resolves with the data read per `op.responses`; rejects with an `SdkError` subclass
    * (`ApiError` and its per-status subclasses for a non-2xx/3xx status).
@@ -335,9 +373,16 @@ export interface TokenSource {
   touch(token: string, startedAt: number): void;
 }
 
-/** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the token. */
+/** What the token endpoint gave: the token, and its lifetime in seconds when the response says (`expires_in`). */
+export interface TokenGrant {
+  token: string;
+  /** Seconds from the token request until the token expires (the response's `expires_in`); else the spec's lifetime. */
+  expiresInSeconds?: number | undefined;
+}
+
+/** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the grant. */
 export type TokenProviderFactory = (
-  fetchToken: (signal?: AbortSignal) => Promise<string>,
+  fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>,
   endpoint: TokenEndpointSpec,
   now: () => number,
 ) => TokenSource;

@@ -5,7 +5,7 @@
  * Shared so that the two cannot drift apart; small, so that the lean core stays small.
  */
 
-import { SdkError } from './errors.js';
+import { type RequestInfo, ResponseParseError } from './errors.js';
 import { checkHeaderValue } from './serialize.js';
 import type { Operation, ResponseKind } from './types.js';
 
@@ -54,10 +54,13 @@ export function acceptOf(op: Operation): string | undefined {
   return json ? 'application/json' : undefined;
 }
 
+/** A JSON media type: `application/json`, `application/problem+json`, any `*+json` (parameters ignored). */
+const JSON_TYPE = /^\s*application\/(.+\+)?json\s*(;|$)|^[^;]*\+json\s*(;|$)/i;
+
 function inferKind(contentType: string | null): ResponseKind | undefined {
   if (!contentType) return undefined;
   const ct = contentType.toLowerCase();
-  if (/^application\/(.+\+)?json\b|^[^;]*\+json\b/.test(ct)) return 'json';
+  if (JSON_TYPE.test(ct)) return 'json';
   if (/^text\/|^application\/(xml|x-www-form-urlencoded|javascript|ecmascript)\b|\+xml\b/.test(ct)) return 'text';
   return 'binary';
 }
@@ -75,19 +78,65 @@ export function responseKind(op: Operation, status: number, headers: Headers): R
 }
 
 /**
- * A body read as text, as the operation's response kind says: `text` → the text; blank → `undefined`; an unknown kind
- * → the text; `json` → parsed.
- * @throws SdkError when a JSON body of a success (status below 400) does not parse; an error body that does not parse is
- *   returned as text
+ * A success body read as text, as the operation's response kind says: `text` → the text; blank → `undefined`; an
+ * unknown kind → the text; `json` → parsed.
+ * @param request method and display URL, for the error's message (called only then)
+ * @throws ResponseParseError (status, raw text) when a JSON body does not parse
  */
-export function decodeText(text: string, kind: ResponseKind | undefined, response: Response): unknown {
+export function decodeText(text: string, kind: ResponseKind | undefined, response: Response, request?: () => RequestInfo): unknown {
   if (kind === 'text') return text;
   if (text.trim() === '') return undefined;
   if (kind === undefined) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    if (!response.ok) return text;
-    throw new SdkError(`The ${response.status} response body is not valid JSON`, { cause: err });
+    throw new ResponseParseError(response.status, text, { cause: err, request: request?.() });
   }
+}
+
+/**
+ * An error (status ≥ 400) body read as text, whatever the spec declares for the status: parsed when the Content-Type is
+ * a JSON media type (or absent while the spec declares JSON) and it parses; otherwise the text; blank → `undefined`.
+ */
+export function decodeErrorText(text: string, headers: Headers, declared: ResponseKind | undefined): unknown {
+  if (text.trim() === '') return undefined;
+  const ct = headers.get('content-type');
+  if (ct ? JSON_TYPE.test(ct) : declared === 'json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** How an error body is read: as text, to be decoded by {@link decodeErrorText} (`none` when HEAD or a body-less status). */
+export function errorKind(op: Operation, status: number): 'text' | 'none' {
+  return status === 204 || status === 205 || status === 304 || op.method === 'head' ? 'none' : 'text';
+}
+
+/**
+ * The URL as error messages show it: userinfo and the value of each query parameter `secret(name)` says is secret
+ * (API-key schemes in the query, parameters the spec marks secret) replaced by `***`.
+ */
+export function displayUrl(url: string, secret: (name: string) => boolean): string {
+  const q = url.indexOf('?');
+  const head = (q < 0 ? url : url.slice(0, q)).replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+  if (q < 0) return head;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const raw = eq < 0 ? part : part.slice(0, eq);
+      let name = raw;
+      try {
+        name = decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        // not percent-encoded correctly: compare as is
+      }
+      return secret(name) ? `${raw}=***` : part;
+    });
+  return `${head}?${query.join('&')}`;
 }

@@ -13,7 +13,7 @@ import type {
 } from './core/types.js';
 import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
-/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. */
+/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ClientAuth = Record<string, never>;
 
 /** Options of {@link ClientBase}: every field is optional. Per-request overrides go in each method's last argument. */
@@ -46,7 +46,7 @@ export class ClientBase extends ClientCore {
     super(options as _ClientOptions, CONFIG);
   }
 
-  /** A new client with `overrides` applied (headers merged); cached tokens are shared unless `auth` changes. */
+  /** A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change. */
   override withOptions(overrides: ClientOptions): this {
     return super.withOptions(overrides as _ClientOptions);
   }

@@ -13,11 +13,14 @@ export {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseParseError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  UsageError,
   ValidationError,
 } from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';

@@ -16,33 +16,33 @@ import type {
 } from './core/types.js';
 import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
-/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. */
+/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ImprovadoAuth = {
   /**
    * `basicAuth` security scheme. HTTP Basic: `{ username, password }`.
    *
    * HTTP Basic with the credentials Improvado issues for the Embedded API (agency level).
    */
-  basicAuth?: BasicCredentials | undefined;
+  basicAuth?: BasicCredentials | null | undefined;
   /**
    * `bearerAuth` security scheme. Bearer token: a token, a function returning one (may be async), or the body of `POST /api/v3/token` (`workspace_id`): the client then obtains the token with `basicAuth`, caches it and renews it.
    *
    * Workspace-scoped token from `POST /api/v3/token` (Basic auth). Expires after 30 minutes, renewed
    * on every use.
    */
-  bearerAuth?: Credential | CreateTokenBody | undefined;
+  bearerAuth?: Credential | CreateTokenBody | null | undefined;
   /**
    * `sessionCookie` security scheme. API key sent in the cookie `dts_session_id`: the value, or a function returning it (may be async).
    *
    * Browser session (iframe integrations); used together with `workspaceHeader`.
    */
-  sessionCookie?: Credential | undefined;
+  sessionCookie?: Credential | null | undefined;
   /**
    * `workspaceHeader` security scheme. API key sent in the header `X-IM-WORKSPACE-ID`: the value, or a function returning it (may be async).
    *
    * The workspace id; used together with `sessionCookie`.
    */
-  workspaceHeader?: Credential | undefined;
+  workspaceHeader?: Credential | null | undefined;
 };
 
 /** Options of {@link ImprovadoBase}: every field is optional. Per-request overrides go in each method's last argument. */
@@ -113,7 +113,7 @@ export class ImprovadoBase extends ClientCore {
     super(options as ClientOptions, CONFIG);
   }
 
-  /** A new client with `overrides` applied (headers merged); cached tokens are shared unless `auth` changes. */
+  /** A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change. */
   override withOptions(overrides: ImprovadoOptions): this {
     return super.withOptions(overrides as ClientOptions);
   }

@@ -16,26 +16,26 @@ import type {
 } from './core/types.js';
 import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
-/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. */
+/** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ClientAuth = {
   /** `basicAuth` security scheme. HTTP Basic: `{ username, password }`. */
-  basicAuth?: BasicCredentials | undefined;
+  basicAuth?: BasicCredentials | null | undefined;
   /**
    * `bearerAuth` security scheme. Bearer token: a token, a function returning one (may be async), or the body of `POST /api/v3/token` (`workspace_id`): the client then obtains the token with `basicAuth`, caches it and renews it.
    *
    * Workspace token
    */
-  bearerAuth?: Credential | CreateTokenBody | undefined;
+  bearerAuth?: Credential | CreateTokenBody | null | undefined;
   /** `sessionCookie` security scheme. API key sent in the cookie `dts_session_id`: the value, or a function returning it (may be async). */
-  sessionCookie?: Credential | undefined;
+  sessionCookie?: Credential | null | undefined;
   /** `workspaceHeader` security scheme. API key sent in the header `X-IM-WORKSPACE-ID`: the value, or a function returning it (may be async). */
-  workspaceHeader?: Credential | undefined;
+  workspaceHeader?: Credential | null | undefined;
   /** `queryKey` security scheme. API key sent in the query `api_key`: the value, or a function returning it (may be async). */
-  queryKey?: Credential | undefined;
+  queryKey?: Credential | null | undefined;
   /** `oauth` security scheme. Bearer token: the token, or a function returning it (may be async). */
-  oauth?: Credential | undefined;
+  oauth?: Credential | null | undefined;
   /** `oidc` security scheme. Bearer token: the token, or a function returning it (may be async). */
-  oidc?: Credential | undefined;
+  oidc?: Credential | null | undefined;
 };
 
 /** Options of {@link ClientBase}: every field is optional. Per-request overrides go in each method's last argument. */
@@ -92,7 +92,7 @@ export class ClientBase extends ClientCore {
     super(options as _ClientOptions, CONFIG);
   }
 
-  /** A new client with `overrides` applied (headers merged); cached tokens are shared unless `auth` changes. */
+  /** A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change. */
   override withOptions(overrides: ClientOptions): this {
     return super.withOptions(overrides as _ClientOptions);
   }
