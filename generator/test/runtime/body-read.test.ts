@@ -11,7 +11,6 @@ import {
   type ApiError,
   ConnectionError,
   NotFoundError,
-  SdkError,
   TimeoutError,
   ResponseParseError,
 } from '../../runtime/errors.js';

@@ -86,7 +86,9 @@ function safeMarker(marker: string, style: PaginationSpec['style']): string {
   const url = new URL(marker); // made by markerOf with new URL()
   url.username = url.password = '';
   const keys: string[] = [];
-  url.searchParams.forEach((_, key) => keys.push(key)); // (no keys(): plain `dom` lib has no iterators)
+  url.searchParams.forEach((_, key) => {
+    keys.push(key);
+  }); // (no keys(): plain `dom` lib has no iterators)
   for (const key of keys) if (/key|token|secret|sig|pass|auth|session|credential/i.test(key)) url.searchParams.set(key, 'redacted');
   return url.toString();
 }
@@ -132,7 +134,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
       seen: new Set(before?.seen).add(markerOf(operation, spec, client.baseUrl)),
       pages: (before?.pages ?? 0) + 1,
       items: (before?.items ?? 0) + this.data.length,
-      maxPages: max >= 1 ? max : 1,
+      maxPages: Math.max(max || 1, 1), // NaN, 0 and below count as 1
     };
   }
 
