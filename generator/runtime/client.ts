@@ -5,21 +5,13 @@
  */
 
 import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
+import { abortable, attempt as sendAttempt, deadline, hasTimeout } from './attempt.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
-import {
-  AbortError,
-  ConnectionError,
-  makeApiError,
-  type RequestInfo,
-  ResponseParseError,
-  SdkError,
-  TimeoutError,
-  UsageError,
-  ValidationError,
-} from './errors.js';
+import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponseParseError, SdkError, UsageError, ValidationError } from './errors.js';
 import { Log } from './log.js';
+import { discard, readBody } from './read.js';
 import { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint, takesIdempotencyKey } from './retry.js';
-import { checkHeaderValue, encodeBody, getPointer, ownValue, serializeParams, type EncodedBody } from './serialize.js';
+import { encodeBody, getPointer, ownValue } from './serialize.js';
 import type {
   AuthOptions,
   ClientConfig,
@@ -28,7 +20,6 @@ import type {
   Operation,
   OperationInfo,
   RequestOptions,
-  ResponseKind,
   SecuritySchemeSpec,
   StandardSchemaV1,
   TokenGrant,
@@ -36,18 +27,18 @@ import type {
   ValidationReport,
 } from './types.js';
 import {
-  acceptOf,
-  applyHeaders,
+  buildRequest,
   decodeErrorText,
-  decodeText,
   displayUrl,
   errorKind,
   type HeaderOptions,
   REQUEST_ID_HEADERS,
   requestIdOf,
+  resolveBaseUrl,
   responseKind,
 } from './wire.js';
 
+export { readBody } from './read.js';
 export { responseKind };
 
 /** Defaults: 60 s per attempt, and the retry policy's (retry.ts: 2 retries, backoff 0.5 s to 8 s, server hints up to 60 s). */
@@ -86,182 +77,6 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/**
- * The absolute base URL of `raw` (trailing slashes removed), or why there is none. A relative URL is resolved against
- * the page's location where there is one (browsers); elsewhere it is a usage error, as is a URL without an http(s)
- * scheme (`127.0.0.1:4617`, `localhost:4617`, `ftp://…`).
- */
-function resolveBaseUrl(raw: string): { url: string; problem?: string } {
-  const url = raw.replace(/\/+$/, '');
-  if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
-  if (/^https?:\/\//i.test(url)) {
-    try {
-      if (new URL(url).host !== '') return { url };
-    } catch {
-      // reported below
-    }
-    return { url, problem: `The base URL "${url}" is not a valid URL` };
-  }
-  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
-  // `host:port` (no scheme) is not a relative path either.
-  const hostPort = /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url);
-  const page = (globalThis as { location?: { href?: unknown } }).location?.href;
-  if (!hostPort && typeof page === 'string' && /^https?:/i.test(page)) return { url: new URL(url, page).href.replace(/\/+$/, '') };
-  return {
-    url,
-    problem: hostPort
-      ? `The base URL "${url}" has no scheme: write it as "http://${url}" (or https)`
-      : `The base URL "${url}" is relative and there is no page to resolve it against: pass an absolute http(s) URL such as "https://api.example.com${url.startsWith('/') ? url : `/${url}`}"`,
-  };
-}
-
-/** The name and place of the first network-level cause in `err`'s cause chain: `ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`. */
-function causeOf(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth++) {
-    const x = e as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown; cause?: unknown; message?: unknown };
-    if (typeof x.code === 'string' && /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_[A-Z_]+)$/.test(x.code)) {
-      const host = typeof x.address === 'string' ? x.address : typeof x.hostname === 'string' ? x.hostname : '';
-      const where = host && typeof x.port === 'number' ? `${host.includes(':') ? `[${host}]` : host}:${x.port}` : host;
-      return where ? `${x.code} ${where}` : x.code;
-    }
-    const first = Array.isArray(x.errors) ? (x.errors as unknown[])[0] : undefined;
-    e = x.cause ?? first;
-  }
-  const inner = err !== null && typeof err === 'object' ? (err as { cause?: { message?: unknown } }).cause?.message : undefined;
-  if (typeof inner === 'string' && inner) return inner;
-  return err instanceof Error && err.message ? err.message : undefined;
-}
-
-/**
- * Reads a response body per `kind`; 204/205, `none` and empty bodies give `undefined`. A success body that does not
- * parse as JSON throws a `ResponseParseError`. With `scope` (the attempt's), the read is aborted by its timeout or the
- * caller's signal, a failed read throws `scope.fail(err)` (`TimeoutError`, `AbortError` or `ConnectionError`), and the
- * scope ends when the read does (a `stream` body is handed over: the caller's signal still cancels it).
- * @param request method and display URL, for error messages (called only for one)
- */
-export async function readBody(
-  response: Response,
-  kind: ResponseKind | undefined,
-  binaryAs: 'blob' | 'arrayBuffer' | 'stream',
-  scope?: AttemptScope,
-  request?: () => RequestInfo,
-): Promise<unknown> {
-  let handedOver = false;
-  try {
-    if (kind === 'none' || response.body === null) {
-      discard(response);
-      return undefined;
-    }
-    if (kind === 'binary' && binaryAs === 'stream') {
-      handedOver = true;
-      return scope ? scope.handOver(response).body : response.body;
-    }
-    if (kind === 'binary') {
-      // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
-      const source = scope
-        ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
-        : response;
-      try {
-        return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
-      } catch (err) {
-        throw scope ? scope.fail(err) : readError(err);
-      }
-    }
-    let text: string;
-    try {
-      text = scope ? await readText(response.body, scope) : await response.text();
-    } catch (err) {
-      throw scope ? scope.fail(err) : readError(err);
-    }
-    return decodeText(text, kind, response, request);
-  } finally {
-    if (!handedOver) scope?.end();
-  }
-}
-
-/** A failed body read without an attempt scope (no time limit, no signal): a `ConnectionError`, as with one. */
-function readError(err: unknown): Error {
-  return err instanceof SdkError ? err : new ConnectionError('Connection error while reading the response body', { cause: err });
-}
-
-/** One shared decoder (non-streaming `decode` calls keep no state), made on first use. */
-let utf8: TextDecoder | undefined;
-
-/**
- * The body as UTF-8 text (BOM stripped, as `Response.text()`), read with a reader so that an abort of the attempt fails
- * the read at once and cancels the source stream, whatever the `fetch` in use does with the signal it was given.
- * @throws the abort's reason (the scope's signal's), or the stream's error
- */
-async function readText(body: ReadableStream<Uint8Array>, scope: AttemptScope): Promise<string> {
-  const reader = body.getReader();
-  const signal = scope.signal;
-  const cancel = (reason: unknown): void => {
-    reader.cancel(reason).catch(() => undefined);
-  };
-  if (signal.aborted) cancel(signal.reason);
-  else scope.onAbort(cancel); // called by the attempt itself: no event listener per read
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (signal.aborted) throw signal.reason;
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  let bytes = chunks[0] ?? new Uint8Array(0);
-  if (chunks.length > 1) {
-    bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
-  }
-  utf8 ??= new TextDecoder();
-  return utf8.decode(bytes);
-}
-
-/** `promise`, or the abort's error as soon as `signal` aborts (a `TimeoutError` reason as is, else an `AbortError`). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, request: () => RequestInfo): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void =>
-      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason, request: request() }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** Whether `timeoutMs` arms a timer: 0 or less means no timeout, and setTimeout cannot wait 2^31 ms or more. */
-function hasTimeout(timeoutMs: number): boolean {
-  return timeoutMs > 0 && timeoutMs < 2 ** 31;
-}
-
-/**
- * A signal that aborts when `signal` does (with its reason) or after `ms` milliseconds (with a
- * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
- * request the call triggers). `clear()` stops the timer and unhooks `signal`.
- */
-function deadline(signal: AbortSignal | undefined, ms: number, request: () => RequestInfo): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(
-    () => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })),
-    ms,
-  );
-  return {
-    signal: controller.signal,
-    clear: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    },
-  };
-}
 
 /**
  * `err` with every known secret value in its `text` as `***` (a new error; `err` itself when there is none): a server
@@ -287,15 +102,6 @@ function redactParseError(err: ResponseParseError, log: Log): ResponseParseError
  */
 function redactUrl(response: Response, shown: string): void {
   if (shown !== response.url) Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
-}
-
-/** Releases an unread body without waiting (a cancel of a tee'd/cloned body only settles when every branch is cancelled). */
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
-}
-
-function isAbortLike(err: unknown): boolean {
-  return err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError';
 }
 
 function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string | null | undefined> {
@@ -357,6 +163,8 @@ export class ClientCore {
   /** Why `baseUrl` cannot be used (thrown as a `UsageError` by every call), if it cannot. */
   readonly #baseProblem: string | undefined;
   readonly #log: Log;
+  /** Known secret values in `text` as `***` (for connection-error causes). */
+  readonly #scrub = (text: string): string => this.#log.scrub(text, '***');
   #tokenSources = new Map<string, TokenSource>();
   /** The clock, sleep and randomness in use (from the frozen options, made once). */
   readonly #hooks: { now: () => number; sleep: typeof defaultSleep; random: () => number };
@@ -570,7 +378,14 @@ export class ClientCore {
           wait?.clear();
         }
       }
-      const built = this.#build(op, options, auth, encoded, method, keyHeader, key, retries);
+      const retryCountHeader = this.#options.retryCountHeader;
+      const built = buildRequest(this.baseUrl, op, encoded, {
+        clientHeaders: this.#options.headers,
+        callHeaders: options.headers,
+        auth,
+        key: key !== undefined && keyHeader !== undefined ? [keyHeader, key] : undefined,
+        retryCount: retries > 0 && retryCountHeader ? [retryCountHeader, String(retries)] : undefined,
+      });
       url = built.url;
       const init = built.init;
       const startedAt = hooks.now();
@@ -578,7 +393,7 @@ export class ClientCore {
       let response: Response;
       let scope: AttemptScope | undefined;
       try {
-        ({ response, scope } = await this.#attempt(url, init, op, attempt, timeoutMs, signal, fetchFn, where));
+        ({ response, scope } = await sendAttempt(url, init, op, attempt, timeoutMs, signal, fetchFn, where, this.#options.middleware, this.#scrub));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
           const delay = backoffMs(retries, hooks.random());
@@ -651,220 +466,5 @@ export class ClientCore {
 
   #requestId(headers: Headers): string | undefined {
     return requestIdOf(headers, this.config.requestIdHeaders ?? DEFAULTS.requestIdHeaders);
-  }
-
-  /**
-   * The URL and `RequestInit` of one attempt. Headers are layered, later wins (names case-insensitive): `Accept` → client
-   * `headers` → credentials → `Content-Type` and header parameters → per-call `headers` → the idempotency key (a
-   * generated one only where the caller gave none) → the retry count → `Cookie` (merged).
-   */
-  #build(
-    op: Operation,
-    options: RequestOptions,
-    auth: AppliedAuth,
-    encoded: EncodedBody | undefined,
-    method: string,
-    keyHeader: string | undefined,
-    key: string | undefined,
-    retries: number,
-  ): { url: string; init: RequestInit & { duplex?: 'half'; headers: Headers } } {
-    const p = serializeParams(op);
-    let url: string;
-    if (op.url !== undefined) {
-      const target = new URL(op.url);
-      if (target.origin !== new URL(this.baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
-      url = target.toString();
-    } else url = this.baseUrl + p.path;
-    const query = auth.query.length ? [...p.query, ...auth.query] : p.query;
-    if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
-
-    const headers = new Headers();
-    const accept = acceptOf(op);
-    if (accept) headers.set('Accept', accept);
-    applyHeaders(headers, this.#options.headers);
-    for (const [k, v] of auth.headers) headers.set(k, v);
-    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
-    for (const [k, v] of p.headers) headers.set(k, v);
-    applyHeaders(headers, options.headers);
-    if (key !== undefined && keyHeader !== undefined) {
-      checkHeaderValue(keyHeader, key);
-      headers.set(keyHeader, key);
-    }
-    if (retries > 0 && this.#options.retryCountHeader) headers.set(this.#options.retryCountHeader, String(retries));
-    if (p.cookies.length || auth.cookies.length) {
-      const cookies = [headers.get('cookie'), ...p.cookies, ...auth.cookies].filter((c): c is string => !!c);
-      headers.set('Cookie', cookies.join('; '));
-    }
-
-    const init: RequestInit & { duplex?: 'half'; headers: Headers } = { method, headers };
-    if (encoded) {
-      init.body = encoded.body;
-      if (typeof ReadableStream !== 'undefined' && encoded.body instanceof ReadableStream) init.duplex = 'half';
-    }
-    if (auth.includeCredentials) init.credentials = 'include';
-    return { url, init };
-  }
-
-  /**
-   * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
-   * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
-   * (after reading or discarding the body) or hands the body over. On failure the scope is ended here. Without a time
-   * limit and without a caller's signal there is nothing to abort: no controller, no timer, no scope (the cheap path).
-   */
-  async #attempt(
-    url: string,
-    init: RequestInit & { duplex?: 'half' },
-    op: Operation,
-    attempt: number,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    fetchFn: FetchLike | undefined,
-    where: () => RequestInfo,
-  ): Promise<{ response: Response; scope: AttemptScope | undefined }> {
-    const middleware = this.#options.middleware;
-    // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
-    const limited = hasTimeout(timeoutMs);
-    let controller: AbortController | undefined;
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unlink: (() => void) | undefined;
-    // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's
-    // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
-    // reaches fetch and the body read. Only middleware sends such requests: made then.
-    let inFlight: Request[] | undefined;
-    // The body reader's cancel (AttemptScope.onAbort), called right after the controller aborts.
-    let cancelRead: ((reason: unknown) => void) | undefined;
-    const abort = (c: AbortController, reason: unknown): void => {
-      c.abort(reason);
-      inFlight = undefined;
-      cancelRead?.(reason);
-      cancelRead = undefined;
-    };
-    const message = (): string => `Request timed out after ${timeoutMs} ms`; // built only on a timeout
-    if (limited || signal) {
-      const c = new AbortController();
-      controller = c;
-      init.signal = c.signal;
-      if (signal) {
-        const onAbort = (): void => abort(c, signal.reason);
-        if (signal.aborted) c.abort(signal.reason);
-        else {
-          signal.addEventListener('abort', onAbort, { once: true });
-          unlink = () => signal.removeEventListener('abort', onAbort);
-        }
-      }
-      if (limited)
-        timer = setTimeout(() => {
-          if (c.signal.aborted) return;
-          timedOut = true;
-          abort(c, new TimeoutError(message()));
-        }, timeoutMs);
-    }
-    const fail = (err: unknown): unknown =>
-      timedOut
-        ? new TimeoutError(message(), { cause: err, request: where() })
-        : signal?.aborted
-          ? new AbortError(undefined, { cause: signal.reason, request: where() })
-          : err;
-    const end = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      unlink?.();
-      unlink = undefined;
-      inFlight = undefined;
-      cancelRead = undefined;
-    };
-    const send = async (input: Request | undefined): Promise<Response> => {
-      try {
-        if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
-        return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
-      } catch (err) {
-        if (timedOut || signal?.aborted || err instanceof SdkError) throw err;
-        const cause = causeOf(err);
-        const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${this.#log.scrub(cause, '***')}` : ''}`;
-        throw new ConnectionError(text, { cause: err, request: where() });
-      }
-    };
-    let response: Response;
-    try {
-      if (!middleware?.length) response = await send(undefined); // no middleware: `url, init`, no `Request` built
-      else {
-        const built = new Request(url, init);
-        let sentBuilt = false;
-        // `next` may be called more than once: the built request goes out as is the first time when no middleware
-        // could call `next` again or it has no body; else (and for a request a middleware made) a clone tied to the
-        // attempt's signal.
-        const terminal = (req: Request): Promise<Response> => {
-          let sent = req;
-          if (req !== built || sentBuilt || (req.body !== null && middleware?.length))
-            sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
-          if (req === built) sentBuilt = true;
-          if (controller) {
-            inFlight ??= [];
-            inFlight.push(sent);
-          }
-          return send(sent);
-        };
-        const chain = (middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
-          (next, mw) => (req) => mw(req, next, { operation: op, attempt }),
-          terminal,
-        );
-        response = await chain(built);
-      }
-    } catch (err) {
-      end();
-      throw fail(err);
-    }
-    if (!controller) return { response, scope: undefined };
-    // `end` (like the timer's callback) closes over `inFlight`: the scope keeps the requests in flight reachable.
-    const scope: AttemptScope = {
-      signal: controller.signal,
-      fail: (err: unknown): Error => {
-        const e = fail(err);
-        return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: where() });
-      },
-      onAbort: (cancel) => {
-        cancelRead = cancel;
-      },
-      end,
-      handOver: (res: Response): Response => {
-        if (timer !== undefined) clearTimeout(timer);
-        timer = undefined;
-        const source = res.body;
-        if (!unlink || !source) {
-          end();
-          return res;
-        }
-        // The caller's signal stays linked until the body is read to the end, cancelled or failed.
-        const reader = source.getReader();
-        const c = controller;
-        const stream = new ReadableStream<Uint8Array>({
-          async pull(out) {
-            try {
-              const chunk = await reader.read();
-              if (c?.signal.aborted) throw c.signal.reason;
-              if (chunk.done) {
-                end();
-                out.close();
-              } else out.enqueue(chunk.value);
-            } catch (err) {
-              end();
-              out.error(scope.fail(err));
-            }
-          },
-          cancel(reason) {
-            end();
-            return reader.cancel(reason);
-          },
-        });
-        cancelRead = (reason) => {
-          reader.cancel(reason).catch(() => undefined);
-        };
-        const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
-        for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
-        return handed;
-      },
-    };
-    return { response, scope };
   }
 }

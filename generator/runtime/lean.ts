@@ -8,20 +8,9 @@
 
 import { APIPromise, type RawResult } from './api-promise.js';
 import { AbortError, ConnectionError, makeApiError, type RequestInfo, SdkError, UsageError } from './errors.js';
-import { encodeBody, serializeParams } from './serialize.js';
+import { encodeBody } from './serialize.js';
 import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
-import {
-  acceptOf,
-  applyHeaders,
-  decodeErrorText,
-  decodeText,
-  displayUrl,
-  errorKind,
-  type HeaderOptions,
-  REQUEST_ID_HEADERS,
-  requestIdOf,
-  responseKind,
-} from './wire.js';
+import { buildRequest, decodeErrorText, decodeText, displayUrl, errorKind, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, resolveBaseUrl, responseKind } from './wire.js';
 
 /** How binary responses are returned. */
 export type BinaryAs = 'blob' | 'arrayBuffer' | 'stream';
@@ -77,14 +66,14 @@ function failure(err: unknown, signal: AbortSignal | undefined, request: Request
  * ArrayBuffer or the stream (`binaryAs`); `text` → string; `json` → parsed (empty → `undefined`); unknown kind → text.
  * @throws ResponseParseError when a 2xx/3xx JSON body does not parse
  */
-async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs, request: RequestInfo): Promise<unknown> {
+async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs, request: () => RequestInfo): Promise<unknown> {
   const body = response.body;
   if (kind === 'none' || body === null) {
     body?.cancel().catch(() => undefined);
     return undefined;
   }
   if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
-  return decodeText(await response.text(), kind, response, () => request);
+  return decodeText(await response.text(), kind, response, request);
 }
 
 /**
@@ -103,14 +92,16 @@ export class LeanClient implements RequestClient {
 
   /**
    * @param options the base URL (required), headers, `fetch`, `binaryAs`
-   * @throws SdkError when `baseUrl` is not an absolute URL, or an option of the full client (`timeoutMs`, `auth`, …) is given
+   * @throws UsageError when `baseUrl` is missing or not an absolute http(s) URL (a relative one resolves against the page
+   *   in browsers); SdkError when an option of the full client (`timeoutMs`, `auth`, …) is given
    */
   constructor(options: LeanClientOptions) {
-    if (typeof options?.baseUrl !== 'string' || !/^[a-z][a-z\d+.-]*:\/\//i.test(options.baseUrl))
-      throw new SdkError('LeanClient needs `baseUrl`, an absolute URL such as https://api.example.com');
+    if (typeof options?.baseUrl !== 'string') throw new UsageError('LeanClient needs `baseUrl`, an absolute URL such as https://api.example.com');
+    const base = resolveBaseUrl(options.baseUrl);
+    if (base.problem !== undefined) throw new UsageError(`LeanClient needs an absolute base URL. ${base.problem}`);
     refuseFullCoreOptions(options, 'client option');
     this.options = Object.freeze({ ...options });
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.baseUrl = base.url;
   }
 
   /**
@@ -123,7 +114,7 @@ export class LeanClient implements RequestClient {
     const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
     return new APIPromise<T>(this.send(op, options), (r) => {
       const request = r.request?.() ?? { method: op.method.toUpperCase(), url: this.baseUrl + op.path };
-      return readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs, request).catch((err: unknown) => {
+      return readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs, () => request).catch((err: unknown) => {
         throw failure(err, options.signal, request);
       }) as Promise<T>;
     });
@@ -133,44 +124,24 @@ export class LeanClient implements RequestClient {
     refuseFullCoreOptions(options, 'request option');
     const signal = options.signal;
     const method = op.method.toUpperCase();
-    const p = serializeParams(op);
     const encoded = encodeBody(op);
     if (encoded && (method === 'GET' || method === 'HEAD'))
       throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
-    let url = this.baseUrl + p.path;
-    if (op.url !== undefined) {
-      const target = new URL(op.url);
-      if (target.origin !== new URL(this.baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
-      url = target.toString();
-    }
-    if (p.query.length) url += (url.includes('?') ? '&' : '?') + p.query.join('&');
-    // The layers of ClientCore, later wins: Accept, client headers, Content-Type, header parameters, per-request headers, Cookie.
-    const headers = new Headers();
-    const accept = acceptOf(op);
-    if (accept) headers.set('Accept', accept);
-    applyHeaders(headers, this.options.headers);
-    if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
-    for (const [k, v] of p.headers) headers.set(k, v);
-    applyHeaders(headers, options.headers);
-    if (p.cookies.length) headers.set('Cookie', [headers.get('cookie'), ...p.cookies].filter((c) => c).join('; '));
-    const init: RequestInit & { duplex?: 'half' } = { method, headers };
-    if (encoded) {
-      init.body = encoded.body;
-      if (!encoded.replayable) init.duplex = 'half'; // a stream body
-    }
+    // The same request as ClientCore's, without credentials (they are in the client's headers).
+    const { url, init } = buildRequest(this.baseUrl, op, encoded, { clientHeaders: this.options.headers, callHeaders: options.headers });
     if (signal) init.signal = signal;
-    // Secret parameters (`x-secret`) are shown as `***` in error messages.
-    const request: RequestInfo = { method, url: displayUrl(url, (name) => op.parameters?.[name]?.secret === true) };
-    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request });
+    // For error messages: secret parameters (`x-secret`) as `***`; made only for an error.
+    const request = (): RequestInfo => ({ method, url: displayUrl(url, (name) => op.parameters?.[name]?.secret === true) });
+    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request: request() });
     const fetchFn = options.fetch ?? this.options.fetch;
     let response: Response;
     try {
       response = await (fetchFn ? fetchFn(url, init) : fetch(url, init));
     } catch (err) {
-      throw failure(err, signal, request);
+      throw failure(err, signal, request());
     }
     const requestId = requestIdOf(response.headers, REQUEST_ID_HEADERS);
-    if (response.status < 400) return { response, requestId, request: () => request };
+    if (response.status < 400) return { response, requestId, request };
     const status = response.status;
     let body: unknown;
     let cause: unknown;
@@ -178,10 +149,10 @@ export class LeanClient implements RequestClient {
       const text = await readBody(response, errorKind(op, status), 'blob', request);
       body = typeof text === 'string' ? decodeErrorText(text, response.headers, responseKind(op, status, response.headers)) : undefined;
     } catch (err) {
-      if (signal?.aborted) throw failure(err, signal, request);
+      if (signal?.aborted) throw failure(err, signal, request());
       cause = err;
     }
-    const error = makeApiError(status, body, response.headers, requestId, request);
+    const error = makeApiError(status, body, response.headers, requestId, request());
     if (cause !== undefined) error.cause = cause;
     throw error;
   }

@@ -1,12 +1,12 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
- * What both cores (`ClientCore` in client.ts, `LeanClient` in lean.ts) do the same way on the wire: the `Accept`
- * header, header options, which response headers hold a request id, and how a response of a status is read.
+ * What both cores (`ClientCore` in client.ts, `LeanClient` in lean.ts) do the same way on the wire: the base URL, the
+ * request (URL, header layers, body), which response headers hold a request id, and how a response of a status is read.
  * Shared so that the two cannot drift apart; small, so that the lean core stays small.
  */
 
-import { type RequestInfo, ResponseParseError } from './errors.js';
-import { checkHeaderValue } from './serialize.js';
+import { type RequestInfo, ResponseParseError, SdkError } from './errors.js';
+import { checkHeaderValue, type EncodedBody, serializeParams } from './serialize.js';
 import type { Operation, ResponseKind } from './types.js';
 
 /** Response headers that hold a request id, in order of preference (the default of `ClientConfig.requestIdHeaders`). */
@@ -139,4 +139,105 @@ export function displayUrl(url: string, secret: (name: string) => boolean): stri
       return secret(name) ? `${raw}=***` : part;
     });
   return `${head}?${query.join('&')}`;
+}
+
+/**
+ * The absolute base URL of `raw` (trailing slashes removed), or why there is none. A relative URL is resolved against
+ * the page's location where there is one (browsers); elsewhere it is a usage error, as is a URL without an http(s)
+ * scheme (`127.0.0.1:4617`, `localhost:4617`, `ftp://…`).
+ */
+export function resolveBaseUrl(raw: string): { url: string; problem?: string } {
+  const url = raw.replace(/\/+$/, '');
+  if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
+  if (/^https?:\/\//i.test(url)) {
+    try {
+      if (new URL(url).host !== '') return { url };
+    } catch {
+      // reported below
+    }
+    return { url, problem: `The base URL "${url}" is not a valid URL` };
+  }
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
+  // `host:port` (no scheme) is not a relative path either.
+  const hostPort = /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url);
+  const page = (globalThis as { location?: { href?: unknown } }).location?.href;
+  if (!hostPort && typeof page === 'string' && /^https?:/i.test(page)) return { url: new URL(url, page).href.replace(/\/+$/, '') };
+  return {
+    url,
+    problem: hostPort
+      ? `The base URL "${url}" has no scheme: write it as "http://${url}" (or https)`
+      : `The base URL "${url}" is relative and there is no page to resolve it against: pass an absolute http(s) URL such as "https://api.example.com${url.startsWith('/') ? url : `/${url}`}"`,
+  };
+}
+
+/** What a request adds besides the operation: credentials (full core only), header layers, an idempotency key. */
+export interface RequestLayers {
+  /** The client's `headers` option. */
+  clientHeaders: HeaderOptions;
+  /** The call's `headers` option. */
+  callHeaders: HeaderOptions;
+  /** The chosen security alternative, applied (auth.ts's `AppliedAuth`); none for the lean core. */
+  auth?: {
+    headers: ReadonlyArray<readonly [string, string]>;
+    query: readonly string[];
+    cookies: readonly string[];
+    includeCredentials: boolean;
+  };
+  /** `[header, value]`: the idempotency key to set over every layer (a generated one, or the caller's option). */
+  key?: readonly [string, string] | undefined;
+  /** `[header, value]`: the retry number, on retries. */
+  retryCount?: readonly [string, string] | undefined;
+}
+
+/** A request as `fetch(url, init)` takes it. */
+export interface BuiltRequest {
+  url: string;
+  init: RequestInit & { duplex?: 'half'; headers: Headers };
+}
+
+/**
+ * The URL and `RequestInit` of one attempt, the same for both cores. Headers are layered, later wins (names
+ * case-insensitive): `Accept` → client `headers` → credentials → `Content-Type` and header parameters → per-call
+ * `headers` → the idempotency key → the retry count → `Cookie` (merged). `undefined` skips, `null` removes.
+ * @param baseUrl the absolute base URL, without a trailing slash
+ * @throws UsageError (a missing path parameter, a header value with CR/LF), SdkError (`op.url` on another origin)
+ */
+export function buildRequest(baseUrl: string, op: Operation, encoded: EncodedBody | undefined, layers: RequestLayers): BuiltRequest {
+  const p = serializeParams(op);
+  const auth = layers.auth;
+  let url: string;
+  if (op.url !== undefined) {
+    const target = new URL(op.url);
+    if (target.origin !== new URL(baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
+    url = target.toString();
+  } else url = baseUrl + p.path;
+  const query = auth?.query.length ? [...p.query, ...auth.query] : p.query;
+  if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
+
+  const headers = new Headers();
+  const accept = acceptOf(op);
+  if (accept) headers.set('Accept', accept);
+  applyHeaders(headers, layers.clientHeaders);
+  if (auth) for (const [k, v] of auth.headers) headers.set(k, v);
+  if (encoded?.contentType) headers.set('Content-Type', encoded.contentType);
+  for (const [k, v] of p.headers) headers.set(k, v);
+  applyHeaders(headers, layers.callHeaders);
+  const key = layers.key;
+  if (key) {
+    checkHeaderValue(key[0], key[1]);
+    headers.set(key[0], key[1]);
+  }
+  if (layers.retryCount) headers.set(layers.retryCount[0], layers.retryCount[1]);
+  if (p.cookies.length || auth?.cookies.length) {
+    const cookies = [headers.get('cookie'), ...p.cookies, ...(auth?.cookies ?? [])].filter((c): c is string => !!c);
+    headers.set('Cookie', cookies.join('; '));
+  }
+
+  const init: BuiltRequest['init'] = { method: op.method.toUpperCase(), headers };
+  if (encoded) {
+    init.body = encoded.body;
+    if (!encoded.replayable) init.duplex = 'half'; // a stream body
+  }
+  if (auth?.includeCredentials) init.credentials = 'include';
+  return { url, init };
 }

@@ -15,6 +15,12 @@ export const clientSrc = path.join(repoRoot, 'packages/client/src/index.ts');
 /** Scratch output of the e2e tests (git-ignored through `.sdkgen-cache/`). */
 export const e2eOut = path.join(repoRoot, 'generator/.sdkgen-cache/e2e');
 export const bin = (name: string): string => path.join(repoRoot, 'node_modules/.bin', name);
+/**
+ * A URL whose connections are refused (ECONNREFUSED): port 2 of 127.0.0.1, where nothing listens (port 1 is
+ * on fetch's list of bad ports: refused before connecting), outside the ephemeral range. Not a port closed
+ * after use: test files run in parallel, and another file's server may be given that port again.
+ */
+export const REFUSED_URL = 'http://127.0.0.1:2';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The client surface used by the tests (checked against the real client by generator/test/client/tsc.test.ts and the

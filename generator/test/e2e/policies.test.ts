@@ -5,7 +5,7 @@
  * Time is faked where it matters: `hooks.sleep` records the delay and returns at once (or rejects when the signal aborts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientModule, type Dyn, json, loadClient, type Received, startServer, type TestServer } from './harness.js';
+import { type ClientModule, type Dyn, json, loadClient, type Received, REFUSED_URL, startServer, type TestServer } from './harness.js';
 
 /** The part of the generated client these tests use (checked against the real one by the generated-client tsc tests). */
 interface Op {
@@ -227,9 +227,7 @@ describe('which calls are retried', () => {
   });
 
   it('a connection error is retried for GET with backoff, and not for POST', async () => {
-    const closed = await startServer();
-    const url = closed.url;
-    await closed.close();
+    const url = REFUSED_URL;
     sleeps = [];
     const err = await failure(make({ baseUrl: url }).request(GET));
     expect(err).toBeInstanceOf(mod.ConnectionError);
@@ -322,12 +320,10 @@ describe('errors carry what a person needs', () => {
   });
 
   it('a refused connection names the cause and the call', async () => {
-    const closed = await startServer();
-    const url = closed.url;
-    await closed.close();
+    const url = REFUSED_URL;
     const err = await failure(make({ baseUrl: url, maxRetries: 0 }).request(GET));
     expect(err).toBeInstanceOf(mod.ConnectionError);
-    expect(err.message).toBe(`Connection error: ECONNREFUSED ${url.replace('http://', '')} (GET ${url}/api/v3/things)`);
+    expect(err.message).toBe(`Connection error: ECONNREFUSED 127.0.0.1:2 (GET ${url}/api/v3/things)`);
   });
 
   it('a timeout says after how long, and the call', async () => {

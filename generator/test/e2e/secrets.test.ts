@@ -13,13 +13,12 @@
  * text leaks when it holds that prefix (which catches the raw and percent-encoded forms of every sentinel) or the
  * base64 of a Basic credential.
  */
-import { createServer as createNetServer } from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fixture, writeGenerated } from '../client/pipeline.js';
-import { e2eOut, json, type Received, repoRoot, startServer, type TestServer } from './harness.js';
+import { e2eOut, json, type Received, REFUSED_URL, repoRoot, startServer, type TestServer } from './harness.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The generated client's surface used here.
@@ -353,11 +352,7 @@ beforeAll(async () => {
     /* @vite-ignore */ pathToFileURL(path.join(dir, 'client/src/index.ts')).href
   )) as SecretsModule;
   server = await startServer();
-  const closed = createNetServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const { port } = closed.address() as { port: number };
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
-  closedUrl = `http://127.0.0.1:${port}`;
+  closedUrl = REFUSED_URL;
 }, 120_000);
 
 afterAll(async () => {

@@ -16,6 +16,7 @@ import {
   SdkError,
   UnprocessableEntityError,
   ResponseParseError,
+  UsageError,
 } from '../../runtime/errors.js';
 import { LeanClient } from '../../runtime/lean.js';
 import { requestPage } from '../../runtime/pagination.js';
@@ -448,13 +449,14 @@ describe('options only the full client has are refused, not ignored', () => {
     expect(() => new LeanClient(withAuth)).toThrow('LeanClient has no `auth`');
   });
 
-  it.each<[string, unknown]>([
-    ['no options', undefined],
-    ['no baseUrl', {}],
-    ['a base URL without a scheme', { baseUrl: '127.0.0.1:8080' }],
-    ['a relative base URL', { baseUrl: '/api' }],
-  ])('%s: a clear error at construction', (_, options) => {
-    expect(() => new LeanClient(options as never)).toThrow('LeanClient needs `baseUrl`, an absolute URL');
+  it.each<[string, unknown, string]>([
+    ['no options', undefined, 'LeanClient needs `baseUrl`, an absolute URL'],
+    ['no baseUrl', {}, 'LeanClient needs `baseUrl`, an absolute URL'],
+    ['a base URL without a scheme', { baseUrl: '127.0.0.1:8080' }, 'has no scheme: write it as "http://127.0.0.1:8080"'],
+    ['a relative base URL', { baseUrl: '/api' }, '"/api" is relative and there is no page to resolve it against'],
+  ])('%s: a clear UsageError at construction', (_, options, message) => {
+    expect(() => new LeanClient(options as never)).toThrow(UsageError);
+    expect(() => new LeanClient(options as never)).toThrow(message);
   });
 });
 

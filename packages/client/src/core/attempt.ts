@@ -1,0 +1,236 @@
+// Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
+/**
+ * One attempt of a call: the middleware chain around `fetch`, with the attempt's time limit and the caller's signal
+ * combined into one abort scope that lasts until the body is read or handed over; and the helpers that bound other
+ * waits (credentials) by the same rules. Used by `ClientCore` (client.ts).
+ */
+
+import type { AttemptScope } from './api-promise.js';
+import { AbortError, ConnectionError, type RequestInfo, SdkError, TimeoutError } from './errors.js';
+import type { FetchLike, Middleware, Operation } from './types.js';
+
+function isAbortLike(err: unknown): boolean {
+  return err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError';
+}
+
+/** The name and place of the first network-level cause in `err`'s cause chain: `ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`. */
+function causeOf(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth++) {
+    const x = e as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown; cause?: unknown; message?: unknown };
+    if (typeof x.code === 'string' && /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_[A-Z_]+)$/.test(x.code)) {
+      const host = typeof x.address === 'string' ? x.address : typeof x.hostname === 'string' ? x.hostname : '';
+      const where = host && typeof x.port === 'number' ? `${host.includes(':') ? `[${host}]` : host}:${x.port}` : host;
+      return where ? `${x.code} ${where}` : x.code;
+    }
+    const first = Array.isArray(x.errors) ? (x.errors as unknown[])[0] : undefined;
+    e = x.cause ?? first;
+  }
+  const inner = err !== null && typeof err === 'object' ? (err as { cause?: { message?: unknown } }).cause?.message : undefined;
+  if (typeof inner === 'string' && inner) return inner;
+  return err instanceof Error && err.message ? err.message : undefined;
+}
+
+/** `promise`, or the abort's error as soon as `signal` aborts (a `TimeoutError` reason as is, else an `AbortError`). */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, request: () => RequestInfo): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void =>
+      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason, request: request() }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Whether `timeoutMs` arms a timer: 0 or less means no timeout, and setTimeout cannot wait 2^31 ms or more. */
+export function hasTimeout(timeoutMs: number): boolean {
+  return timeoutMs > 0 && timeoutMs < 2 ** 31;
+}
+
+/**
+ * A signal that aborts when `signal` does (with its reason) or after `ms` milliseconds (with a
+ * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
+ * request the call triggers). `clear()` stops the timer and unhooks `signal`.
+ */
+export function deadline(signal: AbortSignal | undefined, ms: number, request: () => RequestInfo): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })),
+    ms,
+  );
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
+ * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
+ * (after reading or discarding the body) or hands the body over. On failure the scope is ended here. Without a time
+ * limit and without a caller's signal there is nothing to abort: no controller, no timer, no scope (the cheap path).
+ */
+export async function attempt(
+  url: string,
+  init: RequestInit & { duplex?: 'half' },
+  op: Operation,
+  attemptNo: number,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  fetchFn: FetchLike | undefined,
+  where: () => RequestInfo,
+  middleware: readonly Middleware[] | undefined,
+  scrub: (text: string) => string,
+): Promise<{ response: Response; scope: AttemptScope | undefined }> {
+  // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
+  const limited = hasTimeout(timeoutMs);
+  let controller: AbortController | undefined;
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unlink: (() => void) | undefined;
+  // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's
+  // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
+  // reaches fetch and the body read. Only middleware sends such requests: made then.
+  let inFlight: Request[] | undefined;
+  // The body reader's cancel (AttemptScope.onAbort), called right after the controller aborts.
+  let cancelRead: ((reason: unknown) => void) | undefined;
+  const abort = (c: AbortController, reason: unknown): void => {
+    c.abort(reason);
+    inFlight = undefined;
+    cancelRead?.(reason);
+    cancelRead = undefined;
+  };
+  const message = (): string => `Request timed out after ${timeoutMs} ms`; // built only on a timeout
+  if (limited || signal) {
+    const c = new AbortController();
+    controller = c;
+    init.signal = c.signal;
+    if (signal) {
+      const onAbort = (): void => abort(c, signal.reason);
+      if (signal.aborted) c.abort(signal.reason);
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        unlink = () => signal.removeEventListener('abort', onAbort);
+      }
+    }
+    if (limited)
+      timer = setTimeout(() => {
+        if (c.signal.aborted) return;
+        timedOut = true;
+        abort(c, new TimeoutError(message()));
+      }, timeoutMs);
+  }
+  const fail = (err: unknown): unknown =>
+    timedOut
+      ? new TimeoutError(message(), { cause: err, request: where() })
+      : signal?.aborted
+        ? new AbortError(undefined, { cause: signal.reason, request: where() })
+        : err;
+  const end = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    unlink?.();
+    unlink = undefined;
+    inFlight = undefined;
+    cancelRead = undefined;
+  };
+  const send = async (input: Request | undefined): Promise<Response> => {
+    try {
+      if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
+      return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
+    } catch (err) {
+      if (timedOut || signal?.aborted || err instanceof SdkError) throw err;
+      const cause = causeOf(err);
+      const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${scrub(cause)}` : ''}`;
+      throw new ConnectionError(text, { cause: err, request: where() });
+    }
+  };
+  let response: Response;
+  try {
+    if (!middleware?.length) response = await send(undefined); // no middleware: `url, init`, no `Request` built
+    else {
+      const built = new Request(url, init);
+      let sentBuilt = false;
+      // `next` may be called more than once: the built request goes out as is the first time when no middleware
+      // could call `next` again or it has no body; else (and for a request a middleware made) a clone tied to the
+      // attempt's signal.
+      const terminal = (req: Request): Promise<Response> => {
+        let sent = req;
+        if (req !== built || sentBuilt || (req.body !== null && middleware?.length))
+          sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
+        if (req === built) sentBuilt = true;
+        if (controller) {
+          inFlight ??= [];
+          inFlight.push(sent);
+        }
+        return send(sent);
+      };
+      const chain = (middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
+        (next, mw) => (req) => mw(req, next, { operation: op, attempt: attemptNo }),
+        terminal,
+      );
+      response = await chain(built);
+    }
+  } catch (err) {
+    end();
+    throw fail(err);
+  }
+  if (!controller) return { response, scope: undefined };
+  // `end` (like the timer's callback) closes over `inFlight`: the scope keeps the requests in flight reachable.
+  const scope: AttemptScope = {
+    signal: controller.signal,
+    fail: (err: unknown): Error => {
+      const e = fail(err);
+      return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: where() });
+    },
+    onAbort: (cancel) => {
+      cancelRead = cancel;
+    },
+    end,
+    handOver: (res: Response): Response => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      const source = res.body;
+      if (!unlink || !source) {
+        end();
+        return res;
+      }
+      // The caller's signal stays linked until the body is read to the end, cancelled or failed.
+      const reader = source.getReader();
+      const c = controller;
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(out) {
+          try {
+            const chunk = await reader.read();
+            if (c?.signal.aborted) throw c.signal.reason;
+            if (chunk.done) {
+              end();
+              out.close();
+            } else out.enqueue(chunk.value);
+          } catch (err) {
+            end();
+            out.error(scope.fail(err));
+          }
+        },
+        cancel(reason) {
+          end();
+          return reader.cancel(reason);
+        },
+      });
+      cancelRead = (reason) => {
+        reader.cancel(reason).catch(() => undefined);
+      };
+      const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
+      for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
+      return handed;
+    },
+  };
+  return { response, scope };
+}
