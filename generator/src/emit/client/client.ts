@@ -2,9 +2,7 @@
  * `src/client.ts`: the root client class (named `options.clientName`), its options and auth types,
  * the spec-derived configuration (base URL, security schemes with the token endpoint), lazily
  * created resource getters, and the typed `request(method, path, { params, body })`.
- *
- * `src/request.ts`: the generic types that type `request(method, path, …)` from an
- * openapi-typescript-shaped `paths` interface.
+ * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
 import {
   type ClassDeclarationStructure,
@@ -90,75 +88,6 @@ function authMemberDoc(scheme: SecurityScheme): string {
   return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
-/** `src/request.ts`: types for `client.request(method, path, …)` over any openapi-typescript `paths`. */
-export function requestTypesFile(options: EmitOptions): EmittedFile {
-  const scope = new ImportScope('src/request.ts', ['PathsWith', 'OperationAt', 'RequestInput', 'RequestArgs', 'ResponseData', 'SuccessStatus', 'ContentOf']);
-  const httpMethod = scope.type(CORE.types, 'HttpMethod');
-  const requestOptions = scope.type(CORE.types, 'RequestOptions');
-  const alias = (name: string, typeParameters: string[], type: string, doc: string): TypeAliasDeclarationStructure => ({
-    kind: StructureKind.TypeAlias,
-    name,
-    isExported: true,
-    typeParameters,
-    type,
-    docs: [{ kind: StructureKind.JSDoc, description: doc }],
-  });
-  const statements: Statement[] = [
-    bannerLine(options),
-    ...scope.declarations(),
-    alias(
-      'PathsWith',
-      ['Paths', `M extends ${httpMethod}`],
-      `{ [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op } ? ([NonNullable<Op>] extends [never] ? never : P) : never }[keyof Paths]`,
-      'The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape).',
-    ),
-    // An indexed access, not a conditional type: while `request('get', '/x', { … })` infers P, TypeScript
-    // gives the object literal a contextual type built from P's constraint, and a conditional type there
-    // is resolved over every path of the spec (5.4 s of tsc for one call on GitHub's; D22).
-    alias(
-      'OperationAt',
-      ['Paths', 'P extends keyof Paths', 'M extends keyof Paths[P]'],
-      'NonNullable<Paths[P][M]>',
-      'The operation object at `Paths[P][M]`.',
-    ),
-    alias(
-      'RequestInput',
-      ['Op'],
-      [
-        // Distributive over `Op`: a union of operations gives a union of inputs, never the cross product of
-        // their parts (which is "too complex to represent", TS2590, on a spec as large as GitHub's).
-        'Op extends unknown ? (',
-        '(Op extends { parameters: infer Pa } ? ({} extends Pa ? { params?: Pa } : { params: Pa }) : { params?: never }) &',
-        '(Op extends { requestBody: { content: infer C } } ? { body: C[keyof C] } : Op extends { requestBody?: infer B } ? ([NonNullable<B>] extends [never] ? { body?: never } : NonNullable<B> extends { content: infer C } ? { body?: C[keyof C] } : { body?: unknown }) : { body?: never }) &',
-        "{ bodyKind?: 'json' | 'text' | 'binary'; contentType?: string }",
-        ') : never',
-      ].join('\n'),
-      'The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`.',
-    ),
-    alias(
-      'RequestArgs',
-      ['Op'],
-      `Op extends unknown ? ({} extends RequestInput<Op> ? [init?: RequestInput<Op>, options?: ${requestOptions}] : [init: RequestInput<Op>, options?: ${requestOptions}]) : never`,
-      'The arguments after `path`: `init` is required when the operation has required parameters or a required body.',
-    ),
-    alias('SuccessStatus', [], "200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX'", 'Success statuses in openapi-typescript’s `responses` keys.'),
-    alias(
-      'ResponseData',
-      ['Op'],
-      'Op extends { responses: infer R } ? ([ContentOf<R[keyof R & SuccessStatus]>] extends [never] ? unknown : ContentOf<R[keyof R & SuccessStatus]>) : unknown',
-      'What `await client.request(method, path, …)` gives: the union of the success bodies (`undefined` for a response without one).',
-    ),
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'ContentOf',
-      typeParameters: ['R'],
-      type: 'R extends { content: infer C } ? ([C] extends [never] ? undefined : C[keyof C]) : undefined',
-      docs: [{ kind: StructureKind.JSDoc, description: 'The body type of one response entry.' }],
-    },
-  ];
-  return { path: 'src/request.ts', kind: 'ts', contents: printSourceFile(statements) };
-}
-
 /** `src/client.ts`. */
 /** `Improvado API` → `Improvado API`, `Pets` → `Pets API`. */
 export function apiName(title: string): string {
@@ -185,10 +114,10 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const operationType = scope.type(CORE.types, 'Operation');
   const apiPromise = scope.type(CORE.apiPromise, 'APIPromise');
   const paths = scope.packageType(options.typesPackageName, 'paths');
-  const pathsWith = scope.type('src/request.ts', 'PathsWith');
-  const operationAt = scope.type('src/request.ts', 'OperationAt');
-  const requestArgs = scope.type('src/request.ts', 'RequestArgs');
-  const responseData = scope.type('src/request.ts', 'ResponseData');
+  const pathsWith = scope.type(CORE.requestTypes, 'PathsWith');
+  const operationAt = scope.type(CORE.requestTypes, 'OperationAt');
+  const requestArgs = scope.type(CORE.requestTypes, 'RequestArgs');
+  const responseData = scope.type(CORE.requestTypes, 'ResponseData');
   const httpMethod = scope.type(CORE.types, 'HttpMethod');
   const paramSpec = scope.type(CORE.types, 'ParamSpec');
 

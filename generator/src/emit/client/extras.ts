@@ -325,7 +325,7 @@ export function indexFile(
   const lines: string[] = [
     `export { ${options.clientName}, ${options.clientName} as default } from '${from('src/client.ts')}';`,
     `export { ${baseClassName(options)}, type ${authTypeName(options)}, type ${optionsTypeName(options)} } from '${from('src/base.ts')}';`,
-    `export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from '${from('src/request.ts')}';`,
+    `export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from '${from('src/core/request-types.ts')}';`,
     `export { ${free(['APIPromise']).join(', ')} } from '${from('src/core/api-promise.ts')}';`,
     `export { ${free(ERRORS).join(', ')} } from '${from('src/core/errors.ts')}';`,
     `export { ${free(['Page', 'PagePromise']).join(', ')} } from '${from('src/core/pagination.ts')}';`,

@@ -3,18 +3,18 @@
  *
  * - `src/client.ts`: the root class (`options.clientName`) extending the runtime's `ClientCore`;
  * - `src/resources/<path>.ts`: one class per resource, methods typed from the types package;
- * - `src/request.ts`: types of `client.request(method, path, …)`;
  * - `src/enums.ts` (when the API has named enums), `src/webhooks.ts` (when it signs webhooks);
- * - `src/index.ts`: the barrel; `src/core/*.ts`: the runtime, copied verbatim;
+ * - `src/index.ts`: the barrel; `src/core/*.ts`: the runtime, copied verbatim (with the types of
+ *   `client.request(method, path, …)` in `src/core/request-types.ts`);
  * - `package.json`, `tsconfig.json`, `README.md`, `api.md` (templates/client/*.hbs).
  *
  * Every `.ts` file except `src/core/*` starts with the banner and is printed from ts-morph structures
- * without parsing. The method signature convention is in `operation.ts` and docs/decisions-client.md.
+ * without parsing. The method signature convention is in `operation.ts` and docs/decisions.md (D5).
  */
 import type { Api } from '../../model/types.js';
 import { compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { baseFile, clientFile, knownSchemes, requestTypesFile } from './client.js';
+import { baseFile, clientFile, knownSchemes } from './client.js';
 import { coreFiles, enumsFile, indexFile, webhooksFile } from './extras.js';
 import { clientPackageFiles } from './files.js';
 import { resourceFiles } from './resources.js';
@@ -36,7 +36,6 @@ export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[]
   const files: EmittedFile[] = [
     baseFile(api, options, known),
     clientFile(api, root, options, known),
-    requestTypesFile(options),
     ...resourceFiles(api, root, options, known),
     ...(enums !== undefined ? [enums] : []),
     ...(webhooks !== undefined ? [webhooks] : []),

@@ -21,6 +21,7 @@ const CORE = {
   pagination: 'src/core/pagination.ts',
   types: 'src/core/types.ts',
   body: 'src/core/body.ts',
+  requestTypes: 'src/core/request-types.ts',
 } as const;
 
 export { CORE };

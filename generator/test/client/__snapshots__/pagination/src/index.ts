@@ -2,7 +2,13 @@
 
 export { Client, Client as default } from './client.js';
 export { ClientBase, type ClientAuth, type ClientOptions } from './base.js';
-export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from './request.js';
+export type {
+  OperationAt,
+  PathsWith,
+  RequestArgs,
+  RequestInput,
+  ResponseData,
+} from './core/request-types.js';
 export { APIPromise } from './core/api-promise.js';
 export {
   AbortError,

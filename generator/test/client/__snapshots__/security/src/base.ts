@@ -3,6 +3,7 @@
 import type { CreateTokenBody, paths } from '@fixtures/security-types';
 import type { APIPromise } from './core/api-promise.js';
 import { ClientCore } from './core/client.js';
+import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './core/request-types.js';
 import { createTokenProvider } from './core/token-provider.js';
 import type {
   BasicCredentials,
@@ -14,7 +15,6 @@ import type {
   ParamSpec,
   RequestOptions,
 } from './core/types.js';
-import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
 /** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ClientAuth = {

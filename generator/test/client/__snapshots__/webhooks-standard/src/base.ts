@@ -3,6 +3,7 @@
 import type { paths } from '@fixtures/webhooks-standard-types';
 import type { APIPromise } from './core/api-promise.js';
 import { ClientCore } from './core/client.js';
+import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './core/request-types.js';
 import type {
   ClientConfig,
   ClientOptions as _ClientOptions,
@@ -11,7 +12,6 @@ import type {
   ParamSpec,
   RequestOptions,
 } from './core/types.js';
-import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './request.js';
 
 /** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ClientAuth = Record<string, never>;
