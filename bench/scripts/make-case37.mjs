@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds the very large synthetic spec of case 37 (shared/cases/case-37.md), deterministically from
- * a seed: about 5,000 component schemas with random cross-references, about 2,000 operations,
+ * Builds the very large synthetic spec of case 37 ("case 37 synthetic" in bench/RESULTS.md), deterministically
+ * from a seed: about 5,000 component schemas with random cross-references, about 2,000 operations,
  * allOf chains 10 deep, a few hundred self- and mutually-recursive schemas, large enums, and
  * discriminated unions.
  *

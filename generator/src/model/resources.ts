@@ -2,8 +2,8 @@
  * Resource tree and method names of the client.
  *
  * `x-sdk-resource` (dotted, `datasources.connections`) and `x-sdk-method` on an operation state them
- * directly. Otherwise they are derived (design.md: resources follow the tags, nested by path where one
- * tag holds sub-resources):
+ * directly. Otherwise they are derived (resources follow the tags, nested by path where one tag holds
+ * sub-resources; spec/README.md, Naming):
  *
  * Segments. The path is read after dropping its leading API prefix (`api`, and version segments
  * `v3`, `v3.1`, `v2_1`). A path is a *collection* when some operation GETs it or some path is it plus
@@ -44,7 +44,7 @@
  * `<name>-resource`.
  */
 import type { ModelContext } from './context.js';
-import { child } from './context.js';
+import { child } from '../pointer.js';
 import { type NameRegistry, camelCase, kebabCase, splitWords, toMemberName } from './naming.js';
 import type { Operation } from './types.js';
 

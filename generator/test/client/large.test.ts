@@ -17,7 +17,8 @@ import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmitOptions } from '../../src/emit/types.js';
 import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
-import { outRoot, repoRoot, strictCompilerOptions } from './pipeline.js';
+import { strictCompilerOptions } from '../strict-options.js';
+import { outRoot, repoRoot } from './pipeline.js';
 
 const N = 400;
 

@@ -18,20 +18,6 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const outRoot = path.join(repoRoot, 'generator/.sdkgen-cache/client');
 
-/** The strictest settings a consumer may compile the generated packages with (no emit, no ambient types). */
-export const strictCompilerOptions = {
-  target: 'ES2022',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [] as string[],
-};
-
 export interface Fixture {
   /** `case-06`, `pagination`, `improvado`. */
   name: string;
@@ -56,12 +42,13 @@ export function clientFixtures(): Fixture[] {
   const out: Fixture[] = [];
   for (const group of ['cases', 'rules']) {
     const dir = path.join(fixturesDir, group);
-    if (!existsSync(dir)) continue;
+    const before = out.length;
     for (const name of readdirSync(dir).sort()) {
       const spec = path.join(dir, name, 'openapi.yaml');
       const specPath = `generator/test/fixtures/${group}/${name}/openapi.yaml`;
       if (existsSync(spec)) out.push({ name, spec, specPath, options: fixtureOptions(name, specPath) });
     }
+    if (out.length === before) throw new Error(`no fixture spec under ${dir}`);
   }
   out.push(improvadoFixture());
   return out;

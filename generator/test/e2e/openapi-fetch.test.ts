@@ -6,8 +6,8 @@
  * call per operation of the spec (example inputs from spec-examples.ts, embedded as JSON literals), each followed by a
  * type-level check that the call's `data` is the operation's 2xx body in `operations[…]`, plus response-type checks and
  * `// @ts-expect-error` negatives (missing path parameter, wrong body field type, unknown path, …). It is compiled with
- * the TypeScript 5.9 compiler API under `strict`, `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`
- * (module NodeNext) and must give zero diagnostics; the negatives are compiled a second time without their directives and
+ * the TypeScript 5.9 compiler API under the shared strict options (generator/test/strict-options.ts: `strict`,
+ * `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, module NodeNext, …) and must give zero diagnostics; the negatives are compiled a second time without their directives and
  * must fail exactly on their lines.
  *
  * Run time: a few operations called through openapi-fetch against a node:http server on 127.0.0.1 (port 0), asserting
@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { strictProgramOptions } from '../strict-options.js';
 import { json, repoRoot, startServer, type TestServer } from './harness.js';
 import { deref, exampleInput, exampleValue, type Json, loadSpec, type SpecOperation, specOperations } from './spec-examples.js';
 
@@ -252,20 +253,7 @@ const files = {
   runtime: path.join(outDir, 'runtime.ts'),
 };
 
-const compilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
-};
+const compilerOptions: ts.CompilerOptions = strictProgramOptions;
 
 interface Diag {
   file: string;

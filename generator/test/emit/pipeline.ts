@@ -5,12 +5,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../src/diagnostics.js';
 import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmitOptions } from '../../src/emit/types.js';
 import { loadDocument } from '../../src/load/index.js';
-import type { LoadedDocument } from '../../src/load/types.js';
-import type { Api } from '../../src/model/types.js';
+import { buildModel } from '../../src/model/build.js';
 import { formatFile } from './format.js';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -24,29 +22,19 @@ export interface Fixture {
   specPath: string;
 }
 
-/** Every fixture with an `openapi.yaml` under fixtures/cases, fixtures/rules and fixtures/emit, sorted. */
+/** Every fixture with an `openapi.yaml` under fixtures/cases, fixtures/rules and fixtures/emit, sorted (a group with none throws). */
 export function typeFixtures(): Fixture[] {
   const out: Fixture[] = [];
   for (const group of ['cases', 'rules', 'emit']) {
     const dir = path.join(fixturesDir, group);
-    if (!existsSync(dir)) continue;
+    const before = out.length;
     for (const name of readdirSync(dir).sort()) {
       const spec = path.join(dir, name, 'openapi.yaml');
       if (existsSync(spec)) out.push({ name, spec, specPath: `generator/test/fixtures/${group}/${name}/openapi.yaml` });
     }
+    if (out.length === before) throw new Error(`no fixture spec under ${dir}`);
   }
   return out;
-}
-
-type BuildModel = (loaded: LoadedDocument) => { api: Api; diagnostics: Diagnostic[] };
-
-/** The model builder (imported lazily: the file belongs to another stage and may not exist yet). */
-export async function modelBuilder(): Promise<BuildModel | undefined> {
-  const file = fileURLToPath(new URL('../../src/model/build.ts', import.meta.url));
-  if (!existsSync(file)) return undefined;
-  const specifier = '../../src/model/build.js';
-  const mod = (await import(specifier)) as { buildModel: BuildModel };
-  return mod.buildModel;
 }
 
 export function fixtureOptions(fixture: Fixture): EmitOptions {
@@ -61,9 +49,9 @@ export function fixtureOptions(fixture: Fixture): EmitOptions {
 }
 
 /** Loads, models, emits and formats one fixture; returns path → formatted contents. */
-export async function emitFixture(fixture: Fixture, build: BuildModel): Promise<Map<string, string>> {
+export async function emitFixture(fixture: Fixture): Promise<Map<string, string>> {
   const loaded = await loadDocument(fixture.spec);
-  const { api } = build(loaded);
+  const { api } = buildModel(loaded);
   const files = emitTypesPackage(api, fixtureOptions(fixture));
   const out = new Map<string, string>();
   for (const file of files) out.set(file.path, await formatFile(file));

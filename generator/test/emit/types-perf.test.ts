@@ -1,8 +1,8 @@
 /**
  * Emission speed on a synthetic 2,000-schema, 1,000-operation model (printing structures without
  * parsing). The bound is generous (CI machines and parallel test files vary); the numbers are logged, with the
- * same structures printed through `project.createSourceFile` for comparison (the path design.md
- * measured as slower because it parses what it prints).
+ * same structures printed through `project.createSourceFile` for comparison (the slower path: it parses what it
+ * prints).
  */
 import { Project, type StatementStructures } from 'ts-morph';
 import { describe, expect, it } from 'vitest';

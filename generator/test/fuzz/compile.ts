@@ -6,27 +6,13 @@
  * Each package in a batch lives in its own folder and is reached through `paths` mappings: the
  * client imports its types package by name (`@fz-3/types`), which is mapped to that folder's
  * `types/src/index.ts`. The client runtime (`client/src/core/`, identical in every client) is
- * checked once per batch: clients import one shared copy.
+ * checked once per batch: clients import one shared copy. Every program is compiled under the shared strict options
+ * (generator/test/strict-options.ts).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-
-/** Options every generated output must compile under (design.md: strict and the two extra flags). */
-export const STRICT_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
-};
+import { strictProgramOptions } from '../strict-options.js';
 
 /** One generated package (types or client) in a batch. */
 export interface BatchMember {
@@ -73,7 +59,7 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
     }
   }
   for (const file of shared.files) rootNames.push(path.join(shared.dir, file));
-  const options: ts.CompilerOptions = { ...STRICT_OPTIONS, ...extra, baseUrl: dir, paths };
+  const options: ts.CompilerOptions = { ...strictProgramOptions, ...extra, baseUrl: dir, paths };
   const program = ts.createProgram({ rootNames, options });
   const diagnostics = [
     ...program.getOptionsDiagnostics(),

@@ -27,10 +27,11 @@ import { emitDocument, fuzzDir, fuzzParams, numRuns, saveFailure } from './drive
 const BATCH = 100;
 
 /**
- * The compile half runs unless SDKGEN_FUZZ_COMPILE=0 (never off under `pnpm test:corpus`). The two
- * failure kinds that kept it out of the default suite are fixed (fixtures/corpus-found/fuzz-*).
+ * The compile half runs unless SDKGEN_FUZZ_COMPILE=0, a local opt-out for a quick run: it is never off under CI
+ * (CI=true, .ci/run) nor under `pnpm test:corpus`. The two failure kinds that kept it out of the default suite are
+ * fixed (fixtures/corpus-found/fuzz-*).
  */
-const COMPILE = process.env.SDKGEN_CORPUS === 'full' || process.env.SDKGEN_FUZZ_COMPILE !== '0';
+const COMPILE = process.env.CI === 'true' || process.env.SDKGEN_CORPUS === 'full' || process.env.SDKGEN_FUZZ_COMPILE !== '0';
 
 describe.each(['3.0', '3.1'] as const)('fuzz: valid OpenAPI %s documents', (version: Version) => {
   const params = fuzzParams(`valid ${version}`);

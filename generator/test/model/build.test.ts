@@ -314,7 +314,7 @@ components:
 
 describe('the project spec', () => {
   const specPath = join(FIXTURES, '..', '..', '..', 'spec', 'openapi.yaml');
-  it.runIf(existsSync(specPath))('spec/openapi.yaml builds without diagnostics; x-sdk pairs are unique', () => {
+  it('spec/openapi.yaml builds without diagnostics; x-sdk pairs are unique', () => {
     const { api, diagnostics } = buildModel(loaded(readFileSync(specPath, 'utf8')));
     expect(diagnostics).toEqual([]);
     const pairs = api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`);

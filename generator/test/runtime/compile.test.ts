@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { strictCompilerOptions } from '../strict-options.js';
 
 const run = promisify(execFile);
 
@@ -18,7 +19,7 @@ const compilers = {
 const dir = mkdtempSync(join(tmpdir(), 'runtime-tsc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The runtime compiles on its own: strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, no @types/node. */
+/** The runtime compiles on its own under the shared strict options (strict-options.ts), no @types/node. */
 describe('the runtime compiles alone', () => {
   const cases: Array<[keyof typeof compilers, string[]]> = [
     ['5.4', ['dom']],
@@ -34,21 +35,8 @@ describe('the runtime compiles alone', () => {
         writeFileSync(
           config,
           JSON.stringify({
-            compilerOptions: {
-              noEmit: true,
-              strict: true,
-              exactOptionalPropertyTypes: true,
-              noUncheckedIndexedAccess: true,
-              noImplicitOverride: true,
-              verbatimModuleSyntax: true,
-              isolatedModules: true,
-              target: 'es2022',
-              module: 'nodenext',
-              moduleResolution: 'nodenext',
-              lib: ['es2022', ...lib],
-              types: [],
-              skipLibCheck: true,
-            },
+            // The shared strict options; only the lib varies (DOM, or a worker's globals without DOM).
+            compilerOptions: { ...strictCompilerOptions, lib: ['ES2022', ...lib] },
             include: [join(runtime, '*.ts')],
           }),
         );

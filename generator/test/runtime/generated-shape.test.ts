@@ -1,112 +1,15 @@
 /**
- * The shapes the client emitter generates (see generator/runtime/README.md), compiled and run against the runtime.
+ * The shapes the client emitter generates (generated-shape.ts), run against the runtime. Their types are checked in
+ * generated-shape.test-d.ts.
  */
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { APIPromise } from '../../runtime/api-promise.js';
-import { multipartBody } from '../../runtime/body.js';
-import { ClientCore } from '../../runtime/client.js';
+import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../runtime/errors.js';
-import { type PagePromise, requestPage } from '../../runtime/pagination.js';
-import { createTokenProvider } from '../../runtime/token-provider.js';
 import { LeanClient } from '../../runtime/lean.js';
-import type { BasicCredentials, ClientConfig, ClientOptions, Credential, RequestClient, RequestOptions } from '../../runtime/types.js';
-import type { Pagination, Parameter, TokenEndpoint, WebhookSignature } from '../../src/model/types.js';
-import type { PaginationSpec, ParamSpec, TokenEndpointSpec } from '../../runtime/types.js';
-import type { WebhookSignatureScheme } from '../../runtime/webhooks.js';
+import { Connections, Improvado } from './generated-shape.js';
 import { json, mockFetch } from './helpers.js';
 
-const CONFIG = {
-  baseUrl: 'https://embedded.improvado.io',
-  securitySchemes: {
-    basicAuth: { type: 'http', scheme: 'basic' },
-    bearerAuth: {
-      type: 'http',
-      scheme: 'bearer',
-      tokenEndpoint: {
-        operationId: 'createToken',
-        method: 'post',
-        path: '/api/v3/token',
-        credentialsScheme: 'basicAuth',
-        tokenField: '/token',
-        requestFields: ['workspace_id'],
-        lifetimeSeconds: 1800,
-        slidingExpiry: true,
-      },
-    },
-    sessionCookie: { type: 'apiKey', in: 'cookie', name: 'dts_session_id' },
-    workspaceHeader: { type: 'apiKey', in: 'header', name: 'X-IM-WORKSPACE-ID' },
-  },
-  tokenProvider: createTokenProvider,
-} as const satisfies ClientConfig;
-
-interface ImprovadoAuth {
-  basicAuth?: BasicCredentials | undefined;
-  bearerAuth?: Credential | { workspace_id: number } | undefined;
-  sessionCookie?: Credential | undefined;
-  workspaceHeader?: Credential | undefined;
-}
-type ImprovadoOptions = ClientOptions<ImprovadoAuth>;
-
-interface Connection {
-  id: number;
-  title: string;
-}
-interface ListConnectionsResponse {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: Connection[];
-}
-interface ListConnectionsParams {
-  datasource_name: string;
-  page?: number | undefined;
-  page_size?: number | undefined;
-}
-
-class Connections {
-  constructor(private readonly client: RequestClient) {}
-  list(params: ListConnectionsParams, options?: RequestOptions): PagePromise<Connection, ListConnectionsResponse> {
-    return requestPage(
-      this.client,
-      {
-        method: 'get',
-        path: '/api/v3/datasources/{datasource_name}/connections',
-        operationId: 'listConnections',
-        params,
-        parameters: { datasource_name: { in: 'path' }, page: { in: 'query' }, page_size: { in: 'query' } },
-        security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
-        responses: { '200': 'json', default: 'json' },
-        pagination: { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'page_size', itemsField: '/results', nextField: '/next', countField: '/count' },
-      },
-      options,
-    );
-  }
-  delete(params: { datasource_name: string; id: number }, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        method: 'delete',
-        path: '/api/v3/datasources/{datasource_name}/connections/{id}',
-        params,
-        security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
-        responses: { '204': 'none' },
-      },
-      options,
-    );
-  }
-  upload(body: { file: Blob; caption?: string | undefined }, options?: RequestOptions): APIPromise<{ id: string }> {
-    return this.client.request({ method: 'post', path: '/attachments', bodyKind: 'multipart', body: multipartBody(body), responses: { '201': 'json' } }, options);
-  }
-}
-
-class Improvado extends ClientCore {
-  constructor(options: ImprovadoOptions = {}) {
-    super(options, CONFIG);
-  }
-  readonly connections = new Connections(this);
-}
-
 describe('generated client shape', () => {
-  it('compiles and runs: token flow, paging, delete, upload, withOptions', async () => {
+  it('runs: token flow, paging, delete, upload, withOptions', async () => {
     const { fetch, seen } = mockFetch(async (req) => {
       const url = new URL(req.url);
       if (url.pathname === '/api/v3/token') return json({ token: 'T' });
@@ -120,13 +23,10 @@ describe('generated client shape', () => {
     for await (const c of client.connections.list({ datasource_name: 'google_ads' })) titles.push(c.title);
     expect(titles).toEqual(['a', 'b', 'c']);
     const first = await client.connections.list({ datasource_name: 'google_ads', page_size: 2 });
-    expectTypeOf(first.body).toEqualTypeOf<ListConnectionsResponse>();
     expect(first.body.count).toBe(3);
     expect(await client.connections.delete({ datasource_name: 'google_ads', id: 1 })).toBeUndefined();
     await expect(client.connections.delete({ datasource_name: 'google_ads', id: 9 })).rejects.toBeInstanceOf(NotFoundError);
     expect(await client.connections.upload({ file: new Blob(['x']) })).toEqual({ id: 'a1' });
-    // @ts-expect-error a typed auth key that is not a scheme
-    new Improvado({ auth: { nope: 'x' } });
     const other = client.withOptions({ headers: { 'X-Extra': '1' } });
     expect(other).toBeInstanceOf(Improvado);
     await other.connections.delete({ datasource_name: 'g', id: 2 });
@@ -152,15 +52,5 @@ describe('generated client shape', () => {
       ['GET', 'https://embedded.improvado.io/api/v3/datasources/google_ads/connections?page=2', 'Bearer T'],
       ['DELETE', 'https://embedded.improvado.io/api/v3/datasources/google_ads/connections/1', 'Bearer T'],
     ]);
-  });
-});
-
-describe('IR types fit the runtime descriptors (checked by tsc)', () => {
-  it('TokenEndpoint and WebhookSignature are accepted as they are', () => {
-    expectTypeOf<TokenEndpoint>().toExtend<TokenEndpointSpec>();
-    expectTypeOf<WebhookSignature>().toExtend<WebhookSignatureScheme>();
-    expectTypeOf<Omit<Pagination, 'itemSchema' | 'source' | 'reason'>>().toExtend<PaginationSpec>();
-    expectTypeOf<Pick<Parameter, 'in' | 'style' | 'explode' | 'allowReserved'>>().toExtend<ParamSpec>();
-    expect(true).toBe(true);
   });
 });

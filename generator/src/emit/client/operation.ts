@@ -1,6 +1,6 @@
 /**
- * One operation → the pieces of its client method: the parameter list (the signature convention in
- * docs/decisions-client.md), the return type, the runtime descriptor (an object literal of the
+ * One operation → the pieces of its client method: the parameter list (the signature convention of
+ * docs/decisions.md D5), the return type, the runtime descriptor (an object literal of the
  * core's `Operation`) and the TSDoc.
  *
  * Signature convention: `(params, body, options)`, leaving out `params` when the operation has no
