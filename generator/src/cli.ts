@@ -148,7 +148,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (!quiet) io.stdout(summary(result));
   if (result.check && !result.upToDate) {
     const lines = result.packages.flatMap((p) => p.result.changed.map((c) => `  ${c.change.padEnd(8)} ${p.dir}/${c.path}\n`));
-    io.stderr(`sdkgen --check: ${lines.length} file${lines.length === 1 ? '' : 's'} would change (run without --check):\n${lines.join('')}`);
+    if (lines.length === 0) io.stderr('sdkgen --check: an interrupted write is pending (run without --check to finish it)\n');
+    else io.stderr(`sdkgen --check: ${lines.length} file${lines.length === 1 ? '' : 's'} would change (run without --check):\n${lines.join('')}`);
     return 1;
   }
   return 0;

@@ -12,12 +12,14 @@ import {
   type AppliedPackage,
   type ApplyHooks,
   applyPackage,
+  asWriteError,
   clearFormatConfigCache,
   warmFormatOptions,
   defaultWorkerCount,
   FormatPool,
   type PreparedPackage,
   preparePackage,
+  recoverPackage,
   resultOf,
   type WriteResult,
 } from './write/index.js';
@@ -112,7 +114,8 @@ export interface GenerateResult {
  *
  * Every package is formatted before anything is written; then each is swapped in atomically, and if
  * a later package fails to write, the earlier ones are rolled back too. So a failure anywhere leaves
- * the previous output byte-identical.
+ * the previous output byte-identical. Killed mid-write, each file is its previous or its new version,
+ * whole, and the next call finishes the write before anything else (docs/decisions.md D30).
  *
  * @throws {GenerateError} with every diagnostic of the failing stage (load, model, config, write).
  */
@@ -134,13 +137,43 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const bad = checkNames(names);
   if (bad) throw usage(bad.message);
 
+  // A previous run killed mid-write is finished first (with --check, only reported): D30.
+  const recovery = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
+
   // Formatting workers load prettier while the document loads (only when they will be needed).
   const pool = await startFormatPool(options.workers, path.resolve(cwd, specInput));
   try {
-    return await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started);
+    return await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started, recovery);
+  } catch (caught) {
+    // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
+    // and what recovery did is said even when this run fails.
+    const error = asWriteError(caught, cwd);
+    if (recovery.diagnostics.length === 0 || !(error instanceof GenerateError) || error instanceof UsageError) throw error;
+    throw new GenerateError([...error.diagnostics, ...recovery.diagnostics]);
   } finally {
     await pool?.close();
   }
+}
+
+/** Finishes (or with `check` reports) an interrupted write of each target's folder (see `recoverPackage`). */
+async function recoverOutput(
+  out: string,
+  targets: readonly Target[],
+  check: boolean,
+  cwd: string,
+): Promise<{ diagnostics: Diagnostic[]; pending: boolean }> {
+  const diagnostics: Diagnostic[] = [];
+  let pending = false;
+  try {
+    for (const target of targets) {
+      const r = await recoverPackage(path.join(out, target), { check, cwd });
+      diagnostics.push(...r.diagnostics);
+      pending ||= r.pending;
+    }
+  } catch (error) {
+    throw asWriteError(error, cwd);
+  }
+  return { diagnostics, pending };
 }
 
 /** A spec file at least this big (bytes) gives enough output to start formatting workers early. */
@@ -167,6 +200,7 @@ async function generateWith(
   names: Names,
   pool: FormatPool | undefined,
   started: number,
+  recovery: { diagnostics: Diagnostic[]; pending: boolean },
 ): Promise<GenerateResult> {
   const out = path.resolve(cwd, outInput);
   // A long-lived process (watch mode, a dev server) must see an edited prettier config. The config
@@ -224,9 +258,9 @@ async function generateWith(
     specPath: emitOptions.specPath,
     emitOptions,
     packages,
-    diagnostics: [...summary.diagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
+    diagnostics: [...recovery.diagnostics, ...summary.diagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
     check,
-    upToDate: !check || packages.every((p) => p.result.changed.length === 0),
+    upToDate: !check || (!recovery.pending && packages.every((p) => p.result.changed.length === 0)),
     timings: {
       loadMs: loadedAt - started,
       modelMs: modelAt - loadedAt,
@@ -341,10 +375,16 @@ async function* paced(files: Iterable<EmittedFile>, ended: () => void): AsyncGen
   }
 }
 
+/**
+ * Swaps every package in, then commits each (deletes its journal), then deletes the staging and backup
+ * folders. A failure before the last commit rolls every package back; killed, each package holds old or
+ * new files, whole, and the next run rolls forward those with a journal (D30).
+ */
 async function applyAll(prepared: readonly PreparedPackage[], hooks: ApplyHooks | undefined): Promise<void> {
   const applied: AppliedPackage[] = [];
   try {
     for (const p of prepared) applied.push(await applyPackage(p, hooks));
+    for (const a of applied) await a.commit();
   } catch (error) {
     for (const a of applied.reverse()) await a.rollback();
     throw error;

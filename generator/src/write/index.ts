@@ -1,9 +1,13 @@
 import type { EmittedFile } from '../emit/types.js';
 import { type ApplyHooks, applyPackage } from './apply.js';
+import { asWriteError } from './fs-error.js';
+import { recoverPackage } from './journal.js';
 import { MANIFEST_NAME } from './manifest.js';
 import { type PreparedPackage, type PrepareOptions, preparePackage } from './prepare.js';
 
 export { type AppliedPackage, type ApplyHooks, applyPackage } from './apply.js';
+export { asWriteError, fileSystemDiagnostic, isSystemError } from './fs-error.js';
+export { recoverPackage } from './journal.js';
 export { clearFormatConfigCache, warmFormatOptions } from './format.js';
 export { MANIFEST_NAME } from './manifest.js';
 export { defaultWorkerCount, FormatPool } from './pool.js';
@@ -48,18 +52,34 @@ export interface WriteOptions extends PrepareOptions {
 /**
  * Formats and writes one package directory: the generated files, their manifest
  * (`.sdkgen-manifest.json`), and removal of stale generated files. Atomic: on any failure
- * (formatting included) the directory is left byte-identical. Hand-written files are never touched.
+ * (formatting included) the directory is left byte-identical; killed at any instant, it holds each
+ * file's previous or new version, whole, and the next call finishes the write first (see
+ * {@link recoverPackage}; a `write/recovered` warning says so). Hand-written files are never touched.
  *
  * @throws {GenerateError} for invalid paths, formatting failures and conflicts with hand-written files
- *   (see {@link preparePackage}); file-system errors are rethrown after rolling back.
+ *   (see {@link preparePackage}), and file-system errors (after rolling back) as diagnostics naming the
+ *   path (`write/permission-denied`, `write/no-space`, `write/not-a-folder`, …).
  */
 export async function writePackage(dir: string, files: readonly EmittedFile[], options: WriteOptions): Promise<WriteResult> {
-  const prepared = await preparePackage(dir, files, options);
-  if (!options.check) {
-    const applied = await applyPackage(prepared, options.hooks);
-    await applied.finish();
+  const cwd = process.cwd();
+  try {
+    const recovered = await recoverPackage(dir, { check: options.check, cwd });
+    const prepared = await preparePackage(dir, files, options);
+    if (!options.check) {
+      const applied = await applyPackage(prepared, options.hooks);
+      try {
+        await applied.commit();
+      } catch (error) {
+        await applied.rollback();
+        throw error;
+      }
+      await applied.finish();
+    }
+    const result = resultOf(prepared, options.check);
+    return { ...result, diagnostics: [...recovered.diagnostics, ...result.diagnostics] };
+  } catch (error) {
+    throw asWriteError(error, cwd);
   }
-  return resultOf(prepared, options.check);
 }
 
 /** The {@link WriteResult} of a prepared package, applied (`check: false`) or not. */
