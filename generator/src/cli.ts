@@ -25,6 +25,7 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--no-config', description: 'Use no config file' },
   { flags: '--only <target>', description: 'Write one package only: types or client (default: both)' },
   { flags: '--check', description: 'Write nothing; exit 1 and list the files that would change' },
+  { flags: '--strict', description: "Treat every warning about the document as an error (nothing is written while one remains)" },
   { flags: '--quiet', description: 'Print errors only (no summary, no warnings)' },
   { flags: '--cache-dir <dir>', description: 'Format cache folder (default: node_modules/.cache/sdkgen/format)' },
   { flags: '--no-cache', description: 'Do not use the format cache' },
@@ -74,6 +75,7 @@ interface ParsedOptions {
   config?: string | boolean;
   only?: string;
   check?: boolean;
+  strict?: boolean;
   quiet?: boolean;
   cacheDir?: string;
   cache?: boolean;
@@ -172,6 +174,7 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
     options.targets = [o.only as Target];
   }
   if (o.check === true) options.check = true;
+  if (o.strict === true) options.strict = true;
   if (o.cache === false) options.cacheDir = false;
   else if (o.cacheDir !== undefined) options.cacheDir = String(o.cacheDir);
   if (o.workers !== undefined) {

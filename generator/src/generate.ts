@@ -51,6 +51,11 @@ export interface GenerateOptions {
   targets?: readonly Target[];
   /** Write nothing; report what would change. */
   check?: boolean;
+  /**
+   * Every warning of the document (load and model: a structural error where the generator reads nothing, an unknown
+   * key, a questionable construct) is an error: nothing is written while one remains.
+   */
+  strict?: boolean;
   /** Format cache folder, or `false` for none (see `PrepareOptions.cacheDir`). */
   cacheDir?: string | false;
   /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
@@ -207,7 +212,7 @@ async function generateWith(
   // look-ups for the files every package has start now and are done before emission starts.
   await clearFormatConfigCache();
   const warm = Promise.all(targets.map((target) => warmFormatOptions(path.join(out, target), PACKAGE_FILE_KINDS)));
-  const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(cwd, config, specInput, out, targets, names);
+  const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(cwd, config, specInput, out, targets, names, options.strict === true);
   await warm;
 
   const prepareOptions = {
@@ -294,6 +299,7 @@ async function loadModelEmit(
   out: string,
   targets: readonly Target[],
   names: Names,
+  strict: boolean,
 ): Promise<{
   summary: {
     api: Pick<GenerateResult, 'title' | 'openapi' | 'operations' | 'schemas' | 'webhooks' | 'pagination'>;
@@ -304,7 +310,7 @@ async function loadModelEmit(
   loadedAt: number;
   modelAt: number;
 }> {
-  const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput);
+  const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, strict);
   const modelAt = performance.now();
 
   const specAbs = path.resolve(cwd, specInput);
@@ -345,12 +351,20 @@ async function loadModelEmit(
   };
 }
 
-/** load → model; the document is dropped once the model is built. */
-async function loadAndModel(cwd: string, specInput: string): Promise<{ api: Api; diagnostics: Diagnostic[]; loadedAt: number }> {
+/**
+ * load → model; the document is dropped once the model is built.
+ * @param strict warnings of either stage are errors (thrown together, with the notes)
+ * @throws {GenerateError} with the errors of load or model; with `strict`, with every warning as an error
+ */
+async function loadAndModel(cwd: string, specInput: string, strict: boolean): Promise<{ api: Api; diagnostics: Diagnostic[]; loadedAt: number }> {
   const loaded = await loadDocument(specInput, { cwd });
   const loadedAt = performance.now();
   const { api, diagnostics } = buildModel(loaded);
-  return { api, diagnostics: [...loaded.diagnostics, ...diagnostics], loadedAt };
+  const all = [...loaded.diagnostics, ...diagnostics];
+  if (strict && all.some((d) => d.severity === 'warning')) {
+    throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
+  }
+  return { api, diagnostics: all, loadedAt };
 }
 
 /** The files `emit()` returns, emitted when the sequence is first iterated. */

@@ -167,3 +167,21 @@ describe('summary', () => {
     expect(text).toContain('formatting: 1.23 s');
   });
 });
+
+describe('--strict', () => {
+  test('a warning about the document fails the run and writes nothing; without --strict it generates with the warning', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-strict-'));
+    fs.writeFileSync(
+      path.join(dir, 'api.yaml'),
+      'openapi: 3.1.0\ninfo: { title: Strict, version: "1" }\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                examples: { one: { name: rex } }\n                properties:\n                  name: { type: string }\n',
+    );
+    const strict = await run(['generate', 'api.yaml', '--out', 'gen', '--only', 'types', '--strict', '--cache-dir', cacheDir], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/error \[load\/invalid-structure\].*examples.*\[--strict\]/);
+    expect(fs.existsSync(path.join(dir, 'gen'))).toBe(false);
+    const lenient = await run(['generate', 'api.yaml', '--out', 'gen', '--only', 'types', '--cache-dir', cacheDir], dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr + lenient.stdout).toMatch(/warning \[load\/invalid-structure\]/);
+    expect(fs.existsSync(path.join(dir, 'gen/types/src/index.ts'))).toBe(true);
+  });
+});

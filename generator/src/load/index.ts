@@ -7,7 +7,7 @@ import { indexOrigins, type Locate, makeLocate, makeSingleFileLocate, originSegm
 import { displayPath } from './paths.js';
 import { readEntry } from './read.js';
 import { redoclyConfig } from './redocly-config.js';
-import { LoaderResolver } from './resolver.js';
+import { JsonSyntaxError, LoaderResolver } from './resolver.js';
 import { crawlRefs, findAliasCycles, sanitize, unresolvedRefDiagnostic } from './refs.js';
 import type { LoadedDocument } from './types.js';
 import { validate } from './validate.js';
@@ -116,6 +116,12 @@ function parseFailure(error: unknown, file: string, cwd: string): Diagnostic {
     };
     if (Number.isFinite(error.line)) d.line = error.line;
     if (Number.isFinite(error.col)) d.column = error.col;
+    return d;
+  }
+  if (error instanceof JsonSyntaxError) {
+    const d: Diagnostic = { severity: 'error', code: 'load/invalid-json', message: `invalid JSON: ${sanitize(error.message, cwd)}`, file };
+    if (error.line !== undefined) d.line = error.line;
+    if (error.col !== undefined) d.column = error.col;
     return d;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,8 @@ import { type Config, createConfig, isMappingRef, type Oas3Rule, type UserContex
  * runs that is not named here.
  *
  * `operation-operationId-unique` is off: `validate-operations.ts` checks it on the bundled document
- * and names both places. Redocly's `no-unresolved-refs` is replaced by `sdkgen/no-unresolved-refs`,
+ * and names both places. `path-parameters-defined` is off: the model reports a template variable
+ * without a parameter and a path parameter absent from the template, each once, as errors. Redocly's `no-unresolved-refs` is replaced by `sdkgen/no-unresolved-refs`,
  * which accepts discriminator mapping values that are schema names (see {@link NoUnresolvedRefs}).
  */
 const RULES = {
@@ -20,7 +21,7 @@ const RULES = {
   'no-identical-paths': 'warn',
   'path-declaration-must-exist': 'error',
   'operation-parameters-unique': 'warn',
-  'path-parameters-defined': 'warn',
+  'path-parameters-defined': 'off', // the model checks both directions, once each (model/missing-path-parameter, model/unused-path-parameter)
   'path-not-include-query': 'warn',
   'no-duplicated-tag-names': 'warn',
   'no-undefined-server-variable': 'warn',

@@ -8,7 +8,7 @@ import {
 import type { Diagnostic } from '../diagnostics.js';
 import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
-import { normalizePointer } from './pointer.js';
+import { fromRedoclyPointer, parsePointer, toPointer } from '../pointer.js';
 import { redoclyConfig } from './redocly-config.js';
 import { type RefGraph, sanitize, unresolvedRefDiagnostic } from './refs.js';
 
@@ -74,7 +74,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
       column: location.start.col,
     };
   }
-  const pointer = normalizePointer(location.pointer);
+  const pointer = fromRedoclyPointer(location.pointer);
   if (ruleId === 'no-unresolved-refs') {
     const record = graph.byPlace.get(`${location.source.absoluteRef}${pointer}`);
     if (record?.problem) return { ...unresolvedRefDiagnostic(record, graph, cwd), severity };
@@ -83,14 +83,66 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
   const place = doc
     ? lineColOf(location.source, doc.parsed, pointer, location.reportOnKey === true)
     : { line: undefined, column: undefined, pointer };
+  // A structural error inside something the generator never reads cannot change the output: a warning.
+  const inert = problem.ruleId === 'struct' && severity === 'error' && unreadPlace(location.source.absoluteRef, pointer, graph);
   const d: Diagnostic = {
-    severity,
+    severity: inert ? 'warning' : severity,
     code: unexpected ? 'load/unexpected-property' : problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${ruleId}`,
-    message: sanitize(problem.message, cwd).replace(/\.$/, ''),
+    message: `${sanitize(problem.message, cwd).replace(/\.$/, '')}${inert ? ` (inside \`${inert}\`, which the generator does not read: ignored; --strict makes it an error)` : ''}`,
     file,
     pointer: place.pointer,
   };
   if (place.line !== undefined) d.line = place.line;
   if (place.column !== undefined) d.column = place.column;
   return d;
+}
+
+/**
+ * Keywords whose content the generator never reads: examples, documentation links, comments, XML hints, and
+ * `definitions` (JSON Schema draft 4's, not an OpenAPI keyword). OpenAPI's own containers (`components/schemas`,
+ * `$defs`, `properties`, …) are read.
+ */
+const UNREAD_KEYWORDS = new Set(['example', 'examples', 'definitions', 'externalDocs', '$comment', 'xml']);
+
+/** Keys whose children are names (of properties, schemas, responses, …), not keywords. */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+  'paths',
+  'webhooks',
+  'content',
+  'encoding',
+  'mapping',
+  'variables',
+  'scopes',
+]);
+
+/**
+ * The unread keyword `pointer` (in `file`) lies under, when nothing refers into it: no `$ref` of the document targets
+ * that keyword's subtree (a `$ref` into `definitions` makes it read). `undefined` when the place is read.
+ */
+function unreadPlace(file: string, pointer: string, graph: RefGraph): string | undefined {
+  const segments = parsePointer(pointer);
+  for (let i = 0; i < segments.length; i++) {
+    const key = segments[i] as string;
+    const isName = i > 0 && NAME_MAPS.has(segments[i - 1] as string);
+    if (isName || !UNREAD_KEYWORDS.has(key)) continue;
+    const prefix = toPointer(segments.slice(0, i + 1));
+    const referred = graph.refs.some((r) => r.targetFile === file && (r.targetPointer === prefix || r.targetPointer.startsWith(`${prefix}/`)));
+    return referred ? undefined : key;
+  }
+  return undefined;
 }

@@ -274,10 +274,10 @@ components:
     }
   });
 
-  test('invalid JSON is reported by the YAML parser with its line and column', async () => {
+  test('invalid JSON in a .json file is reported as JSON, with its line and column', async () => {
     const name = write('broken.json', '{\n  "openapi": "3.1.0",\n  "info": { "title": "t" "version": "1" }\n}\n');
     const [d] = await failure(name, dir);
-    expect(d).toMatchObject({ code: 'load/invalid-yaml', file: 'broken.json', line: 3 });
+    expect(d).toMatchObject({ code: 'load/invalid-json', file: 'broken.json', line: 3, column: 26 });
   });
 });
 
@@ -287,5 +287,41 @@ describe('a $ref chain too deep for the validator', () => {
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ severity: 'error', code: 'load/too-deep', file: `corpus-found/${TOO_DEEP}/openapi.yaml` });
     expect(d!.message).toContain('--stack-size');
+  });
+});
+
+describe('structural errors where the generator reads nothing are warnings', () => {
+  const schemaDoc = (schema: string, components = '') =>
+    `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      operationId: x\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Pet" }\ncomponents:\n  schemas:\n    Pet:\n${schema}${components}`;
+
+  test('a schema whose `examples` is an object (3.1 wants an array): a warning at its place, the document loads', async () => {
+    const name = write('examples-object.yaml', schemaDoc('      type: object\n      examples: { a: { name: rex } }\n      properties:\n        name: { type: string }\n'));
+    const loaded = await loadDocument(name, { cwd: dir });
+    expect(loaded.diagnostics.map((d) => [d.severity, d.code, d.pointer])).toEqual([
+      ['warning', 'load/invalid-structure', '#/components/schemas/Pet/examples'],
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('inside `examples`, which the generator does not read: ignored');
+  });
+
+  test('a non-standard `definitions` block with invalid content: a warning', async () => {
+    const name = write('definitions.yaml', schemaDoc('      type: object\n      definitions:\n        Bad: { type: 12 }\n'));
+    const loaded = await loadDocument(name, { cwd: dir });
+    expect(loaded.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(loaded.diagnostics.some((d) => d.pointer?.startsWith('#/components/schemas/Pet/definitions'))).toBe(true);
+  });
+
+  test('the same error where a $ref reads it stays an error', async () => {
+    const name = write(
+      'definitions-referenced.yaml',
+      schemaDoc('      type: object\n      properties:\n        tag: { $ref: "#/components/schemas/Pet/definitions/Bad" }\n      definitions:\n        Bad: { type: 12 }\n'),
+    );
+    const [d] = await failure(name, dir);
+    expect(d).toMatchObject({ severity: 'error', code: 'load/invalid-structure' });
+  });
+
+  test('a property named `examples` is a property, not the keyword: its errors stay errors', async () => {
+    const name = write('examples-property.yaml', schemaDoc('      type: object\n      properties:\n        examples: { type: 12 }\n'));
+    const [d] = await failure(name, dir);
+    expect(d).toMatchObject({ severity: 'error', code: 'load/invalid-structure' });
   });
 });

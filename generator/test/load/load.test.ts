@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadDocument } from '../../src/load/index.js';
+import { GenerateError } from '../../src/diagnostics.js';
+import { buildModel } from '../../src/model/build.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const multifile = path.join(fixtures, 'multifile');
@@ -118,19 +120,21 @@ describe('validation is structural, not stylistic', () => {
     expect(loaded.diagnostics).toEqual([]);
   });
 
-  test('an undeclared path parameter is a warning with its place, not an error', async () => {
+  test('an undeclared path parameter is not reported by the loader: the model reports it, once, as an error', async () => {
     fs.writeFileSync(
       path.join(dir, 'param.yaml'),
       'openapi: 3.0.3\ninfo: { title: p, version: "1" }\npaths:\n  /x/{id}:\n    get:\n      responses:\n        "200": { description: ok }\n',
     );
     const loaded = await loadDocument('param.yaml', { cwd: dir });
-    expect(loaded.diagnostics).toHaveLength(1);
-    expect(loaded.diagnostics[0]).toMatchObject({
-      severity: 'warning',
-      code: 'load/path-parameters-defined',
-      file: 'param.yaml',
-      pointer: '#/paths/~1x~1{id}/get', // Redocly names …/get/parameters, which does not exist
-    });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(() => buildModel(loaded)).toThrow(GenerateError);
+    try {
+      buildModel(loaded);
+    } catch (e) {
+      expect((e as GenerateError).diagnostics.map((d) => [d.severity, d.code, d.pointer])).toEqual([
+        ['error', 'model/missing-path-parameter', '#/paths/~1x~1{id}/get'],
+      ]);
+    }
   });
 
   test("the repository's own spec loads without errors or warnings", async () => {
