@@ -1,7 +1,8 @@
 import { type BaseResolver, type Document, bundle, isMappingRef } from '@redocly/openapi-core';
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './paths.js';
-import { getAt, isObject, normalizePointer, parsePointer } from './pointer.js';
+import { isObject } from '../json.js';
+import { fromRedoclyPointer, getAt, parsePointer } from '../pointer.js';
 import { redoclyConfig, scalarRefs } from './redocly-config.js';
 import { type RefGraph, sanitize } from './refs.js';
 
@@ -27,7 +28,7 @@ export async function bundleInPlace(
     const d: Diagnostic = { severity: 'warning', code: 'load/bundle', message: sanitize(problem.message, cwd) };
     if (location) {
       d.file = displayPath(location.source.absoluteRef, cwd);
-      if (location.pointer !== undefined) d.pointer = normalizePointer(location.pointer);
+      if (location.pointer !== undefined) d.pointer = fromRedoclyPointer(location.pointer);
     }
     diagnostics.push(d);
   }

@@ -1,4 +1,5 @@
-import { isObject, toPointer } from './pointer.js';
+import { isObject } from '../json.js';
+import { toPointer } from '../pointer.js';
 
 /** Where a node came from (see `locate.ts`): the pointer segments inside its file. */
 export type OriginOf = (node: object) => string[] | undefined;

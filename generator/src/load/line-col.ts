@@ -1,6 +1,6 @@
 import { getLineColLocation, type Source } from '@redocly/openapi-core';
 import { JsonLocator } from './json-locate.js';
-import { existingPrefix, parsePointer, toPointer } from './pointer.js';
+import { existingPrefix, parsePointer, toPointer, toRedoclyPointer } from '../pointer.js';
 import { jsonSources } from './resolver.js';
 
 const jsonLocators = new WeakMap<Source, JsonLocator>();
@@ -30,7 +30,6 @@ export function lineColOf(
     const loc = locator.locate(existing, exact && onKey);
     return { line: loc.line, column: loc.col, pointer: toPointer(existing) };
   }
-  const redoclyPointer = existing.length === 0 ? '#/' : toPointer(existing);
-  const loc = getLineColLocation({ source, pointer: redoclyPointer, reportOnKey: exact && onKey });
+  const loc = getLineColLocation({ source, pointer: toRedoclyPointer(existing), reportOnKey: exact && onKey });
   return { line: loc.start.line, column: loc.start.col, pointer: toPointer(existing) };
 }

@@ -2,7 +2,7 @@ import type { Document, Source } from '@redocly/openapi-core';
 import type { Pointer } from '../model/types.js';
 import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
-import { parsePointer, toPointer } from './pointer.js';
+import { parsePointer, toPointer } from '../pointer.js';
 
 /** Where a node sits in its file: its parent's origin and its key there (segments built on demand). */
 export interface Origin {

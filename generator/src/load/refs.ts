@@ -2,7 +2,9 @@ import type { BaseResolver, Document } from '@redocly/openapi-core';
 import type { Diagnostic } from '../diagnostics.js';
 import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
-import { getAt, isObject, parsePointer, toPointer } from './pointer.js';
+import { JsonSyntaxError } from './resolver.js';
+import { isObject } from '../json.js';
+import { getAt, normalizePointer, parsePointer, toPointer } from '../pointer.js';
 
 /** One `$ref` found while crawling, and what it points at. */
 export interface RefRecord {
@@ -56,7 +58,7 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
         pointer,
         ref,
         targetFile,
-        targetPointer: toPointer(parsePointer(fragment)),
+        targetPointer: normalizePointer(fragment),
       };
       if (!documents.has(targetFile) && !failed.has(targetFile)) {
         try {
@@ -65,7 +67,7 @@ export async function crawlRefs(resolver: BaseResolver, entry: Document): Promis
           documents.set(targetFile, loaded);
           queue.push(loaded);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = refFailureMessage(error);
           failed.set(targetFile, { problem: /ENOENT/.test(message) ? 'file-not-found' : 'file-unreadable', error: message });
         }
       }
@@ -162,6 +164,13 @@ function cycleDiagnostic(graph: RefGraph, cycle: string[], cwd: string): Diagnos
     line,
     column,
   };
+}
+
+/** Why a referenced file could not be loaded; a `.json` file that is not JSON says where (line, column). */
+function refFailureMessage(error: unknown): string {
+  const inner = error !== null && typeof error === 'object' && 'originalError' in error ? (error as { originalError: unknown }).originalError : error;
+  if (inner instanceof JsonSyntaxError && inner.line !== undefined) return `invalid JSON at line ${inner.line}, column ${inner.col}: ${inner.message}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A clear diagnostic for a `$ref` that does not resolve. */

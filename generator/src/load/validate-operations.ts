@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Locate } from './locate.js';
-import { getAt, isObject, parsePointer, toPointer } from './pointer.js';
+import { isObject } from '../json.js';
+import { getAt, parsePointer, toPointer } from '../pointer.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 

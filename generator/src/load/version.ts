@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { isObject } from './pointer.js';
+import { isObject } from '../json.js';
 
 /**
  * Checks that the parsed entry document is OpenAPI 3.0 or 3.1. Swagger 2.0, OpenAPI 3.2 and other

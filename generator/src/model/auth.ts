@@ -12,7 +12,9 @@
  *   2XX JSON response; each failure is an error with the pointer of the offending field.
  */
 import type { ModelContext } from './context.js';
-import { child, extensionsOf, isObject, type JsonObject } from './context.js';
+import { isObject, type JsonObject } from '../json.js';
+import { child } from '../pointer.js';
+import { extensionsOf } from './context.js';
 import { schemaAt, successJsonBody } from './pagination.js';
 import { applyDocs, docsOf } from './schemas.js';
 import type { Operation, Schema, SecurityScheme, TokenEndpoint } from './types.js';

@@ -1,54 +1,12 @@
 /**
- * Shared state of one `buildModel` run: the document, JSON-pointer helpers, local `$ref`
- * resolution and the diagnostics list. Every model module reads the document through this.
+ * Shared state of one `buildModel` run: the document, local `$ref` resolution and the diagnostics
+ * list. Every model module reads the document through this (pointers: `../pointer.ts`).
  */
 import type { Diagnostic, Severity } from '../diagnostics.js';
+import { isObject, type JsonObject } from '../json.js';
 import type { LoadedDocument } from '../load/types.js';
+import { getAt, parsePointer, refToPointer } from '../pointer.js';
 import type { Pointer } from './types.js';
-
-/** A JSON object (narrowed from `unknown`). */
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Escapes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Unescapes one RFC 6901 reference token. */
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** Appends tokens to a pointer: `child('#/paths', '/pets', 'get')` → `#/paths/~1pets/get`. */
-export function child(pointer: Pointer, ...tokens: Array<string | number>): Pointer {
-  let out = pointer;
-  for (const t of tokens) out += `/${escapeToken(String(t))}`;
-  return out;
-}
-
-/** Splits `#/a/b~1c` into `['a', 'b/c']`. Accepts pointers with or without the leading `#`. */
-export function splitPointer(pointer: Pointer): string[] {
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (body === '') return [];
-  return body.slice(1).split('/').map(unescapeToken);
-}
-
-/**
- * Normalises a `$ref` value to a pointer in our own spelling: URI-fragment percent-escapes
- * (`%7B`) are decoded, so `#/paths/~1a%7Bb%7D` and `#/paths/~1a{b}` name the same place.
- */
-export function refToPointer(ref: string): Pointer {
-  if (!ref.includes('%')) return ref;
-  try {
-    return decodeURI(ref);
-  } catch {
-    return ref;
-  }
-}
 
 /** The x- extensions of an object, verbatim, in spec order. */
 export function extensionsOf(obj: JsonObject): Record<string, unknown> {
@@ -89,20 +47,7 @@ export class ModelContext {
 
   /** The value at a local pointer (`#/components/schemas/Pet`), or undefined. */
   get(pointer: Pointer): unknown {
-    let cur: unknown = this.doc;
-    for (const token of splitPointer(pointer)) {
-      if (Array.isArray(cur)) {
-        const i = Number(token);
-        if (!Number.isInteger(i)) return undefined;
-        cur = cur[i];
-      } else if (isObject(cur)) {
-        if (!Object.hasOwn(cur, token)) return undefined;
-        cur = cur[token];
-      } else {
-        return undefined;
-      }
-    }
-    return cur;
+    return getAt(this.doc, parsePointer(pointer));
   }
 
   /**

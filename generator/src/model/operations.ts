@@ -31,9 +31,11 @@
  *   format. Non-boolean `x-idempotent`, `x-idempotency-key` and `x-secret` values are errors.
  */
 import type { ModelContext } from './context.js';
-import { child, extensionsOf, isObject, type JsonObject, refToPointer } from './context.js';
+import { isObject, type JsonObject } from '../json.js';
+import { child } from '../pointer.js';
+import { extensionsOf } from './context.js';
 import { camelCase } from './naming.js';
-import { applyDocs, docsOf, type SchemaConverter } from './schemas.js';
+import { applyDocs, docsOf, type RawAt, type SchemaConverter, walkRawSchemas } from './schemas.js';
 import type {
   Encoding,
   Header,
@@ -81,15 +83,9 @@ function booleanExtension(ctx: ModelContext, raw: JsonObject, name: string, poin
   return undefined;
 }
 
-/** A schema with `format: password`, on itself or along its local `$ref` chain (unresolvable refs: no). */
-function isPasswordSchema(ctx: ModelContext, raw: unknown): boolean {
-  let cur = raw;
-  for (let hops = 0; hops < 64 && isObject(cur); hops++) {
-    if (cur.format === 'password') return true;
-    if (typeof cur.$ref !== 'string' || !cur.$ref.startsWith('#')) return false;
-    cur = ctx.get(refToPointer(cur.$ref));
-  }
-  return false;
+/** A schema with `format: password`, on itself or along its `$ref` chain (unresolvable refs: no). */
+function isPasswordSchema(ctx: ModelContext, schema: RawAt): boolean {
+  return walkRawSchemas(ctx, [schema], (r) => isObject(r) && r.format === 'password');
 }
 
 /** The documentation of a parameter, header or property: its own, filled in from its schema. */
@@ -165,15 +161,15 @@ export class OperationReader {
     }
     let schema: Schema;
     let contentMediaType: string | undefined;
-    let rawSchema: unknown;
+    let rawSchema: RawAt = { raw: undefined, pointer: at };
     if (p.schema !== undefined) {
-      rawSchema = p.schema;
-      schema = this.schemas.convert(p.schema, child(at, 'schema'));
+      rawSchema = { raw: p.schema, pointer: child(at, 'schema') };
+      schema = this.schemas.convert(rawSchema.raw, rawSchema.pointer);
     } else if (isObject(p.content)) {
       const [mt, media] = Object.entries(p.content)[0] ?? [];
       contentMediaType = mt;
-      rawSchema = isObject(media) ? media.schema : undefined;
-      schema = this.schemas.convert(rawSchema, child(at, 'content', mt ?? '', 'schema'));
+      rawSchema = { raw: isObject(media) ? media.schema : undefined, pointer: child(at, 'content', mt ?? '', 'schema') };
+      schema = this.schemas.convert(rawSchema.raw, rawSchema.pointer);
     } else {
       schema = { kind: 'unknown', nullable: false, pointer: at };
     }
@@ -459,7 +455,11 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
   return ops;
 }
 
-/** Every `{name}` in the template needs a path parameter; extra path parameters get a warning. */
+/**
+ * Every `{name}` in the template needs a path parameter, and every path parameter a `{name}` in the
+ * template: a path parameter the template lacks would be a required argument that is never sent.
+ * Both are errors at the place that is wrong.
+ */
 function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[], pointer: Pointer): void {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
   for (const n of names) {
@@ -469,7 +469,12 @@ function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[],
   }
   for (const p of params) {
     if (!names.includes(p.name)) {
-      ctx.report('warning', 'model/unused-path-parameter', `path parameter ${p.name} does not appear in the path template`, p.pointer);
+      ctx.report(
+        'error',
+        'model/unused-path-parameter',
+        `path parameter ${p.name} does not appear in the path template ${path}: add {${p.name}} to the path, or declare the parameter in another location (in: query, header or cookie)`,
+        p.pointer,
+      );
     }
   }
 }

@@ -18,7 +18,8 @@
  *   the root pointer `""`).
  */
 import type { ModelContext } from './context.js';
-import { child, isObject } from './context.js';
+import { isObject } from '../json.js';
+import { child, parseJsonPointer } from '../pointer.js';
 import type { Operation, Pagination, Pointer, Schema } from './types.js';
 
 const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
@@ -37,12 +38,9 @@ function resolve(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema
 
 /** The schema a pagination pointer (`/results/{i}/results`) reaches, or undefined. */
 export function schemaAt(root: Schema, pointer: string, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
-  if (pointer === '' || pointer === '/') return root;
-  if (!pointer.startsWith('/')) return undefined;
-  const tokens = pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (pointer === '/') return root;
+  const tokens = parseJsonPointer(pointer);
+  if (tokens === undefined) return undefined;
   let cur: Schema | undefined = root;
   for (const token of tokens) {
     cur = step(cur, token, schemas, new Set());

@@ -56,7 +56,8 @@
  *   become the 3.1 numeric form in `constraints`.
  */
 import type { ModelContext } from './context.js';
-import { child, isObject, type JsonObject, refToPointer, splitPointer } from './context.js';
+import { isObject, type JsonObject } from '../json.js';
+import { child, parsePointer, refToPointer } from '../pointer.js';
 import type {
   ArraySchema,
   Discriminator,
@@ -163,6 +164,99 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 type BaseType = NonNullable<EnumSchema['baseType']>;
 
+/** A raw (sub)schema and where it is. */
+export interface RawAt {
+  raw: unknown;
+  pointer: Pointer;
+}
+
+/** Options of {@link walkRawSchemas}. */
+export interface RawWalkOptions {
+  /**
+   * Keywords whose subschemas are walked too, in this order: each member of an array value
+   * (`allOf`), or an object value (`items`). Default: none (the walk follows `$ref`s only).
+   */
+  through?: readonly string[];
+  /** Whether to follow a `$ref` to `target` (a pointer in our spelling). Default: every `$ref`. */
+  follow?: (target: Pointer) => boolean;
+  /**
+   * A node whose `$ref` target the walk reached before: `'visit'` (default) visits it without
+   * following the `$ref` again; `'skip'` leaves it out, with everything under it.
+   */
+  repeated?: 'visit' | 'skip';
+}
+
+/**
+ * The one walk over raw schemas, from each of `roots` in order. A `$ref` leads to its target (the
+ * value at that pointer, `undefined` when nothing is there), once per target in the walk. Order: a
+ * node's `$ref` target first, with everything under it (as if it were the first `allOf` member), then
+ * the node, then the members of its `through` keywords; so along a chain of `$ref`s the first node
+ * visited is the chain's end. Non-objects (boolean schemas, missing targets) are visited too but lead
+ * nowhere. Iterative: a long chain cannot exhaust the stack.
+ *
+ * @param visit gets each subschema with its pointer (a `$ref` target's is the target pointer);
+ *   returning `true` stops the walk
+ * @returns whether `visit` stopped the walk
+ */
+export function walkRawSchemas(
+  ctx: ModelContext,
+  roots: readonly RawAt[],
+  visit: (raw: unknown, pointer: Pointer) => boolean | undefined,
+  options: RawWalkOptions = {},
+): boolean {
+  const { through = [], follow, repeated = 'visit' } = options;
+  const reached = new Set<Pointer>();
+  // Tasks, last first: `enter` a node (follow its `$ref`, queue its members) or `visit` it.
+  const tasks: Array<{ raw: unknown; pointer: Pointer; enter: boolean }> = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    const root = roots[i] as RawAt;
+    tasks.push({ raw: root.raw, pointer: root.pointer, enter: true });
+  }
+  for (let task = tasks.pop(); task !== undefined; task = tasks.pop()) {
+    const { raw, pointer } = task;
+    if (!task.enter || !isObject(raw)) {
+      if (visit(raw, pointer) === true) return true;
+      continue;
+    }
+    let target: Pointer | undefined;
+    if (typeof raw.$ref === 'string') {
+      const to = refToPointer(raw.$ref);
+      if (reached.has(to)) {
+        if (repeated === 'skip') continue;
+      } else if (follow === undefined || follow(to)) {
+        reached.add(to);
+        target = to;
+      }
+    }
+    for (let k = through.length - 1; k >= 0; k--) {
+      const keyword = through[k] as string;
+      const value = raw[keyword];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) tasks.push({ raw: value[i], pointer: child(pointer, keyword, i), enter: true });
+      } else if (isObject(value)) {
+        tasks.push({ raw: value, pointer: child(pointer, keyword), enter: true });
+      }
+    }
+    tasks.push({ raw, pointer, enter: false });
+    if (target !== undefined) tasks.push({ raw: ctx.get(target), pointer: target, enter: true });
+  }
+  return false;
+}
+
+/** Walks `allOf` searches use: through `allOf` members; a repeated `$ref` is left out with its siblings. */
+const ALL_OF: RawWalkOptions = { through: ['allOf'], repeated: 'skip' };
+
+/** The end of the `$ref` chain from `start` (itself when it is no `$ref`), stopping where the chain comes back. */
+function chainEnd(ctx: ModelContext, start: RawAt, follow?: (target: Pointer) => boolean): unknown {
+  let end: unknown;
+  const stop = (raw: unknown): boolean => {
+    end = raw;
+    return true;
+  };
+  walkRawSchemas(ctx, [start], stop, follow ? { follow } : {});
+  return end;
+}
+
 /**
  * Converts schemas of one document. Holds the named-schema table (components, lifted `$defs` and
  * lifted recursive ref targets) in spec order.
@@ -214,17 +308,12 @@ export class SchemaConverter {
     return out;
   }
 
-  /** Raw schema of a named key, following `$ref` aliases (`A: {$ref: B}`) with a cycle guard. */
+  /** Raw schema of a named key, following `$ref` aliases to other named schemas (`A: {$ref: B}`). */
   rawOf(key: string): JsonObject | undefined {
-    const seen = new Set<string>();
-    let src = this.named.get(key);
-    while (src && isObject(src.raw) && typeof src.raw.$ref === 'string' && !seen.has(src.key)) {
-      seen.add(src.key);
-      const next = this.namedKeyOfPointer(refToPointer(src.raw.$ref));
-      if (next === undefined) break;
-      src = this.named.get(next);
-    }
-    return src && isObject(src.raw) ? src.raw : undefined;
+    const src = this.named.get(key);
+    if (!src) return undefined;
+    const end = chainEnd(this.ctx, { raw: src.raw, pointer: src.pointer }, (target) => this.byPointer.has(target));
+    return isObject(end) ? end : undefined;
   }
 
   /** The named key for a pointer, when the pointer is a named schema's location. */
@@ -392,26 +481,24 @@ export class SchemaConverter {
     const schema = this.convert(propRaw, pointer);
     const p: Property = { name, schema, required };
     if (isObject(propRaw)) applyDocs(p, docsOf(propRaw));
-    const flags = this.accessFlags(propRaw);
+    const flags = this.accessFlags(propRaw, pointer);
     if (flags.readOnly) p.readOnly = true;
     if (flags.writeOnly) p.writeOnly = true;
     return p;
   }
 
-  /** readOnly/writeOnly on the schema itself, or on the root of a `$ref` target chain. */
-  private accessFlags(raw: unknown): { readOnly: boolean; writeOnly: boolean } {
-    let cur = raw;
-    const seen = new Set<string>();
-    let readOnly = false;
-    let writeOnly = false;
-    while (isObject(cur)) {
-      if (cur.readOnly === true) readOnly = true;
-      if (cur.writeOnly === true) writeOnly = true;
-      if (readOnly || writeOnly || typeof cur.$ref !== 'string' || seen.has(cur.$ref)) break;
-      seen.add(cur.$ref);
-      cur = this.ctx.get(refToPointer(cur.$ref));
-    }
-    return { readOnly, writeOnly };
+  /**
+   * readOnly/writeOnly of the first schema along the `$ref` chain from `raw` (itself first) that
+   * states either.
+   */
+  private accessFlags(raw: unknown, pointer: Pointer): { readOnly: boolean; writeOnly: boolean } {
+    let flags = { readOnly: false, writeOnly: false };
+    // The chain is visited from its end back to `raw`: the last schema stating a flag is the first.
+    walkRawSchemas(this.ctx, [{ raw, pointer }], (r) => {
+      if (isObject(r) && (r.readOnly === true || r.writeOnly === true)) flags = { readOnly: r.readOnly === true, writeOnly: r.writeOnly === true };
+      return undefined;
+    });
+    return flags;
   }
 
   private arrayOf(raw: JsonObject, pointer: Pointer): ArraySchema {
@@ -591,7 +678,7 @@ export class SchemaConverter {
     const nullable = this.nullableOf(raw);
     const { allOf: _a, ...wrapper } = raw;
     const wrapperHasStructure = hasStructure(wrapper);
-    const pin = topKey !== undefined ? this.subtypePin(topKey, memberRaws.map((m) => m.raw), pointer) : undefined;
+    const pin = topKey !== undefined ? this.subtypePin(topKey, memberRaws, pointer) : undefined;
 
     const only = memberRaws[0];
     if (memberRaws.length === 1 && only && !wrapperHasStructure && !pin) {
@@ -629,19 +716,17 @@ export class SchemaConverter {
   }
 
   /** Every name required anywhere in an allOf (wrapper, inline and referenced members, transitively). */
-  private requiredNames(raw: unknown, seen: Set<string>): string[] {
+  private requiredNames(raw: unknown, pointer: Pointer): string[] {
     const out: string[] = [];
-    const visit = (r: unknown): void => {
-      if (!isObject(r)) return;
-      if (typeof r.$ref === 'string') {
-        if (seen.has(r.$ref)) return;
-        seen.add(r.$ref);
-        visit(this.ctx.get(refToPointer(r.$ref)));
-      }
-      if (Array.isArray(r.required)) for (const n of r.required) if (typeof n === 'string' && !out.includes(n)) out.push(n);
-      if (Array.isArray(r.allOf)) for (const m of r.allOf) visit(m);
-    };
-    visit(raw);
+    walkRawSchemas(
+      this.ctx,
+      [{ raw, pointer }],
+      (r) => {
+        if (isObject(r) && Array.isArray(r.required)) for (const n of r.required) if (typeof n === 'string' && !out.includes(n)) out.push(n);
+        return undefined;
+      },
+      ALL_OF,
+    );
     return out;
   }
 
@@ -654,33 +739,18 @@ export class SchemaConverter {
     name: string,
     memberRaws: Array<{ raw: unknown; pointer: Pointer }>,
   ): { raw: unknown; pointer: Pointer; required: boolean } | undefined {
-    const seen = new Set<string>();
-    const search = (r: unknown, at: Pointer): { raw: unknown; pointer: Pointer; required: boolean } | undefined => {
-      if (!isObject(r)) return undefined;
-      if (typeof r.$ref === 'string') {
-        if (seen.has(r.$ref)) return undefined;
-        seen.add(r.$ref);
-        const target = refToPointer(r.$ref);
-        const found = search(this.ctx.get(target), target);
-        if (found) return found;
-      }
-      if (isObject(r.properties) && Object.hasOwn(r.properties, name)) {
-        const required = Array.isArray(r.required) && r.required.includes(name);
-        return { raw: r.properties[name], pointer: child(at, 'properties', name), required };
-      }
-      if (Array.isArray(r.allOf)) {
-        for (let i = 0; i < r.allOf.length; i++) {
-          const f = search(r.allOf[i], child(at, 'allOf', i));
-          if (f) return f;
-        }
-      }
-      return undefined;
-    };
-    for (const m of memberRaws) {
-      const f = search(m.raw, m.pointer);
-      if (f) return f;
-    }
-    return undefined;
+    let found: { raw: unknown; pointer: Pointer; required: boolean } | undefined;
+    walkRawSchemas(
+      this.ctx,
+      memberRaws,
+      (r, at) => {
+        if (!isObject(r) || !isObject(r.properties) || !Object.hasOwn(r.properties, name)) return false;
+        found = { raw: r.properties[name], pointer: child(at, 'properties', name), required: Array.isArray(r.required) && r.required.includes(name) };
+        return true;
+      },
+      ALL_OF,
+    );
+    return found;
   }
 
   /** Case-07: applies every `required` of the allOf to the members (see the policy at the top). */
@@ -690,7 +760,7 @@ export class SchemaConverter {
     members: Schema[],
     pointer: Pointer,
   ): void {
-    const required = this.requiredNames(raw, new Set());
+    const required = this.requiredNames(raw, pointer);
     if (required.length === 0) return;
     const inlineObjects = members.filter((m): m is ObjectSchema => m.kind === 'object');
     // 1. Inline declarations become required.
@@ -756,22 +826,21 @@ export class SchemaConverter {
       this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
       return undefined;
     }
-    const subtypes = this.subtypesOf(baseKey).map((k) => ({ $ref: this.named.get(k)?.pointer ?? '' }));
-    return this.discriminatorOf(d, subtypes, pointer);
+    return this.discriminatorOf(d, this.subtypesOf(baseKey).map((k) => this.refTo(k)), pointer);
   }
 
   /** For a subtype of a polymorphic base: an object member pinning the discriminator property. */
-  private subtypePin(key: string, memberRaws: unknown[], pointer: Pointer): ObjectSchema | undefined {
+  private subtypePin(key: string, memberRaws: readonly RawAt[], pointer: Pointer): ObjectSchema | undefined {
     for (const m of memberRaws) {
-      if (!isObject(m) || typeof m.$ref !== 'string') continue;
-      const baseKey = this.namedTarget(m.$ref);
+      if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
+      const baseKey = this.namedTarget(m.raw.$ref);
       if (baseKey === undefined || baseKey === key) continue;
       const base = this.rawOf(baseKey);
       if (!base || !isObject(base.discriminator) || base.oneOf !== undefined || base.anyOf !== undefined) continue;
       const prop = base.discriminator.propertyName;
       if (typeof prop !== 'string') continue;
       // The subtype pins the property itself (enum/const): nothing to add.
-      const ownPins = this.pinnedIn(memberRaws.filter((r) => r !== m), prop);
+      const ownPins = this.pinnedIn(memberRaws.filter((r) => r.raw !== m.raw), prop);
       if (ownPins.length > 0) return undefined;
       const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
       const values: string[] = [];
@@ -816,7 +885,8 @@ export class SchemaConverter {
     } else {
       const u: UnionSchema = { kind: 'union', keyword, variants, nullable, pointer };
       if (d) {
-        const disc = this.discriminatorOf(d, list, child(pointer, 'discriminator'));
+        const members = list.map((raw, i) => ({ raw, pointer: child(pointer, keyword, i) }));
+        const disc = this.discriminatorOf(d, members, child(pointer, 'discriminator'));
         if (disc) u.discriminator = disc;
       }
       union = u;
@@ -842,46 +912,35 @@ export class SchemaConverter {
     return undefined;
   }
 
-  /** Enum/const values a schema pins for `prop`, searching own properties, refs and allOf members. */
-  private pinnedIn(raws: unknown[], prop: string): string[] {
-    const seen = new Set<string>();
-    const visit = (r: unknown): string[] => {
-      if (!isObject(r)) return [];
-      if (typeof r.$ref === 'string') {
-        if (seen.has(r.$ref)) return [];
-        seen.add(r.$ref);
-        const v = visit(this.ctx.get(refToPointer(r.$ref)));
-        if (v.length > 0) return v;
-      }
-      if (isObject(r.properties) && Object.hasOwn(r.properties, prop)) {
-        let p = r.properties[prop];
-        const seenP = new Set<string>();
-        while (isObject(p) && typeof p.$ref === 'string' && !seenP.has(p.$ref)) {
-          seenP.add(p.$ref);
-          p = this.ctx.get(refToPointer(p.$ref));
-        }
-        if (isObject(p)) {
-          const values = Array.isArray(p.enum) ? p.enum : p.const !== undefined ? [p.const] : [];
-          const pinned = values.filter(isPrimitive).map(String);
-          if (pinned.length > 0) return pinned;
-        }
-      }
-      if (Array.isArray(r.allOf)) {
-        for (const m of r.allOf) {
-          const v = visit(m);
-          if (v.length > 0) return v;
-        }
-      }
-      return [];
-    };
-    for (const r of raws) {
-      const v = visit(r);
-      if (v.length > 0) return v;
-    }
-    return [];
+  /**
+   * Enum/const values a schema pins for `prop`, searching own properties, refs and allOf members
+   * (a property that is a `$ref` pins what the end of its chain pins).
+   */
+  private pinnedIn(raws: readonly RawAt[], prop: string): string[] {
+    let pinned: string[] = [];
+    walkRawSchemas(
+      this.ctx,
+      raws,
+      (r, at) => {
+        if (!isObject(r) || !isObject(r.properties) || !Object.hasOwn(r.properties, prop)) return false;
+        const p = chainEnd(this.ctx, { raw: r.properties[prop], pointer: child(at, 'properties', prop) });
+        if (!isObject(p)) return false;
+        const values = Array.isArray(p.enum) ? p.enum : p.const !== undefined ? [p.const] : [];
+        pinned = values.filter(isPrimitive).map(String);
+        return pinned.length > 0;
+      },
+      ALL_OF,
+    );
+    return pinned;
   }
 
-  private discriminatorOf(d: JsonObject, memberRaws: unknown[], pointer: Pointer): Discriminator | undefined {
+  /** A `$ref` to a named schema, as a walk root: `{ $ref: <its pointer> }` at that pointer. */
+  private refTo(key: string): RawAt {
+    const pointer = this.named.get(key)?.pointer ?? '';
+    return { raw: { $ref: pointer }, pointer };
+  }
+
+  private discriminatorOf(d: JsonObject, memberRaws: readonly RawAt[], pointer: Pointer): Discriminator | undefined {
     const propertyName = d.propertyName;
     if (typeof propertyName !== 'string') {
       this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
@@ -897,7 +956,7 @@ export class SchemaConverter {
           this.ctx.report('warning', 'model/discriminator-mapping', `mapping target ${JSON.stringify(target)} is not a named schema; entry ignored`, at);
           continue;
         }
-        const pinned = this.pinnedIn([{ $ref: this.named.get(key)?.pointer ?? '' }], propertyName);
+        const pinned = this.pinnedIn([this.refTo(key)], propertyName);
         if (pinned.length > 0 && !pinned.includes(value)) {
           this.ctx.report(
             'warning',
@@ -911,8 +970,8 @@ export class SchemaConverter {
       }
     }
     for (const m of memberRaws) {
-      if (!isObject(m) || typeof m.$ref !== 'string') continue;
-      const key = this.namedTarget(m.$ref);
+      if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
+      const key = this.namedTarget(m.raw.$ref);
       if (key === undefined || explicitTargets.has(key)) continue;
       if (mapping.some((e) => e.target === key)) continue;
       const pinned = this.pinnedIn([m], propertyName);
@@ -937,8 +996,8 @@ export class SchemaConverter {
 /** Words for the identifier of a schema lifted from an arbitrary pointer (e.g. `#/paths/~1things/get/...`). */
 function liftedHint(pointer: Pointer): string {
   const skip = new Set(['components', 'schemas', 'properties', 'content', 'schema', 'items', 'paths', 'allOf', 'oneOf', 'anyOf']);
-  const words = splitPointer(pointer).filter((t) => !skip.has(t) && !t.includes('/'));
-  const withPath = splitPointer(pointer)
+  const words = parsePointer(pointer).filter((t) => !skip.has(t) && !t.includes('/'));
+  const withPath = parsePointer(pointer)
     .filter((t) => t.startsWith('/'))
     .map((t) => t.replace(/[{}]/g, ''));
   return [...withPath, ...words].join(' ') || 'Lifted';

@@ -16,7 +16,8 @@
  * pointer of the bad field.
  */
 import type { ModelContext } from './context.js';
-import { child, isObject } from './context.js';
+import { isObject } from '../json.js';
+import { child } from '../pointer.js';
 import { METHODS, type OperationReader } from './operations.js';
 import { applyDocs, docsOf } from './schemas.js';
 import type { HttpMethod, Pointer, Webhook, WebhookSignature } from './types.js';

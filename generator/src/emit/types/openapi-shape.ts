@@ -21,6 +21,7 @@
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
 import { StructureKind } from '../structure-kind.js';
 import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, Response, Webhook } from '../../model/types.js';
+import { child } from '../../pointer.js';
 import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
 import {
@@ -147,13 +148,8 @@ function helperSubstitutions(api: Api, scope: FileScope, op: Operation): Substit
   return subs;
 }
 
-/** RFC 6901 escaping of one pointer segment. */
-function pointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function pathLevelParameters(path: string, ops: Operation[]): Operation['parameters'] {
-  const prefix = `#/paths/${pointerSegment(path)}/parameters/`;
+  const prefix = `${child('#/paths', path)}/parameters/`; // the IR's pointers are built the same way
   const first = ops[0];
   const result: Operation['parameters'] = { path: [], query: [], header: [], cookie: [] };
   if (first === undefined) return result;
