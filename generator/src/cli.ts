@@ -196,21 +196,29 @@ const MAX_WARNINGS = 20;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** The end-of-run summary (stdout). Deterministic apart from the times. */
+/** `1 operation`, `2 operations`, `0 operations`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function summary(r: GenerateResult): string {
   const lines: string[] = [];
   lines.push(`sdkgen: ${r.title} (OpenAPI ${r.openapi}) from ${r.specPath}`);
-  lines.push(`  ${r.operations} operations, ${r.schemas} schemas, ${r.webhooks} webhooks`);
+  lines.push(`  config: ${r.configFile ?? 'none'}`);
+  lines.push(`  ${count(r.operations, 'operation')}, ${count(r.schemas, 'schema')}, ${count(r.webhooks, 'webhook')}`);
   for (const p of r.packages) {
     const w = p.result;
     const name = p.target === 'types' ? r.emitOptions.typesPackageName : r.emitOptions.clientPackageName;
     if (r.check) {
-      lines.push(`  ${name} → ${p.dir}: ${w.changed.length === 0 ? 'up to date' : `${w.changed.length} file(s) would change`}`);
+      lines.push(`  ${name} → ${p.dir}: ${w.changed.length === 0 ? 'up to date' : `${count(w.changed.length, 'file')} would change`}`);
     } else {
-      lines.push(`  ${name} → ${p.dir}: ${w.written.length} written, ${w.unchanged.length} unchanged, ${w.removed.length} removed`);
+      // The manifest counts like any file: rewritten, it was written.
+      const written = w.changed.filter((c) => c.change !== 'removed').length;
+      lines.push(`  ${name} → ${p.dir}: ${written} written, ${w.unchanged.length} unchanged, ${w.removed.length} removed`);
     }
   }
   if (r.pagination.length > 0) {
-    lines.push(`  pagination: ${r.pagination.length} operation(s)`);
+    lines.push(`  pagination: ${count(r.pagination.length, 'operation')}`);
     for (const p of r.pagination) {
       lines.push(`    ${p.operationId}: ${p.source === 'extension' ? 'x-pagination' : `detected (${p.reason})`}`);
     }

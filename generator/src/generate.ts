@@ -78,8 +78,10 @@ export interface PackageOutcome {
 export interface GenerateResult {
   title: string;
   openapi: string;
-  /** Spec path as shown in banners (relative to the repository root). */
+  /** Spec path as shown in banners (relative to the repository root, else to the output root's parent). */
   specPath: string;
+  /** The config file used (relative to `cwd`), if any. */
+  configFile?: string | undefined;
   emitOptions: EmitOptions;
   operations: number;
   schemas: number;
@@ -127,7 +129,7 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const config = await loadConfig(options, cwd);
+  const { config, file: configFile, notes: configNotes } = await loadConfig(options, cwd);
   const specInput = options.spec ?? config.spec;
   const outInput = options.out ?? config.out;
   if (specInput === undefined) throw usage('no spec given: pass <spec> or set "spec" in sdkgen.config.json');
@@ -143,12 +145,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (bad) throw usage(bad.message);
 
   // A previous run killed mid-write is finished first (with --check, only reported): D30.
-  const recovery = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
+  const recovered = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
+  const recovery = { ...recovered, diagnostics: [...configNotes, ...recovered.diagnostics] };
 
   // Formatting workers load prettier while the document loads (only when they will be needed).
   const pool = await startFormatPool(options.workers, path.resolve(cwd, specInput));
   try {
-    return await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started, recovery);
+    return { ...(await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started, recovery)), configFile };
   } catch (caught) {
     // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
     // and what recovery did is said even when this run fails.
@@ -320,8 +323,8 @@ async function loadModelEmit(
     typesPackageName: names.typesPackageName ?? `${scope}/types`,
     clientPackageName: names.clientPackageName ?? `${scope}/client`,
     clientName,
-    specPath: config.specPath ?? bannerSpecPath(specAbs, cwd),
-    command: config.command ?? 'pnpm generate',
+    specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
+    command: config.command ?? regenerateCommand(specAbs, out, targets, names),
     existingVersions: await existingVersions(out),
   };
 
@@ -406,17 +409,47 @@ async function applyAll(prepared: readonly PreparedPackage[], hooks: ApplyHooks 
   for (const a of applied) await a.finish();
 }
 
-async function loadConfig(options: GenerateOptions, cwd: string): Promise<SdkgenConfig> {
-  if (options.config === false) return {};
-  const file = options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
-  if (file === undefined) return {};
-  return readConfig(file, toPosix(path.relative(cwd, file)) || file);
+/**
+ * The config in use: `options.config`, else the nearest `sdkgen.config.json` (see {@link findConfigFile}). A config
+ * found by that look-up is for its own spec: when the command line names another spec, none of it is used (not its
+ * names, output folder or banner command: `sdkgen generate other.yaml` inside this repository must not give
+ * `@improvado-sdk` packages), with a note saying so; `--config` uses it anyway.
+ */
+async function loadConfig(options: GenerateOptions, cwd: string): Promise<{ config: SdkgenConfig; file: string | undefined; notes: Diagnostic[] }> {
+  if (options.config === false) return { config: {}, file: undefined, notes: [] };
+  const explicit = options.config !== undefined;
+  const file = explicit ? path.resolve(cwd, options.config as string) : findConfigFile(cwd);
+  if (file === undefined) return { config: {}, file: undefined, notes: [] };
+  const display = toPosix(path.relative(cwd, file)) || file;
+  const config = await readConfig(file, display);
+  if (!explicit && options.spec !== undefined && config.spec !== undefined && path.resolve(cwd, options.spec) !== config.spec) {
+    const its = toPosix(path.relative(cwd, config.spec)) || config.spec;
+    const message = `${display} is for ${its}, not ${options.spec}: none of it is used (names, output folder, banner command); pass --config ${display} to use it`;
+    return { config: {}, file: undefined, notes: [{ severity: 'warning', code: 'config/other-spec', message, file: display }] };
+  }
+  return { config, file: display, notes: [] };
 }
 
-/** The spec's path relative to the repository root (else to `cwd`), POSIX: stable across machines. */
-function bannerSpecPath(specAbs: string, cwd: string): string {
-  const root = findRepoRoot(path.dirname(specAbs)) ?? cwd;
-  return toPosix(path.relative(root, specAbs));
+/**
+ * The folder the banner's spec path is relative to: the repository root of the spec, else the output root. Never the
+ * working directory, so the same document and options give the same bytes wherever the command runs.
+ */
+function bannerBase(specAbs: string, out: string): string {
+  return findRepoRoot(path.dirname(specAbs)) ?? out;
+}
+
+/**
+ * The command a banner tells the reader to run when no config names one: this run's `sdkgen generate` line as run from
+ * the output root (`--out .`, the spec relative to it), with the names given. It depends on neither the working
+ * directory nor the output root's own name.
+ */
+function regenerateCommand(specAbs: string, out: string, targets: readonly Target[], names: Names): string {
+  const quote = (s: string): string => (/^[\w@./:-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const parts = ['sdkgen generate', quote(toPosix(path.relative(out, specAbs)) || '.'), '--out', '.'];
+  if (names.name !== undefined) parts.push('--name', quote(names.name));
+  if (names.scope !== undefined) parts.push('--scope', quote(names.scope));
+  if (targets.length === 1 && targets[0] !== undefined) parts.push('--only', targets[0]);
+  return parts.join(' ');
 }
 
 async function existingVersions(out: string): Promise<EmitOptions['existingVersions']> {

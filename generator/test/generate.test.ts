@@ -40,7 +40,8 @@ describe('generate()', () => {
       typesPackageName: '@case/types',
       clientPackageName: '@case/client',
       specPath: 'generator/test/fixtures/multifile/nested/api.json',
-      command: 'pnpm generate',
+      // No config names a command: the run's own line, from the output root.
+      command: `sdkgen generate ${path.relative(out, good).split(path.sep).join('/')} --out .`,
     });
     expect(result.operations).toBe(1);
     expect(result.packages.map((p) => p.target)).toEqual(['types', 'client']);

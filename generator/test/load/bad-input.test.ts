@@ -26,6 +26,26 @@ describe('bad input gives one clear error naming the place', () => {
     expect(d!.message).toBe('invalid YAML: bad indentation of a mapping entry');
   });
 
+  test('a .json document is JSON: a trailing comma is an error at its line and column (YAML would accept it)', async () => {
+    const [d, ...rest] = await failure('trailing-comma.json', bad);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'load/invalid-json', file: 'trailing-comma.json', line: 5, column: 1 });
+    expect(d!.message).toBe('invalid JSON: Expected double-quoted property name');
+  });
+
+  test('a $ref to a .json file that is not JSON names that file, line and column', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-json-'));
+    fs.writeFileSync(
+      path.join(dir, 'api.yaml'),
+      'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    Pet: { $ref: "./pet.json" }\n',
+    );
+    fs.writeFileSync(path.join(dir, 'pet.json'), '{\n  "type": "object",\n  "properties": { "a": { "type": "string" }, },\n}\n');
+    const [d, ...rest] = await failure('api.yaml', dir);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'load/ref-file-unreadable', file: 'api.yaml', line: 6 });
+    expect(d!.message).toBe("$ref './pet.json' points into pet.json, which cannot be read: invalid JSON at line 3, column 46: Expected double-quoted property name");
+  });
+
   test('empty file', async () => {
     expect(await failure('empty.yaml', bad)).toEqual([
       {

@@ -566,3 +566,62 @@ components:
     expect(op(api, 'a').responses[0]).toMatchObject({ inferred: true });
   });
 });
+
+describe('path parameters and the path template', () => {
+  it('a path parameter absent from the template is an error at the parameter (it would be required and never sent)', () => {
+    const errors = buildErrors(
+      doc(`  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses: { "200": { description: ok } }`),
+    );
+    expect(errors.map((d) => [d.severity, d.code, d.pointer])).toEqual([
+      ['error', 'model/unused-path-parameter', '#/paths/~1items/get/parameters/0'],
+    ]);
+    expect(errors[0]?.message).toBe(
+      'path parameter id does not appear in the path template /items: add {id} to the path, or declare the parameter in another location (in: query, header or cookie)',
+    );
+  });
+
+  it('a template variable without a parameter is an error at the operation', () => {
+    const errors = buildErrors(
+      doc(`  /items/{id}:
+    get:
+      operationId: getItem
+      responses: { "200": { description: ok } }`),
+    );
+    expect(errors.map((d) => [d.severity, d.code])).toEqual([['error', 'model/missing-path-parameter']]);
+  });
+});
+
+describe('path parameters through the loader', () => {
+  it('one diagnostic for a path parameter absent from the template: the model error, no validator warning beside it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadDocument } = await import('../../src/load/index.js');
+    const { buildModel } = await import('../../src/model/build.js');
+    const { GenerateError } = await import('../../src/diagnostics.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-path-param-'));
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      doc(`  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses: { "200": { description: ok } }`),
+    );
+    const loadedDoc = await loadDocument('api.yaml', { cwd: dir });
+    let errors: readonly { severity: string; code: string; line?: number }[] = [];
+    try {
+      buildModel(loadedDoc);
+    } catch (e) {
+      if (!(e instanceof GenerateError)) throw e;
+      errors = e.diagnostics;
+    }
+    expect([...loadedDoc.diagnostics, ...errors].map((d) => [d.severity, d.code, d.line])).toEqual([['error', 'model/unused-path-parameter', 9]]);
+  });
+});
