@@ -120,8 +120,93 @@ describe('x- extensions, security schemes and webhooks', () => {
       type: 'string',
       pattern: '^[0-9]+$',
     });
-    // No OpenAPI 3.0 `nullable` anywhere.
-    expect(JSON.stringify(spec)).not.toContain('"nullable"');
+    // No OpenAPI 3.0 `nullable` keyword anywhere (the word may appear as a value: `x-inferred: [nullable]`).
+    const keys: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) {
+        v.forEach((x, i) => {
+          walk(x, `${at}/${i}`);
+        });
+      } else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'nullable') keys.push(`${at}/${k}`);
+          walk(x, `${at}/${k}`);
+        }
+      }
+    };
+    walk(spec, '#');
+    expect(keys).toEqual([]);
+  });
+
+  it('marks the actions that start or stop work x-idempotent: false, and nothing true (no source says so)', () => {
+    const marks: Record<string, unknown> = {};
+    for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
+      for (const [m, raw] of Object.entries(obj(item, p))) {
+        if (m === 'parameters') continue;
+        const op = obj(raw, `${m} ${p}`);
+        if (op['x-idempotent'] !== undefined) {
+          marks[`${String(op['x-sdk-resource'])}.${String(op['x-sdk-method'])}`] =
+            op['x-idempotent'];
+        }
+      }
+    }
+    expect(marks).toEqual({
+      'extracts.run': false,
+      'extracts.pause': false,
+      'extracts.unpause': false,
+      'destinations.connections.recheck': false,
+      'loads.pause': false,
+      'loads.unpause': false,
+      'loads.run': false,
+      'automatedRecipes.build': false,
+      'webhookEndpoints.verify': false,
+      'webhookEndpoints.regenerateSecret': false,
+    });
+  });
+
+  it('says only what the seed says: optional Role.description, parent_id absent (not null) for a root', () => {
+    const schemas = obj(components.schemas, 'schemas');
+    const role = obj(schemas.Role, 'Role');
+    expect(role.required).not.toContain('description');
+    const node = obj(schemas.AutomatedRecipeTemplateTreeNode, 'node');
+    expect(node.required).not.toContain('parent_id');
+    expect(obj(obj(node.properties, 'p').parent_id, 'parent_id').type).toBe('integer');
+  });
+
+  it('gives no UI label as an API example, and examples that match every pattern', () => {
+    const uiLabels = new Set([
+      'Active',
+      'Error',
+      'Initializing',
+      'Daily',
+      'Weekly',
+      'success',
+      'paused',
+      'syncing',
+    ]);
+    const problems: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) {
+        v.forEach((x, i) => {
+          walk(x, `${at}/${i}`);
+        });
+        return;
+      }
+      if (v === null || typeof v !== 'object') return;
+      const s = v as Record<string, unknown>;
+      const examples = Array.isArray(s.examples) ? s.examples : [];
+      for (const e of examples)
+        if (typeof e === 'string' && uiLabels.has(e)) problems.push(`${at}: ${e}`);
+      if (typeof s.pattern === 'string') {
+        const re = new RegExp(s.pattern);
+        if (examples.length === 0) problems.push(`${at}: pattern without examples`);
+        for (const e of examples)
+          if (!re.test(String(e))) problems.push(`${at}: ${String(e)} !~ ${s.pattern}`);
+      }
+      for (const [k, x] of Object.entries(s)) walk(x, `${at}/${k}`);
+    };
+    walk(spec, '#');
+    expect(problems).toEqual([]);
   });
 
   it('has an error schema with `details` that allows other keys, used by every reusable error response', () => {

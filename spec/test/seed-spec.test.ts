@@ -19,10 +19,19 @@ describe('spec/openapi.yaml against the seed index', () => {
       for (const f of o.fields) {
         const property = properties[f.name];
         expect(property, `${o.name}.${f.name} is missing`).toBeDefined();
-        const description = obj(property, `${o.name}.${f.name}`).description;
+        const p = obj(property, `${o.name}.${f.name}`);
+        const description = p.description;
+        const seedDescription = p['x-seed-description'];
         if (f.description === null) {
           // The seed gives no description: the spec adds none of its own either.
           expect(description, `${o.name}.${f.name}`).toBeUndefined();
+          expect(seedDescription, `${o.name}.${f.name}`).toBeUndefined();
+        } else if (seedDescription !== undefined) {
+          // The seed's text, run together where the seed runs it together, kept word for word in
+          // `x-seed-description`; `description` is a readable version of it.
+          expect(seedDescription, `${o.name}.${f.name}`).toBe(f.description);
+          expect(typeof description, `${o.name}.${f.name}`).toBe('string');
+          expect(description, `${o.name}.${f.name}`).not.toBe(f.description);
         } else {
           expect(description, `${o.name}.${f.name}`).toBe(f.description);
         }
@@ -57,12 +66,52 @@ describe('spec/openapi.yaml against the seed index', () => {
       'LoadCreateRequest',
       'ExtractTemplateValidationRequest',
       'WebhookEvent',
+      // The variants of Scheduling, one per interval: the seed's rule for `days` (Scheduling.days).
+      'SchedulingHour',
+      'SchedulingDay',
+      'SchedulingWeek',
+      'SchedulingMonth',
     ]);
     const unmarked = Object.entries(schemas)
       .filter(([name]) => !seedNames.has(name) && !documented.has(name))
       .filter(([, s]) => obj(s, 'schema')['x-inferred'] !== true)
       .map(([name]) => name);
     expect(unmarked).toEqual([]);
+  });
+
+  it('uses x-seed-description only where the seed runs its text together (Scheduling days and interval)', () => {
+    const found: string[] = [];
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const [p, v] of Object.entries(obj(obj(schema, name).properties ?? {}, name))) {
+        if (obj(v, p)['x-seed-description'] !== undefined) found.push(`${name}.${p}`);
+      }
+    }
+    expect(found).toEqual(['Scheduling.days', 'Scheduling.interval']);
+  });
+
+  it('types Scheduling per interval: a union on `interval` whose variants bound `days`', () => {
+    const scheduling = obj(schemas.Scheduling, 'Scheduling');
+    expect(obj(scheduling.discriminator, 'discriminator').propertyName).toBe('interval');
+    const days = (v: string) => {
+      const variant = obj(schemas[`Scheduling${v[0]?.toUpperCase()}${v.slice(1)}`], v);
+      const props = obj(variant.properties, v);
+      expect(obj(props.interval, 'interval').const).toBe(v);
+      expect(variant.required).toEqual(['interval']);
+      const d = obj(props.days, 'days');
+      return d.const !== undefined ? [d.const, d.const] : [d.minimum, d.maximum];
+    };
+    expect(['hour', 'day', 'week', 'month'].map(days)).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 6],
+      [0, 30],
+    ]);
+    expect(obj(scheduling.discriminator, 'discriminator').mapping).toEqual({
+      hour: '#/components/schemas/SchedulingHour',
+      day: '#/components/schemas/SchedulingDay',
+      week: '#/components/schemas/SchedulingWeek',
+      month: '#/components/schemas/SchedulingMonth',
+    });
   });
 
   it('keeps the API’s own misspelt field names', () => {

@@ -64,8 +64,8 @@ describe('the Improvado packages build and run standalone', () => {
       "  return new Response(JSON.stringify({ id: 5 }), { headers: { 'content-type': 'application/json' } });",
       '};',
       "const client = new Improvado({ baseUrl: 'http://api.test', fetch, auth: { bearerAuth: 'tok' } });",
-      'const data = await client.extracts.retrieve({ id: 5 });',
-      'const err = await client.extracts.retrieve({ id: 404 }).catch((e) => e);',
+      'const data = await client.extracts.retrieve({ extract_id: 5 });',
+      'const err = await client.extracts.retrieve({ extract_id: 404 }).catch((e) => e);',
       'console.log(JSON.stringify({ data, seen, notFound: err instanceof NotFoundError, lazy: client.extracts === client.extracts, standalone: typeof new Extracts(client).retrieve }));',
     ].join('\n');
     writeFileSync(path.join(dir, 'client/smoke.mjs'), script);

@@ -231,7 +231,7 @@ describe('the Improvado client on the wire', () => {
       fetch: r.fetch,
       auth: { basicAuth: { username: 'agency', password: 'secret' }, bearerAuth: { workspace_id: 42 } },
     });
-    expect(await call(client, 'retrieveExtract', { id: 7 })).toEqual({ id: 7 });
+    expect(await call(client, 'retrieveExtract', { extract_id: 7 })).toEqual({ id: 7 });
     expect(r.requests.map((q) => `${q.method} ${new URL(q.url).pathname}`)).toEqual(['POST /api/v3/token', 'GET /api/v3/extracts/7']);
     expect(r.requests[0]?.headers.get('authorization')).toBe(`Basic ${btoa('agency:secret')}`);
     expect(JSON.parse(r.bodies[0] ?? '')).toEqual({ workspace_id: 42 });
@@ -251,7 +251,7 @@ describe('the Improvado client on the wire', () => {
     const r = recorder(() => json({ id: 5 }));
     const client = new Improvado({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { basicAuth: { username: 'a', password: 'b' }, bearerAuth: 'tok' } });
     const request = client.request as (m: string, p: string, init?: unknown) => Promise<unknown>;
-    expect(await request.call(client, 'get', '/api/v3/extracts/{id}', { params: { path: { id: 5 }, query: { expand: 'x y' } } })).toEqual({ id: 5 });
+    expect(await request.call(client, 'get', '/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 5 }, query: { expand: 'x y' } } })).toEqual({ id: 5 });
     expect(r.requests[0]?.url).toBe('http://api.test/api/v3/extracts/5?expand=x%20y');
     expect(r.requests[0]?.headers.get('authorization')).toBe('Bearer tok');
     await request.call(client, 'get', '/api/v3/roles/');

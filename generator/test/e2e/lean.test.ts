@@ -13,7 +13,7 @@ interface LeanModule {
   LeanClient: new (options: { baseUrl: string; headers?: Record<string, string> }) => object;
 }
 interface ExtractsLike {
-  retrieve(params: { id: number }, options?: { signal?: AbortSignal }): APIPromiseLike<{ id: number; title: string }>;
+  retrieve(params: { extract_id: number }, options?: { signal?: AbortSignal }): APIPromiseLike<{ id: number; title: string }>;
   create(body: { title: string }): APIPromiseLike<{ id: number; title: string }>;
 }
 interface ConnectionsLike {
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('resources over the lean core, against 127.0.0.1', () => {
   it('GET with a path parameter: data, request id, the headers sent', async () => {
     server.requests.length = 0;
-    const r = await extracts.retrieve({ id: 7 }).withResponse();
+    const r = await extracts.retrieve({ extract_id: 7 }).withResponse();
     expect(r.data).toEqual({ id: 7, title: 'Ads' });
     expect(r.requestId).toBe('rid-7');
     expect(server.requests).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('resources over the lean core, against 127.0.0.1', () => {
   });
 
   it('a 404 rejects with NotFoundError: status, body, request id', async () => {
-    const err = (await extracts.retrieve({ id: 404 }).then(
+    const err = (await extracts.retrieve({ extract_id: 404 }).then(
       () => undefined,
       (e: unknown) => e,
     )) as ApiErrorLike;
@@ -102,7 +102,7 @@ describe('resources over the lean core, against 127.0.0.1', () => {
 
   it('an abort while the server has not answered rejects with AbortError', async () => {
     const controller = new AbortController();
-    const call = extracts.retrieve({ id: 8 }, { signal: controller.signal });
+    const call = extracts.retrieve({ extract_id: 8 }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     const err = await call.then(
       () => undefined,

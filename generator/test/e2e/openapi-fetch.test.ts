@@ -98,7 +98,7 @@ const operationsSource = [
   '}',
   '',
   'export async function responseTypes(): Promise<void> {',
-  "  const { data, error, response } = await client.GET('/api/v3/extracts/{id}', { params: { path: { id: 1 } } });",
+  "  const { data, error, response } = await client.GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 1 } } });",
   '  const title: string | undefined = data?.title;',
   '  const status: number = response.status;',
   '  const message: string | undefined = error?.details;',
@@ -126,11 +126,11 @@ const operationsSource = [
  * `// @ts-expect-error` the file has no errors.
  */
 const negatives: [string, string, string][] = [
-  ['the required path parameter `id` is missing', "await client.GET('/api/v3/extracts/{id}', { params: { path: {} } });", "Property 'id' is missing"],
-  ['`params.path` is required for a templated path', "await client.GET('/api/v3/extracts/{id}');", 'Expected 2 arguments, but got 1'],
+  ['the required path parameter `extract_id` is missing', "await client.GET('/api/v3/extracts/{extract_id}', { params: { path: {} } });", "Property 'extract_id' is missing"],
+  ['`params.path` is required for a templated path', "await client.GET('/api/v3/extracts/{extract_id}');", 'Expected 2 arguments, but got 1'],
   [
     'a path parameter of the wrong type',
-    "await client.GET('/api/v3/extracts/{id}', { params: { path: { id: 'one' } } });",
+    "await client.GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 'one' } } });",
     "Type 'string' is not assignable to type 'number'",
   ],
   ['a body field of the wrong type', "await client.POST('/api/v3/workspaces', { body: { title: 42 } });", "Type 'number' is not assignable to type 'string'"],
@@ -154,12 +154,12 @@ const negatives: [string, string, string][] = [
   ['a query parameter the operation does not have', "await client.GET('/api/v3/loads', { params: { query: { pages: 2 } } });", "'pages' does not exist"],
   [
     'an enum value outside the enum',
-    "await client.PATCH('/api/v3/extracts/{id}', { params: { path: { id: 1 } }, body: { scheduling: [{ interval: 'yearly' }] } });",
-    `Type '"yearly"' is not assignable to type '"hour" | "day" | "week" | "month"'`,
+    "await client.PATCH('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 1 } }, body: { scheduling: [{ interval: 'yearly' }] } });",
+    `Type '"yearly"' is not assignable to type '"day" | "hour" | "month" | "week"'`,
   ],
   [
     'the response `title` is a string',
-    "const n: number | undefined = (await client.GET('/api/v3/extracts/{id}', { params: { path: { id: 1 } } })).data?.title;",
+    "const n: number | undefined = (await client.GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 1 } } })).data?.title;",
     "Type 'string | undefined' is not assignable to type 'number | undefined'",
   ],
   [
@@ -169,7 +169,7 @@ const negatives: [string, string, string][] = [
   ],
   [
     '`data` is undefined on errors: not narrowed',
-    "const s: string = (await client.GET('/api/v3/extracts/{id}', { params: { path: { id: 1 } } })).data.title;",
+    "const s: string = (await client.GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 1 } } })).data.title;",
     "possibly 'undefined'",
   ],
 ];
@@ -179,7 +179,7 @@ function negativesSource(directive: boolean): string {
     header,
     helpers,
     'export async function negatives(): Promise<void> {',
-    "  const fetched = await client.GET('/api/v3/extracts/{id}', { params: { path: { id: 1 } } });",
+    "  const fetched = await client.GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 1 } } });",
   ];
   negatives.forEach(([reason, code], i) => {
     lines.push(directive ? `  // @ts-expect-error ${reason}` : `  // (expected to fail) ${reason}`);
@@ -217,7 +217,7 @@ export async function listTemplates(baseUrl: string, commaArrays: boolean): Prom
 }
 
 export async function retrieveExtract(baseUrl: string, id: number): Promise<Outcome & { title: string | undefined; details: string | undefined }> {
-  const { data, error, response } = await client(baseUrl, true).GET('/api/v3/extracts/{id}', { params: { path: { id } } });
+  const { data, error, response } = await client(baseUrl, true).GET('/api/v3/extracts/{extract_id}', { params: { path: { extract_id: id } } });
   return { data, error, status: response.status, title: data?.title, details: error?.details };
 }
 

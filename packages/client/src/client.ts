@@ -25,8 +25,9 @@ import { Workspaces } from './resources/workspaces.js';
  *
  * Improvado's Embedded API v3, written by hand from Improvado's public developer portal
  * (https://developers.improvado.io) and its published schema descriptions. Improvado publishes no
- * OpenAPI document for this API: everything marked `x-inferred: true` is our inference, not a
- * documented fact (see spec/README.md for the list of inferences and open questions).
+ * OpenAPI document for this API: everything marked `x-inferred` is our inference, not a documented
+ * fact (`true`: the whole of it; a list such as `[nullable, format]`: the values of those keywords;
+ * see spec/README.md for the index of inferences and the open questions).
  *
  * Authentication: agency-level operations (token, workspaces, iframe URL, agency recipes, roles) use
  * HTTP Basic with the credentials Improvado issues. Workspace resources use a Bearer token from

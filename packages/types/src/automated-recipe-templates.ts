@@ -12,11 +12,7 @@ export interface AutomatedRecipeTemplateDataSource {
 
 /** Source: `#/components/schemas/AutomatedRecipeTemplate` */
 export interface AutomatedRecipeTemplate {
-  /**
-   * Template ID
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Template ID */
   id: number;
   /** Template title */
   title: string;
@@ -68,11 +64,7 @@ export interface PaginatedAutomatedRecipeTemplateList {
 
 /** Source: `#/components/schemas/AutomatedRecipeTemplateTreeNode` */
 export interface AutomatedRecipeTemplateTreeNode {
-  /**
-   * Node ID
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Node ID */
   id: number;
   /** Node title */
   title: string;
@@ -83,7 +75,7 @@ export interface AutomatedRecipeTemplateTreeNode {
    */
   level: number;
   /** Parent node ID (absent for root) */
-  parent_id?: number | null;
+  parent_id?: number;
 }
 
 /** Source: `#/components/schemas/AutomatedRecipeTemplateTreeStructure` */
@@ -98,11 +90,7 @@ export interface AutomatedRecipeTemplateTreeStructure {
 
 /** Source: `#/components/schemas/AutomatedRecipeTemplateDetail` */
 export interface AutomatedRecipeTemplateDetail {
-  /**
-   * Template ID
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Template ID */
   id: number;
   /** Template title */
   title: string;
@@ -202,7 +190,6 @@ export interface RetrieveAutomatedRecipeTemplateParams {
    * Template ID (type not documented; integer inferred).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   template_id: number;
 }

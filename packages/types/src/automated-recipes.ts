@@ -8,6 +8,7 @@ export interface AutomatedRecipe {
    * Unique recipe identifier (numeric string)
    *
    * Constraints: pattern `^[0-9]+$`
+   * @example "42"
    */
   recipe_id: string;
   /** ID of the template this recipe was created from */
@@ -80,6 +81,7 @@ export interface AutomatedRecipeCreateResponse {
    * Unique recipe identifier (numeric string)
    *
    * Constraints: pattern `^[0-9]+$`
+   * @example "42"
    */
   recipe_id: string;
   /** ID of the template this recipe was created from */
@@ -121,6 +123,7 @@ export interface AutomatedRecipeDetail {
    * Unique recipe identifier (numeric string)
    *
    * Constraints: pattern `^[0-9]+$`
+   * @example "42"
    */
   recipe_id: string;
   /** ID of the template this recipe was created from */
@@ -291,6 +294,7 @@ export interface RetrieveAutomatedRecipeParams {
    *
    * Constraints: pattern `^[0-9]+$`
    * Path parameter.
+   * @example "42"
    */
   recipe_id: string;
 }
@@ -321,6 +325,7 @@ export interface UpdateAutomatedRecipeParams {
    *
    * Constraints: pattern `^[0-9]+$`
    * Path parameter.
+   * @example "42"
    */
   recipe_id: string;
 }
@@ -358,6 +363,7 @@ export interface BuildAutomatedRecipeParams {
    *
    * Constraints: pattern `^[0-9]+$`
    * Path parameter.
+   * @example "42"
    */
   recipe_id: string;
 }

@@ -34,15 +34,7 @@ export interface DataTableDetail {
   datasource_name: string;
   /** Report type */
   report_type: string;
-  /**
-   * Data class
-   * @example "Daily"
-   * @example "Weekly"
-   * @example "Monthly"
-   * @example "Lifetime"
-   * @example "Lifetime incremental"
-   * @example "Default"
-   */
+  /** Data class */
   data_class: string;
   /** Workspace ID */
   workspace: number;

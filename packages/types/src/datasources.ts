@@ -46,11 +46,7 @@ export interface Connection {
   title: string;
   /** Data source name */
   datasource_name: string;
-  /**
-   * Connection status
-   * @example "Active"
-   * @example "Error"
-   */
+  /** Connection status */
   status: string;
   /**
    * Connection creation date
@@ -76,13 +72,7 @@ export interface Connection {
    * Constraints: minimum 0
    */
   enabled_for_extraction_accounts_number: number;
-  /**
-   * Accounts status
-   * @example "Loading accounts"
-   * @example "No accounts"
-   * @example "3 accounts"
-   * @example "Error"
-   */
+  /** Accounts status */
   accounts_status: string;
   /**
    * Last successful accounts update date
@@ -164,11 +154,7 @@ export interface ExtractTemplateCreateRequest {
    * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   scheduling?: Scheduling[];
-  /**
-   * Additional parameters for the template (e.g. time_granularity)
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Additional parameters for the template (e.g. time_granularity) */
   additional_params?: Record<string, unknown>;
   /** List of field names to hash (optional) */
   hashed_fields?: string[];
@@ -190,15 +176,7 @@ export interface ExtractTemplate {
   title: string;
   /** Extract Template description */
   description: string | null;
-  /**
-   * Data class
-   * @example "Daily"
-   * @example "Weekly"
-   * @example "Monthly"
-   * @example "Lifetime"
-   * @example "Lifetime incremental"
-   * @example "Default"
-   */
+  /** Data class */
   data_class: string;
   /** Data source name */
   datasource_name: string;
@@ -340,12 +318,14 @@ export interface CustomSettingOptionsAccountResult {
    * Next page number as a string, or null if this is the last page.
    *
    * Constraints: pattern `^[0-9]+$`
+   * @example "2"
    */
   next: string | null;
   /**
    * Previous page number as a string, or null if this is the first page.
    *
    * Constraints: pattern `^[0-9]+$`
+   * @example "1"
    */
   previous: string | null;
   /**
@@ -582,10 +562,9 @@ export interface RevokeExternalAuthLinkParams {
    */
   datasource_name: string;
   /**
-   * External-auth link ID.
+   * External-auth link ID (type not documented; integer inferred).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }

@@ -8,11 +8,7 @@ export interface Destination {
   name: string;
   /** Destination title */
   title: string;
-  /**
-   * Destination info
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Destination info */
   info: unknown;
 }
 
@@ -58,12 +54,7 @@ export interface DestinationConnection {
    * Format: `date-time`
    */
   updated_at: string;
-  /**
-   * Destination Connection status
-   * @example "Active"
-   * @example "Initializing"
-   * @example "Error"
-   */
+  /** Destination Connection status */
   status: string;
   /** Destination Connection error text */
   error_text: string | null;
@@ -265,8 +256,8 @@ export type CreateDestinationConnectionError = ErrorModel;
  *
  * The docs show the data-source Connection schema here, which is taken to be a mistake.
  *
- * Parameters of `GET /api/v3/destinations/{destination_name}/connections/{id}` (operation `retrieveDestinationConnection`).
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/get`
+ * Parameters of `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/get`
  */
 export interface RetrieveDestinationConnectionParams {
   /**
@@ -280,20 +271,20 @@ export interface RetrieveDestinationConnectionParams {
    *
    * Path parameter.
    */
-  id: number;
+  destination_connection_id: number;
 }
 
 /**
- * Success response body of `GET /api/v3/destinations/{destination_name}/connections/{id}` (operation `retrieveDestinationConnection`).
+ * Success response body of `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/get`
  */
 export type RetrieveDestinationConnectionResponse = DestinationConnection;
 
 /**
- * Error response body of `GET /api/v3/destinations/{destination_name}/connections/{id}` (operation `retrieveDestinationConnection`).
+ * Error response body of `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/get`
  */
 export type RetrieveDestinationConnectionError = ErrorModel;
 
@@ -302,8 +293,8 @@ export type RetrieveDestinationConnectionError = ErrorModel;
  *
  * Replaces the connection's title and connection parameters (credentials).
  *
- * Parameters of `PUT /api/v3/destinations/{destination_name}/connections/{id}` (operation `replaceDestinationConnection`).
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/put`
+ * Parameters of `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/put`
  */
 export interface ReplaceDestinationConnectionParams {
   /**
@@ -317,27 +308,27 @@ export interface ReplaceDestinationConnectionParams {
    *
    * Path parameter.
    */
-  id: number;
+  destination_connection_id: number;
 }
 
 /**
- * Request body of `PUT /api/v3/destinations/{destination_name}/connections/{id}` (operation `replaceDestinationConnection`).
+ * Request body of `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
  * Media type: `application/json`.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/put`
  */
 export type ReplaceDestinationConnectionBody = DestinationConnectionReauthorizeRequest;
 
 /**
- * Success response body of `PUT /api/v3/destinations/{destination_name}/connections/{id}` (operation `replaceDestinationConnection`).
+ * Success response body of `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/put`
  */
 export type ReplaceDestinationConnectionResponse = DestinationConnection;
 
 /**
- * Error response body of `PUT /api/v3/destinations/{destination_name}/connections/{id}` (operation `replaceDestinationConnection`).
+ * Error response body of `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
  * Statuses: 400, 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/put`
  */
 export type ReplaceDestinationConnectionError = ErrorModel;
 
@@ -346,9 +337,9 @@ export type ReplaceDestinationConnectionError = ErrorModel;
  *
  * Body not documented.
  *
- * Parameters of `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+ * Parameters of `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/patch`
  */
 export interface UpdateDestinationConnectionParams {
   /**
@@ -362,27 +353,27 @@ export interface UpdateDestinationConnectionParams {
    *
    * Path parameter.
    */
-  id: number;
+  destination_connection_id: number;
 }
 
 /**
- * Request body of `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+ * Request body of `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
  * Media type: `application/json`.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/patch`
  */
 export type UpdateDestinationConnectionBody = DestinationConnectionUpdateRequest;
 
 /**
- * Success response body of `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+ * Success response body of `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/patch`
  */
 export type UpdateDestinationConnectionResponse = DestinationConnection;
 
 /**
- * Error response body of `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+ * Error response body of `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
  * Statuses: 400, 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/patch`
  */
 export type UpdateDestinationConnectionError = ErrorModel;
 

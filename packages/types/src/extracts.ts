@@ -10,11 +10,7 @@ export interface Extract {
   title: string;
   /** Connection ID */
   connection_id: number;
-  /**
-   * Account ID
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Account ID */
   account_id: string;
   /** Account name */
   account_name: string;
@@ -30,13 +26,7 @@ export interface Extract {
    * Format: `date-time`
    */
   last_sync: string | null;
-  /**
-   * Extract status
-   * @example "success"
-   * @example "paused"
-   * @example "error"
-   * @example "syncing"
-   */
+  /** Extract status */
   status: string;
   /** Error text */
   error_text: string | null;
@@ -93,11 +83,7 @@ export interface ExtractUpdateRequest {
   scheduling?: Scheduling[];
   /** Field names to extract. */
   fields?: string[];
-  /**
-   * Additional parameters (e.g. time_granularity).
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Additional parameters (e.g. time_granularity). */
   additional_params?: Record<string, unknown>;
   /**
    * Start date for historical data backfill (ISO date format, e.g. "2025-02-25"). Null if not set.
@@ -129,41 +115,22 @@ export interface PatchedExtractUpdateRequest {
 }
 
 /**
- * Optional date range for a manual run.
+ * Optional body of a manual run. No source names its fields (perhaps a date range): any JSON
+ * object, until they are documented.
  *
  * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/components/schemas/ExtractRunRequest`
  */
-export interface ExtractRunRequest {
-  /**
-   * First day to extract.
-   *
-   * Format: `date`
-   */
-  date_from?: string;
-  /**
-   * Last day to extract.
-   *
-   * Format: `date`
-   */
-  date_to?: string;
-}
+export type ExtractRunRequest = Record<string, unknown>;
 
 /**
- * Body to migrate an extract to a wide template (shape not documented).
+ * Body to migrate an extract to a wide template: the source extract and the new settings, per the
+ * docs, which name no fields. Any JSON object, until they are documented.
  *
  * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/components/schemas/ExtractMigrateWideRequest`
  */
-export interface ExtractMigrateWideRequest {
-  [key: string]: unknown;
-  /** Extract to migrate. */
-  extract_id: number;
-  /** Wide template the new extract uses. */
-  template_id?: number;
-  /** Settings of the new extract. */
-  template_settings?: Record<string, unknown>;
-}
+export type ExtractMigrateWideRequest = Record<string, unknown>;
 
 /** Source: `#/components/schemas/PaginatedExtractList` */
 export interface PaginatedExtractList {
@@ -265,8 +232,8 @@ export type CreateExtractError = ErrorModel;
 /**
  * Retrieve an extract
  *
- * Parameters of `GET /api/v3/extracts/{id}` (operation `retrieveExtract`).
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/get`
+ * Parameters of `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/get`
  */
 export interface RetrieveExtractParams {
   /**
@@ -274,20 +241,20 @@ export interface RetrieveExtractParams {
    *
    * Path parameter.
    */
-  id: number;
+  extract_id: number;
 }
 
 /**
- * Success response body of `GET /api/v3/extracts/{id}` (operation `retrieveExtract`).
+ * Success response body of `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/get`
  */
 export type RetrieveExtractResponse = Extract;
 
 /**
- * Error response body of `GET /api/v3/extracts/{id}` (operation `retrieveExtract`).
+ * Error response body of `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/get`
  */
 export type RetrieveExtractError = ErrorModel;
 
@@ -296,8 +263,8 @@ export type RetrieveExtractError = ErrorModel;
  *
  * Sets the extract's schedules, fields, additional parameters and historical backfill start.
  *
- * Parameters of `PUT /api/v3/extracts/{id}` (operation `replaceExtract`).
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/put`
+ * Parameters of `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/put`
  */
 export interface ReplaceExtractParams {
   /**
@@ -305,27 +272,27 @@ export interface ReplaceExtractParams {
    *
    * Path parameter.
    */
-  id: number;
+  extract_id: number;
 }
 
 /**
- * Request body of `PUT /api/v3/extracts/{id}` (operation `replaceExtract`).
+ * Request body of `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
  * Media type: `application/json`.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/put`
  */
 export type ReplaceExtractBody = ExtractUpdateRequest;
 
 /**
- * Success response body of `PUT /api/v3/extracts/{id}` (operation `replaceExtract`).
+ * Success response body of `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/put`
  */
 export type ReplaceExtractResponse = Extract;
 
 /**
- * Error response body of `PUT /api/v3/extracts/{id}` (operation `replaceExtract`).
+ * Error response body of `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
  * Statuses: 400, 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/put`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/put`
  */
 export type ReplaceExtractError = ErrorModel;
 
@@ -334,9 +301,9 @@ export type ReplaceExtractError = ErrorModel;
  *
  * Partial update; the same fields as the replace operation, all optional (inferred).
  *
- * Parameters of `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+ * Parameters of `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/patch`
  */
 export interface UpdateExtractParams {
   /**
@@ -344,38 +311,38 @@ export interface UpdateExtractParams {
    *
    * Path parameter.
    */
-  id: number;
+  extract_id: number;
 }
 
 /**
- * Request body of `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+ * Request body of `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
  * Media type: `application/json`.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/patch`
  */
 export type UpdateExtractBody = PatchedExtractUpdateRequest;
 
 /**
- * Success response body of `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+ * Success response body of `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/patch`
  */
 export type UpdateExtractResponse = Extract;
 
 /**
- * Error response body of `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+ * Error response body of `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
  * Statuses: 400, 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/patch`
  */
 export type UpdateExtractError = ErrorModel;
 
 /**
  * Run an extract now
  *
- * Request body (an optional date range) and response are not documented.
+ * Request body (optional, fields not documented) and response are not documented.
  *
- * Parameters of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+ * Parameters of `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/post`
  */
 export interface RunExtractParams {
   /**
@@ -383,27 +350,27 @@ export interface RunExtractParams {
    *
    * Path parameter.
    */
-  id: number;
+  extract_id: number;
 }
 
 /**
- * Request body of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+ * Request body of `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
  * Media type: `application/json` (optional body).
- * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/post`
  */
 export type RunExtractBody = ExtractRunRequest;
 
 /**
- * Success response body of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+ * Success response body of `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/post`
  */
 export type RunExtractResponse = ActionResponse;
 
 /**
- * Error response body of `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+ * Error response body of `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
  * Statuses: 400, 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
+ * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/post`
  */
 export type RunExtractError = ErrorModel;
 

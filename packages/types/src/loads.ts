@@ -277,9 +277,9 @@ export type DeleteLoadError = ErrorModel;
  *
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
- * Parameters of `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
+ * Parameters of `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1pause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/put`
  */
 export interface PauseLoadParams {
   /**
@@ -287,20 +287,20 @@ export interface PauseLoadParams {
    *
    * Path parameter.
    */
-  id: number;
+  load_id: number;
 }
 
 /**
- * Success response body of `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
+ * Success response body of `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1pause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/put`
  */
 export type PauseLoadResponse = ActionResponse;
 
 /**
- * Error response body of `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
+ * Error response body of `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1pause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/put`
  */
 export type PauseLoadError = ErrorModel;
 
@@ -309,9 +309,9 @@ export type PauseLoadError = ErrorModel;
  *
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
- * Parameters of `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
+ * Parameters of `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1unpause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/put`
  */
 export interface UnpauseLoadParams {
   /**
@@ -319,20 +319,20 @@ export interface UnpauseLoadParams {
    *
    * Path parameter.
    */
-  id: number;
+  load_id: number;
 }
 
 /**
- * Success response body of `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
+ * Success response body of `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1unpause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/put`
  */
 export type UnpauseLoadResponse = ActionResponse;
 
 /**
- * Error response body of `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
+ * Error response body of `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1unpause/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/put`
  */
 export type UnpauseLoadError = ErrorModel;
 
@@ -341,9 +341,9 @@ export type UnpauseLoadError = ErrorModel;
  *
  * Note the method is PUT (the extract actions use POST). Response not documented.
  *
- * Parameters of `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
+ * Parameters of `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
  * Inferred: not stated by the API's documentation (`x-inferred`).
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1run/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/put`
  */
 export interface RunLoadParams {
   /**
@@ -351,19 +351,19 @@ export interface RunLoadParams {
    *
    * Path parameter.
    */
-  id: number;
+  load_id: number;
 }
 
 /**
- * Success response body of `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
+ * Success response body of `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1run/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/put`
  */
 export type RunLoadResponse = ActionResponse;
 
 /**
- * Error response body of `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
+ * Error response body of `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1loads~1{id}~1run/put`
+ * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/put`
  */
 export type RunLoadError = ErrorModel;

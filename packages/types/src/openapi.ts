@@ -92,7 +92,16 @@ import type {
   RoleUsersResponse,
   RoleWriteRequest,
 } from './roles.js';
-import type { ActionResponse, DataTable, ErrorModel, Scheduling } from './shared.js';
+import type {
+  ActionResponse,
+  DataTable,
+  ErrorModel,
+  Scheduling,
+  SchedulingDay,
+  SchedulingHour,
+  SchedulingMonth,
+  SchedulingWeek,
+} from './shared.js';
 import type { TokenRequest, TokenResponse } from './token.js';
 import type {
   WebhookEndpointCreateRequest,
@@ -329,11 +338,7 @@ export interface paths {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /**
-         * External-auth link ID.
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** External-auth link ID (type not documented; integer inferred). */
         id: number;
       };
       cookie?: never;
@@ -568,13 +573,13 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/extracts/{id}': {
+  '/api/v3/extracts/{extract_id}': {
     parameters: {
       query?: never;
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -590,13 +595,13 @@ export interface paths {
     patch: operations['updateExtract'];
     trace?: never;
   };
-  '/api/v3/extracts/{id}/run': {
+  '/api/v3/extracts/{extract_id}/run': {
     parameters: {
       query?: never;
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -705,7 +710,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/destinations/{destination_name}/connections/{id}': {
+  '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -713,7 +718,7 @@ export interface paths {
         /** Destination name (the destination's `name`). */
         destination_name: string;
         /** Destination Connection ID. */
-        id: number;
+        destination_connection_id: number;
       };
       cookie?: never;
     };
@@ -829,13 +834,13 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/loads/{id}/pause': {
+  '/api/v3/loads/{load_id}/pause': {
     parameters: {
       query?: never;
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -849,13 +854,13 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/loads/{id}/unpause': {
+  '/api/v3/loads/{load_id}/unpause': {
     parameters: {
       query?: never;
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -869,13 +874,13 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/loads/{id}/run': {
+  '/api/v3/loads/{load_id}/run': {
     parameters: {
       query?: never;
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -911,11 +916,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Template ID (type not documented; integer inferred).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Template ID (type not documented; integer inferred). */
         template_id: number;
       };
       cookie?: never;
@@ -957,6 +958,7 @@ export interface paths {
          * Unique recipe identifier (numeric string).
          *
          * Constraints: pattern `^[0-9]+$`
+         * @example "42"
          */
         recipe_id: string;
       };
@@ -982,6 +984,7 @@ export interface paths {
          * Unique recipe identifier (numeric string).
          *
          * Constraints: pattern `^[0-9]+$`
+         * @example "42"
          */
         recipe_id: string;
       };
@@ -1020,11 +1023,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -1046,11 +1045,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -1070,11 +1065,7 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -1321,6 +1312,10 @@ export interface components {
     ExtractTemplateSummary: ExtractTemplateSummary;
     PaginatedExtractTemplateList: PaginatedExtractTemplateList;
     Scheduling: Scheduling;
+    SchedulingHour: SchedulingHour;
+    SchedulingDay: SchedulingDay;
+    SchedulingWeek: SchedulingWeek;
+    SchedulingMonth: SchedulingMonth;
     Field: Field;
     AdditionalParams: AdditionalParams;
     Extract: Extract;
@@ -2483,11 +2478,7 @@ export interface operations {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /**
-         * External-auth link ID.
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** External-auth link ID (type not documented; integer inferred). */
         id: number;
       };
       cookie?: never;
@@ -3605,8 +3596,8 @@ export interface operations {
   /**
    * Retrieve an extract
    *
-   * `GET /api/v3/extracts/{id}`
-   * Source: `#/paths/~1api~1v3~1extracts~1{id}/get`
+   * `GET /api/v3/extracts/{extract_id}`
+   * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/get`
    */
   retrieveExtract: {
     parameters: {
@@ -3614,7 +3605,7 @@ export interface operations {
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -3675,8 +3666,8 @@ export interface operations {
    *
    * Sets the extract's schedules, fields, additional parameters and historical backfill start.
    *
-   * `PUT /api/v3/extracts/{id}`
-   * Source: `#/paths/~1api~1v3~1extracts~1{id}/put`
+   * `PUT /api/v3/extracts/{extract_id}`
+   * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/put`
    */
   replaceExtract: {
     parameters: {
@@ -3684,7 +3675,7 @@ export interface operations {
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -3758,8 +3749,8 @@ export interface operations {
    *
    * Partial update; the same fields as the replace operation, all optional (inferred).
    *
-   * `PATCH /api/v3/extracts/{id}`
-   * Source: `#/paths/~1api~1v3~1extracts~1{id}/patch`
+   * `PATCH /api/v3/extracts/{extract_id}`
+   * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/patch`
    */
   updateExtract: {
     parameters: {
@@ -3767,7 +3758,7 @@ export interface operations {
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -3839,10 +3830,10 @@ export interface operations {
   /**
    * Run an extract now
    *
-   * Request body (an optional date range) and response are not documented.
+   * Request body (optional, fields not documented) and response are not documented.
    *
-   * `POST /api/v3/extracts/{id}/run`
-   * Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post`
+   * `POST /api/v3/extracts/{extract_id}/run`
+   * Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/post`
    */
   runExtract: {
     parameters: {
@@ -3850,7 +3841,7 @@ export interface operations {
       header?: never;
       path: {
         /** Extract ID. */
-        id: number;
+        extract_id: number;
       };
       cookie?: never;
     };
@@ -4404,8 +4395,8 @@ export interface operations {
    *
    * The docs show the data-source Connection schema here, which is taken to be a mistake.
    *
-   * `GET /api/v3/destinations/{destination_name}/connections/{id}`
-   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/get`
+   * `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}`
+   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/get`
    */
   retrieveDestinationConnection: {
     parameters: {
@@ -4415,7 +4406,7 @@ export interface operations {
         /** Destination name (the destination's `name`). */
         destination_name: string;
         /** Destination Connection ID. */
-        id: number;
+        destination_connection_id: number;
       };
       cookie?: never;
     };
@@ -4476,8 +4467,8 @@ export interface operations {
    *
    * Replaces the connection's title and connection parameters (credentials).
    *
-   * `PUT /api/v3/destinations/{destination_name}/connections/{id}`
-   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/put`
+   * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}`
+   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/put`
    */
   replaceDestinationConnection: {
     parameters: {
@@ -4487,7 +4478,7 @@ export interface operations {
         /** Destination name (the destination's `name`). */
         destination_name: string;
         /** Destination Connection ID. */
-        id: number;
+        destination_connection_id: number;
       };
       cookie?: never;
     };
@@ -4561,8 +4552,8 @@ export interface operations {
    *
    * Body not documented.
    *
-   * `PATCH /api/v3/destinations/{destination_name}/connections/{id}`
-   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{id}/patch`
+   * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}`
+   * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/patch`
    */
   updateDestinationConnection: {
     parameters: {
@@ -4572,7 +4563,7 @@ export interface operations {
         /** Destination name (the destination's `name`). */
         destination_name: string;
         /** Destination Connection ID. */
-        id: number;
+        destination_connection_id: number;
       };
       cookie?: never;
     };
@@ -5342,8 +5333,8 @@ export interface operations {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/pause`
-   * Source: `#/paths/~1api~1v3~1loads~1{id}~1pause/put`
+   * `PUT /api/v3/loads/{load_id}/pause`
+   * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/put`
    */
   pauseLoad: {
     parameters: {
@@ -5351,7 +5342,7 @@ export interface operations {
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -5412,8 +5403,8 @@ export interface operations {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/unpause`
-   * Source: `#/paths/~1api~1v3~1loads~1{id}~1unpause/put`
+   * `PUT /api/v3/loads/{load_id}/unpause`
+   * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/put`
    */
   unpauseLoad: {
     parameters: {
@@ -5421,7 +5412,7 @@ export interface operations {
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -5482,8 +5473,8 @@ export interface operations {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/run`
-   * Source: `#/paths/~1api~1v3~1loads~1{id}~1run/put`
+   * `PUT /api/v3/loads/{load_id}/run`
+   * Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/put`
    */
   runLoad: {
     parameters: {
@@ -5491,7 +5482,7 @@ export interface operations {
       header?: never;
       path: {
         /** Load ID. */
-        id: number;
+        load_id: number;
       };
       cookie?: never;
     };
@@ -5651,11 +5642,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Template ID (type not documented; integer inferred).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Template ID (type not documented; integer inferred). */
         template_id: number;
       };
       cookie?: never;
@@ -5891,6 +5878,7 @@ export interface operations {
          * Unique recipe identifier (numeric string).
          *
          * Constraints: pattern `^[0-9]+$`
+         * @example "42"
          */
         recipe_id: string;
       };
@@ -5963,6 +5951,7 @@ export interface operations {
          * Unique recipe identifier (numeric string).
          *
          * Constraints: pattern `^[0-9]+$`
+         * @example "42"
          */
         recipe_id: string;
       };
@@ -6048,6 +6037,7 @@ export interface operations {
          * Unique recipe identifier (numeric string).
          *
          * Constraints: pattern `^[0-9]+$`
+         * @example "42"
          */
         recipe_id: string;
       };
@@ -6117,7 +6107,8 @@ export interface operations {
   /**
    * List webhook endpoints
    *
-   * The docs show a plain list (not paginated).
+   * The docs show the items (`WebhookEndpointListItem`) but not whether the list is paginated: a plain
+   * array is inferred.
    *
    * `GET /api/v3/webhook_endpoints/`
    * Source: `#/paths/~1api~1v3~1webhook_endpoints~1/get`
@@ -6131,7 +6122,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** The workspace's webhook endpoints. */
+      /** The workspace's webhook endpoints (a plain array, inferred). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6255,11 +6246,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -6327,11 +6314,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -6399,11 +6382,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -6488,11 +6467,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;
@@ -6571,11 +6546,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
-         *
-         * Inferred: not stated by the API's documentation (`x-inferred`).
-         */
+        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
         id: number;
       };
       cookie?: never;

@@ -9,7 +9,7 @@ export interface Role {
   /** Role title (unique within the agency) */
   title: string;
   /** Optional human-readable description */
-  description: string | null;
+  description?: string | null;
   /** True for built-in Improvado-managed roles. Read-only — cannot be edited or deleted. */
   is_system: boolean;
   /** True for internal-only roles (impersonation, guest viewers). These are never listed in the API. */

@@ -12,11 +12,7 @@ export interface ErrorModel {
   [key: string]: unknown;
   /** Error message. */
   details?: string;
-  /**
-   * Error message under Django REST Framework's default key (inferred alternative to `details`).
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Error message under Django REST Framework's default key (inferred alternative to `details`). */
   detail?: string;
 }
 
@@ -28,11 +24,18 @@ export interface ErrorModel {
  */
 export type ActionResponse = Record<string, unknown>;
 
-/** Source: `#/components/schemas/Scheduling` */
-export interface Scheduling {
+/**
+ * When a run starts: once per `interval` (hour, day, week or month), on day `days` of the interval,
+ * at `hours`:`minutes` in `timezone`. The range of `days` depends on `interval`, so a schedule is one
+ * of four variants: `days` is 0 for `hour` and `day`, 0–6 (day of week) for `week`, 0–30 (day of
+ * month) for `month`.
+ *
+ * Source: `#/components/schemas/Scheduling`
+ */
+export type Scheduling = {
   /**
-   * Day offset within the interval, starting from 0. The valid range depends on interval:
-   * hour,day— must be 0week— 0–6 (day of week)month— 0–30 (day of month)
+   * Day offset within the interval, starting from 0. The valid range depends on `interval`: 0 for
+   * `hour` and `day`, 0–6 (day of week) for `week`, 0–30 (day of month) for `month`.
    *
    * Constraints: minimum 0, maximum 30
    */
@@ -50,8 +53,8 @@ export interface Scheduling {
    */
   minutes?: number;
   /**
-   * Frequency at which the run will be performed:
-   * hour— every hourday— once per dayweek— once per weekmonth— once per month
+   * Frequency at which the run will be performed: `hour` every hour, `day` once per day, `week`
+   * once per week, `month` once per month.
    */
   interval?: 'hour' | 'day' | 'week' | 'month';
   /**
@@ -73,6 +76,62 @@ export interface Scheduling {
    * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   extraction_period?: Record<string, unknown>;
+} & (SchedulingHour | SchedulingDay | SchedulingWeek | SchedulingMonth);
+
+/**
+ * A schedule that runs every hour; `days` must be 0.
+ *
+ * Source: `#/components/schemas/SchedulingHour`
+ */
+export interface SchedulingHour {
+  /** Every hour. */
+  interval: 'hour';
+  /** Must be 0 for an hourly schedule. */
+  days?: 0;
+}
+
+/**
+ * A schedule that runs once per day; `days` must be 0.
+ *
+ * Source: `#/components/schemas/SchedulingDay`
+ */
+export interface SchedulingDay {
+  /** Once per day. */
+  interval: 'day';
+  /** Must be 0 for a daily schedule. */
+  days?: 0;
+}
+
+/**
+ * A schedule that runs once per week, on day `days` of the week (0–6).
+ *
+ * Source: `#/components/schemas/SchedulingWeek`
+ */
+export interface SchedulingWeek {
+  /** Once per week. */
+  interval: 'week';
+  /**
+   * Day of week, 0–6.
+   *
+   * Constraints: minimum 0, maximum 6
+   */
+  days?: number;
+}
+
+/**
+ * A schedule that runs once per month, on day `days` of the month (0–30).
+ *
+ * Source: `#/components/schemas/SchedulingMonth`
+ */
+export interface SchedulingMonth {
+  /** Once per month. */
+  interval: 'month';
+  /**
+   * Day of month, 0–30.
+   *
+   * Constraints: minimum 0, maximum 30
+   */
+  days?: number;
 }
 
 /** Source: `#/components/schemas/DataTable` */

@@ -20,11 +20,7 @@ export interface WebhookSubscription {
 
 /** Source: `#/components/schemas/WebhookEndpointListItem` */
 export interface WebhookEndpointListItem {
-  /**
-   * Webhook endpoint ID
-   *
-   * Inferred: not stated by the API's documentation (`x-inferred`).
-   */
+  /** Webhook endpoint ID */
   id: number;
   /**
    * Receiver URL
@@ -58,7 +54,6 @@ export interface WebhookEndpointListItem {
 
 /** Source: `#/components/schemas/WebhookEndpointDetail` */
 export interface WebhookEndpointDetail {
-  /** Inferred: not stated by the API's documentation (`x-inferred`). */
   id: number;
   /** Format: `uri` */
   url: string;
@@ -66,6 +61,7 @@ export interface WebhookEndpointDetail {
    * 64-character hex signing secret
    *
    * Constraints: minLength 64, maxLength 64, pattern `^[0-9a-fA-F]{64}$`
+   * @example "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
    */
   secret: string;
   /**
@@ -127,9 +123,11 @@ export interface WebhookEndpointUpdateRequest {
 /**
  * List webhook endpoints
  *
- * The docs show a plain list (not paginated).
+ * The docs show the items (`WebhookEndpointListItem`) but not whether the list is paginated: a plain
+ * array is inferred.
  *
  * Parameters of `GET /api/v3/webhook_endpoints/` (operation `listWebhookEndpoints`).
+ * Inferred: not stated by the API's documentation (`x-inferred`).
  * Source: `#/paths/~1api~1v3~1webhook_endpoints~1/get`
  */
 export type ListWebhookEndpointsParams = Record<string, never>;
@@ -191,7 +189,6 @@ export interface RetrieveWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }
@@ -221,7 +218,6 @@ export interface DeleteWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }
@@ -254,7 +250,6 @@ export interface UpdateWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }
@@ -295,7 +290,6 @@ export interface VerifyWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }
@@ -327,7 +321,6 @@ export interface RegenerateWebhookEndpointSecretParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
-   * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   id: number;
 }

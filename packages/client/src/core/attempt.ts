@@ -72,6 +72,151 @@ export function deadline(signal: AbortSignal | undefined, ms: number, request: (
 }
 
 /**
+ * The abort scope of one attempt: the caller's signal and the time limit, combined into one controller whose signal the
+ * request is sent with. One object per attempt, its state in fields (not a closure per step: this runs on every call).
+ * It stays open after the response arrives, until the body is read, discarded (`end`) or handed over (`handOver`).
+ */
+class Scope implements AttemptScope {
+  readonly signal: AbortSignal;
+  readonly #controller = new AbortController();
+  #timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The listener on the caller's signal, while linked. */
+  #listener: (() => void) | undefined;
+  // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's signal
+  // (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort reaches
+  // fetch and the body read. Only middleware sends such requests: made then.
+  inFlight: Request[] | undefined;
+  /** The body reader's cancel (`onAbort`), called right after the controller aborts. */
+  #cancelRead: ((reason: unknown) => void) | undefined;
+
+  constructor(
+    readonly timeoutMs: number,
+    readonly limited: boolean,
+    readonly caller: AbortSignal | undefined,
+    readonly where: () => RequestInfo,
+  ) {
+    this.signal = this.#controller.signal;
+    if (caller) {
+      if (caller.aborted) this.#controller.abort(caller.reason);
+      else {
+        this.#listener = () => this.#abort(caller.reason);
+        caller.addEventListener('abort', this.#listener, { once: true });
+      }
+    }
+    if (limited)
+      this.#timer = setTimeout(() => {
+        if (this.signal.aborted) return;
+        this.#timedOut = true;
+        this.#abort(new TimeoutError(this.#message()));
+      }, timeoutMs);
+  }
+
+  /** Whether the attempt failed by its time limit or by the caller's signal (so the error is theirs, not the network's). */
+  get aborted(): boolean {
+    return this.#timedOut || this.caller?.aborted === true;
+  }
+
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.inFlight = undefined;
+    this.#cancelRead?.(reason);
+    this.#cancelRead = undefined;
+  }
+
+  #message(): string {
+    return `Request timed out after ${this.timeoutMs} ms`; // built only on a timeout
+  }
+
+  /** `err` as the attempt's failure: `TimeoutError` after the time limit, `AbortError` after the caller's abort, else `err`. */
+  failure(err: unknown): unknown {
+    if (this.#timedOut) return new TimeoutError(this.#message(), { cause: err, request: this.where() });
+    if (this.caller?.aborted) return new AbortError(undefined, { cause: this.caller.reason, request: this.where() });
+    return err;
+  }
+
+  fail(err: unknown): Error {
+    const e = this.failure(err);
+    return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: this.where() });
+  }
+
+  onAbort(cancel: (reason: unknown) => void): void {
+    this.#cancelRead = cancel;
+  }
+
+  end(): void {
+    this.#stopTimer();
+    if (this.#listener) this.caller?.removeEventListener('abort', this.#listener);
+    this.#listener = undefined;
+    this.inFlight = undefined;
+    this.#cancelRead = undefined;
+  }
+
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  handOver(res: Response): Response {
+    this.#stopTimer();
+    const source = res.body;
+    if (!this.#listener || !source) {
+      this.end();
+      return res;
+    }
+    // The caller's signal stays linked until the body is read to the end, cancelled or failed.
+    const reader = source.getReader();
+    const scope = this;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(out) {
+        try {
+          const chunk = await reader.read();
+          if (scope.signal.aborted) throw scope.signal.reason;
+          if (chunk.done) {
+            scope.end();
+            out.close();
+          } else out.enqueue(chunk.value);
+        } catch (err) {
+          scope.end();
+          out.error(scope.fail(err));
+        }
+      },
+      cancel(reason) {
+        scope.end();
+        return reader.cancel(reason);
+      },
+    });
+    this.#cancelRead = (reason) => {
+      reader.cancel(reason).catch(() => undefined);
+    };
+    const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
+    for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
+    return handed;
+  }
+}
+
+/** Sends one request through `fetchFn` (or the global fetch); a failure that is not an abort is a `ConnectionError`. */
+async function send(
+  input: Request | undefined,
+  url: string,
+  init: RequestInit,
+  fetchFn: FetchLike | undefined,
+  scope: Scope | undefined,
+  where: () => RequestInfo,
+  scrub: (text: string) => string,
+): Promise<Response> {
+  try {
+    if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
+    return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
+  } catch (err) {
+    if (scope?.aborted || err instanceof SdkError) throw err;
+    const cause = causeOf(err);
+    const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${scrub(cause)}` : ''}`;
+    throw new ConnectionError(text, { cause: err, request: where() });
+  }
+}
+
+/**
  * One attempt: middleware chain around fetch, with the timeout and the caller's signal combined. Resolves with the
  * response and the attempt's scope, still open: the timeout keeps running until the caller of `attempt` ends it
  * (after reading or discarding the body) or hands the body over. On failure the scope is ended here. Without a time
@@ -91,70 +236,11 @@ export async function attempt(
 ): Promise<{ response: Response; scope: AttemptScope | undefined }> {
   // Timers take at most 2^31-1 ms: a longer, infinite or non-positive timeout means none.
   const limited = hasTimeout(timeoutMs);
-  let controller: AbortController | undefined;
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let unlink: (() => void) | undefined;
-  // Signals derived by `new Request(…, { signal })` are held weakly by their sources: the timer or the caller's
-  // signal (then the scope) keeps them (and the requests in flight) reachable until the attempt ends so that an abort
-  // reaches fetch and the body read. Only middleware sends such requests: made then.
-  let inFlight: Request[] | undefined;
-  // The body reader's cancel (AttemptScope.onAbort), called right after the controller aborts.
-  let cancelRead: ((reason: unknown) => void) | undefined;
-  const abort = (c: AbortController, reason: unknown): void => {
-    c.abort(reason);
-    inFlight = undefined;
-    cancelRead?.(reason);
-    cancelRead = undefined;
-  };
-  const message = (): string => `Request timed out after ${timeoutMs} ms`; // built only on a timeout
-  if (limited || signal) {
-    const c = new AbortController();
-    controller = c;
-    init.signal = c.signal;
-    if (signal) {
-      const onAbort = (): void => abort(c, signal.reason);
-      if (signal.aborted) c.abort(signal.reason);
-      else {
-        signal.addEventListener('abort', onAbort, { once: true });
-        unlink = () => signal.removeEventListener('abort', onAbort);
-      }
-    }
-    if (limited)
-      timer = setTimeout(() => {
-        if (c.signal.aborted) return;
-        timedOut = true;
-        abort(c, new TimeoutError(message()));
-      }, timeoutMs);
-  }
-  const fail = (err: unknown): unknown =>
-    timedOut
-      ? new TimeoutError(message(), { cause: err, request: where() })
-      : signal?.aborted
-        ? new AbortError(undefined, { cause: signal.reason, request: where() })
-        : err;
-  const end = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    unlink?.();
-    unlink = undefined;
-    inFlight = undefined;
-    cancelRead = undefined;
-  };
-  const send = async (input: Request | undefined): Promise<Response> => {
-    try {
-      if (fetchFn) return await (input ? fetchFn(input) : fetchFn(url, init));
-      return await (input ? globalThis.fetch(input) : globalThis.fetch(url, init));
-    } catch (err) {
-      if (timedOut || signal?.aborted || err instanceof SdkError) throw err;
-      const cause = causeOf(err);
-      const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${scrub(cause)}` : ''}`;
-      throw new ConnectionError(text, { cause: err, request: where() });
-    }
-  };
+  const scope = limited || signal ? new Scope(timeoutMs, limited, signal, where) : undefined;
+  if (scope) init.signal = scope.signal;
   let response: Response;
   try {
-    if (!middleware?.length) response = await send(undefined); // no middleware: `url, init`, no `Request` built
+    if (!middleware?.length) response = await send(undefined, url, init, fetchFn, scope, where, scrub); // no `Request` built
     else {
       const built = new Request(url, init);
       let sentBuilt = false;
@@ -163,74 +249,23 @@ export async function attempt(
       // attempt's signal.
       const terminal = (req: Request): Promise<Response> => {
         let sent = req;
-        if (req !== built || sentBuilt || (req.body !== null && middleware?.length))
-          sent = controller ? new Request(req.clone(), { signal: controller.signal }) : req.clone();
+        if (req !== built || sentBuilt || req.body !== null) sent = scope ? new Request(req.clone(), { signal: scope.signal }) : req.clone();
         if (req === built) sentBuilt = true;
-        if (controller) {
-          inFlight ??= [];
-          inFlight.push(sent);
+        if (scope) {
+          scope.inFlight ??= [];
+          scope.inFlight.push(sent);
         }
-        return send(sent);
+        return send(sent, url, init, fetchFn, scope, where, scrub);
       };
-      const chain = (middleware ?? []).reduceRight<(req: Request) => Promise<Response>>(
+      const chain = middleware.reduceRight<(req: Request) => Promise<Response>>(
         (next, mw) => (req) => mw(req, next, { operation: op, attempt: attemptNo }),
         terminal,
       );
       response = await chain(built);
     }
   } catch (err) {
-    end();
-    throw fail(err);
+    scope?.end();
+    throw scope ? scope.failure(err) : err;
   }
-  if (!controller) return { response, scope: undefined };
-  // `end` (like the timer's callback) closes over `inFlight`: the scope keeps the requests in flight reachable.
-  const scope: AttemptScope = {
-    signal: controller.signal,
-    fail: (err: unknown): Error => {
-      const e = fail(err);
-      return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: where() });
-    },
-    onAbort: (cancel) => {
-      cancelRead = cancel;
-    },
-    end,
-    handOver: (res: Response): Response => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      const source = res.body;
-      if (!unlink || !source) {
-        end();
-        return res;
-      }
-      // The caller's signal stays linked until the body is read to the end, cancelled or failed.
-      const reader = source.getReader();
-      const c = controller;
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(out) {
-          try {
-            const chunk = await reader.read();
-            if (c?.signal.aborted) throw c.signal.reason;
-            if (chunk.done) {
-              end();
-              out.close();
-            } else out.enqueue(chunk.value);
-          } catch (err) {
-            end();
-            out.error(scope.fail(err));
-          }
-        },
-        cancel(reason) {
-          end();
-          return reader.cancel(reason);
-        },
-      });
-      cancelRead = (reason) => {
-        reader.cancel(reason).catch(() => undefined);
-      };
-      const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
-      for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
-      return handed;
-    },
-  };
   return { response, scope };
 }

@@ -232,6 +232,7 @@ export class AutomatedRecipes {
           '404': 'json',
           '429': 'json',
         },
+        idempotent: false,
       },
       options,
     );

@@ -36,10 +36,12 @@ export class WebhookEndpoints {
   /**
    * List webhook endpoints
    *
-   * The docs show a plain list (not paginated).
+   * The docs show the items (`WebhookEndpointListItem`) but not whether the list is paginated: a plain
+   * array is inferred.
    *
    * `GET /api/v3/webhook_endpoints/` (operation `listWebhookEndpoints`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWebhookEndpointsError}.
+   * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief
@@ -243,6 +245,7 @@ export class WebhookEndpoints {
           '404': 'json',
           '429': 'json',
         },
+        idempotent: false,
       },
       options,
     );
@@ -277,6 +280,7 @@ export class WebhookEndpoints {
         parameters: { id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );

@@ -141,7 +141,7 @@ export class DestinationsConnections {
    *
    * The docs show the data-source Connection schema here, which is taken to be a mistake.
    *
-   * `GET /api/v3/destinations/{destination_name}/connections/{id}` (operation `retrieveDestinationConnection`).
+   * `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDestinationConnectionError}.
    * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDestinationConnectionParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -159,10 +159,10 @@ export class DestinationsConnections {
     return this.client.request<RetrieveDestinationConnectionResponse>(
       {
         method: 'get',
-        path: '/api/v3/destinations/{destination_name}/connections/{id}',
+        path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'retrieveDestinationConnection',
         params: { ...params },
-        parameters: { destination_name: { in: 'path' }, id: { in: 'path' } },
+        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -175,7 +175,7 @@ export class DestinationsConnections {
    *
    * Replaces the connection's title and connection parameters (credentials).
    *
-   * `PUT /api/v3/destinations/{destination_name}/connections/{id}` (operation `replaceDestinationConnection`).
+   * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceDestinationConnectionError}.
    * @param params path, query, header and cookie parameters by wire name ({@link ReplaceDestinationConnectionParams})
    * @param body the request body, sent as application/json ({@link ReplaceDestinationConnectionBody})
@@ -196,10 +196,10 @@ export class DestinationsConnections {
     return this.client.request<ReplaceDestinationConnectionResponse>(
       {
         method: 'put',
-        path: '/api/v3/destinations/{destination_name}/connections/{id}',
+        path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'replaceDestinationConnection',
         params: { ...params },
-        parameters: { destination_name: { in: 'path' }, id: { in: 'path' } },
+        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -220,7 +220,7 @@ export class DestinationsConnections {
    *
    * Body not documented.
    *
-   * `PATCH /api/v3/destinations/{destination_name}/connections/{id}` (operation `updateDestinationConnection`).
+   * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateDestinationConnectionParams})
@@ -242,10 +242,10 @@ export class DestinationsConnections {
     return this.client.request<UpdateDestinationConnectionResponse>(
       {
         method: 'patch',
-        path: '/api/v3/destinations/{destination_name}/connections/{id}',
+        path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'updateDestinationConnection',
         params: { ...params },
-        parameters: { destination_name: { in: 'path' }, id: { in: 'path' } },
+        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -291,6 +291,7 @@ export class DestinationsConnections {
         parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );

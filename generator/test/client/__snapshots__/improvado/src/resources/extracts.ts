@@ -129,7 +129,7 @@ export class Extracts {
   /**
    * Retrieve an extract
    *
-   * `GET /api/v3/extracts/{id}` (operation `retrieveExtract`).
+   * `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveExtractError}.
    * @param params path, query, header and cookie parameters by wire name ({@link RetrieveExtractParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -147,10 +147,10 @@ export class Extracts {
     return this.client.request<RetrieveExtractResponse>(
       {
         method: 'get',
-        path: '/api/v3/extracts/{id}',
+        path: '/api/v3/extracts/{extract_id}',
         operationId: 'retrieveExtract',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -163,7 +163,7 @@ export class Extracts {
    *
    * Sets the extract's schedules, fields, additional parameters and historical backfill start.
    *
-   * `PUT /api/v3/extracts/{id}` (operation `replaceExtract`).
+   * `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceExtractError}.
    * @param params path, query, header and cookie parameters by wire name ({@link ReplaceExtractParams})
    * @param body the request body, sent as application/json ({@link ReplaceExtractBody})
@@ -184,10 +184,10 @@ export class Extracts {
     return this.client.request<ReplaceExtractResponse>(
       {
         method: 'put',
-        path: '/api/v3/extracts/{id}',
+        path: '/api/v3/extracts/{extract_id}',
         operationId: 'replaceExtract',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -208,7 +208,7 @@ export class Extracts {
    *
    * Partial update; the same fields as the replace operation, all optional (inferred).
    *
-   * `PATCH /api/v3/extracts/{id}` (operation `updateExtract`).
+   * `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateExtractError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateExtractParams})
@@ -230,10 +230,10 @@ export class Extracts {
     return this.client.request<UpdateExtractResponse>(
       {
         method: 'patch',
-        path: '/api/v3/extracts/{id}',
+        path: '/api/v3/extracts/{extract_id}',
         operationId: 'updateExtract',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -252,9 +252,9 @@ export class Extracts {
   /**
    * Run an extract now
    *
-   * Request body (an optional date range) and response are not documented.
+   * Request body (optional, fields not documented) and response are not documented.
    *
-   * `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
+   * `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunExtractError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RunExtractParams})
@@ -276,10 +276,10 @@ export class Extracts {
     return this.client.request<RunExtractResponse>(
       {
         method: 'post',
-        path: '/api/v3/extracts/{id}/run',
+        path: '/api/v3/extracts/{extract_id}/run',
         operationId: 'runExtract',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -290,6 +290,7 @@ export class Extracts {
           '404': 'json',
           '429': 'json',
         },
+        idempotent: false,
       },
       options,
     );
@@ -319,6 +320,7 @@ export class Extracts {
         parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );
@@ -351,6 +353,7 @@ export class Extracts {
         parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );

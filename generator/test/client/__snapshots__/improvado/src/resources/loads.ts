@@ -229,7 +229,7 @@ export class Loads {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/pause` (operation `pauseLoad`).
+   * `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link PauseLoadParams})
@@ -245,12 +245,13 @@ export class Loads {
     return this.client.request<PauseLoadResponse>(
       {
         method: 'put',
-        path: '/api/v3/loads/{id}/pause',
+        path: '/api/v3/loads/{load_id}/pause',
         operationId: 'pauseLoad',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );
@@ -261,7 +262,7 @@ export class Loads {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/unpause` (operation `unpauseLoad`).
+   * `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UnpauseLoadParams})
@@ -277,12 +278,13 @@ export class Loads {
     return this.client.request<UnpauseLoadResponse>(
       {
         method: 'put',
-        path: '/api/v3/loads/{id}/unpause',
+        path: '/api/v3/loads/{load_id}/unpause',
         operationId: 'unpauseLoad',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );
@@ -293,7 +295,7 @@ export class Loads {
    *
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
-   * `PUT /api/v3/loads/{id}/run` (operation `runLoad`).
+   * `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link RunLoadParams})
@@ -309,12 +311,13 @@ export class Loads {
     return this.client.request<RunLoadResponse>(
       {
         method: 'put',
-        path: '/api/v3/loads/{id}/run',
+        path: '/api/v3/loads/{load_id}/run',
         operationId: 'runLoad',
         params: { ...params },
-        parameters: { id: { in: 'path' } },
+        parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );
