@@ -4,6 +4,7 @@ import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
 import { fastFormatStyle } from './fast-format.js';
+import { isPrinterStyle } from './printer-style.js';
 import {
   DIAGNOSTIC_PARSER,
   type FormatFailure,
@@ -308,6 +309,7 @@ class PackageFormatter {
     const parser = parserFor(file.kind);
     if (parser === undefined) return { index, outcome: { ok: true, formatted: file.contents } };
     const formatOptions: FormatOptions = await resolveFormatOptions(this.dir, file.path, parser);
+    if (file.printed === true && isPrinterStyle(formatOptions)) return { index, outcome: { ok: true, formatted: file.contents } };
     const key = cacheKey(file.contents, prettierVersion, formatOptions);
     const cached = this.cache ? await this.cache.get(key) : undefined;
     if (cached !== undefined) {
