@@ -5,6 +5,7 @@ import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
 import { fastFormatStyle } from './fast-format.js';
 import { isPrinterStyle } from './printer-style.js';
+import type { FormatMode } from '../config.js';
 import {
   DIAGNOSTIC_PARSER,
   type FormatFailure,
@@ -51,6 +52,11 @@ export interface PrepareOptions {
    * prettier (the tests compare the two).
    */
   fastFormat?: boolean;
+  /**
+   * `printer` (default): TypeScript the printer printed ({@link EmittedFile.printed}) is written as it
+   * is. `prettier`: it is formatted by prettier, once per file, with the output's prettier config.
+   */
+  format?: FormatMode;
 }
 
 /**
@@ -234,7 +240,7 @@ interface FormatAllResult {
 const PIECE_BYTES = 32 * 1024;
 
 /** A file's formatting, decided: done (not formatted, or from the cache), or a job to run. */
-type Lookup = { index: number; outcome: FormatOutcome } | { index: number; key: string; job: FormatJob };
+type Lookup = { index: number; outcome: FormatOutcome } | { index: number; key: string; job: FormatJob; plain: boolean };
 
 /**
  * Formats the files of one package as they are added. With a pool given ({@link PrepareOptions.pool}),
@@ -309,23 +315,26 @@ class PackageFormatter {
     const parser = parserFor(file.kind);
     if (parser === undefined) return { index, outcome: { ok: true, formatted: file.contents } };
     const formatOptions: FormatOptions = await resolveFormatOptions(this.dir, file.path, parser);
-    if (file.printed === true && isPrinterStyle(formatOptions)) return { index, outcome: { ok: true, formatted: file.contents } };
+    if (file.printed === true && (this.options.format !== 'prettier' || isPrinterStyle(formatOptions))) {
+      return { index, outcome: { ok: true, formatted: file.contents } };
+    }
     const key = cacheKey(file.contents, prettierVersion, formatOptions);
     const cached = this.cache ? await this.cache.get(key) : undefined;
     if (cached !== undefined) {
       this.hits++;
       return { index, outcome: { ok: true, formatted: cached } };
     }
-    return { index, key, job: { text: file.contents, options: formatOptions } };
+    return { index, key, job: { text: file.contents, options: formatOptions }, plain: file.printed === true };
   }
 
   private settle(l: { index: number; outcome: FormatOutcome }): void {
     this.results[l.index] = l.outcome;
   }
 
-  private async format(pool: FormatPool, p: { index: number; key: string; job: FormatJob }): Promise<void> {
+  private async format(pool: FormatPool, p: { index: number; key: string; job: FormatJob; plain: boolean }): Promise<void> {
     this.misses++;
-    const outcome = await formatInPieces(pool, p.job, this.options.pieceBytes ?? PIECE_BYTES, this.options.fastFormat !== false);
+    // A printed file (prettier's mode) goes to prettier plainly, once, as a whole.
+    const outcome = p.plain ? await pool.format(p.job) : await formatInPieces(pool, p.job, this.options.pieceBytes ?? PIECE_BYTES, this.options.fastFormat !== false);
     this.results[p.index] = outcome;
     if (outcome.ok && this.cache) await this.cache.set(p.key, outcome.formatted);
   }
