@@ -53,8 +53,6 @@ export interface GenerateOptions {
   cacheDir?: string | false;
   /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
   workers?: number | 'auto';
-  /** `false`: every statement goes to prettier (see `PrepareOptions.fastFormat`); for comparing. Default true. */
-  fastFormat?: boolean;
   /** How TypeScript is formatted (see {@link SdkgenConfig.format}). Default: the config's `format`, else `printer`. */
   format?: FormatMode;
   /** For tests: hooks into the atomic write. */
@@ -184,7 +182,6 @@ async function generateWith(
   const prepareOptions = {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.fastFormat !== undefined ? { fastFormat: options.fastFormat } : {}),
     ...(options.format !== undefined ? { format: options.format } : {}),
     ...(pool !== undefined ? { pool } : {}),
   };
