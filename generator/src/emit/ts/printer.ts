@@ -90,7 +90,11 @@ function memberDoc(m: Member): Doc {
   if (m.kind === 'index') {
     return [docs, group(['[', group([indent([softline, `${m.keyName}: ${m.keyType}`]), softline]), ']', ': ', typeDoc(m.type, 'annotation')])];
   }
-  return [docs, group([printKey(m.key), m.optional ? '?' : '', ': ', typeDoc(m.type, 'annotation')])];
+  const type = typeDoc(m.type, 'annotation');
+  const head = `${printKey(m.key)}${m.optional ? '?' : ''}: `;
+  // A type without a possible line break is plain text: its group would lay out the same.
+  if (typeof type === 'string') return docs === '' ? head + type : [docs, head + type];
+  return [docs, group([head, type])];
 }
 
 /** Where a type stands, as far as its layout depends on it. */
@@ -108,9 +112,9 @@ function typeDoc(node: TypeNode, place: Place): Doc {
       return [node.name, group(['<', indent([softline, join([',', line], args)]), softline, '>'])];
     }
     case 'indexed':
-      return [typeDoc(node.object, 'other'), '[', typeDoc(node.index, 'other'), ']'];
+      return concat([typeDoc(node.object, 'other'), '[', typeDoc(node.index, 'other'), ']']);
     case 'array':
-      return [typeDoc(node.element, 'array'), '[]'];
+      return concat([typeDoc(node.element, 'array'), '[]']);
     case 'tuple':
       return tupleDoc(node.elements);
     case 'union':
@@ -120,6 +124,11 @@ function typeDoc(node: TypeNode, place: Place): Doc {
     case 'object':
       return objectDoc(node);
   }
+}
+
+/** The parts as one string when every part is a string (no line break possible), else as they are. */
+function concat(parts: Doc[]): Doc {
+  return parts.every((p) => typeof p === 'string') ? parts.join('') : parts;
 }
 
 /** prettier's `isSimpleType || isObjectType`, or a union it hugs: type arguments kept on the line. */
@@ -143,7 +152,7 @@ function unionDoc(node: Extract<TypeNode, { kind: 'union' }>, place: Place): Doc
   const parenthesized = place === 'array' || place === 'intersection' || place === 'optional' || place === 'union';
   if (hugs(node)) {
     const hugged = join(' | ', node.types.map((t) => typeDoc(t, 'union')));
-    return parenthesized ? ['(', hugged, ')'] : hugged;
+    return concat(parenthesized ? ['(', ...hugged, ')'] : hugged);
   }
   const code = group(node.types.map((t, i) => [i === 0 ? ifBreak('| ') : [line, '| '], align(2, typeDoc(t, 'union'))]));
   if (parenthesized) return ['(', group([indent([softline, code]), softline]), ')'];
