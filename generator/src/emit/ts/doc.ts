@@ -7,7 +7,7 @@
  * possible line break after it), else broken; hard lines break every group around them.
  */
 
-export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak;
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Lines;
 
 export interface Group {
   type: 'group';
@@ -31,6 +31,15 @@ interface Line {
   hard: boolean;
   /** A hard line that keeps the spaces before it (prettier's `literalline` under `markAsRoot`). */
   keepTrailing: boolean;
+}
+/**
+ * Lines of text, each after the first on a new line at the current indentation: what
+ * `join(hardline, lines)` prints, as one node (a comment's lines). The lines carry no trailing
+ * spaces to trim, except where `keep` is set (the line ends in spaces prettier keeps).
+ */
+interface Lines {
+  type: 'lines';
+  lines: readonly string[];
 }
 interface IfBreak {
   type: 'if-break';
@@ -66,6 +75,10 @@ export function ifBreak(breakContents: Doc, flatContents: Doc = '', groupId?: sy
 export function indentIfBreak(contents: Doc, groupId: symbol): Doc {
   return { type: 'indent-if-break', contents, groupId };
 }
+/** Text lines joined by hard lines (see {@link Lines}); each line after the first must not end in a space. */
+export function lines(text: readonly string[]): Doc {
+  return text.length === 1 ? text[0]! : { type: 'lines', lines: text };
+}
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   const out: Doc[] = [];
   docs.forEach((d, i) => {
@@ -86,6 +99,8 @@ export function willBreak(doc: Doc): boolean {
       return doc.break || willBreak(doc.contents);
     case 'if-break':
       return willBreak(doc.breakContents) || willBreak(doc.flatContents);
+    case 'lines':
+      return true;
     default:
       return willBreak(doc.contents);
   }
@@ -111,6 +126,8 @@ function propagateBreaks(doc: Doc): boolean {
       const b = propagateBreaks(doc.flatContents);
       return a || b;
     }
+    case 'lines':
+      return true;
     default:
       return propagateBreaks(doc.contents);
   }
@@ -228,6 +245,15 @@ function fits(next: Command, rest: Command[], width: number, groupModes: Map<sym
         if (mode === MODE_BREAK || doc.hard) return true;
         if (!doc.soft) pendingSpace = true;
         break;
+      case 'lines': {
+        // The first line, then a hard line break: the rest no longer matters.
+        const first = doc.lines[0]!;
+        if (first !== '') {
+          if (pendingSpace) width -= 1;
+          width -= stringWidth(first);
+        }
+        return width >= 0;
+      }
     }
   }
   return false;
@@ -287,6 +313,17 @@ export function printDoc(doc: Doc, printWidth: number): string {
         const groupMode = groupModes.get(d.groupId);
         if (groupMode === MODE_BREAK) commands.push({ ind, mode, doc: indent(d.contents) });
         else if (groupMode === MODE_FLAT) commands.push({ ind, mode, doc: d.contents });
+        break;
+      }
+      case 'lines': {
+        // As `join(hardline, lines)`: a hard line in flat mode makes the next group measure again.
+        if (mode === MODE_FLAT) shouldRemeasure = true;
+        out.push(d.lines[0]!);
+        for (let i = 1; i < d.lines.length; i++) {
+          trimEnd(out);
+          out.push(`\n${ind.value}`, d.lines[i]!);
+        }
+        position = ind.length + stringWidth(d.lines[d.lines.length - 1]!);
         break;
       }
       case 'line': {

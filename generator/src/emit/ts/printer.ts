@@ -8,10 +8,15 @@
  * The identity with prettier is a test: generator/test/emit/printer-identity.test.ts runs prettier
  * over the printed files of every fixture and expects no change.
  */
-import { type Doc, align, group, hardline, ifBreak, indent, indentIfBreak, join, keepTrailingHardline, line, printDoc, softline } from './doc.js';
+import { type Doc, align, group, hardline, ifBreak, indent, indentIfBreak, join, keepTrailingHardline, line, lines as docLines, printDoc, softline } from './doc.js';
 import type { Member, Statement, TupleElement, TypeNode } from './nodes.js';
 
 export const PRINT_WIDTH = 100;
+
+// Documents used over and over (documents other than groups are never changed by the layout).
+const BAR_IF_BREAK = ifBreak('| ');
+const LINE_BAR: Doc = [line, '| '];
+const SEMI_IF_BREAK = ifBreak(';');
 
 /** A source file: statements one after the other, a blank line between them but between imports. */
 export function printFile(statements: readonly Statement[]): string {
@@ -71,6 +76,11 @@ function commentDoc(comment: string): Doc {
   const lines = `*${value}*`.split('\n').map((l) => l.trimStart());
   if (!lines.every((l) => l.startsWith('*'))) throw new Error(`not an indentable comment: ${comment}`);
   const jsDoc = value[0] === '*' && value[1] !== '*';
+  const keeps = (l: string, i: number): boolean => jsDoc && i > 0 && i < lines.length - 1 && l.trimEnd() !== '*' && l.endsWith('  ');
+  if (!lines.some(keeps)) {
+    // The common case as one node: `/**`, ` * …` lines re-indented and trimmed, ` */`.
+    return docLines(lines.map((l, i) => (i === 0 ? `/${l.trimEnd()}` : i === lines.length - 1 ? ` ${l}/` : ` ${l.trimEnd()}`)));
+  }
   const parts: Doc[] = ['/'];
   lines.forEach((l, i) => {
     if (i === 0) parts.push(l.trimEnd(), hardline);
@@ -154,7 +164,7 @@ function unionDoc(node: Extract<TypeNode, { kind: 'union' }>, place: Place): Doc
     const hugged = join(' | ', node.types.map((t) => typeDoc(t, 'union')));
     return concat(parenthesized ? ['(', ...hugged, ')'] : hugged);
   }
-  const code = group(node.types.map((t, i) => [i === 0 ? ifBreak('| ') : [line, '| '], align(2, typeDoc(t, 'union'))]));
+  const code = group(node.types.map((t, i) => [i === 0 ? BAR_IF_BREAK : LINE_BAR, align(2, typeDoc(t, 'union'))]));
   if (parenthesized) return ['(', group([indent([softline, code]), softline]), ')'];
   if (place === 'tuple') return group([indent([ifBreak(['(', softline]), code]), softline, ifBreak(')')]);
   if (place === 'assignment' || place === 'type-arg' || place === 'tuple-single') return code;
@@ -184,7 +194,7 @@ function objectDoc(node: Extract<TypeNode, { kind: 'object' }>): Doc {
   const parts: Doc[] = [];
   node.members.forEach((m, i) => {
     const last = i === node.members.length - 1;
-    parts.push(memberDoc(m), last ? ifBreak(';') : ';');
+    parts.push(memberDoc(m), last ? SEMI_IF_BREAK : ';');
     if (!last) parts.push(line);
   });
   return group(['{', indent([line, ...parts]), line, '}'], { shouldBreak: node.multiline });
