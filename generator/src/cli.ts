@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { cac } from 'cac';
+import { FORMAT_MODES, type FormatMode } from './config.js';
 import { type Diagnostic, formatDiagnostic, GenerateError } from './diagnostics.js';
 import { type GenerateOptions, type GenerateResult, generate, TARGETS, type Target, UsageError } from './generate.js';
 
@@ -30,6 +31,7 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--cache-dir <dir>', description: 'Format cache folder (default: node_modules/.cache/sdkgen/format)' },
   { flags: '--no-cache', description: 'Do not use the format cache' },
   { flags: '--workers <n>', description: 'Worker threads for prettier; 0 = none (default: auto, by CPU count and size)' },
+  { flags: '--format <how>', description: 'TypeScript: printer (default: prettier\'s layout, width 100, single quotes) or prettier (your prettier config)' },
   { flags: '-h, --help', description: 'Show this help' },
   { flags: '-v, --version', description: 'Show the version' },
 ];
@@ -80,6 +82,7 @@ interface ParsedOptions {
   cacheDir?: string;
   cache?: boolean;
   workers?: string | number;
+  format?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -181,6 +184,10 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
     const n = Number(o.workers);
     if (!Number.isInteger(n) || n < 0 || n > 64) return `--workers must be a whole number from 0 to 64 (got '${String(o.workers)}')`;
     options.workers = n;
+  }
+  if (o.format !== undefined) {
+    if (!(FORMAT_MODES as readonly string[]).includes(String(o.format))) return `--format must be one of: ${FORMAT_MODES.join(', ')} (got '${String(o.format)}')`;
+    options.format = o.format as FormatMode;
   }
   return options;
 }

@@ -27,9 +27,20 @@ export interface SdkgenConfig {
   specPath?: string;
   /** Command shown in file banners. Default `pnpm generate`. */
   command?: string;
+  /**
+   * How TypeScript is formatted: `printer` (default) writes the printer's output (prettier's layout,
+   * print width 100, single quotes, trailing commas) as it is; `prettier` runs prettier over each
+   * TypeScript file with the prettier config found for the output (for teams whose style differs).
+   * Markdown and JSON always go through prettier.
+   */
+  format?: FormatMode;
 }
 
-const STRING_FIELDS = ['spec', 'out', 'name', 'scope', 'typesPackageName', 'clientPackageName', 'specPath', 'command'] as const;
+/** See {@link SdkgenConfig.format}. */
+export type FormatMode = 'printer' | 'prettier';
+export const FORMAT_MODES: readonly FormatMode[] = ['printer', 'prettier'];
+
+const STRING_FIELDS = ['spec', 'out', 'name', 'scope', 'typesPackageName', 'clientPackageName', 'specPath', 'command', 'format'] as const;
 
 /**
  * The repository root above `from`: the nearest folder holding `pnpm-workspace.yaml` or `.git`;
@@ -95,7 +106,10 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
       fail('config/unknown-field', `unknown field '${key}' (known: ${STRING_FIELDS.join(', ')})`, `#/${key}`);
     }
     if (typeof value !== 'string' || value === '') fail('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
-    config[key as (typeof STRING_FIELDS)[number]] = value as string;
+    if (key === 'format' && !(FORMAT_MODES as readonly string[]).includes(value as string)) {
+      fail('config/invalid', `'format' must be one of: ${FORMAT_MODES.join(', ')} (got '${String(value)}')`, '#/format');
+    }
+    (config as Record<string, string>)[key] = value as string;
   }
   const dir = path.dirname(file);
   if (config.spec !== undefined) config.spec = path.resolve(dir, config.spec);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from './config.js';
+import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, type FormatMode, readConfig, type SdkgenConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { emitTypesFiles } from './emit/types/index.js';
 import type { EmitOptions, EmittedFile } from './emit/types.js';
@@ -60,8 +60,8 @@ export interface GenerateOptions {
   cacheDir?: string | false;
   /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
   workers?: number | 'auto';
-  /** `false`: every statement goes to prettier (see `PrepareOptions.fastFormat`); for comparing. Default true. */
-  fastFormat?: boolean;
+  /** How TypeScript is formatted (see {@link SdkgenConfig.format}). Default: the config's `format`, else `printer`. */
+  format?: FormatMode;
   /** For tests: hooks into the atomic write. */
   hooks?: ApplyHooks;
 }
@@ -148,10 +148,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const recovered = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
   const recovery = { ...recovered, diagnostics: [...configNotes, ...recovered.diagnostics] };
 
-  // Formatting workers load prettier while the document loads (only when they will be needed).
-  const pool = await startFormatPool(options.workers, path.resolve(cwd, specInput));
+  const format = options.format ?? config.format ?? 'printer';
+  // Formatting workers load prettier while the document loads (only when they will be needed: the
+  // printer's TypeScript needs no formatting, the client's and prettier's mode do).
+  const needsPool = format === 'prettier' || targets.includes('client');
+  const pool = needsPool ? await startFormatPool(options.workers, path.resolve(cwd, specInput)) : undefined;
   try {
-    return { ...(await generateWith(options, cwd, config, specInput, outInput, targets, names, pool, started, recovery)), configFile };
+    return { ...(await generateWith({ ...options, format }, cwd, config, specInput, outInput, targets, names, pool, started, recovery)), configFile };
   } catch (caught) {
     // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
     // and what recovery did is said even when this run fails.
@@ -221,7 +224,7 @@ async function generateWith(
   const prepareOptions = {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.fastFormat !== undefined ? { fastFormat: options.fastFormat } : {}),
+    ...(options.format !== undefined ? { format: options.format } : {}),
     ...(pool !== undefined ? { pool } : {}),
   };
   // Emission and formatting overlap: each file goes to formatting as soon as it is emitted, and

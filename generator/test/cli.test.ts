@@ -38,6 +38,7 @@ describe('sdkgen --help', () => {
       '--cache-dir <dir>',
       '--no-cache',
       '--workers <n>',
+      '--format <how>',
       '--help',
       '--version',
     ]) {
@@ -63,6 +64,7 @@ describe('exit codes', () => {
     [['generate', good, '--out'], /value is missing/],
     [['generate', good, '--out', 'x', '--only', 'docs'], /--only must be one of: types, client/],
     [['generate', good, '--out', 'x', '--workers', 'many'], /--workers must be a whole number/],
+    [['generate', good, '--out', 'x', '--format', 'biome'], /--format must be one of: printer, prettier/],
     [['generate', '--out', 'x', '--config', 'nope.json'], /config file not found|no spec given/],
     [['generate', good], /no output folder given/],
     [['generate', good, '--out', 'x', '--scope', 'NoAt'], /scope 'NoAt' must look like @my-scope/],

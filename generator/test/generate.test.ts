@@ -111,6 +111,32 @@ describe('generate()', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
 
+  test("TypeScript is the printer's (prettier's layout, width 100, single quotes) whatever prettier config the output has; --format prettier applies that config", async () => {
+    // A temp folder has no prettier config: prettier's defaults (double quotes, width 80) apply to
+    // Markdown and JSON, and to TypeScript only in prettier's mode.
+    const printed = tempOut();
+    await generate({ ...base, spec: good, out: printed, targets: ['types'] });
+    const viaPrettier = tempOut();
+    const result = await generate({ ...base, spec: good, out: viaPrettier, targets: ['types'], format: 'prettier' });
+    expect(result.packages[0]!.result.changed.length).toBeGreaterThan(0);
+    const a = snapshotDir(printed);
+    const b = snapshotDir(viaPrettier);
+    expect(a['types/src/index.ts']).toContain("export type * from './openapi.js';");
+    expect(b['types/src/index.ts']).toContain('export type * from "./openapi.js";');
+    expect(a['types/README.md']).toBe(b['types/README.md']);
+    expect(a['types/package.json']).toBe(b['types/package.json']);
+  });
+
+  test('the config key "format" picks the mode; another value is a config error', async () => {
+    const dir = tempOut();
+    const config = path.join(dir, 'sdkgen.config.json');
+    fs.writeFileSync(config, JSON.stringify({ spec: good, out: 'gen', format: 'prettier' }));
+    await generate({ ...base, config, cwd: dir, targets: ['types'] });
+    expect(fs.readFileSync(path.join(dir, 'gen/types/src/index.ts'), 'utf8')).toContain('export type * from "./openapi.js";');
+    fs.writeFileSync(config, JSON.stringify({ spec: good, out: 'gen', format: 'biome' }));
+    await expect(generate({ ...base, config, cwd: dir, targets: ['types'] })).rejects.toThrow(/'format' must be one of: printer, prettier/);
+  });
+
   test('a failure while swapping in the second package rolls back the first', async () => {
     const out = await previousOutput();
     const before = snapshotDir(out);

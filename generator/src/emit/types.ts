@@ -5,6 +5,12 @@ export interface EmittedFile {
   contents: string;
   /** Picks the prettier parser; `other` is written as is. */
   kind: 'ts' | 'json' | 'md' | 'other';
+  /**
+   * TypeScript printed in its final shape by `ts/printer.ts` (prettier's layout in the repository's
+   * style: print width 100, single quotes, trailing commas): the write stage leaves it as it is
+   * when the output's prettier options are that style.
+   */
+  printed?: boolean;
 }
 
 /** What emitters need to know beyond the model. */

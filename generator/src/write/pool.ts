@@ -3,24 +3,33 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { toFormatFailure } from './format.js';
-import { type FormatJob, type FormatOutcome, formatHere, formatPieceHere, type PieceJob } from './piece.js';
+import { type FormatFailure, type FormatOptions, formatInProcess, toFormatFailure } from './format.js';
 
-export { type FormatJob, type FormatOutcome, formatHere, type PieceJob } from './piece.js';
+/** One formatting job: text in, formatted text or a failure out. */
+export interface FormatJob {
+  text: string;
+  options: FormatOptions;
+}
+export type FormatOutcome = { ok: true; formatted: string } | { ok: false; failure: FormatFailure };
+
+/** Formats with prettier in this thread; a syntax error becomes a `{ ok: false }` outcome. */
+export async function formatHere(job: FormatJob): Promise<FormatOutcome> {
+  try {
+    return { ok: true, formatted: await formatInProcess(job.text, job.options) };
+  } catch (error) {
+    return { ok: false, failure: toFormatFailure(error) };
+  }
+}
 
 /**
  * The worker's code, evaluated as a CommonJS script (so the same code runs from `dist/` and from the
  * TypeScript sources under vitest). It imports prettier from the URL it is given, at once (so loading
- * prettier overlaps whatever the main thread does meanwhile), and the compiled `piece.js` when it is
- * given its URL (for piece jobs). A piece job that fails answers `piece: null`: the caller then
- * formats the whole file, which reports the error. Before a job it claims the job's slot in `claims`
- * (shared memory): a job the main thread claimed first is answered `skipped`.
+ * prettier overlaps whatever the main thread does meanwhile). Before a job it claims the job's slot in
+ * `claims` (shared memory): a job the main thread claimed first is answered `skipped`.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.prettierUrl);
-const pieces = workerData.pieceUrl ? import(workerData.pieceUrl) : Promise.reject(new Error('no piece module'));
-pieces.catch(() => {});
 // Jobs run one at a time, in the order they came (several at once would interleave at their awaits,
 // each holding its parse trees); busy time is cumulated and sent with each reply.
 let busy = 0;
@@ -42,17 +51,6 @@ async function handle(message) {
     parentPort.postMessage({ id: message.id, skipped: true, busy });
     return;
   }
-  if (message.kind === 'piece') {
-    const module = await pieces.catch(() => undefined);
-    const started = performance.now();
-    let piece = null;
-    try {
-      piece = (await module.formatPieceHere(message.job)) ?? null;
-    } catch {}
-    busy += performance.now() - started;
-    parentPort.postMessage({ id: message.id, piece, busy });
-    return;
-  }
   const prettier = await ready;
   const started = performance.now();
   let reply;
@@ -66,14 +64,6 @@ async function handle(message) {
   parentPort.postMessage({ ...reply, busy });
 }
 `;
-
-/**
- * The compiled `piece.js` beside this module, for workers; undefined when this module runs from its
- * TypeScript source (under vitest), which a worker cannot import: workers then take prettier jobs only.
- */
-function pieceModuleUrl(): string | undefined {
-  return import.meta.url.endsWith('.js') ? new URL('./piece.js', import.meta.url).href : undefined;
-}
 
 function prettierUrl(): string {
   const require = createRequire(import.meta.url);
@@ -91,23 +81,12 @@ export function defaultWorkerCount(): number {
   return Math.max(0, Math.min(7, cpus - 1));
 }
 
-/** A queued or running job: prettier over a text, or a whole piece (see `piece.ts`). */
-type Pending =
-  | { kind: 'prettier'; job: FormatJob; resolve: (outcome: FormatOutcome) => void; reject: (error: unknown) => void }
-  | { kind: 'piece'; job: PieceJob; resolve: (formatted: string | undefined) => void; reject: (error: unknown) => void };
-
-/** Options of {@link FormatPool}. */
-export interface FormatPoolOptions {
-  /**
-   * URL of the compiled `piece.js` the workers load for piece jobs. Default: the one beside this
-   * module when it is compiled JavaScript; none from TypeScript sources. For tests.
-   */
-  pieceModuleUrl?: string | undefined;
-}
+/** A queued or running job: prettier over a text. */
+type Pending = { job: FormatJob; resolve: (outcome: FormatOutcome) => void; reject: (error: unknown) => void };
 
 /**
- * Old-generation heap limit of a worker, MiB: pieces are at most ~100 KB, so a worker's live heap
- * stays small; without a limit V8 let it grow to ~250 MB before collecting (measured on GitHub's API).
+ * Old-generation heap limit of a worker, MiB: a job is one file (the client's are at most ~100 KB),
+ * so a worker's live heap stays small; without a limit V8 let it grow to ~250 MB before collecting (measured on GitHub's API).
  */
 const WORKER_OLD_SPACE_MB = 128;
 
@@ -133,12 +112,6 @@ const CLAIM_SLOTS = 1 << 16;
 export class FormatPool {
   /** Worker threads (this thread formats too). */
   readonly workers: number;
-  /**
-   * Whether the workers take whole pieces ({@link formatPiece}): they can load the compiled piece
-   * module. Otherwise pieces are formatted statement by statement in this thread, with prettier jobs
-   * for the workers.
-   */
-  readonly piecesInWorkers: boolean;
   private readonly threads: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly inFlight: Array<Map<number, Pending>> = [];
@@ -153,15 +126,13 @@ export class FormatPool {
   private closed = false;
   private failed: unknown;
 
-  constructor(workers: number, options: FormatPoolOptions = {}) {
+  constructor(workers: number) {
     this.workers = Math.max(0, workers);
     const url = this.workers > 0 ? prettierUrl() : '';
-    const pieceUrl = 'pieceModuleUrl' in options ? options.pieceModuleUrl : pieceModuleUrl();
-    this.piecesInWorkers = this.workers > 0 && pieceUrl !== undefined;
     for (let i = 0; i < this.workers; i++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { prettierUrl: url, pieceUrl, claims: this.claims.buffer },
+        workerData: { prettierUrl: url, claims: this.claims.buffer },
         // A low limit makes V8 collect before the heap grows (measured: ~80 MB less peak RSS).
         resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
       });
@@ -172,8 +143,7 @@ export class FormatPool {
         if (pending === undefined || 'skipped' in message) return; // taken back by this thread
         flights.delete(message.id);
         if (flights.size === 0) worker.unref();
-        if (pending.kind === 'piece') pending.resolve('piece' in message ? (message.piece ?? undefined) : undefined);
-        else if ('ok' in message)
+        if ('ok' in message)
           pending.resolve(message.ok ? { ok: true, formatted: message.formatted ?? '' } : { ok: false, failure: toFormatFailure(message.error) });
         this.dispatch();
       });
@@ -198,8 +168,7 @@ export class FormatPool {
   }
 
   /**
-   * Milliseconds the threads have spent on jobs so far, summed over the threads (this one included;
-   * the fast path of pieces that this thread takes statement by statement, outside jobs, is not).
+   * Milliseconds the threads have spent on jobs so far, summed over the threads (this one included).
    * Formatting overlaps emission, so this, not a stretch of wall-clock time, is its cost.
    */
   get busyMs(): number {
@@ -213,21 +182,7 @@ export class FormatPool {
     if (this.closed) return Promise.reject(new Error('format pool is closed'));
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise<FormatOutcome>((resolve, reject) => {
-      this.queue.push({ kind: 'prettier', job, resolve, reject });
-      this.dispatch();
-    });
-  }
-
-  /**
-   * Formats one piece statement by statement (`formatStatements` in `piece.ts`), in whichever thread
-   * is free. Call only when {@link piecesInWorkers} (else a worker could not run it).
-   * @returns the formatted piece, or undefined when it must be formatted whole (prettier rejected part of it)
-   */
-  formatPiece(job: PieceJob): Promise<string | undefined> {
-    if (this.closed) return Promise.reject(new Error('format pool is closed'));
-    if (this.failed !== undefined) return Promise.reject(this.failed);
-    return new Promise<string | undefined>((resolve, reject) => {
-      this.queue.push({ kind: 'piece', job, resolve, reject });
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }
@@ -269,7 +224,7 @@ export class FormatPool {
         Atomics.store(this.claims, slot, 0); // the job that had this slot before is long done
         flights.set(id, pending);
         this.threads[i]!.ref();
-        this.threads[i]!.postMessage({ id, slot, kind: pending.kind, job: pending.job });
+        this.threads[i]!.postMessage({ id, slot, job: pending.job });
       }
     }
     // This thread joins in when it may: queued jobs, or jobs sent to a worker beyond the one it is on.
@@ -304,15 +259,9 @@ export class FormatPool {
         const pending = this.queue.shift() ?? this.claimBack();
         if (pending === undefined) break;
         const started = performance.now();
-        if (pending.kind === 'piece') {
-          const formatted = await formatPieceHere(pending.job);
-          this.mainBusyMs += performance.now() - started;
-          pending.resolve(formatted);
-        } else {
-          const outcome = await formatHere(pending.job);
-          this.mainBusyMs += performance.now() - started;
-          pending.resolve(outcome);
-        }
+        const outcome = await formatHere(pending.job);
+        this.mainBusyMs += performance.now() - started;
+        pending.resolve(outcome);
         // Let worker replies in (they hand the worker its next job) before formatting the next one.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.workers > 0) this.dispatch();
@@ -332,5 +281,5 @@ export class FormatPool {
   }
 }
 
-/** A worker's answer: to a prettier job, or to a piece job (`null`: format the whole file). */
-type WorkerReply = { id: number; busy?: number } & ({ ok: boolean; formatted?: string; error?: unknown } | { piece: string | null } | { skipped: true });
+/** A worker's answer to a job, or `skipped` (this thread had claimed it). */
+type WorkerReply = { id: number; busy?: number } & ({ ok: boolean; formatted?: string; error?: unknown } | { skipped: true });

@@ -3,25 +3,20 @@ import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
 import { cacheKey, defaultCacheDir, FormatCache, sha256 } from './cache.js';
-import { fastFormatStyle } from './fast-format.js';
+import { isPrinterStyle } from './printer-style.js';
+import type { FormatMode } from '../config.js';
 import {
   DIAGNOSTIC_PARSER,
   type FormatFailure,
   extractTables,
   type FormatOptions,
-  joinFormatted,
   parserFor,
   prettierVersion,
   resolveFormatOptions,
   restoreTables,
-  type InterfacePieces,
-  splitInterface,
-  splitTopLevel,
-  unwrapInterface,
 } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest } from './manifest.js';
-import { formatStatements, type FormatJob, type FormatOutcome, type PieceJob, type PrettierRunner } from './piece.js';
-import { defaultWorkerCount, FormatPool } from './pool.js';
+import { defaultWorkerCount, type FormatJob, type FormatOutcome, FormatPool } from './pool.js';
 
 /** Options of {@link preparePackage}. */
 export interface PrepareOptions {
@@ -42,14 +37,11 @@ export interface PrepareOptions {
    * document loads). Used when there is work for workers (per {@link workers}); the caller closes it.
    */
   pool?: FormatPool;
-  /** TypeScript bigger than this (UTF-16 code units) is formatted in pieces of about this size. Default 32 Ki; for tests. */
-  pieceBytes?: number;
   /**
-   * Default true: statements already in prettier's shape (write/fast-format.ts) are taken as they
-   * are, the rest formatted by prettier; the bytes are the same. `false` sends every statement to
-   * prettier (the tests compare the two).
+   * `printer` (default): TypeScript the printer printed ({@link EmittedFile.printed}) is written as it
+   * is. `prettier`: it is formatted by prettier, once per file, with the output's prettier config.
    */
-  fastFormat?: boolean;
+  format?: FormatMode;
 }
 
 /**
@@ -229,9 +221,6 @@ interface FormatAllResult {
   workers: number;
 }
 
-/** Pieces of about this many bytes are formatted separately (see {@link splitTopLevel}). */
-const PIECE_BYTES = 32 * 1024;
-
 /** A file's formatting, decided: done (not formatted, or from the cache), or a job to run. */
 type Lookup = { index: number; outcome: FormatOutcome } | { index: number; key: string; job: FormatJob };
 
@@ -308,6 +297,9 @@ class PackageFormatter {
     const parser = parserFor(file.kind);
     if (parser === undefined) return { index, outcome: { ok: true, formatted: file.contents } };
     const formatOptions: FormatOptions = await resolveFormatOptions(this.dir, file.path, parser);
+    if (file.printed === true && (this.options.format !== 'prettier' || isPrinterStyle(formatOptions))) {
+      return { index, outcome: { ok: true, formatted: file.contents } };
+    }
     const key = cacheKey(file.contents, prettierVersion, formatOptions);
     const cached = this.cache ? await this.cache.get(key) : undefined;
     if (cached !== undefined) {
@@ -323,17 +315,18 @@ class PackageFormatter {
 
   private async format(pool: FormatPool, p: { index: number; key: string; job: FormatJob }): Promise<void> {
     this.misses++;
-    const outcome = await formatInPieces(pool, p.job, this.options.pieceBytes ?? PIECE_BYTES, this.options.fastFormat !== false);
+    const outcome = await formatOnce(pool, p.job);
     this.results[p.index] = outcome;
     if (outcome.ok && this.cache) await this.cache.set(p.key, outcome.formatted);
   }
 }
 
 /**
- * Formats a text piece by piece (see {@link splitTopLevel}); if a piece is rejected, formats the
- * whole text, so the output (or the error and its location) is what formatting the whole gives.
+ * Formats one file with prettier, once, as a whole. Markdown tables are taken out first and put back
+ * as they were (see `extractTables`). A TypeScript file the fast parser rejects is parsed again with
+ * the diagnostic parser, for the error's place.
  */
-async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: number, fast: boolean): Promise<FormatOutcome> {
+async function formatOnce(pool: FormatPool, job: FormatJob): Promise<FormatOutcome> {
   if (job.options['parser'] === 'markdown') {
     const { skeleton, tables } = extractTables(job.text);
     const outcome = await pool.format({ text: skeleton, options: job.options });
@@ -342,46 +335,10 @@ async function formatInPieces(pool: FormatPool, job: FormatJob, pieceBytes: numb
     if (restored === undefined) throw new Error('generated Markdown: a table placeholder did not survive formatting');
     return { ok: true, formatted: restored };
   }
-  const parser = String(job.options['parser']);
-  const pieces = splitTopLevel(job.text, parser, pieceBytes);
-  const whole = async (): Promise<FormatOutcome> => {
-    const outcome = await pool.format(job);
-    const diagnosticParser = DIAGNOSTIC_PARSER[parser];
-    if (outcome.ok || diagnosticParser === undefined) return outcome;
-    return pool.format({ text: job.text, options: { ...job.options, parser: diagnosticParser } });
-  };
-  const style = fast ? fastFormatStyle(job.options) : undefined;
-  if (pieces.length === 1 && style === undefined && splitInterface(job.text, pieceBytes) === undefined) return whole();
-  // Each piece goes whole to whichever thread is free where the workers can run the fast path (a huge
-  // interface, alone in its piece, member group by member group); otherwise this thread takes the fast
-  // path and hands prettier the rest.
-  const prettier: PrettierRunner = (j) => pool.format(j);
-  const formatted = await Promise.all(
-    pieces.map((text) => {
-      const piece: PieceJob = { text, options: job.options, pieceBytes, style };
-      if (!pool.piecesInWorkers) return formatStatements(prettier, piece);
-      const split = splitInterface(text, pieceBytes);
-      return split === undefined ? pool.formatPiece(piece) : formatInterfaceGroups(pool, split, piece);
-    }),
-  );
-  if (formatted.some((f) => f === undefined)) return whole();
-  return { ok: true, formatted: joinFormatted(formatted as string[]) };
-}
-
-/**
- * A huge interface (see {@link splitInterface}) as one piece job per member group, so that the threads
- * share it: each group is formatted as `formatStatements` formats a long statement's groups (fast path,
- * else prettier) and unwrapped. Undefined if a group is rejected.
- */
-async function formatInterfaceGroups(pool: FormatPool, split: InterfacePieces, piece: PieceJob): Promise<string | undefined> {
-  const bodies = await Promise.all(
-    split.wrapped.map(async (group) => {
-      const formatted = await pool.formatPiece({ ...piece, text: group });
-      return formatted === undefined ? undefined : unwrapInterface(formatted);
-    }),
-  );
-  if (bodies.some((b) => b === undefined)) return undefined;
-  return `${split.header}\n${bodies.join('')}}\n`;
+  const outcome = await pool.format(job);
+  const diagnosticParser = DIAGNOSTIC_PARSER[String(job.options['parser'])];
+  if (outcome.ok || diagnosticParser === undefined) return outcome;
+  return pool.format({ text: job.text, options: { ...job.options, parser: diagnosticParser } });
 }
 
 function formatDiagnostic(file: string, failure: FormatFailure): Diagnostic {

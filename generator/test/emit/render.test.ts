@@ -1,7 +1,8 @@
-/** Given/want tables for Schema → type text (before prettier: the exact printer input). */
+/** Given/want tables for Schema → type text (`typeText`: the one-line text unions are deduplicated by). */
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/model/types.js';
-import { objectShape, objectText, type RenderContext, renderSchema } from '../../src/emit/types/render.js';
+import { objectShape, objectType, type RenderContext, renderSchema } from '../../src/emit/types/render.js';
+import { typeText } from '../../src/emit/ts/nodes.js';
 import { FileScope } from '../../src/emit/types/scope.js';
 import { api, named, prop, s } from './ir.js';
 
@@ -20,7 +21,7 @@ const model = api([
 ]);
 
 function render(schema: Schema, direction: RenderContext['direction'] = 'response'): string {
-  return renderSchema(schema, { api: model, scope: new FileScope('shared'), direction }).text;
+  return typeText(renderSchema(schema, { api: model, scope: new FileScope('shared'), direction }));
 }
 
 describe('renderSchema', () => {
@@ -50,9 +51,9 @@ describe('renderSchema', () => {
 
   it('uses the request variant in the request direction, and imports it', () => {
     const scope = new FileScope('shared');
-    expect(renderSchema(s.ref('Image'), { api: model, scope, direction: 'request' }).text).toBe('ImageRequest');
+    expect(typeText(renderSchema(s.ref('Image'), { api: model, scope, direction: 'request' }))).toBe('ImageRequest');
     expect(scope.importDeclarations()).toEqual([
-      expect.objectContaining({ isTypeOnly: true, moduleSpecifier: './images.js', namedImports: [{ name: 'ImageRequest' }] }),
+      expect.objectContaining({ typeOnly: true, from: './images.js', names: [{ name: 'ImageRequest' }] }),
     ]);
   });
 
@@ -79,7 +80,7 @@ describe('renderSchema', () => {
 describe('objects', () => {
   const ctx = (direction: RenderContext['direction']): RenderContext => ({ api: model, scope: new FileScope('shared'), direction });
   const shape = (schema: Schema, direction: RenderContext['direction'] = 'response') =>
-    objectText(objectShape(schema as Extract<Schema, { kind: 'object' }>, ctx(direction)));
+    typeText(objectType(objectShape(schema as Extract<Schema, { kind: 'object' }>, ctx(direction))));
 
   // case-08: additionalProperties true / false / {} / typed, with and without properties.
   const table: Array<[string, Schema, string]> = [

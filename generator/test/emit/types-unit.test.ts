@@ -75,10 +75,10 @@ describe('emitTypesPackage', () => {
 
   it('imports across modules are type-only and sorted; openapi.ts aliases names it declares itself', () => {
     const avatars = out.get('src/avatars.ts') ?? '';
-    expect(avatars).toContain('import type { paths } from "./index-resource.js";');
-    expect(avatars).toContain('import type { Status } from "./shared.js";');
+    expect(avatars).toContain("import type { paths } from './index-resource.js';");
+    expect(avatars).toContain("import type { Status } from './shared.js';");
     const openapi = out.get('src/openapi.ts') ?? '';
-    expect(openapi).toContain('import type { paths as _paths } from "./index-resource.js";');
+    expect(openapi).toContain("import type { paths as _paths } from './index-resource.js';");
     expect(openapi).toMatch(/paths: _paths;/);
   });
 
@@ -87,7 +87,7 @@ describe('emitTypesPackage', () => {
     expect(avatars).toMatch(/export type CreateAvatarBody = \{\s*image: ImageInput;\s*\}/);
     expect(avatars).toContain('export type CreateAvatarResponse = Image | undefined;');
     expect(avatars).toContain('export type CreateAvatarError = Status;');
-    expect(avatars).toMatch(/export interface ImageInput \{\s*format: "png" \| "jpeg";\s*owner\?: paths;\s*\}/);
+    expect(avatars).toMatch(/export interface ImageInput \{\s*format: 'png' \| 'jpeg';\s*owner\?: paths;\s*\}/);
   });
 
   it('is deterministic and never mentions `any`', () => {

@@ -1,15 +1,15 @@
 /**
- * The write stage's shortcuts must not change bytes: TypeScript formatted in pieces (and with the
- * babel-ts parser) equals prettier's `typescript` output of the whole file; syntax errors keep the
- * `typescript` parser's message and place; Markdown tables bypass prettier, the rest does not; the
- * worker pool returns each job's own result.
+ * The write stage's shortcuts must not change bytes: TypeScript formatted with the babel-ts parser
+ * equals prettier's `typescript` output; syntax errors keep the `typescript` parser's message and
+ * place; Markdown tables bypass prettier, the rest does not; the worker pool returns each job's own
+ * result.
  */
 import * as path from 'node:path';
 import * as prettier from 'prettier';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { GenerateError } from '../../src/diagnostics.js';
 import type { EmittedFile } from '../../src/emit/types.js';
-import { extractTables, joinFormatted, restoreTables, splitInterface, splitTopLevel, unwrapInterface } from '../../src/write/format.js';
+import { extractTables, restoreTables } from '../../src/write/format.js';
 import { FormatPool, preparePackage } from '../../src/write/index.js';
 import { tempRoot } from './fs-helpers.js';
 
@@ -41,65 +41,11 @@ const prettierOptions = {
   parser: 'typescript',
 } as const;
 
-describe('TypeScript in pieces', () => {
-  test('splitTopLevel cuts only at a blank line before column 0, and leaves small texts whole', () => {
-    const text = generatedTs(40);
-    expect(splitTopLevel('const a = 1;\n', 'babel-ts', 10)).toEqual(['const a = 1;\n']);
-    expect(splitTopLevel(text, 'json', 1024)).toEqual([text]);
-    const pieces = splitTopLevel(text, 'babel-ts', 1024);
-    expect(pieces.length).toBeGreaterThan(10);
-    expect(pieces.join('\n\n')).toBe(text);
-    for (const piece of pieces.slice(1)) expect(piece).toMatch(/^\S/);
-    for (const piece of pieces) expect(piece.length).toBeLessThan(3 * 1024);
-  });
-
-  test('formatting the pieces gives the bytes of formatting the whole file with the typescript parser', async () => {
+describe('TypeScript', () => {
+  test('a big file is formatted whole, with the bytes of the typescript parser', async () => {
     const text = generatedTs(100);
-    const whole = await prettier.format(text, prettierOptions);
-    const pieces = splitTopLevel(text, 'babel-ts', 8 * 1024);
-    expect(pieces.length).toBeGreaterThan(3);
-    const joined = joinFormatted(await Promise.all(pieces.map((p) => prettier.format(p, { ...prettierOptions, parser: 'babel-ts' }))));
-    expect(joined).toBe(whole);
     const prepared = await preparePackage(out, [{ path: 'src/big.ts', kind: 'ts', contents: text }], { cacheDir: false, workers: 0 });
     expect(prepared.files[0]!.contents.length).toBeGreaterThan(32 * 1024);
-    expect(prepared.files[0]!.contents).toBe(await prettier.format(text, prettierOptions));
-  });
-
-  test('a cut inside a template literal or comment falls back to the whole file (same bytes)', async () => {
-    const filler = generatedTs(10);
-    const text = `${filler}\nexport const doc = \`first\n\nsecond line at column 0\n\nthird\`\n\n/* a comment\n\nwith a blank line */\nexport const after = 1\n\n${filler.replace(/Schema|Union|Enum/g, 'X$&')}`;
-    // A cut at every boundary, so that some fall inside the template literal and the comment.
-    const pieces = splitTopLevel(text, 'babel-ts', 1);
-    expect(pieces.some((p) => p.startsWith('second line at column 0'))).toBe(true);
-    expect(pieces.some((p) => p.startsWith('with a blank line */'))).toBe(true);
-    const prepared = await preparePackage(out, [{ path: 'src/big.ts', kind: 'ts', contents: text }], {
-      cacheDir: false,
-      workers: 0,
-      pieceBytes: 1,
-    });
-    expect(prepared.files[0]!.contents).toBe(await prettier.format(text, prettierOptions));
-    expect(prepared.files[0]!.contents).toContain('`first\n\nsecond line at column 0\n\nthird`');
-  });
-
-  test('one huge interface is formatted member group by member group, with the same bytes', async () => {
-    const members = Array.from(
-      { length: 60 },
-      (_, i) =>
-        `  /**\n   * Operation ${i}.\n   *\n   * \`GET /x/${i}\`\n   */\n  "op/${i}": {\n    parameters: {\n    query?: { page?: number, "per-page"?: number };\n    };\n    responses: {\n    /** OK */\n    200: { content: { "application/json": Array<{ id: string }> } };\n    };\n    };`,
-    );
-    const text = `// Banner.\n\nexport interface operations {\n${members.join('\n')}\n}\n\nexport type After = { a: string }\n`;
-    const pieces = splitTopLevel(text, 'babel-ts', 1024);
-    expect(pieces[1]!.startsWith('export interface operations {')).toBe(true);
-    const split = splitInterface(pieces[1]!, 1024);
-    expect(split?.header).toBe('export interface operations {');
-    expect(split?.wrapped.length).toBeGreaterThan(5);
-    // Every group parses on its own (no silent fall-back to the whole file).
-    for (const group of split!.wrapped) expect(unwrapInterface(await prettier.format(group, prettierOptions))).toMatch(/^ {2}\/\*\*/);
-    const prepared = await preparePackage(out, [{ path: 'src/openapi.ts', kind: 'ts', contents: text }], {
-      cacheDir: false,
-      workers: 0,
-      pieceBytes: 1024,
-    });
     expect(prepared.files[0]!.contents).toBe(await prettier.format(text, prettierOptions));
   });
 

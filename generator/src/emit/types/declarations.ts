@@ -5,15 +5,13 @@
  * A plain, non-nullable object becomes `export interface X { … }`; everything else
  * `export type X = …`.
  */
-import type { IndexSignatureDeclarationStructure, InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
-import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, NamedSchema } from '../../model/types.js';
-import { propertyKey } from '../text.js';
+import { commentFromDocs, type Statement } from '../ts/nodes.js';
 import { jsDocStructures } from '../tsdoc.js';
-import { type Direction, objectShape, renderSchema } from './render.js';
+import { type Direction, objectMembers, objectShape, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
-export type Declaration = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+export type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
 
 function schemaDocs(named: NamedSchema): Docs {
   const { title, summary, description, deprecated, inferred, default: def, examples, format, constraints, externalDocsUrl } =
@@ -56,29 +54,25 @@ function declare(
   extraLines: string[],
 ): Declaration {
   const ctx = { api, scope, direction };
-  const docs = jsDocStructures(schemaDocs(named), {
+  const docs = commentFromDocs(jsDocStructures(schemaDocs(named), {
     lines: [...enumValueLines(named.schema), ...extraLines],
     source: named.pointer,
-  });
+  }));
   const schema = named.schema;
   if (schema.kind === 'object' && !schema.nullable) {
     const shape = objectShape(schema, ctx);
     if (shape.members.length > 0) {
-      const properties: PropertySignatureStructure[] = shape.members.map((m) => ({
-        kind: StructureKind.PropertySignature,
-        name: propertyKey(m.name),
-        type: m.type,
-        hasQuestionToken: m.optional,
-        docs: jsDocStructures(m.docs),
-      }));
-      const indexSignatures: IndexSignatureDeclarationStructure[] =
-        shape.indexValue === undefined
-          ? []
-          : [{ kind: StructureKind.IndexSignature, keyName: 'key', keyType: 'string', returnType: shape.indexValue }];
-      return { kind: StructureKind.Interface, name, isExported: true, docs, properties, indexSignatures };
+      // ts-morph printed an interface's index signature before its properties.
+      const members = objectMembers(shape, 'structure');
+      const index = members.filter((m) => m.kind === 'index');
+      return { kind: 'interface', name, exported: true, ...withDocs(docs), members: [...index, ...members.filter((m) => m.kind !== 'index')] };
     }
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: renderSchema(schema, ctx).text };
+  return { kind: 'alias', name, exported: true, ...withDocs(docs), type: renderSchema(schema, ctx) };
+}
+
+export function withDocs(docs: string | undefined): { docs?: string } {
+  return docs === undefined ? {} : { docs };
 }
 
 /** The declarations of one named schema, main shape first. */

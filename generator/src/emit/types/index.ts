@@ -8,12 +8,14 @@
  * - `src/index.ts`, a type-only barrel (`export type * from …`) in code-unit order;
  * - `package.json`, `tsconfig.json`, `README.md` (see `../files.ts`).
  *
- * Every `.ts` file is built once from ts-morph structures and printed without parsing; imports
- * between files are `import type`, computed from the module assignment, sorted.
+ * Every `.ts` file is built once from typed nodes (`../ts/nodes.ts`) and printed once, in its final
+ * (prettier's) shape, by `../ts/printer.ts`; imports between files are `import type`, computed from
+ * the module assignment, sorted.
  */
 import type { Api, NamedSchema, Operation } from '../../model/types.js';
 import { typesPackageFiles } from '../files.js';
-import { type Statement, printSourceFile } from '../print.js';
+import type { Statement } from '../ts/nodes.js';
+import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { type Declaration, schemaDeclarations } from './declarations.js';
@@ -40,8 +42,8 @@ export function typesModuleStems(api: Api): string[] {
 }
 
 function sourceFile(options: EmitOptions, scope: FileScope, declarations: Declaration[]): string {
-  const statements: Statement[] = [bannerLine(options), ...scope.importDeclarations(), ...declarations];
-  return printSourceFile(statements);
+  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.importDeclarations(), ...declarations];
+  return printFile(statements);
 }
 
 /** A view of the model whose module names are file stems (so scopes import from the right file). */
@@ -72,7 +74,7 @@ function* typesSourcesInWorkOrder(model: Api, options: EmitOptions): Generator<E
 
   const openapiScope = new FileScope('openapi', OPENAPI_DECLARED);
   const openapi = openapiDeclarations(api, openapiScope);
-  yield { path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapi) };
+  yield { path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapi), printed: true };
 
   const members = new Map<string, { schemas: NamedSchema[]; operations: Operation[] }>(stems.map((stem) => [stem, { schemas: [], operations: [] }]));
   for (const named of api.schemas.values()) members.get(named.module)?.schemas.push(named);
@@ -86,11 +88,11 @@ function* typesSourcesInWorkOrder(model: Api, options: EmitOptions): Generator<E
     for (const named of schemas) declarations.push(...schemaDeclarations(api, scope, named));
     for (const op of operations) declarations.push(...operationDeclarations(api, scope, op));
     if (stem === 'webhooks') declarations.push(...webhookDeclarations(api, scope));
-    yield { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) };
+    yield { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations), printed: true };
   }
 
   const barrel = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => `export type * from '${moduleSpecifier(stem)}';`);
-  yield { path: 'src/index.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), barrel.join('\n')]) };
+  yield { path: 'src/index.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, { kind: 'text', text: barrel.join('\n') }]), printed: true };
 }
 
 /**
@@ -106,7 +108,7 @@ export function* emitTypesFiles(api: Api, options: EmitOptions): Generator<Emitt
 /**
  * Emits the whole types package for `api`: sources under `src/` plus `package.json`,
  * `tsconfig.json` and `README.md`. Pure: no disk access; output is deterministic for the same
- * model and options. Unformatted (the write stage runs prettier).
+ * model and options. The `.ts` files are printed in their final shape ({@link EmittedFile.printed}).
  *
  * @throws Error when the model holds a reference to a schema key it does not define.
  */

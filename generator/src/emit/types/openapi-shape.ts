@@ -18,12 +18,12 @@
  * Named types are imported from the module files; inline schemas that equal an operation's helper
  * type are written as that helper (`CreateAvatarBody`) to keep the file compact.
  */
-import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
-import { StructureKind } from '../structure-kind.js';
 import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, Response, Webhook } from '../../model/types.js';
 import { child } from '../../pointer.js';
+import { commentFromDocs, commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
+import { withDocs } from './declarations.js';
 import {
   contentsUnion,
   errorType,
@@ -46,72 +46,65 @@ export const OPENAPI_DECLARED = new Set(['paths', 'webhooks', 'components', '$de
 /** Parameter locations in openapi-typescript's order. */
 const OPENAPI_PARAMETER_ORDER = ['query', 'header', 'path', 'cookie'] as const;
 
+type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
+
 /** Type text → the helper type that has exactly that text (per operation). */
 type Substitutions = Map<string, string>;
 
-function objectLiteral(lines: string[]): string {
-  return lines.length === 0 ? 'Record<string, never>' : `{\n${lines.join('\n')}\n}`;
+const NEVER_TYPE = name('never');
+
+function property(key: string, type: TypeNode, optional = false, docs?: string): Member {
+  return { kind: 'property', key, optional, type, ...withDocs(docs) };
 }
 
 function isPlainName(text: string): boolean {
   return /^[A-Za-z_$][\w$]*(\[\])*$/.test(text);
 }
 
-function substitute(text: string, subs: Substitutions): string {
-  if (isPlainName(text)) return text;
-  return subs.get(text) ?? text;
+function substitute(type: TypeNode, subs: Substitutions): TypeNode {
+  const text = typeText(type);
+  if (isPlainName(text)) return type;
+  const helper = subs.get(text);
+  return helper === undefined ? type : name(helper);
 }
 
-function mediaLines(contents: MediaContent[], ctx: RenderContext, subs: Substitutions): string[] {
-  return contents.map((c) => `${stringLiteral(c.mediaType)}: ${substitute(renderSchema(c.schema, ctx).text, subs)};`);
+function mediaMembers(contents: MediaContent[], ctx: RenderContext, subs: Substitutions): Member[] {
+  return contents.map((c) => property(stringLiteral(c.mediaType), substitute(renderSchema(c.schema, ctx), subs)));
 }
 
-function parametersText(
-  parameters: Record<(typeof PARAMETER_LOCATIONS)[number], Parameter[]>,
-  ctx: RenderContext,
-): string {
-  const lines = OPENAPI_PARAMETER_ORDER.map((location) => {
+function parametersType(parameters: Record<(typeof PARAMETER_LOCATIONS)[number], Parameter[]>, ctx: RenderContext): TypeNode {
+  const members = OPENAPI_PARAMETER_ORDER.map((location) => {
     const list = parameters[location];
-    if (list.length === 0) return `${location}?: never;`;
-    const members = list.map(
-      (p) =>
-        `${jsDocText(parameterDocs(p))}${propertyKey(p.name)}${parameterOptional(p) ? '?' : ''}: ${parameterType(p, ctx)};`,
-    );
-    const optional = list.every(parameterOptional);
-    return `${location}${optional ? '?' : ''}: ${objectLiteral(members)};`;
+    if (list.length === 0) return property(location, NEVER_TYPE, true);
+    const inner = list.map((p) => property(propertyKey(p.name), parameterType(p, ctx), parameterOptional(p), commentFromText(jsDocText(parameterDocs(p)))));
+    return property(location, objectOf(inner), list.every(parameterOptional));
   });
-  return objectLiteral(lines);
+  return objectOf(members);
 }
 
-function requestBodyLine(body: RequestBody | undefined, ctx: RenderContext, subs: Substitutions): string {
-  if (body === undefined) return 'requestBody?: never;';
-  const docs = jsDocText(body.description === undefined ? undefined : { description: body.description });
-  return `${docs}requestBody${body.required ? '' : '?'}: ${objectLiteral([
-    `content: ${objectLiteral(mediaLines(body.contents, ctx, subs))};`,
-  ])};`;
+function requestBodyMember(body: RequestBody | undefined, ctx: RenderContext, subs: Substitutions): Member {
+  if (body === undefined) return property('requestBody', NEVER_TYPE, true);
+  const docs = commentFromText(jsDocText(body.description === undefined ? undefined : { description: body.description }));
+  return property('requestBody', objectOf([property('content', objectOf(mediaMembers(body.contents, ctx, subs)))]), !body.required, docs);
 }
 
 function statusKey(status: string): string {
   return /^[1-5]\d\d$/.test(status) ? status : propertyKey(status);
 }
 
-function responseText(r: Response, ctx: RenderContext, subs: Substitutions): string {
-  const headerLines = r.headers.map(
-    (h) =>
-      `${jsDocText(h)}${propertyKey(h.name)}${h.required ? '' : '?'}: ${renderSchema(h.schema, ctx).text};`,
-  );
-  headerLines.push('[name: string]: unknown;');
-  const lines = [`headers: ${objectLiteral(headerLines)};`];
-  lines.push(r.contents.length === 0 ? 'content?: never;' : `content: ${objectLiteral(mediaLines(r.contents, ctx, subs))};`);
-  return objectLiteral(lines);
+function responseObject(r: Response, ctx: RenderContext, subs: Substitutions): TypeNode {
+  const headers: Member[] = r.headers.map((h) => property(propertyKey(h.name), renderSchema(h.schema, ctx), !h.required, commentFromText(jsDocText(h))));
+  headers.push({ kind: 'index', keyName: 'name', keyType: 'string', type: name('unknown') });
+  const members = [property('headers', objectOf(headers))];
+  members.push(r.contents.length === 0 ? property('content', NEVER_TYPE, true) : property('content', objectOf(mediaMembers(r.contents, ctx, subs))));
+  return objectOf(members);
 }
 
-function responsesText(responses: Response[], ctx: RenderContext, subs: Substitutions): string {
-  if (responses.length === 0) return 'never';
-  return objectLiteral(
-    responses.map(
-      (r) =>
-        `${jsDocText(r.description === undefined ? undefined : { description: r.description })}${statusKey(r.status)}: ${responseText(r, ctx, subs)};`,
+function responsesType(responses: Response[], ctx: RenderContext, subs: Substitutions): TypeNode {
+  if (responses.length === 0) return NEVER_TYPE;
+  return objectOf(
+    responses.map((r) =>
+      property(statusKey(r.status), responseObject(r, ctx, subs), false, commentFromText(jsDocText(r.description === undefined ? undefined : { description: r.description }))),
     ),
   );
 }
@@ -122,14 +115,14 @@ interface OperationLike {
   responses: Response[];
 }
 
-/** The operation object text (`{ parameters; requestBody; responses }`). */
-function operationText(api: Api, scope: FileScope, op: OperationLike, subs: Substitutions): string {
+/** The operation object type (`{ parameters; requestBody; responses }`). */
+function operationType(api: Api, scope: FileScope, op: OperationLike, subs: Substitutions): TypeNode {
   const request: RenderContext = { api, scope, direction: 'request' };
   const response: RenderContext = { api, scope, direction: 'response' };
-  return objectLiteral([
-    `parameters: ${parametersText(op.parameters, request)};`,
-    requestBodyLine(op.requestBody, request, subs),
-    `responses: ${responsesText(op.responses, response, subs)};`,
+  return objectOf([
+    property('parameters', parametersType(op.parameters, request)),
+    requestBodyMember(op.requestBody, request, subs),
+    property('responses', responsesType(op.responses, response, subs)),
   ]);
 }
 
@@ -137,14 +130,15 @@ function helperSubstitutions(api: Api, scope: FileScope, op: Operation): Substit
   const subs: Substitutions = new Map();
   const request: RenderContext = { api, scope, direction: 'request' };
   const response: RenderContext = { api, scope, direction: 'response' };
-  const add = (text: string, name: string): void => {
+  const add = (type: TypeNode, name: string): void => {
+    const text = typeText(type);
     if (!isPlainName(text) && !subs.has(text)) subs.set(text, scope.use(op.module, name));
   };
   if (op.requestBody !== undefined && op.names.body !== undefined) {
-    add(contentsUnion(op.requestBody.contents, request).text, op.names.body);
+    add(contentsUnion(op.requestBody.contents, request), op.names.body);
   }
-  add(responseType(op, response).text, op.names.response);
-  add(errorType(op, response).text, op.names.error);
+  add(responseType(op, response), op.names.response);
+  add(errorType(op, response), op.names.error);
   return subs;
 }
 
@@ -159,119 +153,104 @@ function pathLevelParameters(path: string, ops: Operation[]): Operation['paramet
   return result;
 }
 
-function opDocs(op: { summary?: string; description?: string; deprecated?: boolean }, extras?: DocExtras): string {
+function opDocs(op: { summary?: string; description?: string; deprecated?: boolean }, extras?: DocExtras): string | undefined {
   const docs: { summary?: string; description?: string; deprecated?: boolean } = {};
   if (op.summary !== undefined) docs.summary = op.summary;
   if (op.description !== undefined) docs.description = op.description;
   if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
-  return jsDocText(docs, extras);
+  return commentFromText(jsDocText(docs, extras));
 }
 
-function pathsDeclaration(api: Api, scope: FileScope): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+const emptyAlias = (aliasName: string): Declaration => ({ kind: 'alias', name: aliasName, exported: true, type: objectOf([]) });
+
+function pathsDeclaration(api: Api, scope: FileScope): Declaration {
   const byPath = new Map<string, Operation[]>();
   for (const op of api.operations) {
     const list = byPath.get(op.path);
     if (list === undefined) byPath.set(op.path, [op]);
     else list.push(op);
   }
-  if (byPath.size === 0) {
-    return { kind: StructureKind.TypeAlias, name: 'paths', isExported: true, type: 'Record<string, never>' };
-  }
+  if (byPath.size === 0) return emptyAlias('paths');
   const request: RenderContext = { api, scope, direction: 'request' };
-  const properties: PropertySignatureStructure[] = [...byPath.entries()].map(([path, ops]) => {
-    const lines = [`parameters: ${parametersText(pathLevelParameters(path, ops), request)};`];
+  const members: Member[] = [...byPath.entries()].map(([path, ops]) => {
+    const inner = [property('parameters', parametersType(pathLevelParameters(path, ops), request))];
     for (const method of HTTP_METHODS) {
       const op = ops.find((o) => o.method === method);
-      lines.push(
+      inner.push(
         op === undefined
-          ? `${method}?: never;`
-          : `${opDocs({ ...(op.summary !== undefined ? { summary: op.summary } : {}), ...(op.deprecated ? { deprecated: true } : {}) })}${method}: operations[${stringLiteral(op.operationId)}];`,
+          ? property(method, NEVER_TYPE, true)
+          : property(
+              method,
+              { kind: 'indexed', object: name('operations'), index: { kind: 'literal', text: stringLiteral(op.operationId) } },
+              false,
+              opDocs({ ...(op.summary !== undefined ? { summary: op.summary } : {}), ...(op.deprecated ? { deprecated: true } : {}) }),
+            ),
       );
     }
-    return { kind: StructureKind.PropertySignature, name: stringLiteral(path), type: objectLiteral(lines) };
+    return property(stringLiteral(path), objectOf(inner));
   });
-  return { kind: StructureKind.Interface, name: 'paths', isExported: true, properties };
+  return { kind: 'interface', name: 'paths', exported: true, members };
 }
 
-function webhooksDeclaration(api: Api, scope: FileScope): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
-  if (api.webhooks.length === 0) {
-    return { kind: StructureKind.TypeAlias, name: 'webhooks', isExported: true, type: 'Record<string, never>' };
-  }
+function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
+  if (api.webhooks.length === 0) return emptyAlias('webhooks');
   const byName = new Map<string, Webhook[]>();
   for (const hook of api.webhooks) {
     const list = byName.get(hook.name);
     if (list === undefined) byName.set(hook.name, [hook]);
     else list.push(hook);
   }
-  const properties: PropertySignatureStructure[] = [...byName.entries()].map(([name, hooks]) => {
-    const lines = [`parameters: ${parametersText({ path: [], query: [], header: [], cookie: [] }, { api, scope, direction: 'request' })};`];
+  const members: Member[] = [...byName.entries()].map(([hookName, hooks]) => {
+    const inner = [property('parameters', parametersType({ path: [], query: [], header: [], cookie: [] }, { api, scope, direction: 'request' }))];
     for (const method of HTTP_METHODS) {
       const hook = hooks.find((h) => h.method === method);
-      lines.push(
-        hook === undefined
-          ? `${method}?: never;`
-          : `${opDocs(hook)}${method}: ${operationText(api, scope, hook, new Map())};`,
-      );
+      inner.push(hook === undefined ? property(method, NEVER_TYPE, true) : property(method, operationType(api, scope, hook, new Map()), false, opDocs(hook)));
     }
-    return { kind: StructureKind.PropertySignature, name: propertyKey(name), type: objectLiteral(lines) };
+    return property(propertyKey(hookName), objectOf(inner));
   });
-  return { kind: StructureKind.Interface, name: 'webhooks', isExported: true, properties };
+  return { kind: 'interface', name: 'webhooks', exported: true, members };
 }
 
-function componentsDeclaration(api: Api, scope: FileScope): InterfaceDeclarationStructure {
-  const schemaLines = [...api.schemas.values()].map(
-    (named) => `${propertyKey(named.key)}: ${scope.use(named.module, identifierFor(named, 'response'))};`,
-  );
-  const property = (name: string, type: string): PropertySignatureStructure => ({
-    kind: StructureKind.PropertySignature,
-    name,
-    type,
-  });
+function componentsDeclaration(api: Api, scope: FileScope): Declaration {
+  const schemaMembers = [...api.schemas.values()].map((named) => property(propertyKey(named.key), name(scope.use(named.module, identifierFor(named, 'response')))));
   return {
-    kind: StructureKind.Interface,
+    kind: 'interface',
     name: 'components',
-    isExported: true,
-    properties: [
-      property('schemas', schemaLines.length === 0 ? 'never' : objectLiteral(schemaLines)),
-      property('responses', 'never'),
-      property('parameters', 'never'),
-      property('requestBodies', 'never'),
-      property('headers', 'never'),
-      property('pathItems', 'never'),
+    exported: true,
+    members: [
+      property('schemas', schemaMembers.length === 0 ? NEVER_TYPE : objectOf(schemaMembers)),
+      property('responses', NEVER_TYPE),
+      property('parameters', NEVER_TYPE),
+      property('requestBodies', NEVER_TYPE),
+      property('headers', NEVER_TYPE),
+      property('pathItems', NEVER_TYPE),
     ],
   };
 }
 
-function operationsDeclaration(api: Api, scope: FileScope): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
-  if (api.operations.length === 0) {
-    return { kind: StructureKind.TypeAlias, name: 'operations', isExported: true, type: 'Record<string, never>' };
-  }
-  const properties: PropertySignatureStructure[] = api.operations.map((op) => ({
-    kind: StructureKind.PropertySignature,
-    name: isIdentifierName(op.operationId) ? op.operationId : stringLiteral(op.operationId),
-    type: operationText(api, scope, op, helperSubstitutions(api, scope, op)),
-    docs: jsDocStructures(
-      {
-        ...(op.summary !== undefined ? { summary: op.summary } : {}),
-        ...(op.description !== undefined ? { description: op.description } : {}),
-        ...(op.deprecated ? { deprecated: true } : {}),
-      },
-      { lines: [`\`${methodAndPath(op)}\``], source: op.pointer },
+function operationsDeclaration(api: Api, scope: FileScope): Declaration {
+  if (api.operations.length === 0) return emptyAlias('operations');
+  const members: Member[] = api.operations.map((op) =>
+    property(
+      isIdentifierName(op.operationId) ? op.operationId : stringLiteral(op.operationId),
+      operationType(api, scope, op, helperSubstitutions(api, scope, op)),
+      false,
+      commentFromDocs(
+        jsDocStructures(
+          {
+            ...(op.summary !== undefined ? { summary: op.summary } : {}),
+            ...(op.description !== undefined ? { description: op.description } : {}),
+            ...(op.deprecated ? { deprecated: true } : {}),
+          },
+          { lines: [`\`${methodAndPath(op)}\``], source: op.pointer },
+        ),
+      ),
     ),
-  }));
-  return { kind: StructureKind.Interface, name: 'operations', isExported: true, properties };
+  );
+  return { kind: 'interface', name: 'operations', exported: true, members };
 }
 
 /** The declarations of `src/openapi.ts`, in openapi-typescript's order. */
-export function openapiDeclarations(
-  api: Api,
-  scope: FileScope,
-): Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> {
-  return [
-    pathsDeclaration(api, scope),
-    webhooksDeclaration(api, scope),
-    componentsDeclaration(api, scope),
-    { kind: StructureKind.TypeAlias, name: '$defs', isExported: true, type: 'Record<string, never>' },
-    operationsDeclaration(api, scope),
-  ];
+export function openapiDeclarations(api: Api, scope: FileScope): Declaration[] {
+  return [pathsDeclaration(api, scope), webhooksDeclaration(api, scope), componentsDeclaration(api, scope), emptyAlias('$defs'), operationsDeclaration(api, scope)];
 }

@@ -9,12 +9,12 @@
  * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
  *   `unknown` when none is declared.
  */
-import type { InterfaceDeclarationStructure, PropertySignatureStructure, TypeAliasDeclarationStructure } from 'ts-morph';
-import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
+import { commentFromDocs, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey } from '../text.js';
 import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';
-import { type Direction, hasDefault, Prec, type RenderContext, renderSchema, type TypeText, unionOf } from './render.js';
+import { type Declaration, withDocs } from './declarations.js';
+import { type Direction, hasDefault, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
 export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
@@ -51,13 +51,13 @@ export function orderedParameters(op: Pick<Operation, 'parameters'>): Parameter[
   return out;
 }
 
-/** Type text of a parameter's value (request direction). */
-export function parameterType(p: Parameter, ctx: RenderContext): string {
-  return renderSchema(p.schema, ctx).text;
+/** Type of a parameter's value (request direction). */
+export function parameterType(p: Parameter, ctx: RenderContext): TypeNode {
+  return renderSchema(p.schema, ctx);
 }
 
 /** Union of the schemas of several media contents. */
-export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeText {
+export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeNode {
   return unionOf(contents.map((c) => renderSchema(c.schema, ctx)));
 }
 
@@ -75,22 +75,22 @@ export function errorResponses(op: Pick<Operation, 'responses'>): Response[] {
   return op.responses.filter((r) => r.category === 'error' || (hasSuccess && r.category === 'default'));
 }
 
-/** `<Op>Response` type text. */
-export function responseType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeText {
+/** `<Op>Response` type. */
+export function responseType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeNode {
   const responses = successResponses(op);
   const withBody = responses.filter((r) => r.contents.length > 0);
-  if (withBody.length === 0) return { text: 'void', prec: Prec.Atom };
+  if (withBody.length === 0) return name('void');
   const parts = withBody.map((r) => contentsUnion(r.contents, ctx));
-  if (withBody.length < responses.length) parts.push({ text: 'undefined', prec: Prec.Atom });
+  if (withBody.length < responses.length) parts.push(name('undefined'));
   return unionOf(parts);
 }
 
-/** `<Op>Error` type text. */
-export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeText {
+/** `<Op>Error` type. */
+export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeNode {
   const parts = errorResponses(op)
     .filter((r) => r.contents.length > 0)
     .map((r) => contentsUnion(r.contents, ctx));
-  return parts.length === 0 ? { text: 'unknown', prec: Prec.Atom } : unionOf(parts);
+  return parts.length === 0 ? name('unknown') : unionOf(parts);
 }
 
 /** `GET /pets/{id}`. */
@@ -104,32 +104,26 @@ export function operationDeclarations(
   api: Api,
   scope: FileScope,
   op: Operation,
-): Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> {
+): Declaration[] {
   const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
   const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
   const where = `\`${methodAndPath(op)}\` (operation \`${op.operationId}\`)`;
   const briefDocs: Docs = op.deprecated ? { deprecated: true } : {};
-  const out: Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> = [];
+  const out: Declaration[] = [];
 
   const params = orderedParameters(op);
-  const paramsDocs = jsDocStructures(operationDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer });
+  const paramsDocs = withDocs(commentFromDocs(jsDocStructures(operationDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer })));
   if (params.length === 0) {
-    out.push({
-      kind: StructureKind.TypeAlias,
-      name: op.names.params,
-      isExported: true,
-      docs: paramsDocs,
-      type: 'Record<string, never>',
-    });
+    out.push({ kind: 'alias', name: op.names.params, exported: true, ...paramsDocs, type: objectOf([]) });
   } else {
-    const properties: PropertySignatureStructure[] = params.map((p) => ({
-      kind: StructureKind.PropertySignature,
-      name: propertyKey(p.name),
+    const members: Member[] = params.map((p) => ({
+      kind: 'property',
+      key: propertyKey(p.name),
       type: parameterType(p, request),
-      hasQuestionToken: parameterOptional(p),
-      docs: jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }),
+      optional: parameterOptional(p),
+      ...withDocs(commentFromDocs(jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }))),
     }));
-    out.push({ kind: StructureKind.Interface, name: op.names.params, isExported: true, docs: paramsDocs, properties });
+    out.push({ kind: 'interface', name: op.names.params, exported: true, ...paramsDocs, members });
   }
 
   if (op.requestBody !== undefined && op.names.body !== undefined) {
@@ -138,39 +132,37 @@ export function operationDeclarations(
     const bodyDocs: Docs = { ...briefDocs };
     if (body.description !== undefined) bodyDocs.description = body.description;
     out.push({
-      kind: StructureKind.TypeAlias,
+      kind: 'alias',
       name: op.names.body,
-      isExported: true,
-      docs: jsDocStructures(bodyDocs, {
-        source: op.pointer,
-        lines: [
-          `Request body of ${where}.`,
-          `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`,
-        ],
-      }),
-      type: contentsUnion(body.contents, request).text,
+      exported: true,
+      ...withDocs(
+        commentFromDocs(
+          jsDocStructures(bodyDocs, {
+            source: op.pointer,
+            lines: [
+              `Request body of ${where}.`,
+              `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`,
+            ],
+          }),
+        ),
+      ),
+      type: contentsUnion(body.contents, request),
     });
   }
 
   out.push({
-    kind: StructureKind.TypeAlias,
+    kind: 'alias',
     name: op.names.response,
-    isExported: true,
-    docs: jsDocStructures(briefDocs, {
-      source: op.pointer,
-      lines: [`Success response body of ${where}.`, statusLine(successResponses(op))],
-    }),
-    type: responseType(op, response).text,
+    exported: true,
+    ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] }))),
+    type: responseType(op, response),
   });
   out.push({
-    kind: StructureKind.TypeAlias,
+    kind: 'alias',
     name: op.names.error,
-    isExported: true,
-    docs: jsDocStructures(briefDocs, {
-      source: op.pointer,
-      lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))],
-    }),
-    type: errorType(op, response).text,
+    exported: true,
+    ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] }))),
+    type: errorType(op, response),
   });
   return out;
 }

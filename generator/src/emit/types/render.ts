@@ -17,25 +17,12 @@ import type {
   Schema,
   UnionSchema,
 } from '../../model/types.js';
+import { commentFromDocs, commentFromText, type Member, NEVER, type TupleElement, NULL, UNKNOWN, type TypeNode, intersectionOf, isName, literal, name, typeText, unionOf } from '../ts/nodes.js';
 import { literalType, propertyKey } from '../text.js';
-import { docsWithFallback, jsDocText } from '../tsdoc.js';
+import { docsWithFallback, jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { FileScope } from './scope.js';
 
 export type Direction = 'request' | 'response';
-
-/** Binding strength of a type text: what it may stand in without parentheses. */
-export const Prec = {
-  Union: 0,
-  Intersection: 1,
-  /** Postfix-safe: keywords, names, literals, `T[]`, tuples, object literals. */
-  Atom: 2,
-} as const;
-export type Prec = (typeof Prec)[keyof typeof Prec];
-
-export interface TypeText {
-  text: string;
-  prec: Prec;
-}
 
 export interface RenderContext {
   api: Api;
@@ -43,11 +30,11 @@ export interface RenderContext {
   direction: Direction;
 }
 
-/** One member of an object type, before it becomes a property signature or text. */
+/** One member of an object type, before it becomes a property signature. */
 export interface ObjectMember {
   /** Wire name. */
   name: string;
-  type: string;
+  type: TypeNode;
   optional: boolean;
   docs: Docs;
 }
@@ -56,83 +43,15 @@ export interface ObjectMember {
 export interface ObjectShape {
   members: ObjectMember[];
   /** Value type of `[key: string]: …`, when extra keys are allowed. */
-  indexValue?: string;
+  indexValue?: TypeNode;
   /** The object has no members and allows no extra keys (`additionalProperties: false`). */
   closedEmpty: boolean;
 }
 
-const atom = (text: string): TypeText => ({ text, prec: Prec.Atom });
-
-/** Parenthesises `t` when it binds looser than `min`. */
-export function wrap(t: TypeText, min: Prec): string {
-  return t.prec < min ? `(${t.text})` : t.text;
-}
-
-/** A union of type texts: flattened, de-duplicated (first occurrence wins), `unknown` absorbs all. */
-export function unionOf(parts: TypeText[]): TypeText {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part.text === 'never') continue;
-    if (part.text === 'unknown') return atom('unknown');
-    const text = part.prec === Prec.Union ? part.text : wrap(part, Prec.Intersection);
-    for (const piece of part.prec === Prec.Union ? splitTopLevelUnion(text) : [text]) {
-      if (!seen.has(piece)) {
-        seen.add(piece);
-        out.push(piece);
-      }
-    }
-  }
-  if (out.length === 0) return atom('never');
-  if (out.length === 1) {
-    const only = out[0] as string;
-    const source = parts.find((p) => p.text === only);
-    return source ?? { text: only, prec: precOfPiece(only) };
-  }
-  return { text: out.join(' | '), prec: Prec.Union };
-}
-
-/** Binding of one piece of a split union: an intersection when it has a top-level `&`. */
-function precOfPiece(text: string): Prec {
-  return splitTopLevel(text, '&').length > 1 ? Prec.Intersection : Prec.Atom;
-}
-
-function splitTopLevelUnion(text: string): string[] {
-  return splitTopLevel(text, '|');
-}
-
-/** Splits `A | B | (C | D)` at a top-level separator only (outside brackets, braces, parens and strings). */
-function splitTopLevel(text: string, separator: '|' | '&'): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quote !== undefined) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-    else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === separator && depth === 0) {
-      pieces.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  pieces.push(text.slice(start).trim());
-  return pieces.filter((p) => p !== '');
-}
-
-function withNull(t: TypeText, nullable: boolean): TypeText {
-  if (!nullable || t.text === 'unknown') return t;
-  if (t.text === 'never') return atom('null');
-  return unionOf([t, atom('null')]);
+function withNull(t: TypeNode, nullable: boolean): TypeNode {
+  if (!nullable || isName(t, 'unknown')) return t;
+  if (isName(t, 'never')) return NULL;
+  return unionOf([t, NULL]);
 }
 
 /** The named schema a key refers to; throws when the model left a dangling reference. */
@@ -148,71 +67,66 @@ export function identifierFor(named: NamedSchema, direction: Direction): string 
 }
 
 /** Type text of a schema in the given context. */
-export function renderSchema(schema: Schema, ctx: RenderContext): TypeText {
+export function renderSchema(schema: Schema, ctx: RenderContext): TypeNode {
   return withNull(renderBase(schema, ctx), schema.nullable);
 }
 
-function renderBase(schema: Schema, ctx: RenderContext): TypeText {
+function renderBase(schema: Schema, ctx: RenderContext): TypeNode {
   switch (schema.kind) {
     case 'ref': {
       const named = namedSchema(ctx.api, schema.target);
-      return atom(ctx.scope.use(named.module, identifierFor(named, ctx.direction)));
+      return name(ctx.scope.use(named.module, identifierFor(named, ctx.direction)));
     }
     case 'unknown':
-      return atom('unknown');
+      return UNKNOWN;
     case 'never':
-      return atom('never');
+      return NEVER;
     case 'string':
-      return atom(schema.binary ? 'Blob' : 'string');
+      return name(schema.binary ? 'Blob' : 'string');
     case 'number':
     case 'integer':
-      return atom('number');
+      return name('number');
     case 'boolean':
-      return atom('boolean');
+      return name('boolean');
     case 'null':
-      return atom('null');
+      return NULL;
     case 'enum':
       return renderEnum(schema);
     case 'array':
       return renderArray(schema, ctx);
     case 'object':
-      return atom(objectText(objectShape(schema, ctx)));
+      return objectType(objectShape(schema, ctx));
     case 'union':
       return renderUnion(schema, ctx);
     case 'intersection': {
-      const members = schema.members.map((m) => renderSchema(m, ctx)).filter((m) => m.text !== 'unknown');
-      if (members.length === 0) return atom('unknown');
-      if (members.length === 1) return members[0] as TypeText;
-      return { text: members.map((m) => wrap(m, Prec.Intersection)).join(' & '), prec: Prec.Intersection };
+      const members = schema.members.map((m) => renderSchema(m, ctx)).filter((m) => !isName(m, 'unknown'));
+      if (members.length === 0) return UNKNOWN;
+      return intersectionOf(members);
     }
   }
 }
 
-function renderEnum(schema: EnumSchema): TypeText {
-  return unionOf(schema.values.map((v) => atom(literalType(v))));
+function renderEnum(schema: EnumSchema): TypeNode {
+  return unionOf(schema.values.map(literalNode));
 }
 
-function renderArray(schema: ArraySchema, ctx: RenderContext): TypeText {
+function renderArray(schema: ArraySchema, ctx: RenderContext): TypeNode {
   const prefix = schema.prefixItems;
   if (prefix === undefined || prefix.length === 0) {
-    const item = schema.items === undefined ? atom('never') : renderSchema(schema.items, ctx);
-    return atom(`${wrap(item, Prec.Atom)}[]`);
+    const item = schema.items === undefined ? NEVER : renderSchema(schema.items, ctx);
+    return { kind: 'array', element: item };
   }
   const requiredCount = Math.min(schema.minItems ?? prefix.length, prefix.length);
-  const elements = prefix.map((item, i) => {
-    const t = renderSchema(item, ctx);
-    // An optional element binds like a postfix operator.
-    return i < requiredCount ? t.text : `${wrap(t, Prec.Atom)}?`;
-  });
+  const elements: TupleElement[] = prefix.map((item, i) => ({ type: renderSchema(item, ctx), optional: i >= requiredCount }));
   if (schema.items !== undefined) {
     // TypeScript defers a rest element `...T[]` only when T is a reference or an object type: a rest of
     // arrays, tuples or unions that hold a reference (`...A[][]`, `...(A | null)[]`) is resolved eagerly,
     // and "circularly references itself" when the reference leads back (fuzz seed 1265867096). Such a rest
     // is widened to `...unknown[]`: every valid value is still accepted.
     const eager = schema.items.kind !== 'ref' && holdsEagerRef(schema.items);
-    elements.push(eager ? '...unknown[]' : `...${wrap(renderSchema(schema.items, ctx), Prec.Atom)}[]`);
+    elements.push({ type: { kind: 'array', element: eager ? UNKNOWN : renderSchema(schema.items, ctx) }, optional: false, rest: true });
   }
-  return atom(`[${elements.join(', ')}]`);
+  return { kind: 'tuple', elements };
 }
 
 /** Whether a reference sits in `schema` outside any object type (through arrays, tuples, unions, intersections). */
@@ -231,18 +145,15 @@ function holdsEagerRef(schema: Schema): boolean {
   }
 }
 
-function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeText {
+function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeNode {
   const discriminator = schema.discriminator;
   const variants = schema.variants.map((variant) => {
     const t = renderSchema(variant, ctx);
     if (discriminator === undefined || variant.kind !== 'ref') return t;
     const values = discriminator.mapping.filter((m) => m.target === variant.target).map((m) => m.value);
     if (values.length === 0 || pinsProperty(ctx.api, variant, discriminator.propertyName, new Set())) return t;
-    const literal = unionOf(values.map((v) => atom(literalType(v)))).text;
-    return {
-      text: `${wrap(t, Prec.Intersection)} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`,
-      prec: Prec.Intersection,
-    };
+    const pinned: Member = { kind: 'property', key: propertyKey(discriminator.propertyName), optional: false, type: unionOf(values.map(literalNode)) };
+    return intersectionOf([t, { kind: 'object', members: [pinned], multiline: false }]);
   });
   return unionOf(variants);
 }
@@ -300,34 +211,34 @@ export function objectShape(schema: ObjectSchema, ctx: RenderContext): ObjectSha
     if (ctx.direction === 'request' ? isReadOnly(prop) : isWriteOnly(prop)) continue;
     const docs = propertyDocs(prop);
     const optional = !prop.required || (ctx.direction === 'request' && hasDefault(docs));
-    members.push({ name: prop.name, type: renderSchema(prop.schema, ctx).text, optional, docs });
+    members.push({ name: prop.name, type: renderSchema(prop.schema, ctx), optional, docs });
   }
   for (const name of schema.requiredOnly ?? []) {
     if (members.some((m) => m.name === name)) continue;
     members.push({
       name,
-      type: 'unknown',
+      type: UNKNOWN,
       optional: false,
       docs: { description: 'Listed in `required` without a schema.' },
     });
   }
 
-  const extra: TypeText[] = [];
+  const extra: TypeNode[] = [];
   const ap = schema.additionalProperties;
   if (ap !== undefined && ap !== false) extra.push(renderSchema(ap, ctx));
   for (const pattern of schema.patternProperties ?? []) extra.push(renderSchema(pattern.schema, ctx));
-  let indexValue: string | undefined;
+  let indexValue: TypeNode | undefined;
   if (extra.length > 0) {
     // The index signature must admit every declared property's type (TS2411), optional ones
     // included (`undefined` under exactOptionalPropertyTypes).
     const parts = [...extra];
-    for (const m of members) parts.push({ text: m.type, prec: Prec.Union });
-    if (members.some((m) => m.optional)) parts.push(atom('undefined'));
+    for (const m of members) parts.push(m.type);
+    if (members.some((m) => m.optional)) parts.push(name('undefined'));
     const value = unionOf(extra);
-    indexValue = value.text === 'unknown' ? 'unknown' : unionOf(parts).text;
+    indexValue = isName(value, 'unknown') ? UNKNOWN : unionOf(parts);
   } else if (members.length === 0 && ap === undefined) {
     // `type: object` and nothing else: any object.
-    indexValue = 'unknown';
+    indexValue = UNKNOWN;
   }
   return { members, ...(indexValue !== undefined ? { indexValue } : {}), closedEmpty: members.length === 0 && indexValue === undefined };
 }
@@ -337,20 +248,37 @@ function keywordsOnly(text: string): boolean {
   return text.replace(/\b(?:string|number|boolean|null|undefined|unknown|never|Blob)\b/g, '').replace(/[\s|()[\]]/g, '') === '';
 }
 
+/** A literal type for a JSON scalar ({@link literalType}): `number` for a non-finite number. */
+function literalNode(value: string | number | boolean | null): TypeNode {
+  const text = literalType(value);
+  return text === 'null' ? NULL : text === 'number' ? name('number') : literal(text);
+}
+
 /**
- * Inline object type text of a shape, member comments included. A map of keywords is
+ * The members of an object type, comments included. `comments`: how the comments were written
+ * before the printer (`text` for type literals, `structure` for interfaces: ts-morph's JSDoc printer,
+ * which differs in white space at the edges).
+ */
+export function objectMembers(shape: ObjectShape, comments: 'text' | 'structure' = 'text'): Member[] {
+  const members: Member[] = shape.members.map((m) => {
+    const docs = comments === 'text' ? commentFromText(jsDocText(m.docs)) : commentFromDocs(jsDocStructures(m.docs));
+    return { kind: 'property', key: propertyKey(m.name), optional: m.optional, type: m.type, ...(docs === undefined ? {} : { docs }) };
+  });
+  if (shape.indexValue !== undefined) members.push({ kind: 'index', keyName: 'key', keyType: 'string', type: shape.indexValue });
+  return members;
+}
+
+/**
+ * Inline object type of a shape, member comments included. A map of keywords is
  * `Record<string, V>`; a map whose values name a type is `{ [key: string]: V }`, because TypeScript
  * resolves a generic alias's arguments eagerly (`type A = Record<string, A> | …` "circularly
  * references itself") but defers the members of an object literal type.
  */
-export function objectText(shape: ObjectShape): string {
+export function objectType(shape: ObjectShape): TypeNode {
   if (shape.members.length === 0) {
-    if (shape.indexValue === undefined) return 'Record<string, never>';
-    return keywordsOnly(shape.indexValue) ? `Record<string, ${shape.indexValue}>` : `{ [key: string]: ${shape.indexValue} }`;
+    if (shape.indexValue === undefined) return { kind: 'generic', name: 'Record', args: [name('string'), NEVER] };
+    if (keywordsOnly(typeText(shape.indexValue))) return { kind: 'generic', name: 'Record', args: [name('string'), shape.indexValue] };
+    return { kind: 'object', members: objectMembers(shape), multiline: false };
   }
-  const lines = shape.members.map(
-    (m) => `${jsDocText(m.docs)}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type};`,
-  );
-  if (shape.indexValue !== undefined) lines.push(`[key: string]: ${shape.indexValue};`);
-  return `{\n${lines.join('\n')}\n}`;
+  return { kind: 'object', members: objectMembers(shape), multiline: true };
 }

@@ -3,9 +3,8 @@
  * which module. Imports are computed from the model's module assignment ({@link NamedSchema.module},
  * {@link Operation.module}); nothing is parsed or organised afterwards.
  */
-import type { ImportDeclarationStructure } from 'ts-morph';
-import { StructureKind } from '../structure-kind.js';
 import { compareCodeUnits } from '../text.js';
+import type { Statement } from '../ts/nodes.js';
 
 /** The module specifier of a sibling module file, e.g. `./shared.js`. */
 export function moduleSpecifier(fileStem: string): string {
@@ -44,15 +43,15 @@ export class FileScope {
   }
 
   /** `import type { … } from './x.js'` declarations, sorted by specifier and by name (code-unit order). */
-  importDeclarations(): ImportDeclarationStructure[] {
+  importDeclarations(): Array<Extract<Statement, { kind: 'import' }>> {
     return [...this.imported.entries()]
       .map(([stem, names]) => ({ specifier: moduleSpecifier(stem), names }))
       .sort((a, b) => compareCodeUnits(a.specifier, b.specifier))
       .map(({ specifier, names }) => ({
-        kind: StructureKind.ImportDeclaration,
-        isTypeOnly: true,
-        moduleSpecifier: specifier,
-        namedImports: [...names.entries()]
+        kind: 'import' as const,
+        typeOnly: true,
+        from: specifier,
+        names: [...names.entries()]
           .sort((a, b) => compareCodeUnits(a[0], b[0]))
           .map(([name, local]) => (name === local ? { name } : { name, alias: local })),
       }));

@@ -2,13 +2,14 @@
  * `src/webhooks.ts`: one payload type per webhook (named by the model, {@link Webhook.identifier})
  * and a union of every payload (the event a receiver verifies and handles).
  */
-import type { TypeAliasDeclarationStructure } from 'ts-morph';
-import { StructureKind } from '../structure-kind.js';
 import type { Api, Docs, Webhook } from '../../model/types.js';
+import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
 import { jsDocStructures } from '../tsdoc.js';
+import { withDocs } from './declarations.js';
 import { contentsUnion } from './operations.js';
-import { unionOf } from './render.js';
 import type { FileScope } from './scope.js';
+
+type Alias = Extract<Statement, { kind: 'alias' }>;
 
 /** Preferred name of the union of all webhook payloads. */
 export const WEBHOOK_UNION_BASE = 'WebhookPayload';
@@ -41,31 +42,35 @@ function hookDocs(hook: Webhook): Docs {
 }
 
 /** Declarations of `src/webhooks.ts` (empty when the API declares no webhooks). */
-export function webhookDeclarations(api: Api, scope: FileScope): TypeAliasDeclarationStructure[] {
+export function webhookDeclarations(api: Api, scope: FileScope): Alias[] {
   if (api.webhooks.length === 0) return [];
   // The API writes the payload and the receiver reads it: the response direction.
   const ctx = { api, scope, direction: 'response' as const };
-  const out: TypeAliasDeclarationStructure[] = [];
+  const out: Alias[] = [];
   for (const hook of api.webhooks) {
     const body = hook.requestBody;
     out.push({
-      kind: StructureKind.TypeAlias,
+      kind: 'alias',
       name: hook.identifier,
-      isExported: true,
-      docs: jsDocStructures(hookDocs(hook), {
-        lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
-        source: hook.pointer,
-      }),
-      type: body === undefined ? 'undefined' : contentsUnion(body.contents, ctx).text,
+      exported: true,
+      ...withDocs(
+        commentFromDocs(
+          jsDocStructures(hookDocs(hook), {
+            lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
+            source: hook.pointer,
+          }),
+        ),
+      ),
+      type: body === undefined ? name('undefined') : contentsUnion(body.contents, ctx),
     });
   }
   const withPayload = out.filter((_, i) => api.webhooks[i]?.requestBody !== undefined);
   out.push({
-    kind: StructureKind.TypeAlias,
+    kind: 'alias',
     name: webhookUnionName(api),
-    isExported: true,
-    docs: jsDocStructures(undefined, { lead: ['Any webhook payload this API sends (webhooks without a body left out).'] }),
-    type: unionOf(withPayload.map((d) => ({ text: d.name, prec: 2 }))).text,
+    exported: true,
+    ...withDocs(commentFromDocs(jsDocStructures(undefined, { lead: ['Any webhook payload this API sends (webhooks without a body left out).'] }))),
+    type: unionOf(withPayload.map((d) => name(d.name))),
   });
   return out;
 }

@@ -1,0 +1,53 @@
+/**
+ * The printer (generator/src/emit/ts/printer.ts) writes prettier's output itself: over GitHub's REST
+ * API and every @readme/oas-examples document, prettier with the repository's `.prettierrc.json`
+ * changes no printed file of the types package (generator/test/emit/printer-identity.test.ts does the
+ * same for the fixtures and the Improvado spec).
+ */
+import { describe, expect, it } from 'vitest';
+import { emitTypesPackage } from '../../generator/src/emit/types/index.js';
+import { loadDocument } from '../../generator/src/load/index.js';
+import { buildModel } from '../../generator/src/model/build.js';
+import { GenerateError } from '../../generator/src/diagnostics.js';
+import type { Api } from '../../generator/src/model/types.js';
+import { prettierChanges } from '../../generator/test/emit/printer-identity.js';
+import { type CorpusDoc, githubDocs, oasExampleDocs } from './corpus-lib.js';
+
+async function changes(doc: CorpusDoc): Promise<string[] | 'invalid'> {
+  let api: Api;
+  try {
+    api = buildModel(await loadDocument(doc.file)).api;
+  } catch (error) {
+    if (error instanceof GenerateError) return 'invalid';
+    throw error;
+  }
+  const files = emitTypesPackage(api, {
+    typesPackageName: '@corpus/types',
+    clientPackageName: '@corpus/client',
+    clientName: 'Corpus',
+    specPath: doc.name,
+    command: 'pnpm generate',
+    existingVersions: {},
+  });
+  return prettierChanges(files);
+}
+
+describe('prettier leaves the printed types package as it is (corpus)', () => {
+  it("GitHub's REST API", async () => {
+    const [github] = githubDocs(false);
+    expect(await changes(github!)).toEqual([]);
+  });
+
+  it('every @readme/oas-examples document', async () => {
+    const failures: string[] = [];
+    let printed = 0;
+    for (const doc of oasExampleDocs()) {
+      const result = await changes(doc);
+      if (result === 'invalid') continue;
+      printed++;
+      failures.push(...result.map((r) => `${doc.name}: ${r}`));
+    }
+    expect(printed).toBeGreaterThan(50);
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Small typed nodes for the TypeScript the types package is made of: type expressions and the
+ * declarations that hold them. The emitters build these; `printer.ts` prints them once, in their
+ * final (prettier) shape. Leaf texts (names, literals, keys) are TypeScript source as the emitters
+ * write it (`"a/b"`, `200`, `-1.5`); the printer requotes them as prettier does.
+ */
+
+/** A type expression. */
+export type TypeNode =
+  /** A keyword, a name or a qualified name (`string`, `Pet`, `_Pet`). */
+  | { kind: 'name'; text: string }
+  /** A literal type as source text: a double-quoted string (JSON escapes), a number, `true`/`false`. */
+  | { kind: 'literal'; text: string }
+  /** `Name<A, B>`. */
+  | { kind: 'generic'; name: string; args: TypeNode[] }
+  /** `Object[index]`. */
+  | { kind: 'indexed'; object: TypeNode; index: TypeNode }
+  | { kind: 'array'; element: TypeNode }
+  | { kind: 'tuple'; elements: TupleElement[] }
+  | { kind: 'union'; types: TypeNode[] }
+  | { kind: 'intersection'; types: TypeNode[] }
+  /** A type literal; `multiline`: its members start on a line of their own (prettier keeps it broken). */
+  | { kind: 'object'; members: Member[]; multiline: boolean };
+
+export interface TupleElement {
+  type: TypeNode;
+  optional?: boolean;
+  rest?: boolean;
+}
+
+/** A member of an object type or interface. */
+export type Member =
+  | {
+      kind: 'property';
+      /** The key as source text: a name, a double-quoted string or an integer. */
+      key: string;
+      optional: boolean;
+      type: TypeNode;
+      /** The JSDoc comment (`/** … *​/`), if any. */
+      docs?: string;
+    }
+  | { kind: 'index'; keyName: string; keyType: string; type: TypeNode; docs?: string };
+
+/** A top-level statement of a types file. */
+export type Statement =
+  /** A comment or other text printed as it is (the banner, `export type * from …` lines). */
+  | { kind: 'text'; text: string }
+  | { kind: 'import'; typeOnly: boolean; names: Array<{ name: string; alias?: string }>; from: string }
+  | { kind: 'interface'; name: string; exported: boolean; docs?: string; members: Member[] }
+  | { kind: 'alias'; name: string; exported: boolean; docs?: string; type: TypeNode };
+
+export const name = (text: string): TypeNode => ({ kind: 'name', text });
+export const literal = (text: string): TypeNode => ({ kind: 'literal', text });
+
+export const UNKNOWN = name('unknown');
+export const NEVER = name('never');
+export const NULL = name('null');
+
+/**
+ * The source text of a type as the emitters wrote it before the printer existed (one line but for
+ * multi-line type literals, parentheses where needed). Two types with the same text are the same
+ * type: unions are deduplicated, and helper types substituted, by this text. Cached per node.
+ */
+export function typeText(node: TypeNode): string {
+  let text = texts.get(node);
+  if (text === undefined) {
+    text = computeText(node);
+    texts.set(node, text);
+  }
+  return text;
+}
+const texts = new WeakMap<TypeNode, string>();
+
+/** Binding strength: 0 union, 1 intersection, 2 atom (postfix-safe). */
+function prec(node: TypeNode): number {
+  return node.kind === 'union' ? 0 : node.kind === 'intersection' ? 1 : 2;
+}
+
+function wrapped(node: TypeNode, min: number): string {
+  return prec(node) < min ? `(${typeText(node)})` : typeText(node);
+}
+
+function computeText(node: TypeNode): string {
+  switch (node.kind) {
+    case 'name':
+    case 'literal':
+      return node.text;
+    case 'generic':
+      return `${node.name}<${node.args.map(typeText).join(', ')}>`;
+    case 'indexed':
+      return `${wrapped(node.object, 2)}[${typeText(node.index)}]`;
+    case 'array':
+      return `${wrapped(node.element, 2)}[]`;
+    case 'tuple':
+      return `[${node.elements.map((e) => (e.rest ? `...${typeText(e.type)}` : e.optional ? `${wrapped(e.type, 2)}?` : typeText(e.type))).join(', ')}]`;
+    case 'union':
+      return node.types.map((t) => wrapped(t, 1)).join(' | ');
+    case 'intersection':
+      return node.types.map((t) => wrapped(t, 1)).join(' & ');
+    case 'object': {
+      const lines = node.members.map(memberText);
+      return node.multiline ? `{\n${lines.join('\n')}\n}` : `{ ${lines.map((l) => l.slice(0, -1)).join('; ')} }`;
+    }
+  }
+}
+
+function memberText(m: Member): string {
+  const docs = m.docs === undefined ? '' : `${m.docs}\n`;
+  if (m.kind === 'index') return `${docs}[${m.keyName}: ${m.keyType}]: ${typeText(m.type)};`;
+  return `${docs}${m.key}${m.optional ? '?' : ''}: ${typeText(m.type)};`;
+}
+
+/** A union: flattened, deduplicated by text (first occurrence wins), `never` dropped, `unknown` absorbing all. */
+export function unionOf(parts: readonly TypeNode[]): TypeNode {
+  const seen = new Set<string>();
+  const out: TypeNode[] = [];
+  for (const part of parts) {
+    if (part.kind === 'name' && part.text === 'never') continue;
+    if (part.kind === 'name' && part.text === 'unknown') return UNKNOWN;
+    for (const piece of part.kind === 'union' ? part.types : [part]) {
+      const text = typeText(piece);
+      if (!seen.has(text)) {
+        seen.add(text);
+        out.push(piece);
+      }
+    }
+  }
+  if (out.length === 0) return NEVER;
+  if (out.length === 1) return out[0]!;
+  return { kind: 'union', types: out };
+}
+
+/** An intersection, nested intersections flattened. */
+export function intersectionOf(parts: readonly TypeNode[]): TypeNode {
+  const types = parts.flatMap((p) => (p.kind === 'intersection' ? p.types : [p]));
+  return types.length === 1 ? types[0]! : { kind: 'intersection', types };
+}
+
+export function isName(node: TypeNode, text: string): boolean {
+  return node.kind === 'name' && node.text === text;
+}
+
+/** A multi-line type literal of `members`; `Record<string, never>` when there is none. */
+export function objectOf(members: Member[]): TypeNode {
+  return members.length === 0 ? { kind: 'generic', name: 'Record', args: [name('string'), NEVER] } : { kind: 'object', members, multiline: true };
+}
+
+/** JSDoc given as ts-morph docs text (lines without the `*` prefixes) → the comment, as ts-morph's JSDoc printer wrote it. */
+export function commentFromDocs(docs: readonly string[] | undefined): string | undefined {
+  if (docs === undefined || docs.length === 0) return undefined;
+  if (docs.length > 1) throw new Error('one JSDoc comment per declaration');
+  const lines = docs[0]!.split(/\r?\n/);
+  const start = lines[0]!.length === 0 ? 1 : 0;
+  if (lines.length <= 1) {
+    const head = `/** ${lines[start] ?? ''}`;
+    return `${head}${head.endsWith(' ') ? '' : ' '}*/`;
+  }
+  const body = lines.slice(start).map((l) => (l.length > 0 ? ` * ${l}` : ' *'));
+  return `/**\n${body.join('\n')}\n */`;
+}
+
+/** A comment as `jsDocText` writes it (ending in a newline, `''` for none) → the comment. */
+export function commentFromText(text: string): string | undefined {
+  return text === '' ? undefined : text.replace(/\n$/, '');
+}

@@ -1,0 +1,37 @@
+/**
+ * The TypeScript the printer writes is prettier's output already: for every fixture (fixtures/cases,
+ * rules, emit and corpus-found) and the Improvado spec, prettier over each printed file of the types
+ * package changes nothing. (bench/test/printer-identity.test.ts does the same over GitHub's API and
+ * every @readme/oas-examples document.)
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitTypesPackage } from '../../src/emit/types/index.js';
+import { loadDocument } from '../../src/load/index.js';
+import { buildModel } from '../../src/model/build.js';
+import { type Fixture, fixtureOptions, fixturesDir, typeFixtures } from './pipeline.js';
+import { repoRoot } from './format.js';
+import { prettierChanges } from './printer-identity.js';
+
+function corpusFound(): Fixture[] {
+  const dir = path.join(fixturesDir, 'corpus-found');
+  return readdirSync(dir)
+    // deep-ref-chain-stack-overflow is refused by the loader (load/too-deep): nothing is printed.
+    .filter((n) => n !== 'deep-ref-chain-stack-overflow' && existsSync(path.join(dir, n, 'openapi.yaml')))
+    .sort()
+    .map((name) => ({ name, spec: path.join(dir, name, 'openapi.yaml'), specPath: `generator/test/fixtures/corpus-found/${name}/openapi.yaml` }));
+}
+
+const improvado: Fixture = { name: 'improvado', spec: path.join(repoRoot, 'spec/openapi.yaml'), specPath: 'spec/openapi.yaml' };
+
+describe('prettier leaves the printed types package as it is', () => {
+  for (const fixture of [...typeFixtures(), ...corpusFound(), improvado]) {
+    it(fixture.name, async () => {
+      const { api } = buildModel(await loadDocument(fixture.spec));
+      const files = emitTypesPackage(api, fixtureOptions(fixture));
+      expect(files.filter((f) => f.printed === true).length).toBeGreaterThan(0);
+      expect(await prettierChanges(files)).toEqual([]);
+    });
+  }
+});
