@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** Bump when the cache layout or the formatting pipeline changes meaning (2: Markdown tables kept unaligned). */
@@ -18,14 +17,15 @@ export function cacheKey(text: string, prettierVersion: string, options: unknown
 
 /**
  * Where formatted text is cached by default: `node_modules/.cache/sdkgen/format` in the nearest
- * folder above `fromDir` that has a `node_modules`; else the OS temp folder.
+ * folder above `fromDir` that has a `node_modules` (the project's own cache folder); `undefined`
+ * (no cache) when there is none: nothing is written outside the output and the project's cache.
  */
-export function defaultCacheDir(fromDir: string): string {
+export function defaultCacheDir(fromDir: string): string | undefined {
   let dir = path.resolve(fromDir);
   for (;;) {
     if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'sdkgen', 'format');
     const parent = path.dirname(dir);
-    if (parent === dir) return path.join(os.tmpdir(), 'sdkgen-cache', 'format');
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }

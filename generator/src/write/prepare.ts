@@ -244,7 +244,8 @@ class PackageFormatter {
     private readonly dir: string,
     private readonly options: PrepareOptions,
   ) {
-    this.cache = options.cacheDir === false ? undefined : new FormatCache(options.cacheDir ?? defaultCacheDir(dir));
+    const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(dir));
+    this.cache = cacheDir === undefined ? undefined : new FormatCache(cacheDir);
     this.eager = options.pool;
   }
 
