@@ -323,6 +323,15 @@ export class ClientCore {
     return log.scrub(shown, '***');
   }
 
+  /** Waits `ms` before a retry; the caller's abort ends the wait with an `AbortError`. */
+  async #sleep(ms: number, signal: AbortSignal | undefined, where: () => RequestInfo): Promise<void> {
+    try {
+      await this.#hooks.sleep(ms, signal);
+    } catch (err) {
+      throw signal?.aborted ? new AbortError(undefined, { cause: signal.reason, request: where() }) : err;
+    }
+  }
+
   async #send(op: Operation, options: RequestOptions): Promise<RawResult> {
     const method = op.method.toUpperCase();
     const name = op.operationId ?? `${method} ${op.path}`;
@@ -356,13 +365,6 @@ export class ClientCore {
     const signal = options.signal;
     const secured = op.security !== undefined && op.security.length > 0;
     const ctx = secured ? this.#authContext(signal) : undefined;
-    const sleep = async (ms: number): Promise<void> => {
-      try {
-        await hooks.sleep(ms, signal);
-      } catch (err) {
-        throw signal?.aborted ? new AbortError(undefined, { cause: signal.reason, request: where() }) : err;
-      }
-    };
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
@@ -379,7 +381,7 @@ export class ClientCore {
         }
       }
       const retryCountHeader = this.#options.retryCountHeader;
-      const built = buildRequest(this.baseUrl, op, encoded, {
+      const built = buildRequest(this.baseUrl, op, method, encoded, {
         clientHeaders: this.#options.headers,
         callHeaders: options.headers,
         auth,
@@ -399,7 +401,7 @@ export class ClientCore {
           const delay = backoffMs(retries, hooks.random());
           log.log('warn', `${name}: ${err.message}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
           retries++;
-          await sleep(delay);
+          await this.#sleep(delay, signal, where);
           continue;
         }
         log.log('error', `${name}: ${err instanceof Error ? err.message : 'error'} after ${attempt + 1} attempt(s)`);
@@ -442,7 +444,7 @@ export class ClientCore {
           discard(response);
           scope?.end();
           retries++;
-          await sleep(delay);
+          await this.#sleep(delay, signal, where);
           continue;
         }
         log.log('warn', `${name}: ${status}, the server asks to wait ${Math.round(hint)} ms, more than maxRetryDelayMs (${maxDelay} ms): not retried`);

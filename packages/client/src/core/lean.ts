@@ -128,7 +128,7 @@ export class LeanClient implements RequestClient {
     if (encoded && (method === 'GET' || method === 'HEAD'))
       throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
     // The same request as ClientCore's, without credentials (they are in the client's headers).
-    const { url, init } = buildRequest(this.baseUrl, op, encoded, { clientHeaders: this.options.headers, callHeaders: options.headers });
+    const { url, init } = buildRequest(this.baseUrl, op, method, encoded, { clientHeaders: this.options.headers, callHeaders: options.headers });
     if (signal) init.signal = signal;
     // For error messages: secret parameters (`x-secret`) as `***`; made only for an error.
     const request = (): RequestInfo => ({ method, url: displayUrl(url, (name) => op.parameters?.[name]?.secret === true) });

@@ -200,9 +200,10 @@ export interface BuiltRequest {
  * case-insensitive): `Accept` → client `headers` → credentials → `Content-Type` and header parameters → per-call
  * `headers` → the idempotency key → the retry count → `Cookie` (merged). `undefined` skips, `null` removes.
  * @param baseUrl the absolute base URL, without a trailing slash
+ * @param method the operation's method, upper case
  * @throws UsageError (a missing path parameter, a header value with CR/LF), SdkError (`op.url` on another origin)
  */
-export function buildRequest(baseUrl: string, op: Operation, encoded: EncodedBody | undefined, layers: RequestLayers): BuiltRequest {
+export function buildRequest(baseUrl: string, op: Operation, method: string, encoded: EncodedBody | undefined, layers: RequestLayers): BuiltRequest {
   const p = serializeParams(op);
   const auth = layers.auth;
   let url: string;
@@ -233,7 +234,7 @@ export function buildRequest(baseUrl: string, op: Operation, encoded: EncodedBod
     headers.set('Cookie', cookies.join('; '));
   }
 
-  const init: BuiltRequest['init'] = { method: op.method.toUpperCase(), headers };
+  const init: BuiltRequest['init'] = { method, headers };
   if (encoded) {
     init.body = encoded.body;
     if (!encoded.replayable) init.duplex = 'half'; // a stream body
