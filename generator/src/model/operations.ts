@@ -173,6 +173,8 @@ export class OperationReader {
     } else {
       schema = { kind: 'unknown', nullable: false, pointer: at };
     }
+    // Parameters are strings on the wire: `format: binary` is not a Blob here.
+    schema = this.schemas.asWireText(schema);
     let required = p.required === true;
     if (location === 'path' && !required) {
       this.ctx.report('warning', 'model/path-parameter-optional', `path parameter ${name} must be required; treated as required`, pointer);
@@ -245,6 +247,7 @@ export class OperationReader {
       const [mt, media] = Object.entries(h.content)[0] ?? [];
       schema = this.schemas.convert(isObject(media) ? media.schema : undefined, child(r.pointer, 'content', mt ?? '', 'schema'));
     } else schema = { kind: 'unknown', nullable: false, pointer: r.pointer };
+    schema = this.schemas.asWireText(schema);
     const header: Header = { name, required: h.required === true, schema };
     applyDocs(header, docsWithSchema(h, schema));
     return header;

@@ -42,10 +42,26 @@
  *   With `contentEncoding` (e.g. base64) the value is text: a plain string with `contentMediaType` kept.
  * - Tuples: 3.1 `prefixItems`, or 3.0-style array-form `items` (rest from `additionalItems`). The
  *   rest is closed (`items` undefined) when `items: false` / `additionalItems: false`, or when
- *   `maxItems` ≤ the prefix length; otherwise the rest is `unknown`, as JSON Schema says.
+ *   `maxItems` ≤ the prefix length; otherwise the rest is `unknown`, as JSON Schema says. Only
+ *   `minItems` makes prefix elements required (the emitter writes the others optional, D31).
  * - No `type`: `properties`/`additionalProperties`/`patternProperties`/`required` → object;
  *   `items`/`prefixItems` → array; `format: binary`/`contentMediaType`/`pattern`/`minLength`/
  *   `maxLength` → string; `minimum`/`maximum`/`multipleOf` → number; otherwise `unknown`.
+ * - Unions and `required` (D31): a oneOf/anyOf member listing `required` names it does not declare
+ *   re-declares each (required, original schema and pointer) from the union's siblings or the other
+ *   members of the allOf around it: `({ id: number } | { owner: string })`, never `{ id: unknown }`.
+ * - Sibling type (D31): a oneOf/anyOf/allOf member with no type, `$ref`, enum/const or implied type
+ *   gets the wrapper's scalar type(s): `type: string, oneOf: [{description: a}]` is a string.
+ * - Parameters and response headers are text (D31): every binary string in their schema (and a
+ *   `$ref` to a named binary string) is a plain string (`asWireText`).
+ * - Discriminator members that can never be objects (arrays, scalars) are left out of the mapping
+ *   with an info `model/discriminator-non-object`: they are never pinned (D31).
+ * - allOf polymorphism at any depth (D31): a subtype's nearest discriminated base is searched through
+ *   allOf `$ref`s transitively; its pin lists its own values and its descendants' values.
+ * - allOf members that declare nothing (`{}`, `type: object`, `additionalProperties: false` alone) are
+ *   left out of the intersection (D31).
+ * - `unevaluatedProperties` (3.1, D31): on a plain object, like `additionalProperties` (which wins);
+ *   beside a composition, `false` adds nothing and a schema is `IntersectionSchema.unevaluatedProperties`.
  * - `$ref` to `#/components/schemas/X` → a ref (never inlined: recursion stays named). `$defs` (and
  *   draft-4 `definitions`) of components are lifted into named schemas with key `X/$defs/Y`
  *   (identifier from `X` + `Y`), listed right after their owner; never properties. A `$ref` to any
@@ -92,7 +108,7 @@ const DOC_KEYS = new Set([
 
 const STRUCTURAL_KEYS = [
   'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'oneOf',
-  'anyOf', 'allOf', 'enum', 'const',
+  'anyOf', 'allOf', 'enum', 'const', 'unevaluatedProperties',
 ] as const;
 
 const CONSTRAINT_KEYS = [
@@ -404,6 +420,7 @@ export class SchemaConverter {
       raw.properties !== undefined ||
       raw.additionalProperties !== undefined ||
       raw.patternProperties !== undefined ||
+      raw.unevaluatedProperties !== undefined ||
       (Array.isArray(raw.required) && raw.required.length > 0)
     ) {
       return ['object'];
@@ -461,7 +478,9 @@ export class SchemaConverter {
     const declared = new Set(properties.map((p) => p.name));
     const requiredOnly = [...required].filter((r) => !declared.has(r));
     if (requiredOnly.length > 0) o.requiredOnly = requiredOnly;
-    const ap = raw.additionalProperties;
+    // 3.1 `unevaluatedProperties` on a plain object (no composition) sees the same keys as
+    // `additionalProperties`; the latter wins when both are given (it evaluates every other key).
+    const ap = raw.additionalProperties !== undefined ? raw.additionalProperties : raw.unevaluatedProperties;
     if (ap === false) o.additionalProperties = false;
     else if (ap === true) o.additionalProperties = { kind: 'unknown', nullable: false, pointer: child(pointer, 'additionalProperties') };
     else if (ap !== undefined) o.additionalProperties = this.convert(ap, child(pointer, 'additionalProperties'));
@@ -530,6 +549,55 @@ export class SchemaConverter {
     }
     a.items = rest === false ? { kind: 'never', nullable: false, pointer: restPointer } : this.convert(rest, restPointer);
     return a;
+  }
+
+  /**
+   * A parameter's (or header's) schema as it travels: text. `format: binary` (or a `contentMediaType`)
+   * has no meaning in a query string, a path, a header or a cookie, so every binary string in the
+   * schema (inline, through arrays, objects, unions and intersections, and a reference to a named
+   * binary string) is a plain string. Mutates the freshly converted `schema` and returns it (a
+   * reference is returned replaced).
+   */
+  asWireText(schema: Schema): Schema {
+    switch (schema.kind) {
+      case 'string':
+        delete schema.binary;
+        return schema;
+      case 'ref': {
+        const raw = this.rawOf(schema.target);
+        if (raw === undefined || !this.isBinaryString(raw)) return schema;
+        const s: StringSchema = { kind: 'string', nullable: schema.nullable, pointer: schema.pointer };
+        return applyDocs(s, docsOf(raw));
+      }
+      case 'array':
+        if (schema.items !== undefined) schema.items = this.asWireText(schema.items);
+        if (schema.prefixItems !== undefined) schema.prefixItems = schema.prefixItems.map((s) => this.asWireText(s));
+        return schema;
+      case 'object':
+        for (const p of schema.properties) p.schema = this.asWireText(p.schema);
+        if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) {
+          schema.additionalProperties = this.asWireText(schema.additionalProperties);
+        }
+        for (const p of schema.patternProperties ?? []) p.schema = this.asWireText(p.schema);
+        return schema;
+      case 'union':
+        schema.variants = schema.variants.map((v) => this.asWireText(v));
+        return schema;
+      case 'intersection':
+        schema.members = schema.members.map((m) => this.asWireText(m));
+        return schema;
+      default:
+        return schema;
+    }
+  }
+
+  /** A raw schema that {@link single} makes a binary string. */
+  private isBinaryString(raw: JsonObject): boolean {
+    if (raw.enum !== undefined || raw.const !== undefined || hasStructure(raw)) return false;
+    const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : this.inferTypes(raw);
+    const nonNull = types.filter((t) => t !== 'null');
+    if (nonNull.length !== 1 || nonNull[0] !== 'string') return false;
+    return raw.format === 'binary' || (typeof raw.contentMediaType === 'string' && raw.contentEncoding === undefined);
   }
 
   // ---------------------------------------------------------------- refs
@@ -682,15 +750,15 @@ export class SchemaConverter {
 
     const only = memberRaws[0];
     if (memberRaws.length === 1 && only && !wrapperHasStructure && !pin) {
-      const s = this.convert(only.raw, only.pointer);
+      const s = this.convert(this.typedBySibling(raw, only.raw), only.pointer);
       if (nullable) s.nullable = true;
       return s;
     }
 
-    const members: Schema[] = memberRaws.map((m) => this.convert(m.raw, m.pointer));
+    const members: Schema[] = memberRaws.map((m) => this.convert(this.typedBySibling(raw, m.raw), m.pointer));
     if (wrapperHasStructure) {
       const own: JsonObject = {};
-      for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k)) own[k] = v;
+      for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k) && k !== 'unevaluatedProperties') own[k] = v;
       if (own.oneOf !== undefined || own.anyOf !== undefined) {
         if (wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
       }
@@ -703,6 +771,8 @@ export class SchemaConverter {
     if (pin) members.push(pin);
 
     this.honourRequired(raw, memberRaws, members, pointer);
+    // Required-only members of a union among the allOf members re-declare names the others declare.
+    for (const m of members) if (m.kind !== 'object') this.redeclareRequired(m, [...memberRaws, { raw: wrapper, pointer }]);
     const flat: Schema[] = [];
     for (const m of members) {
       if (m.kind === 'intersection' && !m.nullable && Object.keys(m).every((k) => ['kind', 'members', 'nullable', 'pointer'].includes(k))) {
@@ -711,8 +781,62 @@ export class SchemaConverter {
         flat.push(m);
       }
     }
-    const s: IntersectionSchema = { kind: 'intersection', members: flat, nullable, pointer };
+    // A member that declares nothing (`{}`, `type: object`, `additionalProperties: false` alone) adds no
+    // constraint a type can state: left out, so that `Record<string, never>` never erases the others' properties.
+    const kept = flat.filter((m) => !vacuousObject(m));
+    const s: IntersectionSchema = { kind: 'intersection', members: kept.length > 0 ? kept : flat, nullable, pointer };
+    const up = this.unevaluated(raw, pointer);
+    if (up !== undefined) s.unevaluatedProperties = up;
     return s;
+  }
+
+  /** `unevaluatedProperties` beside a composition, when it is a schema that constrains something. */
+  private unevaluated(raw: JsonObject, pointer: Pointer): Schema | undefined {
+    const up = raw.unevaluatedProperties;
+    if (up === undefined || up === false || up === true) return undefined;
+    const s = this.convert(up, child(pointer, 'unevaluatedProperties'));
+    return s.kind === 'unknown' && !s.nullable ? undefined : s;
+  }
+
+  /**
+   * A member of a composition (`oneOf`/`anyOf`/`allOf`) with the wrapper's scalar `type` when it
+   * states no type of its own and none can be inferred: `type: string, oneOf: [{description: a}, …]`
+   * is a string whatever the member, since the sibling `type` constrains every member. Members with a
+   * `$ref`, an `enum`/`const` or a type are left as they are; object and array types are not copied
+   * (a member without structure adds nothing to them, and is left out of the intersection as `unknown`).
+   */
+  private typedBySibling(parent: JsonObject, member: unknown): unknown {
+    if (!isObject(member) || member.type !== undefined || member.$ref !== undefined) return member;
+    if (member.enum !== undefined || member.const !== undefined || this.inferTypes(member).length > 0) return member;
+    const parentTypes = typeof parent.type === 'string' ? [parent.type] : Array.isArray(parent.type) ? parent.type : [];
+    const scalar = parentTypes.filter((t): t is string => typeof t === 'string' && t !== 'null');
+    if (scalar.length === 0 || !scalar.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean')) return member;
+    return { ...member, type: scalar.length === 1 ? scalar[0] : scalar };
+  }
+
+  /**
+   * A member of a union that lists `required` names without declaring them (`oneOf: [{required: [id]},
+   * {required: [owner]}]` beside `properties`) re-declares each name found in `scope` (the union's
+   * sibling keywords, or the other members of the allOf the union is in: properties, `$ref`s and
+   * nested allOf, as for case-07) as a required property with the original schema and pointer:
+   * `({ id: number } | { owner: string })`, never `{ id: unknown }`. Walks inline objects through
+   * unions and intersections, never through references.
+   */
+  private redeclareRequired(schema: Schema, scope: readonly RawAt[]): void {
+    if (schema.kind === 'union') {
+      for (const v of schema.variants) this.redeclareRequired(v, scope);
+    } else if (schema.kind === 'intersection') {
+      for (const m of schema.members) this.redeclareRequired(m, scope);
+    } else if (schema.kind === 'object' && schema.requiredOnly !== undefined) {
+      const still: string[] = [];
+      for (const name of schema.requiredOnly) {
+        const found = this.findProperty(name, scope);
+        if (found === undefined) still.push(name);
+        else schema.properties.push(this.property(name, found.raw, found.pointer, true));
+      }
+      if (still.length > 0) schema.requiredOnly = still;
+      else delete schema.requiredOnly;
+    }
   }
 
   /** Every name required anywhere in an allOf (wrapper, inline and referenced members, transitively). */
@@ -737,7 +861,7 @@ export class SchemaConverter {
    */
   private findProperty(
     name: string,
-    memberRaws: Array<{ raw: unknown; pointer: Pointer }>,
+    memberRaws: readonly RawAt[],
   ): { raw: unknown; pointer: Pointer; required: boolean } | undefined {
     let found: { raw: unknown; pointer: Pointer; required: boolean } | undefined;
     walkRawSchemas(
@@ -821,45 +945,97 @@ export class SchemaConverter {
     return this.subtypeIndex.get(baseKey) ?? [];
   }
 
+  /** Every descendant of `key` through allOf references (children first, then theirs), in spec order. */
+  private descendantsOf(key: string): string[] {
+    const out: string[] = [];
+    const queue = [key];
+    for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+      for (const sub of this.subtypesOf(k)) {
+        if (sub === key || out.includes(sub)) continue;
+        out.push(sub);
+        queue.push(sub);
+      }
+    }
+    return out;
+  }
+
   private baseDiscriminator(baseKey: string, d: JsonObject, pointer: Pointer): Discriminator | undefined {
     if (typeof d.propertyName !== 'string') {
       this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
       return undefined;
     }
-    return this.discriminatorOf(d, this.subtypesOf(baseKey).map((k) => this.refTo(k)), pointer);
+    return this.discriminatorOf(d, this.descendantsOf(baseKey).map((k) => this.refTo(k)), pointer);
   }
 
-  /** For a subtype of a polymorphic base: an object member pinning the discriminator property. */
-  private subtypePin(key: string, memberRaws: readonly RawAt[], pointer: Pointer): ObjectSchema | undefined {
-    for (const m of memberRaws) {
-      if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
-      const baseKey = this.namedTarget(m.raw.$ref);
-      if (baseKey === undefined || baseKey === key) continue;
-      const base = this.rawOf(baseKey);
-      if (!base || !isObject(base.discriminator) || base.oneOf !== undefined || base.anyOf !== undefined) continue;
-      const prop = base.discriminator.propertyName;
-      if (typeof prop !== 'string') continue;
-      // The subtype pins the property itself (enum/const): nothing to add.
-      const ownPins = this.pinnedIn(memberRaws.filter((r) => r.raw !== m.raw), prop);
-      if (ownPins.length > 0) return undefined;
-      const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
-      const values: string[] = [];
-      const mapping = base.discriminator.mapping;
-      if (isObject(mapping)) {
-        for (const [value, target] of Object.entries(mapping)) {
-          if (typeof target === 'string' && this.mappingTarget(target) === key) values.push(value);
+  /**
+   * The nearest polymorphic base above a schema: the first schema with a discriminator and no
+   * oneOf/anyOf reached through the allOf `$ref` members (depth first, in order), the schema's own
+   * members first.
+   */
+  private polymorphicBase(key: string, memberRaws: readonly RawAt[]): { baseKey: string; base: JsonObject; member: RawAt } | undefined {
+    const seen = new Set<string>([key]);
+    const search = (members: readonly RawAt[], via: RawAt | undefined): { baseKey: string; base: JsonObject; member: RawAt } | undefined => {
+      for (const m of members) {
+        if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
+        const parentKey = this.namedTarget(m.raw.$ref);
+        if (parentKey === undefined || seen.has(parentKey)) continue;
+        seen.add(parentKey);
+        const parent = this.rawOf(parentKey);
+        if (!parent) continue;
+        if (isObject(parent.discriminator) && parent.oneOf === undefined && parent.anyOf === undefined) return { baseKey: parentKey, base: parent, member: via ?? m };
+        if (Array.isArray(parent.allOf)) {
+          const pointer = this.named.get(parentKey)?.pointer ?? '#';
+          const found = search(parent.allOf.map((r, i) => ({ raw: r, pointer: child(pointer, 'allOf', i) })), via ?? m);
+          if (found) return found;
         }
       }
-      if (values.length === 0) values.push(key);
-      const e: EnumSchema = { kind: 'enum', values, baseType: 'string', nullable: false, pointer: discPointer };
-      return {
-        kind: 'object',
-        properties: [{ name: prop, schema: e, required: true }],
-        nullable: false,
-        pointer,
-      };
+      return undefined;
+    };
+    return search(memberRaws, undefined);
+  }
+
+  /** The discriminator values of one schema under a base: its explicit mapping keys, else its name. */
+  private mappingValuesOf(base: JsonObject, key: string): string[] {
+    const values: string[] = [];
+    const mapping = isObject(base.discriminator) ? base.discriminator.mapping : undefined;
+    if (isObject(mapping)) {
+      for (const [value, target] of Object.entries(mapping)) {
+        if (typeof target === 'string' && this.mappingTarget(target) === key) values.push(value);
+      }
     }
-    return undefined;
+    if (values.length === 0) values.push(key);
+    return values;
+  }
+
+  /**
+   * For a subtype of a polymorphic base, at any depth (a child, a grandchild, …): an object member
+   * pinning the discriminator property to its own values and those of its own descendants, since a
+   * value of the subtype's type may be any of them (`Dog = Pet & … & { petType: 'dog' | 'puppy' }`,
+   * `Puppy = Dog & … & { petType: 'puppy' }`: a grandchild's value is its own mapping key, never its
+   * parent's).
+   */
+  private subtypePin(key: string, memberRaws: readonly RawAt[], pointer: Pointer): ObjectSchema | undefined {
+    const found = this.polymorphicBase(key, memberRaws);
+    const discriminator = found?.base.discriminator;
+    if (!found || !isObject(discriminator)) return undefined;
+    const { baseKey, base, member } = found;
+    const prop = discriminator.propertyName;
+    if (typeof prop !== 'string') return undefined;
+    // The subtype pins the property itself (enum/const): nothing to add.
+    const ownPins = this.pinnedIn(memberRaws.filter((r) => r.raw !== member.raw), prop);
+    if (ownPins.length > 0) return undefined;
+    const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
+    const values: string[] = [];
+    for (const k of [key, ...this.descendantsOf(key)]) {
+      for (const v of this.mappingValuesOf(base, k)) if (!values.includes(v)) values.push(v);
+    }
+    const e: EnumSchema = { kind: 'enum', values, baseType: 'string', nullable: false, pointer: discPointer };
+    return {
+      kind: 'object',
+      properties: [{ name: prop, schema: e, required: true }],
+      nullable: false,
+      pointer,
+    };
   }
 
   // ---------------------------------------------------------------- oneOf / anyOf
@@ -870,10 +1046,13 @@ export class SchemaConverter {
     let nullable = this.nullableOf(raw);
     const variants: Schema[] = [];
     list.forEach((m, i) => {
-      const s = this.convert(m, child(pointer, keyword, i));
+      const s = this.convert(this.typedBySibling(raw, m), child(pointer, keyword, i));
       if (s.kind === 'null') nullable = true;
       else variants.push(s);
     });
+    // Members that only list `required` names re-declare them with the siblings' schemas.
+    const { oneOf: _o1, anyOf: _n1, discriminator: _d1, ...siblings } = raw;
+    for (const v of variants) this.redeclareRequired(v, [{ raw: siblings, pointer }]);
     let union: Schema;
     const d = isObject(raw.discriminator) ? raw.discriminator : undefined;
     const first = variants[0];
@@ -897,11 +1076,16 @@ export class SchemaConverter {
       const other = this.convert({ anyOf: raw.anyOf }, pointer);
       return { kind: 'intersection', members: [union, other], nullable: false, pointer };
     }
-    if (hasStructure(rest)) {
-      const { nullable: _nl, ...own } = rest;
+    const up = this.unevaluated(raw, pointer);
+    const { unevaluatedProperties: _up, ...restOwn } = rest;
+    if (hasStructure(restOwn)) {
+      const { nullable: _nl, ...own } = restOwn;
       const objectPart = this.typed(own, pointer);
-      return { kind: 'intersection', members: [objectPart, union], nullable: false, pointer };
+      const i: IntersectionSchema = { kind: 'intersection', members: [objectPart, union], nullable: false, pointer };
+      if (up !== undefined) i.unevaluatedProperties = up;
+      return i;
     }
+    if (up !== undefined) return { kind: 'intersection', members: [union], nullable: false, pointer, unevaluatedProperties: up };
     return union;
   }
 
@@ -940,6 +1124,48 @@ export class SchemaConverter {
     return { raw: { $ref: pointer }, pointer };
   }
 
+  /**
+   * Whether a schema can never be an object (its `type`, or the type its keywords imply, is another
+   * one; an `enum`/`const` of scalars; an `allOf` with such a member; a `oneOf`/`anyOf` of such members),
+   * following `$ref`s. A schema that may be an object (no type at all included) is not.
+   */
+  private notAnObject(start: RawAt, seen: Set<unknown> = new Set()): boolean {
+    const raw = chainEnd(this.ctx, start);
+    if (!isObject(raw) || seen.has(raw)) return false;
+    seen.add(raw);
+    try {
+      return this.rawNotAnObject(raw, start.pointer, seen);
+    } finally {
+      seen.delete(raw);
+    }
+  }
+
+  private rawNotAnObject(raw: JsonObject, pointer: Pointer, seen: Set<unknown>): boolean {
+    const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
+    if (types.length > 0) return !types.includes('object');
+    const values = raw.enum !== undefined ? raw.enum : raw.const !== undefined ? [raw.const] : undefined;
+    if (Array.isArray(values)) return values.every((v) => !isObject(v));
+    const members = (keyword: string): RawAt[] =>
+      Array.isArray(raw[keyword]) ? (raw[keyword] as unknown[]).map((m, i) => ({ raw: m, pointer: child(pointer, keyword, i) })) : [];
+    if (members('allOf').some((m) => this.notAnObject(m, seen))) return true;
+    for (const keyword of ['oneOf', 'anyOf']) {
+      const list = members(keyword);
+      if (list.length > 0) return list.every((m) => this.notAnObject(m, seen));
+    }
+    const inferred = this.inferTypes(raw);
+    return inferred.length > 0 && !inferred.includes('object');
+  }
+
+  /** The note for a discriminator mapping entry whose target is not an object: it is left unpinned. */
+  private notPinned(value: string, key: string, propertyName: string, pointer: Pointer): void {
+    this.ctx.report(
+      'info',
+      'model/discriminator-non-object',
+      `discriminator value "${value}" maps to ${key}, which is not an object type and cannot have the property ${propertyName}: the member is left unpinned`,
+      pointer,
+    );
+  }
+
   private discriminatorOf(d: JsonObject, memberRaws: readonly RawAt[], pointer: Pointer): Discriminator | undefined {
     const propertyName = d.propertyName;
     if (typeof propertyName !== 'string') {
@@ -956,6 +1182,11 @@ export class SchemaConverter {
           this.ctx.report('warning', 'model/discriminator-mapping', `mapping target ${JSON.stringify(target)} is not a named schema; entry ignored`, at);
           continue;
         }
+        explicitTargets.add(key);
+        if (this.notAnObject(this.refTo(key))) {
+          this.notPinned(value, key, propertyName, at);
+          continue;
+        }
         const pinned = this.pinnedIn([this.refTo(key)], propertyName);
         if (pinned.length > 0 && !pinned.includes(value)) {
           this.ctx.report(
@@ -966,7 +1197,6 @@ export class SchemaConverter {
           );
         }
         mapping.push({ value, target: key, implicit: false });
-        explicitTargets.add(key);
       }
     }
     for (const m of memberRaws) {
@@ -974,6 +1204,10 @@ export class SchemaConverter {
       const key = this.namedTarget(m.raw.$ref);
       if (key === undefined || explicitTargets.has(key)) continue;
       if (mapping.some((e) => e.target === key)) continue;
+      if (this.notAnObject(m)) {
+        this.notPinned(key, key, propertyName, m.pointer);
+        continue;
+      }
       const pinned = this.pinnedIn([m], propertyName);
       if (pinned.length > 0) {
         if (!pinned.includes(key)) {
@@ -991,6 +1225,14 @@ export class SchemaConverter {
     }
     return { propertyName, mapping };
   }
+}
+
+/** An inline object schema that states nothing a type can express: no property, no index, no name. */
+function vacuousObject(s: Schema): boolean {
+  if (s.kind !== 'object' || s.nullable || s.properties.length > 0 || s.requiredOnly !== undefined) return false;
+  if (s.patternProperties !== undefined || s.discriminator !== undefined) return false;
+  const ap = s.additionalProperties;
+  return ap === undefined || ap === false || (ap.kind === 'unknown' && !ap.nullable);
 }
 
 /** Words for the identifier of a schema lifted from an arbitrary pointer (e.g. `#/paths/~1things/get/...`). */

@@ -164,6 +164,13 @@ export interface UnionSchema extends SchemaCommon {
 export interface IntersectionSchema extends SchemaCommon {
   kind: 'intersection';
   members: Schema[];
+  /**
+   * (Addition) 3.1 `unevaluatedProperties` given as a schema beside the composition: the type of every
+   * key no member declares. The emitter adds an index signature whose value also admits the types of
+   * the properties the members declare (TypeScript cannot say "every other key"). `false` (no other
+   * keys) needs nothing: the intersection of the members' object types already has no other keys.
+   */
+  unevaluatedProperties?: Schema;
 }
 
 export type Schema =

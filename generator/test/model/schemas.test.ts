@@ -131,7 +131,7 @@ describe('schema mapping rules (given → want)', () => {
       want: s({ kind: 'union', keyword: 'anyOf', variants: [s({ kind: 'string' }), s({ kind: 'integer' })] }),
     },
     {
-      name: 'properties beside oneOf → intersection of the object and the union',
+      name: 'properties beside oneOf → intersection of the object and the union; a required-only member re-declares the property',
       given: '{ type: object, properties: { a: { type: string } }, oneOf: [{ required: [a] }, { type: object }] }',
       want: s({
         kind: 'intersection',
@@ -140,10 +140,15 @@ describe('schema mapping rules (given → want)', () => {
           s({
             kind: 'union',
             keyword: 'oneOf',
-            variants: [s({ kind: 'object', properties: [], requiredOnly: ['a'] }), s({ kind: 'object', properties: [] })],
+            variants: [s({ kind: 'object', properties: [{ name: 'a', required: true, schema: s({ kind: 'string' }) }] }), s({ kind: 'object', properties: [] })],
           }),
         ],
       }),
+    },
+    {
+      name: 'a sibling scalar type constrains untyped oneOf members (issue 15)',
+      given: '{ type: string, oneOf: [{ description: a }, { description: b }] }',
+      want: s({ kind: 'union', keyword: 'oneOf', variants: [s({ kind: 'string', description: 'a' }), s({ kind: 'string', description: 'b' })] }),
     },
   ];
   for (const t of table) {
@@ -443,6 +448,18 @@ describe('discriminators and polymorphism', () => {
     });
     expect(named(api, 'Mismatch').schema).toMatchObject({ discriminator: { mapping: [{ value: 'round', target: 'Circle', implicit: false }] } });
     expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['model/discriminator-mismatch', '#/components/schemas/Mismatch/discriminator/mapping/round']]);
+  });
+
+  it('a mapping entry (explicit or implicit) onto a non-object schema is left out, with a note (issue 15)', () => {
+    const { api, diagnostics } = build(fixture('rules/discriminator-non-object'));
+    expect(named(api, 'Content').schema).toMatchObject({
+      discriminator: { propertyName: 'type', mapping: [{ value: 'file', target: 'File' }, { value: 'Symlink', target: 'Symlink' }] },
+    });
+    expect(named(api, 'Entry').schema).toMatchObject({ discriminator: { mapping: [{ value: 'File', target: 'File' }] } });
+    expect(diagnostics.filter((d) => d.code === 'model/discriminator-non-object').map((d) => [d.severity, d.pointer])).toEqual([
+      ['info', '#/components/schemas/Content/discriminator/mapping/array'],
+      ['info', '#/components/schemas/Entry/oneOf/0'],
+    ]);
   });
 
   it('base with discriminator lists its allOf subtypes; each subtype pins the property', () => {

@@ -100,10 +100,52 @@ function renderBase(schema: Schema, ctx: RenderContext): TypeNode {
       return renderUnion(schema, ctx);
     case 'intersection': {
       const members = schema.members.map((m) => renderSchema(m, ctx)).filter((m) => !isName(m, 'unknown'));
+      if (schema.unevaluatedProperties !== undefined) members.push(unevaluatedIndex(schema, schema.unevaluatedProperties, ctx));
       if (members.length === 0) return UNKNOWN;
       return intersectionOf(members);
     }
   }
+}
+
+/**
+ * The index signature of `unevaluatedProperties: <schema>` beside a composition: its type, joined
+ * with the type of every property the members declare (through references, intersections and unions),
+ * and `undefined` when one is optional, so that no declared property is made `never` (TS2411's rule,
+ * as {@link objectShape} does for `additionalProperties`).
+ */
+function unevaluatedIndex(schema: Schema, up: Schema, ctx: RenderContext): TypeNode {
+  const types: TypeNode[] = [renderSchema(up, ctx)];
+  let optional = false;
+  const seen = new Set<string>();
+  const collect = (s: Schema): void => {
+    switch (s.kind) {
+      case 'ref':
+        if (seen.has(s.target)) return;
+        seen.add(s.target);
+        collect(namedSchema(ctx.api, s.target).schema);
+        return;
+      case 'object': {
+        const shape = objectShape(s, ctx);
+        for (const m of shape.members) {
+          types.push(m.type);
+          if (m.optional) optional = true;
+        }
+        if (shape.indexValue !== undefined) types.push(shape.indexValue);
+        return;
+      }
+      case 'intersection':
+        for (const m of s.members) collect(m);
+        return;
+      case 'union':
+        for (const v of s.variants) collect(v);
+        return;
+      default:
+        return;
+    }
+  };
+  if (schema.kind === 'intersection') for (const m of schema.members) collect(m);
+  if (optional) types.push(name('undefined'));
+  return { kind: 'object', members: [{ kind: 'index', keyName: 'key', keyType: 'string', type: unionOf(types) }], multiline: false };
 }
 
 function renderEnum(schema: EnumSchema): TypeNode {
@@ -116,7 +158,8 @@ function renderArray(schema: ArraySchema, ctx: RenderContext): TypeNode {
     const item = schema.items === undefined ? NEVER : renderSchema(schema.items, ctx);
     return { kind: 'array', element: item };
   }
-  const requiredCount = Math.min(schema.minItems ?? prefix.length, prefix.length);
+  // JSON Schema: `prefixItems` constrains the elements that are there; only `minItems` requires them.
+  const requiredCount = Math.min(schema.minItems ?? 0, prefix.length);
   const elements: TupleElement[] = prefix.map((item, i) => ({ type: renderSchema(item, ctx), optional: i >= requiredCount }));
   if (schema.items !== undefined) {
     // TypeScript defers a rest element `...T[]` only when T is a reference or an object type: a rest of

@@ -7,7 +7,7 @@
 export type Point = [number, number];
 
 /** Source: `#/components/schemas/Row` */
-export type Row = [string, ...number[]];
+export type Row = [string?, ...number[]];
 
 /**
  * Constraints: uniqueItems true
