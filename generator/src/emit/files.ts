@@ -4,6 +4,7 @@
  */
 import type { Api } from '../model/types.js';
 import { renderTemplate } from './templates.js';
+import { lineCommentText, quotedString } from './text.js';
 import type { EmitOptions, EmittedFile } from './types.js';
 import { methodAndPath, orderedParameters } from './types/operations.js';
 import { webhookUnionName } from './types/webhooks.js';
@@ -14,8 +15,9 @@ export function apiPhrase(title: string): string {
   return /\bAPI$/i.test(t) ? `the ${t}` : `the ${t} API`;
 }
 
+/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
 function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
 }
 
 /** The view the README template renders. */
@@ -46,8 +48,9 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
       : {
           method: exampleOp.method.toUpperCase(),
           path: exampleOp.path,
+          pathLiteral: quotedString(exampleOp.path),
           hasParams: orderedParameters(exampleOp).some((p) => p.required),
-          params: `path, query, header, cookie: see ${exampleOp.names.params} (${methodAndPath(exampleOp)})`,
+          params: lineCommentText(`path, query, header, cookie: see ${exampleOp.names.params} (${methodAndPath(exampleOp)})`),
         };
   const importNames = [
     ...[...api.schemas.values()].slice(0, 1).map((s) => s.identifier),
@@ -61,6 +64,7 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
     apiPhrase: apiPhrase(api.title),
     version: api.version,
     baseUrl: api.servers[0]?.url ?? 'https://api.example.com',
+    baseUrlLiteral: quotedString(api.servers[0]?.url ?? 'https://api.example.com'),
     example,
     importExample: [...importNames, 'paths'].join(', '),
     schemas,

@@ -17,10 +17,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
+/** Markdown's line endings (CRLF, CR, LF), in runs: each run becomes one space in a table cell, code span or prose. */
+const LINE_ENDINGS = /(?:\r\n?|\n)+/g;
+
 /** Escapes text for Markdown prose; newlines become spaces. */
 export function markdownText(value: unknown): string {
   return String(value ?? '')
-    .replace(/\r?\n+/g, ' ')
+    .replace(LINE_ENDINGS, ' ')
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
     .trim();
 }
@@ -32,7 +35,7 @@ export function markdownText(value: unknown): string {
  */
 export function markdownCell(value: unknown): string {
   const text = String(value ?? '')
-    .replace(/\r?\n+/g, ' ')
+    .replace(LINE_ENDINGS, ' ')
     .trim();
   let out = '';
   let at = 0;
@@ -45,18 +48,22 @@ export function markdownCell(value: unknown): string {
   return out + prose(text.slice(at));
 }
 
+/** `|` and `<` escaped unless a backslash already escapes them (an odd run of backslashes before them). */
 function prose(text: string): string {
-  return text.replace(/(?<!\\)([|<])/g, '\\$1');
+  return text.replace(/(\\*)([|<])/g, (whole, slashes: string, c: string) => (slashes.length % 2 === 0 ? `${slashes}\\${c}` : whole));
 }
 
-/** An inline code span that holds `value` verbatim (newlines become spaces). */
-export function markdownCode(value: unknown): string {
-  const text = String(value ?? '').replace(/\r?\n+/g, ' ');
+/**
+ * An inline code span that holds `value` verbatim (newlines become spaces), its fence longer than any backtick run
+ * inside; `inTable` (the default) also escapes `|`, which GFM needs inside a table cell even in a code span.
+ */
+export function markdownCode(value: unknown, inTable = true): string {
+  const text = String(value ?? '').replace(LINE_ENDINGS, ' ');
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   // Inside a table, `|` must be escaped even in code spans (GFM).
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${inTable ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
 let instance: typeof Handlebars | undefined;

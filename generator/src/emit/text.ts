@@ -12,14 +12,54 @@ export function isIdentifierName(name: string): boolean {
 }
 
 /**
- * A double-quoted string literal of `value` (JSON escapes), except that a backslash at the very end
- * is written `\u005C` (`"C:\\logs\u005C"`): ts-morph's code writer, which prints every emitted
- * statement, takes a quote right after a backslash for an escaped quote, so after `"V\\"` it thinks
- * the string goes on, reads a later `"/*"` as a comment and closes it with a stray `*​/`
- * (corpus-found/fuzz-invalid-method-name).
+ * A double-quoted TypeScript string literal that evaluates to exactly `value`, whatever it holds: JSON's escapes
+ * (quotes, backslashes, control characters, NUL, lone surrogates as `\uD800`), plus U+2028 and U+2029 as `\u2028` and
+ * `\u2029` (line terminators to editors, JavaScript before ES2019 and line-based tools: the literal stays on its line,
+ * visibly). A backslash at the very end is
+ * written `\u005C` (`"C:\\logs\u005C"`): ts-morph's code writer, which prints every emitted client statement, takes a
+ * quote right after a backslash for an escaped quote, so after `"V\\"` it thinks the string goes on, reads a later
+ * `"/*"` as a comment and closes it with a stray `*​/` (corpus-found/fuzz-invalid-method-name). The one escaping of
+ * document text into a TypeScript string (descriptors, literal types, keys): never `JSON.stringify` directly.
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\\\\"$/, '\\u005C"');
+  return JSON.stringify(value)
+    .replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))
+    .replace(/\\\\"$/, '\\u005C"');
+}
+
+/** The escape sequences and characters of a {@link stringLiteral}'s body, one token each. */
+function literalTokens(value: string): string[] {
+  return stringLiteral(value).slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\[^u]|[^\\]/g) ?? [];
+}
+
+/**
+ * The body of a template literal (between the backticks) that evaluates to exactly `value`: the escapes of
+ * {@link stringLiteral} (`\n`, `\u2028`, `\u0000`, lone surrogates), a backtick written `` \` `` and the `$` of `${`
+ * written `\$` (no substitution starts); a double quote needs no escape.
+ */
+export function templateLiteralText(value: string): string {
+  const tokens = literalTokens(value);
+  return tokens.map((t, i) => (t === '\\"' ? '"' : t === '`' ? '\\`' : t === '$' && tokens[i + 1] === '{' ? '\\$' : t)).join('');
+}
+
+/**
+ * A string literal of `value` quoted as prettier quotes it (single quotes unless the value holds more of them than
+ * double quotes), with the escapes of {@link stringLiteral}: for code the generator shows in Markdown.
+ */
+export function quotedString(value: string): string {
+  const tokens = literalTokens(value);
+  const singles = tokens.filter((t) => t === "'").length;
+  const doubles = tokens.filter((t) => t === '\\"').length;
+  if (singles > doubles) return stringLiteral(value);
+  return `'${tokens.map((t) => (t === '\\"' ? '"' : t === "'" ? "\\'" : t)).join('')}'`;
+}
+
+/**
+ * A line of a `//` comment holding `text`: line endings (CR, LF, U+2028, U+2029, which end a `//` comment) become
+ * spaces.
+ */
+export function lineCommentText(text: string): string {
+  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
 }
 
 /**

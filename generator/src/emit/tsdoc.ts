@@ -71,24 +71,35 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
 }
 
 /**
- * Breaks `*​/` so the text cannot close the comment, and `/*` (ts-morph's writer would take it for
- * a nested comment and mangle the lines after it), and escapes (`\@`) an `@` at the start of a line
- * or after whitespace: TypeScript starts a tag there, so `contact @support` or a line
- * `@deprecated soon` in a description must not become tags. Normalises line endings to `\n`.
+ * The one escaping of document text into JSDoc comment text (every comment the generator writes goes through it):
+ * - breaks `*​/` (`*\/`) so the text cannot close the comment, and `/*` (`/\*`: ts-morph's writer would take it for
+ *   a nested comment and mangle the lines after it);
+ * - escapes (`\@`) an `@` at the start of a line or after whitespace: TypeScript starts a tag there, so
+ *   `contact @support` or a line `@deprecated soon` in a description must not become tags;
+ * - writes every line ending (CRLF, CR, U+2028, U+2029) as `\n`, each line then getting its ` * ` prefix;
+ * - writes a lone surrogate as U+FFFD (a UTF-8 file cannot hold one; there is no escape in a comment).
+ * The backslashes it adds are CommonMark escapes of punctuation, so Markdown reads the comment as the document's text.
  */
 export function escapeCommentText(text: string): string {
   return text
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/\*\//g, '*\\/')
     .replace(/\/\*/g, '/\\*')
     .replace(/(^|\s)@/gm, '$1\\@');
 }
 
-/** JSON text of a documented value (`@default`, `@example`): strings stay quoted so types are visible. */
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON text of a documented value (`@default`, `@example`): strings stay quoted so types are visible. U+2028 and
+ * U+2029 are written as JSON escapes, so the value's JSON stays one line (the comment would break the line there).
+ */
 export function docValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   const json = JSON.stringify(value, null, 2);
-  return json === undefined ? String(value) : json;
+  return json === undefined ? String(value) : json.replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
 }
 
 function constraintText(constraints: Record<string, unknown>): string | undefined {

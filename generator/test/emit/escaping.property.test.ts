@@ -6,10 +6,12 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { literalType, propertyKey } from '../../src/emit/text.js';
+import { lineCommentText, literalKey, literalType, propertyKey, quotedString, stringLiteral, templateLiteralText } from '../../src/emit/text.js';
+import { markdownCell, markdownCode, markdownText } from '../../src/emit/templates.js';
+import { asMarkdownReads } from '../fuzz/hostile-text.js';
 import { StructureKind } from 'ts-morph';
 import { printSourceFile } from '../../src/emit/print.js';
-import { jsDocStructures, jsDocText } from '../../src/emit/tsdoc.js';
+import { escapeCommentText, jsDocStructures, jsDocText } from '../../src/emit/tsdoc.js';
 
 const seed = Number(process.env['FC_SEED'] ?? 20261129);
 const runs = 300;
@@ -128,6 +130,98 @@ describe(`printed through ts-morph structures (seed ${seed})`, () => {
         expect(((alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
       }),
       { seed, numRuns: 100 },
+    );
+  });
+});
+
+/** Any string, lone surrogates, NUL, U+2029, `${` and `</script>` included (issue 15). */
+const hostile = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.array(
+    fc.constantFrom('*', '/', '@', '\n', '\r', ' ', '\\', '"', "'", '`', 'a', '{', '}', '\u2028', '\u2029', '$', '${', '\u0000', '\uD800', '\uDC00', '</script>', '|', '<', '#'),
+    { maxLength: 16 },
+  ).map((parts) => parts.join('')),
+);
+
+describe(`one escaping function per output context, for any string (seed ${seed})`, () => {
+  it('stringLiteral and quotedString: a string literal that evaluates to the value, on one line', () => {
+    fc.assert(
+      fc.property(hostile, (value) => {
+        for (const literal of [stringLiteral(value), quotedString(value)]) {
+          expect(literal).not.toMatch(/[\n\r\u2028\u2029]/);
+          const file = parse(`const v = ${literal};`);
+          expect(parseErrors(file)).toEqual([]);
+          const init = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer as ts.StringLiteral;
+          expect(init.text).toBe(value);
+          // And as JavaScript evaluates it.
+          expect(new Function(`return ${literal};`)()).toBe(value);
+        }
+      }),
+      params,
+    );
+  });
+
+  it('templateLiteralText: a template literal that evaluates to the value, with no substitution', () => {
+    fc.assert(
+      fc.property(hostile, (value) => {
+        const source = `\`${templateLiteralText(value)}\``;
+        const file = parse(`const v = ${source};`);
+        expect(parseErrors(file)).toEqual([]);
+        const init = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer!;
+        expect(ts.isNoSubstitutionTemplateLiteral(init)).toBe(true);
+        expect(new Function(`return ${source};`)()).toBe(value);
+      }),
+      params,
+    );
+  });
+
+  it('literalKey: an object-literal key that names exactly the value', () => {
+    fc.assert(
+      fc.property(hostile.filter((s) => s.length > 0), (name) => {
+        const object = new Function(`return { ${literalKey(name)}: 1 };`)() as Record<string, number>;
+        expect(Object.keys(object)).toEqual([name]);
+      }),
+      params,
+    );
+  });
+
+  it('lineCommentText: a // comment that ends where the line ends', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const file = parse(`// ${lineCommentText(text)}\nconst after = 1;`);
+        expect(parseErrors(file)).toEqual([]);
+        expect(file.statements).toHaveLength(1);
+      }),
+      params,
+    );
+  });
+
+  it('escapeCommentText: a JSDoc comment that reads back as the text (as Markdown reads it), with no tags', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const file = parse(`/**\n * ${escapeCommentText(text).split('\n').join('\n * ')}\n */\nconst after = 1;`);
+        expect(parseErrors(file)).toEqual([]);
+        expect(file.statements).toHaveLength(1);
+        const docs = ts.getJSDocCommentsAndTags(file.statements[0]!).filter(ts.isJSDoc);
+        expect(docs).toHaveLength(1);
+        expect(docs[0]!.tags ?? []).toHaveLength(0);
+        expect(asMarkdownReads(ts.getTextOfJSDocComment(docs[0]!.comment) ?? '')).toBe(asMarkdownReads(text));
+      }),
+      params,
+    );
+  });
+
+  it('markdown helpers: one line, no table cell ends early, no raw HTML tag outside code', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        for (const out of [markdownText(text), markdownCell(text), markdownCode(text)]) {
+          expect(out).not.toMatch(/[\r\n]/);
+          // Every `|` is escaped (an odd run of backslashes before it).
+          for (const m of out.matchAll(/(\\*)\|/g)) expect(m[1]!.length % 2).toBe(1);
+        }
+        expect(markdownText(text)).not.toMatch(/(^|[^\\])</);
+      }),
+      params,
     );
   });
 });

@@ -15,7 +15,7 @@ import {
 } from 'ts-morph';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { printSourceFile, type Statement } from '../print.js';
-import { bannerLine, propertyKey, recordEntry } from '../text.js';
+import { bannerLine, propertyKey, recordEntry, stringLiteral } from '../text.js';
 import { jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityText } from './operation.js';
@@ -30,18 +30,18 @@ export function schemeSpecText(scheme: SecurityScheme): string | undefined {
     const t = scheme.tokenEndpoint;
     if (t === undefined) return "{ type: 'http', scheme: 'bearer' }";
     const parts = [
-      `method: ${JSON.stringify(t.method)}`,
-      `path: ${JSON.stringify(t.path)}`,
-      `credentialsScheme: ${JSON.stringify(t.credentialsScheme)}`,
-      `tokenField: ${JSON.stringify(t.tokenField)}`,
+      `method: ${stringLiteral(t.method)}`,
+      `path: ${stringLiteral(t.path)}`,
+      `credentialsScheme: ${stringLiteral(t.credentialsScheme)}`,
+      `tokenField: ${stringLiteral(t.tokenField)}`,
     ];
-    if (t.requestFields !== undefined) parts.push(`requestFields: ${JSON.stringify(t.requestFields)}`);
+    if (t.requestFields !== undefined) parts.push(`requestFields: [${t.requestFields.map(stringLiteral).join(', ')}]`);
     if (t.lifetimeSeconds !== undefined) parts.push(`lifetimeSeconds: ${t.lifetimeSeconds}`);
     if (t.slidingExpiry !== undefined) parts.push(`slidingExpiry: ${t.slidingExpiry}`);
     return `{ type: 'http', scheme: 'bearer', tokenEndpoint: { ${parts.join(', ')} } }`;
   }
   if (scheme.type === 'apiKey' && scheme.in !== undefined && scheme.paramName !== undefined) {
-    return `{ type: 'apiKey', in: ${JSON.stringify(scheme.in)}, name: ${JSON.stringify(scheme.paramName)} }`;
+    return `{ type: 'apiKey', in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.paramName)} }`;
   }
   return undefined;
 }
@@ -140,7 +140,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const hasToken = schemes.some((s) => s.tokenEndpoint !== undefined);
   const tokenProvider = hasToken ? scope.value('src/core/token-provider.ts', 'createTokenProvider') : undefined;
 
-  const configLines = [`baseUrl: ${JSON.stringify(defaultBaseUrl(api.servers))}`];
+  const configLines = [`baseUrl: ${stringLiteral(defaultBaseUrl(api.servers))}`];
   const schemeLines = schemes.map((s) => recordEntry(s.key, schemeSpecText(s) ?? ''));
   configLines.push(`securitySchemes: { ${schemeLines.join(', ')} }`);
   if (tokenProvider !== undefined) configLines.push(`tokenProvider: ${tokenProvider}`);
@@ -199,7 +199,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
         {
           name: 'SECURITY',
           type: 'Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>>',
-          initializer: `{\n${overrides.map((o) => `${JSON.stringify(o.key)}: ${o.text}`).join(',\n')}${overrides.length > 0 ? ',' : ''}\n}`,
+          initializer: `{\n${overrides.map((o) => `${stringLiteral(o.key)}: ${o.text}`).join(',\n')}${overrides.length > 0 ? ',' : ''}\n}`,
         },
       ],
     },

@@ -10,7 +10,8 @@ import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructu
 import type { Api, Schema, WebhookSignature } from '../../model/types.js';
 import { listEnums } from '../enums.js';
 import { printSourceFile, type Statement } from '../print.js';
-import { bannerLine, compareCodeUnits, literalType } from '../text.js';
+import { bannerLine, compareCodeUnits, literalType, stringLiteral } from '../text.js';
+import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { webhookUnionName } from '../types/webhooks.js';
 import { authTypeName, baseClassName, optionsTypeName } from './client.js';
@@ -53,7 +54,7 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
       docs: [
         {
           kind: StructureKind.JSDoc,
-          description: `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${e.pointer}\``,
+          description: `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
         },
       ],
       declarations: [{ name: enumValuesName(e.identifier), initializer: `[${values}] as const satisfies ReadonlyArray<${type}>` }],
@@ -65,20 +66,20 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
 /** The runtime `WebhookSignatureScheme` literal of the spec's signature. */
 function signatureText(sig: WebhookSignature): string {
   const parts = [
-    `scheme: ${JSON.stringify(sig.scheme)}`,
-    `algorithm: ${JSON.stringify(sig.algorithm)}`,
-    `header: ${JSON.stringify(sig.header)}`,
-    `encoding: ${JSON.stringify(sig.encoding)}`,
+    `scheme: ${stringLiteral(sig.scheme)}`,
+    `algorithm: ${stringLiteral(sig.algorithm)}`,
+    `header: ${stringLiteral(sig.header)}`,
+    `encoding: ${stringLiteral(sig.encoding)}`,
   ];
-  if (sig.prefix !== undefined) parts.push(`prefix: ${JSON.stringify(sig.prefix)}`);
-  if (sig.idHeader !== undefined) parts.push(`idHeader: ${JSON.stringify(sig.idHeader)}`);
-  if (sig.timestampHeader !== undefined) parts.push(`timestampHeader: ${JSON.stringify(sig.timestampHeader)}`);
+  if (sig.prefix !== undefined) parts.push(`prefix: ${stringLiteral(sig.prefix)}`);
+  if (sig.idHeader !== undefined) parts.push(`idHeader: ${stringLiteral(sig.idHeader)}`);
+  if (sig.timestampHeader !== undefined) parts.push(`timestampHeader: ${stringLiteral(sig.timestampHeader)}`);
   if (sig.toleranceSeconds !== undefined) parts.push(`toleranceSeconds: ${sig.toleranceSeconds}`);
-  if (sig.idempotencyHeader !== undefined) parts.push(`idempotencyHeader: ${JSON.stringify(sig.idempotencyHeader)}`);
+  if (sig.idempotencyHeader !== undefined) parts.push(`idempotencyHeader: ${stringLiteral(sig.idempotencyHeader)}`);
   if (sig.challenge !== undefined) {
     const c = sig.challenge;
-    const cp = [`method: ${JSON.stringify(c.method)}`, `challengeHeader: ${JSON.stringify(c.challengeHeader)}`];
-    if (c.verifyTokenHeader !== undefined) cp.push(`verifyTokenHeader: ${JSON.stringify(c.verifyTokenHeader)}`);
+    const cp = [`method: ${stringLiteral(c.method)}`, `challengeHeader: ${stringLiteral(c.challengeHeader)}`];
+    if (c.verifyTokenHeader !== undefined) cp.push(`verifyTokenHeader: ${stringLiteral(c.verifyTokenHeader)}`);
     parts.push(`challenge: { ${cp.join(', ')} }`);
   }
   return `{\n${parts.join(',\n')},\n}`;
@@ -148,9 +149,9 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
         {
           kind: StructureKind.JSDoc,
           description: [
-            verifiesSentence(sig),
+            escapeCommentText(verifiesSentence(sig)),
             ...(narrowing === undefined ? [] : [narrowing]),
-            dedupe,
+            escapeCommentText(dedupe),
             '@param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)',
             '@param input.headers the request headers (`Headers` or a Node-style record)',
             `@param input.secret the endpoint's signing secret${sig.scheme === 'standard-webhooks' ? ' (`whsec_<base64>`)' : ''}`,

@@ -6,7 +6,7 @@
  * operations whose required inputs are scalars (or enums) get an example call.
  */
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
-import { renderTemplate } from '../templates.js';
+import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import { webhookUnionName } from '../types/webhooks.js';
@@ -16,10 +16,11 @@ import { allResources, methodAccess, type ResourceNode } from './resources-tree.
 import { enumValuesName, webhookEvents, webhookSignature } from './extras.js';
 import { listEnums } from '../enums.js';
 import { errorResponses } from '../types/operations.js';
-import { literalKey } from '../text.js';
+import { lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
+/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
 function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
 }
 
 /** A TypeScript literal for a scalar schema (examples, enum values, defaults), or undefined when not scalar. */
@@ -33,7 +34,7 @@ export function exampleValue(api: Api, schema: Schema, depth = 0): string | unde
     }
     case 'enum': {
       const v = schema.values[0];
-      return v === undefined ? undefined : JSON.stringify(v).replace(/^"|"$/g, "'");
+      return v === undefined ? undefined : typeof v === 'string' ? quotedString(v) : literalType(v);
     }
     case 'string':
       if (schema.binary) return undefined;
@@ -189,6 +190,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     leanBaseUrl: leanBaseUrl(defaultBaseUrl(api.servers)),
     auth: schemes.map((s) => ({
       key: s.key,
+      entryKey: literalKey(s.key),
       type: s.type === 'http' ? `HTTP ${s.scheme ?? ''}` : s.type === 'apiKey' ? `API key (${s.in} \`${s.paramName}\`)` : s.type,
       example: authExample(api, s),
       summary: s.description ?? '',
@@ -199,28 +201,28 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
       quick.length === 0
         ? undefined
         : quick.map((s) => ({
-            entry: `${s.key}: ${authExample(api, s) ?? "'token'"}`,
+            entry: `${literalKey(s.key)}: ${authExample(api, s) ?? "'token'"}`,
             notes:
               s.tokenEndpoint === undefined
                 ? []
                 : wrapWords(
-                    `${s.key}: the body of ${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}; the client requests the token with ${s.tokenEndpoint.credentialsScheme}, caches it and renews it (a string here is a ready token instead).`,
+                    lineCommentText(`${s.key}: the body of ${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}; the client requests the token with ${s.tokenEndpoint.credentialsScheme}, caches it and renews it (a string here is a ready token instead).`),
                     88,
                   ),
           })),
     getExample:
       getOp === undefined
         ? undefined
-        : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: methodAndPath(getOp) },
+        : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: lineCommentText(methodAndPath(getOp)) },
     listExample:
       listOp === undefined
         ? undefined
         : {
             call: call(listOp),
-            route: methodAndPath(listOp),
+            route: lineCommentText(methodAndPath(listOp)),
             item: listItem?.kind === 'ref' ? api.schemas.get(listItem.target)?.identifier : undefined,
             nextPage:
-              listOp.pagination === undefined ? undefined : wrapWords(`For \`${methodAndPath(listOp)}\`, ${nextPageSentence(listOp.pagination)}`, 100).join('\n'),
+              listOp.pagination === undefined ? undefined : wrapWords(`For ${markdownCode(methodAndPath(listOp), false)}, ${nextPageSentence(listOp.pagination)}`, 100).join('\n'),
           },
     webhooks:
       sig === undefined
@@ -237,7 +239,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
                 : { method: sig.challenge.method.toUpperCase(), header: sig.challenge.challengeHeader, verifyTokenHeader: sig.challenge.verifyTokenHeader },
             event: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
             hmac: sig.scheme === 'hmac',
-            standard: sig.scheme === 'standard-webhooks' ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader } : undefined,
+            standard:
+              sig.scheme === 'standard-webhooks' ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader, signatureLine: `${sig.header}: v1,<base64>` } : undefined,
             timestamped: sig.scheme === 'timestamped',
             tolerance: sig.toleranceSeconds ?? 300,
             events: webhookEventsView(api),
@@ -306,7 +309,7 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
 export function nextPageSentence(p: Pagination): string {
   const where = p.in === 'body' ? 'in the request body' : 'in the query';
   // Names of parameters, or JSON pointers into the body shown without their leading slash.
-  const code = (name: string | undefined): string => `\`${(name ?? '?').replace(/^\//, '')}\``;
+  const code = (name: string | undefined): string => markdownCode((name ?? '?').replace(/^\//, ''), false);
   switch (p.style) {
     case 'page':
       return p.nextField !== undefined

@@ -10,8 +10,8 @@
  */
 import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationStructure, StructureKind } from 'ts-morph';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { docModel, operationDocs } from '../tsdoc.js';
-import { recordEntry } from '../text.js';
+import { docModel, escapeCommentText, operationDocs } from '../tsdoc.js';
+import { recordEntry, stringLiteral } from '../text.js';
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import type { ImportScope } from './scope.js';
 
@@ -41,9 +41,9 @@ function defaultStyle(p: Parameter): Parameter['style'] {
 }
 
 function paramSpec(p: Parameter): string {
-  const parts = [`in: ${JSON.stringify(p.in)}`];
+  const parts = [`in: ${stringLiteral(p.in)}`];
   const style = defaultStyle(p);
-  if (p.style !== style) parts.push(`style: ${JSON.stringify(p.style)}`);
+  if (p.style !== style) parts.push(`style: ${stringLiteral(p.style)}`);
   const explode = p.style === 'form';
   if (p.explode !== explode) parts.push(`explode: ${p.explode}`);
   if (p.allowReserved) parts.push('allowReserved: true');
@@ -79,8 +79,8 @@ function encodingText(encoding: MediaContent['encoding']): string | undefined {
   const entries: string[] = [];
   for (const [name, e] of Object.entries(encoding)) {
     const parts: string[] = [];
-    if (e.contentType !== undefined) parts.push(`contentType: ${JSON.stringify(e.contentType)}`);
-    if (e.style !== undefined) parts.push(`style: ${JSON.stringify(e.style)}`);
+    if (e.contentType !== undefined) parts.push(`contentType: ${stringLiteral(e.contentType)}`);
+    if (e.style !== undefined) parts.push(`style: ${stringLiteral(e.style)}`);
     if (e.explode !== undefined) parts.push(`explode: ${e.explode}`);
     if (e.allowReserved !== undefined) parts.push(`allowReserved: ${e.allowReserved}`);
     if (parts.length > 0) entries.push(recordEntry(name, `{ ${parts.join(', ')} }`));
@@ -93,23 +93,23 @@ export function securityText(security: Operation['security'], known: ReadonlySet
   const alternatives = security
     .map((alt) => alt.map((r) => r.scheme))
     .filter((alt) => alt.every((k) => known.has(k)))
-    .map((alt) => `[${alt.map((k) => JSON.stringify(k)).join(', ')}]`);
+    .map((alt) => `[${alt.map((k) => stringLiteral(k)).join(', ')}]`);
   return `[${alternatives.join(', ')}]`;
 }
 
 function paginationText(op: Operation): string | undefined {
   const p = op.pagination;
   if (p === undefined) return undefined;
-  const parts = [`style: ${JSON.stringify(p.style)}`];
-  if (p.in !== 'query') parts.push(`in: ${JSON.stringify(p.in)}`);
+  const parts = [`style: ${stringLiteral(p.style)}`];
+  if (p.in !== 'query') parts.push(`in: ${stringLiteral(p.in)}`);
   for (const key of ['pageParam', 'sizeParam', 'cursorParam', 'itemsField', 'nextField', 'countField', 'groupsField'] as const) {
     const v = p[key];
-    if (v !== undefined) parts.push(`${key}: ${JSON.stringify(v)}`);
+    if (v !== undefined) parts.push(`${key}: ${stringLiteral(v)}`);
   }
   if (p.pageNumbersAsStrings) parts.push('pageNumbersAsStrings: true');
   const extra = p as { groupKeyField?: unknown; groupFilterParam?: unknown };
-  if (typeof extra.groupKeyField === 'string') parts.push(`groupKeyField: ${JSON.stringify(extra.groupKeyField)}`);
-  if (typeof extra.groupFilterParam === 'string') parts.push(`groupFilterParam: ${JSON.stringify(extra.groupFilterParam)}`);
+  if (typeof extra.groupKeyField === 'string') parts.push(`groupKeyField: ${stringLiteral(extra.groupKeyField)}`);
+  if (typeof extra.groupFilterParam === 'string') parts.push(`groupFilterParam: ${stringLiteral(extra.groupFilterParam)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -122,9 +122,9 @@ export function descriptorText(
   encoder?: string,
 ): string {
   const lines: string[] = [
-    `method: ${JSON.stringify(op.method)}`,
-    `path: ${JSON.stringify(op.path)}`,
-    `operationId: ${JSON.stringify(op.operationId)}`,
+    `method: ${stringLiteral(op.method)}`,
+    `path: ${stringLiteral(op.path)}`,
+    `operationId: ${stringLiteral(op.operationId)}`,
   ];
   const params = orderedParameters(op);
   if (has.params) {
@@ -139,17 +139,17 @@ export function descriptorText(
       const encoded = `${encoder}(body${enc !== undefined ? `, ${enc}` : ''})`;
       lines.push(`body: ${op.requestBody?.required ? encoded : `body === undefined ? undefined : ${encoded}`}`);
     } else lines.push('body');
-    if (media.bodyKind !== 'json') lines.push(`bodyKind: ${JSON.stringify(media.bodyKind)}`);
+    if (media.bodyKind !== 'json') lines.push(`bodyKind: ${stringLiteral(media.bodyKind)}`);
     const def = KIND_DEFAULT_TYPE[media.bodyKind];
     if (def !== undefined && media.mediaType.toLowerCase() !== def && !media.mediaType.includes('*')) {
-      lines.push(`contentType: ${JSON.stringify(media.mediaType)}`);
+      lines.push(`contentType: ${stringLiteral(media.mediaType)}`);
     }
   }
   lines.push(`security: ${securityText(op.security, knownSchemes)}`);
   if (op.responses.length > 0) {
-    lines.push(`responses: { ${op.responses.map((r) => `${JSON.stringify(r.status)}: ${JSON.stringify(responseKind(r))}`).join(', ')} }`);
+    lines.push(`responses: { ${op.responses.map((r) => `${stringLiteral(r.status)}: ${stringLiteral(responseKind(r))}`).join(', ')} }`);
   }
-  if (op.idempotencyHeader !== undefined) lines.push(`idempotencyHeader: ${JSON.stringify(op.idempotencyHeader)}`);
+  if (op.idempotencyHeader !== undefined) lines.push(`idempotencyHeader: ${stringLiteral(op.idempotencyHeader)}`);
   if (op.idempotent !== undefined) lines.push(`idempotent: ${op.idempotent}`);
   const pagination = paginationText(op);
   if (pagination !== undefined) lines.push(`pagination: ${pagination}`);
@@ -178,7 +178,7 @@ function indexedAccess(base: string, pointer: string): string {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let t = base;
   for (const s of segments) {
-    t = /^\{.*\}$|^[0-9]+$/.test(s) ? `NonNullable<${t}>[number]` : `NonNullable<${t}>[${JSON.stringify(s)}]`;
+    t = /^\{.*\}$|^[0-9]+$/.test(s) ? `NonNullable<${t}>[number]` : `NonNullable<${t}>[${stringLiteral(s)}]`;
   }
   return `NonNullable<${t}>[number]`;
 }
@@ -202,8 +202,9 @@ export function errorClassFor(status: string): string {
 }
 
 
+/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
 function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
 }
 
 /** The parts of the method for `op`. */
@@ -270,14 +271,14 @@ export function methodParts(
   if (hasParams) tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})` });
   if (hasBody) {
     const media = op.requestBody?.contents.map((c) => c.mediaType).join(', ') ?? '';
-    tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: `body the request body, sent as ${media} ({@link ${op.names.body}})` });
+    tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})` });
   }
   tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: 'options per-request overrides (timeout, retries, headers, signal, …)' });
   const errors = errorResponses(op);
   const seen = new Set<string>();
   for (const r of errors) {
     const cls = errorClassFor(r.status);
-    const note = firstLine(r.description ?? r.summary).replace(/\*\//g, '*\\/');
+    const note = escapeCommentText(firstLine(r.description ?? r.summary));
     if (seen.has(`${cls} ${r.status}`)) continue;
     seen.add(`${cls} ${r.status}`);
     const when = r.status === 'default' ? 'any other error status' : r.status;
@@ -322,7 +323,7 @@ export function returnText(api: Api, op: Operation): string {
     const path = pointer
       .split('/')
       .filter((seg) => seg !== '')
-      .map((seg) => (/^\{.*\}$|^[0-9]+$/.test(seg) ? '[number]' : `[${JSON.stringify(seg)}]`))
+      .map((seg) => (/^\{.*\}$|^[0-9]+$/.test(seg) ? '[number]' : `[${stringLiteral(seg)}]`))
       .join('');
     const named = s.kind === 'ref' && op.pagination.groupsField === undefined ? api.schemas.get(s.target)?.identifier : undefined;
     const item = named ?? `${op.names.response}${path}[number]`;
