@@ -65,6 +65,13 @@ const REFUSED_BY_OPENAPI_TYPESCRIPT: Record<string, string> = {
   'prototype-names': 'TypeError: Cannot convert undefined or null to object',
 };
 
+/**
+ * Fixtures whose openapi-typescript output does not compile, so there is nothing to compare with: it
+ * writes an optional tuple element holding an array of the schema itself (`[Tree[]?]`), which
+ * TypeScript resolves eagerly (TS2502); we write the union of the tuple's lengths instead (D31).
+ */
+const UNCOMPILABLE_OPENAPI_TYPESCRIPT_OUTPUT = new Set(['tuple-optional-recursive']);
+
 const compareSource = `import type { paths as OurPaths, webhooks as OurHooks } from './src/index.js';
 import type { paths as TheirPaths, webhooks as TheirHooks } from './openapi-typescript.js';
 
@@ -113,7 +120,7 @@ describe('generated types compile', () => {
         refused.set(fixture.name, String(err).split('\n')[0] ?? '');
         return undefined;
       });
-      if (theirs !== undefined) {
+      if (theirs !== undefined && !UNCOMPILABLE_OPENAPI_TYPESCRIPT_OUTPUT.has(fixture.name)) {
         writeFileSync(path.join(workDir, fixture.name, 'openapi-typescript.ts'), reference.astToString(theirs));
         writeFileSync(path.join(workDir, fixture.name, 'compare.ts'), compareSource);
         compared.push(fixture.name);
@@ -137,9 +144,9 @@ describe('generated types compile', () => {
 
   it('`paths` and `webhooks` have the shape openapi-typescript 7 gives (checked in the compile above)', () => {
     // compare.ts files are part of the compiled set; this asserts they were produced for every fixture but those
-    // openapi-typescript itself refuses.
+    // openapi-typescript itself refuses or writes output for that does not compile.
     expect(Object.fromEntries(refused)).toEqual(REFUSED_BY_OPENAPI_TYPESCRIPT);
-    expect(compared).toEqual(fixtures.map((f) => f.name).filter((name) => !refused.has(name)));
+    expect(compared).toEqual(fixtures.map((f) => f.name).filter((name) => !refused.has(name) && !UNCOMPILABLE_OPENAPI_TYPESCRIPT_OUTPUT.has(name)));
   });
 
   it('a package builds standalone with its emitted tsconfig.json (declarations + empty runtime entry)', () => {

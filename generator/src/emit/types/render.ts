@@ -160,16 +160,50 @@ function renderArray(schema: ArraySchema, ctx: RenderContext): TypeNode {
   }
   // JSON Schema: `prefixItems` constrains the elements that are there; only `minItems` requires them.
   const requiredCount = Math.min(schema.minItems ?? 0, prefix.length);
-  const elements: TupleElement[] = prefix.map((item, i) => ({ type: renderSchema(item, ctx), optional: i >= requiredCount }));
+  const types = prefix.map((item) => renderSchema(item, ctx));
+  const elements: TupleElement[] = types.map((type, i) => ({ type, optional: i >= requiredCount }));
+  const rest = restElement(schema, ctx);
+  // TypeScript resolves an optional element eagerly when its type is an array or tuple holding a reference
+  // (`[A[]?]`: "circularly references itself" when A leads back, fuzz seed 1431467069); a required one is
+  // deferred. Such a tuple is written as the union of its allowed lengths, every element required:
+  // `[] | [A[]] | [A[], B]`, the same values.
+  if (prefix.slice(requiredCount).some(eagerWhenOptional)) {
+    const lengths: TypeNode[] = [];
+    for (let n = requiredCount; n <= types.length; n++) {
+      const head: TupleElement[] = types.slice(0, n).map((type) => ({ type, optional: false }));
+      lengths.push({ kind: 'tuple', elements: n === types.length && rest ? [...head, rest] : head });
+    }
+    return unionOf(lengths);
+  }
+  if (rest) elements.push(rest);
+  return { kind: 'tuple', elements };
+}
+
+/** An optional tuple element of this schema that TypeScript resolves eagerly: an array or tuple holding a reference. */
+function eagerWhenOptional(schema: Schema): boolean {
+  switch (schema.kind) {
+    case 'array':
+      return holdsEagerRef(schema);
+    case 'union':
+      return schema.variants.some(eagerWhenOptional);
+    case 'intersection':
+      return schema.members.some(eagerWhenOptional);
+    default:
+      return false;
+  }
+}
+
+/** The rest element `...T[]` of a tuple with `items` beside `prefixItems`, if any. */
+function restElement(schema: ArraySchema, ctx: RenderContext): TupleElement | undefined {
   if (schema.items !== undefined) {
     // TypeScript defers a rest element `...T[]` only when T is a reference or an object type: a rest of
     // arrays, tuples or unions that hold a reference (`...A[][]`, `...(A | null)[]`) is resolved eagerly,
     // and "circularly references itself" when the reference leads back (fuzz seed 1265867096). Such a rest
     // is widened to `...unknown[]`: every valid value is still accepted.
     const eager = schema.items.kind !== 'ref' && holdsEagerRef(schema.items);
-    elements.push({ type: { kind: 'array', element: eager ? UNKNOWN : renderSchema(schema.items, ctx) }, optional: false, rest: true });
+    return { type: { kind: 'array', element: eager ? UNKNOWN : renderSchema(schema.items, ctx) }, optional: false, rest: true };
   }
-  return { kind: 'tuple', elements };
+  return undefined;
 }
 
 /** Whether a reference sits in `schema` outside any object type (through arrays, tuples, unions, intersections). */
