@@ -92,7 +92,7 @@ class Scope implements AttemptScope {
 
   constructor(
     readonly timeoutMs: number,
-    readonly limited: boolean,
+    limited: boolean,
     readonly caller: AbortSignal | undefined,
     readonly where: () => RequestInfo,
   ) {

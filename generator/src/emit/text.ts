@@ -33,16 +33,6 @@ function literalTokens(value: string): string[] {
 }
 
 /**
- * The body of a template literal (between the backticks) that evaluates to exactly `value`: the escapes of
- * {@link stringLiteral} (`\n`, `\u2028`, `\u0000`, lone surrogates), a backtick written `` \` `` and the `$` of `${`
- * written `\$` (no substitution starts); a double quote needs no escape.
- */
-export function templateLiteralText(value: string): string {
-  const tokens = literalTokens(value);
-  return tokens.map((t, i) => (t === '\\"' ? '"' : t === '`' ? '\\`' : t === '$' && tokens[i + 1] === '{' ? '\\$' : t)).join('');
-}
-
-/**
  * A string literal of `value` quoted as prettier quotes it (single quotes unless the value holds more of them than
  * double quotes), with the escapes of {@link stringLiteral}: for code the generator shows in Markdown.
  */

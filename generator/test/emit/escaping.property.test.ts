@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { lineCommentText, literalKey, literalType, propertyKey, quotedString, stringLiteral, templateLiteralText } from '../../src/emit/text.js';
+import { lineCommentText, literalKey, literalType, propertyKey, quotedString, stringLiteral } from '../../src/emit/text.js';
 import { markdownCell, markdownCode, markdownText } from '../../src/emit/templates.js';
 import { asMarkdownReads } from '../fuzz/hostile-text.js';
 import { StructureKind } from 'ts-morph';
@@ -156,20 +156,6 @@ describe(`one escaping function per output context, for any string (seed ${seed}
           // And as JavaScript evaluates it.
           expect(new Function(`return ${literal};`)()).toBe(value);
         }
-      }),
-      params,
-    );
-  });
-
-  it('templateLiteralText: a template literal that evaluates to the value, with no substitution', () => {
-    fc.assert(
-      fc.property(hostile, (value) => {
-        const source = `\`${templateLiteralText(value)}\``;
-        const file = parse(`const v = ${source};`);
-        expect(parseErrors(file)).toEqual([]);
-        const init = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer!;
-        expect(ts.isNoSubstitutionTemplateLiteral(init)).toBe(true);
-        expect(new Function(`return ${source};`)()).toBe(value);
       }),
       params,
     );

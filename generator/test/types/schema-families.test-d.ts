@@ -63,14 +63,12 @@ test('prefixItems elements are optional unless minItems requires them', () => {
 });
 
 test('an optional tuple element TypeScript would resolve eagerly (fuzz seed 1431467069) is written as the union of the allowed lengths', () => {
-  {
-    type Branch = import('../emit/__snapshots__/tuple-optional-recursive/src/shared.js').Branch;
-    expectTypeOf<['a']>().toExtend<Branch>();
-    expectTypeOf<['a', [['b']]]>().toExtend<Branch>();
-    expectTypeOf<['a', [], 1, true, false]>().toExtend<Branch>();
-    // minItems 1: the first element is required.
-    expectTypeOf<[]>().not.toExtend<Branch>();
-    // The rest comes only after every prefix element.
-    expectTypeOf<['a', [], true]>().not.toExtend<Branch>();
-  }
+  type Branch = import('../emit/__snapshots__/tuple-optional-recursive/src/shared.js').Branch;
+  expectTypeOf<['a']>().toExtend<Branch>();
+  expectTypeOf<['a', [['b']]]>().toExtend<Branch>();
+  expectTypeOf<['a', [], 1, true, false]>().toExtend<Branch>();
+  // minItems 1: the first element is required.
+  expectTypeOf<[]>().not.toExtend<Branch>();
+  // The rest comes only after every prefix element.
+  expectTypeOf<['a', [], true]>().not.toExtend<Branch>();
 });
