@@ -442,13 +442,17 @@ function bannerBase(specAbs: string, out: string): string {
 }
 
 /**
- * The command a banner tells the reader to run when no config names one: this run's `sdkgen generate` line as run from
- * the output root (`--out .`, the spec relative to it), with the names given. It depends on neither the working
- * directory nor the output root's own name.
+ * The command a banner tells the reader to run when no config names one: this run's `sdkgen generate` line, run from
+ * {@link bannerBase} (the spec's repository root, else the output root), with the names given. The spec and the output
+ * folder are relative to that folder; an output folder outside the repository is not named (its path would carry where
+ * the run happened, e.g. a temporary folder), so the bytes depend neither on the working directory nor on it.
  */
 function regenerateCommand(specAbs: string, out: string, targets: readonly Target[], names: Names): string {
   const quote = (s: string): string => (/^[\w@./:-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const parts = ['sdkgen generate', quote(toPosix(path.relative(out, specAbs)) || '.'), '--out', '.'];
+  const base = bannerBase(specAbs, out);
+  const outRel = toPosix(path.relative(base, out)) || '.';
+  const parts = ['sdkgen generate', quote(toPosix(path.relative(base, specAbs)) || '.')];
+  if (!outRel.startsWith('../') && !path.isAbsolute(outRel)) parts.push('--out', quote(outRel));
   if (names.name !== undefined) parts.push('--name', quote(names.name));
   if (names.scope !== undefined) parts.push('--scope', quote(names.scope));
   if (targets.length === 1 && targets[0] !== undefined) parts.push('--only', targets[0]);
