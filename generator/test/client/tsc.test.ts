@@ -3,7 +3,7 @@
  * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
- *   (Improvado; cases 25, 27, 31, 32; webhook-events);
+ *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events);
  * - every ```ts block of each generated README.md, as its own module.
  * Also scans the generated sources for the `any` type.
  *

@@ -120,7 +120,7 @@ ${schemas}`;
 
 describe('names in the model', () => {
   it('case-14: numeric component key gets a valid identifier; the rename is recorded', () => {
-    const { api } = build(fixture('cases/case-14').replace(/\$ref: 'upstream\.yaml#[^']*'/, 'type: object'));
+    const { api } = build(fixture('cases/remote-path-schema-numeric-key').replace(/\$ref: 'upstream\.yaml#[^']*'/, 'type: object'));
     expect(named(api, '404')).toMatchObject({ key: '404', identifier: '_404' });
     expect(api.renames).toContainEqual({ pointer: '#/components/schemas/404', from: '404', to: '_404', reason: 'starts with a digit' });
     expect(op(api, 'getMirror').names).toEqual({ params: 'GetMirrorParams', response: 'GetMirrorResponse', error: 'GetMirrorError' });
@@ -181,7 +181,7 @@ describe('names in the model', () => {
   });
 
   it('case-19: reserved words as operationId and parameter names; wire names untouched', () => {
-    const { api } = build(fixture('cases/case-19'));
+    const { api } = build(fixture('cases/reserved-word-names'));
     const o = op(api, 'delete');
     expect(o.identifier).toBe('Delete');
     expect(o.methodName).toBe('delete');
@@ -194,7 +194,7 @@ describe('names in the model', () => {
   });
 
   it('case-21: operationIds that normalise to the same identifier get a suffix and a warning', () => {
-    const { api, diagnostics } = build(fixture('cases/case-21'));
+    const { api, diagnostics } = build(fixture('cases/operation-id-collisions'));
     expect(api.operations.map((o) => [o.operationId, o.identifier])).toEqual([
       ['createClient', 'CreateClient'],
       ['createConfig', 'CreateConfig'],

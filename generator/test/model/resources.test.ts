@@ -60,7 +60,7 @@ describe('more derivations', () => {
   });
 
   it('untagged: the collection segment, nested under parents followed by a parameter (case-18)', () => {
-    const { api } = build(fixture('cases/case-18'));
+    const { api } = build(fixture('cases/dotted-path-parameters'));
     expect([op(api, 'getProjectFile').resource, op(api, 'getProjectFile').methodName]).toEqual([['projects', 'files'], 'retrieve']);
     const { api: a2 } = build(
       doc(`  /jobs/{id}/run:
