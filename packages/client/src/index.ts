@@ -30,7 +30,6 @@ export {
   ValidationError,
 } from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';
-export { PollTimeoutError } from './core/poll.js';
 export type {
   AuthOptions,
   BasicCredentials,

@@ -13,6 +13,7 @@ import {
   type TypeAliasDeclarationStructure,
   VariableDeclarationKind,
 } from 'ts-morph';
+import { clientNames } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { printSourceFile, type Statement } from '../print.js';
 import { bannerLine, propertyKey, recordEntry, stringLiteral } from '../text.js';
@@ -58,11 +59,6 @@ export function defaultBaseUrl(servers: Server[]): string {
   return first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => first.variables[name]?.default ?? whole).replace(/\/+$/, '');
 }
 
-/** Name of the auth option type, e.g. `ImprovadoAuth`. */
-export const authTypeName = (options: EmitOptions): string => `${options.clientName}Auth`;
-/** Name of the options type, e.g. `ImprovadoOptions`. */
-export const optionsTypeName = (options: EmitOptions): string => `${options.clientName}Options`;
-
 function authMemberType(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): string {
   const credential = scope.type(CORE.types, 'Credential');
   if (scheme.type === 'http' && scheme.scheme === 'basic') return scope.type(CORE.types, 'BasicCredentials');
@@ -88,24 +84,16 @@ function authMemberDoc(scheme: SecurityScheme): string {
   return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
-/** `src/client.ts`. */
-/** `Improvado API` → `Improvado API`, `Pets` → `Pets API`. */
-export function apiName(title: string): string {
-  return /\bAPI$/i.test(title.trim()) ? title.trim() : `${title.trim()} API`;
-}
-
-/** Name of the base class (configuration, auth, `request()`, no resources), e.g. `ImprovadoBase`. */
-export const baseClassName = (options: EmitOptions): string => `${options.clientName}Base`;
-
 /**
  * `src/base.ts`: the auth and options types, the spec-derived configuration, and the base class
  * (`<Client>Base extends ClientCore`: constructor, `withOptions`, typed `request()`), with no
  * resources: `new Extracts(new ImprovadoBase({ auth }))` bundles one resource only.
  */
 export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
-  const name = baseClassName(options);
-  const authName = authTypeName(options);
-  const optionsName = optionsTypeName(options);
+  const names = clientNames(api, options.clientName);
+  const name = names.base;
+  const authName = names.auth;
+  const optionsName = names.options;
   const scope = new ImportScope('src/base.ts', [name, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
   const clientCore = scope.value(CORE.client, 'ClientCore');
   const clientOptions = scope.type(CORE.types, 'ClientOptions');
@@ -296,8 +284,8 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
     extends: clientCore,
     docs: jsDocStructures(undefined, {
       lead: [
-        `The ${apiName(api.title)} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
-        `{@link ${options.clientName}} adds the resources; a resource class also works on its own over a \`${name}\` (\`new Extracts(new ${name}(options))\`), so a bundle holds only that resource.`,
+        `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
+        `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${name}\` (\`new Extracts(new ${name}(options))\`), so a bundle holds only that resource.`,
       ],
     }),
     ctors: [
@@ -327,8 +315,9 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
 
 /** `src/client.ts`: the root client class, `<Client>Base` plus lazily created resources (and operations without a resource). */
 export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
-  const name = options.clientName;
-  const base = baseClassName(options);
+  const names = clientNames(api, options.clientName);
+  const name = names.client;
+  const base = names.base;
   const scope = new ImportScope('src/client.ts', [name]);
   const baseLocal = scope.value('src/base.ts', base);
   const { properties, getters } = childAccessors(root, scope, 'this');
@@ -342,7 +331,7 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
       { ...(api.description !== undefined ? { description: api.description } : {}) },
       {
         lead: [
-          `Client of the ${apiName(api.title)} (version ${api.version}).`,
+          `Client of the ${names.apiName} (version ${api.version}).`,
           '',
           `\`new ${name}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
         ],

@@ -7,15 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure } from 'ts-morph';
+import { clientNames } from '../../model/client-names.js';
+import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, Schema, WebhookSignature } from '../../model/types.js';
-import { listEnums } from '../enums.js';
 import { printSourceFile, type Statement } from '../print.js';
 import { bannerLine, compareCodeUnits, literalType, stringLiteral } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { webhookUnionName } from '../types/webhooks.js';
-import { authTypeName, baseClassName, optionsTypeName } from './client.js';
-import { allResources, type ResourceNode } from './resources-tree.js';
+import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 
 /** The folder holding the runtime sources (`generator/runtime`), from `src/emit/client` or `dist/emit/client`. */
@@ -31,18 +30,19 @@ export function coreFiles(dir = runtimeDir()): EmittedFile[] {
     .map((f) => ({ path: `src/core/${f}`, kind: 'other' as const, contents: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-/** Name of the `as const` array of an enum type: `ConnectionStatus` → `ConnectionStatusValues`. */
-export function enumValuesName(identifier: string): string {
-  return `${identifier}Values`;
-}
-
 /** `src/enums.ts`, or undefined when the API has no named enums. */
 export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefined {
   const enums = listEnums(api);
   if (enums.length === 0) return undefined;
+  const arrays = clientNames(api, options.clientName).enumValues;
+  const valuesName = (key: string): string => {
+    const name = arrays.get(key);
+    if (name === undefined) throw new Error(`the model names no value array for enum ${key}`);
+    return name;
+  };
   const scope = new ImportScope(
     'src/enums.ts',
-    enums.map((e) => enumValuesName(e.identifier)),
+    enums.map((e) => valuesName(e.key)),
   );
   const declarations: Statement[] = enums.map((e) => {
     const type = scope.packageType(options.typesPackageName, e.identifier);
@@ -57,7 +57,7 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
           description: `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
         },
       ],
-      declarations: [{ name: enumValuesName(e.identifier), initializer: `[${values}] as const satisfies ReadonlyArray<${type}>` }],
+      declarations: [{ name: valuesName(e.key), initializer: `[${values}] as const satisfies ReadonlyArray<${type}>` }],
     };
   });
   return { path: 'src/enums.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), ...declarations]) };
@@ -97,11 +97,6 @@ function verifiesSentence(sig: WebhookSignature): string {
   return `Verifies a delivery's \`${sig.header}\` signature (${sig.algorithm.toUpperCase()} of the raw body, ${sig.encoding}, constant-time comparison) and returns the parsed event.`;
 }
 
-/** The signature scheme of the API's webhooks: the document's, else the first webhook's. */
-export function webhookSignature(api: Api): WebhookSignature | undefined {
-  return api.webhookSignature ?? api.webhooks.find((w) => w.signature !== undefined)?.signature;
-}
-
 /** `src/webhooks.ts`, or undefined when the API declares no webhook signature. */
 export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | undefined {
   const sig = webhookSignature(api);
@@ -117,7 +112,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const headersLike = scope.type(core, 'HeadersLike');
   const rawBody = scope.type(core, 'RawBody');
   const answer = scope.type(core, 'WebhookAnswer');
-  const event = api.webhooks.length > 0 ? scope.packageType(options.typesPackageName, webhookUnionName(api)) : 'unknown';
+  const event = api.webhookPayload !== undefined ? scope.packageType(options.typesPackageName, api.webhookPayload) : 'unknown';
   const timestamped = sig.scheme !== 'hmac';
   const events = webhookEvents(api);
   const fn = (f: Omit<FunctionDeclarationStructure, 'kind' | 'isExported'>): FunctionDeclarationStructure => ({
@@ -274,66 +269,25 @@ export function webhookEvents(api: Api): { property: string; cases: Array<{ valu
   return undefined;
 }
 
-const ERRORS = [
-  'AbortError',
-  'ApiError',
-  'AuthenticationError',
-  'BadRequestError',
-  'ConflictError',
-  'ConnectionError',
-  'InternalServerError',
-  'NotFoundError',
-  'PaginationError',
-  'PermissionDeniedError',
-  'RateLimitError',
-  'ResponseParseError',
-  'SdkError',
-  'TimeoutError',
-  'UnprocessableEntityError',
-  'UsageError',
-  'ValidationError',
-];
-
-const CORE_TYPES = [
-  'AuthOptions',
-  'BasicCredentials',
-  'ClientOptions',
-  'Credential',
-  'FetchLike',
-  'LogLevel',
-  'Logger',
-  'Middleware',
-  'MiddlewareContext',
-  'RequestClient',
-  'RequestOptions',
-  'StandardSchemaV1',
-  'ValidationOptions',
-  'ValidationReport',
-  'WithResponse',
-];
-
-/** `src/index.ts`: the client (named and default), resources, errors, core types, enums, webhooks, the types package's types. */
-export function indexFile(
-  root: ResourceNode,
-  options: EmitOptions,
-  has: { enums: boolean; webhooks: boolean },
-): EmittedFile {
+/**
+ * `src/index.ts`: the client (named and default), its base and option types, the runtime names the package
+ * re-exports (model/client-names.ts reads them from generator/runtime), webhooks, resources, enums, the types
+ * package's types. Every name is the model's.
+ */
+export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean; webhooks: boolean }): EmittedFile {
+  const names = clientNames(api, options.clientName);
   const from = (target: string): string => relativeSpecifier('src/index.ts', target);
-  const resources = allResources(root).sort((a, b) => compareCodeUnits(a.file, b.file));
-  // Names the generated code takes (the client, its option types, resource classes) win over core exports.
-  const generated = new Set([options.clientName, baseClassName(options), authTypeName(options), optionsTypeName(options), ...resources.map((r) => r.className)]);
-  const free = (names: string[]): string[] => names.filter((n) => !generated.has(n));
+  const resources = allResources(names.root).sort((a, b) => compareCodeUnits(a.file, b.file));
   const lines: string[] = [
-    `export { ${options.clientName}, ${options.clientName} as default } from '${from('src/client.ts')}';`,
-    `export { ${baseClassName(options)}, type ${authTypeName(options)}, type ${optionsTypeName(options)} } from '${from('src/base.ts')}';`,
-    `export type { OperationAt, PathsWith, RequestArgs, RequestInput, ResponseData } from '${from('src/core/request-types.ts')}';`,
-    `export { ${free(['APIPromise']).join(', ')} } from '${from('src/core/api-promise.ts')}';`,
-    `export { ${free(ERRORS).join(', ')} } from '${from('src/core/errors.ts')}';`,
-    `export { ${free(['Page', 'PagePromise']).join(', ')} } from '${from('src/core/pagination.ts')}';`,
-    `export type { ${free(CORE_TYPES).join(', ')} } from '${from('src/core/types.ts')}';`,
+    `export { ${names.client}, ${names.client} as default } from '${from('src/client.ts')}';`,
+    `export { ${names.base}, type ${names.auth}, type ${names.options} } from '${from('src/base.ts')}';`,
+    ...names.runtimeReexports.map((r) =>
+      r.values.length === 0
+        ? `export type { ${r.types.join(', ')} } from '${from(r.file)}';`
+        : `export { ${[...r.values, ...r.types.map((t) => `type ${t}`)].join(', ')} } from '${from(r.file)}';`,
+    ),
   ];
   if (has.webhooks) {
-    lines.push(`export { WebhookVerificationError, type HeadersLike, type RawBody, type WebhookAnswer, type WebhookSignatureScheme } from '${from('src/core/webhooks.ts')}';`);
     lines.push(`export { challengeResponse, handleVerificationChallenge, unwrap, verifyWebhook, webhookIdempotencyKey, webhookSignature } from '${from('src/webhooks.ts')}';`);
   }
   for (const r of resources) lines.push(`export { ${r.className} } from '${from(r.file)}';`);

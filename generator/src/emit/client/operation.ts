@@ -12,7 +12,7 @@ import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationS
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { docModel, escapeCommentText, operationDocs } from '../tsdoc.js';
 import { recordEntry, stringLiteral } from '../text.js';
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {

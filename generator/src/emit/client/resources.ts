@@ -11,6 +11,7 @@ import {
   Scope,
   StructureKind,
 } from 'ts-morph';
+import { clientNames } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
 import { printSourceFile, type Statement } from '../print.js';
 import { bannerLine } from '../text.js';
@@ -79,6 +80,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const methods = resourceMethods(api, node, scope, options, knownSchemes);
   const tag = tagFor(api, node);
   const access = node.access;
+  const names = clientNames(api, options.clientName);
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: node.className,
@@ -101,7 +103,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
     ctors: [
       {
         kind: StructureKind.Constructor,
-        docs: [{ kind: StructureKind.JSDoc, description: `@param client the client that sends the requests: \`${options.clientName}\`, \`${options.clientName}Base\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)` }],
+        docs: [{ kind: StructureKind.JSDoc, description: `@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)` }],
         parameters: [{ kind: StructureKind.Parameter, name: 'client', type: clientType }],
         statements: ['this.client = client;'],
       },

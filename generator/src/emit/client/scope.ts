@@ -5,6 +5,7 @@
  * sorted by specifier (code-unit order), bare package specifiers first, then relative ones.
  */
 import { type ImportDeclarationStructure, type ImportSpecifierStructure, StructureKind } from 'ts-morph';
+import { importAlias } from '../../model/naming.js';
 import { compareCodeUnits } from '../text.js';
 
 interface Imported {
@@ -66,8 +67,7 @@ export class ImportScope {
       existing.value ||= value;
       return existing.local;
     }
-    let local = name;
-    while (this.locals.has(local)) local = `_${local}`;
+    const local = importAlias(name, (candidate) => this.locals.has(candidate));
     this.locals.add(local);
     names.set(name, { local, value });
     return local;
