@@ -43,10 +43,13 @@ function helpText(version: string): string {
     '',
     'Usage:',
     '  sdkgen generate <spec> --out <dir> [options]',
+    '  sdkgen diff <old-spec> <new-spec> | [<spec>] [--base <ref>] [options]',
     '',
     'Commands:',
     '  generate <spec>  Load, validate and bundle <spec> (YAML or JSON, $refs across files), then write',
     '                   <out>/types and <out>/client: formatted, atomically, only what changed',
+    '  diff             Classify a spec change by what it does to the generated packages (major, minor,',
+    '                   patch), check pending changesets (see sdkgen diff --help)',
     '',
     'Options:',
     ...OPTIONS.map((o) => `  ${o.flags.padEnd(width)}  ${o.description}`),
@@ -95,6 +98,11 @@ interface ParsedOptions {
  *   2 usage error (unknown command or option, missing or invalid argument)
  */
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  if (argv[0] === 'diff') {
+    // Loaded on demand: the diff brings the TypeScript compiler.
+    const { diffCommand } = await import('./diff/command.js');
+    return diffCommand(argv.slice(1), { ...io, tty: io === defaultIO && process.stdout.isTTY === true });
+  }
   const version = generatorVersion();
   const cli = cac('sdkgen');
   const command = cli.command('generate [spec]', 'Generate the packages');

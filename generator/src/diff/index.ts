@@ -1,0 +1,81 @@
+/**
+ * `sdkgen diff`: what a change of the OpenAPI document does to the code users compile against the
+ * generated packages, and the version bump it needs (issue 18, D35).
+ *
+ * Both documents go through the pipeline in memory (`side.ts`). The rules (`rules.ts`) compare the
+ * models and the public surfaces and classify each change; the proof (`proof/`) type-checks code
+ * written against the old output with the new one. The verdict (`verdict.ts`) is the rules' class,
+ * or `major` when the proof fails, with every disagreement between the two.
+ */
+import type { Change } from './change.js';
+import { type ProofResult, runProof } from './proof/index.js';
+import { runRules } from './rules.js';
+import { buildSide, type Side, type SideNames } from './side.js';
+import { decide, type Verdict } from './verdict.js';
+
+export type { Change, ChangeClass, Direction } from './change.js';
+export type { ProofError, ProofResult } from './proof/index.js';
+export type { Side, SideNames } from './side.js';
+export type { Disagreement, Verdict } from './verdict.js';
+
+/** A document to compare: its path, relative to `cwd`. */
+export interface SpecInput {
+  spec: string;
+  cwd: string;
+}
+
+/** Options of {@link diffSpecs} and {@link diffSides}. */
+export interface DiffOptions {
+  /** The packages' names (default: derived from each document's title, as `sdkgen generate` does). */
+  names?: SideNames;
+  /** Run the proof (default `true`); without it the verdict is the rules' alone. */
+  proof?: boolean;
+}
+
+/** The result of a diff. */
+export interface DiffResult extends Verdict {
+  /** Every change, highest class first. */
+  changes: Change[];
+  /** The proof's result; absent when it did not run (`proof: false`, or the same output on both sides). */
+  proof?: ProofResult;
+  /** Why the proof did not run, when it did not. */
+  proofSkipped?: string;
+  /** `info.title` and `info.version` of each side. */
+  old: { title: string; version: string };
+  new: { title: string; version: string };
+}
+
+/**
+ * Compares two documents (see the module comment).
+ *
+ * @throws {GenerateError} when either document does not load or model
+ */
+export async function diffSpecs(old: SpecInput, neu: SpecInput, options: DiffOptions = {}): Promise<DiffResult> {
+  const a = await buildSide(old.spec, old.cwd, options.names);
+  const b = await buildSide(neu.spec, neu.cwd, options.names);
+  return diffSides(a, b, options);
+}
+
+/**
+ * Compares two sides already built (see {@link diffSpecs}). The proof is skipped when both sides
+ * generate the same packages, byte for byte (nothing can fail to compile).
+ */
+export function diffSides(old: Side, neu: Side, options: DiffOptions = {}): DiffResult {
+  const changes = runRules(old, neu);
+  const skipped = options.proof === false ? 'not run (--no-proof)' : sameOutput(old, neu) ? 'not needed (the generated packages are the same)' : undefined;
+  const proof = skipped === undefined ? runProof(old, neu) : undefined;
+  return {
+    ...decide(changes, proof),
+    changes,
+    ...(proof !== undefined ? { proof } : { proofSkipped: skipped as string }),
+    old: { title: old.api.title, version: old.api.version },
+    new: { title: neu.api.title, version: neu.api.version },
+  };
+}
+
+/** Both sides emit the same files with the same texts. */
+function sameOutput(old: Side, neu: Side): boolean {
+  const same = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean =>
+    a.size === b.size && [...a].every(([file, text]) => b.get(file) === text);
+  return same(old.types, neu.types) && same(old.client, neu.client);
+}
