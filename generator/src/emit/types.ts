@@ -3,14 +3,12 @@ export interface EmittedFile {
   /** Path relative to the package directory, POSIX separators, e.g. `src/connections.ts`. */
   path: string;
   contents: string;
-  /** Picks the prettier parser; `other` is written as is. */
-  kind: 'ts' | 'json' | 'md' | 'other';
   /**
-   * TypeScript printed in its final shape by `ts/printer.ts` (prettier's layout in the repository's
-   * style: print width 100, single quotes, trailing commas): the write stage leaves it as it is
-   * when the output's prettier options are that style.
+   * `ts`: printed in its final shape by `ts/printer.ts` (prettier's layout in the repository's style:
+   * print width 100, single quotes, trailing commas), formatted again only with `--format prettier`;
+   * `json`, `md`: formatted by prettier in the write stage; `other` (the runtime copies): written as is.
    */
-  printed?: boolean;
+  kind: 'ts' | 'json' | 'md' | 'other';
 }
 
 /** What emitters need to know beyond the model. */
