@@ -460,7 +460,11 @@ export class ClientCore {
         cause = err;
       }
       // The error's headers with echoed credentials as `***`, like its body (the response itself is not kept).
-      const error = makeApiError(status, body, log.redactHeaders(response.headers), requestId(), where(), status === 429 || status === 503 ? hint : undefined);
+      const error = makeApiError(status, body, log.redactHeaders(response.headers), requestId(), {
+        request: where(),
+        retryAfterMs: status === 429 || status === 503 ? hint : undefined,
+        messageField: op.errorMessage,
+      });
       if (cause !== undefined) error.cause = cause;
       throw error;
     }

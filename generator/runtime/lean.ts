@@ -152,7 +152,7 @@ export class LeanClient implements RequestClient {
       if (signal?.aborted) throw failure(err, signal, request());
       cause = err;
     }
-    const error = makeApiError(status, body, response.headers, requestId, request());
+    const error = makeApiError(status, body, response.headers, requestId, { request: request(), messageField: op.errorMessage });
     if (cause !== undefined) error.cause = cause;
     throw error;
   }

@@ -101,6 +101,12 @@ export interface Operation {
    * e.g. a PUT action that starts work); `true`: retried like GET even for POST/PATCH. Absent: by method.
    */
   idempotent?: boolean;
+  /**
+   * JSON pointer to the message in this operation's error bodies (`/details`, `/error/message`): the spec's
+   * `x-error-message` on its error response schemas. An error's message uses the string found there, else the first of
+   * `detail`, `details`, `message`, `error`, `title` (errors.ts `errorMessageOf`). Absent: those keys only.
+   */
+  errorMessage?: string;
   /** Paging, for `requestPage()`. */
   pagination?: PaginationSpec;
   /**

@@ -97,6 +97,34 @@ describe('x- extensions, security schemes and webhooks', () => {
     expect(obj(props.data, 'data').additionalProperties).toEqual({ type: 'string' });
   });
 
+  it('names the documented webhook event types as an open enum, used wherever an event type name goes', () => {
+    const schemas = obj(components.schemas, 'schemas');
+    expect(schemas.WebhookEventTypeName).toMatchObject({
+      anyOf: [
+        {
+          type: 'string',
+          enum: [
+            'load_started',
+            'load_completed',
+            'transformation_started',
+            'transformation_completed',
+            'extraction_created',
+            'extraction_paused',
+          ],
+        },
+        { type: 'string' },
+      ],
+    });
+    const ref = { $ref: '#/components/schemas/WebhookEventTypeName' };
+    const prop = (s: string, p: string) =>
+      obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
+    expect(prop('WebhookEvent', 'type')).toMatchObject(ref);
+    expect(prop('WebhookEventType', 'name')).toMatchObject(ref);
+    expect(prop('WebhookSubscription', 'event_type_name')).toMatchObject(ref);
+    expect(prop('WebhookEndpointCreateRequest', 'event_types').items).toEqual(ref);
+    expect(prop('WebhookEndpointUpdateRequest', 'event_types').items).toEqual(ref);
+  });
+
   it('uses 3.1 type arrays for nullability and the documented formats', () => {
     const schemas = obj(components.schemas, 'schemas');
     const prop = (s: string, p: string) =>
@@ -151,9 +179,12 @@ describe('x- extensions, security schemes and webhooks', () => {
       }
     }
     expect(marks).toEqual({
+      'workspaces.recipes.enable': false,
+      'datasources.externalAuthLinks.revoke': false,
       'extracts.run': false,
       'extracts.pause': false,
       'extracts.unpause': false,
+      'extracts.migrateToWide': false,
       'destinations.connections.recheck': false,
       'loads.pause': false,
       'loads.unpause': false,
@@ -162,6 +193,32 @@ describe('x- extensions, security schemes and webhooks', () => {
       'webhookEndpoints.verify': false,
       'webhookEndpoints.regenerateSecret': false,
     });
+  });
+
+  it('marks every POST or PUT action x-idempotent: false, except the reads by POST', () => {
+    // An action: a POST or PUT that is not a CRUD method of its resource. The reads compute and return data
+    // (a URL, a preview, a validation report) and start nothing; as POSTs they are retried only with a key anyway.
+    const crud = new Set(['list', 'retrieve', 'create', 'update', 'replace', 'delete']);
+    const readsByPost = new Set([
+      'iframe.getUrl',
+      'extractTemplates.preview',
+      'extractTemplates.validate',
+    ]);
+    const unmarked: string[] = [];
+    const reads: string[] = [];
+    for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
+      for (const m of ['post', 'put']) {
+        const raw = obj(item, p)[m];
+        if (raw === undefined) continue;
+        const op = obj(raw, `${m} ${p}`);
+        const name = `${String(op['x-sdk-resource'])}.${String(op['x-sdk-method'])}`;
+        if (crud.has(String(op['x-sdk-method']))) continue;
+        if (readsByPost.has(name)) reads.push(name);
+        else if (op['x-idempotent'] !== false) unmarked.push(`${m.toUpperCase()} ${p} (${name})`);
+      }
+    }
+    expect(unmarked).toEqual([]);
+    expect(reads.sort()).toEqual([...readsByPost].sort());
   });
 
   it('says only what the seed says: optional Role.description, parent_id absent (not null) for a root', () => {

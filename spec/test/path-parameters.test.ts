@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { obj, readSpec } from './helpers.js';
 
-/** One operation as the check needs it: its path and client resource. */
+/** One operation as the check needs it: its path, client resource and tag. */
 interface PathOp {
   method: string;
   path: string;
   resource: string;
+  /** The operation's (only) tag: the top-level resource it belongs to. */
+  tag?: string;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -20,6 +22,7 @@ function operationsOf(spec: Record<string, unknown>): PathOp[] {
         method: m.toUpperCase(),
         path: p,
         resource: String(obj(op, p)['x-sdk-resource']),
+        tag: String((obj(op, p).tags as unknown[] | undefined)?.[0]),
       });
     }
   }
@@ -76,6 +79,54 @@ function namingConflicts(ops: readonly PathOp[]): string[] {
   return out;
 }
 
+/** The collection a static segment names, whatever its spelling: `extract-templates` and `extract-template` are one. */
+const collection = (segment: string) => segment.toLowerCase().replace(/-/g, '_').replace(/s$/, '');
+
+/**
+ * Every way the operations name the item of one collection differently (the placeholder right after a static
+ * segment: `connections/{connection_id}`), as messages (empty when none):
+ * 3. within one tag (one top-level resource), the item of a collection has one name, whatever the path before it;
+ * 4. across the spec, a bare `{id}` does not name the item of a collection that another path names specifically
+ *    (`/datasources/{datasource_name}/connections/{id}` beside `/connections/{connection_id}`): use that name.
+ *    Specific names may differ across tags (`destination_connection_id` and `connection_id` are two things).
+ */
+function collectionConflicts(ops: readonly PathOp[]): string[] {
+  const byTag = new Map<string, Map<string, string[]>>();
+  const byCollection = new Map<string, Map<string, string[]>>();
+  const add = (
+    map: Map<string, Map<string, string[]>>,
+    key: string,
+    name: string,
+    where: string,
+  ) => {
+    const names = map.get(key) ?? new Map<string, string[]>();
+    names.set(name, [...(names.get(name) ?? []), where]);
+    map.set(key, names);
+  };
+  for (const op of ops) {
+    const segs = segments(op.path);
+    segs.forEach((segment, i) => {
+      const name = placeholder(segment);
+      const before = segs[i - 1];
+      if (name === undefined || before === undefined || placeholder(before) !== undefined) return;
+      const where = `${op.method} ${op.path}`;
+      add(byTag, `${op.tag ?? op.resource} ${collection(before)}`, name, where);
+      add(byCollection, collection(before), name, where);
+    });
+  }
+  const out: string[] = [];
+  const describe = (names: Map<string, string[]>) =>
+    [...names].map(([name, where]) => `{${name}} in ${where.join(', ')}`).join('; ');
+  for (const [key, names] of byTag) {
+    if (names.size > 1) out.push(`${key}: ${describe(names)}`);
+  }
+  for (const [key, names] of byCollection) {
+    if (names.size > 1 && names.has('id'))
+      out.push(`${key}: {id} where another path names it specifically: ${describe(names)}`);
+  }
+  return out;
+}
+
 describe('path parameters: one name for one thing', () => {
   const ops = operationsOf(readSpec());
 
@@ -105,9 +156,78 @@ describe('path parameters: one name for one thing', () => {
     ).toHaveLength(1);
   });
 
-  it('spec/openapi.yaml names each path segment one way, per prefix and per resource', () => {
+  it('the collection check finds a name that differs within a tag, and a bare {id} beside a specific name', () => {
+    // The spec before the renames: a data source's connection and extraction template were `{id}`.
+    expect(
+      collectionConflicts([
+        {
+          method: 'DELETE',
+          path: '/api/v3/datasources/{datasource_name}/connections/{id}',
+          resource: 'datasources.connections',
+          tag: 'Data sources',
+        },
+        {
+          method: 'DELETE',
+          path: '/api/v3/connections/{connection_id}',
+          resource: 'connections',
+          tag: 'Connections',
+        },
+        {
+          method: 'GET',
+          path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
+          resource: 'destinations.connections',
+          tag: 'Destinations',
+        },
+        {
+          method: 'GET',
+          path: '/api/v3/datasources/{datasource_name}/extract-templates/{id}',
+          resource: 'datasources.extractTemplates',
+          tag: 'Data sources',
+        },
+        {
+          method: 'GET',
+          path: '/api/v3/extract-template/{template_id}/',
+          resource: 'extractTemplates',
+          tag: 'Extract templates',
+        },
+      ]),
+    ).toEqual([
+      'connection: {id} where another path names it specifically: {id} in DELETE /api/v3/datasources/{datasource_name}/connections/{id}; {connection_id} in DELETE /api/v3/connections/{connection_id}; {destination_connection_id} in GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
+      'extract_template: {id} where another path names it specifically: {id} in GET /api/v3/datasources/{datasource_name}/extract-templates/{id}; {template_id} in GET /api/v3/extract-template/{template_id}/',
+    ]);
+    // One tag, one collection reached by two paths, two names.
+    expect(
+      collectionConflicts([
+        { method: 'GET', path: '/a/{a_id}/items/{item_id}', resource: 'a.items', tag: 'A' },
+        { method: 'GET', path: '/items/{id_of_item}', resource: 'items', tag: 'A' },
+      ]),
+    ).toEqual([
+      'A item: {item_id} in GET /a/{a_id}/items/{item_id}; {id_of_item} in GET /items/{id_of_item}',
+    ]);
+    // Two specific names in two tags are two things; a bare {id} alone is fine.
+    expect(
+      collectionConflicts([
+        {
+          method: 'GET',
+          path: '/connections/{connection_id}',
+          resource: 'connections',
+          tag: 'Connections',
+        },
+        {
+          method: 'GET',
+          path: '/destinations/{d}/connections/{destination_connection_id}',
+          resource: 'destinations.connections',
+          tag: 'Destinations',
+        },
+        { method: 'GET', path: '/hooks/{id}/', resource: 'hooks', tag: 'Hooks' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('spec/openapi.yaml names each path segment one way, per prefix, per resource and per collection', () => {
     expect(ops).toHaveLength(75);
     expect(namingConflicts(ops)).toEqual([]);
+    expect(collectionConflicts(ops)).toEqual([]);
   });
 
   it('names the renamed resources’ identifiers specifically', () => {
@@ -123,6 +243,11 @@ describe('path parameters: one name for one thing', () => {
     expect([...paramsOf('destinations.connections')]).toEqual([
       'destination_name',
       'destination_connection_id',
+    ]);
+    expect([...paramsOf('datasources.connections')]).toEqual(['datasource_name', 'connection_id']);
+    expect([...paramsOf('datasources.extractTemplates')]).toEqual([
+      'datasource_name',
+      'template_id',
     ]);
   });
 });

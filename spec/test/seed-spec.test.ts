@@ -66,6 +66,8 @@ describe('spec/openapi.yaml against the seed index', () => {
       'LoadCreateRequest',
       'ExtractTemplateValidationRequest',
       'WebhookEvent',
+      // The event type names the docs give, as an open enum (the docs: the list is dynamic).
+      'WebhookEventTypeName',
       // The variants of Scheduling, one per interval: the seed's rule for `days` (Scheduling.days).
       'SchedulingHour',
       'SchedulingDay',

@@ -2,17 +2,16 @@
  * The non-TypeScript files of the types package, rendered from handlebars templates with plain
  * view objects built from the model: `package.json`, `tsconfig.json`, `README.md`.
  */
+import { apiName } from '../model/naming.js';
 import type { Api } from '../model/types.js';
 import { renderTemplate } from './templates.js';
 import { lineCommentText, quotedString } from './text.js';
 import type { EmitOptions, EmittedFile } from './types.js';
-import { methodAndPath, orderedParameters } from './types/operations.js';
-import { webhookUnionName } from './types/webhooks.js';
+import { methodAndPath, orderedParameters } from '../model/queries.js';
 
-/** `Acme` → `the Acme API`; `Acme API` → `the Acme API` (no doubled word). */
+/** `Acme` → `the Acme API`; `Acme API` → `the Acme API` (no doubled word: the model's {@link apiName}). */
 export function apiPhrase(title: string): string {
-  const t = title.trim();
-  return /\bAPI$/i.test(t) ? `the ${t}` : `the ${t} API`;
+  return `the ${apiName(title)}`;
 }
 
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
@@ -70,7 +69,7 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
     schemas,
     operations,
     webhooks: api.webhooks.map((h) => ({ name: h.name, method: h.method.toUpperCase(), identifier: h.identifier })),
-    webhookUnion: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
+    webhookUnion: api.webhookPayload,
   };
 }
 

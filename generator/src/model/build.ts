@@ -4,7 +4,8 @@
  * Order: operations and webhooks are read (converting their inline schemas), then every named schema
  * (components, lifted `$defs`, lifted recursive targets), self-references with no structure in
  * between are left out (alias-cycles.ts), then names (schemas first, so spec names
- * win collisions; then request variants, operations, helper types, parameters, webhooks), resources
+ * win collisions; then request variants, operations, helper types, parameters, webhooks, the
+ * webhook payload union), resources
  * and method names, pagination, security schemes, modules.
  */
 import { GenerateError, hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -16,7 +17,7 @@ import { isObject } from '../json.js';
 import { ModelContext } from './context.js';
 import { directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
 import { assignModules, requestSchemasOf } from './modules.js';
-import { NameRegistry, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier } from './naming.js';
+import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
 import { assignResources } from './resources.js';
 import { applyDocs, docsOf, SchemaConverter } from './schemas.js';
@@ -64,6 +65,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   const flags = transitiveFlags(schemaMap, graph);
 
   const registry = new NameRegistry();
+  for (const name of OPENAPI_SHAPE_NAMES) registry.take(TYPE_NS, name);
   const schemas = new Map<string, NamedSchema>();
   for (const { source, schema } of converted) {
     const { name, reasons } = toTypeIdentifier(source.nameHint);
@@ -94,6 +96,10 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   }
   nameOperations(ctx, operations, registry);
   nameWebhooks(webhooks, registry);
+  const webhookPayload =
+    webhooks.length > 0
+      ? registry.claim(TYPE_NS, WEBHOOK_PAYLOAD_NAME, { pointer: '#/webhooks', from: WEBHOOK_PAYLOAD_NAME }, ['union of the webhook payloads'], false)
+      : undefined;
 
   assignResources(ctx, operations, registry);
   assignPagination(ctx, operations, schemaMap);
@@ -117,6 +123,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   };
   applyDocs(api, docsOf({ summary: info.summary, description: info.description, externalDocs: doc.externalDocs }));
   if (webhookSignature) api.webhookSignature = webhookSignature;
+  if (webhookPayload !== undefined) api.webhookPayload = webhookPayload;
 
   // The document's `security` is read once per inheriting operation and once for `api.security`:
   // report each problem once.

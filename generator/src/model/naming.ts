@@ -1,5 +1,6 @@
 /**
- * The one name registry: every TypeScript identifier in the model is decided here.
+ * The one name registry: every TypeScript identifier and file name of the output is decided here, or by
+ * its second stage for the client package (client-names.ts, D33), with these rules; emitters only read names.
  *
  * Rules (pinned by generator/test/model/naming.test.ts):
  * - Words: a name is split into words at every character that is not an ASCII letter or digit
@@ -15,6 +16,8 @@
  *   `getAccount`, `HTTPStatus` → `httpStatus`). Parameter bindings keep the wire name when it is
  *   already a valid, non-reserved identifier (`datasource_name` stays) and are camelCased otherwise
  *   (`project.id` → `projectId`, `file-name` → `fileName`).
+ * - File stems (types modules, client resource files) are kebab-case ({@link kebabCase}: `projectsV2` →
+ *   `projects-v2`).
  * - A leading digit gets a `_` prefix (`404` → `_404`, `2fa` → `_2fa`).
  * - Reserved words: value identifiers that are ECMAScript reserved words (or strict-mode / TS
  *   contextual ones that cannot be bindings, see {@link RESERVED_WORDS}) get a `_` prefix
@@ -111,11 +114,31 @@ export function camelCase(text: string): string {
     .join('');
 }
 
-/** kebab-case for file stems: `extractTemplates` → `extract-templates`. */
+/**
+ * kebab-case for file stems and paths (the types package's modules, the client's resource files):
+ * `extractTemplates` → `extract-templates`, `HTTPRequests` → `http-requests`. Words break at every
+ * character that is not an ASCII letter or digit (after transliteration), before an upper-case
+ * letter that follows a lower-case letter or a digit, and before the last letter of an upper-case
+ * run followed by a lower-case letter; a digit never starts a word (`projectsV2` → `projects-v2`,
+ * `getHTTP2Thing` → `get-http2-thing`).
+ */
 export function kebabCase(text: string): string {
-  return splitWords(text, true)
-    .map((w) => w.toLowerCase())
-    .join('-');
+  return transliterate(text)
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** Orders names by UTF-16 code units (the order of every sorted list of names in the output: locale-independent). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How docs name the API: its title, with ` API` appended unless it ends so (`Improvado API` stays, `Pets` → `Pets API`). */
+export function apiName(title: string): string {
+  return /\bAPI$/i.test(title.trim()) ? title.trim() : `${title.trim()} API`;
 }
 
 /** Where a name came from, for `api.renames`. */
@@ -221,6 +244,42 @@ export class NameRegistry {
     return this.space(ns).has(name);
   }
 
+  /** The names taken in namespace `ns`, in the order they were taken. */
+  names(ns: string): string[] {
+    return [...this.space(ns).keys()];
+  }
+
+  /**
+   * Takes a name the output must use exactly as it is (the configured client name, a runtime
+   * export, a fixed declaration), with no alternative.
+   *
+   * @param by what takes it, shown when a later claim collides: a pointer, or a word such as `runtime`
+   * @returns false, taking nothing, when the name is already taken in `ns`
+   */
+  take(ns: string, name: string, by: string = ''): boolean {
+    const space = this.space(ns);
+    if (space.has(name)) return false;
+    space.set(name, by);
+    return true;
+  }
+
+  /**
+   * Claims `name` in namespace `ns`, or else the first free of `next(name)`, `next(next(name))`, …:
+   * for names whose collision rule is not the numeric suffix of {@link claim} (a resource class
+   * gets `Resource`, then `_`; a member of the root client gets `_`). A changed name is recorded
+   * in {@link renames} with `reason`.
+   */
+  claimNext(ns: string, name: string, next: (candidate: string) => string, origin: NameOrigin, reason: string): string {
+    const space = this.space(ns);
+    let final = name;
+    while (space.has(final)) final = next(final);
+    space.set(final, origin.pointer);
+    if (final !== name) {
+      this.renames.push({ pointer: origin.pointer, from: origin.from, to: final, reason: `${reason}: ${name} is taken (${space.get(name) || 'reserved'})` });
+    }
+    return final;
+  }
+
   /**
    * Claims `name` in namespace `ns`, or the first free `name2`, `name3`, … Records a rename
    * when the result differs from `origin.from` and `record` is not false, or whenever a suffix
@@ -256,7 +315,26 @@ export class NameRegistry {
   }
 }
 
+/**
+ * The local name of an import whose name the importing file already binds: `_` prefixes until it
+ * is free (`Pet` → `_Pet`). The rule of both emitters' per-file import scopes.
+ */
+export function importAlias(name: string, isTaken: (candidate: string) => boolean): string {
+  let local = name;
+  while (isTaken(local)) local = `_${local}`;
+  return local;
+}
+
 /** Namespace of every exported type name (schemas, variants, operation helpers, webhooks). */
 export const TYPE_NS = 'type';
 /** Namespace of operation identifiers. */
 export const OPERATION_NS = 'operation';
+
+/**
+ * Names `src/openapi.ts` of the types package declares (openapi-typescript's shape): taken in
+ * {@link TYPE_NS} before any spec name, so that no type the package exports can equal one.
+ */
+export const OPENAPI_SHAPE_NAMES: readonly string[] = ['paths', 'webhooks', 'components', '$defs', 'operations'];
+
+/** Preferred name of the union of every webhook payload type (`WebhookPayload2`, … when a spec name takes it). */
+export const WEBHOOK_PAYLOAD_NAME = 'WebhookPayload';

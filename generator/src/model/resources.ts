@@ -40,18 +40,19 @@
  * error naming both; a derived name never makes a valid document fail.
  *
  * Module: the file stem of the top-level resource in kebab-case (`extractTemplates` →
- * `extract-templates`); `shared` and `index` are reserved stems, so such a resource gets
- * `<name>-resource`.
+ * `extract-templates`); `shared`, `index` and `openapi` are the types package's own stems, so such a
+ * resource gets `<name>-resource`.
  */
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
-import { type NameRegistry, camelCase, kebabCase, splitWords, toMemberName } from './naming.js';
+import { type NameRegistry, kebabCase, splitWords, toMemberName } from './naming.js';
 import type { Operation } from './types.js';
 
 type Segment = { static: string } | { param: string };
 
 const PREFIX_RE = /^(api|v\d+([._-]\d+)*)$/i;
-const RESERVED_STEMS = new Set(['shared', 'index']);
+/** Stems the types package uses for its own files (`src/shared.ts`, `src/index.ts`, `src/openapi.ts`). */
+const RESERVED_STEMS = new Set(['shared', 'index', 'openapi']);
 
 /** Path segments without the leading API prefix (`/api/v3.1/extracts/{id}` → `extracts`, `{id}`). */
 export function pathSegments(path: string): Segment[] {
@@ -159,10 +160,11 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
   return d;
 }
 
+/** The operationId's words without those of the resource names, as a member name (`''` when none is left). */
 function withoutResourceWords(operationId: string, resource: string[]): string {
   const resWords = resource.flatMap((r) => splitWords(r, true)).map((w) => singular(w.toLowerCase()));
   const words = splitWords(operationId, true).filter((w) => !resWords.includes(singular(w.toLowerCase())));
-  return camelCase(words.join(' '));
+  return toMemberName(words.join(' '), '');
 }
 
 function deriveMethod(op: Operation, d: Derived, hasPatchSibling: boolean): string {

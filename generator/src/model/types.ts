@@ -6,9 +6,9 @@
  * `example` vs `examples`, `exclusiveMinimum` forms, `$defs`) are gone by the time a value of
  * these types exists.
  *
- * Identifiers (TypeScript names) are all decided by `model/naming.ts`, never by an emitter: an
- * emitter that needs a name reads it from here. Wire names (`name` fields) are exactly as the
- * spec spells them.
+ * Identifiers (TypeScript names) and file names are all decided by `model/naming.ts` (and, for the
+ * client package, `model/client-names.ts`), never by an emitter: an emitter that needs a name reads
+ * it from here. Wire names (`name` fields) are exactly as the spec spells them.
  */
 
 /** RFC 6901 JSON pointer into the bundled document, with the leading `#`, e.g. `#/components/schemas/Pet`. */
@@ -465,6 +465,11 @@ export interface Api extends Docs {
   webhooks: Webhook[];
   tags: Tag[];
   webhookSignature?: WebhookSignature;
+  /**
+   * (Addition) Identifier of the union of every webhook payload type (the event a receiver verifies):
+   * `WebhookPayload`, or `WebhookPayload2`, … when a spec name takes it. Set when the API has webhooks.
+   */
+  webhookPayload?: string;
   /** Every name the naming module changed or invented: wire/spec name → identifier, with why. */
   renames: Array<{ pointer: Pointer; from: string; to: string; reason: string }>;
 }

@@ -19,7 +19,7 @@ export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url
 export const outRoot = path.join(repoRoot, 'generator/.sdkgen-cache/client');
 
 export interface Fixture {
-  /** `case-06`, `pagination`, `improvado`. */
+  /** `date-formats`, `pagination`, `improvado`. */
   name: string;
   spec: string;
   specPath: string;

@@ -76,12 +76,12 @@ const json = (body: unknown, init: ResponseInit = {}): Response =>
   new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
 
 beforeAll(async () => {
-  for (const name of ['case-06', 'case-24', 'case-25', 'case-27', 'case-28', 'case-29', 'case-31', 'case-32', 'improvado']) await load(name);
+  for (const name of ['oneof-allof-without-discriminator', 'date-formats', 'multipart-binary', 'binary-downloads', 'form-urlencoded-encoding', 'query-parameter-styles', 'responses-without-body', 'text-plain-bodies', 'improvado']) await load(name);
 }, 300_000);
 
 describe('shared cases through the generated clients', () => {
   it('case-06: a union without discriminator resolves and keeps every field', async () => {
-    const { Client } = await load('case-06');
+    const { Client } = await load('oneof-allof-without-discriminator');
     const r = recorder(() => json({ weight: 1, variety: 'x' }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     expect(await call(client, 'getProduce')).toEqual({ weight: 1, variety: 'x' });
@@ -91,7 +91,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-24: date-time and date values stay strings, every field kept', async () => {
-    const { Client } = await load('case-24');
+    const { Client } = await load('date-formats');
     const body = { items: [{ id: 'm1', joinedAt: '2024-05-01T10:00:00Z', birthday: '1990-02-03' }, { id: 'm2', joinedAt: '2024-05-02T00:00:00+02:00' }] };
     const r = recorder(() => json(body));
     const data = (await call(new Client({ baseUrl: 'http://api.test', fetch: r.fetch }), 'listMembers')) as typeof body;
@@ -100,7 +100,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-25: multipart body is FormData with the boundary set by fetch, arrays repeated, bytes intact', async () => {
-    const { Client } = await load('case-25');
+    const { Client } = await load('multipart-binary');
     const r = recorder(() => new Response(null, { status: 201 }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     const bytes = new Uint8Array([0, 1, 2, 253, 254, 255]);
@@ -120,7 +120,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-27: binary responses resolve to a Blob with every byte intact (octet-stream and zip)', async () => {
-    const { Client } = await load('case-27');
+    const { Client } = await load('binary-downloads');
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
     const r = recorder((req) => new Response(all.slice(), { headers: { 'content-type': req.url.endsWith('/zip') ? 'application/zip' : 'application/octet-stream' } }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
@@ -133,7 +133,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-28: form body pairs (arrays exploded, deepObject encoding) with the form content type', async () => {
-    const { Client } = await load('case-28');
+    const { Client } = await load('form-urlencoded-encoding');
     const r = recorder(() => new Response(null, { status: 200 }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     await call(client, 'createCustomer', { email: 'a@b.c', labels: ['x', 'y'], meta: { ref: '42', source: 'web' } });
@@ -148,7 +148,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-29: exact query strings per parameter style/explode, separately and combined', async () => {
-    const { Client } = await load('case-29');
+    const { Client } = await load('query-parameter-styles');
     const r = recorder(() => new Response(null, { status: 200 }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     const query = async (params: Record<string, unknown>): Promise<string> => {
@@ -166,7 +166,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-31: 204 and 202 without a body resolve to undefined; 200 and 201 are parsed', async () => {
-    const { Client } = await load('case-31');
+    const { Client } = await load('responses-without-body');
     let next: Response = new Response(null, { status: 204 });
     const client = new Client({ baseUrl: 'http://api.test', fetch: async () => next });
     expect(await call(client, 'deleteJob', { id: 'j1' })).toBeUndefined();
@@ -183,7 +183,7 @@ describe('shared cases through the generated clients', () => {
   });
 
   it('case-32: text request and response; a 429 text error body is read as text', async () => {
-    const { Client, RateLimitError } = await load('case-32');
+    const { Client, RateLimitError } = await load('text-plain-bodies');
     const r = recorder((req, n) => {
       if (req.url.endsWith('/ping')) return new Response('pong', { headers: { 'content-type': 'text/plain' } });
       if (n === 1) return json({ id: 'n1' });

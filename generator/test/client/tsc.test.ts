@@ -3,7 +3,8 @@
  * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
- *   (Improvado; cases 25, 27, 31, 32; webhook-events);
+ *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events;
+ *   enum-values-names, resource-file-names, runtime-export-names);
  * - every ```ts block of each generated README.md, as its own module.
  * Also scans the generated sources for the `any` type.
  *
@@ -72,7 +73,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
-    expect(typeTestFiles).toBe(6);
+    expect(typeTestFiles).toBe(9);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
   });
 

@@ -112,7 +112,7 @@ export interface ImprovadoLike {
         params: { datasource_name: string; page?: number; page_size?: number },
         options?: RequestOptionsLike,
       ): PagePromiseLike<ConnectionLike>;
-      delete(params: { datasource_name: string; id: number }, options?: RequestOptionsLike): APIPromiseLike<undefined>;
+      delete(params: { datasource_name: string; connection_id: number }, options?: RequestOptionsLike): APIPromiseLike<undefined>;
     };
   };
   workspaces: {

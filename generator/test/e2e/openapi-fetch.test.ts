@@ -228,8 +228,8 @@ export async function createWorkspace(baseUrl: string, title: string): Promise<O
 }
 
 export async function deleteConnection(baseUrl: string, datasourceName: string, id: number): Promise<Outcome> {
-  const { data, error, response } = await client(baseUrl, true).DELETE('/api/v3/datasources/{datasource_name}/connections/{id}', {
-    params: { path: { datasource_name: datasourceName, id } },
+  const { data, error, response } = await client(baseUrl, true).DELETE('/api/v3/datasources/{datasource_name}/connections/{connection_id}', {
+    params: { path: { datasource_name: datasourceName, connection_id: id } },
   });
   return { data, error, status: response.status };
 }

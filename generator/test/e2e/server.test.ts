@@ -503,7 +503,7 @@ describe('errors and request ids', () => {
       res.end();
     });
     const r = await new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 't' } })
-      .datasources.connections.delete({ datasource_name: 'facebook', id: 3 })
+      .datasources.connections.delete({ datasource_name: 'facebook', connection_id: 3 })
       .withResponse();
     expect(r.data).toBeUndefined();
     expect(r.requestId).toBe('del-1');

@@ -2,7 +2,9 @@
  * The fuzz-found fixtures (fixtures/corpus-found/fuzz-*, each minimised, its README says what it
  * pins): both packages through the real pipeline (load → model → emit → prettier), file snapshots
  * under __snapshots__/corpus-found/<fixture>/{types,client}/ (the client's `src/core/` runtime copy
- * left out: client/core.test.ts pins it), and one TypeScript 5.9 program under `strict`,
+ * left out: client/core.test.ts pins it; the spec-independent files, tsconfig.json, equal the first
+ * fixture's, which match the shared snapshots under generator/test/__snapshots__/spec-independent/),
+ * and one TypeScript 5.9 program under `strict`,
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess` over both packages of every fixture plus
  * its consumer (corpus-found-consumers/<fixture>.ts.txt: type-level assertions on the public
  * surface). The types themselves are also tested in generator/test/types/corpus-found.test-d.ts.
@@ -18,7 +20,7 @@ import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
 import { type BatchMember, compileBatch } from '../fuzz/compile.js';
 import { fuzzDir } from '../fuzz/driver.js';
-import { expectNoStaleSnapshots } from '../snapshot-files.js';
+import { expectNoStaleSnapshots, expectSameAsReference, expectSharedSnapshots, isSpecIndependent, type PackageKind } from '../snapshot-files.js';
 import { formatFile } from './format.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/corpus-found/', import.meta.url));
@@ -53,6 +55,14 @@ async function generate(name: string): Promise<{ files: Map<string, string>; war
 }
 
 const generated = new Map<string, { files: Map<string, string>; warnings: string[] }>();
+const kinds: readonly PackageKind[] = ['types', 'client'];
+
+/** One package of a generated fixture: path relative to the package root → contents. */
+function packageFiles(name: string, kind: PackageKind): Map<string, string> {
+  const prefix = `${kind}/`;
+  const files = generated.get(name)?.files ?? new Map<string, string>();
+  return new Map([...files].filter(([p]) => p.startsWith(prefix)).map(([p, contents]) => [p.slice(prefix.length), contents]));
+}
 
 describe('fuzz-found fixtures', () => {
   beforeAll(async () => {
@@ -63,14 +73,21 @@ describe('fuzz-found fixtures', () => {
     expect(names).toEqual(expect.arrayContaining(['fuzz-invalid-method-name', 'fuzz-self-referencing-alias', 'fuzz-tuple-rest-cycle']));
   });
 
+  it('spec-independent files: one shared snapshot per package kind', async () => {
+    const first = names[0] ?? '';
+    for (const kind of kinds) await expectSharedSnapshots(kind, packageFiles(first, kind));
+  });
+
   for (const name of names) {
     it(`${name}: matches the file snapshots`, async () => {
       const g = generated.get(name);
       if (g === undefined) throw new Error(`${name} was not generated`);
-      const paths = [...g.files.keys()].filter((p) => !p.startsWith('client/src/core/'));
+      const paths = [...g.files.keys()].filter((p) => !p.startsWith('client/src/core/') && !isSpecIndependent(p.slice(p.indexOf('/') + 1)));
       expect(paths).toContain('types/src/index.ts');
       expect(paths).toContain('client/src/client.ts');
       for (const p of paths) await expect(g.files.get(p)).toMatchFileSnapshot(`__snapshots__/corpus-found/${name}/${p}`);
+      const first = names[0] ?? '';
+      for (const kind of kinds) expectSameAsReference(`${name} (${kind})`, packageFiles(name, kind), { name: `${first} (${kind})`, files: packageFiles(first, kind) });
       expectNoStaleSnapshots(fileURLToPath(new URL(`./__snapshots__/corpus-found/${name}/`, import.meta.url)), paths);
     });
   }

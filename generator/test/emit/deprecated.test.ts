@@ -1,6 +1,6 @@
 /**
- * case-38: `deprecated: true` reaches the editor. A TypeScript language service over the generated
- * snapshot of case-38 plus a usage file must report the "deprecated" suggestion diagnostic
+ * deprecated-flags (case 38): `deprecated: true` reaches the editor. A TypeScript language service over the
+ * generated snapshot of deprecated-flags plus a usage file must report the "deprecated" suggestion diagnostic
  * (6385 "'{0}' is deprecated." / 6387 "The signature '{0}' of '{1}' is deprecated.") on every use of
  * the deprecated property, schema, operation helper types and parameter member, and not on the
  * others.
@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { strictProgramOptions } from '../strict-options.js';
 
-const root = fileURLToPath(new URL('./__snapshots__/case-38/', import.meta.url));
+const root = fileURLToPath(new URL('./__snapshots__/deprecated-flags/', import.meta.url));
 
 const usage = `import type { ListMatchesParams, ListMatchesResponse, Match, OldMatch } from './src/index.js';
 declare const match: Match;

@@ -15,7 +15,7 @@ import { formatFile } from './format.js';
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export interface Fixture {
-  /** Unique name, used as the snapshot folder: `case-01`, `additional-properties`, … */
+  /** Unique name, used as the snapshot folder: `nullable-type-arrays`, `additional-properties`, … */
   name: string;
   /** Absolute path of the entry spec. */
   spec: string;

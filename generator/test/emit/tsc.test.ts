@@ -150,8 +150,8 @@ describe('generated types compile', () => {
   });
 
   it('a package builds standalone with its emitted tsconfig.json (declarations + empty runtime entry)', () => {
-    const fixture = fixtures.find((f) => f.name === 'case-17');
-    if (fixture === undefined) throw new Error('fixture case-17 (its types are used below) is missing');
+    const fixture = fixtures.find((f) => f.name === 'read-only-write-only');
+    if (fixture === undefined) throw new Error('fixture read-only-write-only (its types are used below) is missing');
     const dir = path.join(workDir, fixture.name);
     const { status, output } = runTsc(compilers['5.9'], path.join(dir, 'tsconfig.json'));
     expect(output.trim()).toBe('');

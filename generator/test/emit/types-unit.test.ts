@@ -1,9 +1,9 @@
 /** The types package emitter on hand-built IR: files, imports, barrel, banner, determinism, names. */
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { listEnums } from '../../src/emit/enums.js';
 import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmittedFile } from '../../src/emit/types.js';
+import { listEnums } from '../../src/model/queries.js';
 import { api, emitOptions, json, named, operation, param, prop, response, s } from './ir.js';
 
 function byPath(files: EmittedFile[]): Map<string, string> {
@@ -19,8 +19,9 @@ const image = named(
   ]),
   { requestIdentifier: 'ImageInput', hasReadOnly: true, module: 'avatars' },
 );
-// A schema whose identifier collides with an openapi.ts declaration, in a module named like a package file.
-const pathsSchema = named('paths', s.object([prop('name', s.string())]), { identifier: 'paths', module: 'index' });
+// A schema whose identifier collides with an openapi.ts declaration, in the module the model makes of a resource named
+// like a package file (`index` → `index-resource`).
+const pathsSchema = named('paths', s.object([prop('name', s.string())]), { identifier: 'paths', module: 'index-resource' });
 const status = named('Status', s.enum(['on', 'off'], { nullable: true, varNames: ['On', 'Off'] }), { module: 'shared' });
 const createAvatar = operation('createAvatar', 'post', '/avatars/{id}', {
   module: 'avatars',

@@ -18,11 +18,16 @@ import { buildModel } from '../../src/model/build.js';
 /** `SDKGEN_FUZZ_RUNS` (default 200): runs per property. */
 export const numRuns = Number(process.env.SDKGEN_FUZZ_RUNS ?? 200);
 
-/** `SDKGEN_FUZZ_SEED` to replay; else a fresh seed. Printed by {@link fuzzParams}. */
-export function seedFor(property: string): number {
+/**
+ * `SDKGEN_FUZZ_SEED` to replay; else a fresh seed. Printed by {@link fuzzParams}.
+ *
+ * @param runs the property's number of runs, for the printed replay line (default {@link numRuns})
+ * @param runsVariable the environment variable that sets `runs`
+ */
+export function seedFor(property: string, runs = numRuns, runsVariable = 'SDKGEN_FUZZ_RUNS'): number {
   const fixed = process.env.SDKGEN_FUZZ_SEED;
   const seed = fixed !== undefined ? Number(fixed) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-  console.log(`[fuzz] ${property}: seed ${seed}, ${numRuns} runs (replay: SDKGEN_FUZZ_SEED=${seed} SDKGEN_FUZZ_RUNS=${numRuns})`);
+  console.log(`[fuzz] ${property}: seed ${seed}, ${runs} runs (replay: SDKGEN_FUZZ_SEED=${seed} ${runsVariable}=${runs})`);
   return seed;
 }
 
@@ -50,7 +55,11 @@ export function emitOptions(id: string): EmitOptions {
   };
 }
 
-/** Path → contents of both packages' emitted files (unformatted), for the document `doc`. */
+/**
+ * Path → contents of both packages' emitted files (unformatted), for the document `doc`.
+ *
+ * @throws Error when a package emits two files at one path (one would overwrite the other)
+ */
 export async function emitDocument(doc: unknown, id: string): Promise<Map<string, string>> {
   const file = path.join(tmpRoot, `doc-${counter++}.json`);
   writeFileSync(file, JSON.stringify(doc, null, 2));
@@ -59,8 +68,12 @@ export async function emitDocument(doc: unknown, id: string): Promise<Map<string
     const { api } = buildModel(loaded);
     const options = emitOptions(id);
     const out = new Map<string, string>();
-    for (const f of emitTypesPackage(api, options)) out.set(`types/${f.path}`, f.contents);
-    for (const f of emitClientPackage(api, options)) out.set(`client/${f.path}`, f.contents);
+    const add = (pkg: string, file: string, contents: string): void => {
+      if (out.has(`${pkg}/${file}`)) throw new Error(`the ${pkg} package emits ${file} twice`);
+      out.set(`${pkg}/${file}`, contents);
+    };
+    for (const f of emitTypesPackage(api, options)) add('types', f.path, f.contents);
+    for (const f of emitClientPackage(api, options)) add('client', f.path, f.contents);
     return out;
   } finally {
     rmSync(file, { force: true });

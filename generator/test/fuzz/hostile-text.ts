@@ -1,7 +1,7 @@
 /**
  * Documents whose every text slot holds a hostile string: quotes (' " `), `${`, `*​/`, `/*`, `</script>`,
  * backslashes, CR/LF, U+2028/U+2029, NUL, lone surrogates, `@tags`, `|`, HTML with single quotes. Shared by
- * hostile-text.test.ts (fast-check) and the fixture `fixtures/cases/hostile-text` (hand-picked strings).
+ * hostile-text.test.ts (fast-check) and the fixture `fixtures/rules/hostile-text` (hand-picked strings).
  *
  * The document has a cursor-paginated list (x-pagination) whose response's cursor property carries the slot's
  * description (issue 15's reduced case), a component schema with odd property names, enum values, examples and

@@ -179,7 +179,6 @@ function singleFileFixtures(): string[] {
   const out: string[] = [];
   for (const group of ['cases', 'rules', 'corpus-found', 'emit']) {
     const base = path.join(fixtures, group);
-    if (!fs.existsSync(base)) continue;
     for (const name of fs.readdirSync(base)) {
       const file = path.join(base, name, 'openapi.yaml');
       const others = fs.existsSync(file) ? fs.readdirSync(path.dirname(file)).filter((f) => f !== 'openapi.yaml' && !f.startsWith('README')) : [];
@@ -231,7 +230,7 @@ components:
   });
 
   test('a JSON document: same data, diagnostics and locate() as the same document in YAML', async () => {
-    for (const file of ['cases/case-01/openapi.yaml', 'rules/polymorphism/openapi.yaml'].filter((f) => fs.existsSync(path.join(fixtures, f)))) {
+    for (const file of ['cases/nullable-type-arrays/openapi.yaml', 'rules/polymorphism/openapi.yaml']) {
       const yaml = await loadDocument(file, { cwd: fixtures });
       const json = write(`${path.basename(path.dirname(file))}.json`, JSON.stringify(yaml.document, null, 2));
       const loaded = await loadDocument(json, { cwd: dir });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   camelCase,
+  importAlias,
   isIdentifier,
   kebabCase,
   NameRegistry,
@@ -28,6 +29,9 @@ describe('casing (given → want)', () => {
     ['v3.1', 'V31', 'v31', 'v3-1'],
     ['Größe', 'Grosse', 'grosse', 'grosse'],
     ['café_crème', 'CafeCreme', 'cafeCreme', 'cafe-creme'],
+    // A digit stays with the word before it in kebab-case (D33: one kebab-case for the types modules and the client's files).
+    ['projectsV2', 'ProjectsV2', 'projectsV2', 'projects-v2'],
+    ['getHTTP2Thing', 'GetHTTP2Thing', 'getHttp2Thing', 'get-http2-thing'],
   ];
   for (const [input, pascal, camel, kebab] of table) {
     it(`${input} → ${pascal} / ${camel} / ${kebab}`, () => {
@@ -36,6 +40,19 @@ describe('casing (given → want)', () => {
       expect(kebabCase(input)).toBe(kebab);
     });
   }
+});
+
+describe('kebab-case (D33)', () => {
+  it('property: a file stem of lower-case letters, digits and single hyphens, and stable', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom('getHTTP2Thing', 'projects V2', 'Plan A B', 'x-2fa', '__proto__')), (text) => {
+        const stem = kebabCase(text);
+        expect(stem).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/);
+        expect(kebabCase(stem)).toBe(stem);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('identifier rules', () => {
@@ -98,6 +115,17 @@ describe('identifier rules', () => {
     );
   });
 
+  it('registry: fixed names are taken once; other collision rules; import aliases', () => {
+    const r = new NameRegistry();
+    expect(r.take('x', 'Fuzz', 'client')).toBe(true);
+    expect(r.take('x', 'Fuzz', 'runtime')).toBe(false);
+    expect(r.claimNext('x', 'Fuzz', (n) => `${n}_`, { pointer: '#/p', from: 'fuzz' }, 'resource class')).toBe('Fuzz_');
+    expect(r.names('x')).toEqual(['Fuzz', 'Fuzz_']);
+    expect(r.renames).toEqual([{ pointer: '#/p', from: 'fuzz', to: 'Fuzz_', reason: 'resource class: Fuzz is taken (client)' }]);
+    expect(importAlias('Pet', (n) => n === 'Pet' || n === '_Pet')).toBe('__Pet');
+    expect(importAlias('Pet', () => false)).toBe('Pet');
+  });
+
   it('registry: first claim wins, later ones get 2, 3 … and every rename is recorded', () => {
     const r = new NameRegistry();
     expect(r.claim('t', 'Pet', { pointer: '#/a', from: 'Pet' })).toBe('Pet');
@@ -120,7 +148,7 @@ ${schemas}`;
 
 describe('names in the model', () => {
   it('case-14: numeric component key gets a valid identifier; the rename is recorded', () => {
-    const { api } = build(fixture('cases/case-14').replace(/\$ref: 'upstream\.yaml#[^']*'/, 'type: object'));
+    const { api } = build(fixture('cases/remote-path-schema-numeric-key').replace(/\$ref: 'upstream\.yaml#[^']*'/, 'type: object'));
     expect(named(api, '404')).toMatchObject({ key: '404', identifier: '_404' });
     expect(api.renames).toContainEqual({ pointer: '#/components/schemas/404', from: '404', to: '_404', reason: 'starts with a digit' });
     expect(op(api, 'getMirror').names).toEqual({ params: 'GetMirrorParams', response: 'GetMirrorResponse', error: 'GetMirrorError' });
@@ -181,7 +209,7 @@ describe('names in the model', () => {
   });
 
   it('case-19: reserved words as operationId and parameter names; wire names untouched', () => {
-    const { api } = build(fixture('cases/case-19'));
+    const { api } = build(fixture('cases/reserved-word-names'));
     const o = op(api, 'delete');
     expect(o.identifier).toBe('Delete');
     expect(o.methodName).toBe('delete');
@@ -194,7 +222,7 @@ describe('names in the model', () => {
   });
 
   it('case-21: operationIds that normalise to the same identifier get a suffix and a warning', () => {
-    const { api, diagnostics } = build(fixture('cases/case-21'));
+    const { api, diagnostics } = build(fixture('cases/operation-id-collisions'));
     expect(api.operations.map((o) => [o.operationId, o.identifier])).toEqual([
       ['createClient', 'CreateClient'],
       ['createConfig', 'CreateConfig'],

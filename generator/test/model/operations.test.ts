@@ -93,7 +93,7 @@ describe('parameters', () => {
   });
 
   it('effective style/explode defaults per location, explicit values kept (case-29)', () => {
-    const { api } = build(fixture('cases/case-29'));
+    const { api } = build(fixture('cases/query-parameter-styles'));
     const q = op(api, 'getRates').parameters.query;
     expect(q.map((p) => [p.name, p.style, p.explode, p.allowReserved])).toEqual([
       ['pairs', 'form', false, false],
@@ -145,7 +145,7 @@ describe('parameters', () => {
   });
 
   it('case-18: path params with dots and dashes keep their wire names', () => {
-    const { api } = build(fixture('cases/case-18'));
+    const { api } = build(fixture('cases/dotted-path-parameters'));
     const o = op(api, 'getProjectFile');
     expect(o.path).toBe('/v1/projects/{project.id}/files/{file-name}');
     expect(o.parameters.path.map((p) => [p.name, p.identifier, p.required])).toEqual([
@@ -155,12 +155,12 @@ describe('parameters', () => {
   });
 
   it('case-23: parameter default recorded, parameter stays optional', () => {
-    const { api } = build(fixture('cases/case-23'));
+    const { api } = build(fixture('cases/defaults-stay-optional'));
     expect(op(api, 'putSettings').parameters.query[0]).toMatchObject({ name: 'page_size', required: false, default: 20 });
   });
 
   it('case-38: deprecated operation and parameter', () => {
-    const { api } = build(fixture('cases/case-38'));
+    const { api } = build(fixture('cases/deprecated-flags'));
     const o = op(api, 'listMatches');
     expect(o.deprecated).toBe(true);
     expect(o.parameters.query[0]).toMatchObject({ name: 'league', deprecated: true });
@@ -214,7 +214,7 @@ describe('bodies', () => {
   });
 
   it('case-08: JSON body with additionalProperties, required body', () => {
-    const { api } = build(fixture('cases/case-08'));
+    const { api } = build(fixture('cases/additional-properties-body'));
     const b = op(api, 'createReport').requestBody;
     expect(b).toMatchObject({ required: true, pointer: '#/paths/~1reports/post/requestBody' });
     expect(b?.contents[0]).toMatchObject({
@@ -226,7 +226,7 @@ describe('bodies', () => {
   });
 
   it('case-25: multipart with binary fields', () => {
-    const { api } = build(fixture('cases/case-25'));
+    const { api } = build(fixture('cases/multipart-binary'));
     const c = op(api, 'uploadAttachment').requestBody?.contents[0];
     expect(c?.bodyKind).toBe('multipart');
     expect(strip(c?.schema)).toMatchObject({
@@ -240,7 +240,7 @@ describe('bodies', () => {
   });
 
   it('case-28: form body keeps its encoding (deepObject)', () => {
-    const { api } = build(fixture('cases/case-28'));
+    const { api } = build(fixture('cases/form-urlencoded-encoding'));
     const c = op(api, 'createCustomer').requestBody?.contents[0];
     expect(c).toMatchObject({ mediaType: 'application/x-www-form-urlencoded', bodyKind: 'form', encoding: { meta: { style: 'deepObject', explode: true } } });
   });
@@ -305,7 +305,7 @@ describe('responses', () => {
   });
 
   it('case-31: 204 has no contents; 200/204 and 201/202 keep spec order', () => {
-    const { api } = build(fixture('cases/case-31'));
+    const { api } = build(fixture('cases/responses-without-body'));
     expect(op(api, 'deleteJob').responses.map((r) => [r.status, r.category, r.contents.length])).toEqual([['204', 'success', 0]]);
     expect(op(api, 'listJobs').responses.map((r) => [r.status, r.contents.length])).toEqual([
       ['200', 1],
@@ -318,7 +318,7 @@ describe('responses', () => {
   });
 
   it('case-32: text/plain responses and bodies are text, including the 429 error', () => {
-    const { api } = build(fixture('cases/case-32'));
+    const { api } = build(fixture('cases/text-plain-bodies'));
     expect(op(api, 'ping').responses[0]?.contents[0]).toMatchObject({ mediaType: 'text/plain', bodyKind: 'text', schema: { kind: 'string' } });
     const add = op(api, 'addNote');
     expect(add.requestBody?.contents[0]).toMatchObject({ bodyKind: 'text' });
@@ -329,7 +329,7 @@ describe('responses', () => {
   });
 
   it('case-27: non-JSON downloads are binary', () => {
-    const { api } = build(fixture('cases/case-27'));
+    const { api } = build(fixture('cases/binary-downloads'));
     for (const id of ['downloadExport', 'downloadZip']) {
       expect(op(api, id).responses[0]?.contents[0]).toMatchObject({ bodyKind: 'binary', schema: { kind: 'string', binary: true } });
     }

@@ -60,7 +60,7 @@ describe('pagination (rules/pagination fixture)', () => {
   });
 
   it('operations without a page shape get none', () => {
-    const { api: a } = build(fixture('cases/case-24'));
+    const { api: a } = build(fixture('cases/date-formats'));
     expect(a.operations[0]?.pagination).toBeUndefined();
   });
 });

@@ -14,10 +14,12 @@ describe('path segments', () => {
     expect(pathSegments('/apiary/v3')).toEqual([{ static: 'apiary' }, { static: 'v3' }]);
   });
 
-  it('module stems are kebab-case; shared and index are reserved', () => {
+  it('module stems are kebab-case; the stems of the types package\'s own files (shared, index, openapi) are reserved', () => {
     expect(moduleOf('extractTemplates')).toBe('extract-templates');
+    expect(moduleOf('projectsV2')).toBe('projects-v2');
     expect(moduleOf('shared')).toBe('shared-resource');
     expect(moduleOf('index')).toBe('index-resource');
+    expect(moduleOf('openapi')).toBe('openapi-resource');
   });
 });
 
@@ -59,8 +61,13 @@ describe('more derivations', () => {
     expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['articles.update', 'articles.publish', 'articles.delete', 'articles.head']);
   });
 
+  it('POST on an item: what is left of the operationId is a member name, `_` before a leading digit (rules/method-name-leading-digit)', () => {
+    const { api } = build(fixture('rules/method-name-leading-digit'));
+    expect(op(api, '2faResetAccount').methodName).toBe('_2faReset');
+  });
+
   it('untagged: the collection segment, nested under parents followed by a parameter (case-18)', () => {
-    const { api } = build(fixture('cases/case-18'));
+    const { api } = build(fixture('cases/dotted-path-parameters'));
     expect([op(api, 'getProjectFile').resource, op(api, 'getProjectFile').methodName]).toEqual([['projects', 'files'], 'retrieve']);
     const { api: a2 } = build(
       doc(`  /jobs/{id}/run:

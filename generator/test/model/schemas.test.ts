@@ -278,7 +278,7 @@ x-enumDescriptions: [first, second]`);
   });
 
   it('case-10: special-character values are kept verbatim', () => {
-    const { api } = build(fixture('cases/case-10'));
+    const { api } = build(fixture('cases/enum-special-characters'));
     expect(named(api, 'Rating').schema).toMatchObject({ kind: 'enum', values: ['B+', 'B', 'B-'] });
     expect(named(api, 'SortKey').schema).toMatchObject({ values: ['name', '-name'] });
     expect(named(api, 'Operator').schema).toMatchObject({ values: ['=', '!=', '<', '>'] });
@@ -286,7 +286,7 @@ x-enumDescriptions: [first, second]`);
   });
 
   it('case-12: numeric enum with x-enum-varnames and x-enum-descriptions', () => {
-    const { api } = build(fixture('cases/case-12'));
+    const { api } = build(fixture('cases/integer-enum-varnames'));
     expect(strip(named(api, 'JobState').schema)).toEqual(
       s({
         kind: 'enum',
@@ -302,7 +302,7 @@ x-enumDescriptions: [first, second]`);
 
 describe('shared cases (type-level)', () => {
   it('case-01: 3.1 type arrays with null', () => {
-    const { api } = build(fixture('cases/case-01'));
+    const { api } = build(fixture('cases/nullable-type-arrays'));
     const m = named(api, 'Meter').schema;
     expect(strip(prop(m, 'reading'))).toEqual({ name: 'reading', required: true, schema: s({ kind: 'number', nullable: true }) });
     expect(strip(prop(m, 'unit'))).toEqual({ name: 'unit', required: false, schema: s({ kind: 'string', nullable: true }) });
@@ -310,14 +310,14 @@ describe('shared cases (type-level)', () => {
   });
 
   it('case-02: 3.0 nullable inline object and nullable single-member allOf wrapper', () => {
-    const { api } = build(fixture('cases/case-02'));
+    const { api } = build(fixture('cases/nullable-object-and-allof'));
     const sh = named(api, 'Shipment').schema;
     expect(prop(sh, 'carrier')).toMatchObject({ required: true, schema: { kind: 'object', nullable: true } });
     expect(strip(prop(sh, 'parent'))).toEqual({ name: 'parent', required: false, schema: s({ kind: 'ref', target: 'ShipmentRef', nullable: true }) });
   });
 
   it('case-03: null enum member, and the type-array + enum policy', () => {
-    const { api, diagnostics } = build(fixture('cases/case-03'));
+    const { api, diagnostics } = build(fixture('cases/null-in-enum'));
     expect(strip(named(api, 'Priority').schema)).toEqual(s({ kind: 'enum', values: ['low', 'medium', 'high'], nullable: true }));
     const t = named(api, 'Ticket').schema;
     expect(prop(t, 'priority')).toMatchObject({ required: true, schema: { kind: 'ref', target: 'Priority' } });
@@ -328,7 +328,7 @@ describe('shared cases (type-level)', () => {
   });
 
   it('case-04: implicit discriminator mapping uses the pinned enum values, never the schema names', () => {
-    const { api, diagnostics } = build(fixture('cases/case-04'));
+    const { api, diagnostics } = build(fixture('cases/discriminator-implicit-mapping'));
     const cards = prop(named(api, 'Board').schema, 'cards').schema;
     expect(cards.kind).toBe('array');
     if (cards.kind !== 'array' || !cards.items) throw new Error('array');
@@ -350,7 +350,7 @@ describe('shared cases (type-level)', () => {
   });
 
   it('case-07: required from an allOf member that only adds required is honoured', () => {
-    const { api } = build(fixture('cases/case-07'));
+    const { api } = build(fixture('cases/allof-required'));
     const signup = strip(named(api, 'ContactForSignup').schema);
     expect(signup).toEqual(
       s({
@@ -404,7 +404,7 @@ components:
   });
 
   it('case-34: const values incl. null const', () => {
-    const { api } = build(fixture('cases/case-34'));
+    const { api } = build(fixture('cases/const-values'));
     const h = named(api, 'Heartbeat').schema;
     expect(strip(prop(h, 'alive').schema)).toEqual(s({ kind: 'enum', values: [true], baseType: 'boolean' }));
     expect(strip(prop(h, 'revision').schema)).toEqual(s({ kind: 'enum', values: [3], baseType: 'integer' }));
@@ -414,19 +414,19 @@ components:
   });
 
   it('case-38: deprecated on a property (after its description) and on a schema (allOf wrapper)', () => {
-    const { api } = build(fixture('cases/case-38'));
+    const { api } = build(fixture('cases/deprecated-flags'));
     expect(prop(named(api, 'Match').schema, 'isNational')).toMatchObject({ deprecated: true, description: 'Use competitionLevel instead.' });
     expect(prop(named(api, 'Match').schema, 'competitionLevel')).not.toHaveProperty('deprecated');
     expect(strip(named(api, 'OldMatch').schema)).toEqual(s({ kind: 'ref', target: 'Match', deprecated: true }));
   });
 
   it('case-23: defaults recorded in docs, never making a property required', () => {
-    const { api } = build(fixture('cases/case-23'));
+    const { api } = build(fixture('cases/defaults-stay-optional'));
     expect(prop(named(api, 'Settings').schema, 'theme')).toMatchObject({ required: false, default: 'light', schema: { default: 'light' } });
   });
 
   it('case-06: oneOf of allOf members without discriminator', () => {
-    const { api } = build(fixture('cases/case-06'));
+    const { api } = build(fixture('cases/oneof-allof-without-discriminator'));
     expect(strip(named(api, 'Produce').schema)).toEqual(
       s({ kind: 'union', keyword: 'oneOf', variants: [s({ kind: 'ref', target: 'Apple' }), s({ kind: 'ref', target: 'Carrot' })] }),
     );

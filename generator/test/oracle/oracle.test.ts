@@ -35,7 +35,7 @@ const DEFAULT_DOCS: OracleDoc[] = [
   fixture('rules', 'read-write-variants'),
   fixture('rules', 'additional-properties'),
   fixture('rules', 'binary'),
-  fixture('cases', 'case-03'),
+  fixture('cases', 'null-in-enum'),
 ];
 
 const workDir = path.join(repoRoot, 'generator/node_modules/.cache/sdkgen-oracle');

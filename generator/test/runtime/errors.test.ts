@@ -7,6 +7,8 @@ import {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  ERROR_MESSAGE_KEYS,
+  errorMessageOf,
   InternalServerError,
   isApiError,
   makeApiError,
@@ -17,6 +19,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from '../../runtime/errors.js';
+import { LeanClient } from '../../runtime/lean.js';
 import { json, mockFetch, TestClient } from './helpers.js';
 
 describe('error classes', () => {
@@ -86,6 +89,58 @@ describe('error classes', () => {
     const e = makeApiError(500, { message: 'x'.repeat(500) }, new Headers(), undefined);
     expect(e.message.length).toBeLessThan(220);
     expect(makeApiError(502, undefined, new Headers(), undefined).message).toBe('502 status code');
+  });
+});
+
+describe('the message an error body carries', () => {
+  const all = { title: 'T', error: 'E', message: 'M', details: 'DS', detail: 'D' };
+  const without = (...keys: string[]) => Object.fromEntries(Object.entries(all).filter(([k]) => !keys.includes(k)));
+
+  it('looks in the documented order: detail, details, message, error, title', () => {
+    expect(ERROR_MESSAGE_KEYS).toEqual(['detail', 'details', 'message', 'error', 'title']);
+    expect(errorMessageOf(all)).toBe('D');
+    expect(errorMessageOf(without('detail'))).toBe('DS');
+    expect(errorMessageOf(without('detail', 'details'))).toBe('M');
+    expect(errorMessageOf(without('detail', 'details', 'message'))).toBe('E');
+    expect(errorMessageOf(without('detail', 'details', 'message', 'error'))).toBe('T');
+    expect(errorMessageOf({ code: 42 })).toBe('');
+  });
+
+  it('skips values that are not strings, blank strings and inherited keys; a text body is its own message', () => {
+    expect(errorMessageOf({ detail: ['field required'], details: '  ', message: { text: 'x' }, error: 'E' })).toBe('E');
+    expect(errorMessageOf(Object.create({ detail: 'inherited' }) as object)).toBe('');
+    expect(errorMessageOf('Bad gateway')).toBe('Bad gateway');
+    expect(errorMessageOf(undefined)).toBe('');
+    expect(errorMessageOf(null)).toBe('');
+    expect(errorMessageOf([{ detail: 'in an array' }])).toBe('');
+  });
+
+  it('x-error-message (a JSON pointer) is tried first, at any depth, then the default keys', () => {
+    const body = { detail: 'default key', error: { message: 'Quota exceeded', code: 'quota' } };
+    expect(errorMessageOf(body, '/error/message')).toBe('Quota exceeded');
+    expect(errorMessageOf(body, '/error/missing')).toBe('default key');
+    expect(errorMessageOf(body, '/error')).toBe('default key'); // an object, not a message
+    expect(errorMessageOf({ 'a/b': { '~x': 'escaped' } }, '/a~1b/~0x')).toBe('escaped');
+    expect(errorMessageOf({ message: 'M', errorText: 'named' }, '/errorText')).toBe('named');
+    expect(errorMessageOf({ errorText: '', message: 'M' }, '/errorText')).toBe('M');
+  });
+
+  it('makes the error message: status, the message (collapsed, ≤ 200 characters), the call', () => {
+    const request = { method: 'GET', url: 'https://api.example.com/x' };
+    const e = makeApiError(400, { error: { message: 'Bad\n  input' }, detail: 'other' }, new Headers(), 'r1', { request, messageField: '/error/message' });
+    expect(e.message).toBe('400 Bad input (GET https://api.example.com/x, request id r1)');
+    expect(makeApiError(400, { detail: 'other' }, new Headers(), undefined, { messageField: '/error/message' }).message).toBe('400 other');
+  });
+
+  it('both cores pass the operation’s errorMessage (x-error-message) to the error', async () => {
+    const body = { detail: 'generic', error: { message: 'Quota exceeded' } };
+    const op = { method: 'get', path: '/e', errorMessage: '/error/message' } as const;
+    const full = await new TestClient({ fetch: mockFetch(json(body, 429)).fetch, maxRetries: 0 }).request(op).catch((e: unknown) => e);
+    expect((full as Error).message).toBe('429 Quota exceeded (GET https://api.example.com/e)');
+    const lean = await new LeanClient({ baseUrl: 'https://api.example.com', fetch: mockFetch(json(body, 429)).fetch }).request(op).catch((e: unknown) => e);
+    expect((lean as Error).message).toBe('429 Quota exceeded (GET https://api.example.com/e)');
+    const plain = await new TestClient({ fetch: mockFetch(json(body, 400)).fetch }).request({ method: 'get', path: '/e' }).catch((e: unknown) => e);
+    expect((plain as Error).message).toBe('400 generic (GET https://api.example.com/e)');
   });
 });
 

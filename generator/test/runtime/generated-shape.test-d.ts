@@ -7,7 +7,15 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type { PaginationSpec, ParamSpec, TokenEndpointSpec } from '../../runtime/types.js';
 import type { WebhookSignatureScheme } from '../../runtime/webhooks.js';
 import type { Pagination, Parameter, TokenEndpoint, WebhookSignature } from '../../src/model/types.js';
-import { type Connection, Improvado, type ListConnectionsResponse } from './generated-shape.js';
+import {
+  type Connection,
+  type ErrorModel,
+  Improvado,
+  type ImprovadoErrorBody,
+  type ListConnectionsResponse,
+  type Load,
+  NotFoundError,
+} from './generated-shape.js';
 
 describe('generated client shape', () => {
   test('a page carries the typed response body; iterating gives the items', async () => {
@@ -16,6 +24,21 @@ describe('generated client shape', () => {
     expectTypeOf(first.body).toEqualTypeOf<ListConnectionsResponse>();
     for await (const connection of client.connections.list({ datasource_name: 'google_ads' })) {
       expectTypeOf(connection).toEqualTypeOf<Connection>();
+    }
+  });
+
+  test('an …AndPoll method returns the status read’s type and takes the poll options beside the request options', () => {
+    const client = new Improvado();
+    expectTypeOf(client.loads.runAndPoll({ load_id: 1 }, { timeoutMs: 5_000, poll: { intervalMs: 100, backoff: 2 } })).toEqualTypeOf<Promise<Load>>();
+    // @ts-expect-error the wait's signal is the request's (`options.signal`), not a poll option
+    void client.loads.runAndPoll({ load_id: 1 }, { poll: { signal: AbortSignal.abort() } });
+  });
+
+  test('instanceof the client’s error class narrows body to the client’s error bodies', () => {
+    const caught: unknown = undefined;
+    if (caught instanceof NotFoundError) {
+      expectTypeOf(caught.body).toEqualTypeOf<ImprovadoErrorBody>();
+      if (typeof caught.body === 'object') expectTypeOf(caught.body).toEqualTypeOf<ErrorModel>();
     }
   });
 

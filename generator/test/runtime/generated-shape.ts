@@ -1,12 +1,17 @@
 /**
  * A hand-written client in the shape the client emitter generates (see generator/runtime/README.md): a config with
  * security schemes and a token endpoint, typed auth options, a resource class with a paged list, a delete and a
- * multipart upload. generated-shape.test.ts runs it against the runtime; generated-shape.test-d.ts checks its types.
+ * multipart upload; a resource with an action and its `…AndPoll` method (from an `x-poll`); the client's error classes
+ * with its error body type. generated-shape.test.ts runs it against the runtime; generated-shape.test-d.ts checks its
+ * types.
  */
 import type { APIPromise } from '../../runtime/api-promise.js';
 import { multipartBody } from '../../runtime/body.js';
 import { ClientCore } from '../../runtime/client.js';
+import * as core from '../../runtime/errors.js';
+import type { ApiErrorClass } from '../../runtime/errors.js';
 import { type PagePromise, requestPage } from '../../runtime/pagination.js';
+import { poll, type PollRequestOptions } from '../../runtime/poll.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
 import type { BasicCredentials, ClientConfig, ClientOptions, Credential, RequestClient, RequestOptions } from '../../runtime/types.js';
 
@@ -76,11 +81,11 @@ export class Connections {
       options,
     );
   }
-  delete(params: { datasource_name: string; id: number }, options?: RequestOptions): APIPromise<void> {
+  delete(params: { datasource_name: string; connection_id: number }, options?: RequestOptions): APIPromise<void> {
     return this.client.request(
       {
         method: 'delete',
-        path: '/api/v3/datasources/{datasource_name}/connections/{id}',
+        path: '/api/v3/datasources/{datasource_name}/connections/{connection_id}',
         params,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none' },
@@ -93,9 +98,68 @@ export class Connections {
   }
 }
 
+export interface Load {
+  id: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+}
+export interface RunLoadParams {
+  load_id: number;
+}
+
+/**
+ * A resource whose action has an `x-poll` in its spec:
+ * `{ operationId: retrieveLoad, field: /status, terminal: [done, failed], intervalMs: 2000 }`.
+ */
+export class Loads {
+  constructor(private readonly client: RequestClient) {}
+
+  retrieve(params: RunLoadParams, options?: RequestOptions): APIPromise<Load> {
+    return this.client.request(
+      { method: 'get', path: '/api/v3/loads/{load_id}', operationId: 'retrieveLoad', params, responses: { '200': 'json' }, errorMessage: '/details' },
+      options,
+    );
+  }
+
+  run(params: RunLoadParams, options?: RequestOptions): APIPromise<Load> {
+    return this.client.request(
+      { method: 'put', path: '/api/v3/loads/{load_id}/run', operationId: 'runLoad', params, responses: { '200': 'json' }, idempotent: false, errorMessage: '/details' },
+      options,
+    );
+  }
+
+  /**
+   * Runs the load, then reads it (`retrieve`) every 2 s until its `status` is `done` or `failed`, and returns that
+   * last read.
+   * @throws PollTimeoutError when `options.poll.timeoutMs` (default 10 minutes) passes first
+   * @throws AbortError when `options.signal` aborts
+   */
+  async runAndPoll(params: RunLoadParams, options: PollRequestOptions = {}): Promise<Load> {
+    const { poll: wait, ...request } = options;
+    await this.run(params, request);
+    return poll(
+      ({ signal }) => this.retrieve({ load_id: params.load_id }, { ...request, signal }),
+      (load) => load.status === 'done' || load.status === 'failed',
+      { intervalMs: 2000, ...wait, signal: request.signal },
+    );
+  }
+}
+
+/** Every error body the spec declares (here one schema), the text of a body that is not JSON, or nothing. */
+export interface ErrorModel {
+  [key: string]: unknown;
+  details?: string;
+  detail?: string;
+}
+export type ImprovadoErrorBody = ErrorModel | string | undefined;
+export type ApiError = core.ApiError<ImprovadoErrorBody>;
+export const ApiError: ApiErrorClass<ImprovadoErrorBody, ApiError> = core.ApiError;
+export type NotFoundError = core.NotFoundError<ImprovadoErrorBody>;
+export const NotFoundError: ApiErrorClass<ImprovadoErrorBody, NotFoundError> = core.NotFoundError;
+
 export class Improvado extends ClientCore {
   constructor(options: ImprovadoOptions = {}) {
     super(options, CONFIG);
   }
   readonly connections = new Connections(this);
+  readonly loads = new Loads(this);
 }

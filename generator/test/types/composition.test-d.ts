@@ -12,9 +12,9 @@ import type {
   RequiredOnly,
   Typed,
 } from '../emit/__snapshots__/additional-properties/src/index.js';
-import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/case-04/src/index.js';
-import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/case-07/src/index.js';
-import type { CreateReportBody } from '../emit/__snapshots__/case-08/src/index.js';
+import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/discriminator-implicit-mapping/src/index.js';
+import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/allof-required/src/index.js';
+import type { CreateReportBody } from '../emit/__snapshots__/additional-properties-body/src/index.js';
 import type { Cat, Dog, Shape, Vehicle } from '../emit/__snapshots__/discriminators/src/index.js';
 import type { Company, CompanyInput, CreatePersonBody, Expr, PersonInput, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
 import type { Point, Row } from '../emit/__snapshots__/tuples/src/index.js';

@@ -3,12 +3,12 @@
  * (case-10, case-12) and const (case-34). Imports the committed snapshot output directly.
  */
 import { expectTypeOf, test } from 'vitest';
-import type { Meter } from '../emit/__snapshots__/case-01/src/index.js';
-import type { Shipment } from '../emit/__snapshots__/case-02/src/index.js';
-import type { Priority, Ticket } from '../emit/__snapshots__/case-03/src/index.js';
-import type { ClassName, Operator, Rating, SortKey } from '../emit/__snapshots__/case-10/src/index.js';
-import type { JobState } from '../emit/__snapshots__/case-12/src/index.js';
-import type { Heartbeat } from '../emit/__snapshots__/case-34/src/index.js';
+import type { Meter } from '../emit/__snapshots__/nullable-type-arrays/src/index.js';
+import type { Shipment } from '../emit/__snapshots__/nullable-object-and-allof/src/index.js';
+import type { Priority, Ticket } from '../emit/__snapshots__/null-in-enum/src/index.js';
+import type { ClassName, Operator, Rating, SortKey } from '../emit/__snapshots__/enum-special-characters/src/index.js';
+import type { JobState } from '../emit/__snapshots__/integer-enum-varnames/src/index.js';
+import type { Heartbeat } from '../emit/__snapshots__/const-values/src/index.js';
 
 test('case-01: a 3.1 type array with "null" is the base type or null, never any', () => {
   expectTypeOf<Meter['reading']>().not.toBeAny();

@@ -6,25 +6,25 @@
  */
 import createClient from 'openapi-fetch';
 import { expectTypeOf, test } from 'vitest';
-import type { GetOrderParams, Order, paths as paths15 } from '../emit/__snapshots__/case-15/src/index.js';
+import type { GetOrderParams, Order, paths as paths15 } from '../emit/__snapshots__/external-path-parameter/src/index.js';
 import type {
   CreateAvatarBody,
   CreateAvatarResponse,
   Image,
   ImageInput,
   paths as paths17,
-} from '../emit/__snapshots__/case-17/src/index.js';
-import type { GetProjectFileParams } from '../emit/__snapshots__/case-18/src/index.js';
-import type { DeleteParams } from '../emit/__snapshots__/case-19/src/index.js';
+} from '../emit/__snapshots__/read-only-write-only/src/index.js';
+import type { GetProjectFileParams } from '../emit/__snapshots__/dotted-path-parameters/src/index.js';
+import type { DeleteParams } from '../emit/__snapshots__/reserved-word-names/src/index.js';
 import type {
   PutSettingsBody,
   PutSettingsParams,
   PutSettingsResponse,
   paths as paths23,
-} from '../emit/__snapshots__/case-23/src/index.js';
-import type { UploadAttachmentBody } from '../emit/__snapshots__/case-25/src/index.js';
-import type { CreateJobResponse, DeleteJobResponse, ListJobsResponse } from '../emit/__snapshots__/case-31/src/index.js';
-import type { AddNoteBody, AddNoteError, AddNoteResponse } from '../emit/__snapshots__/case-32/src/index.js';
+} from '../emit/__snapshots__/defaults-stay-optional/src/index.js';
+import type { UploadAttachmentBody } from '../emit/__snapshots__/multipart-binary/src/index.js';
+import type { CreateJobResponse, DeleteJobResponse, ListJobsResponse } from '../emit/__snapshots__/responses-without-body/src/index.js';
+import type { AddNoteBody, AddNoteError, AddNoteResponse } from '../emit/__snapshots__/text-plain-bodies/src/index.js';
 import type { CreateOrderBody, CreateOrderResponse } from '../emit/__snapshots__/read-write-variants/src/index.js';
 
 test('case-17: the request body (through an inline wrapper) takes writeOnly data and rejects readOnly id', () => {

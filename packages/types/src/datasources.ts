@@ -440,8 +440,8 @@ export type ListDatasourceConnectionsError = ErrorModel;
  * Deletes the connection. Its accounts are marked `is_active=false` and its extracts are paused.
  * No data is returned.
  *
- * Parameters of `DELETE /api/v3/datasources/{datasource_name}/connections/{id}` (operation `deleteDatasourceConnection`).
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{id}/delete`
+ * Parameters of `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}` (operation `deleteDatasourceConnection`).
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/delete`
  */
 export interface DeleteDatasourceConnectionParams {
   /**
@@ -455,20 +455,20 @@ export interface DeleteDatasourceConnectionParams {
    *
    * Path parameter.
    */
-  id: number;
+  connection_id: number;
 }
 
 /**
- * Success response body of `DELETE /api/v3/datasources/{datasource_name}/connections/{id}` (operation `deleteDatasourceConnection`).
+ * Success response body of `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}` (operation `deleteDatasourceConnection`).
  * Status: 204 (no body).
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{id}/delete`
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/delete`
  */
 export type DeleteDatasourceConnectionResponse = void;
 
 /**
- * Error response body of `DELETE /api/v3/datasources/{datasource_name}/connections/{id}` (operation `deleteDatasourceConnection`).
+ * Error response body of `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}` (operation `deleteDatasourceConnection`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{id}/delete`
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/delete`
  */
 export type DeleteDatasourceConnectionError = ErrorModel;
 
@@ -672,8 +672,8 @@ export type CreateDatasourceExtractTemplateError = ErrorModel;
  *
  * Returns the template with its provider fields (no system fields), additional parameters and schedules.
  *
- * Parameters of `GET /api/v3/datasources/{datasource_name}/extract-templates/{id}` (operation `retrieveDatasourceExtractTemplate`).
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{id}/get`
+ * Parameters of `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/get`
  */
 export interface RetrieveDatasourceExtractTemplateParams {
   /**
@@ -687,20 +687,20 @@ export interface RetrieveDatasourceExtractTemplateParams {
    *
    * Path parameter.
    */
-  id: number;
+  template_id: number;
 }
 
 /**
- * Success response body of `GET /api/v3/datasources/{datasource_name}/extract-templates/{id}` (operation `retrieveDatasourceExtractTemplate`).
+ * Success response body of `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
  * Status: 200.
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/get`
  */
 export type RetrieveDatasourceExtractTemplateResponse = ExtractTemplateDetail;
 
 /**
- * Error response body of `GET /api/v3/datasources/{datasource_name}/extract-templates/{id}` (operation `retrieveDatasourceExtractTemplate`).
+ * Error response body of `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
  * Statuses: 401, 403, 404, 429.
- * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{id}/get`
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/get`
  */
 export type RetrieveDatasourceExtractTemplateError = ErrorModel;
 

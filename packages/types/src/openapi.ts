@@ -101,6 +101,7 @@ import type {
   SchedulingHour,
   SchedulingMonth,
   SchedulingWeek,
+  WebhookEventTypeName,
 } from './shared.js';
 import type { TokenRequest, TokenResponse } from './token.js';
 import type {
@@ -288,7 +289,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/datasources/{datasource_name}/connections/{id}': {
+  '/api/v3/datasources/{datasource_name}/connections/{connection_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -296,7 +297,7 @@ export interface paths {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
         /** Connection ID. */
-        id: number;
+        connection_id: number;
       };
       cookie?: never;
     };
@@ -437,7 +438,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v3/datasources/{datasource_name}/extract-templates/{id}': {
+  '/api/v3/datasources/{datasource_name}/extract-templates/{template_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -445,7 +446,7 @@ export interface paths {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
         /** Extract Template ID. */
-        id: number;
+        template_id: number;
       };
       cookie?: never;
     };
@@ -1381,6 +1382,7 @@ export interface components {
     WebhookEndpointDetail: WebhookEndpointDetail;
     WebhookEndpointCreateRequest: WebhookEndpointCreateRequest;
     WebhookEndpointUpdateRequest: WebhookEndpointUpdateRequest;
+    WebhookEventTypeName: WebhookEventTypeName;
     WebhookEventType: WebhookEventType;
     WebhookEvent: WebhookEvent;
   };
@@ -2243,8 +2245,8 @@ export interface operations {
    * Deletes the connection. Its accounts are marked `is_active=false` and its extracts are paused.
    * No data is returned.
    *
-   * `DELETE /api/v3/datasources/{datasource_name}/connections/{id}`
-   * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{id}/delete`
+   * `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}`
+   * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/delete`
    */
   deleteDatasourceConnection: {
     parameters: {
@@ -2254,7 +2256,7 @@ export interface operations {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
         /** Connection ID. */
-        id: number;
+        connection_id: number;
       };
       cookie?: never;
     };
@@ -3042,8 +3044,8 @@ export interface operations {
    *
    * Returns the template with its provider fields (no system fields), additional parameters and schedules.
    *
-   * `GET /api/v3/datasources/{datasource_name}/extract-templates/{id}`
-   * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{id}/get`
+   * `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}`
+   * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/get`
    */
   retrieveDatasourceExtractTemplate: {
     parameters: {
@@ -3053,7 +3055,7 @@ export interface operations {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
         /** Extract Template ID. */
-        id: number;
+        template_id: number;
       };
       cookie?: never;
     };

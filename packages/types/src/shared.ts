@@ -143,3 +143,18 @@ export interface DataTable {
   /** Data source name */
   datasource_name: string;
 }
+
+/**
+ * An event type name: one of those the docs name, or any other string.
+ * An open enum: the docs call the list dynamic (`GET /api/v3/webhook_event_types/` gives it).
+ *
+ * Source: `#/components/schemas/WebhookEventTypeName`
+ */
+export type WebhookEventTypeName =
+  | 'load_started'
+  | 'load_completed'
+  | 'transformation_started'
+  | 'transformation_completed'
+  | 'extraction_created'
+  | 'extraction_paused'
+  | string;

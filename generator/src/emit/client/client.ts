@@ -4,6 +4,7 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
+import { clientNames } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
@@ -50,11 +51,6 @@ export function defaultBaseUrl(servers: Server[]): string {
   return first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => first.variables[name]?.default ?? whole).replace(/\/+$/, '');
 }
 
-/** Name of the auth option type, e.g. `ImprovadoAuth`. */
-export const authTypeName = (options: EmitOptions): string => `${options.clientName}Auth`;
-/** Name of the options type, e.g. `ImprovadoOptions`. */
-export const optionsTypeName = (options: EmitOptions): string => `${options.clientName}Options`;
-
 /** The credential types a scheme takes (a token endpoint's body besides a credential). */
 function authMemberTypes(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): TypeNode[] {
   const credential = name(scope.type(CORE.types, 'Credential'));
@@ -81,24 +77,16 @@ function authMemberDoc(scheme: SecurityScheme): string {
   return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
-/** `src/client.ts`. */
-/** `Improvado API` → `Improvado API`, `Pets` → `Pets API`. */
-export function apiName(title: string): string {
-  return /\bAPI$/i.test(title.trim()) ? title.trim() : `${title.trim()} API`;
-}
-
-/** Name of the base class (configuration, auth, `request()`, no resources), e.g. `ImprovadoBase`. */
-export const baseClassName = (options: EmitOptions): string => `${options.clientName}Base`;
-
 /**
  * `src/base.ts`: the auth and options types, the spec-derived configuration, and the base class
  * (`<Client>Base extends ClientCore`: constructor, `withOptions`, typed `request()`), with no
  * resources: `new Extracts(new ImprovadoBase({ auth }))` bundles one resource only.
  */
 export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
-  const className = baseClassName(options);
-  const authName = authTypeName(options);
-  const optionsName = optionsTypeName(options);
+  const names = clientNames(api, options.clientName);
+  const className = names.base;
+  const authName = names.auth;
+  const optionsName = names.options;
   const scope = new ImportScope('src/base.ts', [className, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
   const clientCore = scope.value(CORE.client, 'ClientCore');
   const clientOptions = name(scope.type(CORE.types, 'ClientOptions'));
@@ -266,8 +254,8 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const docs = commentFromDocs(
     jsDocStructures(undefined, {
       lead: [
-        `The ${apiName(api.title)} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
-        `{@link ${options.clientName}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
+        `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
+        `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
       ],
     }),
   );
@@ -276,12 +264,11 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   return { path: 'src/base.ts', kind: 'ts', contents: printFile(statements) };
 }
 
-
-
 /** `src/client.ts`: the root client class, `<Client>Base` plus lazily created resources (and operations without a resource). */
 export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
-  const className = options.clientName;
-  const base = baseClassName(options);
+  const names = clientNames(api, options.clientName);
+  const className = names.client;
+  const base = names.base;
   const scope = new ImportScope('src/client.ts', [className]);
   const baseLocal = scope.value('src/base.ts', base);
   const { properties, getters } = childAccessors(root, scope, THIS);
@@ -291,7 +278,7 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
       { ...(api.description !== undefined ? { description: api.description } : {}) },
       {
         lead: [
-          `Client of the ${apiName(api.title)} (version ${api.version}).`,
+          `Client of the ${names.apiName} (version ${api.version}).`,
           '',
           `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
         ],

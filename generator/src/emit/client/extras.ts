@@ -6,17 +6,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clientNames } from '../../model/client-names.js';
+import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, Schema, WebhookSignature } from '../../model/types.js';
-import { listEnums } from '../enums.js';
 import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { webhookUnionName } from '../types/webhooks.js';
-import { authTypeName, baseClassName, optionsTypeName } from './client.js';
-import { allResources, type ResourceNode } from './resources-tree.js';
+import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 
 /** The folder holding the runtime sources (`generator/runtime`), from `src/emit/client` or `dist/emit/client`. */
@@ -32,18 +31,19 @@ export function coreFiles(dir = runtimeDir()): EmittedFile[] {
     .map((f) => ({ path: `src/core/${f}`, kind: 'other' as const, contents: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-/** Name of the `as const` array of an enum type: `ConnectionStatus` → `ConnectionStatusValues`. */
-export function enumValuesName(identifier: string): string {
-  return `${identifier}Values`;
-}
-
 /** `src/enums.ts`, or undefined when the API has no named enums. */
 export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefined {
   const enums = listEnums(api);
   if (enums.length === 0) return undefined;
+  const arrays = clientNames(api, options.clientName).enumValues;
+  const valuesName = (key: string): string => {
+    const found = arrays.get(key);
+    if (found === undefined) throw new Error(`the model names no value array for enum ${key}`);
+    return found;
+  };
   const scope = new ImportScope(
     'src/enums.ts',
-    enums.map((e) => enumValuesName(e.identifier)),
+    enums.map((e) => valuesName(e.key)),
   );
   const declarations: Statement[] = enums.map((e) => {
     const type = scope.packageType(options.typesPackageName, e.identifier);
@@ -51,7 +51,7 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
     const asConst: Expression = { kind: 'cast', operator: 'as', expression: values, type: name('const') };
     return {
       kind: 'const',
-      name: enumValuesName(e.identifier),
+      name: valuesName(e.key),
       exported: true,
       docs: commentFromDocs([
         `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
@@ -91,11 +91,6 @@ function verifiesSentence(sig: WebhookSignature): string {
   return `Verifies a delivery's \`${sig.header}\` signature (${sig.algorithm.toUpperCase()} of the raw body, ${sig.encoding}, constant-time comparison) and returns the parsed event.`;
 }
 
-/** The signature scheme of the API's webhooks: the document's, else the first webhook's. */
-export function webhookSignature(api: Api): WebhookSignature | undefined {
-  return api.webhookSignature ?? api.webhooks.find((w) => w.signature !== undefined)?.signature;
-}
-
 /** `src/webhooks.ts`, or undefined when the API declares no webhook signature. */
 export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | undefined {
   const sig = webhookSignature(api);
@@ -111,7 +106,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const headersLike = scope.type(core, 'HeadersLike');
   const rawBody = scope.type(core, 'RawBody');
   const answer = scope.type(core, 'WebhookAnswer');
-  const event = api.webhooks.length > 0 ? scope.packageType(options.typesPackageName, webhookUnionName(api)) : 'unknown';
+  const event = api.webhookPayload !== undefined ? scope.packageType(options.typesPackageName, api.webhookPayload) : 'unknown';
   const timestamped = sig.scheme !== 'hmac';
   const events = webhookEvents(api);
   const headers = name(headersLike);
@@ -274,70 +269,28 @@ export function webhookEvents(api: Api): { property: string; cases: Array<{ valu
   return undefined;
 }
 
-const ERRORS = [
-  'AbortError',
-  'ApiError',
-  'AuthenticationError',
-  'BadRequestError',
-  'ConflictError',
-  'ConnectionError',
-  'InternalServerError',
-  'NotFoundError',
-  'PaginationError',
-  'PermissionDeniedError',
-  'RateLimitError',
-  'ResponseParseError',
-  'SdkError',
-  'TimeoutError',
-  'UnprocessableEntityError',
-  'UsageError',
-  'ValidationError',
-];
-
-const CORE_TYPES = [
-  'AuthOptions',
-  'BasicCredentials',
-  'ClientOptions',
-  'Credential',
-  'FetchLike',
-  'LogLevel',
-  'Logger',
-  'Middleware',
-  'MiddlewareContext',
-  'RequestClient',
-  'RequestOptions',
-  'StandardSchemaV1',
-  'ValidationOptions',
-  'ValidationReport',
-  'WithResponse',
-];
-
-/** `src/index.ts`: the client (named and default), resources, errors, core types, enums, webhooks, the types package's types. */
-export function indexFile(
-  root: ResourceNode,
-  options: EmitOptions,
-  has: { enums: boolean; webhooks: boolean },
-): EmittedFile {
+/**
+ * `src/index.ts`: the client (named and default), its base and option types, the runtime names the package
+ * re-exports (model/client-names.ts reads them from generator/runtime), webhooks, resources, enums, the types
+ * package's types. Every name is the model's.
+ */
+export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean; webhooks: boolean }): EmittedFile {
+  const names = clientNames(api, options.clientName);
   const from = (target: string): string => relativeSpecifier('src/index.ts', target);
-  const resources = allResources(root).sort((a, b) => compareCodeUnits(a.file, b.file));
-  // Names the generated code takes (the client, its option types, resource classes) win over core exports.
-  const generated = new Set([options.clientName, baseClassName(options), authTypeName(options), optionsTypeName(options), ...resources.map((r) => r.className)]);
-  const free = (names: string[]): string[] => names.filter((n) => !generated.has(n));
-  const names = (list: string[]): Specifier[] => list.map((n) => ({ name: n }));
-  const reexport = (target: string, specifiers: Specifier[], typeOnly = false): Statement => ({ kind: 'export', typeOnly, names: specifiers, from: from(target) });
+  const resources = allResources(names.root).sort((a, b) => compareCodeUnits(a.file, b.file));
+  const specifiers = (list: string[]): Specifier[] => list.map((n) => ({ name: n }));
+  const reexport = (target: string, list: Specifier[], typeOnly = false): Statement => ({ kind: 'export', typeOnly, names: list, from: from(target) });
   const exports: Statement[] = [
-    reexport('src/client.ts', [{ name: options.clientName }, { name: options.clientName, alias: 'default' }]),
-    reexport('src/base.ts', [{ name: baseClassName(options) }, { name: authTypeName(options), typeOnly: true }, { name: optionsTypeName(options), typeOnly: true }]),
-    reexport('src/core/request-types.ts', names(['OperationAt', 'PathsWith', 'RequestArgs', 'RequestInput', 'ResponseData']), true),
-    reexport('src/core/api-promise.ts', names(free(['APIPromise']))),
-    reexport('src/core/errors.ts', names(free(ERRORS))),
-    reexport('src/core/pagination.ts', names(free(['Page', 'PagePromise']))),
-    reexport('src/core/types.ts', names(free(CORE_TYPES)), true),
+    reexport('src/client.ts', [{ name: names.client }, { name: names.client, alias: 'default' }]),
+    reexport('src/base.ts', [{ name: names.base }, { name: names.auth, typeOnly: true }, { name: names.options, typeOnly: true }]),
+    ...names.runtimeReexports.map((r) =>
+      r.values.length === 0
+        ? reexport(r.file, specifiers(r.types), true)
+        : reexport(r.file, [...specifiers(r.values), ...r.types.map((t) => ({ name: t, typeOnly: true }))]),
+    ),
   ];
   if (has.webhooks) {
-    const types = ['HeadersLike', 'RawBody', 'WebhookAnswer', 'WebhookSignatureScheme'].map((n) => ({ name: n, typeOnly: true }));
-    exports.push(reexport('src/core/webhooks.ts', [{ name: 'WebhookVerificationError' }, ...types]));
-    exports.push(reexport('src/webhooks.ts', names(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature'])));
+    exports.push(reexport('src/webhooks.ts', specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature'])));
   }
   for (const r of resources) exports.push(reexport(r.file, [{ name: r.className }]));
   if (has.enums) exports.push({ kind: 'export-all', typeOnly: false, from: from('src/enums.ts') });

@@ -5,17 +5,15 @@
  * README code examples are built from the model so that they type-check against the package: only
  * operations whose required inputs are scalars (or enums) get an example call.
  */
+import { clientNames } from '../../model/client-names.js';
+import { errorResponses, listEnums, methodAndPath, orderedParameters, parameterOptional, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
 import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
-import { webhookUnionName } from '../types/webhooks.js';
-import { apiName, authTypeName, baseClassName, defaultBaseUrl, knownSchemes, optionsTypeName } from './client.js';
+import { defaultBaseUrl, knownSchemes } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
-import { enumValuesName, webhookEvents, webhookSignature } from './extras.js';
-import { listEnums } from '../enums.js';
-import { errorResponses } from '../types/operations.js';
+import { webhookEvents } from './extras.js';
 import { lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
@@ -149,6 +147,7 @@ function resourceViews(api: Api, root: ResourceNode): Array<{ access: string; cl
 
 /** The view both the README and api.md render. */
 export function clientView(api: Api, root: ResourceNode, options: EmitOptions): object {
+  const names = clientNames(api, options.clientName);
   const known = knownSchemes(api);
   const access = methodAccess(root);
   const call = (op: Operation): string | undefined => callExample(api, op, access);
@@ -179,12 +178,12 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     command: options.command,
     packageName: options.clientPackageName,
     typesPackageName: options.typesPackageName,
-    clientName: options.clientName,
-    authType: authTypeName(options),
-    optionsType: optionsTypeName(options),
+    clientName: names.client,
+    authType: names.auth,
+    optionsType: names.options,
     title: api.title,
-    apiName: apiName(api.title),
-    baseClass: baseClassName(options),
+    apiName: names.apiName,
+    baseClass: names.base,
     version: api.version,
     baseUrl: defaultBaseUrl(api.servers),
     leanBaseUrl: leanBaseUrl(defaultBaseUrl(api.servers)),
@@ -237,7 +236,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
               sig.challenge === undefined
                 ? undefined
                 : { method: sig.challenge.method.toUpperCase(), header: sig.challenge.challengeHeader, verifyTokenHeader: sig.challenge.verifyTokenHeader },
-            event: api.webhooks.length > 0 ? webhookUnionName(api) : undefined,
+            event: api.webhookPayload,
             hmac: sig.scheme === 'hmac',
             standard:
               sig.scheme === 'standard-webhooks' ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader, signatureLine: `${sig.header}: v1,<base64>` } : undefined,
@@ -245,7 +244,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
             tolerance: sig.toleranceSeconds ?? 300,
             events: webhookEventsView(api),
           },
-    enumExample: firstEnum === undefined ? undefined : { values: enumValuesName(firstEnum.identifier), type: firstEnum.identifier },
+    enumExample: firstEnum === undefined ? undefined : { values: names.enumValues.get(firstEnum.key), type: firstEnum.identifier },
     resources: resourceViews(api, root),
     firstResource: firstTop === undefined ? undefined : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
   };
@@ -289,7 +288,7 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
   const packageView = {
     packageName: options.clientPackageName,
     version,
-    description: `TypeScript client for the ${apiName(api.title)}, generated from its OpenAPI document`,
+    description: `TypeScript client for the ${clientNames(api, options.clientName).apiName}, generated from its OpenAPI document`,
     typesPackageName: options.typesPackageName,
     typesRange: options.typesDependencyRange ?? version,
     generateScript: options.generateScripts?.client,

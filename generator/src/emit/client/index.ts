@@ -41,7 +41,7 @@ export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[]
     ...resourceFiles(api, root, options, known),
     ...(enums !== undefined ? [enums] : []),
     ...(webhooks !== undefined ? [webhooks] : []),
-    indexFile(root, options, { enums: enums !== undefined, webhooks: webhooks !== undefined }),
+    indexFile(api, options, { enums: enums !== undefined, webhooks: webhooks !== undefined }),
     ...coreFiles(),
     ...clientPackageFiles(api, root, options),
   ];

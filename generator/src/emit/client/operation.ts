@@ -9,12 +9,12 @@
  * An argument is optional when nothing in it is required and no required argument follows.
  */
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode } from '../ts/nodes.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
 import { docModel, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
 import { stringLiteral } from '../text.js';
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../types/operations.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {

@@ -3,6 +3,7 @@
  * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
+import { clientNames } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
 import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/code.js';
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
@@ -66,6 +67,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const methods = resourceMethods(api, node, scope, options, knownSchemes);
   const tag = tagFor(api, node);
   const access = node.access;
+  const names = clientNames(api, options.clientName);
   const docs = commentFromDocs(
     jsDocStructures(
       tag === undefined ? undefined : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
@@ -77,7 +79,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
     ...properties,
     {
       kind: 'constructor',
-      docs: commentFromDocs([`@param client the client that sends the requests: \`${options.clientName}\`, \`${options.clientName}Base\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`])!,
+      docs: commentFromDocs([`@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`])!,
       params: [{ name: 'client', type: clientType }],
       body: [{ kind: 'expression', expression: { kind: 'assignment', operator: '=', left: THIS_CLIENT, right: id('client') } }],
     },

@@ -4,6 +4,7 @@
  * declared in the file (or imported from elsewhere) gets a `_`-prefixed alias. Declarations come out
  * sorted by specifier (code-unit order), bare package specifiers first, then relative ones.
  */
+import { importAlias } from '../../model/naming.js';
 import type { Specifier, Statement } from '../ts/nodes.js';
 import { compareCodeUnits } from '../text.js';
 
@@ -66,8 +67,7 @@ export class ImportScope {
       existing.value ||= value;
       return existing.local;
     }
-    let local = name;
-    while (this.locals.has(local)) local = `_${local}`;
+    const local = importAlias(name, (candidate) => this.locals.has(candidate));
     this.locals.add(local);
     names.set(name, { local, value });
     return local;

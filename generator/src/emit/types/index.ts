@@ -12,6 +12,7 @@
  * (prettier's) shape, by `../ts/printer.ts`; imports between files are `import type`, computed from
  * the module assignment, sorted.
  */
+import { OPENAPI_SHAPE_NAMES } from '../../model/naming.js';
 import type { Api, NamedSchema, Operation } from '../../model/types.js';
 import { typesPackageFiles } from '../files.js';
 import type { Statement } from '../ts/nodes.js';
@@ -19,24 +20,19 @@ import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { type Declaration, schemaDeclarations } from './declarations.js';
-import { OPENAPI_DECLARED, openapiDeclarations } from './openapi-shape.js';
+import { openapiDeclarations } from './openapi-shape.js';
 import { operationDeclarations } from './operations.js';
 import { FileScope, moduleSpecifier } from './scope.js';
 import { webhookDeclarations } from './webhooks.js';
 
-/** File stems the package itself uses; a model module with one of these names gets a `-resource` suffix. */
-const RESERVED_STEMS = new Set(['index', 'openapi']);
-
-/** The file stem (`src/<stem>.ts`) of a model module. */
-export function moduleFileStem(module: string): string {
-  return RESERVED_STEMS.has(module) ? `${module}-resource` : module;
-}
-
-/** Stems of the module files, in code-unit order (module files only: no `openapi`/`index`). */
+/**
+ * Stems of the module files (`src/<stem>.ts`: the model's module names, which never take the package's own stems
+ * `index` and `openapi`), in code-unit order.
+ */
 export function typesModuleStems(api: Api): string[] {
   const stems = new Set<string>();
-  for (const named of api.schemas.values()) stems.add(moduleFileStem(named.module));
-  for (const op of api.operations) stems.add(moduleFileStem(op.module));
+  for (const named of api.schemas.values()) stems.add(named.module);
+  for (const op of api.operations) stems.add(op.module);
   if (api.webhooks.length > 0) stems.add('webhooks');
   return [...stems].sort(compareCodeUnits);
 }
@@ -46,21 +42,8 @@ function sourceFile(options: EmitOptions, scope: FileScope, declarations: Declar
   return printFile(statements);
 }
 
-/** A view of the model whose module names are file stems (so scopes import from the right file). */
-function withFileStems(api: Api): Api {
-  const needsRename =
-    [...api.schemas.values()].some((s) => RESERVED_STEMS.has(s.module)) || api.operations.some((o) => RESERVED_STEMS.has(o.module));
-  if (!needsRename) return api;
-  return {
-    ...api,
-    schemas: new Map([...api.schemas.entries()].map(([k, s]) => [k, { ...s, module: moduleFileStem(s.module) }])),
-    operations: api.operations.map((o) => ({ ...o, module: moduleFileStem(o.module) })),
-  };
-}
-
 /** The `.ts` files of the package (`src/**`), in path order. */
-export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[] {
-  const api = withFileStems(model);
+export function emitTypesSources(api: Api, options: EmitOptions): EmittedFile[] {
   const stems = typesModuleStems(api);
   const members = new Map<string, { schemas: NamedSchema[]; operations: Operation[] }>(stems.map((stem) => [stem, { schemas: [], operations: [] }]));
   for (const named of api.schemas.values()) members.get(named.module)?.schemas.push(named);
@@ -75,7 +58,7 @@ export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[
     return { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) };
   });
 
-  const openapiScope = new FileScope('openapi', OPENAPI_DECLARED);
+  const openapiScope = new FileScope('openapi', new Set(OPENAPI_SHAPE_NAMES));
   files.push({ path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapiDeclarations(api, openapiScope)) });
   const barrel: Statement[] = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => ({ kind: 'export-all', typeOnly: true, from: moduleSpecifier(stem) }));
   files.push({ path: 'src/index.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...barrel]) });
@@ -90,5 +73,5 @@ export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[
  * @throws Error when the model holds a reference to a schema key it does not define.
  */
 export function emitTypesPackage(api: Api, options: EmitOptions): EmittedFile[] {
-  return [...emitTypesSources(api, options), ...typesPackageFiles(withFileStems(api), options)].sort((a, b) => compareCodeUnits(a.path, b.path));
+  return [...emitTypesSources(api, options), ...typesPackageFiles(api, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
 }

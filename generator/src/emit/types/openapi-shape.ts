@@ -18,30 +18,18 @@
  * Named types are imported from the module files; inline schemas that equal an operation's helper
  * type are written as that helper (`CreateAvatarBody`) to keep the file compact.
  */
-import type { Api, HttpMethod, MediaContent, Operation, Parameter, RequestBody, Response, Webhook } from '../../model/types.js';
-import { child } from '../../pointer.js';
+import { methodAndPath, parameterOptional, pathLevelParameters } from '../../model/queries.js';
+import type { Api, HttpMethod, MediaContent, Operation, RequestBody, Response, Webhook } from '../../model/types.js';
 import { commentFromDocs, commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
-import {
-  contentsUnion,
-  errorType,
-  methodAndPath,
-  PARAMETER_LOCATIONS,
-  parameterDocs,
-  parameterOptional,
-  parameterType,
-  responseType,
-} from './operations.js';
+import { contentsUnion, errorType, parameterDocs, parameterType, responseType } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
 /** The eight methods of a path item, in openapi-typescript's order. */
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** Names `src/openapi.ts` declares; imports of these names are aliased. */
-export const OPENAPI_DECLARED = new Set(['paths', 'webhooks', 'components', '$defs', 'operations']);
 
 /** Parameter locations in openapi-typescript's order. */
 const OPENAPI_PARAMETER_ORDER = ['query', 'header', 'path', 'cookie'] as const;
@@ -72,7 +60,7 @@ function mediaMembers(contents: MediaContent[], ctx: RenderContext, subs: Substi
   return contents.map((c) => property(stringLiteral(c.mediaType), substitute(renderSchema(c.schema, ctx), subs)));
 }
 
-function parametersType(parameters: Record<(typeof PARAMETER_LOCATIONS)[number], Parameter[]>, ctx: RenderContext): TypeNode {
+function parametersType(parameters: Operation['parameters'], ctx: RenderContext): TypeNode {
   const members = OPENAPI_PARAMETER_ORDER.map((location) => {
     const list = parameters[location];
     if (list.length === 0) return property(location, NEVER_TYPE, true);
@@ -140,17 +128,6 @@ function helperSubstitutions(api: Api, scope: FileScope, op: Operation): Substit
   add(responseType(op, response), op.names.response);
   add(errorType(op, response), op.names.error);
   return subs;
-}
-
-function pathLevelParameters(path: string, ops: Operation[]): Operation['parameters'] {
-  const prefix = `${child('#/paths', path)}/parameters/`; // the IR's pointers are built the same way
-  const first = ops[0];
-  const result: Operation['parameters'] = { path: [], query: [], header: [], cookie: [] };
-  if (first === undefined) return result;
-  for (const location of PARAMETER_LOCATIONS) {
-    result[location] = first.parameters[location].filter((p) => p.pointer.startsWith(prefix));
-  }
-  return result;
 }
 
 function opDocs(op: { summary?: string; description?: string; deprecated?: boolean }, extras?: DocExtras): string | undefined {

@@ -9,15 +9,14 @@
  * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
  *   `unknown` when none is declared.
  */
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional, successResponses } from '../../model/queries.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { commentFromDocs, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey } from '../text.js';
 import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
-import { type Direction, hasDefault, type RenderContext, renderSchema } from './render.js';
+import { type Direction, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
-
-export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
 const LOCATION_LABEL: Record<ParameterLocation, string> = {
   path: 'Path parameter.',
@@ -31,26 +30,6 @@ export function parameterDocs(p: Parameter): Docs {
   return docsWithFallback(p, p.schema);
 }
 
-/** Whether a parameter may be left out by the caller. */
-export function parameterOptional(p: Parameter): boolean {
-  if (p.in === 'path') return false;
-  return !p.required || hasDefault(parameterDocs(p));
-}
-
-/** The parameters of an operation in location order (path, query, header, cookie), first of a wire name wins. */
-export function orderedParameters(op: Pick<Operation, 'parameters'>): Parameter[] {
-  const seen = new Set<string>();
-  const out: Parameter[] = [];
-  for (const location of PARAMETER_LOCATIONS) {
-    for (const p of op.parameters[location]) {
-      if (seen.has(p.name)) continue;
-      seen.add(p.name);
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 /** Type of a parameter's value (request direction). */
 export function parameterType(p: Parameter, ctx: RenderContext): TypeNode {
   return renderSchema(p.schema, ctx);
@@ -59,20 +38,6 @@ export function parameterType(p: Parameter, ctx: RenderContext): TypeNode {
 /** Union of the schemas of several media contents. */
 export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeNode {
   return unionOf(contents.map((c) => renderSchema(c.schema, ctx)));
-}
-
-const isSuccess = (r: Response): boolean => r.category === 'success';
-
-/** Responses that make up `<Op>Response`: the successes, or `default` when there is none. */
-export function successResponses(op: Pick<Operation, 'responses'>): Response[] {
-  const successes = op.responses.filter(isSuccess);
-  return successes.length > 0 ? successes : op.responses.filter((r) => r.category === 'default');
-}
-
-/** Responses that make up `<Op>Error`: the errors, and `default` when successes are declared. */
-export function errorResponses(op: Pick<Operation, 'responses'>): Response[] {
-  const hasSuccess = op.responses.some(isSuccess);
-  return op.responses.filter((r) => r.category === 'error' || (hasSuccess && r.category === 'default'));
 }
 
 /** `<Op>Response` type. */
@@ -91,11 +56,6 @@ export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext):
     .filter((r) => r.contents.length > 0)
     .map((r) => contentsUnion(r.contents, ctx));
   return parts.length === 0 ? name('unknown') : unionOf(parts);
-}
-
-/** `GET /pets/{id}`. */
-export function methodAndPath(op: Pick<Operation, 'method' | 'path'>): string {
-  return `${op.method.toUpperCase()} ${op.path}`;
 }
 
 

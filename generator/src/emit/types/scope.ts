@@ -3,6 +3,7 @@
  * which module. Imports are computed from the model's module assignment ({@link NamedSchema.module},
  * {@link Operation.module}); nothing is parsed or organised afterwards.
  */
+import { importAlias } from '../../model/naming.js';
 import { compareCodeUnits } from '../text.js';
 import type { Statement } from '../ts/nodes.js';
 
@@ -35,8 +36,7 @@ export class FileScope {
     }
     let local = names.get(identifier);
     if (local === undefined) {
-      local = identifier;
-      while (this.reserved.has(local)) local = `_${local}`;
+      local = importAlias(identifier, (name) => this.reserved.has(name));
       names.set(identifier, local);
     }
     return local;

@@ -33,7 +33,27 @@ export class UsageError extends SdkError {
   override name = 'UsageError';
 }
 
-/** A non-2xx response. `body` is the parsed error body (JSON, text, or undefined when empty). */
+/** Options of an {@link ApiError}: how its message is made and the call it belongs to. */
+export interface ApiErrorInit {
+  /** Replaces the default message (`<status> <the body's message> (<METHOD> <url>, request id <id>)`). */
+  message?: string | undefined;
+  /** Method and display URL of the call. */
+  request?: RequestInfo | undefined;
+  /** The server's delay hint, in ms. */
+  retryAfterMs?: number | undefined;
+  /**
+   * JSON pointer to the message in the error body (`/details`, `/error/message`): the spec's `x-error-message`,
+   * carried by the operation descriptor (`Operation.errorMessage`). Tried first; when it holds no string, the default
+   * keys are (see {@link errorMessageOf}).
+   */
+  messageField?: string | undefined;
+}
+
+/**
+ * A non-2xx response. `body` is the error body: parsed JSON when the response is JSON, else the text, or `undefined`
+ * when empty. `TBody` is what the caller (or a generated client's error classes, see {@link ApiErrorClass}) declares
+ * the body to be; the runtime does not check it.
+ */
 export class ApiError<TBody = unknown> extends SdkError {
   override name = 'ApiError';
   readonly status: number;
@@ -56,15 +76,10 @@ export class ApiError<TBody = unknown> extends SdkError {
    * @param init.message replaces the default message (`<status> <body's message field or "status code"> (<METHOD> <url>)`)
    * @param init.request method and (display) URL of the call
    * @param init.retryAfterMs the server's delay hint, in ms
+   * @param init.messageField pointer to the body's message (the spec's `x-error-message`), tried before the default keys
    */
-  constructor(
-    status: number,
-    body: TBody,
-    headers: Headers,
-    requestId: string | undefined,
-    init: { message?: string | undefined; request?: RequestInfo | undefined; retryAfterMs?: number | undefined } = {},
-  ) {
-    super(init.message ?? errorMessage(status, body, requestId, init.request));
+  constructor(status: number, body: TBody, headers: Headers, requestId: string | undefined, init: ApiErrorInit = {}) {
+    super(init.message ?? errorMessage(status, body, requestId, init.request, init.messageField));
     this.status = status;
     this.body = body;
     this.requestId = requestId;
@@ -119,6 +134,24 @@ export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
 export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   override name = 'InternalServerError';
 }
+
+/**
+ * The constructor of an `ApiError` class whose instances have `body: TBody`. A generated client re-exports each error
+ * class through it with the union of its spec's error bodies, so that `instanceof` narrows `body` (the class itself
+ * narrows to `ApiError<any>`):
+ *
+ * ```ts
+ * export type NotFoundError = core.NotFoundError<ImprovadoErrorBody>;
+ * export const NotFoundError: ApiErrorClass<ImprovadoErrorBody, NotFoundError> = core.NotFoundError;
+ * ```
+ */
+export type ApiErrorClass<TBody, E extends ApiError<TBody> = ApiError<TBody>> = new (
+  status: number,
+  body: TBody,
+  headers: Headers,
+  requestId: string | undefined,
+  init?: ApiErrorInit,
+) => E;
 
 /** Options of the errors of a call that got no (complete) response. */
 export interface CallErrorOptions {
@@ -213,17 +246,10 @@ export function isApiError<TBody = unknown>(error: unknown, status?: number): er
 
 /**
  * Builds the `ApiError` subclass for `status`.
- * @param request method and display URL of the call (named in the message)
- * @param retryAfterMs the server's delay hint (429 and 503)
+ * @param init the call (`request`, named in the message), the server's delay hint (`retryAfterMs`, 429 and 503) and
+ *   the operation's message pointer (`messageField`)
  */
-export function makeApiError(
-  status: number,
-  body: unknown,
-  headers: Headers,
-  requestId: string | undefined,
-  request?: RequestInfo,
-  retryAfterMs?: number,
-): ApiError {
+export function makeApiError(status: number, body: unknown, headers: Headers, requestId: string | undefined, init: ApiErrorInit = {}): ApiError {
   const Ctor =
     status === 400
       ? BadRequestError
@@ -242,7 +268,7 @@ export function makeApiError(
                   : status >= 500
                     ? InternalServerError
                     : ApiError;
-  return new Ctor(status, body, headers, requestId, { request, retryAfterMs });
+  return new Ctor(status, body, headers, requestId, init);
 }
 
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
@@ -255,21 +281,38 @@ function redactedHeaders(headers: Headers | undefined): Record<string, string> {
   return out;
 }
 
-/** Short message: status, a message field of the body when there is one (truncated), the call, request id. */
-function errorMessage(status: number, body: unknown, requestId: string | undefined, request: RequestInfo | undefined): string {
-  let detail = '';
-  if (typeof body === 'string') detail = body;
-  else if (body !== null && typeof body === 'object') {
-    const rec = body as Record<string, unknown>;
-    for (const key of ['detail', 'details', 'message', 'error', 'title']) {
-      const v = rec[key];
-      if (typeof v === 'string') {
-        detail = v;
-        break;
-      }
-    }
+/** The keys an error body's message is looked for under, in this order, when the spec names none (or it is absent). */
+export const ERROR_MESSAGE_KEYS = ['detail', 'details', 'message', 'error', 'title'] as const;
+
+/** `value` at JSON pointer `pointer` (`~1` = `/`, `~0` = `~`; own properties only), else `undefined`. */
+function at(value: unknown, pointer: string): unknown {
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   }
-  detail = detail.replace(/\s+/g, ' ').trim();
+  return value;
+}
+
+/**
+ * The message an error body carries, untrimmed; `''` when none: a text body is its own message; in a JSON body, the
+ * non-blank string at `messageField` (the spec's `x-error-message`, a JSON pointer) when there is one, else the first
+ * non-blank string among the top-level keys {@link ERROR_MESSAGE_KEYS} (`detail`, `details`, `message`, `error`,
+ * `title`).
+ */
+export function errorMessageOf(body: unknown, messageField?: string): string {
+  if (typeof body === 'string') return body;
+  const pointers = ERROR_MESSAGE_KEYS.map((key) => `/${key}`);
+  if (messageField !== undefined) pointers.unshift(messageField);
+  for (const pointer of pointers) {
+    const v = at(body, pointer);
+    if (typeof v === 'string' && v.trim() !== '') return v;
+  }
+  return '';
+}
+
+/** Short message: status, the body's message when there is one (whitespace collapsed, truncated), the call, request id. */
+function errorMessage(status: number, body: unknown, requestId: string | undefined, request: RequestInfo | undefined, messageField: string | undefined): string {
+  let detail = errorMessageOf(body, messageField).replace(/\s+/g, ' ').trim();
   if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
   const where = [request ? `${request.method} ${request.url}` : '', requestId ? `request id ${requestId}` : ''].filter(Boolean).join(', ');
   return `${status}${detail ? ` ${detail}` : ' status code'}${where ? ` (${where})` : ''}`;

@@ -396,6 +396,7 @@ export class Extracts {
           '404': 'json',
           '429': 'json',
         },
+        idempotent: false,
       },
       options,
     );

@@ -87,7 +87,7 @@ export class DatasourcesConnections {
    * Deletes the connection. Its accounts are marked `is_active=false` and its extracts are paused.
    * No data is returned.
    *
-   * `DELETE /api/v3/datasources/{datasource_name}/connections/{id}` (operation `deleteDatasourceConnection`).
+   * `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}` (operation `deleteDatasourceConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteDatasourceConnectionError}.
    * @param params path, query, header and cookie parameters by wire name ({@link DeleteDatasourceConnectionParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -105,10 +105,10 @@ export class DatasourcesConnections {
     return this.client.request<DeleteDatasourceConnectionResponse>(
       {
         method: 'delete',
-        path: '/api/v3/datasources/{datasource_name}/connections/{id}',
+        path: '/api/v3/datasources/{datasource_name}/connections/{connection_id}',
         operationId: 'deleteDatasourceConnection',
         params: { ...params },
-        parameters: { datasource_name: { in: 'path' }, id: { in: 'path' } },
+        parameters: { datasource_name: { in: 'path' }, connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

@@ -140,6 +140,7 @@ export class ExternalAuthLinks {
         parameters: { datasource_name: { in: 'path' }, id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
+        idempotent: false,
       },
       options,
     );

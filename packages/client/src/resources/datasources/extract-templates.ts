@@ -135,7 +135,7 @@ export class DatasourcesExtractTemplates {
    *
    * Returns the template with its provider fields (no system fields), additional parameters and schedules.
    *
-   * `GET /api/v3/datasources/{datasource_name}/extract-templates/{id}` (operation `retrieveDatasourceExtractTemplate`).
+   * `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDatasourceExtractTemplateError}.
    * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDatasourceExtractTemplateParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -153,10 +153,10 @@ export class DatasourcesExtractTemplates {
     return this.client.request<RetrieveDatasourceExtractTemplateResponse>(
       {
         method: 'get',
-        path: '/api/v3/datasources/{datasource_name}/extract-templates/{id}',
+        path: '/api/v3/datasources/{datasource_name}/extract-templates/{template_id}',
         operationId: 'retrieveDatasourceExtractTemplate',
         params: { ...params },
-        parameters: { datasource_name: { in: 'path' }, id: { in: 'path' } },
+        parameters: { datasource_name: { in: 'path' }, template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

@@ -63,6 +63,7 @@ export class WorkspacesRecipes {
           '404': 'json',
           '429': 'json',
         },
+        idempotent: false,
       },
       options,
     );

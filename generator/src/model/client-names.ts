@@ -1,0 +1,277 @@
+/**
+ * The client package's names: the second stage of the name registry (naming.ts), run once per model and client
+ * name. The client name is configuration, not part of the document, so buildModel cannot take these names; the
+ * client emitter asks {@link clientNames} and only reads what it returns.
+ *
+ * Package exports (`src/index.ts`), taken in this order (earlier names win):
+ * 1. the client class (the configured name), `<Client>Base`, `<Client>Auth`, `<Client>Options`, exactly so;
+ * 2. the runtime names the package re-exports, read from generator/runtime (runtime-exports.ts): every class the
+ *    runtime's index exports but the cores ({@link CORE_CLASSES}), and {@link PUBLIC_RUNTIME_TYPES}; those of a
+ *    runtime file that serves one feature only when the package has it ({@link FEATURE_FILES}). One that a name of
+ *    step 1 takes is not re-exported;
+ * 3. resource classes: the resource's last segment in PascalCase (`Connections`) when no other resource ends so,
+ *    else its whole path (`DatasourcesConnections`); `R` before a leading digit; while taken, `Resource`, then `_`;
+ * 4. the types package's exports (re-exported with `export type *`): reserved here, after the resource classes.
+ *    A resource class named like a schema takes the name in the client's root (an explicit export wins over
+ *    `export type *`; the types package still exports the type), as it always has (D33);
+ * 5. one `<Enum>Values` array per enum schema (src/enums.ts, re-exported with `export *`), with `2`, `3`, … while
+ *    taken: `export *` beside `export type *` of the same name is ambiguous (TS2308), and an explicit export would
+ *    hide the array.
+ * Members of the root client: the members of the runtime's `ClientCore` (read from runtime/client.ts), then
+ * top-level resource getters and root methods in spec order, `_` appended while taken (`config_`).
+ * Resource files: `src/resources/<segments in kebab-case>.ts`, one namespace per folder, `2`, `3`, … appended to a
+ * stem while taken (`tPx` and `tPX` are `t-px.ts` and `t-px2.ts`); a resource's children live in the folder named
+ * like its file.
+ * Renames (a name other than the rule's first choice) are listed in {@link ClientNames.renames}.
+ */
+import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase } from './naming.js';
+import { exportedTypeNames, listEnums, webhookSignature } from './queries.js';
+import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
+import type { Api, Operation } from './types.js';
+
+/** One node of the client's resource tree: the root client or a resource class. */
+export interface ResourceNode {
+  /** camelCase segments, e.g. `['datasources', 'connections']`; `[]` for the root client. */
+  path: string[];
+  /** Getter name on the parent (the last segment; for a top-level resource, the root member name). */
+  name: string;
+  className: string;
+  /** `src/resources/datasources/connections.ts`; `src/client.ts` for the root. */
+  file: string;
+  /** In spec order. */
+  operations: Operation[];
+  /** Member name of each operation's method, index-aligned with `operations`. */
+  methodNames: string[];
+  /** In code-unit order of {@link name}. */
+  children: ResourceNode[];
+  /** `client.datasources.connections`. */
+  access: string;
+}
+
+/** Runtime names `src/index.ts` re-exports from one runtime file. */
+export interface RuntimeReexport {
+  /** The runtime copy in the package, e.g. `src/core/errors.ts`. */
+  file: string;
+  /** Re-exported as values (classes), in code-unit order. */
+  values: string[];
+  /** Re-exported as types, in code-unit order. */
+  types: string[];
+}
+
+/** Every name of the client package that is not a name of the types package. */
+export interface ClientNames {
+  /** The root client class: the configured client name, as it is. */
+  client: string;
+  /** `<Client>Base`: configuration, auth and `request()`, without resources. */
+  base: string;
+  /** `<Client>Auth`: the credentials by security scheme. */
+  auth: string;
+  /** `<Client>Options`: the constructor's options. */
+  options: string;
+  /** How docs name the API: its title, with ` API` appended unless it ends so (`Pets` → `Pets API`). */
+  apiName: string;
+  /** The root client with every resource below it. */
+  root: ResourceNode;
+  /** Enum schema key → name of its `as const` value array in `src/enums.ts`. */
+  enumValues: ReadonlyMap<string, string>;
+  /** What `src/index.ts` re-exports from the runtime: files the runtime's index leaves out first, then in the order it names them. */
+  runtimeReexports: RuntimeReexport[];
+  /** Client names that differ from their rule's first choice, with why. */
+  renames: Api['renames'];
+}
+
+/** Runtime classes the package does not re-export: the cores, for which the generated classes stand (`<Client>Base extends ClientCore`; `LeanClient` has its own entry point, `<package>/lean`). */
+export const CORE_CLASSES: ReadonlySet<string> = new Set(['ClientCore', 'LeanClient']);
+
+/**
+ * Runtime types the package re-exports from its root: the ones a caller writes (options and credentials, logging,
+ * middleware, validation, the typed `request()`'s helpers, a webhook receiver's inputs). Looked up in what the
+ * runtime exports (its index.ts, and request-types.ts, which the index leaves out); one it no longer exports is an
+ * error. Every other runtime type stays reachable under `src/core/`.
+ */
+export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
+  'AuthOptions',
+  'BasicCredentials',
+  'ClientOptions',
+  'Credential',
+  'FetchLike',
+  'HeadersLike',
+  'LogLevel',
+  'Logger',
+  'Middleware',
+  'MiddlewareContext',
+  'OperationAt',
+  'PathsWith',
+  'RawBody',
+  'RequestArgs',
+  'RequestClient',
+  'RequestInput',
+  'RequestOptions',
+  'ResponseData',
+  'StandardSchemaV1',
+  'ValidationOptions',
+  'ValidationReport',
+  'WebhookAnswer',
+  'WebhookSignatureScheme',
+  'WithResponse',
+];
+
+/** The runtime file with the types of `request(method, path, …)`: not in the runtime's index (they need a `paths` type). */
+const REQUEST_TYPES_FILE = 'request-types.ts';
+
+/** What a client package uses of the runtime beyond its core. */
+export interface RuntimeFeatures {
+  /** The package verifies webhooks (`src/webhooks.ts`: the API has a webhook signature scheme). */
+  webhooks: boolean;
+  /** A method waits for work with the runtime's `poll()` (no generated method does yet: D36's `…AndPoll`). */
+  polling: boolean;
+}
+
+/** Runtime files whose names the package re-exports only with a feature; every other file's, always. */
+export const FEATURE_FILES: Readonly<Record<string, keyof RuntimeFeatures>> = { 'webhooks.ts': 'webhooks', 'poll.ts': 'polling' };
+
+const EXPORT_NS = 'client-export';
+const ROOT_MEMBER_NS = 'root-member';
+
+/**
+ * The runtime's public names a package with `features` re-exports (before the client's own names take any), grouped
+ * by file: files the runtime's index leaves out first, then in the order the index names them.
+ *
+ * @param dir the runtime folder (default: generator/runtime)
+ * @throws Error when the runtime no longer exports a name of {@link PUBLIC_RUNTIME_TYPES}
+ */
+export function publicRuntimeExports(features: RuntimeFeatures, dir = runtimeSourceDir()): RuntimeReexport[] {
+  const index = runtimeExports('index.ts', dir);
+  const known = [...index, ...runtimeExports(REQUEST_TYPES_FILE, dir)];
+  const picked: RuntimeExport[] = index.filter((e) => e.declaration === 'class' && !e.typeOnly && !CORE_CLASSES.has(e.name));
+  for (const name of PUBLIC_RUNTIME_TYPES) {
+    const found = known.find((e) => e.name === name);
+    if (found === undefined) throw new Error(`the client runtime (generator/runtime) no longer exports ${name}: update PUBLIC_RUNTIME_TYPES (model/client-names.ts)`);
+    picked.push({ ...found, typeOnly: true });
+  }
+  const rank = (file: string): number => index.findIndex((e) => e.file === file);
+  const wanted = (file: string): boolean => {
+    const feature = FEATURE_FILES[file];
+    return feature === undefined || features[feature];
+  };
+  const files = [...new Set(picked.map((e) => e.file))].filter(wanted).sort((a, b) => rank(a) - rank(b));
+  return files.map((file) => {
+    const here = picked.filter((e) => e.file === file);
+    return {
+      file: `src/core/${file}`,
+      values: here.filter((e) => !e.typeOnly).map((e) => e.name).sort(compareCodeUnits),
+      types: here.filter((e) => e.typeOnly).map((e) => e.name).sort(compareCodeUnits),
+    };
+  });
+}
+
+const cache = new WeakMap<Api, Map<string, ClientNames>>();
+
+/**
+ * The names of the client package generated from `api` with the client class `clientName` (see the rules at the top).
+ * Memoised per model and client name: the model is read-only once built.
+ *
+ * @throws Error when the runtime sources cannot be read or no longer export a name the package re-exports
+ */
+export function clientNames(api: Api, clientName: string): ClientNames {
+  let perName = cache.get(api);
+  if (perName === undefined) {
+    perName = new Map();
+    cache.set(api, perName);
+  }
+  let names = perName.get(clientName);
+  if (names === undefined) {
+    names = nameClient(api, clientName);
+    perName.set(clientName, names);
+  }
+  return names;
+}
+
+function nameClient(api: Api, clientName: string): ClientNames {
+  const registry = new NameRegistry();
+  const own = { client: clientName, base: `${clientName}Base`, auth: `${clientName}Auth`, options: `${clientName}Options` };
+  for (const name of Object.values(own)) registry.take(EXPORT_NS, name, 'client');
+  const runtimeReexports = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: false })
+    .map((r) => ({ ...r, values: r.values.filter((n) => registry.take(EXPORT_NS, n, r.file)), types: r.types.filter((n) => registry.take(EXPORT_NS, n, r.file)) }))
+    .filter((r) => r.values.length > 0 || r.types.length > 0);
+  const root = resourceTree(api, clientName, registry);
+  for (const name of exportedTypeNames(api)) registry.take(EXPORT_NS, name, 'types package');
+  const enumValues = new Map<string, string>();
+  for (const e of listEnums(api)) {
+    const wanted = `${e.identifier}Values`;
+    enumValues.set(e.key, registry.claim(EXPORT_NS, wanted, { pointer: e.pointer, from: wanted }, [`value array of enum ${e.identifier}`], false));
+  }
+  return { ...own, apiName: apiName(api.title), root, enumValues, runtimeReexports, renames: registry.renames };
+}
+
+/** Builds the tree from {@link Operation.resource} and {@link Operation.methodName}, naming getters, files and classes. */
+function resourceTree(api: Api, clientName: string, registry: NameRegistry): ResourceNode {
+  const root: ResourceNode = { path: [], name: '', className: clientName, file: 'src/client.ts', operations: [], methodNames: [], children: [], access: 'client' };
+  for (const member of runtimeClassMembers('client.ts', 'ClientCore')) registry.take(ROOT_MEMBER_NS, member, 'ClientCore');
+  const rootMember = (name: string, op: Operation): string =>
+    registry.claimNext(ROOT_MEMBER_NS, name, (n) => `${n}_`, { pointer: op.pointer, from: name }, 'member of the root client');
+  const byKey = new Map<string, ResourceNode>([['', root]]);
+  /** Folder of a node's children: `src/resources` for the root's, else the parent's folder plus its file stem. */
+  const folders = new Map<ResourceNode, string>([[root, 'src/resources']]);
+  const nodeFor = (path: string[], op: Operation): ResourceNode => {
+    const found = byKey.get(path.join('.'));
+    if (found !== undefined) return found;
+    const parent = nodeFor(path.slice(0, -1), op);
+    const last = path[path.length - 1] as string;
+    const name = parent === root ? rootMember(last, op) : last;
+    const folder = folders.get(parent) as string;
+    const wantedStem = kebabCase(last) || 'resource';
+    const stem = registry.claim(`file:${folder}`, wantedStem, { pointer: op.pointer, from: wantedStem }, [`file of resource ${path.join('.')}`], false);
+    const node: ResourceNode = { path, name, className: '', file: `${folder}/${stem}.ts`, operations: [], methodNames: [], children: [], access: `${parent.access}.${name}` };
+    folders.set(node, `${folder}/${stem}`);
+    parent.children.push(node);
+    byKey.set(path.join('.'), node);
+    return node;
+  };
+  for (const op of api.operations) {
+    const node = nodeFor(op.resource, op);
+    node.operations.push(op);
+    node.methodNames.push(node === root ? rootMember(op.methodName, op) : op.methodName);
+  }
+
+  const all = [...byKey.values()].filter((n) => n !== root);
+  const lastNames = new Map<string, number>();
+  for (const n of all) lastNames.set(pascalCase(n.name), (lastNames.get(pascalCase(n.name)) ?? 0) + 1);
+  for (const n of all.sort((a, b) => compareCodeUnits(a.path.join('.'), b.path.join('.')))) {
+    const short = pascalCase(n.name);
+    let wanted = lastNames.get(short) === 1 ? short : n.path.map(pascalCase).join('');
+    if (wanted === '' || /^[0-9]/.test(wanted)) wanted = `R${wanted}`;
+    const first = wanted;
+    n.className = registry.claimNext(EXPORT_NS, wanted, (c) => (c === first ? `${c}Resource` : `${c}_`), { pointer: n.operations[0]?.pointer ?? '', from: wanted }, `class of resource ${n.path.join('.')}`);
+  }
+  const sortChildren = (n: ResourceNode): void => {
+    n.children.sort((a, b) => compareCodeUnits(a.name, b.name));
+    n.children.forEach(sortChildren);
+  };
+  sortChildren(root);
+  return root;
+}
+
+/** Every node below the root, depth-first in tree order. */
+export function allResources(root: ResourceNode): ResourceNode[] {
+  const out: ResourceNode[] = [];
+  const walk = (n: ResourceNode): void => {
+    for (const c of n.children) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** `client.a.b.method` of every operation. */
+export function methodAccess(root: ResourceNode): Map<Operation, string> {
+  const out = new Map<Operation, string>();
+  for (const node of [root, ...allResources(root)]) {
+    node.operations.forEach((op, i) => {
+      out.set(op, `${node.access}.${node.methodNames[i] ?? op.methodName}`);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Read-only questions about the model that more than one emitter asks (the types package, the client, their
+ * README and api.md): parameters in call order, which a caller may leave out, which responses are successes and
+ * which errors, the path-level parameters of a path, the API's enums and its webhook signature scheme. Pure
+ * functions of the {@link Api}; no names are made here (naming.ts, client-names.ts).
+ */
+import { child } from '../pointer.js';
+import { OPENAPI_SHAPE_NAMES } from './naming.js';
+import type { Api, EnumSchema, Operation, Parameter, ParameterLocation, Response, WebhookSignature } from './types.js';
+
+/** Parameter locations in the order the model lists them (and the generated `<Op>Params` declares them). */
+export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+
+/** The parameters of an operation in location order (path, query, header, cookie); the first of a wire name wins. */
+export function orderedParameters(op: Pick<Operation, 'parameters'>): Parameter[] {
+  const seen = new Set<string>();
+  const out: Parameter[] = [];
+  for (const location of PARAMETER_LOCATIONS) {
+    for (const p of op.parameters[location]) {
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the caller may leave a parameter out: never a path parameter; otherwise when it is not required or has
+ * a `default` (its own, else its schema's: the server fills it in).
+ */
+export function parameterOptional(p: Parameter): boolean {
+  if (p.in === 'path') return false;
+  return !p.required || p.default !== undefined || p.schema.default !== undefined;
+}
+
+/** Responses that make up `<Op>Response`: the successes, or `default` when there is none. */
+export function successResponses(op: Pick<Operation, 'responses'>): Response[] {
+  const successes = op.responses.filter((r) => r.category === 'success');
+  return successes.length > 0 ? successes : op.responses.filter((r) => r.category === 'default');
+}
+
+/** Responses that make up `<Op>Error`: the errors, and `default` when successes are declared. */
+export function errorResponses(op: Pick<Operation, 'responses'>): Response[] {
+  const hasSuccess = op.responses.some((r) => r.category === 'success');
+  return op.responses.filter((r) => r.category === 'error' || (hasSuccess && r.category === 'default'));
+}
+
+/** `GET /pets/{id}`: the method upper-cased and the path as the spec spells it. */
+export function methodAndPath(op: Pick<Operation, 'method' | 'path'>): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/**
+ * The parameters a path item declares for all its operations (`paths['/x'].parameters`), by location: the first
+ * operation's parameters whose pointer lies under the path item's own `parameters` (the model resolves path-level
+ * parameters into each operation, keeping their pointer). Empty lists when `ops` is empty.
+ *
+ * @param path the path as the spec spells it (the key under `paths`)
+ * @param ops the operations of that path
+ */
+export function pathLevelParameters(path: string, ops: readonly Pick<Operation, 'parameters'>[]): Operation['parameters'] {
+  const prefix = `${child('#/paths', path)}/parameters/`;
+  const result: Operation['parameters'] = { path: [], query: [], header: [], cookie: [] };
+  const first = ops[0];
+  if (first === undefined) return result;
+  for (const location of PARAMETER_LOCATIONS) result[location] = first.parameters[location].filter((p) => p.pointer.startsWith(prefix));
+  return result;
+}
+
+/** One named enum of the model, for emitters that need its values at runtime (the client's `as const` arrays). */
+export interface EnumInfo {
+  /** Component key as the spec spells it. */
+  key: string;
+  /** The type's identifier (the union type in the types package). */
+  identifier: string;
+  /** Module (file stem) the type lives in. */
+  module: string;
+  /** Values in spec order, without `null` (see {@link nullable}). */
+  values: Array<string | number | boolean>;
+  /** `null` is also allowed. */
+  nullable: boolean;
+  baseType?: EnumSchema['baseType'];
+  /** `x-enum-varnames`, index-aligned with `values`, when given. */
+  varNames?: string[];
+  /** `x-enum-descriptions`, index-aligned with `values`, when given. */
+  valueDescriptions?: string[];
+  pointer: string;
+}
+
+/** Every named schema that is an enum (or `const`), in spec order. */
+export function listEnums(api: Api): EnumInfo[] {
+  const out: EnumInfo[] = [];
+  for (const named of api.schemas.values()) {
+    const schema = named.schema;
+    if (schema.kind !== 'enum') continue;
+    const info: EnumInfo = {
+      key: named.key,
+      identifier: named.identifier,
+      module: named.module,
+      values: [...schema.values],
+      nullable: schema.nullable,
+      pointer: named.pointer,
+    };
+    if (schema.baseType !== undefined) info.baseType = schema.baseType;
+    if (schema.varNames !== undefined) info.varNames = [...schema.varNames];
+    if (schema.valueDescriptions !== undefined) info.valueDescriptions = [...schema.valueDescriptions];
+    out.push(info);
+  }
+  return out;
+}
+
+/** The signature scheme of the API's webhooks: the document's `x-webhook-signature`, else the first webhook's own. */
+export function webhookSignature(api: Api): WebhookSignature | undefined {
+  return api.webhookSignature ?? api.webhooks.find((w) => w.signature !== undefined)?.signature;
+}
+
+/**
+ * Every name the types package exports (its barrel re-exports each module's declarations): the schemas and their
+ * request variants, each operation's helper types, the webhook payload types and their union, and the names of
+ * `src/openapi.ts`. In that order.
+ */
+export function exportedTypeNames(api: Api): string[] {
+  const out: string[] = [];
+  for (const named of api.schemas.values()) {
+    out.push(named.identifier);
+    if (named.requestIdentifier !== undefined) out.push(named.requestIdentifier);
+  }
+  for (const op of api.operations) {
+    const { params, body, response, error } = op.names;
+    out.push(params, ...(body !== undefined ? [body] : []), response, error);
+  }
+  for (const hook of api.webhooks) out.push(hook.identifier);
+  if (api.webhookPayload !== undefined) out.push(api.webhookPayload);
+  out.push(...OPENAPI_SHAPE_NAMES);
+  return out;
+}
