@@ -4,7 +4,7 @@ import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoo
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesPackage } from './emit/types/index.js';
-import type { EmitOptions, EmittedFile } from './emit/types.js';
+import type { EmitOptions, EmittedFile, PackageInfo } from './emit/types.js';
 import { loadDocument } from './load/index.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
@@ -264,6 +264,7 @@ async function loadModelEmit(
     specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
     command: config.command ?? regenerateCommand(specAbs, out, targets, names),
     existingVersions: await existingVersions(out),
+    packageInfo: packageInfo(config, out),
   };
 
   const emitted = targets.map((target) => ({
@@ -367,6 +368,28 @@ function regenerateCommand(specAbs: string, out: string, targets: readonly Targe
   if (names.scope !== undefined) parts.push('--scope', quote(names.scope));
   if (targets.length === 1 && targets[0] !== undefined) parts.push('--only', targets[0]);
   return parts.join(' ');
+}
+
+/**
+ * The config's licence and repository fields, and each package's folder relative to the output's repository root (for
+ * `repository.directory`; none when the output is outside a repository).
+ */
+function packageInfo(config: SdkgenConfig, out: string): PackageInfo {
+  const info: PackageInfo = {};
+  for (const key of ['license', 'copyright', 'repository', 'homepage', 'bugs'] as const) {
+    const value = config[key];
+    if (value !== undefined) info[key] = value;
+  }
+  const root = findRepoRoot(out);
+  if (root !== undefined) {
+    const directories: NonNullable<PackageInfo['directories']> = {};
+    for (const target of TARGETS) {
+      const rel = toPosix(path.relative(root, path.join(out, target)));
+      if (rel !== '' && !rel.startsWith('../') && !path.isAbsolute(rel)) directories[target] = rel;
+    }
+    info.directories = directories;
+  }
+  return info;
 }
 
 async function existingVersions(out: string): Promise<EmitOptions['existingVersions']> {

@@ -39,4 +39,25 @@ export interface EmitOptions {
    * to the exact version.
    */
   typesDependencyRange?: string;
+  /**
+   * (Addition, packaging: D34) Where the packages come from and under which licence, for package.json
+   * (`license`, `repository`, `homepage`, `bugs`) and LICENSE. Omitted: `MIT`, no repository fields.
+   */
+  packageInfo?: PackageInfo;
+}
+
+/** Provenance and licence of the generated packages (see `SdkgenConfig`: the same fields). */
+export interface PackageInfo {
+  /** SPDX licence id. Default `MIT`. */
+  license?: string;
+  /** Copyright holder named in LICENSE. Default: `the authors of <package name>`. */
+  copyright?: string;
+  /** https URL of the git repository, e.g. `https://github.com/acme/sdk`. */
+  repository?: string;
+  /** Folder of each package relative to the repository root, POSIX (`packages/client`): `repository.directory`. */
+  directories?: { types?: string; client?: string };
+  /** package.json `homepage`; default for a github.com repository: the package folder's README. */
+  homepage?: string;
+  /** package.json `bugs.url`; default for a github.com repository: its issues page. */
+  bugs?: string;
 }

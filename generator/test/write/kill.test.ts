@@ -213,7 +213,8 @@ describe('a write killed at any step', () => {
     );
     // What the summary said: the folder, and what was done.
     expect(outcomes[0]!.recovered).toEqual([expect.stringMatching(/^deleted 2 leftover folder\(s\) of an interrupted write beside .*types \(it had not touched the output, or had finished\)$/)]);
-    expect(outcomes[journalAt]!.recovered).toEqual([expect.stringMatching(/^finished the interrupted write of .*types .*: 6 file\(s\) moved into place, 1 removed$/)]);
+    // tsdown.config.ts is among them: its banner names the spec file, another one in v1 and v2.
+    expect(outcomes[journalAt]!.recovered).toEqual([expect.stringMatching(/^finished the interrupted write of .*types .*: 7 file\(s\) moved into place, 1 removed$/)]);
     const lastRename = lastIndex(steps, 'types rename:');
     expect(outcomes[lastRename]!.recovered).toEqual([expect.stringMatching(/: 0 file\(s\) moved into place, 1 removed$/)]);
     expect(outcomes.at(-1)!.recovered).toEqual([]);
