@@ -265,7 +265,6 @@ function machine() {
       '@octokit/openapi': installedVersion('@octokit/openapi'),
       '@readme/oas-examples': installedVersion('@readme/oas-examples'),
       prettier: installedVersion('prettier', path.join(repoDir, 'generator/node_modules')),
-      'ts-morph': installedVersion('ts-morph', path.join(repoDir, 'generator/node_modules')),
     },
   };
 }

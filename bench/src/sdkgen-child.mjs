@@ -1,19 +1,17 @@
 #!/usr/bin/env node
 /**
  * One generator run, in its own process, for measuring: what `sdkgen generate <spec> --out <out>
- * [--only …]` does (the CLI calls the same `generate()`), with a fresh, empty format cache so every
- * run is a cold first generation. Prints one JSON line: timings (ms), counts, files and bytes written.
+ * [--only …]` does (the CLI calls the same `generate()`). Prints one JSON line: timings (ms),
+ * counts, files and bytes written.
  *
- * Usage: node bench/src/sdkgen-child.mjs <snapshotDir> <spec> <out> <types|client|both> [--cache <dir>]
+ * Usage: node bench/src/sdkgen-child.mjs <snapshotDir> <spec> <out> <types|client|both>
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [snapshot, spec, out, only, flag, cacheArg] = process.argv.slice(2);
+const [snapshot, spec, out, only] = process.argv.slice(2);
 const { generate } = await import(pathToFileURL(path.join(snapshot, 'dist/generate.js')).href);
-const cache = flag === '--cache' ? cacheArg : mkdtempSync(path.join(os.tmpdir(), 'sdkgen-bench-cache-'));
 try {
   const result = await generate({
     spec: path.resolve(spec),
@@ -22,7 +20,6 @@ try {
     name: 'Bench',
     scope: '@bench',
     targets: only === 'both' ? ['types', 'client'] : [only],
-    cacheDir: cache,
   });
   const { files, bytes } = countFiles(path.resolve(out));
   console.log(
@@ -40,8 +37,6 @@ try {
   const diagnostics = Array.isArray(error?.diagnostics) ? error.diagnostics : undefined;
   console.log(JSON.stringify({ ok: false, error: String(error?.message ?? error).slice(0, 4000), diagnostics }));
   process.exitCode = 1;
-} finally {
-  if (flag !== '--cache') rmSync(cache, { recursive: true, force: true });
 }
 
 /** Files and bytes under `dir` (the generated packages). */

@@ -136,9 +136,10 @@ export async function runCorpus(docs: readonly CorpusDoc[], batchName: string): 
       }
     }
     files.set('consumer.ts', consumer(scope, doc.targets));
+    // The packages' sources (tsdown.config.ts, the build's config, compiles with tsdown installed: not here).
     const roots = doc.targets.flatMap((t) =>
       listFiles(path.join(out, t))
-        .filter((f) => f.endsWith('.ts'))
+        .filter((f) => f.startsWith('src/') && f.endsWith('.ts'))
         .map((f) => path.join(out, t, f)),
     );
     members.push({ id: doc.id, packages, files, roots });

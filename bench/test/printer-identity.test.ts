@@ -1,10 +1,11 @@
 /**
  * The printer (generator/src/emit/ts/printer.ts) writes prettier's output itself: over GitHub's REST
  * API and every @readme/oas-examples document, prettier with the repository's `.prettierrc.json`
- * changes no printed file of the types package (generator/test/emit/printer-identity.test.ts does the
- * same for the fixtures and the Improvado spec).
+ * changes no printed file of the types package or of the client package
+ * (generator/test/emit/printer-identity.test.ts does the same for the fixtures and the Improvado spec).
  */
 import { describe, expect, it } from 'vitest';
+import { emitClientPackage } from '../../generator/src/emit/client/index.js';
 import { emitTypesPackage } from '../../generator/src/emit/types/index.js';
 import { loadDocument } from '../../generator/src/load/index.js';
 import { buildModel } from '../../generator/src/model/build.js';
@@ -21,22 +22,22 @@ async function changes(doc: CorpusDoc): Promise<string[] | 'invalid'> {
     if (error instanceof GenerateError) return 'invalid';
     throw error;
   }
-  const files = emitTypesPackage(api, {
+  const options = {
     typesPackageName: '@corpus/types',
     clientPackageName: '@corpus/client',
     clientName: 'Corpus',
     specPath: doc.name,
     command: 'pnpm generate',
     existingVersions: {},
-  });
-  return prettierChanges(files);
+  };
+  return prettierChanges([...emitTypesPackage(api, options), ...emitClientPackage(api, options)]);
 }
 
-describe('prettier leaves the printed types package as it is (corpus)', () => {
+describe('prettier leaves the printed types and client packages as they are (corpus)', () => {
   it("GitHub's REST API", async () => {
     const [github] = githubDocs(false);
     expect(await changes(github!)).toEqual([]);
-  });
+  }, 300_000);
 
   it('every @readme/oas-examples document', async () => {
     const failures: string[] = [];
@@ -49,5 +50,5 @@ describe('prettier leaves the printed types package as it is (corpus)', () => {
     }
     expect(printed).toBeGreaterThan(50);
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -28,9 +28,6 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--check', description: 'Write nothing; exit 1 and list the files that would change' },
   { flags: '--strict', description: "Treat every warning about the document as an error (nothing is written while one remains)" },
   { flags: '--quiet', description: 'Print errors only (no summary, no warnings)' },
-  { flags: '--cache-dir <dir>', description: 'Format cache folder (default: node_modules/.cache/sdkgen/format)' },
-  { flags: '--no-cache', description: 'Do not use the format cache' },
-  { flags: '--workers <n>', description: 'Worker threads for prettier; 0 = none (default: auto, by CPU count and size)' },
   { flags: '--format <how>', description: 'TypeScript: printer (default: prettier\'s layout, width 100, single quotes) or prettier (your prettier config)' },
   { flags: '-h, --help', description: 'Show this help' },
   { flags: '-v, --version', description: 'Show the version' },
@@ -82,9 +79,6 @@ interface ParsedOptions {
   check?: boolean;
   strict?: boolean;
   quiet?: boolean;
-  cacheDir?: string;
-  cache?: boolean;
-  workers?: string | number;
   format?: string;
   help?: boolean;
   version?: boolean;
@@ -186,13 +180,6 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
   }
   if (o.check === true) options.check = true;
   if (o.strict === true) options.strict = true;
-  if (o.cache === false) options.cacheDir = false;
-  else if (o.cacheDir !== undefined) options.cacheDir = String(o.cacheDir);
-  if (o.workers !== undefined) {
-    const n = Number(o.workers);
-    if (!Number.isInteger(n) || n < 0 || n > 64) return `--workers must be a whole number from 0 to 64 (got '${String(o.workers)}')`;
-    options.workers = n;
-  }
   if (o.format !== undefined) {
     if (!(FORMAT_MODES as readonly string[]).includes(String(o.format))) return `--format must be one of: ${FORMAT_MODES.join(', ')} (got '${String(o.format)}')`;
     options.format = o.format as FormatMode;
@@ -249,13 +236,9 @@ export function summary(r: GenerateResult): string {
       lines.push(`    … and ${notes.length - MAX_WARNINGS} more (${byCode}); the API's GenerateResult.diagnostics has them all`);
     }
   }
-  const files = r.packages.reduce((n, p) => n + p.result.cacheHits + p.result.cacheMisses, 0);
-  const hits = r.packages.reduce((n, p) => n + p.result.cacheHits, 0);
-  const workers = Math.max(0, ...r.packages.map((p) => p.result.workers));
+  const formatted = r.packages.reduce((n, p) => n + p.result.formatted, 0);
   const t = r.timings;
-  lines.push(
-    `  formatting: ${seconds(t.formatMs)} (${files - hits} formatted, ${hits} from cache${workers > 0 ? `, ${workers} workers` : ''})`,
-  );
+  lines.push(`  formatting: ${seconds(t.formatMs)} (${count(formatted, 'file')} through prettier)`);
   lines.push(
     `  done in ${seconds(t.totalMs)} (load ${seconds(t.loadMs)}, model ${seconds(t.modelMs)}, emit ${seconds(t.emitMs)}, write ${seconds(t.writeMs)})`,
   );

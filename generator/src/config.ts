@@ -34,13 +34,50 @@ export interface SdkgenConfig {
    * Markdown and JSON always go through prettier.
    */
   format?: FormatMode;
+  /**
+   * SPDX licence id written to both package.json files, with a LICENSE file (D34). Default `MIT`.
+   * `MIT` gets the full MIT text, `UNLICENSED` an all-rights-reserved notice, any other id a notice
+   * that names it.
+   */
+  license?: string;
+  /** Copyright holder named in LICENSE, e.g. `Acme Inc.`. Default: `the authors of <package name>`. */
+  copyright?: string;
+  /**
+   * The https URL of the git repository that holds the generated packages, e.g.
+   * `https://github.com/acme/sdk`: package.json `repository` (with `directory`, the package folder
+   * relative to the repository root), and, for a github.com URL, the default `homepage` and `bugs`.
+   * npm's provenance check requires it to match the repository that publishes.
+   */
+  repository?: string;
+  /** package.json `homepage`. Default (github.com repositories): the package folder's README on the default branch. */
+  homepage?: string;
+  /** package.json `bugs.url`. Default (github.com repositories): `<repository>/issues`. */
+  bugs?: string;
 }
 
 /** See {@link SdkgenConfig.format}. */
 export type FormatMode = 'printer' | 'prettier';
 export const FORMAT_MODES: readonly FormatMode[] = ['printer', 'prettier'];
 
-const STRING_FIELDS = ['spec', 'out', 'name', 'scope', 'typesPackageName', 'clientPackageName', 'specPath', 'command', 'format'] as const;
+const STRING_FIELDS = [
+  'spec',
+  'out',
+  'name',
+  'scope',
+  'typesPackageName',
+  'clientPackageName',
+  'specPath',
+  'command',
+  'format',
+  'license',
+  'copyright',
+  'repository',
+  'homepage',
+  'bugs',
+] as const;
+
+/** Fields that must be an absolute https URL. */
+const URL_FIELDS = ['repository', 'homepage', 'bugs'] as const;
 
 /**
  * The repository root above `from`: the nearest folder holding `pnpm-workspace.yaml` or `.git`;
@@ -108,6 +145,12 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
     if (typeof value !== 'string' || value === '') fail('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
     if (key === 'format' && !(FORMAT_MODES as readonly string[]).includes(value as string)) {
       fail('config/invalid', `'format' must be one of: ${FORMAT_MODES.join(', ')} (got '${String(value)}')`, '#/format');
+    }
+    if ((URL_FIELDS as readonly string[]).includes(key) && !/^https:\/\/[^\s/]+\/\S*$/.test(value as string)) {
+      fail('config/invalid', `'${key}' must be an https URL (got '${String(value)}')`, `#/${key}`);
+    }
+    if (key === 'license' && !/^[A-Za-z0-9.+-]+$/.test(value as string)) {
+      fail('config/invalid', `'license' must be an SPDX licence id such as MIT or UNLICENSED (got '${String(value)}')`, '#/license');
     }
     (config as Record<string, string>)[key] = value as string;
   }

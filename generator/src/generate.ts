@@ -2,8 +2,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, type FormatMode, readConfig, type SdkgenConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
-import { emitTypesFiles } from './emit/types/index.js';
-import type { EmitOptions, EmittedFile } from './emit/types.js';
+import { emitClientPackage } from './emit/client/index.js';
+import { emitTypesPackage } from './emit/types/index.js';
+import type { EmitOptions, EmittedFile, PackageInfo } from './emit/types.js';
 import { loadDocument } from './load/index.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
@@ -14,9 +15,6 @@ import {
   applyPackage,
   asWriteError,
   clearFormatConfigCache,
-  warmFormatOptions,
-  defaultWorkerCount,
-  FormatPool,
   type PreparedPackage,
   preparePackage,
   recoverPackage,
@@ -56,10 +54,6 @@ export interface GenerateOptions {
    * key, a questionable construct) is an error: nothing is written while one remains.
    */
   strict?: boolean;
-  /** Format cache folder, or `false` for none (see `PrepareOptions.cacheDir`). */
-  cacheDir?: string | false;
-  /** Formatting worker threads, or `'auto'` (see `PrepareOptions.workers`). */
-  workers?: number | 'auto';
   /** How TypeScript is formatted (see {@link SdkgenConfig.format}). Default: the config's `format`, else `printer`. */
   format?: FormatMode;
   /** For tests: hooks into the atomic write. */
@@ -95,10 +89,9 @@ export interface GenerateResult {
   /** In check mode: every package is up to date. Otherwise always true. */
   upToDate: boolean;
   /**
-   * Wall-clock ms per stage. Emission and formatting overlap (each file is formatted while the next
-   * ones are emitted): `emitMs` runs from the model to the last file emitted, formatting of the
-   * earlier files included where it ran on this thread; `formatMs` is what formatting took after
-   * that. They add up, with the other stages, to `totalMs`.
+   * Wall-clock ms per stage: `emitMs` builds and prints every file, `formatMs` runs prettier over the
+   * Markdown and JSON files (and TypeScript with `format: 'prettier'`), `writeMs` compares with the
+   * disk and writes. They add up, with the other stages, to `totalMs`.
    */
   timings: {
     loadMs: number;
@@ -107,12 +100,6 @@ export interface GenerateResult {
     formatMs: number;
     writeMs: number;
     totalMs: number;
-    /**
-     * When formatting ran in a pool started with generate() (documents of 1 MB or more): the time its
-     * threads spent formatting, summed over the threads (see `FormatPool.busyMs`), which overlaps
-     * `emitMs`. Undefined otherwise (formatting then is `formatMs`).
-     */
-    formatBusyMs?: number;
   };
 }
 
@@ -149,20 +136,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const recovery = { ...recovered, diagnostics: [...configNotes, ...recovered.diagnostics] };
 
   const format = options.format ?? config.format ?? 'printer';
-  // Formatting workers load prettier while the document loads (only when they will be needed: the
-  // printer's TypeScript needs no formatting, the client's and prettier's mode do).
-  const needsPool = format === 'prettier' || targets.includes('client');
-  const pool = needsPool ? await startFormatPool(options.workers, path.resolve(cwd, specInput)) : undefined;
   try {
-    return { ...(await generateWith({ ...options, format }, cwd, config, specInput, outInput, targets, names, pool, started, recovery)), configFile };
+    return { ...(await generateWith({ ...options, format }, cwd, config, specInput, outInput, targets, names, started, recovery)), configFile };
   } catch (caught) {
     // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
     // and what recovery did is said even when this run fails.
     const error = asWriteError(caught, cwd);
     if (recovery.diagnostics.length === 0 || !(error instanceof GenerateError) || error instanceof UsageError) throw error;
     throw new GenerateError([...error.diagnostics, ...recovery.diagnostics]);
-  } finally {
-    await pool?.close();
   }
 }
 
@@ -187,20 +168,6 @@ async function recoverOutput(
   return { diagnostics, pending };
 }
 
-/** A spec file at least this big (bytes) gives enough output to start formatting workers early. */
-const EARLY_POOL_SPEC_BYTES = 1024 * 1024;
-
-async function startFormatPool(workers: GenerateOptions['workers'], specAbs: string): Promise<FormatPool | undefined> {
-  if (typeof workers === 'number') return workers > 0 ? new FormatPool(workers) : undefined;
-  const count = defaultWorkerCount();
-  if (count === 0) return undefined;
-  try {
-    return (await fs.stat(specAbs)).size >= EARLY_POOL_SPEC_BYTES ? new FormatPool(count) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function generateWith(
   options: GenerateOptions,
   cwd: string,
@@ -209,47 +176,19 @@ async function generateWith(
   outInput: string,
   targets: readonly Target[],
   names: Names,
-  pool: FormatPool | undefined,
   started: number,
   recovery: { diagnostics: Diagnostic[]; pending: boolean },
 ): Promise<GenerateResult> {
   const out = path.resolve(cwd, outInput);
-  // A long-lived process (watch mode, a dev server) must see an edited prettier config. The config
-  // look-ups for the files every package has start now and are done before emission starts.
+  // A long-lived process (watch mode, a dev server) must see an edited prettier config.
   await clearFormatConfigCache();
-  const warm = Promise.all(targets.map((target) => warmFormatOptions(path.join(out, target), PACKAGE_FILE_KINDS)));
   const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(cwd, config, specInput, out, targets, names, options.strict === true);
-  await warm;
+  const emitAt = performance.now();
 
-  const prepareOptions = {
-    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.format !== undefined ? { format: options.format } : {}),
-    ...(pool !== undefined ? { pool } : {}),
-  };
-  // Emission and formatting overlap: each file goes to formatting as soon as it is emitted, and
-  // while files are still being emitted the pool's workers format (this thread emits). Both packages
-  // at once: their files share the formatting threads.
-  let emitAt = modelAt;
-  let emitting = emitted.length;
-  const release = pool?.hold();
-  const emissionEnded = (): void => {
-    if (--emitting > 0) return;
-    emitAt = performance.now();
-    release?.();
-  };
-  const settled = await Promise.allSettled(
-    emitted.map(async (e) => ({
-      target: e.target,
-      prepared: await preparePackage(path.join(out, e.target), paced(e.files, emissionEnded), prepareOptions),
-    })),
-  );
-  release?.();
-  for (const s of settled) if (s.status === 'rejected') throw s.reason;
-  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const formatAt = performance.now();
-  // Formatting not hidden behind emission: from the last file emitted to the last one formatted.
-  const formatMs = formatAt - emitAt;
+  const prepareOptions = options.format !== undefined ? { format: options.format } : {};
+  const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
+  for (const e of emitted) prepared.push({ target: e.target, prepared: await preparePackage(path.join(out, e.target), e.files, prepareOptions) });
+  const formatMs = prepared.reduce((ms, p) => ms + p.prepared.formatMs, 0);
 
   const check = options.check === true;
   if (!check)
@@ -277,9 +216,8 @@ async function generateWith(
       modelMs: modelAt - loadedAt,
       emitMs: emitAt - modelAt,
       formatMs,
-      writeMs: done - formatAt,
+      writeMs: done - emitAt - formatMs,
       totalMs: done - started,
-      ...(pool !== undefined ? { formatBusyMs: pool.busyMs } : {}),
     },
   };
 }
@@ -291,12 +229,9 @@ type Names = {
   clientPackageName: string | undefined;
 };
 
-/** A path of each folder and kind of file a generated package has (see `warmFormatOptions`). */
-const PACKAGE_FILE_KINDS = ['src/index.ts', 'src/resources/index.ts', 'src/core/index.ts', 'package.json', 'README.md'];
-
 /**
- * load → model, and the emission of each target as a lazy sequence of files (emitted as it is
- * iterated); also what the result needs of the model. The loaded document is not kept.
+ * load → model → the files of each target; also what the result needs of the model. The loaded
+ * document is not kept.
  */
 async function loadModelEmit(
   cwd: string,
@@ -312,7 +247,7 @@ async function loadModelEmit(
     diagnostics: Diagnostic[];
   };
   emitOptions: EmitOptions;
-  emitted: Array<{ target: Target; files: Iterable<EmittedFile> }>;
+  emitted: Array<{ target: Target; files: EmittedFile[] }>;
   loadedAt: number;
   modelAt: number;
 }> {
@@ -329,14 +264,12 @@ async function loadModelEmit(
     specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
     command: config.command ?? regenerateCommand(specAbs, out, targets, names),
     existingVersions: await existingVersions(out),
+    packageInfo: packageInfo(config, out),
   };
 
-  // The client emitter builds classes and functions, which only ts-morph prints: it (and ts-morph,
-  // which loads the TypeScript compiler) is loaded only when the client is generated.
-  const emitClient = targets.includes('client') ? (await import('./emit/client/index.js')).emitClientPackage : undefined;
-  const emitted: Array<{ target: Target; files: Iterable<EmittedFile> }> = targets.map((target) => ({
+  const emitted = targets.map((target) => ({
     target,
-    files: target === 'types' || emitClient === undefined ? emitTypesFiles(api, emitOptions) : lazily(() => emitClient(api, emitOptions)),
+    files: target === 'types' ? emitTypesPackage(api, emitOptions) : emitClientPackage(api, emitOptions),
   }));
   return {
     summary: {
@@ -371,28 +304,6 @@ async function loadAndModel(cwd: string, specInput: string, strict: boolean): Pr
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
   }
   return { api, diagnostics: all, loadedAt };
-}
-
-/** The files `emit()` returns, emitted when the sequence is first iterated. */
-function* lazily(emit: () => EmittedFile[]): Generator<EmittedFile> {
-  yield* emit();
-}
-
-/**
- * Hands `files` on one at a time as they are emitted, letting the event loop run between two, so
- * that the formatting jobs of the files already handed on reach the pool's workers (and finished
- * ones come back) while the next file is emitted. Calls `ended` once, when the last is emitted (or
- * the consumer stops early).
- */
-async function* paced(files: Iterable<EmittedFile>, ended: () => void): AsyncGenerator<EmittedFile> {
-  try {
-    for (const file of files) {
-      yield file;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    ended();
-  }
 }
 
 /**
@@ -457,6 +368,28 @@ function regenerateCommand(specAbs: string, out: string, targets: readonly Targe
   if (names.scope !== undefined) parts.push('--scope', quote(names.scope));
   if (targets.length === 1 && targets[0] !== undefined) parts.push('--only', targets[0]);
   return parts.join(' ');
+}
+
+/**
+ * The config's licence and repository fields, and each package's folder relative to the output's repository root (for
+ * `repository.directory`; none when the output is outside a repository).
+ */
+function packageInfo(config: SdkgenConfig, out: string): PackageInfo {
+  const info: PackageInfo = {};
+  for (const key of ['license', 'copyright', 'repository', 'homepage', 'bugs'] as const) {
+    const value = config[key];
+    if (value !== undefined) info[key] = value;
+  }
+  const root = findRepoRoot(out);
+  if (root !== undefined) {
+    const directories: NonNullable<PackageInfo['directories']> = {};
+    for (const target of TARGETS) {
+      const rel = toPosix(path.relative(root, path.join(out, target)));
+      if (rel !== '' && !rel.startsWith('../') && !path.isAbsolute(rel)) directories[target] = rel;
+    }
+    info.directories = directories;
+  }
+  return info;
 }
 
 async function existingVersions(out: string): Promise<EmitOptions['existingVersions']> {

@@ -15,8 +15,6 @@ describe('drift', () => {
       cwd: repoRoot,
       config: path.join(repoRoot, 'sdkgen.config.json'),
       check: true,
-      cacheDir: false,
-      workers: 0,
     });
     expect(result.operations).toBe(75);
     expect(result.packages.map((p) => p.target)).toEqual(['types', 'client']);

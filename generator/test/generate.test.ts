@@ -8,8 +8,7 @@ import { snapshotDir } from './write/fs-helpers.js';
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures');
 const good = path.join(fixtures, 'multifile/nested/api.json');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-gen-cache-'));
-const base: Partial<GenerateOptions> = { cacheDir, config: false, workers: 0 };
+const base: Partial<GenerateOptions> = { config: false };
 
 function tempOut(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-gen-'));

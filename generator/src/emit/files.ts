@@ -1,11 +1,13 @@
 /**
- * The non-TypeScript files of the types package, rendered from handlebars templates with plain
- * view objects built from the model: `package.json`, `tsconfig.json`, `README.md`.
+ * The files of the types package besides its sources, rendered from handlebars templates with plain
+ * view objects built from the model: `package.json`, `tsconfig.json`, `tsdown.config.ts`,
+ * `README.md`, `LICENSE`.
  */
 import { apiName } from '../model/naming.js';
 import type { Api } from '../model/types.js';
+import { licenseFile, packageMetadata, tsdownConfigFile } from './package-info.js';
 import { renderTemplate } from './templates.js';
-import { lineCommentText, quotedString } from './text.js';
+import { bannerLine, lineCommentText, quotedString } from './text.js';
 import type { EmitOptions, EmittedFile } from './types.js';
 import { methodAndPath, orderedParameters } from '../model/queries.js';
 
@@ -73,17 +75,20 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
   };
 }
 
-/** `package.json`, `tsconfig.json` and `README.md` of the types package. */
+/** `package.json`, `tsconfig.json`, `tsdown.config.ts`, `README.md` and `LICENSE` of the types package. */
 export function typesPackageFiles(api: Api, options: EmitOptions): EmittedFile[] {
   const packageView = {
     packageName: options.typesPackageName,
     version: options.existingVersions.types ?? '0.0.0',
     description: `TypeScript types for ${apiPhrase(api.title)} (declarations only), generated from its OpenAPI document`,
     generateScript: options.generateScripts?.types,
+    metadata: packageMetadata(options, 'types'),
   };
   return [
     { path: 'package.json', kind: 'json', contents: renderTemplate('types/package.json.hbs', packageView) },
     { path: 'tsconfig.json', kind: 'json', contents: renderTemplate('types/tsconfig.json.hbs', {}) },
+    tsdownConfigFile('types', bannerLine(options)),
     { path: 'README.md', kind: 'md', contents: renderTemplate('types/README.md.hbs', typesReadmeView(api, options)) },
+    licenseFile(options, options.typesPackageName),
   ];
 }

@@ -16,10 +16,10 @@ export function isIdentifierName(name: string): boolean {
  * (quotes, backslashes, control characters, NUL, lone surrogates as `\uD800`), plus U+2028 and U+2029 as `\u2028` and
  * `\u2029` (line terminators to editors, JavaScript before ES2019 and line-based tools: the literal stays on its line,
  * visibly). A backslash at the very end is
- * written `\u005C` (`"C:\\logs\u005C"`): ts-morph's code writer, which prints every emitted client statement, takes a
- * quote right after a backslash for an escaped quote, so after `"V\\"` it thinks the string goes on, reads a later
- * `"/*"` as a comment and closes it with a stray `*​/` (corpus-found/fuzz-invalid-method-name). The one escaping of
- * document text into a TypeScript string (descriptors, literal types, keys): never `JSON.stringify` directly.
+ * written `\u005C` (`"C:\\logs\u005C"`): the code writer that printed the client before the printer (D32) took a quote
+ * right after a backslash for an escaped quote (corpus-found/fuzz-invalid-method-name); the spelling is kept, so the
+ * output did not change. The one escaping of document text into a TypeScript string (descriptors, literal types,
+ * keys): never `JSON.stringify` directly.
  */
 export function stringLiteral(value: string): string {
   return JSON.stringify(value)
@@ -74,15 +74,6 @@ export function isObjectPrototypeMember(name: string): boolean {
  */
 export function literalKey(name: string): string {
   return name === '__proto__' ? '["__proto__"]' : propertyKey(name);
-}
-
-/**
- * An object-literal entry `key: value` for a value whose type is checked against `Record<string, T>`. For a key named
- * like an `Object.prototype` member TypeScript takes the contextual type from that member (e.g. `toString`'s function
- * type), so string literals inside `value` widen to `string` (TS2322); `as const` keeps them literal.
- */
-export function recordEntry(name: string, value: string): string {
-  return `${literalKey(name)}: ${isObjectPrototypeMember(name) ? `${value} as const` : value}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * IR documentation ({@link Docs}) → TSDoc, as ts-morph `JSDocStructure`s (for declarations and
- * property signatures) or as comment text (for members of inline object types, which are printed
- * inside type text).
+ * IR documentation ({@link Docs}) → TSDoc, as docs text (for declarations, class members and
+ * interface properties: `commentFromDocs` in ts/nodes.ts makes the comment) or as comment text (for
+ * members of type literals). The two differ in white space at the edges, as the two ways the
+ * generator wrote comments before its printer did (kept: the output did not change).
  *
  * Layout of one comment, every part optional:
  *
@@ -72,8 +73,8 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
 
 /**
  * The one escaping of document text into JSDoc comment text (every comment the generator writes goes through it):
- * - breaks `*​/` (`*\/`) so the text cannot close the comment, and `/*` (`/\*`: ts-morph's writer would take it for
- *   a nested comment and mangle the lines after it);
+ * - breaks `*​/` (`*\/`) so the text cannot close the comment, and `/*` (`/\*`: the code writer that printed comments
+ *   before the printer took it for a nested comment; kept, so the output did not change);
  * - escapes (`\@`) an `@` at the start of a line or after whitespace: TypeScript starts a tag there, so
  *   `contact @support` or a line `@deprecated soon` in a description must not become tags;
  * - writes every line ending (CRLF, CR, U+2028, U+2029) as `\n`, each line then getting its ` * ` prefix;
@@ -147,17 +148,21 @@ export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocMod
   };
 }
 
+/** A tag as a line of docs text: `@name text`, `@name` without text, no space before a text that starts with a line break. */
+export function tagLine(tag: { tagName: string; text?: string | undefined }): string {
+  const text = tag.text ?? '';
+  return text === '' ? `@${tag.tagName}` : text.startsWith('\n') ? `@${tag.tagName}${text}` : `@${tag.tagName} ${text}`;
+}
+
 /**
- * The comment as the `docs` of a ts-morph structure: one string, the comment's text without `/**`,
- * `*​/` and the leading stars (an empty array when there is nothing to say). ts-morph prints a
- * string as it is; a `JSDocStructure` costs it a temporary writer per comment and per tag, for the
- * same text (description, then a line per tag: `@name text`).
+ * The comment as docs text: one string, the comment's text without `/**`, `*​/` and the leading
+ * stars (the description, then a line per tag: `@name text`), in an array (empty when there is
+ * nothing to say); `commentFromDocs` (ts/nodes.ts) makes the comment of it.
  */
 export function jsDocStructures(docs: Docs | undefined, extras?: DocExtras): string[] {
   const model = docModel(docs, extras);
   if (model === undefined) return [];
-  const tags = model.tags.map((t) => (t.text === undefined || t.text === '' ? `@${t.tagName}` : t.text.startsWith('\n') ? `@${t.tagName}${t.text}` : `@${t.tagName} ${t.text}`));
-  return [model.description === '' ? tags.join('\n') : tags.length === 0 ? model.description : `${model.description}\n${tags.join('\n')}`];
+  return [[...(model.description === '' ? [] : [model.description]), ...model.tags.map(tagLine)].join('\n')];
 }
 
 /** The comment as text (`/** … *​/` plus a newline), or `''` when there is nothing to say. */

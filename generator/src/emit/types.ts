@@ -3,14 +3,12 @@ export interface EmittedFile {
   /** Path relative to the package directory, POSIX separators, e.g. `src/connections.ts`. */
   path: string;
   contents: string;
-  /** Picks the prettier parser; `other` is written as is. */
-  kind: 'ts' | 'json' | 'md' | 'other';
   /**
-   * TypeScript printed in its final shape by `ts/printer.ts` (prettier's layout in the repository's
-   * style: print width 100, single quotes, trailing commas): the write stage leaves it as it is
-   * when the output's prettier options are that style.
+   * `ts`: printed in its final shape by `ts/printer.ts` (prettier's layout in the repository's style:
+   * print width 100, single quotes, trailing commas), formatted again only with `--format prettier`;
+   * `json`, `md`: formatted by prettier in the write stage; `other` (the runtime copies): written as is.
    */
-  printed?: boolean;
+  kind: 'ts' | 'json' | 'md' | 'other';
 }
 
 /** What emitters need to know beyond the model. */
@@ -41,4 +39,25 @@ export interface EmitOptions {
    * to the exact version.
    */
   typesDependencyRange?: string;
+  /**
+   * (Addition, packaging: D34) Where the packages come from and under which licence, for package.json
+   * (`license`, `repository`, `homepage`, `bugs`) and LICENSE. Omitted: `MIT`, no repository fields.
+   */
+  packageInfo?: PackageInfo;
+}
+
+/** Provenance and licence of the generated packages (see `SdkgenConfig`: the same fields). */
+export interface PackageInfo {
+  /** SPDX licence id. Default `MIT`. */
+  license?: string;
+  /** Copyright holder named in LICENSE. Default: `the authors of <package name>`. */
+  copyright?: string;
+  /** https URL of the git repository, e.g. `https://github.com/acme/sdk`. */
+  repository?: string;
+  /** Folder of each package relative to the repository root, POSIX (`packages/client`): `repository.directory`. */
+  directories?: { types?: string; client?: string };
+  /** package.json `homepage`; default for a github.com repository: the package folder's README. */
+  homepage?: string;
+  /** package.json `bugs.url`; default for a github.com repository: its issues page. */
+  bugs?: string;
 }

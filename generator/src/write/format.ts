@@ -1,17 +1,17 @@
 import * as path from 'node:path';
 import * as prettier from 'prettier';
+import type { FormatMode } from '../config.js';
 import type { EmittedFile } from '../emit/types.js';
 
 /**
- * prettier parser per emitted kind; `other` is written as is. TypeScript is parsed with `babel-ts`:
- * ~25 % faster than `typescript` on the generator's output, same bytes (checked on all 694 files
- * generated from GitHub's REST API). Its syntax errors are vaguer, so a rejected file is parsed
- * again with `typescript` for the diagnostic (see {@link DIAGNOSTIC_PARSER}).
+ * The prettier parser of an emitted file, or undefined when it is written as it is: Markdown and
+ * JSON always go through prettier; TypeScript only in the `prettier` mode (the printer writes it in
+ * its final shape, see emit/ts/printer.ts); `other` (the runtime copies) never.
  */
-export function parserFor(kind: EmittedFile['kind']): 'babel-ts' | 'json' | 'markdown' | undefined {
+export function parserFor(kind: EmittedFile['kind'], mode: FormatMode): 'typescript' | 'json' | 'markdown' | undefined {
   switch (kind) {
     case 'ts':
-      return 'babel-ts';
+      return mode === 'prettier' ? 'typescript' : undefined;
     case 'json':
       return 'json';
     case 'md':
@@ -21,10 +21,7 @@ export function parserFor(kind: EmittedFile['kind']): 'babel-ts' | 'json' | 'mar
   }
 }
 
-/** The parser that reports a syntax error where a fast parser rejected the text (same language). */
-export const DIAGNOSTIC_PARSER: Readonly<Record<string, string>> = { 'babel-ts': 'typescript' };
-
-/** Options handed to `prettier.format` (JSON-serialisable: they go to workers and into cache keys). */
+/** Options handed to `prettier.format` (plain values only). */
 export type FormatOptions = Record<string, string | number | boolean>;
 
 /**
@@ -52,34 +49,11 @@ export async function resolveFormatOptions(dir: string, relPath: string, parser:
 
 const configCache = new Map<string, Promise<prettier.Options | null>>();
 
-/**
- * Runs the prettier config look-ups for files under `dir` (one per folder and extension of
- * `relPaths`) ahead of formatting. A look-up walks up the folders one file-system call after
- * another, so it needs many turns of the event loop: done ahead, it does not hold back the first
- * file of a package that is formatted while the next files are emitted.
- * Never rejects (a failing look-up fails again, and is reported, when a file is formatted).
- */
-export async function warmFormatOptions(dir: string, relPaths: readonly string[]): Promise<void> {
-  await Promise.all(
-    relPaths.map(async (relPath) => {
-      const parser = parserFor(kindOf(relPath));
-      if (parser !== undefined) await resolveFormatOptions(dir, relPath, parser).catch(() => undefined);
-    }),
-  );
-}
-
-function kindOf(relPath: string): EmittedFile['kind'] {
-  const ext = path.extname(relPath);
-  return ext === '.ts' ? 'ts' : ext === '.json' ? 'json' : ext === '.md' ? 'md' : 'other';
-}
-
 /** Forget resolved prettier configs (call when a config file may have changed, e.g. between runs in one process). */
 export async function clearFormatConfigCache(): Promise<void> {
   configCache.clear();
   await prettier.clearConfigCache();
 }
-
-export const prettierVersion: string = prettier.version;
 
 /** A formatting failure, with the 1-based place prettier reports. */
 export interface FormatFailure {
@@ -152,9 +126,18 @@ export function restoreTables(formatted: string, tables: readonly string[]): str
   return restored === tables.length ? lines.join('\n') : undefined;
 }
 
-/** Formats in this thread. Throws prettier's error on a syntax error. */
-export function formatInProcess(text: string, options: FormatOptions): Promise<string> {
-  return prettier.format(text, options);
+/**
+ * Formats one file's text with prettier, in this thread. Markdown tables are taken out first and put
+ * back as they were (see {@link extractTables}).
+ * @throws prettier's error for text it cannot parse (see {@link toFormatFailure}); an Error when a
+ *   table placeholder does not survive formatting
+ */
+export async function formatText(text: string, options: FormatOptions): Promise<string> {
+  if (options['parser'] !== 'markdown') return prettier.format(text, options);
+  const { skeleton, tables } = extractTables(text);
+  const restored = restoreTables(await prettier.format(skeleton, options), tables);
+  if (restored === undefined) throw new Error('generated Markdown: a table placeholder did not survive formatting');
+  return restored;
 }
 
 /** Turns prettier's error into a {@link FormatFailure} (first line of its message, and its location). */

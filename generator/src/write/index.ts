@@ -8,10 +8,9 @@ import { type PreparedPackage, type PrepareOptions, preparePackage } from './pre
 export { type AppliedPackage, type ApplyHooks, applyPackage } from './apply.js';
 export { asWriteError, fileSystemDiagnostic, isSystemError } from './fs-error.js';
 export { recoverPackage } from './journal.js';
-export { clearFormatConfigCache, warmFormatOptions } from './format.js';
+export { clearFormatConfigCache } from './format.js';
 export { MANIFEST_NAME } from './manifest.js';
-export { defaultWorkerCount, FormatPool } from './pool.js';
-export { type PreparedFile, type PreparedPackage, type PrepareOptions, preparePackage, WORKER_THRESHOLD_BYTES } from './prepare.js';
+export { type PreparedFile, type PreparedPackage, type PrepareOptions, preparePackage } from './prepare.js';
 
 /** A change to one file of an output directory. */
 export interface FileChange {
@@ -31,12 +30,10 @@ export interface WriteResult {
   removed: string[];
   /** Every file that differs from what is on disk, the manifest included; in check mode nothing was written. */
   changed: FileChange[];
-  /** Wall time spent formatting with prettier (cache look-ups included), ms. */
+  /** Wall time spent formatting with prettier, ms. */
   formatMs: number;
-  cacheHits: number;
-  cacheMisses: number;
-  /** Worker threads used for formatting (0: this thread). */
-  workers: number;
+  /** Files formatted with prettier (Markdown, JSON; TypeScript with `--format prettier`). */
+  formatted: number;
   /** Notes from writing (e.g. a file adopted on the first run). */
   diagnostics: PreparedPackage['diagnostics'];
 }
@@ -100,9 +97,7 @@ export function resultOf(prepared: PreparedPackage, check: boolean): WriteResult
     removed: check ? [] : prepared.removed,
     changed,
     formatMs: prepared.formatMs,
-    cacheHits: prepared.cacheHits,
-    cacheMisses: prepared.cacheMisses,
-    workers: prepared.workers,
+    formatted: prepared.formatted,
     diagnostics: prepared.diagnostics,
   };
 }

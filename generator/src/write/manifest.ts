@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -6,6 +7,11 @@ export const MANIFEST_NAME = '.sdkgen-manifest.json';
 
 /** The generated files of one output directory: package-relative POSIX path → sha256 of its bytes. */
 export type Manifest = Map<string, string>;
+
+/** The manifest's hash of a file's text: sha256 of its UTF-8 bytes, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 /**
  * The manifest's bytes: sorted paths, two-space JSON, LF, trailing newline (stable under prettier).

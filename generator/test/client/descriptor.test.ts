@@ -3,17 +3,21 @@
  * descriptor literals, signatures, scheme specs, base URLs, names. Hand-built IR (test/emit/ir.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultBaseUrl, schemeSpecText } from '../../src/emit/client/client.js';
-import { descriptorText, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
+import { descriptor, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import type { Expression } from '../../src/emit/ts/code.js';
+import { printStatement } from '../../src/emit/ts/printer.js';
 import { kebabCase, methodAccess, pascalCase, resourceTree } from '../../src/emit/client/resources-tree.js';
 import { relativeSpecifier } from '../../src/emit/client/scope.js';
 import type { Operation, SecurityScheme } from '../../src/model/types.js';
 import { api, json, operation, param, response, s } from '../emit/ir.js';
 
 const known = new Set(['bearerAuth', 'basicAuth']);
-const compact = (text: string): string => text.replace(/\s+/g, ' ');
+/** An expression as printed without a width limit (only forced line breaks), on one line, quotes as `"`. */
+const flat = (e: Expression): string => compact(printStatement({ kind: 'const', name: 'x', exported: false, init: e }, Number.POSITIVE_INFINITY).replace(/^const x = |;$/g, ''));
+const compact = (text: string): string => text.replace(/\s+/g, ' ').replace(/'/g, '"');
 
-describe('descriptorText', () => {
+describe('descriptor', () => {
   const cases: Array<{ name: string; op: Operation; has: { params: boolean; body: boolean }; encoder?: string; want: string[]; not?: string[] }> = [
     {
       name: 'default styles are left out; non-defaults, allowReserved and JSON content are kept',
@@ -144,7 +148,7 @@ describe('descriptorText', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const text = compact(descriptorText(c.op, known, c.has, c.encoder));
+      const text = flat(descriptor(c.op, known, c.has, c.encoder));
       for (const want of c.want) expect(text).toContain(compact(want));
       for (const not of c.not ?? []) expect(text).not.toContain(not);
       expect(text).toContain(`operationId: "${c.op.operationId}"`);
@@ -168,19 +172,23 @@ describe('signatureText: (params, body, options), each left out when empty', () 
 describe('small helpers', () => {
   it('scheme specs: basic, bearer with token endpoint, apiKey; unsupported schemes are left out', () => {
     const base: Omit<SecurityScheme, 'type'> = { key: 'k', extensions: {} };
-    expect(schemeSpecText({ ...base, type: 'http', scheme: 'basic' })).toBe("{ type: 'http', scheme: 'basic' }");
-    expect(schemeSpecText({ ...base, type: 'oauth2' })).toBe("{ type: 'http', scheme: 'bearer' }");
-    expect(schemeSpecText({ ...base, type: 'apiKey', in: 'query', paramName: 'api_key' })).toBe("{ type: 'apiKey', in: \"query\", name: \"api_key\" }");
-    expect(schemeSpecText({ ...base, type: 'http', scheme: 'digest' })).toBeUndefined();
-    expect(schemeSpecText({ ...base, type: 'mutualTLS' })).toBeUndefined();
+    const spec = (scheme: SecurityScheme): string | undefined => {
+      const e = schemeSpec(scheme);
+      return e === undefined ? undefined : flat(e);
+    };
+    expect(spec({ ...base, type: 'http', scheme: 'basic' })).toBe('{ type: "http", scheme: "basic" }');
+    expect(spec({ ...base, type: 'oauth2' })).toBe('{ type: "http", scheme: "bearer" }');
+    expect(spec({ ...base, type: 'apiKey', in: 'query', paramName: 'api_key' })).toBe('{ type: "apiKey", in: "query", name: "api_key" }');
+    expect(spec({ ...base, type: 'http', scheme: 'digest' })).toBeUndefined();
+    expect(spec({ ...base, type: 'mutualTLS' })).toBeUndefined();
     expect(
-      schemeSpecText({
+      spec({
         ...base,
         type: 'http',
         scheme: 'bearer',
         tokenEndpoint: { operationId: 'createToken', method: 'post', path: '/token', credentialsScheme: 'basicAuth', tokenField: '/token', lifetimeSeconds: 1800 },
       }),
-    ).toBe(`{ type: 'http', scheme: 'bearer', tokenEndpoint: { method: "post", path: "/token", credentialsScheme: "basicAuth", tokenField: "/token", lifetimeSeconds: 1800 } }`);
+    ).toBe('{ type: "http", scheme: "bearer", tokenEndpoint: { method: "post", path: "/token", credentialsScheme: "basicAuth", tokenField: "/token", lifetimeSeconds: 1800 } }');
   });
 
   it('base URL: first server, variables at their defaults, no trailing slash', () => {

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { lineCommentText, literalKey, literalType, propertyKey, quotedString, stringLiteral } from '../../src/emit/text.js';
 import { markdownCell, markdownCode, markdownText } from '../../src/emit/templates.js';
 import { asMarkdownReads } from '../fuzz/hostile-text.js';
-import { StructureKind } from 'ts-morph';
-import { printSourceFile } from '../../src/emit/print.js';
+import { object, recordProperty, str } from '../../src/emit/ts/code.js';
+import { commentFromDocs, commentFromText, literal } from '../../src/emit/ts/nodes.js';
+import { printFile } from '../../src/emit/ts/printer.js';
 import { escapeCommentText, jsDocStructures, jsDocText } from '../../src/emit/tsdoc.js';
 
 const seed = Number(process.env['FC_SEED'] ?? 20261129);
@@ -75,18 +76,13 @@ describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} run
     );
   });
 
-  it('the same holds for comments printed from ts-morph structures', () => {
+  it('the same holds for comments the printer writes from docs text', () => {
     fc.assert(
       fc.property(text, text, (description, example) => {
-        const source = printSourceFile([
-          {
-            kind: StructureKind.TypeAlias,
-            name: 'A',
-            isExported: true,
-            type: '1',
-            docs: jsDocStructures({ description, examples: [example] }),
-          },
-          { kind: StructureKind.TypeAlias, name: 'B', isExported: true, type: '2' },
+        const docs = commentFromDocs(jsDocStructures({ description, examples: [example] }));
+        const source = printFile([
+          { kind: 'alias', name: 'A', exported: true, type: literal('1'), ...(docs !== undefined ? { docs } : {}) },
+          { kind: 'alias', name: 'B', exported: true, type: literal('2') },
         ]);
         const file = parse(source);
         expect(parseErrors(file)).toEqual([]);
@@ -99,35 +95,44 @@ describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} run
   });
 });
 
-describe(`printed through ts-morph structures (seed ${seed})`, () => {
-  it('keys, literal types and member comments come back exactly', () => {
+describe(`printed by the printer (seed ${seed})`, () => {
+  it('keys, literal types, object literal entries and member comments come back exactly', () => {
     fc.assert(
       fc.property(text.filter((s) => s.length > 0), text, text, (name, value, description) => {
-        const source = printSourceFile([
+        const innerDocs = commentFromText(jsDocText({ description }));
+        const docs = commentFromDocs(jsDocStructures({ description }));
+        const source = printFile([
           {
-            kind: StructureKind.Interface,
+            kind: 'interface',
             name: 'I',
-            isExported: true,
-            properties: [
+            exported: true,
+            members: [
               {
-                kind: StructureKind.PropertySignature,
-                name: propertyKey(name),
-                type: `{\n${jsDocText({ description })}inner: ${literalType(value)};\n}`,
-                docs: jsDocStructures({ description }),
+                kind: 'property',
+                key: propertyKey(name),
+                optional: false,
+                type: { kind: 'object', multiline: true, members: [{ kind: 'property', key: 'inner', optional: false, type: literal(literalType(value)), ...(innerDocs !== undefined ? { docs: innerDocs } : {}) }] },
+                ...(docs !== undefined ? { docs } : {}),
               },
             ],
           },
-          { kind: StructureKind.TypeAlias, name: 'B', isExported: true, type: literalType(value) },
+          { kind: 'alias', name: 'B', exported: true, type: literal(literalType(value)) },
+          { kind: 'const', name: 'C', exported: true, init: object([recordProperty(name, str(value))]) },
         ]);
         const file = parse(source);
         expect(parseErrors(file)).toEqual([]);
-        expect(file.statements).toHaveLength(2);
+        expect(file.statements).toHaveLength(3);
         const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
         expect(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined).toBe(name);
         const inner = (member.type as ts.TypeLiteralNode).members[0] as ts.PropertySignature;
         expect(((inner.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
         const alias = file.statements[1] as ts.TypeAliasDeclaration;
         expect(((alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
+        const entry = ((file.statements[2] as ts.VariableStatement).declarationList.declarations[0]!.initializer as ts.ObjectLiteralExpression).properties[0] as ts.PropertyAssignment;
+        const key = ts.isComputedPropertyName(entry.name) ? (entry.name.expression as ts.StringLiteral).text : (entry.name as ts.Identifier | ts.StringLiteral).text;
+        expect(key).toBe(name);
+        const v = ts.isAsExpression(entry.initializer) ? entry.initializer.expression : entry.initializer;
+        expect((v as ts.StringLiteral).text).toBe(value);
       }),
       { seed, numRuns: 100 },
     );

@@ -1,4 +1,7 @@
-/** Formats emitted files with prettier and the repository's `.prettierrc.json`, as the write stage does. */
+/**
+ * Formats emitted files with prettier and the repository's `.prettierrc.json`: what the write stage
+ * does to Markdown and JSON (and to TypeScript with `--format prettier`).
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';

@@ -56,6 +56,6 @@ export async function emitFixture(fixture: Fixture): Promise<Map<string, string>
   const files = emitTypesPackage(api, fixtureOptions(fixture));
   const out = new Map<string, string>();
   // The printer's TypeScript is final (printer-identity.test.ts checks prettier would not change it).
-  for (const file of files) out.set(file.path, file.printed === true ? file.contents : await formatFile(file));
+  for (const file of files) out.set(file.path, file.kind === 'ts' ? file.contents : await formatFile(file));
   return out;
 }

@@ -1,12 +1,14 @@
 /**
  * The TypeScript the printer writes is prettier's output already: for every fixture (fixtures/cases,
  * rules, emit and corpus-found) and the Improvado spec, prettier over each printed file of the types
- * package changes nothing. (bench/test/printer-identity.test.ts does the same over GitHub's API and
- * every @readme/oas-examples document.)
+ * package and of the client package changes nothing. (bench/test/printer-identity.test.ts does the
+ * same over GitHub's API and every @readme/oas-examples document; client-printer.property.test.ts
+ * over generated APIs of every width.)
  */
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emitClientPackage } from '../../src/emit/client/index.js';
 import { emitTypesPackage } from '../../src/emit/types/index.js';
 import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
@@ -25,13 +27,16 @@ function corpusFound(): Fixture[] {
 
 const improvado: Fixture = { name: 'improvado', spec: path.join(repoRoot, 'spec/openapi.yaml'), specPath: 'spec/openapi.yaml' };
 
-describe('prettier leaves the printed types package as it is', () => {
+describe('prettier leaves the printed types and client packages as they are', () => {
   for (const fixture of [...typeFixtures(), ...corpusFound(), improvado]) {
     it(fixture.name, async () => {
       const { api } = buildModel(await loadDocument(fixture.spec));
-      const files = emitTypesPackage(api, fixtureOptions(fixture));
-      expect(files.filter((f) => f.printed === true).length).toBeGreaterThan(0);
-      expect(await prettierChanges(files)).toEqual([]);
+      const types = emitTypesPackage(api, fixtureOptions(fixture));
+      const client = emitClientPackage(api, fixtureOptions(fixture));
+      expect(types.filter((f) => f.kind === 'ts').length).toBeGreaterThan(0);
+      expect(client.filter((f) => f.kind === 'ts').map((f) => f.path)).toContain('src/base.ts');
+      expect(await prettierChanges(types)).toEqual([]);
+      expect(await prettierChanges(client)).toEqual([]);
     });
   }
 });

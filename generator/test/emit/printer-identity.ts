@@ -1,7 +1,8 @@
 /**
  * The printer's identity with prettier: prettier 3 with the repository's `.prettierrc.json` over a
- * file the printer printed (emit/ts/printer.ts) changes nothing. Shared by the fixture test here and
- * the corpus test (bench/test/printer-identity.test.ts: GitHub and every @readme/oas-examples document).
+ * file the printer printed (emit/ts/printer.ts: every emitted `.ts` file but the runtime copies)
+ * changes nothing. Shared by the fixture test here, the generated-API property test and the corpus
+ * test (bench/test/printer-identity.test.ts: GitHub and every @readme/oas-examples document).
  */
 import { readFileSync } from 'node:fs';
 import * as prettier from 'prettier';
@@ -9,11 +10,11 @@ import type { EmittedFile } from '../../src/emit/types.js';
 
 const config = JSON.parse(readFileSync(new URL('../../../.prettierrc.json', import.meta.url), 'utf8')) as prettier.Options;
 
-/** The printed files prettier would change, each with the first line that differs. */
+/** The printed `.ts` files prettier would change, each with the first line that differs. */
 export async function prettierChanges(files: readonly EmittedFile[]): Promise<string[]> {
   const changed: string[] = [];
   for (const file of files) {
-    if (file.printed !== true) continue;
+    if (file.kind !== 'ts') continue;
     const formatted = await prettier.format(file.contents, { ...config, parser: 'typescript', endOfLine: 'lf' });
     if (formatted !== file.contents) changed.push(`${file.path}: ${firstDifference(file.contents, formatted)}`);
   }

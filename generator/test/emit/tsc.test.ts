@@ -8,7 +8,7 @@
  * Output goes to generator/node_modules/.cache/ so that `openapi-fetch` resolves from there.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -149,32 +149,44 @@ describe('generated types compile', () => {
     expect(compared).toEqual(fixtures.map((f) => f.name).filter((name) => !refused.has(name) && !UNCOMPILABLE_OPENAPI_TYPESCRIPT_OUTPUT.has(name)));
   });
 
-  it('a package builds standalone with its emitted tsconfig.json (declarations + empty runtime entry)', () => {
+  it('a package builds standalone with its emitted tsconfig.json and tsdown.config.ts (declarations + empty runtime entries)', () => {
     const fixture = fixtures.find((f) => f.name === 'read-only-write-only');
     if (fixture === undefined) throw new Error('fixture read-only-write-only (its types are used below) is missing');
     const dir = path.join(workDir, fixture.name);
     const { status, output } = runTsc(compilers['5.9'], path.join(dir, 'tsconfig.json'));
     expect(output.trim()).toBe('');
     expect(status).toBe(0);
-    expect(existsSync(path.join(dir, 'dist/index.d.ts'))).toBe(true);
-    expect(existsSync(path.join(dir, 'dist/openapi.d.ts'))).toBe(true);
-    // A value import of the package loads nothing but an empty module.
-    const runtime = readFileSync(path.join(dir, 'dist/index.js'), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '' && !line.startsWith('//'));
-    expect(runtime).toEqual(['export {};']);
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-      exports: Record<string, { types: string; default: string }>;
+    // The package's own build (D34): ESM and CommonJS entries, each with its declarations. Built in a copy outside
+    // node_modules (tsdown's declaration plugin leaves files under node_modules alone).
+    const built = path.join(repo, 'generator/.sdkgen-cache/types-build', fixture.name);
+    rmSync(built, { recursive: true, force: true });
+    const skipped = (from: string): boolean => ['node_modules', 'dist'].includes(path.relative(dir, from).split(path.sep)[0] ?? '');
+    cpSync(dir, built, { recursive: true, filter: (from) => !skipped(from) });
+    const tsdown = spawnSync(process.execPath, [path.join(repo, 'generator/node_modules/tsdown/dist/run.mjs'), '--logLevel', 'error'], { cwd: built, encoding: 'utf8' });
+    expect(tsdown.status, `${tsdown.stdout}${tsdown.stderr}`).toBe(0);
+    expect(existsSync(path.join(built, 'dist/openapi.d.ts'))).toBe(true);
+    expect(existsSync(path.join(built, 'dist/openapi.d.cts'))).toBe(true);
+    const pkg = JSON.parse(readFileSync(path.join(built, 'package.json'), 'utf8')) as {
+      exports: Record<string, Record<'import' | 'require', { types: string; default: string }>>;
     };
-    expect(existsSync(path.join(dir, pkg.exports['.']?.types ?? 'missing'))).toBe(true);
-    expect(existsSync(path.join(dir, pkg.exports['.']?.default ?? 'missing'))).toBe(true);
+    const root = pkg.exports['.'];
+    const targets = root === undefined ? [] : [root.import.types, root.import.default, root.require.types, root.require.default];
+    expect(targets).toEqual(['./dist/index.d.ts', './dist/index.js', './dist/index.d.cts', './dist/index.cjs']);
+    for (const target of targets) expect(existsSync(path.join(built, target)), target).toBe(true);
+    // A value import or require() of the package loads nothing but an empty module.
+    for (const entry of ['dist/index.js', 'dist/index.cjs']) {
+      const runtime = readFileSync(path.join(built, entry), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('//') && line.trim() !== 'export {};');
+      expect(runtime, entry).toEqual([]);
+    }
 
     // The built package resolves by name for consumers using node16/nodenext, bundler and the
-    // old node10 resolution (exports.types and top-level types), with TypeScript 5.4.
+    // old node10 resolution (exports conditions and top-level types), with TypeScript 5.4.
     const consumer = path.join(workDir, '.consumer');
     const linked = path.join(consumer, 'node_modules', '@fixtures', `${fixture.name}-types`);
     mkdirSync(path.dirname(linked), { recursive: true });
-    symlinkSync(dir, linked, 'dir');
+    symlinkSync(built, linked, 'dir');
     writeFileSync(
       path.join(consumer, 'use.ts'),
       [

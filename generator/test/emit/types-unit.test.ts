@@ -42,6 +42,7 @@ describe('emitTypesPackage', () => {
 
   it('emits one file per module plus openapi.ts, index.ts and the package files, in path order', () => {
     expect(files.map((f) => f.path)).toEqual([
+      'LICENSE',
       'README.md',
       'package.json',
       'src/avatars.ts',
@@ -50,6 +51,7 @@ describe('emitTypesPackage', () => {
       'src/openapi.ts',
       'src/shared.ts',
       'tsconfig.json',
+      'tsdown.config.ts',
     ]);
     expect(files.find((f) => f.path === 'package.json')?.kind).toBe('json');
     expect(files.find((f) => f.path === 'README.md')?.kind).toBe('md');

@@ -105,11 +105,13 @@ describe(`hostile text in every slot (seed ${seed}, ${runs} runs)`, () => {
           expect(syntaxErrors(source), file).toEqual([]);
           parsed.set(file, source);
         }
-        // prettier (the write stage) over the client's files: its parser is where issue 15 showed.
+        // prettier over the client's files (its parser is where issue 15 showed): it parses them, and
+        // leaves the printed TypeScript as it is (the printer writes prettier's layout).
         for (const [file, text] of files) {
           const kind = KIND(file);
           if (kind === 'other' || !file.startsWith('client/')) continue;
-          await expect(formatFile({ path: file, kind, contents: text }), file).resolves.toBeTypeOf('string');
+          const formatted = await formatFile({ path: file, kind, contents: text });
+          if (kind === 'ts') expect(formatted, file).toBe(text);
         }
 
         // The TypeScript examples of the READMEs parse too (a document's names and URLs reach them).

@@ -12,8 +12,7 @@ import { type GenerateOptions, generate } from '../../src/generate.js';
 import { snapshotDir } from './fs-helpers.js';
 
 const spec = path.resolve(import.meta.dirname, '../fixtures/multifile/nested/api.json');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-fserr-cache-'));
-const base: Partial<GenerateOptions> = { spec, cacheDir, config: false, workers: 0, targets: ['types'] };
+const base: Partial<GenerateOptions> = { spec, config: false, targets: ['types'] };
 /** Root ignores file modes: chmod cannot make a folder unwritable for it (as in CI's containers). */
 const isRoot = process.getuid?.() === 0;
 
@@ -24,7 +23,7 @@ function tempDir(): string {
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main([...args, '--no-config', '--cache-dir', cacheDir, '--workers', '0'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  const code = await main([...args, '--no-config'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
 }
 

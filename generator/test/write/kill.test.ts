@@ -47,13 +47,12 @@ let tmp: string;
 let generateJs: string;
 let v1: string;
 let v2: string;
-let cacheDir: string;
 const previous: Partial<Record<'types' | 'both', string>> = {};
 const expected: Partial<Record<'types' | 'both', Record<string, string>>> = {};
 const before: Partial<Record<'types' | 'both', Record<string, string>>> = {};
 
 function options(out: string, targets: readonly Target[], specFile = v2): GenerateOptions {
-  return { spec: specFile, out, config: false, cacheDir, workers: 0, targets };
+  return { spec: specFile, out, config: false, targets };
 }
 
 const targetsOf = (which: 'types' | 'both'): Target[] => (which === 'types' ? ['types'] : ['types', 'client']);
@@ -74,7 +73,6 @@ beforeAll(async () => {
   fs.symlinkSync(path.resolve(generatorDir, '../templates'), path.join(tmp, 'build', 'templates'));
   generateJs = path.join(mirror, 'src', 'generate.js');
 
-  cacheDir = path.join(tmp, 'cache');
   v1 = path.join(tmp, 'v1.yaml');
   v2 = path.join(tmp, 'v2.yaml');
   fs.writeFileSync(v1, spec({ path: '/owners', id: 'listOwners', tag: 'Owners', schema: 'Owner', prop: 'name' }, false));
@@ -215,7 +213,8 @@ describe('a write killed at any step', () => {
     );
     // What the summary said: the folder, and what was done.
     expect(outcomes[0]!.recovered).toEqual([expect.stringMatching(/^deleted 2 leftover folder\(s\) of an interrupted write beside .*types \(it had not touched the output, or had finished\)$/)]);
-    expect(outcomes[journalAt]!.recovered).toEqual([expect.stringMatching(/^finished the interrupted write of .*types .*: 6 file\(s\) moved into place, 1 removed$/)]);
+    // tsdown.config.ts is among them: its banner names the spec file, another one in v1 and v2.
+    expect(outcomes[journalAt]!.recovered).toEqual([expect.stringMatching(/^finished the interrupted write of .*types .*: 7 file\(s\) moved into place, 1 removed$/)]);
     const lastRename = lastIndex(steps, 'types rename:');
     expect(outcomes[lastRename]!.recovered).toEqual([expect.stringMatching(/: 0 file\(s\) moved into place, 1 removed$/)]);
     expect(outcomes.at(-1)!.recovered).toEqual([]);

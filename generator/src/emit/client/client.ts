@@ -4,52 +4,44 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
-import {
-  type ClassDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type MethodDeclarationOverloadStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-  VariableDeclarationKind,
-} from 'ts-morph';
 import { clientNames } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
-import { printSourceFile, type Statement } from '../print.js';
-import { bannerLine, propertyKey, recordEntry, stringLiteral } from '../text.js';
+import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
+import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
+import { printFile } from '../ts/printer.js';
+import { bannerLine, propertyKey, stringLiteral } from '../text.js';
 import { jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { CORE, securityText } from './operation.js';
+import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
 import type { ResourceNode } from './resources-tree.js';
+import { requestBody } from './request-body.js';
 import { ImportScope } from './scope.js';
 
+const UNDEFINED = name('undefined');
+
 /** The runtime's `SecuritySchemeSpec` literal for a scheme, or undefined when the runtime cannot apply it. */
-export function schemeSpecText(scheme: SecurityScheme): string | undefined {
-  if (scheme.type === 'http' && scheme.scheme === 'basic') return "{ type: 'http', scheme: 'basic' }";
+export function schemeSpec(scheme: SecurityScheme): Expression | undefined {
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return object([prop('type', str('http')), prop('scheme', str('basic'))]);
   if ((scheme.type === 'http' && scheme.scheme === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
     const t = scheme.tokenEndpoint;
-    if (t === undefined) return "{ type: 'http', scheme: 'bearer' }";
-    const parts = [
-      `method: ${stringLiteral(t.method)}`,
-      `path: ${stringLiteral(t.path)}`,
-      `credentialsScheme: ${stringLiteral(t.credentialsScheme)}`,
-      `tokenField: ${stringLiteral(t.tokenField)}`,
-    ];
-    if (t.requestFields !== undefined) parts.push(`requestFields: [${t.requestFields.map(stringLiteral).join(', ')}]`);
-    if (t.lifetimeSeconds !== undefined) parts.push(`lifetimeSeconds: ${t.lifetimeSeconds}`);
-    if (t.slidingExpiry !== undefined) parts.push(`slidingExpiry: ${t.slidingExpiry}`);
-    return `{ type: 'http', scheme: 'bearer', tokenEndpoint: { ${parts.join(', ')} } }`;
+    const bearer = [prop('type', str('http')), prop('scheme', str('bearer'))];
+    if (t === undefined) return object(bearer);
+    const parts = [prop('method', str(t.method)), prop('path', str(t.path)), prop('credentialsScheme', str(t.credentialsScheme)), prop('tokenField', str(t.tokenField))];
+    if (t.requestFields !== undefined) parts.push(prop('requestFields', array(t.requestFields.map(str))));
+    if (t.lifetimeSeconds !== undefined) parts.push(prop('lifetimeSeconds', lit(`${t.lifetimeSeconds}`)));
+    if (t.slidingExpiry !== undefined) parts.push(prop('slidingExpiry', lit(`${t.slidingExpiry}`)));
+    return object([...bearer, prop('tokenEndpoint', object(parts))]);
   }
   if (scheme.type === 'apiKey' && scheme.in !== undefined && scheme.paramName !== undefined) {
-    return `{ type: 'apiKey', in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.paramName)} }`;
+    return object([prop('type', str('apiKey')), prop('in', str(scheme.in)), prop('name', str(scheme.paramName))]);
   }
   return undefined;
 }
 
 /** Scheme keys the emitted client can apply. */
 export function knownSchemes(api: Api): Set<string> {
-  return new Set(api.securitySchemes.filter((s) => schemeSpecText(s) !== undefined).map((s) => s.key));
+  return new Set(api.securitySchemes.filter((s) => schemeSpec(s) !== undefined).map((s) => s.key));
 }
 
 /** The spec's first server URL with its variables set to their defaults (no trailing slash); `''` without servers. */
@@ -59,16 +51,17 @@ export function defaultBaseUrl(servers: Server[]): string {
   return first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => first.variables[name]?.default ?? whole).replace(/\/+$/, '');
 }
 
-function authMemberType(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): string {
-  const credential = scope.type(CORE.types, 'Credential');
-  if (scheme.type === 'http' && scheme.scheme === 'basic') return scope.type(CORE.types, 'BasicCredentials');
+/** The credential types a scheme takes (a token endpoint's body besides a credential). */
+function authMemberTypes(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): TypeNode[] {
+  const credential = name(scope.type(CORE.types, 'Credential'));
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return [name(scope.type(CORE.types, 'BasicCredentials'))];
   const t = scheme.tokenEndpoint;
   if (t !== undefined) {
     const op = api.operations.find((o) => o.operationId === t.operationId);
     const body = op?.names.body;
-    return `${credential} | ${body !== undefined ? scope.packageType(options.typesPackageName, body) : 'Readonly<Record<string, unknown>>'}`;
+    return [credential, body !== undefined ? name(scope.packageType(options.typesPackageName, body)) : generic('Readonly', [generic('Record', [name('string'), name('unknown')])])];
   }
-  return credential;
+  return [credential];
 }
 
 function authMemberDoc(scheme: SecurityScheme): string {
@@ -91,255 +84,207 @@ function authMemberDoc(scheme: SecurityScheme): string {
  */
 export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
   const names = clientNames(api, options.clientName);
-  const name = names.base;
+  const className = names.base;
   const authName = names.auth;
   const optionsName = names.options;
-  const scope = new ImportScope('src/base.ts', [name, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
+  const scope = new ImportScope('src/base.ts', [className, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
   const clientCore = scope.value(CORE.client, 'ClientCore');
-  const clientOptions = scope.type(CORE.types, 'ClientOptions');
-  const clientConfig = scope.type(CORE.types, 'ClientConfig');
-  const requestOptions = scope.type(CORE.types, 'RequestOptions');
-  const operationType = scope.type(CORE.types, 'Operation');
+  const clientOptions = name(scope.type(CORE.types, 'ClientOptions'));
+  const clientConfig = name(scope.type(CORE.types, 'ClientConfig'));
+  const requestOptions = name(scope.type(CORE.types, 'RequestOptions'));
+  const operationType = name(scope.type(CORE.types, 'Operation'));
   const apiPromise = scope.type(CORE.apiPromise, 'APIPromise');
-  const paths = scope.packageType(options.typesPackageName, 'paths');
+  const paths = name(scope.packageType(options.typesPackageName, 'paths'));
   const pathsWith = scope.type(CORE.requestTypes, 'PathsWith');
   const operationAt = scope.type(CORE.requestTypes, 'OperationAt');
   const requestArgs = scope.type(CORE.requestTypes, 'RequestArgs');
   const responseData = scope.type(CORE.requestTypes, 'ResponseData');
-  const httpMethod = scope.type(CORE.types, 'HttpMethod');
-  const paramSpec = scope.type(CORE.types, 'ParamSpec');
+  const httpMethod = name(scope.type(CORE.types, 'HttpMethod'));
+  const paramSpec = name(scope.type(CORE.types, 'ParamSpec'));
 
   // Auth option type: one optional member per scheme the runtime can apply.
   const schemes = api.securitySchemes.filter((s) => known.has(s.key));
   // `null` removes a credential in `withOptions` (`undefined` keeps it).
-  const authMembers = schemes.map((s) => `${authMemberDoc(s)}${propertyKey(s.key)}?: ${authMemberType(api, s, scope, options)} | null | undefined;`);
-  const authAlias: TypeAliasDeclarationStructure = {
-    kind: StructureKind.TypeAlias,
+  const authMembers: Member[] = schemes.map((s) => ({
+    kind: 'property',
+    key: propertyKey(s.key),
+    optional: true,
+    type: unionOf([...authMemberTypes(api, s, scope, options), NULL, UNDEFINED]),
+    docs: commentFromText(authMemberDoc(s))!,
+  }));
+  const authAlias: Statement = {
+    kind: 'alias',
     name: authName,
-    isExported: true,
-    docs: [
-      {
-        kind: StructureKind.JSDoc,
-        description: `Credentials by security scheme key (the spec's \`components.securitySchemes\`). Each call uses the first of its operation's security alternatives the credentials cover. In \`withOptions\`, credentials merge per key: \`undefined\` keeps the client's, \`null\` removes it.`,
-      },
-    ],
-    type: authMembers.length === 0 ? 'Record<string, never>' : `{\n${authMembers.join('\n')}\n}`,
+    exported: true,
+    docs: commentFromDocs([
+      "Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it.",
+    ])!,
+    type: objectOf(authMembers),
   };
   const hasToken = schemes.some((s) => s.tokenEndpoint !== undefined);
   const tokenProvider = hasToken ? scope.value('src/core/token-provider.ts', 'createTokenProvider') : undefined;
 
-  const configLines = [`baseUrl: ${stringLiteral(defaultBaseUrl(api.servers))}`];
-  const schemeLines = schemes.map((s) => recordEntry(s.key, schemeSpecText(s) ?? ''));
-  configLines.push(`securitySchemes: { ${schemeLines.join(', ')} }`);
-  if (tokenProvider !== undefined) configLines.push(`tokenProvider: ${tokenProvider}`);
+  const config = [prop('baseUrl', str(defaultBaseUrl(api.servers))), prop('securitySchemes', object(schemes.map((s) => recordProperty(s.key, schemeSpec(s)!))))];
+  if (tokenProvider !== undefined) config.push(prop('tokenProvider', id(tokenProvider)));
 
   // Security of `request(method, path)`: the most common alternatives (ties: the first seen), with a
   // table of the operations that differ.
-  const texts = api.operations.map((op) => ({ key: `${op.method} ${op.path}`, text: securityText(op.security, known) }));
+  const alternatives = api.operations.map((op) => ({ key: `${op.method} ${op.path}`, alternatives: securityAlternatives(op.security, known) }));
+  const text = (alts: string[][]): string => JSON.stringify(alts);
   const counts = new Map<string, number>();
-  for (const t of texts) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
-  let docSecurity = securityText(api.security, known);
+  for (const a of alternatives) counts.set(text(a.alternatives), (counts.get(text(a.alternatives)) ?? 0) + 1);
+  let docSecurity = securityAlternatives(api.security, known);
   let best = 0;
-  for (const [text, n] of counts) {
+  for (const a of alternatives) {
+    const n = counts.get(text(a.alternatives)) ?? 0;
     if (n > best) {
       best = n;
-      docSecurity = text;
+      docSecurity = a.alternatives;
     }
   }
-  const overrides = texts.filter((o) => o.text !== docSecurity);
+  const overrides = alternatives.filter((o) => text(o.alternatives) !== text(docSecurity));
+  const readonlyArray = (t: TypeNode): TypeNode => generic('ReadonlyArray', [t]);
+  const alternativesType = readonlyArray(readonlyArray(name('string')));
 
-  const statements: Statement[] = [bannerLine(options)];
   const body: Statement[] = [
     authAlias,
     {
-      kind: StructureKind.Interface,
+      kind: 'interface',
       name: optionsName,
-      isExported: true,
-      extends: [`Omit<${clientOptions}, 'auth'>`],
-      docs: [{ kind: StructureKind.JSDoc, description: `Options of {@link ${name}}: every field is optional. Per-request overrides go in each method's last argument.` }],
-      properties: [
-        {
-          kind: StructureKind.PropertySignature,
-          name: 'auth',
-          hasQuestionToken: true,
-          type: `${authName} | undefined`,
-          docs: [{ kind: StructureKind.JSDoc, description: 'Credentials by security scheme key.' }],
-        },
-      ],
+      exported: true,
+      extends: generic('Omit', [clientOptions, literal("'auth'")]),
+      docs: commentFromDocs([`Options of {@link ${className}}: every field is optional. Per-request overrides go in each method's last argument.`])!,
+      members: [{ kind: 'property', key: 'auth', optional: true, type: unionOf([name(authName), UNDEFINED]), docs: '/** Credentials by security scheme key. */' }],
     },
     {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ kind: StructureKind.JSDoc, description: 'Spec-derived configuration: default base URL (the first server) and security schemes.' }],
-      declarations: [{ name: 'CONFIG', type: clientConfig, initializer: `{\n${configLines.join(',\n')},\n}` }],
+      kind: 'const',
+      name: 'CONFIG',
+      exported: false,
+      docs: '/** Spec-derived configuration: default base URL (the first server) and security schemes. */',
+      type: clientConfig,
+      init: object(config, true),
     },
     {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ kind: StructureKind.JSDoc, description: 'Security alternatives of `request(method, path)`: the ones most operations declare …' }],
-      declarations: [{ name: 'DEFAULT_SECURITY', type: 'ReadonlyArray<ReadonlyArray<string>>', initializer: docSecurity }],
+      kind: 'const',
+      name: 'DEFAULT_SECURITY',
+      exported: false,
+      docs: '/** Security alternatives of `request(method, path)`: the ones most operations declare … */',
+      type: alternativesType,
+      init: securityArray(docSecurity),
     },
     {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ kind: StructureKind.JSDoc, description: '… and the operations that declare their own (`method path` → alternatives).' }],
-      declarations: [
-        {
-          name: 'SECURITY',
-          type: 'Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>>',
-          initializer: `{\n${overrides.map((o) => `${stringLiteral(o.key)}: ${o.text}`).join(',\n')}${overrides.length > 0 ? ',' : ''}\n}`,
-        },
-      ],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'REQUEST_LOCATIONS', initializer: "['path', 'query', 'header', 'cookie'] as const" }],
-    },
-  ];
-
-  const requestOverloads: Array<OptionalKind<MethodDeclarationOverloadStructure>> = [
-    {
-      hasOverrideKeyword: true,
-      docs: [
-        {
-          kind: StructureKind.JSDoc,
-          description:
-            'Calls any operation by method and path, typed from the types package\'s `paths`: `params` grouped by location (wire names), `body`, and the success body as the result.\n\n@example\n```ts\nconst data = await client.request(\'get\', \'/path/{id}\', { params: { path: { id: 1 } } });\n```',
-        },
-      ],
-      typeParameters: [`M extends ${httpMethod}`, `P extends ${pathsWith}<${paths}, M>`],
-      parameters: [
-        { name: 'method', type: 'M' },
-        { name: 'path', type: 'P' },
-        // NoInfer (TS 5.4+): `init` takes no part in inferring P and M.
-        { name: 'args', isRestParameter: true, type: `${requestArgs}<NoInfer<${operationAt}<${paths}, P, M>>>` },
-      ],
-      returnType: `${apiPromise}<${responseData}<${operationAt}<${paths}, P, M>>>`,
-    },
-    {
-      hasOverrideKeyword: true,
-      docs: [{ kind: StructureKind.JSDoc, description: 'Sends an operation descriptor (the runtime form every generated method uses).' }],
-      typeParameters: [{ name: 'T', default: 'unknown' }],
-      parameters: [
-        { name: 'op', type: operationType },
-        { name: 'options', type: requestOptions, hasQuestionToken: true },
-      ],
-      returnType: `${apiPromise}<T>`,
-    },
-  ];
-  const requestMethod: MethodDeclarationStructure = {
-    kind: StructureKind.Method,
-    name: 'request',
-    hasOverrideKeyword: true,
-    overloads: requestOverloads,
-    parameters: [
-      { kind: StructureKind.Parameter, name: 'first', type: `${httpMethod} | ${operationType}` },
-      // Positional, not a rest parameter: every generated method calls this, and a rest array is one allocation a call.
-      { kind: StructureKind.Parameter, name: 'second', type: 'unknown', hasQuestionToken: true },
-      { kind: StructureKind.Parameter, name: 'third', type: 'unknown', hasQuestionToken: true },
-      { kind: StructureKind.Parameter, name: 'fourth', type: 'unknown', hasQuestionToken: true },
-    ],
-    returnType: `${apiPromise}<unknown>`,
-    statements: [
-      `if (typeof first !== 'string') return super.request(first, second as ${requestOptions} | undefined);`,
-      'const path = second as string;',
-      "const init = third as { params?: Record<string, unknown>; body?: unknown; bodyKind?: Operation['bodyKind']; contentType?: string } | undefined;".replace(
-        "Operation['bodyKind']",
-        `${operationType}['bodyKind']`,
+      kind: 'const',
+      name: 'SECURITY',
+      exported: false,
+      docs: '/** … and the operations that declare their own (`method path` → alternatives). */',
+      type: generic('Readonly', [generic('Record', [name('string'), alternativesType])]),
+      init: object(
+        overrides.map((o) => prop(stringLiteral(o.key), securityArray(o.alternatives))),
+        true,
       ),
-      `const options = fourth as ${requestOptions} | undefined;`,
-      `const params: Record<string, unknown> = {};`,
-      `const parameters: Record<string, ${paramSpec}> = {};`,
-      [
-        'for (const location of REQUEST_LOCATIONS) {',
-        '  const group = init?.params?.[location];',
-        "  if (group === null || typeof group !== 'object') continue;",
-        '  for (const [key, value] of Object.entries(group)) {',
-        '    params[key] = value;',
-        '    parameters[key] = { in: location };',
-        '  }',
-        '}',
-      ].join('\n'),
-      [
-        `const op: ${operationType} = {`,
-        '  method: first,',
-        '  path,',
-        '  params,',
-        '  parameters,',
-        '  security: SECURITY[`${first} ${path}`] ?? DEFAULT_SECURITY,',
-        '};',
-        'if (init?.body !== undefined) op.body = init.body;',
-        'if (init?.bodyKind !== undefined) op.bodyKind = init.bodyKind;',
-        'if (init?.contentType !== undefined) op.contentType = init.contentType;',
-        'return super.request(op, options);',
-      ].join('\n'),
-    ],
-  };
+    },
+    { kind: 'const', name: 'REQUEST_LOCATIONS', exported: false, init: as(array(['path', 'query', 'header', 'cookie'].map(str)), name('const')) },
+  ];
 
-  const cls: ClassDeclarationStructure = {
-    kind: StructureKind.Class,
-    name,
-    isExported: true,
-    extends: clientCore,
-    docs: jsDocStructures(undefined, {
+  const operationAtPM = generic(operationAt, [paths, name('P'), name('M')]);
+  const members: ClassMember[] = [
+    {
+      kind: 'constructor',
+      docs: commentFromDocs([`@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})`])!,
+      params: [{ name: 'options', type: name(optionsName), init: object([]) }],
+      body: [{ kind: 'expression', expression: call(SUPER, [as(id('options'), clientOptions), id('CONFIG')]) }],
+    },
+    {
+      kind: 'method',
+      override: true,
+      name: 'withOptions',
+      docs: commentFromDocs([
+        'A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change.',
+      ])!,
+      params: [{ name: 'overrides', type: name(optionsName) }],
+      returns: name('this'),
+      body: [ret(call(member(SUPER, 'withOptions'), [as(id('overrides'), clientOptions)]))],
+    },
+    {
+      kind: 'method',
+      override: true,
+      name: 'request',
+      docs: commentFromDocs([
+        "Calls any operation by method and path, typed from the types package's `paths`: `params` grouped by location (wire names), `body`, and the success body as the result.\n\n@example\n```ts\nconst data = await client.request('get', '/path/{id}', { params: { path: { id: 1 } } });\n```",
+      ])!,
+      typeParams: [
+        { name: 'M', constraint: httpMethod },
+        { name: 'P', constraint: generic(pathsWith, [paths, name('M')]) },
+      ],
+      params: [
+        { name: 'method', type: name('M') },
+        { name: 'path', type: name('P') },
+        // NoInfer (TS 5.4+): `init` takes no part in inferring P and M.
+        { name: 'args', rest: true, type: generic(requestArgs, [generic('NoInfer', [operationAtPM])]) },
+      ],
+      returns: generic(apiPromise, [generic(responseData, [operationAtPM])]),
+    },
+    {
+      kind: 'method',
+      override: true,
+      name: 'request',
+      docs: '/** Sends an operation descriptor (the runtime form every generated method uses). */',
+      typeParams: [{ name: 'T', default: name('unknown') }],
+      params: [
+        { name: 'op', type: operationType },
+        { name: 'options', type: requestOptions, optional: true },
+      ],
+      returns: generic(apiPromise, [name('T')]),
+    },
+    {
+      kind: 'method',
+      override: true,
+      name: 'request',
+      params: [
+        { name: 'first', type: unionOf([httpMethod, operationType]) },
+        // Positional, not a rest parameter: every generated method calls this, and a rest array is one allocation a call.
+        { name: 'second', type: name('unknown'), optional: true },
+        { name: 'third', type: name('unknown'), optional: true },
+        { name: 'fourth', type: name('unknown'), optional: true },
+      ],
+      returns: generic(apiPromise, [name('unknown')]),
+      body: requestBody({ requestOptions, operationType, paramSpec }),
+    },
+  ];
+  const docs = commentFromDocs(
+    jsDocStructures(undefined, {
       lead: [
         `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
-        `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${name}\` (\`new Extracts(new ${name}(options))\`), so a bundle holds only that resource.`,
+        `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
       ],
     }),
-    ctors: [
-      {
-        kind: StructureKind.Constructor,
-        docs: [{ kind: StructureKind.JSDoc, description: `@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})` }],
-        parameters: [{ kind: StructureKind.Parameter, name: 'options', type: optionsName, initializer: '{}' }],
-        statements: [`super(options as ${clientOptions}, CONFIG);`],
-      },
-    ],
-    methods: [
-      {
-        kind: StructureKind.Method,
-        name: 'withOptions',
-        hasOverrideKeyword: true,
-        docs: [{ kind: StructureKind.JSDoc, description: 'A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change.' }],
-        parameters: [{ kind: StructureKind.Parameter, name: 'overrides', type: optionsName }],
-        returnType: 'this',
-        statements: [`return super.withOptions(overrides as ${clientOptions});`],
-      },
-      requestMethod,
-    ],
-  };
-  statements.push(...scope.declarations(), ...body, cls);
-  return { path: 'src/base.ts', kind: 'ts', contents: printSourceFile(statements) };
+  );
+  const cls: Statement = { kind: 'class', name: className, exported: true, extends: clientCore, ...(docs !== undefined ? { docs } : {}), members };
+  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...body, cls];
+  return { path: 'src/base.ts', kind: 'ts', contents: printFile(statements) };
 }
 
 /** `src/client.ts`: the root client class, `<Client>Base` plus lazily created resources (and operations without a resource). */
 export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, known: ReadonlySet<string>): EmittedFile {
   const names = clientNames(api, options.clientName);
-  const name = names.client;
+  const className = names.client;
   const base = names.base;
-  const scope = new ImportScope('src/client.ts', [name]);
+  const scope = new ImportScope('src/client.ts', [className]);
   const baseLocal = scope.value('src/base.ts', base);
-  const { properties, getters } = childAccessors(root, scope, 'this');
-  const rootMethods = resourceMethods(api, root, scope, options, known, 'this');
-  const cls: ClassDeclarationStructure = {
-    kind: StructureKind.Class,
-    name,
-    isExported: true,
-    extends: baseLocal,
-    docs: jsDocStructures(
+  const { properties, getters } = childAccessors(root, scope, THIS);
+  const rootMethods = resourceMethods(api, root, scope, options, known, THIS);
+  const docs = commentFromDocs(
+    jsDocStructures(
       { ...(api.description !== undefined ? { description: api.description } : {}) },
       {
         lead: [
           `Client of the ${names.apiName} (version ${api.version}).`,
           '',
-          `\`new ${name}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
+          `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
         ],
       },
     ),
-    properties,
-    getAccessors: getters,
-    methods: rootMethods,
-  };
-  return { path: 'src/client.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), cls]) };
+  );
+  const cls: Statement = { kind: 'class', name: className, exported: true, extends: baseLocal, ...(docs !== undefined ? { docs } : {}), members: [...properties, ...getters, ...rootMethods] };
+  return { path: 'src/client.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), cls]) };
 }

@@ -6,12 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { clientNames } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, Schema, WebhookSignature } from '../../model/types.js';
-import { printSourceFile, type Statement } from '../print.js';
-import { bannerLine, compareCodeUnits, literalType, stringLiteral } from '../text.js';
+import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
+import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
+import { printFile } from '../ts/printer.js';
+import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { allResources } from './resources-tree.js';
@@ -36,9 +37,9 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
   if (enums.length === 0) return undefined;
   const arrays = clientNames(api, options.clientName).enumValues;
   const valuesName = (key: string): string => {
-    const name = arrays.get(key);
-    if (name === undefined) throw new Error(`the model names no value array for enum ${key}`);
-    return name;
+    const found = arrays.get(key);
+    if (found === undefined) throw new Error(`the model names no value array for enum ${key}`);
+    return found;
   };
   const scope = new ImportScope(
     'src/enums.ts',
@@ -46,43 +47,36 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
   );
   const declarations: Statement[] = enums.map((e) => {
     const type = scope.packageType(options.typesPackageName, e.identifier);
-    const values = e.values.map((v) => literalType(v)).join(', ');
+    const values = array(e.values.map((v) => lit(literalType(v))));
+    const asConst: Expression = { kind: 'cast', operator: 'as', expression: values, type: name('const') };
     return {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      docs: [
-        {
-          kind: StructureKind.JSDoc,
-          description: `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
-        },
-      ],
-      declarations: [{ name: valuesName(e.key), initializer: `[${values}] as const satisfies ReadonlyArray<${type}>` }],
+      kind: 'const',
+      name: valuesName(e.key),
+      exported: true,
+      docs: commentFromDocs([
+        `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
+      ])!,
+      init: { kind: 'cast', operator: 'satisfies', expression: asConst, type: generic('ReadonlyArray', [name(type)]) },
     };
   });
-  return { path: 'src/enums.ts', kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), ...declarations]) };
+  return { path: 'src/enums.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...declarations]) };
 }
 
 /** The runtime `WebhookSignatureScheme` literal of the spec's signature. */
-function signatureText(sig: WebhookSignature): string {
-  const parts = [
-    `scheme: ${stringLiteral(sig.scheme)}`,
-    `algorithm: ${stringLiteral(sig.algorithm)}`,
-    `header: ${stringLiteral(sig.header)}`,
-    `encoding: ${stringLiteral(sig.encoding)}`,
-  ];
-  if (sig.prefix !== undefined) parts.push(`prefix: ${stringLiteral(sig.prefix)}`);
-  if (sig.idHeader !== undefined) parts.push(`idHeader: ${stringLiteral(sig.idHeader)}`);
-  if (sig.timestampHeader !== undefined) parts.push(`timestampHeader: ${stringLiteral(sig.timestampHeader)}`);
-  if (sig.toleranceSeconds !== undefined) parts.push(`toleranceSeconds: ${sig.toleranceSeconds}`);
-  if (sig.idempotencyHeader !== undefined) parts.push(`idempotencyHeader: ${stringLiteral(sig.idempotencyHeader)}`);
+function signatureObject(sig: WebhookSignature): Expression {
+  const parts: ObjectProperty[] = [prop('scheme', str(sig.scheme)), prop('algorithm', str(sig.algorithm)), prop('header', str(sig.header)), prop('encoding', str(sig.encoding))];
+  if (sig.prefix !== undefined) parts.push(prop('prefix', str(sig.prefix)));
+  if (sig.idHeader !== undefined) parts.push(prop('idHeader', str(sig.idHeader)));
+  if (sig.timestampHeader !== undefined) parts.push(prop('timestampHeader', str(sig.timestampHeader)));
+  if (sig.toleranceSeconds !== undefined) parts.push(prop('toleranceSeconds', lit(`${sig.toleranceSeconds}`)));
+  if (sig.idempotencyHeader !== undefined) parts.push(prop('idempotencyHeader', str(sig.idempotencyHeader)));
   if (sig.challenge !== undefined) {
     const c = sig.challenge;
-    const cp = [`method: ${stringLiteral(c.method)}`, `challengeHeader: ${stringLiteral(c.challengeHeader)}`];
-    if (c.verifyTokenHeader !== undefined) cp.push(`verifyTokenHeader: ${stringLiteral(c.verifyTokenHeader)}`);
-    parts.push(`challenge: { ${cp.join(', ')} }`);
+    const challenge = [prop('method', str(c.method)), prop('challengeHeader', str(c.challengeHeader))];
+    if (c.verifyTokenHeader !== undefined) challenge.push(prop('verifyTokenHeader', str(c.verifyTokenHeader)));
+    parts.push(prop('challenge', object(challenge)));
   }
-  return `{\n${parts.join(',\n')},\n}`;
+  return object(parts, true);
 }
 
 /** The first sentence of `unwrap`'s TSDoc: what is verified, per scheme. */
@@ -115,10 +109,16 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const event = api.webhookPayload !== undefined ? scope.packageType(options.typesPackageName, api.webhookPayload) : 'unknown';
   const timestamped = sig.scheme !== 'hmac';
   const events = webhookEvents(api);
-  const fn = (f: Omit<FunctionDeclarationStructure, 'kind' | 'isExported'>): FunctionDeclarationStructure => ({
-    kind: StructureKind.Function,
-    isExported: true,
-    ...f,
+  const headers = name(headersLike);
+  const secretOption: TypeNode = { kind: 'object', multiline: false, members: [{ kind: 'property', key: 'secret', optional: true, type: name('string') }] };
+  const fn = (f: { name: string; docs: string; params: Parameter[]; returns: TypeNode; returned: Expression }): Statement => ({
+    kind: 'function',
+    exported: true,
+    name: f.name,
+    docs: f.docs,
+    params: f.params,
+    returns: f.returns,
+    body: [ret(f.returned)],
   });
   const dedupe =
     sig.idempotencyHeader !== undefined
@@ -130,88 +130,88 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
       : new Set(events.cases.map((c) => c.type)).size > 1
         ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one webhook's payload.`
         : `\`event.${events.property}\` is one of the declared event types.`;
+  const inputMembers: Member[] = [
+    { kind: 'property', key: 'rawBody', optional: false, type: name(rawBody) },
+    { kind: 'property', key: 'headers', optional: false, type: headers },
+    { kind: 'property', key: 'secret', optional: false, type: name('string') },
+  ];
+  if (timestamped) {
+    inputMembers.push({ kind: 'property', key: 'toleranceSeconds', optional: true, type: name('number') });
+    inputMembers.push({ kind: 'property', key: 'now', optional: true, type: { kind: 'function', returns: name('number') } });
+  }
+  const signature = id('webhookSignature');
+  const options_: Parameter = { name: 'options', type: secretOption, init: object([]) };
   const body: Statement[] = [
     {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      docs: [{ kind: StructureKind.JSDoc, description: "How the API signs webhook deliveries (the spec's `x-webhook-signature`)." }],
-      declarations: [{ name: 'webhookSignature', type: schemeType, initializer: signatureText(sig) }],
+      kind: 'const',
+      name: 'webhookSignature',
+      exported: true,
+      docs: "/** How the API signs webhook deliveries (the spec's `x-webhook-signature`). */",
+      type: name(schemeType),
+      init: signatureObject(sig),
     },
     fn({
       name: 'unwrap',
-      docs: [
-        {
-          kind: StructureKind.JSDoc,
-          description: [
-            escapeCommentText(verifiesSentence(sig)),
-            ...(narrowing === undefined ? [] : [narrowing]),
-            escapeCommentText(dedupe),
-            '@param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)',
-            '@param input.headers the request headers (`Headers` or a Node-style record)',
-            `@param input.secret the endpoint's signing secret${sig.scheme === 'standard-webhooks' ? ' (`whsec_<base64>`)' : ''}`,
-            ...(timestamped
-              ? [
-                  `@param input.toleranceSeconds the largest distance in seconds between the signed timestamp and now, either way (default ${sig.toleranceSeconds ?? 300})`,
-                  '@param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)',
-                ]
-              : []),
-            `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
-          ].join('\n'),
-        },
-      ],
-      isAsync: false,
-      parameters: [
-        {
-          name: 'input',
-          type: `{ rawBody: ${rawBody}; headers: ${headersLike}; secret: string${timestamped ? '; toleranceSeconds?: number; now?: () => number' : ''} }`,
-        },
-      ],
-      returnType: `Promise<${event}>`,
-      statements: [`return ${verify}<${event}>({ ...input, scheme: webhookSignature });`],
+      docs: commentFromDocs([
+        [
+          escapeCommentText(verifiesSentence(sig)),
+          ...(narrowing === undefined ? [] : [narrowing]),
+          escapeCommentText(dedupe),
+          '@param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)',
+          '@param input.headers the request headers (`Headers` or a Node-style record)',
+          `@param input.secret the endpoint's signing secret${sig.scheme === 'standard-webhooks' ? ' (`whsec_<base64>`)' : ''}`,
+          ...(timestamped
+            ? [
+                `@param input.toleranceSeconds the largest distance in seconds between the signed timestamp and now, either way (default ${sig.toleranceSeconds ?? 300})`,
+                '@param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)',
+              ]
+            : []),
+          `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
+        ].join('\n'),
+      ])!,
+      params: [{ name: 'input', type: { kind: 'object', multiline: false, members: inputMembers } }],
+      returns: generic('Promise', [name(event)]),
+      returned: call(id(verify), [object([{ kind: 'spread', argument: id('input') }, prop('scheme', signature)])], [name(event)]),
     }),
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      docs: [{ kind: StructureKind.JSDoc, description: '{@link unwrap} under its earlier name.' }],
-      declarations: [{ name: 'verifyWebhook', initializer: 'unwrap' }],
-    },
+    { kind: 'const', name: 'verifyWebhook', exported: true, docs: '/** {@link unwrap} under its earlier name. */', init: id('unwrap') },
     fn({
       name: 'webhookIdempotencyKey',
-      docs: [{ kind: StructureKind.JSDoc, description: "The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen." }],
-      parameters: [{ name: 'headers', type: headersLike }],
-      returnType: 'string | undefined',
-      statements: [`return ${idempotencyKey}(headers, webhookSignature);`],
+      docs: "/** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */",
+      params: [{ name: 'headers', type: headers }],
+      returns: unionOf([name('string'), name('undefined')]),
+      returned: call(id(idempotencyKey), [id('headers'), signature]),
     }),
     fn({
       name: 'handleVerificationChallenge',
-      docs: [
+      docs: commentFromDocs([
+        "Answers the sender's verification challenge: `{ status: 200, body: <challenge> }` for a challenge request, `403` when `options.secret` is given and the verify token does not match, `undefined` for any other request.",
+      ])!,
+      params: [
         {
-          kind: StructureKind.JSDoc,
-          description:
-            "Answers the sender's verification challenge: `{ status: 200, body: <challenge> }` for a challenge request, `403` when `options.secret` is given and the verify token does not match, `undefined` for any other request.",
+          name: 'request',
+          type: {
+            kind: 'object',
+            multiline: false,
+            members: [
+              { kind: 'property', key: 'method', optional: true, type: name('string') },
+              { kind: 'property', key: 'headers', optional: false, type: headers },
+            ],
+          },
         },
+        options_,
       ],
-      parameters: [
-        { name: 'request', type: `{ method?: string; headers: ${headersLike} }` },
-        { name: 'options', type: '{ secret?: string }', initializer: '{}' },
-      ],
-      returnType: `${answer} | undefined`,
-      statements: [`return ${handle}(request, webhookSignature, options);`],
+      returns: unionOf([name(answer), name('undefined')]),
+      returned: call(id(handle), [id('request'), signature, id('options')]),
     }),
     fn({
       name: 'challengeResponse',
-      docs: [{ kind: StructureKind.JSDoc, description: '{@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge.' }],
-      parameters: [
-        { name: 'request', type: 'Request' },
-        { name: 'options', type: '{ secret?: string }', initializer: '{}' },
-      ],
-      returnType: 'Response | undefined',
-      statements: [`return ${challenge}(request, webhookSignature, options);`],
+      docs: '/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */',
+      params: [{ name: 'request', type: name('Request') }, options_],
+      returns: unionOf([name('Response'), name('undefined')]),
+      returned: call(id(challenge), [id('request'), signature, id('options')]),
     }),
   ];
-  return { path: file, kind: 'ts', contents: printSourceFile([bannerLine(options), ...scope.declarations(), ...body]) };
+  return { path: file, kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...body]) };
 }
 
 /** Property names tried, in order, as the event-type discriminator of webhook payloads. */
@@ -278,24 +278,26 @@ export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean;
   const names = clientNames(api, options.clientName);
   const from = (target: string): string => relativeSpecifier('src/index.ts', target);
   const resources = allResources(names.root).sort((a, b) => compareCodeUnits(a.file, b.file));
-  const lines: string[] = [
-    `export { ${names.client}, ${names.client} as default } from '${from('src/client.ts')}';`,
-    `export { ${names.base}, type ${names.auth}, type ${names.options} } from '${from('src/base.ts')}';`,
+  const specifiers = (list: string[]): Specifier[] => list.map((n) => ({ name: n }));
+  const reexport = (target: string, list: Specifier[], typeOnly = false): Statement => ({ kind: 'export', typeOnly, names: list, from: from(target) });
+  const exports: Statement[] = [
+    reexport('src/client.ts', [{ name: names.client }, { name: names.client, alias: 'default' }]),
+    reexport('src/base.ts', [{ name: names.base }, { name: names.auth, typeOnly: true }, { name: names.options, typeOnly: true }]),
     ...names.runtimeReexports.map((r) =>
       r.values.length === 0
-        ? `export type { ${r.types.join(', ')} } from '${from(r.file)}';`
-        : `export { ${[...r.values, ...r.types.map((t) => `type ${t}`)].join(', ')} } from '${from(r.file)}';`,
+        ? reexport(r.file, specifiers(r.types), true)
+        : reexport(r.file, [...specifiers(r.values), ...r.types.map((t) => ({ name: t, typeOnly: true }))]),
     ),
   ];
   if (has.webhooks) {
-    lines.push(`export { challengeResponse, handleVerificationChallenge, unwrap, verifyWebhook, webhookIdempotencyKey, webhookSignature } from '${from('src/webhooks.ts')}';`);
+    exports.push(reexport('src/webhooks.ts', specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature'])));
   }
-  for (const r of resources) lines.push(`export { ${r.className} } from '${from(r.file)}';`);
-  if (has.enums) lines.push(`export * from '${from('src/enums.ts')}';`);
-  lines.push(`export type * from '${options.typesPackageName}';`);
+  for (const r of resources) exports.push(reexport(r.file, [{ name: r.className }]));
+  if (has.enums) exports.push({ kind: 'export-all', typeOnly: false, from: from('src/enums.ts') });
+  exports.push({ kind: 'export-all', typeOnly: true, from: options.typesPackageName });
   return {
     path: 'src/index.ts',
     kind: 'ts',
-    contents: printSourceFile([bannerLine(options), lines.join('\n')]),
+    contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...exports]),
   };
 }

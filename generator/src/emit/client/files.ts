@@ -8,13 +8,14 @@
 import { clientNames } from '../../model/client-names.js';
 import { errorResponses, listEnums, methodAndPath, orderedParameters, parameterOptional, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
+import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { webhookEvents } from './extras.js';
-import { lineCommentText, literalKey, literalType, quotedString } from '../text.js';
+import { bannerLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
 function firstLine(text: string | undefined): string {
@@ -294,13 +295,17 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
     generateScript: options.generateScripts?.client,
     webhooks: webhookSignature(api) !== undefined,
     enums: listEnums(api).length > 0,
+    resources: root.children.length > 0,
+    metadata: packageMetadata(options, 'client'),
   };
   const view = clientView(api, root, options);
   return [
     { path: 'package.json', kind: 'json', contents: renderTemplate('client/package.json.hbs', packageView) },
     { path: 'tsconfig.json', kind: 'json', contents: renderTemplate('client/tsconfig.json.hbs', {}) },
+    tsdownConfigFile('client', bannerLine(options)),
     { path: 'README.md', kind: 'md', contents: renderTemplate('client/README.md.hbs', view) },
     { path: 'api.md', kind: 'md', contents: renderTemplate('client/api.md.hbs', view) },
+    licenseFile(options, options.clientPackageName),
   ];
 }
 

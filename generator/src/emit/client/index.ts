@@ -8,8 +8,9 @@
  *   `client.request(method, path, …)` in `src/core/request-types.ts`);
  * - `package.json`, `tsconfig.json`, `README.md`, `api.md` (templates/client/*.hbs).
  *
- * Every `.ts` file except `src/core/*` starts with the banner and is printed from ts-morph structures
- * without parsing. The method signature convention is in `operation.ts` and docs/decisions.md (D5).
+ * Every `.ts` file except `src/core/*` starts with the banner and is built from typed nodes
+ * (`../ts/nodes.ts`, `../ts/code.ts`) printed once, in its final shape (`../ts/printer.ts`), without
+ * parsing. The method signature convention is in `operation.ts` and docs/decisions.md (D5).
  */
 import type { Api } from '../../model/types.js';
 import { compareCodeUnits } from '../text.js';
@@ -22,8 +23,9 @@ import { resourceTree } from './resources-tree.js';
 
 /**
  * Emits the whole client package for `api`. Pure apart from reading the runtime sources
- * (`generator/runtime/*.ts`); deterministic for the same model and options; unformatted `.ts`
- * (the write stage runs prettier; `src/core/*` has kind `other` and is written as is).
+ * (`generator/runtime/*.ts`); deterministic for the same model and options; `.ts` files in their
+ * final shape (`src/core/*` has kind `other` and is written as is; the Markdown and JSON files are
+ * formatted by prettier in the write stage).
  *
  * @throws Error when the model holds a reference to a schema key it does not define, or the
  *   runtime folder or a template is missing.

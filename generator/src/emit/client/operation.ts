@@ -8,11 +8,13 @@
  * cookie parameter under its wire name (the types package's `<Op>Params`), `body` is `<Op>Body`.
  * An argument is optional when nothing in it is required and no required argument follows.
  */
-import { type JSDocStructure, type JSDocTagStructure, type ParameterDeclarationStructure, StructureKind } from 'ts-morph';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { docModel, escapeCommentText, operationDocs } from '../tsdoc.js';
-import { recordEntry, stringLiteral } from '../text.js';
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
+import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
+import { commentFromDocs, generic, literal, name, type TypeNode } from '../ts/nodes.js';
+import type { Parameter as ParameterNode } from '../ts/code.js';
+import { docModel, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
+import { stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {
@@ -28,11 +30,12 @@ export { CORE };
 
 /** What one method needs besides its name. */
 export interface MethodParts {
-  parameters: ParameterDeclarationStructure[];
-  returnType: string;
+  params: ParameterNode[];
+  returns: TypeNode;
   /** The method body (one return statement). */
-  body: string;
-  docs: JSDocStructure[];
+  body: BodyStatement[];
+  /** The JSDoc comment. */
+  docs: string;
 }
 
 /** Default style of a location. */
@@ -40,16 +43,16 @@ function defaultStyle(p: Parameter): Parameter['style'] {
   return p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
 }
 
-function paramSpec(p: Parameter): string {
-  const parts = [`in: ${stringLiteral(p.in)}`];
+function paramSpec(p: Parameter): Expression {
+  const parts = [prop('in', str(p.in))];
   const style = defaultStyle(p);
-  if (p.style !== style) parts.push(`style: ${stringLiteral(p.style)}`);
+  if (p.style !== style) parts.push(prop('style', str(p.style)));
   const explode = p.style === 'form';
-  if (p.explode !== explode) parts.push(`explode: ${p.explode}`);
-  if (p.allowReserved) parts.push('allowReserved: true');
-  if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push("content: 'json'");
-  if (p.secret) parts.push('secret: true');
-  return `{ ${parts.join(', ')} }`;
+  if (p.explode !== explode) parts.push(prop('explode', lit(`${p.explode}`)));
+  if (p.allowReserved) parts.push(prop('allowReserved', lit('true')));
+  if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push(prop('content', lit("'json'")));
+  if (p.secret) parts.push(prop('secret', lit('true')));
+  return object(parts);
 }
 
 const KIND_DEFAULT_TYPE: Record<MediaContent['bodyKind'], string | undefined> = {
@@ -74,113 +77,114 @@ function responseKind(r: Response): 'json' | 'text' | 'binary' | 'none' {
   }
 }
 
-function encodingText(encoding: MediaContent['encoding']): string | undefined {
+function encodingObject(encoding: MediaContent['encoding']): Expression | undefined {
   if (encoding === undefined) return undefined;
-  const entries: string[] = [];
-  for (const [name, e] of Object.entries(encoding)) {
-    const parts: string[] = [];
-    if (e.contentType !== undefined) parts.push(`contentType: ${stringLiteral(e.contentType)}`);
-    if (e.style !== undefined) parts.push(`style: ${stringLiteral(e.style)}`);
-    if (e.explode !== undefined) parts.push(`explode: ${e.explode}`);
-    if (e.allowReserved !== undefined) parts.push(`allowReserved: ${e.allowReserved}`);
-    if (parts.length > 0) entries.push(recordEntry(name, `{ ${parts.join(', ')} }`));
+  const entries: ObjectProperty[] = [];
+  for (const [key, e] of Object.entries(encoding)) {
+    const parts: ObjectProperty[] = [];
+    if (e.contentType !== undefined) parts.push(prop('contentType', str(e.contentType)));
+    if (e.style !== undefined) parts.push(prop('style', str(e.style)));
+    if (e.explode !== undefined) parts.push(prop('explode', lit(`${e.explode}`)));
+    if (e.allowReserved !== undefined) parts.push(prop('allowReserved', lit(`${e.allowReserved}`)));
+    if (parts.length > 0) entries.push(recordProperty(key, object(parts)));
   }
-  return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
+  return entries.length === 0 ? undefined : object(entries);
 }
 
-/** Security alternatives as scheme-key lists, keeping only schemes the client knows. */
-export function securityText(security: Operation['security'], known: ReadonlySet<string>): string {
-  const alternatives = security
-    .map((alt) => alt.map((r) => r.scheme))
-    .filter((alt) => alt.every((k) => known.has(k)))
-    .map((alt) => `[${alt.map((k) => stringLiteral(k)).join(', ')}]`);
-  return `[${alternatives.join(', ')}]`;
+/** Security alternatives as scheme-key lists, keeping only alternatives whose schemes the client knows. */
+export function securityAlternatives(security: Operation['security'], known: ReadonlySet<string>): string[][] {
+  return security.map((alt) => alt.map((r) => r.scheme)).filter((alt) => alt.every((k) => known.has(k)));
 }
 
-function paginationText(op: Operation): string | undefined {
+/** The alternatives as an array literal of arrays of scheme keys. */
+export function securityArray(alternatives: readonly string[][]): Expression {
+  return array(alternatives.map((alt) => array(alt.map(str))));
+}
+
+function paginationObject(op: Operation): Expression | undefined {
   const p = op.pagination;
   if (p === undefined) return undefined;
-  const parts = [`style: ${stringLiteral(p.style)}`];
-  if (p.in !== 'query') parts.push(`in: ${stringLiteral(p.in)}`);
+  const parts = [prop('style', str(p.style))];
+  if (p.in !== 'query') parts.push(prop('in', str(p.in)));
   for (const key of ['pageParam', 'sizeParam', 'cursorParam', 'itemsField', 'nextField', 'countField', 'groupsField'] as const) {
     const v = p[key];
-    if (v !== undefined) parts.push(`${key}: ${stringLiteral(v)}`);
+    if (v !== undefined) parts.push(prop(key, str(v)));
   }
-  if (p.pageNumbersAsStrings) parts.push('pageNumbersAsStrings: true');
+  if (p.pageNumbersAsStrings) parts.push(prop('pageNumbersAsStrings', lit('true')));
   const extra = p as { groupKeyField?: unknown; groupFilterParam?: unknown };
-  if (typeof extra.groupKeyField === 'string') parts.push(`groupKeyField: ${stringLiteral(extra.groupKeyField)}`);
-  if (typeof extra.groupFilterParam === 'string') parts.push(`groupFilterParam: ${stringLiteral(extra.groupFilterParam)}`);
-  return `{ ${parts.join(', ')} }`;
+  if (typeof extra.groupKeyField === 'string') parts.push(prop('groupKeyField', str(extra.groupKeyField)));
+  if (typeof extra.groupFilterParam === 'string') parts.push(prop('groupFilterParam', str(extra.groupFilterParam)));
+  return object(parts);
 }
 
 /** The descriptor object literal (the core's `Operation`) for a call with `params`/`body` in scope. */
-export function descriptorText(
+export function descriptor(
   op: Operation,
   knownSchemes: ReadonlySet<string>,
   has: { params: boolean; body: boolean },
   /** Local name of the core's `formBody`/`multipartBody` when the first media type is a form or multipart body. */
   encoder?: string,
-): string {
-  const lines: string[] = [
-    `method: ${stringLiteral(op.method)}`,
-    `path: ${stringLiteral(op.path)}`,
-    `operationId: ${stringLiteral(op.operationId)}`,
-  ];
+): Expression {
+  const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(op.path)), prop('operationId', str(op.operationId))];
   const params = orderedParameters(op);
   if (has.params) {
-    lines.push('params: { ...params }');
-    lines.push(`parameters: { ${params.map((p) => recordEntry(p.name, paramSpec(p))).join(', ')} }`);
+    parts.push(prop('params', object([{ kind: 'spread', argument: id('params') }])));
+    parts.push(prop('parameters', object(params.map((p) => recordProperty(p.name, paramSpec(p))))));
   }
   const media = op.requestBody?.contents[0];
   if (has.body && media !== undefined) {
-    const enc = encodingText(media.encoding);
+    const enc = encodingObject(media.encoding);
     if (encoder !== undefined) {
       // Form and multipart bodies are encoded here (core/body.ts), so other clients do not bundle the encoders.
-      const encoded = `${encoder}(body${enc !== undefined ? `, ${enc}` : ''})`;
-      lines.push(`body: ${op.requestBody?.required ? encoded : `body === undefined ? undefined : ${encoded}`}`);
-    } else lines.push('body');
-    if (media.bodyKind !== 'json') lines.push(`bodyKind: ${stringLiteral(media.bodyKind)}`);
+      const encoded = call(id(encoder), enc !== undefined ? [id('body'), enc] : [id('body')]);
+      const undefinedId = id('undefined');
+      const value: Expression = op.requestBody?.required
+        ? encoded
+        : { kind: 'conditional', test: { kind: 'binary', operator: '===', left: id('body'), right: undefinedId }, consequent: undefinedId, alternate: encoded };
+      parts.push(prop('body', value));
+    } else parts.push({ kind: 'shorthand', name: 'body' });
+    if (media.bodyKind !== 'json') parts.push(prop('bodyKind', str(media.bodyKind)));
     const def = KIND_DEFAULT_TYPE[media.bodyKind];
     if (def !== undefined && media.mediaType.toLowerCase() !== def && !media.mediaType.includes('*')) {
-      lines.push(`contentType: ${stringLiteral(media.mediaType)}`);
+      parts.push(prop('contentType', str(media.mediaType)));
     }
   }
-  lines.push(`security: ${securityText(op.security, knownSchemes)}`);
+  parts.push(prop('security', securityArray(securityAlternatives(op.security, knownSchemes))));
   if (op.responses.length > 0) {
-    lines.push(`responses: { ${op.responses.map((r) => `${stringLiteral(r.status)}: ${stringLiteral(responseKind(r))}`).join(', ')} }`);
+    parts.push(prop('responses', object(op.responses.map((r) => prop(stringLiteral(r.status), str(responseKind(r)))))));
   }
-  if (op.idempotencyHeader !== undefined) lines.push(`idempotencyHeader: ${stringLiteral(op.idempotencyHeader)}`);
-  if (op.idempotent !== undefined) lines.push(`idempotent: ${op.idempotent}`);
-  const pagination = paginationText(op);
-  if (pagination !== undefined) lines.push(`pagination: ${pagination}`);
-  return `{\n${lines.join(',\n')},\n}`;
+  if (op.idempotencyHeader !== undefined) parts.push(prop('idempotencyHeader', str(op.idempotencyHeader)));
+  if (op.idempotent !== undefined) parts.push(prop('idempotent', lit(`${op.idempotent}`)));
+  const pagination = paginationObject(op);
+  if (pagination !== undefined) parts.push(prop('pagination', pagination));
+  return object(parts, true);
 }
 
 /**
  * The item type of a paginated operation: the item schema's identifier when it is a reference
  * (and no groups), else an indexed access into the response type along the items pointer.
  */
-export function pageItemType(api: Api, op: Operation, scope: ImportScope, typesPackage: string, responseType: string): string {
+export function pageItemType(api: Api, op: Operation, scope: ImportScope, typesPackage: string, responseType: TypeNode): TypeNode {
   const p = op.pagination;
-  if (p === undefined) return 'unknown';
+  if (p === undefined) return name('unknown');
   if (p.groupsField === undefined && p.itemSchema.kind === 'ref') {
     const named = api.schemas.get(p.itemSchema.target);
-    if (named !== undefined) return scope.packageType(typesPackage, named.identifier);
+    if (named !== undefined) return name(scope.packageType(typesPackage, named.identifier));
   }
   return indexedAccess(responseType, p.groupsField ?? p.itemsField);
 }
 
-function indexedAccess(base: string, pointer: string): string {
+/** `NonNullable<NonNullable<T>["a"]>[number]`: the elements at a JSON pointer into `base`. */
+function indexedAccess(base: TypeNode, pointer: string): TypeNode {
   const segments = pointer
     .replace(/^#?\//, '')
     .split('/')
     .filter((s) => s !== '')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const element = (t: TypeNode, index: TypeNode): TypeNode => ({ kind: 'indexed', object: generic('NonNullable', [t]), index });
   let t = base;
-  for (const s of segments) {
-    t = /^\{.*\}$|^[0-9]+$/.test(s) ? `NonNullable<${t}>[number]` : `NonNullable<${t}>[${stringLiteral(s)}]`;
-  }
-  return `NonNullable<${t}>[number]`;
+  for (const s of segments) t = element(t, /^\{.*\}$|^[0-9]+$/.test(s) ? name('number') : literal(stringLiteral(s)));
+  return element(t, name('number'));
 }
 
 const STATUS_ERROR: Record<string, string> = {
@@ -207,14 +211,17 @@ function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
 }
 
-/** The parts of the method for `op`. */
+/**
+ * The parts of the method for `op`.
+ * @param client the expression of the client that sends the request (`this.client` in a resource, `this` in the root client)
+ */
 export function methodParts(
   api: Api,
   op: Operation,
   scope: ImportScope,
   typesPackage: string,
   knownSchemes: ReadonlySet<string>,
-  clientExpr = 'this.client',
+  client: Expression = member({ kind: 'this' }, 'client'),
 ): MethodParts {
   const params = orderedParameters(op);
   const hasParams = params.length > 0;
@@ -222,40 +229,25 @@ export function methodParts(
   const bodyRequired = hasBody && op.requestBody?.required === true;
   const paramsRequired = params.some((p) => !parameterOptional(p));
 
-  const parameters: ParameterDeclarationStructure[] = [];
-  if (hasParams) {
-    parameters.push({
-      kind: StructureKind.Parameter,
-      name: 'params',
-      type: scope.packageType(typesPackage, op.names.params),
-      hasQuestionToken: !paramsRequired && !bodyRequired,
-    });
-  }
-  if (hasBody && op.names.body !== undefined) {
-    parameters.push({
-      kind: StructureKind.Parameter,
-      name: 'body',
-      type: scope.packageType(typesPackage, op.names.body),
-      hasQuestionToken: !bodyRequired,
-    });
-  }
-  const requestOptions = scope.type(CORE.types, 'RequestOptions');
-  parameters.push({ kind: StructureKind.Parameter, name: 'options', type: requestOptions, hasQuestionToken: true });
+  const parameters: ParameterNode[] = [];
+  if (hasParams) parameters.push({ name: 'params', type: name(scope.packageType(typesPackage, op.names.params)), optional: !paramsRequired && !bodyRequired });
+  if (hasBody && op.names.body !== undefined) parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
+  parameters.push({ name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true });
 
-  const response = scope.packageType(typesPackage, op.names.response);
+  const response = name(scope.packageType(typesPackage, op.names.response));
   const kind = op.requestBody?.contents[0]?.bodyKind;
   const encoder =
     hasBody && kind === 'form' ? scope.value(CORE.body, 'formBody') : hasBody && kind === 'multipart' ? scope.value(CORE.body, 'multipartBody') : undefined;
-  const descriptor = descriptorText(op, knownSchemes, { params: hasParams, body: hasBody }, encoder);
-  let returnType: string;
-  let body: string;
+  const literal = descriptor(op, knownSchemes, { params: hasParams, body: hasBody }, encoder);
+  let returns: TypeNode;
+  let body: BodyStatement;
   if (op.pagination !== undefined) {
     const item = pageItemType(api, op, scope, typesPackage, response);
-    returnType = `${scope.type(CORE.pagination, 'PagePromise')}<${item}, ${response}>`;
-    body = `return ${scope.value(CORE.pagination, 'requestPage')}<${item}, ${response}>(${clientExpr}, ${descriptor}, options);`;
+    returns = generic(scope.type(CORE.pagination, 'PagePromise'), [item, response]);
+    body = ret(call(id(scope.value(CORE.pagination, 'requestPage')), [client, literal, id('options')], [item, response]));
   } else {
-    returnType = `${scope.type(CORE.apiPromise, 'APIPromise')}<${response}>`;
-    body = `return ${clientExpr}.request<${response}>(${descriptor}, options);`;
+    returns = generic(scope.type(CORE.apiPromise, 'APIPromise'), [response]);
+    body = ret(call(member(client, 'request'), [literal, id('options')], [response]));
   }
 
   // TSDoc: the operation's own text, then method + path, the parameter and body types, what it throws.
@@ -267,13 +259,14 @@ export function methodParts(
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
   const model = docModel(operationDocs(op), { lines });
-  const tags: JSDocTagStructure[] = [];
-  if (hasParams) tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})` });
+  const tags: string[] = [];
+  const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
+  if (hasParams) tags.push(tag('param', `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})`));
   if (hasBody) {
     const media = op.requestBody?.contents.map((c) => c.mediaType).join(', ') ?? '';
-    tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})` });
+    tags.push(tag('param', `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`));
   }
-  tags.push({ kind: StructureKind.JSDocTag, tagName: 'param', text: 'options per-request overrides (timeout, retries, headers, signal, …)' });
+  tags.push(tag('param', 'options per-request overrides (timeout, retries, headers, signal, …)'));
   const errors = errorResponses(op);
   const seen = new Set<string>();
   for (const r of errors) {
@@ -282,22 +275,13 @@ export function methodParts(
     if (seen.has(`${cls} ${r.status}`)) continue;
     seen.add(`${cls} ${r.status}`);
     const when = r.status === 'default' ? 'any other error status' : r.status;
-    tags.push({ kind: StructureKind.JSDocTag, tagName: 'throws', text: `{@link ${cls}} ${when}${note !== '' ? `: ${note}` : ''}` });
+    tags.push(tag('throws', `{@link ${cls}} ${when}${note !== '' ? `: ${note}` : ''}`));
   }
-  if (!errors.some((r) => r.category === 'default')) {
-    tags.push({ kind: StructureKind.JSDocTag, tagName: 'throws', text: '{@link ApiError} any other non-2xx status' });
-  }
-  tags.push({
-    kind: StructureKind.JSDocTag,
-    tagName: 'throws',
-    text: '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts',
-  });
-  for (const t of model?.tags ?? []) {
-    tags.push(t.text === undefined ? { kind: StructureKind.JSDocTag, tagName: t.tagName } : { kind: StructureKind.JSDocTag, tagName: t.tagName, text: t.text });
-  }
-  const docs: JSDocStructure = { kind: StructureKind.JSDoc, tags };
-  if (model !== undefined && model.description !== '') docs.description = model.description;
-  return { parameters, returnType, body, docs: [docs] };
+  if (!errors.some((r) => r.category === 'default')) tags.push(tag('throws', '{@link ApiError} any other non-2xx status'));
+  tags.push(tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'));
+  for (const t of model?.tags ?? []) tags.push(tagLine(t));
+  const description = model !== undefined && model.description !== '' ? [model.description] : [];
+  return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };
 }
 
 /** A one-line signature for api.md and the README: `list(params: ListConnectionsParams, options?)`. */

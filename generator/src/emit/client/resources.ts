@@ -3,17 +3,11 @@
  * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
-import {
-  type ClassDeclarationStructure,
-  type GetAccessorDeclarationStructure,
-  type MethodDeclarationStructure,
-  type PropertyDeclarationStructure,
-  Scope,
-  StructureKind,
-} from 'ts-morph';
 import { clientNames } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
-import { printSourceFile, type Statement } from '../print.js';
+import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/code.js';
+import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
+import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
 import { jsDocStructures } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
@@ -21,45 +15,38 @@ import { CORE, methodParts } from './operation.js';
 import { allResources, type ResourceNode } from './resources-tree.js';
 import { ImportScope } from './scope.js';
 
-/** Methods of `node` (its operations), in spec order. */
+/** The client expression a resource passes on: `this.client` in a resource class. */
+const THIS_CLIENT = member(THIS, 'client');
+
+/** Methods of `node` (its operations), in spec order; `client`: the expression that sends the requests. */
 export function resourceMethods(
   api: Api,
   node: ResourceNode,
   scope: ImportScope,
   options: EmitOptions,
   knownSchemes: ReadonlySet<string>,
-  clientExpr = 'this.client',
-): MethodDeclarationStructure[] {
+  client: Expression = THIS_CLIENT,
+): ClassMember[] {
   return node.operations.map((op, i) => {
-    const parts = methodParts(api, op, scope, options.typesPackageName, knownSchemes, clientExpr);
-    return {
-      kind: StructureKind.Method,
-      name: node.methodNames[i] ?? op.methodName,
-      docs: parts.docs,
-      parameters: parts.parameters,
-      returnType: parts.returnType,
-      statements: [parts.body],
-    };
+    const parts = methodParts(api, op, scope, options.typesPackageName, knownSchemes, client);
+    return { kind: 'method', docs: parts.docs, name: node.methodNames[i] ?? op.methodName, params: parts.params, returns: parts.returns, body: parts.body };
   });
 }
 
 /** Lazily created child-resource getters and their backing private fields. */
-export function childAccessors(
-  node: ResourceNode,
-  scope: ImportScope,
-  clientExpr: string,
-): { properties: PropertyDeclarationStructure[]; getters: GetAccessorDeclarationStructure[] } {
-  const properties: PropertyDeclarationStructure[] = [];
-  const getters: GetAccessorDeclarationStructure[] = [];
+export function childAccessors(node: ResourceNode, scope: ImportScope, client: Expression): { properties: ClassMember[]; getters: ClassMember[] } {
+  const properties: ClassMember[] = [];
+  const getters: ClassMember[] = [];
   for (const child of node.children) {
     const cls = scope.value(child.file, child.className);
-    properties.push({ kind: StructureKind.Property, name: `#${child.name}`, type: `${cls} | undefined` });
+    const field = member(THIS, `#${child.name}`);
+    properties.push({ kind: 'property', modifiers: [], name: `#${child.name}`, type: unionOf([name(cls), name('undefined')]) });
     getters.push({
-      kind: StructureKind.GetAccessor,
+      kind: 'getter',
+      docs: commentFromDocs([`\`${child.access}\`: see {@link ${cls}}.`])!,
       name: child.name,
-      returnType: cls,
-      docs: [{ kind: StructureKind.JSDoc, description: `\`${child.access}\`: see {@link ${cls}}.` }],
-      statements: [`return (this.#${child.name} ??= new ${cls}(${clientExpr}));`],
+      returns: name(cls),
+      body: [ret({ kind: 'parenthesized', expression: { kind: 'assignment', operator: '??=', left: field, right: { kind: 'new', callee: id(cls), args: [client] } } })],
     });
   }
   return { properties, getters };
@@ -75,44 +62,33 @@ function tagFor(api: Api, node: ResourceNode): Tag | undefined {
 /** The file of one resource. */
 export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions, knownSchemes: ReadonlySet<string>): EmittedFile {
   const scope = new ImportScope(node.file, [node.className]);
-  const clientType = scope.type(CORE.types, 'RequestClient');
-  const { properties, getters } = childAccessors(node, scope, 'this.client');
+  const clientType = name(scope.type(CORE.types, 'RequestClient'));
+  const { properties, getters } = childAccessors(node, scope, THIS_CLIENT);
   const methods = resourceMethods(api, node, scope, options, knownSchemes);
   const tag = tagFor(api, node);
   const access = node.access;
   const names = clientNames(api, options.clientName);
-  const cls: ClassDeclarationStructure = {
-    kind: StructureKind.Class,
-    name: node.className,
-    isExported: true,
-    docs: jsDocStructures(
+  const docs = commentFromDocs(
+    jsDocStructures(
       tag === undefined ? undefined : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
       { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
     ),
-    properties: [
-      {
-        kind: StructureKind.Property,
-        name: 'client',
-        scope: Scope.Protected,
-        isReadonly: true,
-        type: clientType,
-        docs: [{ kind: StructureKind.JSDoc, description: 'The client that sends the requests.' }],
-      },
-      ...properties,
-    ],
-    ctors: [
-      {
-        kind: StructureKind.Constructor,
-        docs: [{ kind: StructureKind.JSDoc, description: `@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)` }],
-        parameters: [{ kind: StructureKind.Parameter, name: 'client', type: clientType }],
-        statements: ['this.client = client;'],
-      },
-    ],
-    getAccessors: getters,
-    methods,
-  };
-  const statements: Statement[] = [bannerLine(options), ...scope.declarations(), cls];
-  return { path: node.file, kind: 'ts', contents: printSourceFile(statements) };
+  );
+  const members: ClassMember[] = [
+    { kind: 'property', docs: '/** The client that sends the requests. */', modifiers: ['protected', 'readonly'], name: 'client', type: clientType },
+    ...properties,
+    {
+      kind: 'constructor',
+      docs: commentFromDocs([`@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`])!,
+      params: [{ name: 'client', type: clientType }],
+      body: [{ kind: 'expression', expression: { kind: 'assignment', operator: '=', left: THIS_CLIENT, right: id('client') } }],
+    },
+    ...getters,
+    ...methods,
+  ];
+  const cls: Statement = { kind: 'class', name: node.className, exported: true, ...(docs !== undefined ? { docs } : {}), members };
+  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), cls];
+  return { path: node.file, kind: 'ts', contents: printFile(statements) };
 }
 
 /** Every resource file, in tree order. */

@@ -4,8 +4,8 @@
  * declared in the file (or imported from elsewhere) gets a `_`-prefixed alias. Declarations come out
  * sorted by specifier (code-unit order), bare package specifiers first, then relative ones.
  */
-import { type ImportDeclarationStructure, type ImportSpecifierStructure, StructureKind } from 'ts-morph';
 import { importAlias } from '../../model/naming.js';
+import type { Specifier, Statement } from '../ts/nodes.js';
 import { compareCodeUnits } from '../text.js';
 
 interface Imported {
@@ -74,20 +74,19 @@ export class ImportScope {
   }
 
   /** The import declarations (type-only where nothing is used as a value). */
-  declarations(): ImportDeclarationStructure[] {
+  declarations(): Statement[] {
     const rank = (s: string): number => (s.startsWith('.') ? 1 : 0);
     return [...this.modules.entries()]
       .sort((a, b) => rank(a[0]) - rank(b[0]) || compareCodeUnits(a[0], b[0]))
       .map(([specifier, names]) => {
         const entries = [...names.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]));
         const allTypes = entries.every(([, i]) => !i.value);
-        const namedImports: ImportSpecifierStructure[] = entries.map(([name, i]) => ({
-          kind: StructureKind.ImportSpecifier,
+        const specifiers: Specifier[] = entries.map(([name, i]) => ({
           name,
           ...(i.local !== name ? { alias: i.local } : {}),
-          ...(!allTypes && !i.value ? { isTypeOnly: true } : {}),
+          ...(!allTypes && !i.value ? { typeOnly: true } : {}),
         }));
-        return { kind: StructureKind.ImportDeclaration, isTypeOnly: allTypes, moduleSpecifier: specifier, namedImports };
+        return { kind: 'import', typeOnly: allTypes, names: specifiers, from: specifier };
       });
   }
 }

@@ -1,13 +1,14 @@
 /**
  * A document printer: Wadler's "prettier printer" as prettier 3 implements it (its
  * `printDocToString`), for the subset of its document commands the TypeScript printer builds
- * (strings, concatenation, groups, indent, align, line, soft and hard lines, `ifBreak`,
- * `indentIfBreak`). Built on the same commands with the same semantics, a document lays out as
- * prettier lays it out: a group is printed flat when it fits in the rest of the line (up to the next
- * possible line break after it), else broken; hard lines break every group around them.
+ * (strings, concatenation, groups and conditional groups, fill, indent, align, line, soft and hard
+ * lines, `ifBreak`, `indentIfBreak`). Built on the same commands with the same semantics, a document
+ * lays out as prettier lays it out: a group is printed flat when it fits in the rest of the line (up
+ * to the next possible line break after it), else broken; hard lines break every group around them
+ * up to the nearest conditional group.
  */
 
-export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Lines;
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Lines | Fill | BreakParent;
 
 export interface Group {
   type: 'group';
@@ -15,6 +16,20 @@ export interface Group {
   /** Set by {@link group}'s `shouldBreak`, or by a hard line inside (see {@link propagateBreaks}). */
   break: boolean;
   id: symbol | undefined;
+  /**
+   * A conditional group's layouts, least expanded first (`contents` is the first): the first that
+   * fits flat is taken, else the last, broken. Breaks inside do not propagate past it.
+   */
+  expandedStates?: readonly Doc[];
+}
+/** Breaks the group around it (up to a conditional group); prints nothing. */
+interface BreakParent {
+  type: 'break-parent';
+}
+/** Content and separators alternating: as many contents on a line as fit (prettier's `fill`). */
+interface Fill {
+  type: 'fill';
+  parts: readonly Doc[];
 }
 interface Indent {
   type: 'indent';
@@ -60,8 +75,22 @@ export const hardline: Doc = { type: 'line', soft: false, hard: true, keepTraili
 /** A hard line that keeps trailing spaces on the line it ends (a Markdown line break in JSDoc). */
 export const keepTrailingHardline: Doc = { type: 'line', soft: false, hard: true, keepTrailing: true };
 
+/** prettier's `breakParent`: the group around it breaks. */
+export const breakParent: Doc = { type: 'break-parent' };
+
 export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): Group {
   return { type: 'group', contents, break: options.shouldBreak === true, id: options.id };
+}
+/**
+ * prettier's `conditionalGroup`: the first of `states` that fits flat on the rest of the line, else
+ * the last one broken.
+ */
+export function conditionalGroup(states: readonly Doc[]): Group {
+  return { type: 'group', contents: states[0]!, break: false, id: undefined, expandedStates: states };
+}
+/** prettier's `fill`: `parts` alternate content and separator (a line); each separator breaks only when the next content does not fit. */
+export function fill(parts: readonly Doc[]): Doc {
+  return { type: 'fill', parts };
 }
 export function indent(contents: Doc): Doc {
   return { type: 'indent', contents };
@@ -88,7 +117,7 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   return out;
 }
 
-/** Whether a document holds a hard line (it then breaks every group around it). */
+/** Whether a document holds a hard line or a broken group (a conditional group: in its first layout). */
 export function willBreak(doc: Doc): boolean {
   if (typeof doc === 'string') return false;
   if (Array.isArray(doc)) return doc.some(willBreak);
@@ -100,36 +129,73 @@ export function willBreak(doc: Doc): boolean {
     case 'if-break':
       return willBreak(doc.breakContents) || willBreak(doc.flatContents);
     case 'lines':
+    case 'break-parent':
       return true;
+    case 'fill':
+      return doc.parts.some(willBreak);
     default:
       return willBreak(doc.contents);
   }
 }
 
-/** prettier's `propagateBreaks`: a group holding a hard line, or a broken group, breaks. */
-function propagateBreaks(doc: Doc): boolean {
+/** Whether a document holds a possible line break (prettier's `canBreak`). */
+export function canBreak(doc: Doc): boolean {
+  if (typeof doc === 'string') return false;
+  if (Array.isArray(doc)) return doc.some(canBreak);
+  switch (doc.type) {
+    case 'line':
+    case 'lines':
+      return true;
+    case 'if-break':
+      return canBreak(doc.breakContents) || canBreak(doc.flatContents);
+    case 'fill':
+      return doc.parts.some(canBreak);
+    case 'break-parent':
+      return false;
+    default:
+      return canBreak(doc.contents);
+  }
+}
+
+/**
+ * prettier's `propagateBreaks`: a group holding a hard line, or a broken group, breaks; a
+ * conditional group stops the propagation (its layouts are chosen by width alone). Returns whether
+ * `doc` breaks the group around it.
+ */
+function propagateBreaks(doc: Doc, visited: Set<Group> = new Set()): boolean {
   if (typeof doc === 'string') return false;
   if (Array.isArray(doc)) {
     let breaks = false;
-    for (const d of doc) if (propagateBreaks(d)) breaks = true;
+    for (const d of doc) if (propagateBreaks(d, visited)) breaks = true;
     return breaks;
   }
   switch (doc.type) {
     case 'line':
       return doc.hard;
     case 'group': {
-      if (propagateBreaks(doc.contents)) doc.break = true;
+      if (!visited.has(doc)) {
+        visited.add(doc);
+        if (doc.expandedStates !== undefined) {
+          for (const state of doc.expandedStates) propagateBreaks(state, visited);
+        } else if (propagateBreaks(doc.contents, visited)) doc.break = true;
+      }
       return doc.break;
     }
     case 'if-break': {
-      const a = propagateBreaks(doc.breakContents);
-      const b = propagateBreaks(doc.flatContents);
+      const a = propagateBreaks(doc.breakContents, visited);
+      const b = propagateBreaks(doc.flatContents, visited);
       return a || b;
     }
     case 'lines':
+    case 'break-parent':
       return true;
+    case 'fill': {
+      let breaks = false;
+      for (const d of doc.parts) if (propagateBreaks(d, visited)) breaks = true;
+      return breaks;
+    }
     default:
-      return propagateBreaks(doc.contents);
+      return propagateBreaks(doc.contents, visited);
   }
 }
 
@@ -200,8 +266,11 @@ function isWide(code: number): boolean {
   );
 }
 
-/** Whether the flat `next` and then the rest (up to its first line break) fit in `width` columns. */
-function fits(next: Command, rest: Command[], width: number, groupModes: Map<symbol, Mode>): boolean {
+/**
+ * Whether the flat `next` and then the rest (up to its first line break) fit in `width` columns;
+ * `mustBeFlat`: a broken group in `next` does not fit (fill's measure).
+ */
+function fits(next: Omit<Command, 'ind'>, rest: Command[], width: number, groupModes: Map<symbol, Mode>, mustBeFlat = false): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
   const commands: Array<{ mode: Mode; doc: Doc }> = [next];
@@ -232,8 +301,18 @@ function fits(next: Command, rest: Command[], width: number, groupModes: Map<sym
       case 'indent-if-break':
         commands.push({ mode, doc: doc.contents });
         break;
-      case 'group':
-        commands.push({ mode: doc.break ? MODE_BREAK : mode, doc: doc.contents });
+      case 'group': {
+        if (mustBeFlat && doc.break) return false;
+        const groupMode = doc.break ? MODE_BREAK : mode;
+        // The most expanded layout takes the least room on the current line.
+        const contents = doc.expandedStates !== undefined && groupMode === MODE_BREAK ? doc.expandedStates[doc.expandedStates.length - 1]! : doc.contents;
+        commands.push({ mode: groupMode, doc: contents });
+        break;
+      }
+      case 'fill':
+        for (let i = doc.parts.length - 1; i >= 0; i--) commands.push({ mode, doc: doc.parts[i]! });
+        break;
+      case 'break-parent':
         break;
       case 'if-break': {
         const groupMode = doc.groupId !== undefined ? (groupModes.get(doc.groupId) ?? MODE_FLAT) : mode;
@@ -293,13 +372,17 @@ export function printDoc(doc: Doc, printWidth: number): string {
           command = { ind, mode: d.break ? MODE_BREAK : MODE_FLAT, doc: d.contents };
         } else {
           shouldRemeasure = false;
-          const flat: Command = { ind, mode: MODE_FLAT, doc: d.contents };
-          command = !d.break && fits(flat, commands, printWidth - position, groupModes) ? flat : { ind, mode: MODE_BREAK, doc: d.contents };
+          command = groupCommand(d, ind, commands, printWidth - position, groupModes);
         }
         commands.push(command);
         if (d.id !== undefined) groupModes.set(d.id, command.mode);
         break;
       }
+      case 'fill':
+        fillCommands(d.parts, ind, mode, commands, printWidth - position, groupModes);
+        break;
+      case 'break-parent':
+        break;
       case 'if-break': {
         const groupMode = d.groupId !== undefined ? groupModes.get(d.groupId) : mode;
         if (groupMode === MODE_BREAK) {
@@ -343,6 +426,50 @@ export function printDoc(doc: Doc, printWidth: number): string {
     }
   }
   return out.join('');
+}
+
+/** How a group measured in break mode is printed: flat if it fits, else (a conditional group) the first layout that fits, else broken. */
+function groupCommand(d: Group, ind: Ind, rest: Command[], width: number, groupModes: Map<symbol, Mode>): Command {
+  const flat: Command = { ind, mode: MODE_FLAT, doc: d.contents };
+  if (!d.break && fits(flat, rest, width, groupModes)) return flat;
+  const states = d.expandedStates;
+  if (states === undefined) return { ind, mode: MODE_BREAK, doc: d.contents };
+  if (!d.break) {
+    for (let i = 1; i < states.length - 1; i++) {
+      const state: Command = { ind, mode: MODE_FLAT, doc: states[i]! };
+      if (fits(state, rest, width, groupModes)) return state;
+    }
+  }
+  return { ind, mode: MODE_BREAK, doc: states[states.length - 1]! };
+}
+
+/**
+ * prettier's fill, one step: the first content flat if it fits (else broken), the separator after
+ * it flat if the next content fits on the same line too; the remaining parts are pushed as a fill.
+ */
+function fillCommands(parts: readonly Doc[], ind: Ind, mode: Mode, commands: Command[], width: number, groupModes: Map<symbol, Mode>): void {
+  if (parts.length === 0) return;
+  const content = parts[0]!;
+  const contentFlat: Command = { ind, mode: MODE_FLAT, doc: content };
+  const contentBreak: Command = { ind, mode: MODE_BREAK, doc: content };
+  const contentFits = fits(contentFlat, [], width, groupModes, true);
+  if (parts.length === 1) {
+    commands.push(contentFits ? contentFlat : contentBreak);
+    return;
+  }
+  const whitespace = parts[1]!;
+  const whitespaceFlat: Command = { ind, mode: MODE_FLAT, doc: whitespace };
+  const whitespaceBreak: Command = { ind, mode: MODE_BREAK, doc: whitespace };
+  if (parts.length === 2) {
+    if (contentFits) commands.push(whitespaceFlat, contentFlat);
+    else commands.push(whitespaceBreak, contentBreak);
+    return;
+  }
+  const bothFit = fits({ mode: MODE_FLAT, doc: [content, whitespace, parts[2]!] }, [], width, groupModes, true);
+  commands.push({ ind, mode, doc: fill(parts.slice(2)) });
+  if (bothFit) commands.push(whitespaceFlat, contentFlat);
+  else if (contentFits) commands.push(whitespaceBreak, contentFlat);
+  else commands.push(whitespaceBreak, contentBreak);
 }
 
 /** Drops the spaces and tabs at the end of the printed chunks. */

@@ -1,9 +1,12 @@
 /**
- * Small typed nodes for the TypeScript the types package is made of: type expressions and the
- * declarations that hold them. The emitters build these; `printer.ts` prints them once, in their
- * final (prettier) shape. Leaf texts (names, literals, keys) are TypeScript source as the emitters
- * write it (`"a/b"`, `200`, `-1.5`); the printer requotes them as prettier does.
+ * Small typed nodes for the TypeScript the emitters write: type expressions and the top-level
+ * statements that hold them (the code inside functions and classes is in `code.ts`). The emitters
+ * build these; `printer.ts` prints them once, in their final (prettier) shape. Leaf texts (names,
+ * literals, keys) are TypeScript source as the emitters write it (`"a/b"`, `200`, `-1.5`); the
+ * printer requotes them as prettier does.
  */
+import type { BodyStatement, ClassMember, Expression, Parameter } from './code.js';
+
 
 /** A type expression. */
 export type TypeNode =
@@ -20,7 +23,9 @@ export type TypeNode =
   | { kind: 'union'; types: TypeNode[] }
   | { kind: 'intersection'; types: TypeNode[] }
   /** A type literal; `multiline`: its members start on a line of their own (prettier keeps it broken). */
-  | { kind: 'object'; members: Member[]; multiline: boolean };
+  | { kind: 'object'; members: Member[]; multiline: boolean }
+  /** A function type without parameters, `() => R` (a member's or parameter's type, never in a union). */
+  | { kind: 'function'; returns: TypeNode };
 
 export interface TupleElement {
   type: TypeNode;
@@ -41,16 +46,35 @@ export type Member =
     }
   | { kind: 'index'; keyName: string; keyType: string; type: TypeNode; docs?: string };
 
-/** A top-level statement of a types file. */
+/** A name an import or export lists: `name`, `name as alias`, `type name`. */
+export interface Specifier {
+  name: string;
+  alias?: string;
+  /** `type name` in a declaration that is not type-only as a whole. */
+  typeOnly?: boolean;
+}
+
+/** A top-level statement of a source file. */
 export type Statement =
-  /** A comment or other text printed as it is (the banner, `export type * from …` lines). */
+  /** Text printed as it is (the banner comment). */
   | { kind: 'text'; text: string }
-  | { kind: 'import'; typeOnly: boolean; names: Array<{ name: string; alias?: string }>; from: string }
-  | { kind: 'interface'; name: string; exported: boolean; docs?: string; members: Member[] }
-  | { kind: 'alias'; name: string; exported: boolean; docs?: string; type: TypeNode };
+  | { kind: 'import'; typeOnly: boolean; names: Specifier[]; from: string }
+  /** `export [type] { names } from 'from';` */
+  | { kind: 'export'; typeOnly: boolean; names: Specifier[]; from: string }
+  /** `export [type] * from 'from';` */
+  | { kind: 'export-all'; typeOnly: boolean; from: string }
+  /** An interface; `extends` one (generic) type. */
+  | { kind: 'interface'; name: string; exported: boolean; docs?: string; extends?: TypeNode; members: Member[] }
+  | { kind: 'alias'; name: string; exported: boolean; docs?: string; type: TypeNode }
+  | { kind: 'const'; name: string; exported: boolean; docs?: string; type?: TypeNode; init: Expression }
+  | { kind: 'function'; name: string; exported: boolean; docs?: string; params: Parameter[]; returns: TypeNode; body: BodyStatement[] }
+  /** A class; `extends` a class named by an identifier. */
+  | { kind: 'class'; name: string; exported: boolean; docs?: string; extends?: string; members: ClassMember[] };
 
 export const name = (text: string): TypeNode => ({ kind: 'name', text });
 export const literal = (text: string): TypeNode => ({ kind: 'literal', text });
+/** `Name<A, B>`. */
+export const generic = (text: string, args: TypeNode[]): TypeNode => ({ kind: 'generic', name: text, args });
 
 export const UNKNOWN = name('unknown');
 export const NEVER = name('never');
@@ -71,9 +95,9 @@ export function typeText(node: TypeNode): string {
 }
 const texts = new WeakMap<TypeNode, string>();
 
-/** Binding strength: 0 union, 1 intersection, 2 atom (postfix-safe). */
+/** Binding strength: 0 union (and function type), 1 intersection, 2 atom (postfix-safe). */
 function prec(node: TypeNode): number {
-  return node.kind === 'union' ? 0 : node.kind === 'intersection' ? 1 : 2;
+  return node.kind === 'union' || node.kind === 'function' ? 0 : node.kind === 'intersection' ? 1 : 2;
 }
 
 function wrapped(node: TypeNode, min: number): string {
@@ -101,6 +125,8 @@ function computeText(node: TypeNode): string {
       const lines = node.members.map(memberText);
       return node.multiline ? `{\n${lines.join('\n')}\n}` : `{ ${lines.map((l) => l.slice(0, -1)).join('; ')} }`;
     }
+    case 'function':
+      return `() => ${typeText(node.returns)}`;
   }
 }
 
@@ -145,7 +171,11 @@ export function objectOf(members: Member[]): TypeNode {
   return members.length === 0 ? { kind: 'generic', name: 'Record', args: [name('string'), NEVER] } : { kind: 'object', members, multiline: true };
 }
 
-/** JSDoc given as ts-morph docs text (lines without the `*` prefixes) → the comment, as ts-morph's JSDoc printer wrote it. */
+/**
+ * Docs text (lines without the `*` prefixes, see `jsDocStructures`) → the comment: `/** text *​/` for
+ * one line, else `/**`, a ` * line` per line and ` *​/` (the layout ts-morph's JSDoc printer gave
+ * these comments before the printer; kept, so the output did not change).
+ */
 export function commentFromDocs(docs: readonly string[] | undefined): string | undefined {
   if (docs === undefined || docs.length === 0) return undefined;
   if (docs.length > 1) throw new Error('one JSDoc comment per declaration');

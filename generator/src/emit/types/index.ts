@@ -43,58 +43,35 @@ function sourceFile(options: EmitOptions, scope: FileScope, declarations: Declar
 }
 
 /** The `.ts` files of the package (`src/**`), in path order. */
-export function emitTypesSources(model: Api, options: EmitOptions): EmittedFile[] {
-  return [...typesSourcesInWorkOrder(model, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
-}
-
-/**
- * The `.ts` files of the package, one at a time, biggest first (by declarations): `src/openapi.ts`,
- * then the module files, then the barrel. The order lets a consumer format the big files while the
- * rest are emitted; the files themselves do not depend on it.
- */
-function* typesSourcesInWorkOrder(api: Api, options: EmitOptions): Generator<EmittedFile> {
+export function emitTypesSources(api: Api, options: EmitOptions): EmittedFile[] {
   const stems = typesModuleStems(api);
-
-  const openapiScope = new FileScope('openapi', new Set(OPENAPI_SHAPE_NAMES));
-  const openapi = openapiDeclarations(api, openapiScope);
-  yield { path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapi), printed: true };
-
   const members = new Map<string, { schemas: NamedSchema[]; operations: Operation[] }>(stems.map((stem) => [stem, { schemas: [], operations: [] }]));
   for (const named of api.schemas.values()) members.get(named.module)?.schemas.push(named);
   for (const op of api.operations) members.get(op.module)?.operations.push(op);
-  const size = (stem: string): number => (members.get(stem)?.schemas.length ?? 0) + (members.get(stem)?.operations.length ?? 0);
-  const bySize = [...stems].sort((a, b) => size(b) - size(a) || compareCodeUnits(a, b));
-  for (const stem of bySize) {
+  const files: EmittedFile[] = stems.map((stem) => {
     const scope = new FileScope(stem);
     const declarations: Declaration[] = [];
     const { schemas, operations } = members.get(stem) ?? { schemas: [], operations: [] };
     for (const named of schemas) declarations.push(...schemaDeclarations(api, scope, named));
     for (const op of operations) declarations.push(...operationDeclarations(api, scope, op));
     if (stem === 'webhooks') declarations.push(...webhookDeclarations(api, scope));
-    yield { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations), printed: true };
-  }
+    return { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) };
+  });
 
-  const barrel = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => `export type * from '${moduleSpecifier(stem)}';`);
-  yield { path: 'src/index.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, { kind: 'text', text: barrel.join('\n') }]), printed: true };
-}
-
-/**
- * The whole types package (see {@link emitTypesPackage}), one file at a time, biggest first, for a
- * consumer that formats while the rest is emitted. The same files as {@link emitTypesPackage}, in
- * another order.
- */
-export function* emitTypesFiles(api: Api, options: EmitOptions): Generator<EmittedFile> {
-  yield* typesSourcesInWorkOrder(api, options);
-  yield* typesPackageFiles(api, options);
+  const openapiScope = new FileScope('openapi', new Set(OPENAPI_SHAPE_NAMES));
+  files.push({ path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapiDeclarations(api, openapiScope)) });
+  const barrel: Statement[] = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => ({ kind: 'export-all', typeOnly: true, from: moduleSpecifier(stem) }));
+  files.push({ path: 'src/index.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...barrel]) });
+  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 /**
  * Emits the whole types package for `api`: sources under `src/` plus `package.json`,
  * `tsconfig.json` and `README.md`. Pure: no disk access; output is deterministic for the same
- * model and options. The `.ts` files are printed in their final shape ({@link EmittedFile.printed}).
+ * model and options. The `.ts` files are printed in their final shape (see {@link EmittedFile.kind}).
  *
  * @throws Error when the model holds a reference to a schema key it does not define.
  */
 export function emitTypesPackage(api: Api, options: EmitOptions): EmittedFile[] {
-  return [...emitTypesFiles(api, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
+  return [...emitTypesSources(api, options), ...typesPackageFiles(api, options)].sort((a, b) => compareCodeUnits(a.path, b.path));
 }
