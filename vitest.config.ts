@@ -7,12 +7,7 @@ export default defineConfig({
   test: {
     reporters: jsonReport ? ['default', 'json'] : ['default'],
     ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
-    include: [
-      'spec/test/**/*.test.ts',
-      'generator/test/**/*.test.ts',
-      'packages/*/test/**/*.test.ts',
-      'bench/test/**/*.test.ts',
-    ],
+    include: ['spec/test/**/*.test.ts', 'generator/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
     typecheck: {
       enabled: true,
       include: ['generator/test/**/*.test-d.ts', 'packages/*/test/**/*.test-d.ts'],

@@ -21,10 +21,14 @@ export async function buildLoopbackClient(snapshot) {
   const dir = path.join(cacheDir, 'http');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync(process.execPath, [path.join(here, 'sdkgen-child.mjs'), snapshot, path.join(benchDir, 'fixtures/loopback.yaml'), path.join(dir, 'out'), 'both'], {
-    cwd: repoDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(here, 'sdkgen-child.mjs'), snapshot, path.join(benchDir, 'fixtures/loopback.yaml'), path.join(dir, 'out'), 'both'],
+    {
+      cwd: repoDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const esbuild = await import(path.join(benchModules, 'esbuild/lib/main.js'));
   const bundle = path.join(dir, 'sdkgen-client.mjs');
   await esbuild.build({
@@ -47,7 +51,9 @@ function runChild(args) {
       out += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`http-runner ${args.join(' ')} exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`http-runner ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 

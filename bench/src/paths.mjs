@@ -15,7 +15,7 @@ export const octokitDir = path.join(benchModules, '@octokit/openapi/generated');
 export const benchDocs = {
   small: { label: 'Petstore (@readme/oas-examples 3.0/json/petstore.json)', file: path.join(oasExamplesDir, '3.0/json/petstore.json') },
   medium: { label: 'Star Trek (@readme/oas-examples 3.0/json/star-trek.json)', file: path.join(oasExamplesDir, '3.0/json/star-trek.json') },
-  large: { label: "GitHub REST (@octokit/openapi generated/api.github.com.json)", file: path.join(octokitDir, 'api.github.com.json') },
+  large: { label: 'GitHub REST (@octokit/openapi generated/api.github.com.json)', file: path.join(octokitDir, 'api.github.com.json') },
   case37: { label: 'case 37 synthetic (make-case37.mjs, seed 37)', file: path.join(cacheDir, 'case37.json') },
 };
 

@@ -24,7 +24,10 @@ import { benchDir, benchDocs, benchModules, cacheDir, repoDir } from './paths.mj
 /** The first resource module (sorted by path) whose class has a method taking params: `{ file, className, method }`. */
 function firstResource(clientDir) {
   const dir = path.join(clientDir, 'src/resources');
-  const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.ts')).map(String).sort();
+  const files = readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('.ts'))
+    .map(String)
+    .sort();
   let fallback;
   for (const file of files) {
     const text = readFileSync(path.join(dir, file), 'utf8');
@@ -136,7 +139,10 @@ export async function runSizeBench({ snapshot, log = console.error }) {
     await bundle(`sdkgen-${name.toLowerCase()}-whole`, `sdkgen ${name} client, the whole package (\`export *\`)`, `export * from '${rel('src/index.ts')}';\n`);
   }
   if (!clients.GitHub) notes.push("GitHub's client was not generated in this run (run the gen section on `large` first), so its bundles are missing.");
-  const same = ['one-resource', 'one-resource-lean'].map((kind) => [bundles.find((b) => b.id === `sdkgen-petstore-${kind}`), bundles.find((b) => b.id === `sdkgen-github-${kind}`)]);
+  const same = ['one-resource', 'one-resource-lean'].map((kind) => [
+    bundles.find((b) => b.id === `sdkgen-petstore-${kind}`),
+    bundles.find((b) => b.id === `sdkgen-github-${kind}`),
+  ]);
   for (const [a, b] of same) {
     if (a && b)
       notes.push(

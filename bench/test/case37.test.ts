@@ -22,7 +22,10 @@ describe('make-case37', () => {
     let depth = 1;
     let current = tip === undefined ? undefined : schemas[tip];
     while (current && Array.isArray(current.allOf)) {
-      const target = String((current.allOf[0] as { $ref: string }).$ref).split('/').pop() ?? '';
+      const target =
+        String((current.allOf[0] as { $ref: string }).$ref)
+          .split('/')
+          .pop() ?? '';
       current = schemas[target];
       depth++;
     }

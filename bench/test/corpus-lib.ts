@@ -70,9 +70,7 @@ export function githubDocs(full: boolean): CorpusDoc[] {
     file: path.join(octokit, file),
     targets,
   });
-  return full
-    ? [doc('api.github.com.json', ['types', 'client']), doc('ghec.json', ['types', 'client'])]
-    : [doc('api.github.com.json', ['types'])];
+  return full ? [doc('api.github.com.json', ['types', 'client']), doc('ghec.json', ['types', 'client'])] : [doc('api.github.com.json', ['types'])];
 }
 
 /** Expected statuses from bench/corpus-exceptions.md: document name → { status, reason }. */

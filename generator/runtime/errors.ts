@@ -311,7 +311,13 @@ export function errorMessageOf(body: unknown, messageField?: string): string {
 }
 
 /** Short message: status, the body's message when there is one (whitespace collapsed, truncated), the call, request id. */
-function errorMessage(status: number, body: unknown, requestId: string | undefined, request: RequestInfo | undefined, messageField: string | undefined): string {
+function errorMessage(
+  status: number,
+  body: unknown,
+  requestId: string | undefined,
+  request: RequestInfo | undefined,
+  messageField: string | undefined,
+): string {
   let detail = errorMessageOf(body, messageField).replace(/\s+/g, ' ').trim();
   if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
   const where = [request ? `${request.method} ${request.url}` : '', requestId ? `request id ${requestId}` : ''].filter(Boolean).join(', ');

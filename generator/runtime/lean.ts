@@ -10,7 +10,18 @@ import { APIPromise, type RawResult } from './api-promise.js';
 import { AbortError, ConnectionError, makeApiError, type RequestInfo, SdkError, UsageError } from './errors.js';
 import { encodeBody } from './serialize.js';
 import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
-import { buildRequest, decodeErrorText, decodeText, displayUrl, errorKind, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, resolveBaseUrl, responseKind } from './wire.js';
+import {
+  buildRequest,
+  decodeErrorText,
+  decodeText,
+  displayUrl,
+  errorKind,
+  type HeaderOptions,
+  REQUEST_ID_HEADERS,
+  requestIdOf,
+  resolveBaseUrl,
+  responseKind,
+} from './wire.js';
 
 /** How binary responses are returned. */
 export type BinaryAs = 'blob' | 'arrayBuffer' | 'stream';

@@ -35,9 +35,7 @@ export async function readBody(
     }
     if (kind === 'binary') {
       // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
-      const source = scope
-        ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers })
-        : response;
+      const source = scope ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers }) : response;
       try {
         return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
       } catch (err) {
@@ -103,4 +101,3 @@ async function readText(body: ReadableStream<Uint8Array>, scope: AttemptScope): 
 export function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
-

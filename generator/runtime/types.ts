@@ -185,11 +185,7 @@ export interface MiddlewareContext {
  * Onion middleware: receives the built request and `next`, returns the response. `next` may be called more than once
  * (each call sends a fresh clone of the request it is given).
  */
-export type Middleware = (
-  request: Request,
-  next: (request: Request) => Promise<Response>,
-  context: MiddlewareContext,
-) => Promise<Response>;
+export type Middleware = (request: Request, next: (request: Request) => Promise<Response>, context: MiddlewareContext) => Promise<Response>;
 
 /**
  * The `fetch` the runtime calls: the standard signature, so `globalThis.fetch`, undici's `fetch` or a wrapper of either
@@ -208,9 +204,7 @@ export interface StandardSchemaV1<Output = unknown> {
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
   };
 }
-export type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: ReadonlyArray<StandardIssue> };
+export type StandardResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<StandardIssue> };
 export interface StandardIssue {
   readonly message: string;
   readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
@@ -387,8 +381,4 @@ export interface TokenGrant {
 }
 
 /** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the grant. */
-export type TokenProviderFactory = (
-  fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>,
-  endpoint: TokenEndpointSpec,
-  now: () => number,
-) => TokenSource;
+export type TokenProviderFactory = (fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>, endpoint: TokenEndpointSpec, now: () => number) => TokenSource;

@@ -26,9 +26,9 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--no-config', description: 'Use no config file' },
   { flags: '--only <target>', description: 'Write one package only: types or client (default: both)' },
   { flags: '--check', description: 'Write nothing; exit 1 and list the files that would change' },
-  { flags: '--strict', description: "Treat every warning about the document as an error (nothing is written while one remains)" },
+  { flags: '--strict', description: 'Treat every warning about the document as an error (nothing is written while one remains)' },
   { flags: '--quiet', description: 'Print errors only (no summary, no warnings)' },
-  { flags: '--format <how>', description: 'TypeScript: printer (default: prettier\'s layout, width 100, single quotes) or prettier (your prettier config)' },
+  { flags: '--format <how>', description: "TypeScript: printer (default: prettier's layout, width 100, single quotes) or prettier (your prettier config)" },
   { flags: '-h, --help', description: 'Show this help' },
   { flags: '-v, --version', description: 'Show the version' },
 ];
@@ -181,7 +181,8 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
   if (o.check === true) options.check = true;
   if (o.strict === true) options.strict = true;
   if (o.format !== undefined) {
-    if (!(FORMAT_MODES as readonly string[]).includes(String(o.format))) return `--format must be one of: ${FORMAT_MODES.join(', ')} (got '${String(o.format)}')`;
+    if (!(FORMAT_MODES as readonly string[]).includes(String(o.format)))
+      return `--format must be one of: ${FORMAT_MODES.join(', ')} (got '${String(o.format)}')`;
     options.format = o.format as FormatMode;
   }
   return options;

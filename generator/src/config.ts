@@ -201,6 +201,9 @@ export function deriveClientName(title: string): string {
 
 /** The default npm scope for a client name: `Improvado` → `@improvado`, `GitHub` → `@github`. */
 export function defaultScope(clientName: string): string {
-  const slug = clientName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = clientName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `@${slug === '' ? 'sdk' : slug}`;
 }

@@ -28,10 +28,7 @@ export class GenerateError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(
-      `${errors.length} error${errors.length === 1 ? '' : 's'}:\n` +
-        errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n'),
-    );
+    super(`${errors.length} error${errors.length === 1 ? '' : 's'}:\n` + errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n'));
     this.name = 'GenerateError';
     this.diagnostics = diagnostics;
   }

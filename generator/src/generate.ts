@@ -148,12 +148,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** Finishes (or with `check` reports) an interrupted write of each target's folder (see `recoverPackage`). */
-async function recoverOutput(
-  out: string,
-  targets: readonly Target[],
-  check: boolean,
-  cwd: string,
-): Promise<{ diagnostics: Diagnostic[]; pending: boolean }> {
+async function recoverOutput(out: string, targets: readonly Target[], check: boolean, cwd: string): Promise<{ diagnostics: Diagnostic[]; pending: boolean }> {
   const diagnostics: Diagnostic[] = [];
   let pending = false;
   try {

@@ -49,7 +49,7 @@ function decodePercentRun(run: string): string {
   }
   const bytes = run.length / 3;
   let out = '';
-  for (let i = 0; i < bytes; ) {
+  for (let i = 0; i < bytes;) {
     const lead = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
     const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length > 0 && i + length <= bytes) {

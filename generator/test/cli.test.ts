@@ -190,12 +190,19 @@ describe('the config file', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-other-'));
     fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
     const single = (title: string): string =>
-      JSON.stringify({ openapi: '3.1.0', info: { title, version: '1' }, paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok' } } } } } });
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title, version: '1' },
+        paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok' } } } } },
+      });
     fs.writeFileSync(path.join(root, 'mine.json'), single('Mine'));
     fs.writeFileSync(path.join(root, 'other.json'), single('Other'));
-    fs.writeFileSync(path.join(root, 'sdkgen.config.json'), JSON.stringify({ spec: 'mine.json', out: 'packages', name: 'Mine', scope: '@mine', command: 'pnpm generate' }));
+    fs.writeFileSync(
+      path.join(root, 'sdkgen.config.json'),
+      JSON.stringify({ spec: 'mine.json', out: 'packages', name: 'Mine', scope: '@mine', command: 'pnpm generate' }),
+    );
     const own = await run(['generate', '--only', 'types', '--config', 'sdkgen.config.json'], root);
-    expect(own.stderr).toBe("");
+    expect(own.stderr).toBe('');
     expect(own.code).toBe(0);
     expect(own.stdout).toContain('  config: sdkgen.config.json\n');
     expect(JSON.parse(fs.readFileSync(path.join(root, 'packages/types/package.json'), 'utf8')).name).toBe('@mine/types');

@@ -69,7 +69,11 @@ export function sharedSnapshot(kind: PackageKind, file: string): string {
  * Asserts that every spec-independent file of one fixture's package equals the same file of the suite's
  * reference emission (`reference`, another fixture of the same suite), with a message naming both.
  */
-export function expectSameAsReference(fixture: string, files: ReadonlyMap<string, string>, reference: { name: string; files: ReadonlyMap<string, string> }): void {
+export function expectSameAsReference(
+  fixture: string,
+  files: ReadonlyMap<string, string>,
+  reference: { name: string; files: ReadonlyMap<string, string> },
+): void {
   for (const file of specIndependentFiles) {
     expect(files.get(file), `${file} of ${fixture} equals ${reference.name}'s (spec-independent: one shared snapshot)`).toBe(reference.files.get(file));
   }

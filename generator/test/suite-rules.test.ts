@@ -65,7 +65,11 @@ describe('test suite rules', () => {
     // client/build.test.ts builds the generated packages with their own emitted tsconfig.json: that file is what it tests.
     const ownConfig = new Set(['generator/test/client/build.test.ts']);
     const offenders = sources.filter(
-      (file) => file !== 'generator/test/strict-options.ts' && !ownConfig.has(file) && compiles.test(read(file)) && !/from '(?:\.\.?\/)+(?:test\/)?strict-options\.js'/.test(read(file)),
+      (file) =>
+        file !== 'generator/test/strict-options.ts' &&
+        !ownConfig.has(file) &&
+        compiles.test(read(file)) &&
+        !/from '(?:\.\.?\/)+(?:test\/)?strict-options\.js'/.test(read(file)),
     );
     expect(offenders).toEqual([]);
   });
@@ -73,7 +77,11 @@ describe('test suite rules', () => {
   it('the type-check config (tsconfig.test.json) has exactly the shared strict options', () => {
     const vitestConfig = readFileSync(path.join(repoRoot, 'vitest.config.ts'), 'utf8');
     expect(vitestConfig).toContain("tsconfig: './tsconfig.test.json'");
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, 'tsconfig.test.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      path.join(repoRoot, 'tsconfig.test.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     expect(parsed?.errors ?? []).toEqual([]);
     const { configFilePath: _path, ...options } = parsed?.options ?? {};
     expect(options).toEqual(strictProgramOptions);

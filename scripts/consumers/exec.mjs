@@ -24,21 +24,10 @@ export function exec(command, args, { cwd, env }) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (error) =>
-      reject(
-        new Error(
-          `\`${[command, ...args].join(' ')}\` in ${cwd} failed to start: ${error.message}`,
-        ),
-      ),
-    );
+    child.on('error', (error) => reject(new Error(`\`${[command, ...args].join(' ')}\` in ${cwd} failed to start: ${error.message}`)));
     child.on('close', (status) => {
       if (status === 0) resolve(stdout);
-      else
-        reject(
-          new Error(
-            `\`${[command, ...args].join(' ')}\` in ${cwd} exited ${status}\n${`${stdout}${stderr}`.trim()}`,
-          ),
-        );
+      else reject(new Error(`\`${[command, ...args].join(' ')}\` in ${cwd} exited ${status}\n${`${stdout}${stderr}`.trim()}`));
     });
   });
 }
@@ -50,11 +39,7 @@ export function pnpm(args, options) {
 
 /** npm with the project's cache, no audit, no funding notice, preferring what the cache holds. */
 export function npm(args, options) {
-  return exec(
-    'npm',
-    [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-    options,
-  );
+  return exec('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], options);
 }
 
 /** Wall-clock milliseconds `fn` took, and its result. */

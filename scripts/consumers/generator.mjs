@@ -35,59 +35,25 @@ export async function generatorConsumer({ tarball, work, baseUrl, sampleSpec }) 
   await exec('npm', ['init', '-y'], { cwd: dir });
   await npm(['install', tarball], { cwd: dir });
   copyFileSync(sampleSpec, path.join(dir, 'openapi.yaml'));
-  await exec(
-    'npx',
-    ['--no', 'sdkgen', 'generate', 'openapi.yaml', '--out', 'sdk', '--scope', '@sample', '--quiet'],
-    { cwd: dir },
-  );
+  await exec('npx', ['--no', 'sdkgen', 'generate', 'openapi.yaml', '--out', 'sdk', '--scope', '@sample', '--quiet'], { cwd: dir });
 
-  const library =
-    "typeof lib.generate === 'function' && typeof lib.loadDocument === 'function' ? 'ok' : 'missing exports'";
-  const required = (
-    await exec(
-      'node',
-      ['-e', `const lib = require('@improvado-sdk/generator'); console.log(${library})`],
-      { cwd: dir },
-    )
-  ).trim();
+  const library = "typeof lib.generate === 'function' && typeof lib.loadDocument === 'function' ? 'ok' : 'missing exports'";
+  const required = (await exec('node', ['-e', `const lib = require('@improvado-sdk/generator'); console.log(${library})`], { cwd: dir })).trim();
   const imported = (
-    await exec(
-      'node',
-      [
-        '--input-type=module',
-        '-e',
-        `import * as lib from '@improvado-sdk/generator'; console.log(${library})`,
-      ],
-      { cwd: dir },
-    )
+    await exec('node', ['--input-type=module', '-e', `import * as lib from '@improvado-sdk/generator'; console.log(${library})`], { cwd: dir })
   ).trim();
-  if (required !== 'ok' || imported !== 'ok')
-    throw new Error(`the generator's library entry: require() ${required}, import ${imported}`);
+  if (required !== 'ok' || imported !== 'ok') throw new Error(`the generator's library entry: require() ${required}, import ${imported}`);
 
   const sdk = path.join(dir, 'sdk');
-  writeFileSync(
-    path.join(sdk, 'package.json'),
-    `${JSON.stringify({ private: true, workspaces: ['types', 'client'] }, null, 2)}\n`,
-  );
+  writeFileSync(path.join(sdk, 'package.json'), `${JSON.stringify({ private: true, workspaces: ['types', 'client'] }, null, 2)}\n`);
   await npm(['install'], { cwd: sdk });
   await npm(['run', 'build', '--workspaces'], { cwd: sdk });
 
-  writeFileSync(
-    path.join(sdk, 'call.mjs'),
-    callSource(baseUrl, "import { Sample, NotFoundError } from '@sample/client';"),
-  );
-  writeFileSync(
-    path.join(sdk, 'call.cjs'),
-    callSource(baseUrl, "const { Sample, NotFoundError } = require('@sample/client');"),
-  );
+  writeFileSync(path.join(sdk, 'call.mjs'), callSource(baseUrl, "import { Sample, NotFoundError } from '@sample/client';"));
+  writeFileSync(path.join(sdk, 'call.cjs'), callSource(baseUrl, "const { Sample, NotFoundError } = require('@sample/client');"));
   for (const file of ['call.mjs', 'call.cjs']) {
-    const out = (
-      await exec('node', ['--no-experimental-require-module', file], { cwd: sdk })
-    ).trim();
-    if (out !== JSON.stringify(GENERATED_OUTPUT))
-      throw new Error(
-        `generated client, ${file}: printed ${out}, expected ${JSON.stringify(GENERATED_OUTPUT)}`,
-      );
+    const out = (await exec('node', ['--no-experimental-require-module', file], { cwd: sdk })).trim();
+    if (out !== JSON.stringify(GENERATED_OUTPUT)) throw new Error(`generated client, ${file}: printed ${out}, expected ${JSON.stringify(GENERATED_OUTPUT)}`);
   }
   return [
     'npm install <generator tarball>',

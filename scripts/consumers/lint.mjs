@@ -11,18 +11,13 @@ import { formatMessage } from 'publint/utils';
 import { exec } from './exec.mjs';
 
 /** `./resources/<module>` for every ES module under `<package>/dist/resources`. */
-function resourceEntrypoints(
-  packageDir,
-  dir = path.join(packageDir, 'dist/resources'),
-  prefix = './resources/',
-) {
+function resourceEntrypoints(packageDir, dir = path.join(packageDir, 'dist/resources'), prefix = './resources/') {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory())
-        return resourceEntrypoints(packageDir, full, `${prefix}${name}/`);
+      if (statSync(full).isDirectory()) return resourceEntrypoints(packageDir, full, `${prefix}${name}/`);
       return name.endsWith('.js') ? [`${prefix}${name.slice(0, -'.js'.length)}`] : [];
     });
 }
@@ -41,15 +36,12 @@ export async function lintTarballs(repoRoot, tarballs) {
   for (const [folder, tgz] of Object.entries(tarballs)) {
     const unpacked = path.join(path.dirname(tgz), 'package');
     const { messages, pkg } = await publint({ pkgDir: unpacked, pack: false, strict: true });
-    for (const m of messages)
-      problems.push(`${folder}: publint ${m.type}: ${formatMessage(m, pkg) ?? m.code}`);
+    for (const m of messages) problems.push(`${folder}: publint ${m.type}: ${formatMessage(m, pkg) ?? m.code}`);
     const extra = resourceEntrypoints(unpacked);
     entrypoints += extra.length;
     const args = [tgz, '--profile', 'strict', '--format', 'ascii', '--no-color', '--no-emoji'];
     if (extra.length > 0) args.push('--include-entrypoints', ...extra);
-    await exec(attw, args, { cwd: repoRoot }).catch((error) =>
-      problems.push(`${folder}: attw: ${error.message}`),
-    );
+    await exec(attw, args, { cwd: repoRoot }).catch((error) => problems.push(`${folder}: attw: ${error.message}`));
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return `publint --strict and attw (strict profile) clean; ${entrypoints} resource entry points checked besides the exports`;

@@ -14,9 +14,7 @@ export const PUBLISHED = ['packages/types', 'packages/client', 'generator'];
 function listFiles(dir, prefix = '') {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory()
-      ? listFiles(full, `${prefix}${name}/`)
-      : [`${prefix}${name}`];
+    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
   });
 }
 
@@ -28,19 +26,14 @@ function listFiles(dir, prefix = '') {
 export function tarballProblems(root, source) {
   const files = new Set(listFiles(root));
   const problems = [];
-  for (const required of ['package.json', 'README.md', 'LICENSE'])
-    if (!files.has(required)) problems.push(`${required} is missing`);
-  if (existsSync(path.join(source, 'CHANGELOG.md')) && !files.has('CHANGELOG.md'))
-    problems.push('CHANGELOG.md is not packed');
+  for (const required of ['package.json', 'README.md', 'LICENSE']) if (!files.has(required)) problems.push(`${required} is missing`);
+  if (existsSync(path.join(source, 'CHANGELOG.md')) && !files.has('CHANGELOG.md')) problems.push('CHANGELOG.md is not packed');
   for (const file of files) {
     if (!file.endsWith('.map')) continue;
     const map = JSON.parse(readFileSync(path.join(root, file), 'utf8'));
     for (const source of map.sources ?? []) {
-      const resolved = path.posix.normalize(
-        path.posix.join(path.posix.dirname(file), map.sourceRoot ?? '', source),
-      );
-      if (!files.has(resolved))
-        problems.push(`${file}: source ${source} (${resolved}) is not in the tarball`);
+      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), map.sourceRoot ?? '', source));
+      if (!files.has(resolved)) problems.push(`${file}: source ${source} (${resolved}) is not in the tarball`);
     }
   }
   return problems;
@@ -62,11 +55,7 @@ export async function packAll(repoRoot, dest) {
     if (tgz === undefined) throw new Error(`pnpm pack wrote no tarball for ${folder}`);
     tarballs[folder] = path.join(out, tgz);
     await exec('tar', ['-xzf', tgz], { cwd: out });
-    problems.push(
-      ...tarballProblems(path.join(out, 'package'), path.join(repoRoot, folder)).map(
-        (p) => `${folder}: ${p}`,
-      ),
-    );
+    problems.push(...tarballProblems(path.join(out, 'package'), path.join(repoRoot, folder)).map((p) => `${folder}: ${p}`));
   }
   if (problems.length > 0) throw new Error(`packed tarballs:\n${problems.join('\n')}`);
   return tarballs;

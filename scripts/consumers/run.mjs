@@ -44,8 +44,7 @@ async function createProject(dir, setup, tarballs) {
 /** Checks that `node [flags] file` in `dir` prints `expected` (one JSON line). */
 async function expectOutput(dir, setup, file, label) {
   const out = (await exec('node', [...(setup.nodeFlags ?? []), file], { cwd: dir })).trim();
-  if (out !== JSON.stringify(setup.output))
-    throw new Error(`${label}: printed ${out}, expected ${JSON.stringify(setup.output)}`);
+  if (out !== JSON.stringify(setup.output)) throw new Error(`${label}: printed ${out}, expected ${JSON.stringify(setup.output)}`);
 }
 
 /** Builds and runs one setup; returns what was checked (for the report). */
@@ -70,32 +69,20 @@ async function runSetup(setup, dir, tarballs, baseUrl) {
       metafile: true,
       logLevel: 'silent',
     });
-    const fromPackages = Object.keys(result.metafile.inputs).filter((f) =>
-      f.includes('node_modules/'),
-    );
+    const fromPackages = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/'));
     const notEsm = fromPackages.filter((f) => !f.endsWith('.js'));
     if (fromPackages.length === 0 || notEsm.length > 0)
-      throw new Error(
-        `the browser bundle took non-ESM files: ${notEsm.join(', ') || '(none from the packages)'}`,
-      );
+      throw new Error(`the browser bundle took non-ESM files: ${notEsm.join(', ') || '(none from the packages)'}`);
     const text = readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8');
-    if (/\brequire\(|from ['"]node:/.test(text))
-      throw new Error('the browser bundle holds require() or a node: import');
+    if (/\brequire\(|from ['"]node:/.test(text)) throw new Error('the browser bundle holds require() or a node: import');
     await expectOutput(dir, setup, 'dist/bundle.js', 'bundle');
     return `esbuild, ${Math.round(text.length / 1024)} KiB`;
   }
   const compilerOptions = { ...BASE_COMPILER_OPTIONS, ...setup.compilerOptions };
-  writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    `${JSON.stringify({ compilerOptions, files: ['main.ts'] }, null, 2)}\n`,
-  );
+  writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, files: ['main.ts'] }, null, 2)}\n`);
   for (const version of TYPESCRIPT_VERSIONS) {
     const outDir = `dist/ts-${version}`;
-    await exec(
-      'node',
-      [COMPILERS[version], '-p', 'tsconfig.json', '--outDir', outDir, '--pretty', 'false'],
-      { cwd: dir },
-    );
+    await exec('node', [COMPILERS[version], '-p', 'tsconfig.json', '--outDir', outDir, '--pretty', 'false'], { cwd: dir });
     await expectOutput(dir, setup, `${outDir}/main.js`, `TypeScript ${version}`);
   }
   return `tsc ${TYPESCRIPT_VERSIONS.join(', ')}`;
@@ -137,9 +124,7 @@ async function main() {
   let failed = 0;
   try {
     const packed = await timed(() => packAll(repoRoot, path.join(work, 'tarballs')));
-    lines.push(
-      `ok    pack (pnpm pack: types, client, generator; LICENSE, README, maps)  ${packed.ms} ms`,
-    );
+    lines.push(`ok    pack (pnpm pack: types, client, generator; LICENSE, README, maps)  ${packed.ms} ms`);
     if (withLint) {
       const linted = await timed(() =>
         lintTarballs(repoRoot, packed.value).then(
@@ -159,8 +144,7 @@ async function main() {
     if (withGenerator) {
       const sampleSpec = path.join(repoRoot, 'scripts/consumers/sample-spec.yaml');
       jobs.push({
-        label:
-          'generator: tarball → npx sdkgen generate → require/import → build → ESM and CJS calls',
+        label: 'generator: tarball → npx sdkgen generate → require/import → build → ESM and CJS calls',
         run: () =>
           generatorConsumer({
             tarball: packed.value.generator,

@@ -11,8 +11,7 @@ function answer(method, url, authorization) {
   if (method !== 'GET' || m === null) return [404, { detail: 'no such route' }];
   if (authorization !== 'Bearer tok') return [401, { detail: 'missing or wrong token' }];
   const id = Number(m[2]);
-  if (m[1] === 'pets')
-    return id === 7 ? [200, { id, name: 'Rex', kind: 'dog' }] : [404, { detail: 'no such pet' }];
+  if (m[1] === 'pets') return id === 7 ? [200, { id, name: 'Rex', kind: 'dog' }] : [404, { detail: 'no such pet' }];
   return id === 5 ? [200, { id, title: 'Five' }] : [404, { detail: 'no such extract' }];
 }
 

@@ -164,8 +164,7 @@ export const SETUPS = [
   },
   {
     name: 'require',
-    description:
-      'plain require() from JavaScript, as Node 20 before require(esm) (--no-experimental-require-module)',
+    description: 'plain require() from JavaScript, as Node 20 before require(esm) (--no-experimental-require-module)',
     type: 'commonjs',
     kind: 'cjs',
     source: REQUIRE_SOURCE,

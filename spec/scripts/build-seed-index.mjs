@@ -43,18 +43,9 @@ const EXCEPTIONS = new Map([
     },
   ],
   // description continuation lines
-  [
-    'hour,day— must be 0week— 0–6 (day of week)month— 0–30 (day of month)',
-    { kind: 'continuation', parts: [{ continuation: true }] },
-  ],
-  [
-    'hour— every hourday— once per dayweek— once per weekmonth— once per month',
-    { kind: 'continuation', parts: [{ continuation: true }] },
-  ],
-  [
-    'available event names. Duplicates are deduplicated server-side. May be empty.',
-    { kind: 'continuation', parts: [{ continuation: true }] },
-  ],
+  ['hour,day— must be 0week— 0–6 (day of week)month— 0–30 (day of month)', { kind: 'continuation', parts: [{ continuation: true }] }],
+  ['hour— every hourday— once per dayweek— once per weekmonth— once per month', { kind: 'continuation', parts: [{ continuation: true }] }],
+  ['available event names. Duplicates are deduplicated server-side. May be empty.', { kind: 'continuation', parts: [{ continuation: true }] }],
   // fields without a description run together, sometimes with the next object's name
   [
     'user_idnameDisplay name. Falls back to email if first/last name are blank.',
@@ -85,11 +76,7 @@ const EXCEPTIONS = new Map([
     'created_atupdated_atWebhookEndpointDetail',
     {
       kind: 'run-together',
-      parts: [
-        { field: 'created_at', description: null },
-        { field: 'updated_at', description: null },
-        { object: 'WebhookEndpointDetail' },
-      ],
+      parts: [{ field: 'created_at', description: null }, { field: 'updated_at', description: null }, { object: 'WebhookEndpointDetail' }],
     },
   ],
   [
@@ -123,44 +110,20 @@ const UNNAMED = new Map(
   [
     ['Account', 'Data source-specific account item information', 'info'],
     ['ExtractTemplateCreateRequest', 'Extraction schedule configuration', 'scheduling'],
-    [
-      'Scheduling',
-      'Defines the period data will be extracted for. Applies to extract schedules only — ignored for load schedules.',
-      'extraction_period',
-    ],
+    ['Scheduling', 'Defines the period data will be extracted for. Applies to extract schedules only — ignored for load schedules.', 'extraction_period'],
     ['DestinationConnection', 'Destination object', 'destination'],
     ['DataTableDetail', 'Fields object', 'fields'],
     ['Load', 'Data Table object', 'data_table'],
     ['PaginatedLoadList', 'List of Loads', 'results'],
     ['ExtractTemplatePreviewRequest', 'Custom settings for the extraction.', 'custom_settings'],
-    [
-      'CustomSettingOptionsAccountResult',
-      'Page of selectable options for this account.',
-      'results',
-    ],
-    [
-      'Role',
-      'Permissions grouped by product layer. Layer codes match code in the permissions catalog.',
-      'permissions',
-    ],
-    [
-      'RoleWriteRequest',
-      'Permissions grouped by product layer. Use codes from GET /api/v3/roles/permissions.',
-      'permissions',
-    ],
-    [
-      'PermissionsCatalogResponse',
-      'Ordered list of product layers with their valid permissions.',
-      'layers',
-    ],
+    ['CustomSettingOptionsAccountResult', 'Page of selectable options for this account.', 'results'],
+    ['Role', 'Permissions grouped by product layer. Layer codes match code in the permissions catalog.', 'permissions'],
+    ['RoleWriteRequest', 'Permissions grouped by product layer. Use codes from GET /api/v3/roles/permissions.', 'permissions'],
+    ['PermissionsCatalogResponse', 'Ordered list of product layers with their valid permissions.', 'layers'],
     ['AutomatedRecipeTemplate', 'List of data sources used by this template', 'data_sources'],
     ['AutomatedRecipeTemplateTreeStructure', 'Node in the template dependency tree', 'nodes'],
     ['AutomatedRecipeTemplateDetail', 'List of data sources used by this template', 'data_sources'],
-    [
-      'AutomatedRecipeTemplateDetail',
-      'Tree structure showing template dependencies',
-      'tree_structure',
-    ],
+    ['AutomatedRecipeTemplateDetail', 'Tree structure showing template dependencies', 'tree_structure'],
     ['AutomatedRecipeConnection', 'List of accounts for this connection', 'accounts'],
     ['AutomatedRecipeDetail', 'List of configured connections', 'connections'],
     ['AutomatedRecipeUpdateRequest', 'List of connections with accounts', 'connections'],
@@ -195,8 +158,7 @@ export function splitSeed(text) {
     else if (UNNAMED_LINE.test(line)) parts = [{ unnamed: line }];
     else {
       const m = FIELD_LINE.exec(line);
-      if (!m)
-        throw new Error(`line ${lineNo} fits no rule and no exception: ${JSON.stringify(line)}`);
+      if (!m) throw new Error(`line ${lineNo} fits no rule and no exception: ${JSON.stringify(line)}`);
       parts = [{ field: m[1], description: m[2] }];
     }
     parts.forEach((part, j) => {
@@ -223,10 +185,7 @@ export function splitSeed(text) {
       if (part.unnamed !== undefined) {
         const key = `${current.name}\u0000${part.unnamed}`;
         const name = UNNAMED.get(key);
-        if (!name)
-          throw new Error(
-            `no proposed name for the unnamed field on line ${lineNo}: ${part.unnamed}`,
-          );
+        if (!name) throw new Error(`no proposed name for the unnamed field on line ${lineNo}: ${part.unnamed}`);
         usedUnnamed.add(key);
         entry = {
           name,
@@ -244,16 +203,14 @@ export function splitSeed(text) {
           line: lineNo,
           raw: [part.field, part.description ?? '', end],
         };
-        if (exception)
-          entry.exception = part.description === null ? 'no-description' : exception.kind;
+        if (exception) entry.exception = part.description === null ? 'no-description' : exception.kind;
       }
       current.fields.push(entry);
       lastField = entry;
     });
   });
   for (const key of UNNAMED.keys()) {
-    if (!usedUnnamed.has(key))
-      throw new Error(`proposed name never used: ${key.replace('\u0000', ' / ')}`);
+    if (!usedUnnamed.has(key)) throw new Error(`proposed name never used: ${key.replace('\u0000', ' / ')}`);
   }
   return {
     $comment: `Generated by spec/scripts/build-seed-index.mjs from ${seedFile}; format and rule in spec/README.md. Join: for each object, its raw segments then each field's raw segments; then the trailer.`,
@@ -289,9 +246,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   });
   if (process.argv.includes('--check')) {
     if (readFileSync(indexPath, 'utf8') !== json) {
-      console.error(
-        'spec/seed-index.json is out of date: run node spec/scripts/build-seed-index.mjs',
-      );
+      console.error('spec/seed-index.json is out of date: run node spec/scripts/build-seed-index.mjs');
       process.exit(1);
     }
   } else {

@@ -8,9 +8,7 @@ describe('x- extensions, security schemes and webhooks', () => {
 
   it('declares the servers and the four security schemes', () => {
     expect(spec.openapi).toMatch(/^3\.1\./);
-    expect(spec.servers).toEqual([
-      expect.objectContaining({ url: 'https://embedded.improvado.io' }),
-    ]);
+    expect(spec.servers).toEqual([expect.objectContaining({ url: 'https://embedded.improvado.io' })]);
     expect(schemes.basicAuth).toMatchObject({ type: 'http', scheme: 'basic' });
     expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes.sessionCookie).toMatchObject({
@@ -37,20 +35,13 @@ describe('x- extensions, security schemes and webhooks', () => {
       lifetimeSeconds: 1800,
       slidingExpiry: true,
     });
-    const op = obj(
-      obj(obj(spec.paths, 'paths')[String(ext.path)], 'path')[String(ext.method)],
-      'op',
-    );
+    const op = obj(obj(obj(spec.paths, 'paths')[String(ext.path)], 'path')[String(ext.method)], 'op');
     expect(op.operationId).toBe(ext.operationId);
     expect(op.security).toEqual([{ [String(ext.credentialsScheme)]: [] }]);
     // tokenField and requestFields point at real properties of the token schemas.
     const schemas = obj(components.schemas, 'schemas');
-    expect(Object.keys(obj(obj(schemas.TokenResponse, 'TokenResponse').properties, 'p'))).toContain(
-      'token',
-    );
-    expect(Object.keys(obj(obj(schemas.TokenRequest, 'TokenRequest').properties, 'p'))).toContain(
-      'workspace_id',
-    );
+    expect(Object.keys(obj(obj(schemas.TokenResponse, 'TokenResponse').properties, 'p'))).toContain('token');
+    expect(Object.keys(obj(obj(schemas.TokenRequest, 'TokenRequest').properties, 'p'))).toContain('workspace_id');
   });
 
   it('x-webhook-signature describes HMAC-SHA256 over the raw body and the challenge', () => {
@@ -73,8 +64,7 @@ describe('x- extensions, security schemes and webhooks', () => {
   it('models the delivery and the verification challenge as webhooks with required headers', () => {
     const webhooks = obj(spec.webhooks, 'webhooks');
     const event = obj(obj(webhooks.event, 'event').post, 'event.post');
-    const headers = (op: Record<string, unknown>) =>
-      (op.parameters as unknown[]).map((p) => obj(p, 'p')).filter((p) => p.in === 'header');
+    const headers = (op: Record<string, unknown>) => (op.parameters as unknown[]).map((p) => obj(p, 'p')).filter((p) => p.in === 'header');
     expect(headers(event).map((p) => [p.name, p.required])).toEqual([
       ['X-Improvado-Signature', true],
       ['X-Improvado-Idempotency-Key', true],
@@ -103,21 +93,13 @@ describe('x- extensions, security schemes and webhooks', () => {
       anyOf: [
         {
           type: 'string',
-          enum: [
-            'load_started',
-            'load_completed',
-            'transformation_started',
-            'transformation_completed',
-            'extraction_created',
-            'extraction_paused',
-          ],
+          enum: ['load_started', 'load_completed', 'transformation_started', 'transformation_completed', 'extraction_created', 'extraction_paused'],
         },
         { type: 'string' },
       ],
     });
     const ref = { $ref: '#/components/schemas/WebhookEventTypeName' };
-    const prop = (s: string, p: string) =>
-      obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
+    const prop = (s: string, p: string) => obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
     expect(prop('WebhookEvent', 'type')).toMatchObject(ref);
     expect(prop('WebhookEventType', 'name')).toMatchObject(ref);
     expect(prop('WebhookSubscription', 'event_type_name')).toMatchObject(ref);
@@ -127,8 +109,7 @@ describe('x- extensions, security schemes and webhooks', () => {
 
   it('uses 3.1 type arrays for nullability and the documented formats', () => {
     const schemas = obj(components.schemas, 'schemas');
-    const prop = (s: string, p: string) =>
-      obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
+    const prop = (s: string, p: string) => obj(obj(obj(schemas[s], s).properties, s)[p], `${s}.${p}`);
     expect(prop('Extract', 'sync_historical_data')).toMatchObject({
       type: ['string', 'null'],
       format: 'date',
@@ -173,8 +154,7 @@ describe('x- extensions, security schemes and webhooks', () => {
         if (m === 'parameters') continue;
         const op = obj(raw, `${m} ${p}`);
         if (op['x-idempotent'] !== undefined) {
-          marks[`${String(op['x-sdk-resource'])}.${String(op['x-sdk-method'])}`] =
-            op['x-idempotent'];
+          marks[`${String(op['x-sdk-resource'])}.${String(op['x-sdk-method'])}`] = op['x-idempotent'];
         }
       }
     }
@@ -199,11 +179,7 @@ describe('x- extensions, security schemes and webhooks', () => {
     // An action: a POST or PUT that is not a CRUD method of its resource. The reads compute and return data
     // (a URL, a preview, a validation report) and start nothing; as POSTs they are retried only with a key anyway.
     const crud = new Set(['list', 'retrieve', 'create', 'update', 'replace', 'delete']);
-    const readsByPost = new Set([
-      'iframe.getUrl',
-      'extractTemplates.preview',
-      'extractTemplates.validate',
-    ]);
+    const readsByPost = new Set(['iframe.getUrl', 'extractTemplates.preview', 'extractTemplates.validate']);
     const unmarked: string[] = [];
     const reads: string[] = [];
     for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
@@ -231,16 +207,7 @@ describe('x- extensions, security schemes and webhooks', () => {
   });
 
   it('gives no UI label as an API example, and examples that match every pattern', () => {
-    const uiLabels = new Set([
-      'Active',
-      'Error',
-      'Initializing',
-      'Daily',
-      'Weekly',
-      'success',
-      'paused',
-      'syncing',
-    ]);
+    const uiLabels = new Set(['Active', 'Error', 'Initializing', 'Daily', 'Weekly', 'success', 'paused', 'syncing']);
     const problems: string[] = [];
     const walk = (v: unknown, at: string): void => {
       if (Array.isArray(v)) {
@@ -252,13 +219,11 @@ describe('x- extensions, security schemes and webhooks', () => {
       if (v === null || typeof v !== 'object') return;
       const s = v as Record<string, unknown>;
       const examples = Array.isArray(s.examples) ? s.examples : [];
-      for (const e of examples)
-        if (typeof e === 'string' && uiLabels.has(e)) problems.push(`${at}: ${e}`);
+      for (const e of examples) if (typeof e === 'string' && uiLabels.has(e)) problems.push(`${at}: ${e}`);
       if (typeof s.pattern === 'string') {
         const re = new RegExp(s.pattern);
         if (examples.length === 0) problems.push(`${at}: pattern without examples`);
-        for (const e of examples)
-          if (!re.test(String(e))) problems.push(`${at}: ${String(e)} !~ ${s.pattern}`);
+        for (const e of examples) if (!re.test(String(e))) problems.push(`${at}: ${String(e)} !~ ${s.pattern}`);
       }
       for (const [k, x] of Object.entries(s)) walk(x, `${at}/${k}`);
     };
@@ -289,11 +254,7 @@ function deref(spec: Record<string, unknown>, schema: unknown): Record<string, u
 }
 
 /** The schema a pagination pointer reaches (`{i}` = every element of an array), or undefined. */
-function schemaAt(
-  spec: Record<string, unknown>,
-  root: unknown,
-  pointer: string,
-): Record<string, unknown> | undefined {
+function schemaAt(spec: Record<string, unknown>, root: unknown, pointer: string): Record<string, unknown> | undefined {
   let cur: Record<string, unknown> | undefined = deref(spec, root);
   for (const token of pointer.split('/').slice(1)) {
     if (cur === undefined) return undefined;
@@ -328,13 +289,7 @@ describe('x-pagination pointers', () => {
         const pg = obj(op['x-pagination'], 'x-pagination');
         const ok = obj(obj(op.responses, 'responses')['200'], '200');
         const body = obj(obj(ok.content, 'content')['application/json'], 'json').schema;
-        for (const field of [
-          'itemsField',
-          'nextField',
-          'countField',
-          'groupsField',
-          'groupKeyField',
-        ]) {
+        for (const field of ['itemsField', 'nextField', 'countField', 'groupsField', 'groupKeyField']) {
           if (pg[field] === undefined) continue;
           expect(schemaAt(spec, body, String(pg[field])), `${p} ${field}`).toBeDefined();
         }
@@ -342,24 +297,15 @@ describe('x-pagination pointers', () => {
         if (pg.groupsField !== undefined) {
           expect(schemaAt(spec, body, String(pg.groupsField))?.type).toBe('array');
           for (const field of ['itemsField', 'nextField', 'countField', 'groupKeyField']) {
-            expect(String(pg[field]).startsWith(`${String(pg.groupsField)}/{i}/`), field).toBe(
-              true,
-            );
+            expect(String(pg[field]).startsWith(`${String(pg.groupsField)}/{i}/`), field).toBe(true);
           }
         }
-        const names = [pg.pageParam, pg.sizeParam, pg.groupFilterParam]
-          .filter((n) => n !== undefined)
-          .map(String);
+        const names = [pg.pageParam, pg.sizeParam, pg.groupFilterParam].filter((n) => n !== undefined).map(String);
         if (pg.in === 'query') {
           const params = ((op.parameters as unknown[]) ?? []).map((x) => {
             const ref = obj(x, 'param').$ref;
             return typeof ref === 'string'
-              ? obj(
-                  obj(obj(spec.components, 'components').parameters, 'parameters')[
-                    ref.split('/').pop() ?? ''
-                  ],
-                  ref,
-                )
+              ? obj(obj(obj(spec.components, 'components').parameters, 'parameters')[ref.split('/').pop() ?? ''], ref)
               : obj(x, 'param');
           });
           for (const n of names)
@@ -368,12 +314,8 @@ describe('x-pagination pointers', () => {
               `${p} ${n}`,
             ).toBe(true);
         } else {
-          const reqBody = obj(
-            obj(obj(op.requestBody, 'requestBody').content, 'c')['application/json'],
-            'json',
-          ).schema;
-          for (const n of names)
-            expect(schemaAt(spec, reqBody, `/${n}`), `${p} ${n}`).toBeDefined();
+          const reqBody = obj(obj(obj(op.requestBody, 'requestBody').content, 'c')['application/json'], 'json').schema;
+          for (const n of names) expect(schemaAt(spec, reqBody, `/${n}`), `${p} ${n}`).toBeDefined();
         }
       }
     }

@@ -63,10 +63,7 @@ export function joinSeedIndex(index: SeedIndex): string {
 
 /** Parses spec/openapi.yaml with the `yaml` package into plain data. */
 export function readSpec(): Record<string, unknown> {
-  return parse(readFileSync(path.join(repoRoot, 'spec/openapi.yaml'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  return parse(readFileSync(path.join(repoRoot, 'spec/openapi.yaml'), 'utf8')) as Record<string, unknown>;
 }
 
 /** Narrows an unknown value to a plain object (or throws with the given label). */

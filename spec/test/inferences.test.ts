@@ -47,8 +47,7 @@ function properties(): {
   return out;
 }
 
-const typesOf = (s: Record<string, unknown>) =>
-  Array.isArray(s.type) ? (s.type as string[]) : s.type === undefined ? [] : [String(s.type)];
+const typesOf = (s: Record<string, unknown>) => (Array.isArray(s.type) ? (s.type as string[]) : s.type === undefined ? [] : [String(s.type)]);
 
 describe('x-inferred marks', () => {
   it('are `true` or a non-empty list of known keywords, in the documented order, without repeats', () => {
@@ -69,8 +68,7 @@ describe('x-inferred marks', () => {
       for (const k of m.value as string[]) {
         const where = `${m.where}: ${k}`;
         if (k === 'nullable') expect(typesOf(m.node), where).toContain('null');
-        else if (k === 'type')
-          expect(typesOf(m.node).filter((t) => t !== 'null').length, where).toBe(1);
+        else if (k === 'type') expect(typesOf(m.node).filter((t) => t !== 'null').length, where).toBe(1);
         else if (k === 'required') expect(Array.isArray(m.node.required), where).toBe(true);
         else expect(m.node[k], where).toBeDefined();
       }
@@ -78,29 +76,16 @@ describe('x-inferred marks', () => {
   });
 
   it('are not repeated inside a schema marked `true` (the whole of it is inferred)', () => {
-    const inside = properties().filter(
-      (p) => p.inInferredSchema && p.prop['x-inferred'] !== undefined,
-    );
+    const inside = properties().filter((p) => p.inInferredSchema && p.prop['x-inferred'] !== undefined);
     expect(inside.map((p) => `${p.schema}.${p.name}`)).toEqual([]);
   });
 
   it('mark every nullable the seed does not state (the notes state the Paginated…List next/previous)', () => {
-    const seedText = new Map(
-      seed.objects.flatMap((o) =>
-        o.fields.map((f) => [`${o.name}.${f.name}`, f.description ?? '']),
-      ),
-    );
+    const seedText = new Map(seed.objects.flatMap((o) => o.fields.map((f) => [`${o.name}.${f.name}`, f.description ?? ''])));
     const unmarked = properties()
       .filter((p) => !p.inInferredSchema && typesOf(p.prop).includes('null'))
-      .filter(
-        (p) =>
-          !/\bnull\b/i.test(
-            String(seedText.get(`${p.schema}.${p.name}`) ?? p.prop.description ?? ''),
-          ),
-      )
-      .filter(
-        (p) => !(/^Paginated\w+List$/.test(p.schema) && ['next', 'previous'].includes(p.name)),
-      )
+      .filter((p) => !/\bnull\b/i.test(String(seedText.get(`${p.schema}.${p.name}`) ?? p.prop.description ?? '')))
+      .filter((p) => !(/^Paginated\w+List$/.test(p.schema) && ['next', 'previous'].includes(p.name)))
       .filter((p) => !marked(p.prop).includes('nullable') && !marked(p.prop).includes('*'))
       .map((p) => `${p.schema}.${p.name}`);
     expect(unmarked).toEqual([]);
@@ -140,8 +125,7 @@ describe('x-inferred marks', () => {
       if (/^(Connection ID|Account ID)/.test(String(p.description ?? ''))) return;
       if (!marked(schema).includes('type')) params.push(`${at} ${String(p.name)}`);
     };
-    for (const [name, p] of Object.entries(obj(obj(spec.components, 'components').parameters, 'p')))
-      check(p, name);
+    for (const [name, p] of Object.entries(obj(obj(spec.components, 'components').parameters, 'p'))) check(p, name);
     for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
       const pathItem = obj(item, p);
       for (const x of (pathItem.parameters as unknown[]) ?? []) check(x, p);

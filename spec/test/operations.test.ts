@@ -31,8 +31,7 @@ function operationsOf(spec: Record<string, unknown>): SpecOperation[] {
   for (const [p, item] of Object.entries(obj(spec.paths, 'paths'))) {
     const pathItem = obj(item, p);
     for (const m of METHODS) {
-      if (pathItem[m] !== undefined)
-        out.push({ method: m.toUpperCase(), path: p, op: obj(pathItem[m], `${m} ${p}`) });
+      if (pathItem[m] !== undefined) out.push({ method: m.toUpperCase(), path: p, op: obj(pathItem[m], `${m} ${p}`) });
     }
   }
   return out;
@@ -43,8 +42,7 @@ describe('operations of spec/openapi.yaml', () => {
   const ops = operationsOf(spec);
   const key = (o: { method: string; path: string }) => `${o.method} ${o.path}`;
   /** Method and path as sent: placeholder names are not on the wire. */
-  const wire = (o: { method: string; path: string }) =>
-    `${o.method} ${o.path.replace(/\{[^}]*\}/g, '{}')}`;
+  const wire = (o: { method: string; path: string }) => `${o.method} ${o.path.replace(/\{[^}]*\}/g, '{}')}`;
   const documentedOf = (o: { method: string; path: string }) => {
     const doc = documented.find((d) => wire(d) === wire(o));
     if (doc === undefined) throw new Error(`${key(o)} is not in documented-operations.json`);
@@ -76,9 +74,7 @@ describe('operations of spec/openapi.yaml', () => {
   });
 
   it('gives each operation x-sdk-resource and x-sdk-method, unique as a pair', () => {
-    const pairs = ops.map(
-      (o) => `${String(o.op['x-sdk-resource'])}#${String(o.op['x-sdk-method'])}`,
-    );
+    const pairs = ops.map((o) => `${String(o.op['x-sdk-resource'])}#${String(o.op['x-sdk-method'])}`);
     for (const o of ops) {
       expect(o.op['x-sdk-resource'], key(o)).toMatch(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/);
       expect(o.op['x-sdk-method'], key(o)).toMatch(/^[a-z][a-zA-Z0-9]*$/);
@@ -106,9 +102,7 @@ describe('operations of spec/openapi.yaml', () => {
   });
 
   it('has the target surface the SDK documents', () => {
-    const surface = new Set(
-      ops.map((o) => `${String(o.op['x-sdk-resource'])}.${String(o.op['x-sdk-method'])}`),
-    );
+    const surface = new Set(ops.map((o) => `${String(o.op['x-sdk-resource'])}.${String(o.op['x-sdk-method'])}`));
     for (const call of [
       'datasources.connections.list',
       'extracts.retrieve',
@@ -134,10 +128,7 @@ describe('operations of spec/openapi.yaml', () => {
       topResourceOfTag.set(tag, (topResourceOfTag.get(tag) ?? new Set()).add(top));
       expect(typeof o.op.summary, key(o)).toBe('string');
       const doc = documentedOf(o);
-      const expected =
-        doc.auth === 'B'
-          ? [{ basicAuth: [] }]
-          : [{ bearerAuth: [] }, { sessionCookie: [], workspaceHeader: [] }];
+      const expected = doc.auth === 'B' ? [{ basicAuth: [] }] : [{ bearerAuth: [] }, { sessionCookie: [], workspaceHeader: [] }];
       expect(o.op.security, key(o)).toEqual(expected);
     }
     // One tag per top-level resource: sub-resources nest under their tag by x-sdk-resource.
@@ -148,10 +139,7 @@ describe('operations of spec/openapi.yaml', () => {
     for (const o of ops) {
       const names = [...o.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       const item = obj(obj(spec.paths, 'paths')[o.path], o.path);
-      const params = [
-        ...((item.parameters as unknown[]) ?? []),
-        ...((o.op.parameters as unknown[]) ?? []),
-      ];
+      const params = [...((item.parameters as unknown[]) ?? []), ...((o.op.parameters as unknown[]) ?? [])];
       const resolved = params.map((p) => {
         const ref = obj(p, 'parameter').$ref;
         if (typeof ref === 'string') {
@@ -169,8 +157,7 @@ describe('operations of spec/openapi.yaml', () => {
     for (const o of ops) {
       const responses = obj(o.op.responses, `${key(o)} responses`);
       const m = String(o.op['x-sdk-method']);
-      if (m === 'create' && o.path !== '/api/v3/token')
-        expect(Object.keys(responses), key(o)).toContain('201');
+      if (m === 'create' && o.path !== '/api/v3/token') expect(Object.keys(responses), key(o)).toContain('201');
       if (m === 'delete') {
         const expected = o.path === '/api/v3/roles/{role_id}' ? '200' : '204';
         expect(
@@ -179,9 +166,7 @@ describe('operations of spec/openapi.yaml', () => {
         ).toEqual([expected]);
       }
       for (const status of ['401', '403', '429']) {
-        expect(obj(responses[status], `${key(o)} ${status}`).$ref, key(o)).toMatch(
-          /^#\/components\/responses\//,
-        );
+        expect(obj(responses[status], `${key(o)} ${status}`).$ref, key(o)).toMatch(/^#\/components\/responses\//);
       }
       if (o.path.includes('{')) expect(Object.keys(responses), key(o)).toContain('404');
       if (o.op.requestBody !== undefined) expect(Object.keys(responses), key(o)).toContain('400');
@@ -200,16 +185,12 @@ describe('operations of spec/openapi.yaml', () => {
     };
     for (const o of ops) {
       const ok = obj(obj(o.op.responses, 'responses')['200'] ?? {}, '200');
-      const content =
-        ok.content === undefined ? undefined : obj(ok.content, 'content')['application/json'];
-      const ref =
-        content === undefined ? undefined : obj(obj(content, 'json').schema, 'schema').$ref;
+      const content = ok.content === undefined ? undefined : obj(ok.content, 'content')['application/json'];
+      const ref = content === undefined ? undefined : obj(obj(content, 'json').schema, 'schema').$ref;
       const paginated = typeof ref === 'string' && /\/Paginated\w+List$/.test(ref);
       if (paginated) {
         expect(o.op['x-pagination'], key(o)).toEqual(query);
-        const names = ((o.op.parameters as unknown[]) ?? []).map((p) =>
-          String(obj(p, 'p').$ref ?? obj(p, 'p').name),
-        );
+        const names = ((o.op.parameters as unknown[]) ?? []).map((p) => String(obj(p, 'p').$ref ?? obj(p, 'p').name));
         expect(names, key(o)).toContain('#/components/parameters/Page');
       } else if (o.path === '/api/v3/datasources/{datasource_name}/custom_setting_options/') {
         expect(obj(o.op['x-pagination'], 'x-pagination')).toMatchObject({
@@ -232,8 +213,7 @@ describe('operations of spec/openapi.yaml', () => {
   });
   it('matches the operations table of spec/README.md (client call, method, path, operationId, auth, pagination)', () => {
     const readme = readFileSync(path.join(repoRoot, 'spec/README.md'), 'utf8');
-    const row =
-      /^\|\s*(\d+)\s*\|\s*`([^`]+)`\s*\|\s*(GET|POST|PUT|PATCH|DELETE) `([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*(B|T)\s*\|\s*(query|body|–)\s*\|/;
+    const row = /^\|\s*(\d+)\s*\|\s*`([^`]+)`\s*\|\s*(GET|POST|PUT|PATCH|DELETE) `([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*(B|T)\s*\|\s*(query|body|–)\s*\|/;
     const rows = readme
       .split('\n')
       .map((line) => row.exec(line))
@@ -258,8 +238,7 @@ describe('operations of spec/openapi.yaml', () => {
         pagination: pagination === undefined ? '–' : String(obj(pagination, 'x-pagination').in),
       };
     });
-    const sort = (a: { method: string; path: string }, b: { method: string; path: string }) =>
-      key(a).localeCompare(key(b));
+    const sort = (a: { method: string; path: string }, b: { method: string; path: string }) => key(a).localeCompare(key(b));
     expect([...rows].sort(sort)).toEqual(fromSpec.sort(sort));
   });
 });

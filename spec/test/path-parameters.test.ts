@@ -66,8 +66,7 @@ function namingConflicts(ops: readonly PathOp[]): string[] {
     });
   }
   const out: string[] = [];
-  const describe = (names: Map<string, string[]>) =>
-    [...names].map(([name, where]) => `{${name}} in ${where.join(', ')}`).join('; ');
+  const describe = (names: Map<string, string[]>) => [...names].map(([name, where]) => `{${name}} in ${where.join(', ')}`).join('; ');
   for (const [prefix, names] of byPrefix) {
     if (names.size > 1) out.push(`${prefix}: ${describe(names)}`);
   }
@@ -93,12 +92,7 @@ const collection = (segment: string) => segment.toLowerCase().replace(/-/g, '_')
 function collectionConflicts(ops: readonly PathOp[]): string[] {
   const byTag = new Map<string, Map<string, string[]>>();
   const byCollection = new Map<string, Map<string, string[]>>();
-  const add = (
-    map: Map<string, Map<string, string[]>>,
-    key: string,
-    name: string,
-    where: string,
-  ) => {
+  const add = (map: Map<string, Map<string, string[]>>, key: string, name: string, where: string) => {
     const names = map.get(key) ?? new Map<string, string[]>();
     names.set(name, [...(names.get(name) ?? []), where]);
     map.set(key, names);
@@ -115,14 +109,12 @@ function collectionConflicts(ops: readonly PathOp[]): string[] {
     });
   }
   const out: string[] = [];
-  const describe = (names: Map<string, string[]>) =>
-    [...names].map(([name, where]) => `{${name}} in ${where.join(', ')}`).join('; ');
+  const describe = (names: Map<string, string[]>) => [...names].map(([name, where]) => `{${name}} in ${where.join(', ')}`).join('; ');
   for (const [key, names] of byTag) {
     if (names.size > 1) out.push(`${key}: ${describe(names)}`);
   }
   for (const [key, names] of byCollection) {
-    if (names.size > 1 && names.has('id'))
-      out.push(`${key}: {id} where another path names it specifically: ${describe(names)}`);
+    if (names.size > 1 && names.has('id')) out.push(`${key}: {id} where another path names it specifically: ${describe(names)}`);
   }
   return out;
 }
@@ -201,9 +193,7 @@ describe('path parameters: one name for one thing', () => {
         { method: 'GET', path: '/a/{a_id}/items/{item_id}', resource: 'a.items', tag: 'A' },
         { method: 'GET', path: '/items/{id_of_item}', resource: 'items', tag: 'A' },
       ]),
-    ).toEqual([
-      'A item: {item_id} in GET /a/{a_id}/items/{item_id}; {id_of_item} in GET /items/{id_of_item}',
-    ]);
+    ).toEqual(['A item: {item_id} in GET /a/{a_id}/items/{item_id}; {id_of_item} in GET /items/{id_of_item}']);
     // Two specific names in two tags are two things; a bare {id} alone is fine.
     expect(
       collectionConflicts([
@@ -240,14 +230,8 @@ describe('path parameters: one name for one thing', () => {
       );
     expect([...paramsOf('extracts')]).toEqual(['extract_id']);
     expect([...paramsOf('loads')]).toEqual(['load_id']);
-    expect([...paramsOf('destinations.connections')]).toEqual([
-      'destination_name',
-      'destination_connection_id',
-    ]);
+    expect([...paramsOf('destinations.connections')]).toEqual(['destination_name', 'destination_connection_id']);
     expect([...paramsOf('datasources.connections')]).toEqual(['datasource_name', 'connection_id']);
-    expect([...paramsOf('datasources.extractTemplates')]).toEqual([
-      'datasource_name',
-      'template_id',
-    ]);
+    expect([...paramsOf('datasources.extractTemplates')]).toEqual(['datasource_name', 'template_id']);
   });
 });

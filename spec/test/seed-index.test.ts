@@ -7,10 +7,7 @@ import { joinSeedIndex, readSeedIndex, repoRoot, seedFile, seedPath } from './he
 
 describe('spec/sources/improvado-api-v3-schemas.txt (the seed)', () => {
   it('is the published text unchanged: the size and sha256 spec/sources/README.md records', () => {
-    const readme = readFileSync(path.join(repoRoot, 'spec/sources/README.md'), 'utf8').replace(
-      /\s+/g,
-      ' ',
-    );
+    const readme = readFileSync(path.join(repoRoot, 'spec/sources/README.md'), 'utf8').replace(/\s+/g, ' ');
     const recorded = /([\d,]+) bytes, sha256 `([0-9a-f]{64})`/.exec(readme);
     expect(recorded, 'size and checksum in spec/sources/README.md').not.toBeNull();
     const bytes = readFileSync(seedPath);
@@ -73,8 +70,6 @@ describe('spec/seed-index.json', () => {
   it('is what the documented rule and exceptions produce (build-seed-index --check)', () => {
     const script = path.join(repoRoot, 'spec/scripts/build-seed-index.mjs');
     // Throws (non-zero exit) when the committed index differs from a fresh split.
-    expect(() =>
-      execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' }),
-    ).not.toThrow();
+    expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 });

@@ -52,8 +52,7 @@ function schemaAt(spec: Record<string, unknown>, root: unknown, pointer: string)
     let found: Record<string, unknown> | undefined;
     for (const m of members) {
       const props = deref(spec, m).properties;
-      if (props !== undefined && token in obj(props, 'properties'))
-        found = deref(spec, obj(props, 'properties')[token]);
+      if (props !== undefined && token in obj(props, 'properties')) found = deref(spec, obj(props, 'properties')[token]);
     }
     cur = found;
   }
@@ -61,32 +60,23 @@ function schemaAt(spec: Record<string, unknown>, root: unknown, pointer: string)
 }
 
 /** The values a schema documents: `enum`, `const` and `examples`, also inside `anyOf`/`oneOf` members. */
-function documentedValues(
-  spec: Record<string, unknown>,
-  schema: Record<string, unknown>,
-): unknown[] {
+function documentedValues(spec: Record<string, unknown>, schema: Record<string, unknown>): unknown[] {
   const out: unknown[] = [];
   if (Array.isArray(schema.enum)) out.push(...schema.enum);
   if (schema.const !== undefined) out.push(schema.const);
   if (Array.isArray(schema.examples)) out.push(...schema.examples);
-  for (const k of ['anyOf', 'oneOf'])
-    if (Array.isArray(schema[k]))
-      for (const m of schema[k] as unknown[]) out.push(...documentedValues(spec, deref(spec, m)));
+  for (const k of ['anyOf', 'oneOf']) if (Array.isArray(schema[k])) for (const m of schema[k] as unknown[]) out.push(...documentedValues(spec, deref(spec, m)));
   return out;
 }
 
 /** The required path parameters of an operation (path-item and operation parameters), by name. */
 function pathParams(spec: Record<string, unknown>, found: Found): string[] {
-  const all = [
-    ...((found.pathItem.parameters as unknown[]) ?? []),
-    ...((found.op.parameters as unknown[]) ?? []),
-  ].map((p) => deref(spec, p));
+  const all = [...((found.pathItem.parameters as unknown[]) ?? []), ...((found.op.parameters as unknown[]) ?? [])].map((p) => deref(spec, p));
   return all.filter((p) => p.in === 'path').map((p) => String(p.name));
 }
 
 /** A value `x-poll.parameters` may give: a supported runtime expression, or a constant. */
-const EXPRESSION =
-  /^\$(request\.(path|query|header)\.[A-Za-z0-9_.-]+|request\.body#(\/.*)?|response\.body#(\/.*)?)$/;
+const EXPRESSION = /^\$(request\.(path|query|header)\.[A-Za-z0-9_.-]+|request\.body#(\/.*)?|response\.body#(\/.*)?)$/;
 
 /** What is wrong with every `x-poll` of `spec`, as messages (empty when nothing is). */
 function pollProblems(spec: Record<string, unknown>): string[] {
@@ -104,41 +94,29 @@ function pollProblems(spec: Record<string, unknown>): string[] {
     }
     if (read.method !== 'get') problems.push(`${at}: the status read ${read.where} is not a GET`);
     const ok = obj(read.op.responses, 'responses')['200'];
-    const body =
-      ok === undefined
-        ? undefined
-        : obj(obj(deref(spec, ok).content ?? {}, 'content')['application/json'] ?? {}, 'json')
-            .schema;
+    const body = ok === undefined ? undefined : obj(obj(deref(spec, ok).content ?? {}, 'content')['application/json'] ?? {}, 'json').schema;
     const field = typeof x.field === 'string' ? x.field : '';
     const status = body === undefined ? undefined : schemaAt(spec, body, field);
     if (!field.startsWith('/') || status === undefined) {
-      problems.push(
-        `${at}: field ${JSON.stringify(x.field)} is not in the 200 JSON body of ${read.where}`,
-      );
+      problems.push(`${at}: field ${JSON.stringify(x.field)} is not in the 200 JSON body of ${read.where}`);
     }
     const terminal = Array.isArray(x.terminal) ? x.terminal : [];
     if (terminal.length === 0) problems.push(`${at}: terminal lists no value`);
     if (status !== undefined) {
       const known = documentedValues(spec, status);
-      for (const t of terminal)
-        if (!known.includes(t))
-          problems.push(
-            `${at}: terminal value ${JSON.stringify(t)} is not documented for ${field}`,
-          );
+      for (const t of terminal) if (!known.includes(t)) problems.push(`${at}: terminal value ${JSON.stringify(t)} is not documented for ${field}`);
     }
     const given = obj(x.parameters ?? {}, `${at} parameters`);
     const startParams = pathParams(spec, start);
     for (const name of pathParams(spec, read)) {
       const value = given[name];
-      if (value === undefined && !startParams.includes(name))
-        problems.push(`${at}: path parameter ${name} of ${read.where} has no value`);
+      if (value === undefined && !startParams.includes(name)) problems.push(`${at}: path parameter ${name} of ${read.where} has no value`);
     }
     for (const [name, value] of Object.entries(given))
       if (typeof value === 'string' && value.startsWith('$') && !EXPRESSION.test(value))
         problems.push(`${at}: parameter ${name}: unsupported expression ${value}`);
     for (const key of ['intervalMs', 'timeoutMs'])
-      if (x[key] !== undefined && !(typeof x[key] === 'number' && x[key] >= 0))
-        problems.push(`${at}: ${key} must be a number ≥ 0`);
+      if (x[key] !== undefined && !(typeof x[key] === 'number' && x[key] >= 0)) problems.push(`${at}: ${key} must be a number ≥ 0`);
   }
   return problems;
 }
@@ -178,11 +156,7 @@ function fixture(poll: Record<string, unknown>, status: Record<string, unknown> 
 
 describe('x-poll', () => {
   it('accepts a status read by GET, a field of its body and documented terminal values', () => {
-    expect(
-      pollProblems(
-        fixture({ operationId: 'retrieveLoad', field: '/status', terminal: ['done', 'failed'] }),
-      ),
-    ).toEqual([]);
+    expect(pollProblems(fixture({ operationId: 'retrieveLoad', field: '/status', terminal: ['done', 'failed'] }))).toEqual([]);
     expect(
       pollProblems(
         fixture({
@@ -212,22 +186,11 @@ describe('x-poll', () => {
       'PUT /loads/{load_id}/run x-poll: field "/state" is not in the 200 JSON body of PUT /loads/{load_id}/run',
       'PUT /loads/{load_id}/run x-poll: intervalMs must be a number ≥ 0',
     ]);
-    expect(
-      pollProblems(
-        fixture({ operationId: 'retrieveLoad', field: '/status', terminal: ['finished'] }),
-      ),
-    ).toEqual([
+    expect(pollProblems(fixture({ operationId: 'retrieveLoad', field: '/status', terminal: ['finished'] }))).toEqual([
       'PUT /loads/{load_id}/run x-poll: terminal value "finished" is not documented for /status',
     ]);
     // A status without documented values (the Improvado case): any terminal value would be invented.
-    expect(
-      pollProblems(
-        fixture(
-          { operationId: 'retrieveLoad', field: '/status', terminal: ['done'] },
-          { enum: undefined },
-        ),
-      ),
-    ).toEqual([
+    expect(pollProblems(fixture({ operationId: 'retrieveLoad', field: '/status', terminal: ['done'] }, { enum: undefined }))).toEqual([
       'PUT /loads/{load_id}/run x-poll: terminal value "done" is not documented for /status',
     ]);
     expect(
@@ -243,9 +206,9 @@ describe('x-poll', () => {
       'PUT /loads/{load_id}/run x-poll: terminal lists no value',
       'PUT /loads/{load_id}/run x-poll: parameter load_id: unsupported expression $response.header.Location',
     ]);
-    expect(
-      pollProblems(fixture({ operationId: 'nope', field: '/status', terminal: ['done'] })),
-    ).toEqual(['PUT /loads/{load_id}/run x-poll: operationId nope is no operation of the spec']);
+    expect(pollProblems(fixture({ operationId: 'nope', field: '/status', terminal: ['done'] }))).toEqual([
+      'PUT /loads/{load_id}/run x-poll: operationId nope is no operation of the spec',
+    ]);
   });
 
   it('a status read needs a value for each of its path parameters', () => {
@@ -256,9 +219,7 @@ describe('x-poll', () => {
       ...spec,
       paths: { '/loads/{load_id}': spec.paths['/loads/{load_id}'], ...moved },
     };
-    expect(pollProblems(started)).toEqual([
-      'PUT /loads/start x-poll: path parameter load_id of GET /loads/{load_id} has no value',
-    ]);
+    expect(pollProblems(started)).toEqual(['PUT /loads/start x-poll: path parameter load_id of GET /loads/{load_id} has no value']);
     const withValue = structuredClone(started);
     (withValue.paths['/loads/start'].put['x-poll'] as Record<string, unknown>).parameters = {
       load_id: '$response.body#/id',

@@ -40,8 +40,8 @@ const OPTIONS: ReadonlyArray<{ flags: string; description: string }> = [
   { flags: '--no-proof', description: 'Rules only: skip type-checking code written for the old output against the new one' },
   { flags: '--config <file>', description: 'Config file (default: nearest sdkgen.config.json up to the repository root)' },
   { flags: '--no-config', description: 'Use no config file' },
-  { flags: '--name <ClientName>', description: 'Client class name (default: the config\'s, else from info.title)' },
-  { flags: '--scope <@npm-scope>', description: 'npm scope of both packages (default: the config\'s, else from the name)' },
+  { flags: '--name <ClientName>', description: "Client class name (default: the config's, else from info.title)" },
+  { flags: '--scope <@npm-scope>', description: "npm scope of both packages (default: the config's, else from the name)" },
   { flags: '-h, --help', description: 'Show this help' },
 ];
 
@@ -55,7 +55,7 @@ export function diffHelpText(): string {
     '',
     'Compares two OpenAPI documents by what they generate: every change with its class (major: breaks',
     'code compiled against the packages; minor: adds; patch: documentation), checked by compiling code',
-    'written for the old output against the new one. Without two files: <spec> (default: the config\'s)',
+    "written for the old output against the new one. Without two files: <spec> (default: the config's)",
     'in the working tree against the same path at --base.',
     '',
     'Options:',
@@ -123,7 +123,12 @@ export async function diffCommand(argv: readonly string[], io: DiffIO): Promise<
     return await run(args, o, io, cwd);
   } catch (error) {
     if (error instanceof GenerateError) {
-      io.stderr(`${error.diagnostics.filter((d) => d.severity === 'error').map((d) => `${formatDiagnostic(d)}\n`).join('')}`);
+      io.stderr(
+        `${error.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => `${formatDiagnostic(d)}\n`)
+          .join('')}`,
+      );
       io.stderr('sdkgen diff: a document does not load (errors above)\n');
       return 1;
     }
@@ -140,9 +145,15 @@ class ConfigProblem extends Error {}
 
 async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string): Promise<number> {
   const config = await loadConfig(o, cwd, args.length === 0 ? undefined : (args[args.length - 1] as string));
-  const names: SideNames = { name: o.name ?? config.name, scope: o.scope ?? config.scope, typesPackageName: config.typesPackageName, clientPackageName: config.clientPackageName };
+  const names: SideNames = {
+    name: o.name ?? config.name,
+    scope: o.scope ?? config.scope,
+    typesPackageName: config.typesPackageName,
+    clientPackageName: config.clientPackageName,
+  };
   const newSpec = args.length > 0 ? path.resolve(cwd, args[args.length - 1] as string) : config.spec;
-  if (newSpec === undefined) throw new ConfigProblem('no spec given and no config names one (sdkgen diff <old-spec> <new-spec>, or sdkgen diff <spec> --base <ref>)');
+  if (newSpec === undefined)
+    throw new ConfigProblem('no spec given and no config names one (sdkgen diff <old-spec> <new-spec>, or sdkgen diff <spec> --base <ref>)');
   const display = (file: string): string => toPosix(path.relative(cwd, file)) || file;
 
   const neu = await buildSide(newSpec, cwd, names);

@@ -12,16 +12,34 @@ export function compareDocument(old: Api, neu: Api, sink: ChangeSink, walked: Se
   const docs = docsChange(old, neu);
   if (docs !== undefined) sink.add({ class: 'patch', kind: 'docs-changed', message: `document: ${docs}`, pointer: '#/info', visible: 'no' });
   if (old.title !== neu.title || old.version !== neu.version) {
-    sink.add({ class: 'patch', kind: 'docs-changed', message: `info: "${old.title}" ${old.version} → "${neu.title}" ${neu.version}`, pointer: '#/info', visible: 'no' });
+    sink.add({
+      class: 'patch',
+      kind: 'docs-changed',
+      message: `info: "${old.title}" ${old.version} → "${neu.title}" ${neu.version}`,
+      pointer: '#/info',
+      visible: 'no',
+    });
   }
   const oldServer = old.servers[0]?.url;
   const newServer = neu.servers[0]?.url;
   if (oldServer !== newServer) {
-    sink.add({ class: 'minor', kind: 'server-changed', message: `default server: ${oldServer ?? 'none'} → ${newServer ?? 'none'}`, pointer: '#/servers', visible: 'no' });
+    sink.add({
+      class: 'minor',
+      kind: 'server-changed',
+      message: `default server: ${oldServer ?? 'none'} → ${newServer ?? 'none'}`,
+      pointer: '#/servers',
+      visible: 'no',
+    });
   }
   compareSchemes(old.securitySchemes, neu.securitySchemes, sink);
   if (JSON.stringify(old.webhookSignature ?? null) !== JSON.stringify(neu.webhookSignature ?? null)) {
-    sink.add({ class: 'major', kind: 'webhook-signature-changed', message: 'webhook signature scheme changed (x-webhook-signature)', pointer: '#/x-webhook-signature', visible: 'no' });
+    sink.add({
+      class: 'major',
+      kind: 'webhook-signature-changed',
+      message: 'webhook signature scheme changed (x-webhook-signature)',
+      pointer: '#/x-webhook-signature',
+      visible: 'no',
+    });
   }
   compareWebhooks(old, neu, sink, walked);
 }
@@ -37,14 +55,29 @@ function compareSchemes(before: SecurityScheme[], after: SecurityScheme[], sink:
       continue;
     }
     if (wire(a) !== wire(b)) {
-      sink.add({ class: 'major', kind: 'auth-scheme-changed', message: `security scheme ${a.key} changed (how credentials are sent)`, pointer, symbol: a.key, visible: 'no' });
+      sink.add({
+        class: 'major',
+        kind: 'auth-scheme-changed',
+        message: `security scheme ${a.key} changed (how credentials are sent)`,
+        pointer,
+        symbol: a.key,
+        visible: 'no',
+      });
     }
     const docs = docsChange(a, b);
-    if (docs !== undefined) sink.add({ class: 'patch', kind: 'docs-changed', message: `security scheme ${a.key}: ${docs}`, pointer, symbol: a.key, visible: 'no' });
+    if (docs !== undefined)
+      sink.add({ class: 'patch', kind: 'docs-changed', message: `security scheme ${a.key}: ${docs}`, pointer, symbol: a.key, visible: 'no' });
   }
   for (const b of after) {
     if (before.some((a) => a.key === b.key)) continue;
-    sink.add({ class: 'minor', kind: 'auth-scheme-added', message: `security scheme ${b.key} added`, pointer: `#/components/securitySchemes/${b.key}`, symbol: b.key, visible: 'no' });
+    sink.add({
+      class: 'minor',
+      kind: 'auth-scheme-added',
+      message: `security scheme ${b.key} added`,
+      pointer: `#/components/securitySchemes/${b.key}`,
+      symbol: b.key,
+      visible: 'no',
+    });
   }
 }
 
@@ -57,22 +90,44 @@ function compareWebhooks(old: Api, neu: Api, sink: ChangeSink, walked: Set<strin
       continue;
     }
     if (a.method !== b.method) {
-      sink.add({ class: 'major', kind: 'webhook-method-changed', message: `webhook ${a.name}: method ${a.method.toUpperCase()} → ${b.method.toUpperCase()}`, pointer: b.pointer, symbol: b.identifier, visible: 'no' });
+      sink.add({
+        class: 'major',
+        kind: 'webhook-method-changed',
+        message: `webhook ${a.name}: method ${a.method.toUpperCase()} → ${b.method.toUpperCase()}`,
+        pointer: b.pointer,
+        symbol: b.identifier,
+        visible: 'no',
+      });
     }
     const docs = docsChange(a, b);
-    if (docs !== undefined) sink.add({ class: 'patch', kind: 'docs-changed', message: `webhook ${a.name}: ${docs}`, pointer: b.pointer, symbol: b.identifier, visible: 'no' });
+    if (docs !== undefined)
+      sink.add({ class: 'patch', kind: 'docs-changed', message: `webhook ${a.name}: ${docs}`, pointer: b.pointer, symbol: b.identifier, visible: 'no' });
     const before = a.requestBody?.contents ?? [];
     const after = b.requestBody?.contents ?? [];
     const ctx: WalkContext = { old, new: neu, direction: 'response', sink, seen: true, plain: before.length === 1, symbol: a.identifier, walked };
     for (const c of before) {
       const d = after.find((x) => x.mediaType === c.mediaType);
       if (d === undefined) {
-        sink.add({ class: 'major', kind: 'content-type-removed', message: `webhook ${a.name}: payload content type ${c.mediaType} removed`, pointer: b.pointer, symbol: b.identifier, visible: after.length === 0 ? 'yes' : 'no' });
+        sink.add({
+          class: 'major',
+          kind: 'content-type-removed',
+          message: `webhook ${a.name}: payload content type ${c.mediaType} removed`,
+          pointer: b.pointer,
+          symbol: b.identifier,
+          visible: after.length === 0 ? 'yes' : 'no',
+        });
       } else compareSchemas(c.schema, d.schema, ctx);
     }
     for (const d of after) {
       if (before.some((c) => c.mediaType === d.mediaType)) continue;
-      sink.add({ class: 'major', kind: 'content-type-added', message: `webhook ${a.name}: payload content type ${d.mediaType} added (the payload type widens)`, pointer: b.pointer, symbol: b.identifier, visible: 'yes' });
+      sink.add({
+        class: 'major',
+        kind: 'content-type-added',
+        message: `webhook ${a.name}: payload content type ${d.mediaType} added (the payload type widens)`,
+        pointer: b.pointer,
+        symbol: b.identifier,
+        visible: 'yes',
+      });
     }
   }
   for (const b of neu.webhooks) {

@@ -30,7 +30,15 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
         ? `${what} \`${from}\` is no longer generated`
         : `${what} renamed: \`${from}\` → \`${to}\`${taken ? ` (\`${from}\` now names something else)` : ''}`;
     const cls: ChangeClass = 'major';
-    sink.add({ class: cls, kind: 'generated-name-changed', message, pointer, symbol: from, visible: taken ? 'maybe' : 'yes', ...(operation ? { operation } : {}) });
+    sink.add({
+      class: cls,
+      kind: 'generated-name-changed',
+      message,
+      pointer,
+      symbol: from,
+      visible: taken ? 'maybe' : 'yes',
+      ...(operation ? { operation } : {}),
+    });
   };
 
   for (const [key, a] of old.api.schemas) {
@@ -39,21 +47,42 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
       explained.add(exportKey({ entry: 'types', name: a.identifier }));
       if (a.requestIdentifier !== undefined) explained.add(exportKey({ entry: 'types', name: a.requestIdentifier }));
       const taken = typeExists(a.identifier);
-      sink.add({ class: 'major', kind: 'schema-removed', message: `schema \`${key}\` removed (type \`${a.identifier}\`)`, pointer: a.pointer, symbol: a.identifier, visible: taken ? 'maybe' : 'yes' });
+      sink.add({
+        class: 'major',
+        kind: 'schema-removed',
+        message: `schema \`${key}\` removed (type \`${a.identifier}\`)`,
+        pointer: a.pointer,
+        symbol: a.identifier,
+        visible: taken ? 'maybe' : 'yes',
+      });
       continue;
     }
     renamed(a.identifier, b.identifier, b.pointer, 'type');
     if (a.requestIdentifier !== undefined) renamed(a.requestIdentifier, b.requestIdentifier, b.pointer, 'request type');
     else if (b.requestIdentifier !== undefined) {
       explained.add(exportKey({ entry: 'types', name: b.requestIdentifier }));
-      sink.add({ class: 'minor', kind: 'request-type-added', message: `request type \`${b.requestIdentifier}\` added`, pointer: b.pointer, symbol: b.requestIdentifier, visible: 'no' });
+      sink.add({
+        class: 'minor',
+        kind: 'request-type-added',
+        message: `request type \`${b.requestIdentifier}\` added`,
+        pointer: b.pointer,
+        symbol: b.requestIdentifier,
+        visible: 'no',
+      });
     }
   }
   for (const [key, b] of neu.api.schemas) {
     if (old.api.schemas.has(key)) continue;
     explained.add(exportKey({ entry: 'types', name: b.identifier }));
     if (b.requestIdentifier !== undefined) explained.add(exportKey({ entry: 'types', name: b.requestIdentifier }));
-    sink.add({ class: 'minor', kind: 'schema-added', message: `schema \`${key}\` added (type \`${b.identifier}\`)`, pointer: b.pointer, symbol: b.identifier, visible: 'no' });
+    sink.add({
+      class: 'minor',
+      kind: 'schema-added',
+      message: `schema \`${key}\` added (type \`${b.identifier}\`)`,
+      pointer: b.pointer,
+      symbol: b.identifier,
+      visible: 'no',
+    });
   }
 
   for (const { old: o, new: n } of match.pairs) {
@@ -64,7 +93,15 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
       else if (to !== undefined) explained.add(exportKey({ entry: 'types', name: to }));
     }
     if (clientPath(o) !== clientPath(n)) {
-      sink.add({ class: 'major', kind: 'method-renamed', message: `method renamed: ${clientPath(o)} → ${clientPath(n)}`, operation: o.operationId, pointer: n.pointer, symbol: clientPath(o), visible: 'yes' });
+      sink.add({
+        class: 'major',
+        kind: 'method-renamed',
+        message: `method renamed: ${clientPath(o)} → ${clientPath(n)}`,
+        operation: o.operationId,
+        pointer: n.pointer,
+        symbol: clientPath(o),
+        visible: 'yes',
+      });
     }
   }
   for (const op of [...match.removed, ...match.added]) {
@@ -77,7 +114,14 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
   }
   for (const hook of neu.api.webhooks) explained.add(exportKey({ entry: 'types', name: hook.identifier }));
   if (old.options.clientName !== neu.options.clientName) {
-    sink.add({ class: 'major', kind: 'generated-name-changed', message: `client class renamed: ${old.options.clientName} → ${neu.options.clientName}`, pointer: '#/info/title', symbol: old.options.clientName, visible: 'yes' });
+    sink.add({
+      class: 'major',
+      kind: 'generated-name-changed',
+      message: `client class renamed: ${old.options.clientName} → ${neu.options.clientName}`,
+      pointer: '#/info/title',
+      symbol: old.options.clientName,
+      visible: 'yes',
+    });
   }
 
   compareSurfaces(before, after, explained, sink);

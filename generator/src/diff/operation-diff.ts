@@ -83,7 +83,12 @@ function comparePair(o: Operation, n: Operation, input: OperationRulesInput): vo
   compareSecurity(o.security, n.security, add);
   comparePagination(o, n, add);
   if (o.idempotent !== n.idempotent || o.idempotencyHeader !== n.idempotencyHeader) {
-    add('minor', 'retry-behaviour-changed', `retries change: x-idempotent ${String(o.idempotent)} → ${String(n.idempotent)}, idempotency header ${o.idempotencyHeader ?? 'none'} → ${n.idempotencyHeader ?? 'none'}`, false);
+    add(
+      'minor',
+      'retry-behaviour-changed',
+      `retries change: x-idempotent ${String(o.idempotent)} → ${String(n.idempotent)}, idempotency header ${o.idempotencyHeader ?? 'none'} → ${n.idempotencyHeader ?? 'none'}`,
+      false,
+    );
   }
 }
 
@@ -135,7 +140,14 @@ function compareParameterPair(p: Parameter, q: Parameter, add: Add, ctx: WalkCon
   if (p.required && !q.required) add('minor', 'parameter-now-optional', `parameter \`${q.name}\` now optional`, false, q.pointer, ctx.symbol);
   const wire = (x: Parameter): string => JSON.stringify([x.style, x.explode, x.allowReserved, x.contentMediaType ?? null]);
   if (wire(p) !== wire(q)) {
-    add('major', 'parameter-serialization-changed', `parameter \`${q.name}\` is serialised differently (style ${p.style} → ${q.style}, explode ${p.explode} → ${q.explode})`, false, q.pointer, ctx.symbol);
+    add(
+      'major',
+      'parameter-serialization-changed',
+      `parameter \`${q.name}\` is serialised differently (style ${p.style} → ${q.style}, explode ${p.explode} → ${q.explode})`,
+      false,
+      q.pointer,
+      ctx.symbol,
+    );
   }
   if ((p.secret === true) !== (q.secret === true) || (p.idempotencyKey === true) !== (q.idempotencyKey === true)) {
     add('minor', 'parameter-behaviour-changed', `parameter \`${q.name}\`: x-secret or x-idempotency-key changed`, false, q.pointer, ctx.symbol);
@@ -165,7 +177,9 @@ function compareBodies(o: Operation, n: Operation, add: Add, ctx: (symbol: strin
   const docs = docsChange(a, b);
   if (docs !== undefined) add('patch', 'docs-changed', `request body: ${docs}`, false, b.pointer, symbol);
   const plain = a.contents.length === 1;
-  compareContents(a.contents, b.contents, 'request', add, b.pointer, symbol, (before, after) => compareSchemas(before.schema, after.schema, ctx(symbol, plain)));
+  compareContents(a.contents, b.contents, 'request', add, b.pointer, symbol, (before, after) =>
+    compareSchemas(before.schema, after.schema, ctx(symbol, plain)),
+  );
 }
 
 /** Media types of one body: removed and added ones, and the schemas of those on both sides. */
@@ -184,7 +198,8 @@ function compareContents(
     else schemas(a, b);
   }
   for (const b of after) {
-    if (!before.some((a) => a.mediaType === b.mediaType)) add('minor', 'content-type-added', `${where} content type ${b.mediaType} added`, false, pointer, symbol);
+    if (!before.some((a) => a.mediaType === b.mediaType))
+      add('minor', 'content-type-added', `${where} content type ${b.mediaType} added`, false, pointer, symbol);
   }
   const first = (list: readonly MediaContent[]): string | undefined => list[0]?.mediaType;
   if (first(before) !== first(after) && after.some((b) => b.mediaType === first(before))) {
@@ -221,7 +236,14 @@ function compareResponses(
     }
     const first = (list: readonly MediaContent[]): string | undefined => list[0]?.mediaType;
     if (first(r.contents) !== first(s.contents) && s.contents.some((c) => c.mediaType === first(r.contents))) {
-      add('major', 'content-type-changed', `response ${r.status} default content type changed: ${first(r.contents)} → ${first(s.contents)}`, false, s.pointer, symbol);
+      add(
+        'major',
+        'content-type-changed',
+        `response ${r.status} default content type changed: ${first(r.contents)} → ${first(s.contents)}`,
+        false,
+        s.pointer,
+        symbol,
+      );
     }
     compareHeaders(r, s, add, symbol, (headerSymbol) => ctx(headerSymbol, false, false));
   }
@@ -229,7 +251,10 @@ function compareResponses(
     const symbol = set === 'success' ? n.names.response : n.names.error;
     const what = set === 'success' ? 'response' : 'error';
     const oldBodies = before[set].flatMap((r) => r.contents.map((c) => ({ status: r.status, content: c })));
-    const union = anyOf(oldBodies.map((b) => b.content.schema), o.pointer);
+    const union = anyOf(
+      oldBodies.map((b) => b.content.schema),
+      o.pointer,
+    );
     for (const r of after[set]) {
       for (const c of r.contents) {
         if (oldBodies.some((b) => b.status === r.status && b.content.mediaType === c.mediaType)) continue;
@@ -260,7 +285,8 @@ function compareHeaders(r: Response, s: Response, add: Add, symbol: string, ctx:
     else compareSchemas(h.schema, g.schema, ctx(`${symbol} header ${h.name}`));
   }
   for (const g of s.headers) {
-    if (!r.headers.some((h) => h.name.toLowerCase() === g.name.toLowerCase())) add('minor', 'response-header-added', `response ${s.status}: header ${g.name} added`, false, s.pointer, symbol);
+    if (!r.headers.some((h) => h.name.toLowerCase() === g.name.toLowerCase()))
+      add('minor', 'response-header-added', `response ${s.status}: header ${g.name} added`, false, s.pointer, symbol);
   }
 }
 

@@ -50,7 +50,7 @@ function check(s: Typed, t: Typed, dir: Direction, assumed: Set<string>): boolea
     case 'null':
       return b.kind === 'null' || rt.nullable;
     case 'string':
-      return (b.kind === 'string' && (a.binary === true) === (b.binary === true));
+      return b.kind === 'string' && (a.binary === true) === (b.binary === true);
     case 'number':
     case 'integer':
       return b.kind === 'number' || b.kind === 'integer';
@@ -102,8 +102,11 @@ function scalarAccepts(b: Schema, v: string | number | boolean): boolean {
 }
 
 function nullableVariant(api: Api, b: Schema): boolean {
-  return b.kind === 'union' && b.variants.some((v) => {
-    const r = resolve(api, v);
-    return r.nullable || r.schema.kind === 'null';
-  });
+  return (
+    b.kind === 'union' &&
+    b.variants.some((v) => {
+      const r = resolve(api, v);
+      return r.nullable || r.schema.kind === 'null';
+    })
+  );
 }

@@ -58,7 +58,10 @@ export function textReport(input: ReportInput, color: boolean): string {
     lines.push(
       proof.compiles
         ? `proof: code using the old output (${size}) compiles against the new output`
-        : paint('red', `proof: code using the old output (${size}) does not compile against the new output: ${proof.errors.length} error${proof.errors.length === 1 ? '' : 's'}`),
+        : paint(
+            'red',
+            `proof: code using the old output (${size}) does not compile against the new output: ${proof.errors.length} error${proof.errors.length === 1 ? '' : 's'}`,
+          ),
     );
     for (const e of proof.errors.slice(0, MAX_ERRORS)) lines.push(`  ${e.region}, line ${e.line}: ${e.message}  ${paint('dim', e.code)}`);
     if (proof.errors.length > MAX_ERRORS) lines.push(`  … and ${proof.errors.length - MAX_ERRORS} more (--json lists them)`);
@@ -76,7 +79,8 @@ export function textReport(input: ReportInput, color: boolean): string {
   lines.push('', `verdict: ${result.bump === undefined ? 'no change' : paint(classStyle[result.bump], result.bump)}`);
   const cs = input.changeset;
   if (cs !== undefined) {
-    const under0 = cs.version !== undefined && /^0\./.test(cs.version) ? ` (the packages are at ${cs.version}: under 0.x a breaking change is a minor bump, D35)` : '';
+    const under0 =
+      cs.version !== undefined && /^0\./.test(cs.version) ? ` (the packages are at ${cs.version}: under 0.x a breaking change is a minor bump, D35)` : '';
     const needs = cs.required === undefined ? 'no changeset needed' : `needs a ${cs.required} changeset${under0}`;
     const pending = cs.pending === undefined ? 'none pending' : `pending: ${cs.pending} (${cs.files.join(', ')})`;
     lines.push(`changeset: ${needs}; ${pending}${cs.required === undefined ? '' : cs.ok ? ' ✓' : ''}`);

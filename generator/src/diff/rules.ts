@@ -25,7 +25,13 @@ export function runRules(old: Side, neu: Side): Change[] {
   if (sink.changes().length === 0) {
     const files = changedFiles(old, neu);
     if (files.length > 0) {
-      sink.add({ class: 'patch', kind: 'generated-output-changed', message: `generated text changed (documentation or layout): ${files.join(', ')}`, pointer: '#', visible: 'no' });
+      sink.add({
+        class: 'patch',
+        kind: 'generated-output-changed',
+        message: `generated text changed (documentation or layout): ${files.join(', ')}`,
+        pointer: '#',
+        visible: 'no',
+      });
     }
   }
   const changes = sink.changes();

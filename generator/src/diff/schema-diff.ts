@@ -228,7 +228,8 @@ function compareObjects(a: ObjectSchema, b: ObjectSchema, ctx: WalkContext): voi
   if (oldIndex === undefined && newIndex !== undefined) {
     // TypeScript gives an interface no implicit index signature: a value of an interface type without one (the
     // old type, or the caller's own) no longer fits a request type that has one.
-    const message = dir === 'request' ? 'now admits other keys (an index signature: values of interface types without one no longer fit)' : 'now admits other keys';
+    const message =
+      dir === 'request' ? 'now admits other keys (an index signature: values of interface types without one no longer fit)' : 'now admits other keys';
     record(ctx, newIndex.pointer, 'index-signature-added', message, { request: 'major', response: 'minor' }, 'seen');
   } else if (oldIndex !== undefined && newIndex === undefined) {
     record(ctx, b.pointer, 'index-signature-removed', 'no longer admits other keys', 'major', 'plain');
@@ -336,7 +337,14 @@ function compareMapping(a: UnionSchema, b: UnionSchema, ctx: WalkContext): void 
   }
   for (const value of oldValues.keys()) {
     if (newValues.has(value)) continue;
-    record(ctx, b.pointer, 'discriminator-value-removed', `discriminator value ${describeValue(value)} removed`, 'major', ctx.direction === 'request' ? 'seen' : 'never');
+    record(
+      ctx,
+      b.pointer,
+      'discriminator-value-removed',
+      `discriminator value ${describeValue(value)} removed`,
+      'major',
+      ctx.direction === 'request' ? 'seen' : 'never',
+    );
   }
 }
 

@@ -54,8 +54,7 @@ function clientEntry(file: string): string | undefined {
 function declaredExports(text: string): Array<{ name: string; space: 'type' | 'value' }> {
   const sf = ts.createSourceFile('module.ts', text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const out: Array<{ name: string; space: 'type' | 'value' }> = [];
-  const exported = (node: ts.Node): boolean =>
-    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const exported = (node: ts.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const statement of sf.statements) {
     if (ts.isExportDeclaration(statement)) {
       if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) continue;

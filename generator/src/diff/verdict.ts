@@ -48,7 +48,8 @@ export function decide(changes: readonly Change[], proof: ProofResult | undefine
   if (proof.compiles && seenBreaks.length > 0) {
     disagreements.push({
       kind: 'proof-accepts',
-      message: 'the rules call these changes breaking, yet code written for the old output compiles against the new one (a bug in the rules or in the usage file)',
+      message:
+        'the rules call these changes breaking, yet code written for the old output compiles against the new one (a bug in the rules or in the usage file)',
       changes: seenBreaks,
       errors: [],
     });

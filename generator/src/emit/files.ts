@@ -39,10 +39,7 @@ export function typesReadmeView(api: Api, options: EmitOptions): object {
     types: [op.names.params, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined),
   }));
   const isGet = (op: Api['operations'][number]): boolean => op.method === 'get';
-  const exampleOp =
-    api.operations.find((op) => isGet(op) && !orderedParameters(op).some((p) => p.required)) ??
-    api.operations.find(isGet) ??
-    api.operations[0];
+  const exampleOp = api.operations.find((op) => isGet(op) && !orderedParameters(op).some((p) => p.required)) ?? api.operations.find(isGet) ?? api.operations[0];
   const example =
     exampleOp === undefined
       ? undefined

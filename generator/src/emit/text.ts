@@ -29,7 +29,11 @@ export function stringLiteral(value: string): string {
 
 /** The escape sequences and characters of a {@link stringLiteral}'s body, one token each. */
 function literalTokens(value: string): string[] {
-  return stringLiteral(value).slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\[^u]|[^\\]/g) ?? [];
+  return (
+    stringLiteral(value)
+      .slice(1, -1)
+      .match(/\\u[0-9a-fA-F]{4}|\\[^u]|[^\\]/g) ?? []
+  );
 }
 
 /**

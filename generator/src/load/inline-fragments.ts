@@ -17,11 +17,7 @@ export type OriginOf = (node: object) => string[] | undefined;
  * @param before component keys per type in the entry document before bundling
  * @returns pointers of the components inlined, e.g. `#/components/schemas/schema`
  */
-export function inlineFragments(
-  document: Record<string, unknown>,
-  before: ReadonlyMap<string, ReadonlySet<string>>,
-  originOf: OriginOf,
-): string[] {
+export function inlineFragments(document: Record<string, unknown>, before: ReadonlyMap<string, ReadonlySet<string>>, originOf: OriginOf): string[] {
   const components = document['components'];
   if (!isObject(components)) return [];
   const candidates = new Map<string, { type: string; name: string; node: object }>();

@@ -12,12 +12,7 @@ const jsonLocators = new WeakMap<Source, JsonLocator>();
  * returned `pointer` says which. JSON sources are located by scanning the text (`JsonLocator`);
  * YAML ones through Redocly's YAML AST (built once per source).
  */
-export function lineColOf(
-  source: Source,
-  parsed: unknown,
-  pointer: string,
-  onKey = true,
-): { line: number; column: number; pointer: string } {
+export function lineColOf(source: Source, parsed: unknown, pointer: string, onKey = true): { line: number; column: number; pointer: string } {
   const segments = parsePointer(pointer);
   const existing = existingPrefix(parsed, segments);
   const exact = existing.length === segments.length;

@@ -3,9 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** The entry file, found and non-empty; or the diagnostics saying why not. */
-export type ReadResult =
-  | { ok: true; absolutePath: string; text: string }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type ReadResult = { ok: true; absolutePath: string; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Finds and reads the entry document (`input` is resolved against `cwd`). Reports a missing file,

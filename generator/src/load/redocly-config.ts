@@ -155,9 +155,7 @@ export function acceptBooleanSchemas(types: Record<string, unknown>): Record<str
     }
     return t;
   };
-  return Object.fromEntries(
-    Object.entries(types).map(([name, type]) => [name, type !== null && typeof type === 'object' ? fixType(type) : type]),
-  );
+  return Object.fromEntries(Object.entries(types).map(([name, type]) => [name, type !== null && typeof type === 'object' ? fixType(type) : type]));
 }
 
 const plugin = {

@@ -1,10 +1,4 @@
-import {
-  type BaseResolver,
-  type Document,
-  lintDocument,
-  type LocationObject,
-  type NormalizedProblem,
-} from '@redocly/openapi-core';
+import { type BaseResolver, type Document, lintDocument, type LocationObject, type NormalizedProblem } from '@redocly/openapi-core';
 import type { Diagnostic } from '../diagnostics.js';
 import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
@@ -17,13 +11,7 @@ import { type RefGraph, sanitize, unresolvedRefDiagnostic } from './refs.js';
  * `redocly-config.ts`). Each problem becomes a diagnostic naming the file it is in, the JSON pointer
  * inside that file, and the line and column. Unresolvable `$ref`s get the loader's own wording.
  */
-export async function validate(
-  entry: Document,
-  resolver: BaseResolver,
-  graph: RefGraph,
-  cwd: string,
-  openapi: string,
-): Promise<Diagnostic[]> {
+export async function validate(entry: Document, resolver: BaseResolver, graph: RefGraph, cwd: string, openapi: string): Promise<Diagnostic[]> {
   const config = await redoclyConfig();
   const is31 = openapi.startsWith('3.1');
   const problems = await lintDocument({ document: entry, config, externalRefResolver: resolver });
@@ -80,9 +68,7 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
     if (record?.problem) return { ...unresolvedRefDiagnostic(record, graph, cwd), severity };
   }
   const doc = graph.documents.get(location.source.absoluteRef);
-  const place = doc
-    ? lineColOf(location.source, doc.parsed, pointer, location.reportOnKey === true)
-    : { line: undefined, column: undefined, pointer };
+  const place = doc ? lineColOf(location.source, doc.parsed, pointer, location.reportOnKey === true) : { line: undefined, column: undefined, pointer };
   // A structural error inside something the generator never reads cannot change the output: a warning.
   const inert = problem.ruleId === 'struct' && severity === 'error' && unreadPlace(location.source.absoluteRef, pointer, graph);
   const d: Diagnostic = {

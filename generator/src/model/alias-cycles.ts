@@ -43,7 +43,11 @@ function eagerTargets(schema: Schema, out: Set<string>): Set<string> {
 /** Strongly connected components of the eager-reference graph (Tarjan), in key order. */
 function components(schemas: ReadonlyMap<string, Schema>): string[][] {
   const edges = new Map<string, string[]>();
-  for (const [key, schema] of schemas) edges.set(key, [...eagerTargets(schema, new Set())].filter((t) => schemas.has(t)));
+  for (const [key, schema] of schemas)
+    edges.set(
+      key,
+      [...eagerTargets(schema, new Set())].filter((t) => schemas.has(t)),
+    );
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

@@ -73,11 +73,21 @@ function tokenEndpoint(
   let ok = true;
   const op = typeof te.operationId === 'string' ? ops.find((o) => o.operationId === te.operationId) : undefined;
   if (!op) {
-    ctx.report('error', 'model/token-endpoint', `x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`, child(pointer, 'operationId'));
+    ctx.report(
+      'error',
+      'model/token-endpoint',
+      `x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`,
+      child(pointer, 'operationId'),
+    );
     ok = false;
   }
   if (typeof te.credentialsScheme !== 'string' || !Object.hasOwn(schemes, te.credentialsScheme)) {
-    ctx.report('error', 'model/token-endpoint', `x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`, child(pointer, 'credentialsScheme'));
+    ctx.report(
+      'error',
+      'model/token-endpoint',
+      `x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`,
+      child(pointer, 'credentialsScheme'),
+    );
     ok = false;
   }
   if (typeof te.tokenField !== 'string') {
@@ -86,15 +96,30 @@ function tokenEndpoint(
   } else if (op) {
     const body = successJsonBody(op);
     if (!body || !schemaAt(body, te.tokenField, schemas)) {
-      ctx.report('error', 'model/token-endpoint', `x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`, child(pointer, 'tokenField'));
+      ctx.report(
+        'error',
+        'model/token-endpoint',
+        `x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`,
+        child(pointer, 'tokenField'),
+      );
       ok = false;
     }
   }
   if (op && te.method !== undefined && String(te.method).toLowerCase() !== op.method) {
-    ctx.report('warning', 'model/token-endpoint', `x-token-endpoint.method ${JSON.stringify(te.method)} differs from ${op.operationId}'s method ${op.method}; using ${op.method}`, child(pointer, 'method'));
+    ctx.report(
+      'warning',
+      'model/token-endpoint',
+      `x-token-endpoint.method ${JSON.stringify(te.method)} differs from ${op.operationId}'s method ${op.method}; using ${op.method}`,
+      child(pointer, 'method'),
+    );
   }
   if (op && te.path !== undefined && te.path !== op.path) {
-    ctx.report('warning', 'model/token-endpoint', `x-token-endpoint.path ${JSON.stringify(te.path)} differs from ${op.operationId}'s path ${op.path}; using ${op.path}`, child(pointer, 'path'));
+    ctx.report(
+      'warning',
+      'model/token-endpoint',
+      `x-token-endpoint.path ${JSON.stringify(te.path)} differs from ${op.operationId}'s path ${op.path}; using ${op.path}`,
+      child(pointer, 'path'),
+    );
   }
   if (!ok || !op) return undefined;
   const out: TokenEndpoint = {

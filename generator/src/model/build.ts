@@ -42,8 +42,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   const reader = new OperationReader(ctx, converter);
 
   const operations = readOperations(ctx, reader);
-  const webhookSignature =
-    doc['x-webhook-signature'] !== undefined ? readSignature(ctx, doc['x-webhook-signature'], '#/x-webhook-signature') : undefined;
+  const webhookSignature = doc['x-webhook-signature'] !== undefined ? readSignature(ctx, doc['x-webhook-signature'], '#/x-webhook-signature') : undefined;
   const webhooks = readWebhooks(ctx, reader, webhookSignature);
   const converted = converter.convertAll();
 
@@ -87,7 +86,12 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   // A request variant is declared only where a request uses it: through a parameter or request body
   // of an operation or webhook, at any depth. (GitHub's document has 254 flagged schemas, ~51,000
   // lines, that no request reaches; see D21.)
-  const requestSide = new Set(reachable([...operations, ...webhooks].flatMap((x) => requestSchemasOf(x).flatMap(directRefs)), graph));
+  const requestSide = new Set(
+    reachable(
+      [...operations, ...webhooks].flatMap((x) => requestSchemasOf(x).flatMap(directRefs)),
+      graph,
+    ),
+  );
   for (const named of schemas.values()) {
     if (!named.hasReadOnly && !named.hasWriteOnly && !named.hasRequiredDefault) continue;
     if (!requestSide.has(named.key)) continue;

@@ -146,7 +146,8 @@ export function publicRuntimeExports(features: RuntimeFeatures, dir = runtimeSou
   const picked: RuntimeExport[] = index.filter((e) => e.declaration === 'class' && !e.typeOnly && !CORE_CLASSES.has(e.name));
   for (const name of PUBLIC_RUNTIME_TYPES) {
     const found = known.find((e) => e.name === name);
-    if (found === undefined) throw new Error(`the client runtime (generator/runtime) no longer exports ${name}: update PUBLIC_RUNTIME_TYPES (model/client-names.ts)`);
+    if (found === undefined)
+      throw new Error(`the client runtime (generator/runtime) no longer exports ${name}: update PUBLIC_RUNTIME_TYPES (model/client-names.ts)`);
     picked.push({ ...found, typeOnly: true });
   }
   const rank = (file: string): number => index.findIndex((e) => e.file === file);
@@ -159,8 +160,14 @@ export function publicRuntimeExports(features: RuntimeFeatures, dir = runtimeSou
     const here = picked.filter((e) => e.file === file);
     return {
       file: `src/core/${file}`,
-      values: here.filter((e) => !e.typeOnly).map((e) => e.name).sort(compareCodeUnits),
-      types: here.filter((e) => e.typeOnly).map((e) => e.name).sort(compareCodeUnits),
+      values: here
+        .filter((e) => !e.typeOnly)
+        .map((e) => e.name)
+        .sort(compareCodeUnits),
+      types: here
+        .filter((e) => e.typeOnly)
+        .map((e) => e.name)
+        .sort(compareCodeUnits),
     };
   });
 }
@@ -192,7 +199,11 @@ function nameClient(api: Api, clientName: string): ClientNames {
   const own = { client: clientName, base: `${clientName}Base`, auth: `${clientName}Auth`, options: `${clientName}Options` };
   for (const name of Object.values(own)) registry.take(EXPORT_NS, name, 'client');
   const runtimeReexports = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: false })
-    .map((r) => ({ ...r, values: r.values.filter((n) => registry.take(EXPORT_NS, n, r.file)), types: r.types.filter((n) => registry.take(EXPORT_NS, n, r.file)) }))
+    .map((r) => ({
+      ...r,
+      values: r.values.filter((n) => registry.take(EXPORT_NS, n, r.file)),
+      types: r.types.filter((n) => registry.take(EXPORT_NS, n, r.file)),
+    }))
     .filter((r) => r.values.length > 0 || r.types.length > 0);
   const root = resourceTree(api, clientName, registry);
   for (const name of exportedTypeNames(api)) registry.take(EXPORT_NS, name, 'types package');
@@ -206,7 +217,16 @@ function nameClient(api: Api, clientName: string): ClientNames {
 
 /** Builds the tree from {@link Operation.resource} and {@link Operation.methodName}, naming getters, files and classes. */
 function resourceTree(api: Api, clientName: string, registry: NameRegistry): ResourceNode {
-  const root: ResourceNode = { path: [], name: '', className: clientName, file: 'src/client.ts', operations: [], methodNames: [], children: [], access: 'client' };
+  const root: ResourceNode = {
+    path: [],
+    name: '',
+    className: clientName,
+    file: 'src/client.ts',
+    operations: [],
+    methodNames: [],
+    children: [],
+    access: 'client',
+  };
   for (const member of runtimeClassMembers('client.ts', 'ClientCore')) registry.take(ROOT_MEMBER_NS, member, 'ClientCore');
   const rootMember = (name: string, op: Operation): string =>
     registry.claimNext(ROOT_MEMBER_NS, name, (n) => `${n}_`, { pointer: op.pointer, from: name }, 'member of the root client');
@@ -222,7 +242,16 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     const folder = folders.get(parent) as string;
     const wantedStem = kebabCase(last) || 'resource';
     const stem = registry.claim(`file:${folder}`, wantedStem, { pointer: op.pointer, from: wantedStem }, [`file of resource ${path.join('.')}`], false);
-    const node: ResourceNode = { path, name, className: '', file: `${folder}/${stem}.ts`, operations: [], methodNames: [], children: [], access: `${parent.access}.${name}` };
+    const node: ResourceNode = {
+      path,
+      name,
+      className: '',
+      file: `${folder}/${stem}.ts`,
+      operations: [],
+      methodNames: [],
+      children: [],
+      access: `${parent.access}.${name}`,
+    };
     folders.set(node, `${folder}/${stem}`);
     parent.children.push(node);
     byKey.set(path.join('.'), node);
@@ -242,7 +271,13 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     let wanted = lastNames.get(short) === 1 ? short : n.path.map(pascalCase).join('');
     if (wanted === '' || /^[0-9]/.test(wanted)) wanted = `R${wanted}`;
     const first = wanted;
-    n.className = registry.claimNext(EXPORT_NS, wanted, (c) => (c === first ? `${c}Resource` : `${c}_`), { pointer: n.operations[0]?.pointer ?? '', from: wanted }, `class of resource ${n.path.join('.')}`);
+    n.className = registry.claimNext(
+      EXPORT_NS,
+      wanted,
+      (c) => (c === first ? `${c}Resource` : `${c}_`),
+      { pointer: n.operations[0]?.pointer ?? '', from: wanted },
+      `class of resource ${n.path.join('.')}`,
+    );
   }
   const sortChildren = (n: ResourceNode): void => {
     n.children.sort((a, b) => compareCodeUnits(a.name, b.name));

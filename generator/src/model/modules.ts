@@ -28,11 +28,7 @@ export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, 
 }
 
 /** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
-export function schemasOfExchange(parts: {
-  parameters: Record<ParameterLocation, Parameter[]>;
-  requestBody?: RequestBody;
-  responses: Response[];
-}): Schema[] {
+export function schemasOfExchange(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody; responses: Response[] }): Schema[] {
   const out = requestSchemasOf(parts);
   for (const r of parts.responses) {
     for (const c of r.contents) out.push(c.schema);

@@ -36,13 +36,62 @@ import type { Api, Pointer } from './types.js';
 
 /** ECMAScript reserved words and names that cannot be used as a binding in strict-mode modules. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
-  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
-  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
-  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
-  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'arguments',
+  'await',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'eval',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'implements',
+  'import',
+  'in',
+  'instanceof',
+  'interface',
+  'let',
+  'new',
+  'null',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'return',
+  'static',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
   // TypeScript type keywords and globals a binding must not shadow in generated code.
-  'any', 'unknown', 'never', 'undefined', 'NaN', 'Infinity', 'globalThis',
+  'any',
+  'unknown',
+  'never',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'globalThis',
 ]);
 
 /**
@@ -53,11 +102,43 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
  * must not rely on globals outside this list without adding them here.
  */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  'Array', 'ReadonlyArray', 'Record', 'Partial', 'Required', 'Pick', 'Omit', 'Readonly', 'NonNullable',
-  'Object', 'Blob', 'File', 'Date', 'Promise', 'Error', 'Response', 'Request', 'Headers', 'FormData',
-  'URL', 'URLSearchParams', 'AbortSignal', 'ReadableStream', 'ArrayBuffer', 'Uint8Array',
-  'any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'bigint', 'symbol', 'undefined',
-  'null', 'void',
+  'Array',
+  'ReadonlyArray',
+  'Record',
+  'Partial',
+  'Required',
+  'Pick',
+  'Omit',
+  'Readonly',
+  'NonNullable',
+  'Object',
+  'Blob',
+  'File',
+  'Date',
+  'Promise',
+  'Error',
+  'Response',
+  'Request',
+  'Headers',
+  'FormData',
+  'URL',
+  'URLSearchParams',
+  'AbortSignal',
+  'ReadableStream',
+  'ArrayBuffer',
+  'Uint8Array',
+  'any',
+  'unknown',
+  'never',
+  'object',
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'symbol',
+  'undefined',
+  'null',
+  'void',
 ]);
 
 const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -84,7 +165,9 @@ export function transliterate(text: string): string {
  * `Status2`; without, only non-alphanumerics separate (`HTTPError` is one word).
  */
 export function splitWords(text: string, caseBoundaries: boolean): string[] {
-  const parts = transliterate(text).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const parts = transliterate(text)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   if (!caseBoundaries) return parts;
   const out: string[] = [];
   for (const part of parts) {
@@ -285,13 +368,7 @@ export class NameRegistry {
    * when the result differs from `origin.from` and `record` is not false, or whenever a suffix
    * was needed.
    */
-  claim(
-    ns: string,
-    name: string,
-    origin: NameOrigin,
-    reasons: Reason[] = [],
-    record: boolean | ((finalName: string) => boolean) = true,
-  ): string {
+  claim(ns: string, name: string, origin: NameOrigin, reasons: Reason[] = [], record: boolean | ((finalName: string) => boolean) = true): string {
     const space = this.space(ns);
     let final = name;
     const why = [...reasons];

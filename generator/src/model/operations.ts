@@ -104,7 +104,9 @@ function docsWithSchema(own: JsonObject, schema: Schema): ReturnType<typeof docs
 export function bodyKindOf(mediaType: string, schema: unknown): MediaContent['bodyKind'] {
   const base = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
   const binarySchema =
-    isObject(schema) && schema.type !== 'object' && (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined));
+    isObject(schema) &&
+    schema.type !== 'object' &&
+    (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined));
   if (base === 'application/x-www-form-urlencoded') return 'form';
   if (base.startsWith('multipart/')) return 'multipart';
   if (binarySchema) return 'binary';
@@ -156,7 +158,12 @@ export class OperationReader {
     }
     const location = loc as ParameterLocation;
     if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) {
-      this.ctx.report('info', 'model/ignored-header-parameter', `header parameter ${name} is ignored (OpenAPI: Accept, Content-Type and Authorization are not parameters)`, pointer);
+      this.ctx.report(
+        'info',
+        'model/ignored-header-parameter',
+        `header parameter ${name} is ignored (OpenAPI: Accept, Content-Type and Authorization are not parameters)`,
+        pointer,
+      );
       return undefined;
     }
     let schema: Schema;
@@ -201,7 +208,13 @@ export class OperationReader {
     const idempotencyKey = booleanExtension(this.ctx, p, 'x-idempotency-key', at);
     if (idempotencyKey !== undefined) {
       if (location === 'header') param.idempotencyKey = idempotencyKey;
-      else this.ctx.report('warning', 'model/idempotency-key', `x-idempotency-key is ignored on a ${location} parameter: only a header carries an idempotency key`, child(at, 'x-idempotency-key'));
+      else
+        this.ctx.report(
+          'warning',
+          'model/idempotency-key',
+          `x-idempotency-key is ignored on a ${location} parameter: only a header carries an idempotency key`,
+          child(at, 'x-idempotency-key'),
+        );
     }
     applyDocs(param, docsWithSchema(p, schema));
     const examples = examplesOf(this.ctx, p, at) ?? schema.examples;
@@ -210,12 +223,7 @@ export class OperationReader {
   }
 
   /** Path-level then operation-level parameters, merged by name + location, grouped by location. */
-  parameters(
-    pathLevel: unknown,
-    pathPointer: Pointer,
-    opLevel: unknown,
-    opPointer: Pointer,
-  ): Record<ParameterLocation, Parameter[]> {
+  parameters(pathLevel: unknown, pathPointer: Pointer, opLevel: unknown, opPointer: Pointer): Record<ParameterLocation, Parameter[]> {
     const own = Array.isArray(opLevel) ? opLevel.map((p, i) => this.parameter(p, child(opPointer, 'parameters', i))) : [];
     const ownKeys = new Set(own.filter((p): p is Parameter => !!p).map((p) => `${p.in}:${p.name}`));
     const inherited = Array.isArray(pathLevel)
@@ -350,7 +358,12 @@ export class OperationReader {
       if (!isObject(req)) return [];
       return Object.entries(req).map(([scheme, scopes]) => {
         if (!Object.hasOwn(schemes, scheme)) {
-          this.ctx.report('error', 'model/unknown-security-scheme', `security scheme "${scheme}" is not declared in components.securitySchemes`, child(pointer, i, scheme));
+          this.ctx.report(
+            'error',
+            'model/unknown-security-scheme',
+            `security scheme "${scheme}" is not declared in components.securitySchemes`,
+            child(pointer, i, scheme),
+          );
         }
         return { scheme, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [] };
       });
@@ -440,14 +453,25 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
     };
     applyDocs(
       op,
-      docsOf({ summary: f.op.summary, description: f.op.description, deprecated: f.op.deprecated, externalDocs: f.op.externalDocs, 'x-inferred': f.op['x-inferred'] }),
+      docsOf({
+        summary: f.op.summary,
+        description: f.op.description,
+        deprecated: f.op.deprecated,
+        externalDocs: f.op.externalDocs,
+        'x-inferred': f.op['x-inferred'],
+      }),
     );
     const body = reader.requestBody(f.op.requestBody, child(f.pointer, 'requestBody'));
     if (body) op.requestBody = body;
     const marked = parameters.header.filter((p) => p.idempotencyKey === true);
     if (marked.length > 1) {
       const names = marked.map((p) => p.name).join(', ');
-      ctx.report('warning', 'model/idempotency-key', `several header parameters are marked x-idempotency-key: true (${names}); using ${marked[0]?.name}`, marked[1]?.pointer);
+      ctx.report(
+        'warning',
+        'model/idempotency-key',
+        `several header parameters are marked x-idempotency-key: true (${names}); using ${marked[0]?.name}`,
+        marked[1]?.pointer,
+      );
     }
     const idem = marked[0] ?? parameters.header.find((p) => p.idempotencyKey !== false && IDEMPOTENCY_RE.test(p.name));
     if (idem) op.idempotencyHeader = idem.name;

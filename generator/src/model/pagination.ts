@@ -166,7 +166,12 @@ function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: 
         ? op.parameters.query.some((q) => q.name === name)
         : reqBody !== undefined && schemaAt(reqBody, `/${name}`, schemas) !== undefined;
     if (!present) {
-      ctx.report('warning', 'model/pagination-parameter', `x-pagination.${f} "${name}" is not a ${where === 'query' ? 'query parameter' : 'request body property'} of ${op.operationId}`, child(at, f));
+      ctx.report(
+        'warning',
+        'model/pagination-parameter',
+        `x-pagination.${f} "${name}" is not a ${where === 'query' ? 'query parameter' : 'request body property'} of ${op.operationId}`,
+        child(at, f),
+      );
     }
   }
   return p;
@@ -190,12 +195,22 @@ function detect(op: Operation, schemas: ReadonlyMap<string, Schema>): Pagination
       };
       const env = `${describe(body)} has count/next/previous/results`;
       if (query.has('page')) {
-        const p: Pagination = { ...base, style: 'page', pageParam: 'page', reason: `${env} and the operation takes page${query.has('page_size') ? '/page_size' : ''}` };
+        const p: Pagination = {
+          ...base,
+          style: 'page',
+          pageParam: 'page',
+          reason: `${env} and the operation takes page${query.has('page_size') ? '/page_size' : ''}`,
+        };
         if (query.has('page_size')) p.sizeParam = 'page_size';
         return p;
       }
       if (query.has('offset')) {
-        const p: Pagination = { ...base, style: 'offset', pageParam: 'offset', reason: `${env} and the operation takes offset${query.has('limit') ? '/limit' : ''}` };
+        const p: Pagination = {
+          ...base,
+          style: 'offset',
+          pageParam: 'offset',
+          reason: `${env} and the operation takes offset${query.has('limit') ? '/limit' : ''}`,
+        };
         if (query.has('limit')) p.sizeParam = 'limit';
         return p;
       }

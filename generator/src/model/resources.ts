@@ -131,7 +131,12 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
   }
   const lastIndex = segs.length - 1;
   const prefix = op.path.split('/').filter(Boolean).length - segs.length;
-  const pathUpTo = (i: number): string => `/${op.path.split('/').filter(Boolean).slice(0, prefix + i + 1).join('/')}`;
+  const pathUpTo = (i: number): string =>
+    `/${op.path
+      .split('/')
+      .filter(Boolean)
+      .slice(0, prefix + i + 1)
+      .join('/')}`;
   let shape: Derived['shape'] = 'collection';
   let action: string | undefined;
   for (let i = anchor + 1; i <= lastIndex; i++) {
@@ -203,7 +208,12 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       const parts = extResource.split('.').map((p) => {
         const name = toMemberName(p);
         if (name !== p) {
-          ctx.report('warning', 'model/sdk-resource-name', `x-sdk-resource segment "${p}" is not a camelCase identifier; using "${name}"`, child(op.pointer, 'x-sdk-resource'));
+          ctx.report(
+            'warning',
+            'model/sdk-resource-name',
+            `x-sdk-resource segment "${p}" is not a camelCase identifier; using "${name}"`,
+            child(op.pointer, 'x-sdk-resource'),
+          );
         }
         return name;
       });
@@ -213,7 +223,12 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
     if (typeof extMethod === 'string' && extMethod.trim() !== '') {
       const name = toMemberName(extMethod);
       if (name !== extMethod) {
-        ctx.report('warning', 'model/sdk-method-name', `x-sdk-method "${extMethod}" is not a camelCase identifier; using "${name}"`, child(op.pointer, 'x-sdk-method'));
+        ctx.report(
+          'warning',
+          'model/sdk-method-name',
+          `x-sdk-method "${extMethod}" is not a camelCase identifier; using "${name}"`,
+          child(op.pointer, 'x-sdk-method'),
+        );
       }
       op.methodName = name;
       explicitMethod.add(op);
@@ -238,8 +253,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   const ordered = [...ops.filter((o) => explicitMethod.has(o)), ...ops.filter((o) => !explicitMethod.has(o))];
   for (const op of ordered) {
     const res = op.resource.join('.');
-    const clash = (name: string): Operation | 'child' | undefined =>
-      taken.get(`${res}#${name}`) ?? (children.get(res)?.has(name) ? 'child' : undefined);
+    const clash = (name: string): Operation | 'child' | undefined => taken.get(`${res}#${name}`) ?? (children.get(res)?.has(name) ? 'child' : undefined);
     const other = clash(op.methodName);
     if (other !== undefined) {
       const what = other === 'child' ? `the sub-resource ${res}.${op.methodName}` : `${other.operationId} (${other.pointer})`;
@@ -251,7 +265,12 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
         const base = toMemberName(op.operationId);
         let fallback = base;
         for (let n = 2; clash(fallback) !== undefined; n++) fallback = `${base}${n}`;
-        ctx.report('warning', 'model/method-name-collision', `method ${res}.${op.methodName} of ${op.operationId} collides with ${what}; using ${fallback}`, op.pointer);
+        ctx.report(
+          'warning',
+          'model/method-name-collision',
+          `method ${res}.${op.methodName} of ${op.operationId} collides with ${what}; using ${fallback}`,
+          op.pointer,
+        );
         registry.renames.push({ pointer: op.pointer, from: op.methodName, to: fallback, reason: `method name collides with ${what}` });
         op.methodName = fallback;
       }

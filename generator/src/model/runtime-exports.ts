@@ -86,7 +86,10 @@ class RuntimeReader {
       ...[...text.matchAll(LOCAL_LIST_RE)].map((m) => ({ at: m.index, typeOnly: m[1] !== undefined, list: m[2], from: undefined })),
     ].sort((a, b) => a.at - b.at);
     // `export *` adds only names that no explicit export of the file gives, nor an earlier star (as in ECMAScript).
-    const explicit = new Set([...out.map((e) => e.name), ...statements.flatMap((s) => (s.list === undefined ? [] : listEntries(file, s.list).map((e) => e.alias ?? e.name)))]);
+    const explicit = new Set([
+      ...out.map((e) => e.name),
+      ...statements.flatMap((s) => (s.list === undefined ? [] : listEntries(file, s.list).map((e) => e.alias ?? e.name))),
+    ]);
     for (const s of statements) {
       if (s.list === undefined) {
         for (const e of this.exportsOf(resolveSpecifier(file, s.from as string))) {

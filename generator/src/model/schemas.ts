@@ -99,21 +99,71 @@ export interface NamedSource {
 }
 
 const DOC_KEYS = new Set([
-  'title', 'description', 'deprecated', 'default', 'example', 'examples', 'format', 'externalDocs',
-  'readOnly', 'writeOnly', 'nullable', 'x-inferred', '$comment', 'xml', 'discriminator',
-  '$schema', '$id', '$anchor', '$defs', 'definitions', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems',
-  'uniqueItems', 'minProperties', 'maxProperties', 'contentEncoding', 'contentMediaType',
+  'title',
+  'description',
+  'deprecated',
+  'default',
+  'example',
+  'examples',
+  'format',
+  'externalDocs',
+  'readOnly',
+  'writeOnly',
+  'nullable',
+  'x-inferred',
+  '$comment',
+  'xml',
+  'discriminator',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$defs',
+  'definitions',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'contentEncoding',
+  'contentMediaType',
 ]);
 
 const STRUCTURAL_KEYS = [
-  'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'oneOf',
-  'anyOf', 'allOf', 'enum', 'const', 'unevaluatedProperties',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'prefixItems',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'enum',
+  'const',
+  'unevaluatedProperties',
 ] as const;
 
 const CONSTRAINT_KEYS = [
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength',
-  'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
   'contentEncoding',
 ] as const;
 
@@ -700,14 +750,7 @@ export class SchemaConverter {
     return t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : undefined;
   }
 
-  private alignedExtension(
-    raw: JsonObject,
-    keys: string[],
-    list: unknown[],
-    nonNullCount: number,
-    indexes: number[],
-    pointer: Pointer,
-  ): string[] | undefined {
+  private alignedExtension(raw: JsonObject, keys: string[], list: unknown[], nonNullCount: number, indexes: number[], pointer: Pointer): string[] | undefined {
     for (const key of keys) {
       const ext = raw[key];
       if (ext === undefined) continue;
@@ -859,10 +902,7 @@ export class SchemaConverter {
    * position, following refs and nested allOf). Returns its raw schema, pointer and whether that
    * declaration already makes it required.
    */
-  private findProperty(
-    name: string,
-    memberRaws: readonly RawAt[],
-  ): { raw: unknown; pointer: Pointer; required: boolean } | undefined {
+  private findProperty(name: string, memberRaws: readonly RawAt[]): { raw: unknown; pointer: Pointer; required: boolean } | undefined {
     let found: { raw: unknown; pointer: Pointer; required: boolean } | undefined;
     walkRawSchemas(
       this.ctx,
@@ -878,12 +918,7 @@ export class SchemaConverter {
   }
 
   /** Case-07: applies every `required` of the allOf to the members (see the policy at the top). */
-  private honourRequired(
-    raw: JsonObject,
-    memberRaws: Array<{ raw: unknown; pointer: Pointer }>,
-    members: Schema[],
-    pointer: Pointer,
-  ): void {
+  private honourRequired(raw: JsonObject, memberRaws: Array<{ raw: unknown; pointer: Pointer }>, members: Schema[], pointer: Pointer): void {
     const required = this.requiredNames(raw, pointer);
     if (required.length === 0) return;
     const inlineObjects = members.filter((m): m is ObjectSchema => m.kind === 'object');
@@ -964,7 +999,11 @@ export class SchemaConverter {
       this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
       return undefined;
     }
-    return this.discriminatorOf(d, this.descendantsOf(baseKey).map((k) => this.refTo(k)), pointer);
+    return this.discriminatorOf(
+      d,
+      this.descendantsOf(baseKey).map((k) => this.refTo(k)),
+      pointer,
+    );
   }
 
   /**
@@ -982,10 +1021,14 @@ export class SchemaConverter {
         seen.add(parentKey);
         const parent = this.rawOf(parentKey);
         if (!parent) continue;
-        if (isObject(parent.discriminator) && parent.oneOf === undefined && parent.anyOf === undefined) return { baseKey: parentKey, base: parent, member: via ?? m };
+        if (isObject(parent.discriminator) && parent.oneOf === undefined && parent.anyOf === undefined)
+          return { baseKey: parentKey, base: parent, member: via ?? m };
         if (Array.isArray(parent.allOf)) {
           const pointer = this.named.get(parentKey)?.pointer ?? '#';
-          const found = search(parent.allOf.map((r, i) => ({ raw: r, pointer: child(pointer, 'allOf', i) })), via ?? m);
+          const found = search(
+            parent.allOf.map((r, i) => ({ raw: r, pointer: child(pointer, 'allOf', i) })),
+            via ?? m,
+          );
           if (found) return found;
         }
       }
@@ -1022,7 +1065,10 @@ export class SchemaConverter {
     const prop = discriminator.propertyName;
     if (typeof prop !== 'string') return undefined;
     // The subtype pins the property itself (enum/const): nothing to add.
-    const ownPins = this.pinnedIn(memberRaws.filter((r) => r.raw !== member.raw), prop);
+    const ownPins = this.pinnedIn(
+      memberRaws.filter((r) => r.raw !== member.raw),
+      prop,
+    );
     if (ownPins.length > 0) return undefined;
     const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
     const values: string[] = [];

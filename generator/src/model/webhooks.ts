@@ -103,7 +103,12 @@ export function readSignature(ctx: ModelContext, raw: unknown, pointer: Pointer)
   if (raw.challenge !== undefined) {
     const c = raw.challenge;
     const method = isObject(c) && typeof c.method === 'string' ? c.method.toLowerCase() : undefined;
-    if (!isObject(c) || !METHODS.includes(method as HttpMethod) || typeof c.challengeHeader !== 'string' || (c.respondWith ?? 'challenge-text') !== 'challenge-text') {
+    if (
+      !isObject(c) ||
+      !METHODS.includes(method as HttpMethod) ||
+      typeof c.challengeHeader !== 'string' ||
+      (c.respondWith ?? 'challenge-text') !== 'challenge-text'
+    ) {
       bad('challenge', 'challenge needs method, challengeHeader and respondWith: challenge-text');
     } else {
       challenge = { method: method as HttpMethod, challengeHeader: c.challengeHeader, respondWith: 'challenge-text' };

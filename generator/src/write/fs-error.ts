@@ -28,7 +28,11 @@ const ADVICE: Record<string, [code: string, what: string, todo: string]> = {
   ENAMETOOLONG: ['write/fs-error', 'the path is too long', 'choose a shorter --out'],
   EMFILE: ['write/fs-error', 'too many open files', 'raise the open-file limit (ulimit -n), then run again'],
   ENFILE: ['write/fs-error', 'too many open files in the system', 'run again when fewer files are open'],
-  EXDEV: ['write/fs-error', 'the folder and the folder beside it are on different file systems', 'choose an --out whose parent folder is on the same file system'],
+  EXDEV: [
+    'write/fs-error',
+    'the folder and the folder beside it are on different file systems',
+    'choose an --out whose parent folder is on the same file system',
+  ],
   EBUSY: ['write/fs-error', 'the file is busy', 'close what holds it, then run again'],
   EIO: ['write/fs-error', 'input/output error', 'check the disk, then run again'],
 };

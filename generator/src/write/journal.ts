@@ -206,7 +206,10 @@ export async function recoverPackage(dir: string, options: { check: boolean; cwd
   if (journal?.phase === 'swap') {
     const { moved, removed } = await rollForward(paths, journal);
     diagnostics.push(
-      note('write/recovered', `finished the interrupted write of ${where} (a previous run was stopped mid-write): ${moved} file(s) moved into place, ${removed} removed`),
+      note(
+        'write/recovered',
+        `finished the interrupted write of ${where} (a previous run was stopped mid-write): ${moved} file(s) moved into place, ${removed} removed`,
+      ),
     );
   } else if (journal?.phase === 'rollback') {
     const { moved, removed } = await rollBack(paths, journal);
@@ -218,7 +221,10 @@ export async function recoverPackage(dir: string, options: { check: boolean; cwd
   for (const name of after) await fs.rm(path.join(paths.parent, name), { recursive: true, force: true });
   if (journal === undefined) {
     diagnostics.push(
-      note('write/recovered', `deleted ${after.length} leftover folder(s) of an interrupted write beside ${where} (it had not touched the output, or had finished)`),
+      note(
+        'write/recovered',
+        `deleted ${after.length} leftover folder(s) of an interrupted write beside ${where} (it had not touched the output, or had finished)`,
+      ),
     );
   }
   return { diagnostics, pending: false };

@@ -41,7 +41,11 @@ function readPackage(dir: string): PackageJson {
 /** The first module of `src/resources/` (as an `exports` subpath: `extracts`), for the `*` targets; none without resources. */
 function firstResource(client: string): string | undefined {
   const dir = path.join(client, 'src/resources');
-  const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort()[0] : undefined;
+  const file = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+        .sort()[0]
+    : undefined;
   return file?.slice(0, -'.ts'.length);
 }
 
@@ -85,7 +89,12 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('%s: the generated pack
         if (typeof target === 'string') continue;
         expect(Object.keys(target), key).toEqual(['import', 'require']);
         targets.push(target.import.types, target.import.default, target.require.types, target.require.default);
-        expect([target.import.types, target.import.default, target.require.types, target.require.default].map((t) => path.extname(t))).toEqual(['.ts', '.js', '.cts', '.cjs']);
+        expect([target.import.types, target.import.default, target.require.types, target.require.default].map((t) => path.extname(t))).toEqual([
+          '.ts',
+          '.js',
+          '.cts',
+          '.cjs',
+        ]);
       }
       for (const map of Object.values(json.typesVersions ?? {})) for (const list of Object.values(map)) targets.push(...list);
       for (const target of targets) {

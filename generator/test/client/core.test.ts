@@ -22,7 +22,9 @@ describe('src/core is a verbatim copy of generator/runtime', () => {
   it('every runtime .ts file is copied byte for byte, unformatted, and nothing else is in core/', async () => {
     const fixture = improvadoFixture();
     const { client, formatted } = await generate(fixture);
-    const sources = readdirSync(runtime).filter((f) => f.endsWith('.ts')).sort();
+    const sources = readdirSync(runtime)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     const core = client.filter((f) => f.path.startsWith('src/core/'));
     expect(core.map((f) => f.path.slice('src/core/'.length)).sort()).toEqual(sources);
     for (const file of core) {

@@ -14,7 +14,8 @@ import { api, json, operation, param, response, s } from '../emit/ir.js';
 
 const known = new Set(['bearerAuth', 'basicAuth']);
 /** An expression as printed without a width limit (only forced line breaks), on one line, quotes as `"`. */
-const flat = (e: Expression): string => compact(printStatement({ kind: 'const', name: 'x', exported: false, init: e }, Number.POSITIVE_INFINITY).replace(/^const x = |;$/g, ''));
+const flat = (e: Expression): string =>
+  compact(printStatement({ kind: 'const', name: 'x', exported: false, init: e }, Number.POSITIVE_INFINITY).replace(/^const x = |;$/g, ''));
 const compact = (text: string): string => text.replace(/\s+/g, ' ').replace(/'/g, '"');
 
 describe('descriptor', () => {
@@ -143,7 +144,9 @@ describe('descriptor', () => {
         },
       }),
       has: { params: false, body: false },
-      want: ['pagination: { style: "page", in: "body", pageParam: "page", itemsField: "/results/{i}/results", nextField: "/next", groupsField: "/results", pageNumbersAsStrings: true }'],
+      want: [
+        'pagination: { style: "page", in: "body", pageParam: "page", itemsField: "/results/{i}/results", nextField: "/next", groupsField: "/results", pageNumbersAsStrings: true }',
+      ],
     },
   ];
   for (const c of cases) {
@@ -160,10 +163,22 @@ describe('signatureText: (params, body, options), each left out when empty', () 
   const body = { required: true, contents: [json(s.object([]))], pointer: '#/b' };
   const table: Array<[string, Operation, string]> = [
     ['no params, no body', operation('list', 'get', '/x'), 'list(options?)'],
-    ['required path param', operation('get', 'get', '/x/{id}', { parameters: { path: [param('id', 'path', s.string(), true)], query: [], header: [], cookie: [] } }), 'get(params: GetParams, options?)'],
-    ['optional query only', operation('find', 'get', '/x', { parameters: { path: [], query: [param('q', 'query', s.string())], header: [], cookie: [] } }), 'find(params?: FindParams, options?)'],
+    [
+      'required path param',
+      operation('get', 'get', '/x/{id}', { parameters: { path: [param('id', 'path', s.string(), true)], query: [], header: [], cookie: [] } }),
+      'get(params: GetParams, options?)',
+    ],
+    [
+      'optional query only',
+      operation('find', 'get', '/x', { parameters: { path: [], query: [param('q', 'query', s.string())], header: [], cookie: [] } }),
+      'find(params?: FindParams, options?)',
+    ],
     ['body only', operation('create', 'post', '/x', { requestBody: body }), 'create(body: CreateBody, options?)'],
-    ['optional params before a required body', operation('make', 'post', '/x', { requestBody: body, parameters: { path: [], query: [param('dry', 'query', s.boolean())], header: [], cookie: [] } }), 'make(params: MakeParams, body: MakeBody, options?)'],
+    [
+      'optional params before a required body',
+      operation('make', 'post', '/x', { requestBody: body, parameters: { path: [], query: [param('dry', 'query', s.boolean())], header: [], cookie: [] } }),
+      'make(params: MakeParams, body: MakeBody, options?)',
+    ],
     ['optional body', operation('touch', 'post', '/x', { requestBody: { ...body, required: false } }), 'touch(body?: TouchBody, options?)'],
   ];
   for (const [name, op, want] of table) it(name, () => expect(signatureText(op)).toBe(want));
@@ -186,14 +201,25 @@ describe('small helpers', () => {
         ...base,
         type: 'http',
         scheme: 'bearer',
-        tokenEndpoint: { operationId: 'createToken', method: 'post', path: '/token', credentialsScheme: 'basicAuth', tokenField: '/token', lifetimeSeconds: 1800 },
+        tokenEndpoint: {
+          operationId: 'createToken',
+          method: 'post',
+          path: '/token',
+          credentialsScheme: 'basicAuth',
+          tokenField: '/token',
+          lifetimeSeconds: 1800,
+        },
       }),
-    ).toBe('{ type: "http", scheme: "bearer", tokenEndpoint: { method: "post", path: "/token", credentialsScheme: "basicAuth", tokenField: "/token", lifetimeSeconds: 1800 } }');
+    ).toBe(
+      '{ type: "http", scheme: "bearer", tokenEndpoint: { method: "post", path: "/token", credentialsScheme: "basicAuth", tokenField: "/token", lifetimeSeconds: 1800 } }',
+    );
   });
 
   it('base URL: first server, variables at their defaults, no trailing slash', () => {
     expect(defaultBaseUrl([])).toBe('');
-    expect(defaultBaseUrl([{ url: 'https://{region}.api.test/v{v}/', variables: { region: { default: 'eu' }, v: { default: '2' } } }])).toBe('https://eu.api.test/v2');
+    expect(defaultBaseUrl([{ url: 'https://{region}.api.test/v{v}/', variables: { region: { default: 'eu' }, v: { default: '2' } } }])).toBe(
+      'https://eu.api.test/v2',
+    );
   });
 
   it('names and paths', () => {
@@ -228,7 +254,10 @@ describe('small helpers', () => {
       'client.extracts.list',
       'client.request_',
     ]);
-    const files = root.children.flatMap((c) => [c, ...c.children]).map((n) => `${n.file} ${n.className}`).sort();
+    const files = root.children
+      .flatMap((c) => [c, ...c.children])
+      .map((n) => `${n.file} ${n.className}`)
+      .sort();
     expect(files).toEqual([
       'src/resources/config.ts Config',
       'src/resources/datasources.ts Datasources',

@@ -33,13 +33,18 @@ function spec(): object {
           { name: `id${i}`, in: 'path', required: true, schema: { type: 'string' } },
           { name: `q${i}`, in: 'query', required: i % 2 === 0, schema: { type: 'integer' } },
         ],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { [`v${i}`]: { type: 'string' } } } } } } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { [`v${i}`]: { type: 'string' } } } } } },
+        },
       },
       post: {
         operationId: `post${i}`,
         tags: [`r${i}`],
         parameters: [{ name: `id${i}`, in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: [`f${i}`], properties: { [`f${i}`]: { type: 'string' } } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: [`f${i}`], properties: { [`f${i}`]: { type: 'string' } } } } },
+        },
         responses: { '201': { description: 'created' } },
       },
     };
@@ -111,7 +116,10 @@ function instantiations(name: string, program: string[]): number {
   writeFileSync(path.join(dir, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: [`${name}.ts`] }));
   const tsc = path.join(repoRoot, 'generator/node_modules/typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', `tsconfig.${name}.json`, '--pretty', 'false', '--extendedDiagnostics'], { cwd: dir, encoding: 'utf8' });
-  expect(r.stdout.split('\n').filter((l) => l.includes('error TS')), name).toEqual([]);
+  expect(
+    r.stdout.split('\n').filter((l) => l.includes('error TS')),
+    name,
+  ).toEqual([]);
   const count = /^Instantiations:\s+(\d+)/m.exec(r.stdout)?.[1];
   expect(count, `${name}: tsc --extendedDiagnostics prints the instantiation count`).toBeDefined();
   return Number(count);
@@ -124,8 +132,7 @@ it('one typed request() call costs the checker at most 2x what openapi-fetch GET
       "import { Large } from '@large/client';",
       "const client = new Large({ baseUrl: 'http://127.0.0.1' });",
       `export const a = await client.request('get', '/r7/{id7}', ${call});`,
-    ]) -
-    instantiations('cost-ours-base', ["import { Large } from '@large/client';", "export const client = new Large({ baseUrl: 'http://127.0.0.1' });"]);
+    ]) - instantiations('cost-ours-base', ["import { Large } from '@large/client';", "export const client = new Large({ baseUrl: 'http://127.0.0.1' });"]);
   const theirs =
     instantiations('cost-openapi-fetch-call', [
       "import createClient from 'openapi-fetch';",

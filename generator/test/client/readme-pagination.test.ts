@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { nextPageSentence } from '../../src/emit/client/files.js';
 import type { Pagination } from '../../src/model/types.js';
 
-const base: Pagination = { style: 'page', in: 'query', itemsField: '/results', itemSchema: { kind: 'unknown', nullable: false, pointer: '#/components/schemas/Item' }, source: 'extension', reason: '' };
+const base: Pagination = {
+  style: 'page',
+  in: 'query',
+  itemsField: '/results',
+  itemSchema: { kind: 'unknown', nullable: false, pointer: '#/components/schemas/Item' },
+  source: 'extension',
+  reason: '',
+};
 
 describe('nextPageSentence', () => {
   it('says which parameter carries what, for every style', () => {

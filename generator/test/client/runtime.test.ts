@@ -76,7 +76,18 @@ const json = (body: unknown, init: ResponseInit = {}): Response =>
   new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
 
 beforeAll(async () => {
-  for (const name of ['oneof-allof-without-discriminator', 'date-formats', 'multipart-binary', 'binary-downloads', 'form-urlencoded-encoding', 'query-parameter-styles', 'responses-without-body', 'text-plain-bodies', 'improvado']) await load(name);
+  for (const name of [
+    'oneof-allof-without-discriminator',
+    'date-formats',
+    'multipart-binary',
+    'binary-downloads',
+    'form-urlencoded-encoding',
+    'query-parameter-styles',
+    'responses-without-body',
+    'text-plain-bodies',
+    'improvado',
+  ])
+    await load(name);
 }, 300_000);
 
 describe('shared cases through the generated clients', () => {
@@ -92,7 +103,12 @@ describe('shared cases through the generated clients', () => {
 
   it('case-24: date-time and date values stay strings, every field kept', async () => {
     const { Client } = await load('date-formats');
-    const body = { items: [{ id: 'm1', joinedAt: '2024-05-01T10:00:00Z', birthday: '1990-02-03' }, { id: 'm2', joinedAt: '2024-05-02T00:00:00+02:00' }] };
+    const body = {
+      items: [
+        { id: 'm1', joinedAt: '2024-05-01T10:00:00Z', birthday: '1990-02-03' },
+        { id: 'm2', joinedAt: '2024-05-02T00:00:00+02:00' },
+      ],
+    };
     const r = recorder(() => json(body));
     const data = (await call(new Client({ baseUrl: 'http://api.test', fetch: r.fetch }), 'listMembers')) as typeof body;
     expect(data).toEqual(body);
@@ -122,7 +138,9 @@ describe('shared cases through the generated clients', () => {
   it('case-27: binary responses resolve to a Blob with every byte intact (octet-stream and zip)', async () => {
     const { Client } = await load('binary-downloads');
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    const r = recorder((req) => new Response(all.slice(), { headers: { 'content-type': req.url.endsWith('/zip') ? 'application/zip' : 'application/octet-stream' } }));
+    const r = recorder(
+      (req) => new Response(all.slice(), { headers: { 'content-type': req.url.endsWith('/zip') ? 'application/zip' : 'application/octet-stream' } }),
+    );
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     for (const access of ['downloadExport', 'downloadZip']) {
       const blob = await call(client, access, { id: 'e/1' });
@@ -211,7 +229,8 @@ describe('the Improvado client on the wire', () => {
     const r = recorder((_req, n) => json(pages[n % 2]));
     const client = new Improvado({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { bearerAuth: 'tok' } });
     const ids: unknown[] = [];
-    for await (const c of call(client, 'listDatasourceConnections', { datasource_name: 'google_ads' }) as unknown as AsyncIterable<{ id: number }>) ids.push(c.id);
+    for await (const c of call(client, 'listDatasourceConnections', { datasource_name: 'google_ads' }) as unknown as AsyncIterable<{ id: number }>)
+      ids.push(c.id);
     expect(ids).toEqual([1, 2, 3]);
     expect(r.requests.map((q) => q.url)).toEqual([
       'http://api.test/api/v3/datasources/google_ads/connections',
@@ -251,7 +270,9 @@ describe('the Improvado client on the wire', () => {
     const r = recorder(() => json({ id: 5 }));
     const client = new Improvado({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { basicAuth: { username: 'a', password: 'b' }, bearerAuth: 'tok' } });
     const request = client.request as (m: string, p: string, init?: unknown) => Promise<unknown>;
-    expect(await request.call(client, 'get', '/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 5 }, query: { expand: 'x y' } } })).toEqual({ id: 5 });
+    expect(await request.call(client, 'get', '/api/v3/extracts/{extract_id}', { params: { path: { extract_id: 5 }, query: { expand: 'x y' } } })).toEqual({
+      id: 5,
+    });
     expect(r.requests[0]?.url).toBe('http://api.test/api/v3/extracts/5?expand=x%20y');
     expect(r.requests[0]?.headers.get('authorization')).toBe('Bearer tok');
     await request.call(client, 'get', '/api/v3/roles/');
@@ -270,7 +291,9 @@ describe('the Improvado client on the wire', () => {
     expect(await verifyWebhook?.({ rawBody, headers, secret: 'whsec' })).toEqual(JSON.parse(rawBody));
     await expect(verifyWebhook?.({ rawBody, headers, secret: 'other' })).rejects.toThrow(/signature/);
     expect(webhookIdempotencyKey?.(headers)).toBe('d-1');
-    expect(handleVerificationChallenge?.({ method: 'GET', headers: { 'X-Improvado-Challenge': 'abc', 'X-Improvado-Verify-Token': 'whsec' } }, { secret: 'whsec' })).toMatchObject({
+    expect(
+      handleVerificationChallenge?.({ method: 'GET', headers: { 'X-Improvado-Challenge': 'abc', 'X-Improvado-Verify-Token': 'whsec' } }, { secret: 'whsec' }),
+    ).toMatchObject({
       status: 200,
       body: 'abc',
     });

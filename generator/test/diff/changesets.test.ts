@@ -63,7 +63,14 @@ describe('pending changesets', () => {
 
   it('writes a changeset named after its contents, which reads back with its bump', async () => {
     const changes: Change[] = [
-      { class: 'major', kind: 'property-removed', message: 'property `tag` removed', pointer: '#/components/schemas/Pet/properties/tag', symbol: 'Pet.tag', visible: 'yes' },
+      {
+        class: 'major',
+        kind: 'property-removed',
+        message: 'property `tag` removed',
+        pointer: '#/components/schemas/Pet/properties/tag',
+        symbol: 'Pet.tag',
+        visible: 'yes',
+      },
       { class: 'minor', kind: 'operation-added', message: 'operation added (GET /owners)', pointer: '#/paths/~1owners/get', visible: 'no' },
       { class: 'patch', kind: 'docs-changed', message: 'description changed', pointer: '#/components/schemas/Pet', visible: 'no' },
     ];
@@ -98,7 +105,13 @@ describe('pending changesets', () => {
   });
 
   it('lists at most twelve changes of a class, then how many more', () => {
-    const many: Change[] = Array.from({ length: 15 }, (_, i) => ({ class: 'major', kind: 'operation-removed', message: `operation ${i} removed`, pointer: '#', visible: 'yes' }));
+    const many: Change[] = Array.from({ length: 15 }, (_, i) => ({
+      class: 'major',
+      kind: 'operation-removed',
+      message: `operation ${i} removed`,
+      pointer: '#',
+      visible: 'yes',
+    }));
     const text = changesetText(group, 'major', many, 'T.');
     expect(text.match(/^- operation \d+ removed$/gm)).toHaveLength(12);
     expect(text).toContain('- … and 3 more (`sdkgen diff` lists them)');

@@ -27,7 +27,16 @@ describe('sdkgen diff: command line', () => {
   it('--help documents the forms, every option and the exit codes; sdkgen --help names the command', async () => {
     const { code, stdout } = await run(['diff', '--help']);
     expect(code).toBe(0);
-    for (const text of ['sdkgen diff <old-spec> <new-spec>', '--base <ref>', '--json', '--check', '--write-changeset', '--no-proof', '--config <file>', 'Exit codes: 0']) {
+    for (const text of [
+      'sdkgen diff <old-spec> <new-spec>',
+      '--base <ref>',
+      '--json',
+      '--check',
+      '--write-changeset',
+      '--no-proof',
+      '--config <file>',
+      'Exit codes: 0',
+    ]) {
       expect(stdout).toContain(text);
     }
     let top = '';
@@ -38,7 +47,7 @@ describe('sdkgen diff: command line', () => {
   it.each([
     [['a.yaml', 'b.yaml', 'c.yaml'], 'at most two specs'],
     [['a.yaml', 'b.yaml', '--base', 'v1'], '--base reads the old spec from git'],
-    [['--frobnicate'], "Unknown option `--frobnicate`"],
+    [['--frobnicate'], 'Unknown option `--frobnicate`'],
     [['--base'], 'option `--base <ref>` value is missing'],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const r = await run(args);

@@ -45,7 +45,11 @@ describe('the usage file compiles against its own output', () => {
     const side = await buildSide(path.join(fixtures, name, 'openapi.yaml'), repoRoot);
     const usage = usageFile(side, '../old/types/src/index.js');
     const labels = usage.regions.map((r) => r.label);
-    expect(labels).toEqual(['exports', ...side.api.operations.map((op) => `operation ${op.operationId}`), ...side.api.webhooks.map((h) => `webhook ${h.name}`)]);
+    expect(labels).toEqual([
+      'exports',
+      ...side.api.operations.map((op) => `operation ${op.operationId}`),
+      ...side.api.webhooks.map((h) => `webhook ${h.name}`),
+    ]);
     const proof = runProof(side, side);
     expect(proof.baselineErrors).toEqual([]);
     expect(proof.errors).toEqual([]);
@@ -78,11 +82,22 @@ describe('clientMethods', () => {
     const client = new Map([
       ['src/client.ts', 'export class Api { readonly pets = new Pets(this); get stores(): Stores { return new Stores(); } }'],
       ['src/resources/pets.ts', "export class Pets { readonly toys: Toys; list(params?: P, options?: O) { return r({ operationId: 'listPets' }); } }"],
-      ['src/resources/pets/toys.ts', "export class Toys { create(params: P, body: B, options?: O) { return r({ method: 'post', operationId: 'createToy' }); } }"],
+      [
+        'src/resources/pets/toys.ts',
+        "export class Toys { create(params: P, body: B, options?: O) { return r({ method: 'post', operationId: 'createToy' }); } }",
+      ],
       ['src/resources/stores.ts', "export class Stores { get(options?: O) { return r({ operationId: 'getStore' }); } helper() { return 1; } }"],
     ]);
     expect(Object.fromEntries(clientMethods(client, 'Api'))).toEqual({
-      listPets: { className: 'Pets', name: 'list', parameters: [{ name: 'params', optional: true }, { name: 'options', optional: true }], access: ['pets'] },
+      listPets: {
+        className: 'Pets',
+        name: 'list',
+        parameters: [
+          { name: 'params', optional: true },
+          { name: 'options', optional: true },
+        ],
+        access: ['pets'],
+      },
       createToy: {
         className: 'Toys',
         name: 'create',

@@ -142,7 +142,10 @@ function apply(doc: Json, edit: Edit): string | undefined {
       return `toggle required ${p.name}`;
     }
     case 'toggle-nullable': {
-      const p = pick(props.filter((x) => x.s.type !== undefined && x.s.enum === undefined), edit.site);
+      const p = pick(
+        props.filter((x) => x.s.type !== undefined && x.s.enum === undefined),
+        edit.site,
+      );
       if (!p) return undefined;
       const t = p.s.type;
       if (!Array.isArray(t)) p.s.type = [t, 'null'];
@@ -153,7 +156,10 @@ function apply(doc: Json, edit: Edit): string | undefined {
       return `toggle nullable ${p.name}`;
     }
     case 'change-type': {
-      const p = pick(props.filter((x) => typeof x.s.type === 'string' && x.s.enum === undefined && x.s.default === undefined), edit.site);
+      const p = pick(
+        props.filter((x) => typeof x.s.type === 'string' && x.s.enum === undefined && x.s.default === undefined),
+        edit.site,
+      );
       if (!p) return undefined;
       const to = ['string', 'integer', 'boolean'].filter((t) => t !== p.s.type)[v % 2];
       if (p.s.type === 'array' || p.s.type === 'object') {
@@ -163,38 +169,56 @@ function apply(doc: Json, edit: Edit): string | undefined {
       return `type of ${p.name} → ${to}`;
     }
     case 'add-enum-value': {
-      const e = pick(all.filter((s) => Array.isArray(s.enum)), edit.site);
+      const e = pick(
+        all.filter((s) => Array.isArray(s.enum)),
+        edit.site,
+      );
       if (!e) return undefined;
       (e.enum as unknown[]).push(`added${v}`);
       return 'add enum value';
     }
     case 'remove-enum-value': {
-      const e = pick(all.filter((s) => Array.isArray(s.enum) && (s.enum as unknown[]).length > 1 && s.default === undefined), edit.site);
+      const e = pick(
+        all.filter((s) => Array.isArray(s.enum) && (s.enum as unknown[]).length > 1 && s.default === undefined),
+        edit.site,
+      );
       if (!e) return undefined;
       (e.enum as unknown[]).splice(v % (e.enum as unknown[]).length, 1);
       return 'remove enum value';
     }
     case 'add-union-member': {
-      const u = pick(all.filter((s) => Array.isArray(s.oneOf)), edit.site);
+      const u = pick(
+        all.filter((s) => Array.isArray(s.oneOf)),
+        edit.site,
+      );
       if (!u) return undefined;
       (u.oneOf as unknown[]).push(v % 2 === 0 ? { type: 'integer' } : { type: 'object', required: ['cash'], properties: { cash: { type: 'boolean' } } });
       return 'add union member';
     }
     case 'remove-union-member': {
-      const u = pick(all.filter((s) => Array.isArray(s.oneOf) && (s.oneOf as unknown[]).length > 1), edit.site);
+      const u = pick(
+        all.filter((s) => Array.isArray(s.oneOf) && (s.oneOf as unknown[]).length > 1),
+        edit.site,
+      );
       if (!u) return undefined;
       (u.oneOf as unknown[]).splice(v % (u.oneOf as unknown[]).length, 1);
       return 'remove union member';
     }
     case 'toggle-read-only': {
-      const p = pick(props.filter((x) => x.s.$ref === undefined), edit.site);
+      const p = pick(
+        props.filter((x) => x.s.$ref === undefined),
+        edit.site,
+      );
       if (!p) return undefined;
       if (p.s.readOnly === true) delete p.s.readOnly;
       else p.s.readOnly = true;
       return `toggle readOnly ${p.name}`;
     }
     case 'toggle-default': {
-      const p = pick(props.filter((x) => x.s.type === 'string' || x.s.type === 'integer' || x.s.default !== undefined), edit.site);
+      const p = pick(
+        props.filter((x) => x.s.type === 'string' || x.s.type === 'integer' || x.s.default !== undefined),
+        edit.site,
+      );
       if (!p) return undefined;
       if (p.s.default !== undefined) delete p.s.default;
       else p.s.default = p.s.type === 'integer' ? 0 : 'x';
@@ -278,7 +302,10 @@ function apply(doc: Json, edit: Edit): string | undefined {
       const responses = o.op.responses as Json;
       const status = v % 2 === 0 ? '404' : '202';
       if (responses[status] !== undefined) return undefined;
-      responses[status] = { description: 'added', content: { 'application/json': { schema: { $ref: `#/components/schemas/${v % 2 === 0 ? 'Problem' : 'Item'}` } } } };
+      responses[status] = {
+        description: 'added',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${v % 2 === 0 ? 'Problem' : 'Item'}` } } },
+      };
       return `add response ${status} to ${o.op.operationId}`;
     }
   }
@@ -298,26 +325,26 @@ describe('sdkgen diff: rules and proof agree on random single edits', () => {
     let n = 0;
     let applied = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({ kind: fc.constantFrom(...KINDS), site: fc.nat({ max: 50 }), variant: fc.nat({ max: 3 }) }),
-        async (edit) => {
-          const doc = parse(text) as Json;
-          const what = apply(doc, edit);
-          fc.pre(what !== undefined);
-          const file = path.join(work, `edit-${n++}.json`);
-          writeFileSync(file, JSON.stringify(doc, null, 2));
-          const neu = await buildSide(file, work);
-          const result = diffSides(old, neu);
-          applied++;
-          const changes = result.changes.map((c) => `  ${c.class} ${c.kind} ${c.symbol ?? ''}: ${c.message} [visible: ${c.visible}]`);
-          const errors = (result.proof?.errors ?? []).map((e) => `  ! ${e.region}: ${e.message}`);
-          const context = [what, ...changes, ...errors].join('\n');
-          expect(result.proof?.baselineErrors ?? [], context).toEqual([]);
-          expect(result.disagreements.map((d) => d.kind), context).toEqual([]);
-          const bump = BUMPS[edit.kind];
-          if (bump !== undefined) expect(result.bump, context).toBe(bump);
-        },
-      ),
+      fc.asyncProperty(fc.record({ kind: fc.constantFrom(...KINDS), site: fc.nat({ max: 50 }), variant: fc.nat({ max: 3 }) }), async (edit) => {
+        const doc = parse(text) as Json;
+        const what = apply(doc, edit);
+        fc.pre(what !== undefined);
+        const file = path.join(work, `edit-${n++}.json`);
+        writeFileSync(file, JSON.stringify(doc, null, 2));
+        const neu = await buildSide(file, work);
+        const result = diffSides(old, neu);
+        applied++;
+        const changes = result.changes.map((c) => `  ${c.class} ${c.kind} ${c.symbol ?? ''}: ${c.message} [visible: ${c.visible}]`);
+        const errors = (result.proof?.errors ?? []).map((e) => `  ! ${e.region}: ${e.message}`);
+        const context = [what, ...changes, ...errors].join('\n');
+        expect(result.proof?.baselineErrors ?? [], context).toEqual([]);
+        expect(
+          result.disagreements.map((d) => d.kind),
+          context,
+        ).toEqual([]);
+        const bump = BUMPS[edit.kind];
+        if (bump !== undefined) expect(result.bump, context).toBe(bump);
+      }),
       { numRuns: runs, seed, verbose: 1 },
     );
     expect(applied).toBeGreaterThanOrEqual(runs);

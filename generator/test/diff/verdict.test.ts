@@ -11,7 +11,9 @@ const change = (cls: ChangeClass, visible: Visibility): Change => ({ class: cls,
 
 const proof = (compiles: boolean): ProofResult => ({
   compiles,
-  errors: compiles ? [] : [{ region: 'operation getPet', operation: 'getPet', line: 12, code: 'void response?.tag;', message: "TS2339: Property 'tag' does not exist" }],
+  errors: compiles
+    ? []
+    : [{ region: 'operation getPet', operation: 'getPet', line: 12, code: 'void response?.tag;', message: "TS2339: Property 'tag' does not exist" }],
   baselineErrors: [],
   usage: '',
   checkMs: 0,

@@ -57,11 +57,7 @@ export interface MiddlewareContextLike {
   operation: { method: string; path: string; operationId?: string };
   attempt: number;
 }
-export type MiddlewareLike = (
-  request: Request,
-  next: (request: Request) => Promise<Response>,
-  context: MiddlewareContextLike,
-) => Promise<Response>;
+export type MiddlewareLike = (request: Request, next: (request: Request) => Promise<Response>, context: MiddlewareContextLike) => Promise<Response>;
 
 export interface ClientOptionsLike {
   baseUrl?: string;
@@ -101,17 +97,10 @@ export interface ImprovadoLike {
   datasources: {
     list(params?: { page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<{ name: string }>;
     externalAuthLinks: {
-      create(
-        params: { datasource_name: string },
-        body: { send_email?: boolean },
-        options?: RequestOptionsLike,
-      ): APIPromiseLike<unknown>;
+      create(params: { datasource_name: string }, body: { send_email?: boolean }, options?: RequestOptionsLike): APIPromiseLike<unknown>;
     };
     connections: {
-      list(
-        params: { datasource_name: string; page?: number; page_size?: number },
-        options?: RequestOptionsLike,
-      ): PagePromiseLike<ConnectionLike>;
+      list(params: { datasource_name: string; page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<ConnectionLike>;
       delete(params: { datasource_name: string; connection_id: number }, options?: RequestOptionsLike): APIPromiseLike<undefined>;
     };
   };

@@ -126,7 +126,11 @@ const operationsSource = [
  * `// @ts-expect-error` the file has no errors.
  */
 const negatives: [string, string, string][] = [
-  ['the required path parameter `extract_id` is missing', "await client.GET('/api/v3/extracts/{extract_id}', { params: { path: {} } });", "Property 'extract_id' is missing"],
+  [
+    'the required path parameter `extract_id` is missing',
+    "await client.GET('/api/v3/extracts/{extract_id}', { params: { path: {} } });",
+    "Property 'extract_id' is missing",
+  ],
   ['`params.path` is required for a templated path', "await client.GET('/api/v3/extracts/{extract_id}');", 'Expected 2 arguments, but got 1'],
   [
     'a path parameter of the wrong type',
@@ -140,7 +144,11 @@ const negatives: [string, string, string][] = [
     "Property 'destination_table' is missing",
   ],
   ['the required body is missing', "await client.POST('/api/v3/workspaces', {});", "Property 'body' is missing"],
-  ['a path the spec does not have', "await client.GET('/api/v3/nope', {});", `'"/api/v3/nope"' is not assignable to parameter of type 'PathsWithMethod<paths, "get">'`],
+  [
+    'a path the spec does not have',
+    "await client.GET('/api/v3/nope', {});",
+    `'"/api/v3/nope"' is not assignable to parameter of type 'PathsWithMethod<paths, "get">'`,
+  ],
   [
     'a method the path does not have',
     "await client.DELETE('/api/v3/workspaces', {});",
@@ -285,10 +293,7 @@ beforeAll(() => {
 describe('openapi-fetch type-checks a call of every operation', () => {
   it('the generated file calls each operation of the spec exactly once, named by its operationId', () => {
     // Independent count of the operations under `paths` (method keys of each path item).
-    const count = Object.values(record(spec.paths)).reduce<number>(
-      (n, item) => n + HTTP_METHODS.filter((m) => m in deref(spec, item)).length,
-      0,
-    );
+    const count = Object.values(record(spec.paths)).reduce<number>((n, item) => n + HTTP_METHODS.filter((m) => m in deref(spec, item)).length, 0);
     expect(count).toBeGreaterThanOrEqual(75);
     expect(operations).toHaveLength(count);
     const calls = [...operationsSource.matchAll(CALL)];
@@ -371,9 +376,7 @@ describe('openapi-fetch against a server on 127.0.0.1', () => {
 
   it('GET an item by path parameter: data on 200, error (and no data) on 404', async () => {
     const extract = { ...record(exampleValue(spec, { $ref: '#/components/schemas/Extract' }, { request: false })), id: 17, title: 'Daily spend' };
-    server.reset((req, res) =>
-      req.pathname === '/api/v3/extracts/17' ? json(res, 200, extract) : json(res, 404, { details: 'Not found.' }),
-    );
+    server.reset((req, res) => (req.pathname === '/api/v3/extracts/17' ? json(res, 200, extract) : json(res, 404, { details: 'Not found.' })));
     const ok = await mod.retrieveExtract(server.url, 17);
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/v3/extracts/17']);
     expect(ok).toEqual({ data: extract, error: undefined, status: 200, title: 'Daily spend', details: undefined });

@@ -119,7 +119,15 @@ describe('page style through client.datasources.connections.list', () => {
     const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads', page_size: 2 }));
     expect(ids(items)).toEqual([100, 101, 200, 201]);
     expect(error).toBeInstanceOf(mod.SdkError);
-    expect(error).toMatchObject({ name: 'PaginationError', reason: 'repeat', style: 'page', marker: '1', pages: 2, items: 4, operation: 'listDatasourceConnections' });
+    expect(error).toMatchObject({
+      name: 'PaginationError',
+      reason: 'repeat',
+      style: 'page',
+      marker: '1',
+      pages: 2,
+      items: 4,
+      operation: 'listDatasourceConnections',
+    });
     expect(server.requests.map((r) => r.url)).toEqual([`${connectionsPath}?page_size=2`, `${connectionsPath}?page_size=2&page=2`]);
   });
 

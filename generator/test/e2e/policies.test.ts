@@ -196,9 +196,7 @@ describe('which calls are retried', () => {
     await failure(make().request(op, { idempotencyKey: 'mine-2' }));
     expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-2', 'mine-2', 'mine-2']);
     alwaysBusy();
-    await failure(
-      make().request({ ...op, params: { 'Idempotency-Key': 'mine-3' }, parameters: { 'Idempotency-Key': { in: 'header' } } }),
-    );
+    await failure(make().request({ ...op, params: { 'Idempotency-Key': 'mine-3' }, parameters: { 'Idempotency-Key': { in: 'header' } } }));
     expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-3', 'mine-3', 'mine-3']);
   });
 
@@ -337,7 +335,9 @@ describe('errors carry what a person needs', () => {
 describe('headers, auth and options compose predictably', () => {
   it('layers, later wins, names case-insensitive: client headers → credentials → content type and header parameters → per-call headers', async () => {
     reset((_req, res) => json(res, 200, {}));
-    const client = make({ headers: { authorization: 'Client default', 'x-a': 'client', 'x-b': 'client', 'CONTENT-TYPE': 'text/x-default', 'x-gone': 'client' } });
+    const client = make({
+      headers: { authorization: 'Client default', 'x-a': 'client', 'x-b': 'client', 'CONTENT-TYPE': 'text/x-default', 'x-gone': 'client' },
+    });
     await client.request(
       { method: 'post', path: '/x', body: { a: 1 }, params: { 'X-B': 'param' }, parameters: { 'X-B': { in: 'header' } }, security: [['bearerAuth']] },
       { headers: { 'X-A': 'call', 'x-gone': null, 'x-b': undefined } },
@@ -357,7 +357,14 @@ describe('headers, auth and options compose predictably', () => {
       return Object.freeze(o);
     };
     const options = deepFreeze({ headers: { 'x-a': '1' }, maxRetries: 1 });
-    const op = deepFreeze({ method: 'post', path: '/x/{id}', params: { id: 1, q: [1, 2] }, parameters: { id: { in: 'path' as const } }, body: { a: { b: 1 } }, idempotencyHeader: 'Idempotency-Key' });
+    const op = deepFreeze({
+      method: 'post',
+      path: '/x/{id}',
+      params: { id: 1, q: [1, 2] },
+      parameters: { id: { in: 'path' as const } },
+      body: { a: { b: 1 } },
+      idempotencyHeader: 'Idempotency-Key',
+    });
     const copy = structuredClone({ options, op });
     const client = make(deepFreeze({ headers: { 'x-c': '1' }, auth: { bearerAuth: 'tok-policy-1234' } }));
     await client.request(op, options);
@@ -450,11 +457,11 @@ describe('cancellation reaches everything', () => {
         live++;
       }
       const wrapped = opts?.once
-        ? ((e: Event) => {
+        ? (e: Event) => {
             if (listeners.delete(fn)) live--;
             if (typeof fn === 'function') fn(e);
             else fn.handleEvent(e);
-          })
+          }
         : fn;
       if (opts?.once) onceMap.set(fn, wrapped);
       add(type, wrapped, opts);
@@ -538,7 +545,10 @@ describe('cancellation reaches everything', () => {
   it('aborts a streamed binary body; a body read to the end removes the listener', async () => {
     stalling('application/octet-stream');
     const c = countedController();
-    const stream = (await make().request({ ...GET, responses: { '200': 'binary' } }, { signal: c.controller.signal, binaryAs: 'stream' })) as ReadableStream<Uint8Array>;
+    const stream = (await make().request(
+      { ...GET, responses: { '200': 'binary' } },
+      { signal: c.controller.signal, binaryAs: 'stream' },
+    )) as ReadableStream<Uint8Array>;
     const reader = stream.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('first');
     setTimeout(() => c.controller.abort(), 20);

@@ -219,30 +219,41 @@ describe('iterating a list against Prism ends by itself (D26)', () => {
   it.each([
     ['static examples', {}, undefined],
     ['dynamic (random) responses, maxPages 25 per call', { prefer: 'dynamic=true' }, 25],
-  ] as const)('for await over datasources.connections.list: %s', async (_label, headers, maxPages) => {
-    let requests = 0;
-    const count: MiddlewareLike = async (request, next) => {
-      requests++;
-      return next(request);
-    };
-    const client = new mod.Improvado({ baseUrl, auth: { bearerAuth: 'static-bearer-token' }, maxRetries: 0, timeoutMs: 20_000, headers, middleware: [count] });
-    const op = operations.find((o) => o.operationId === 'listDatasourceConnections');
-    if (!op) throw new Error('listDatasourceConnections is not in the spec');
-    const { params } = exampleInput(spec, op);
-    const list = client.datasources.connections.list(
-      params as { datasource_name: string },
-      (maxPages === undefined ? {} : { maxPages }) as Parameters<typeof client.datasources.connections.list>[1],
-    );
-    let items = 0;
-    let ended: string;
-    try {
-      for await (const _ of list) items++;
-      ended = 'normal end';
-    } catch (err) {
-      expect((err as Error).name, String(err)).toBe('PaginationError');
-      ended = `PaginationError (${(err as { reason: string }).reason})`;
-    }
-    expect(requests).toBeGreaterThanOrEqual(1);
-    expect(requests, `${ended} after ${requests} request(s), ${items} item(s)`).toBeLessThanOrEqual(maxPages ?? 1000);
-  }, 120_000);
+  ] as const)(
+    'for await over datasources.connections.list: %s',
+    async (_label, headers, maxPages) => {
+      let requests = 0;
+      const count: MiddlewareLike = async (request, next) => {
+        requests++;
+        return next(request);
+      };
+      const client = new mod.Improvado({
+        baseUrl,
+        auth: { bearerAuth: 'static-bearer-token' },
+        maxRetries: 0,
+        timeoutMs: 20_000,
+        headers,
+        middleware: [count],
+      });
+      const op = operations.find((o) => o.operationId === 'listDatasourceConnections');
+      if (!op) throw new Error('listDatasourceConnections is not in the spec');
+      const { params } = exampleInput(spec, op);
+      const list = client.datasources.connections.list(
+        params as { datasource_name: string },
+        (maxPages === undefined ? {} : { maxPages }) as Parameters<typeof client.datasources.connections.list>[1],
+      );
+      let items = 0;
+      let ended: string;
+      try {
+        for await (const _ of list) items++;
+        ended = 'normal end';
+      } catch (err) {
+        expect((err as Error).name, String(err)).toBe('PaginationError');
+        ended = `PaginationError (${(err as { reason: string }).reason})`;
+      }
+      expect(requests).toBeGreaterThanOrEqual(1);
+      expect(requests, `${ended} after ${requests} request(s), ${items} item(s)`).toBeLessThanOrEqual(maxPages ?? 1000);
+    },
+    120_000,
+  );
 });

@@ -64,8 +64,7 @@ beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   server = await startServer((req, res) => {
     const op = matchOperation(operations, req.method, req.pathname);
-    const record = (status: number, authOk: boolean) =>
-      seen.push({ method: req.method, url: req.url, operationId: op?.operationId, authOk, status });
+    const record = (status: number, authOk: boolean) => seen.push({ method: req.method, url: req.url, operationId: op?.operationId, authOk, status });
     if (!op) {
       record(404, true);
       return json(res, 404, { details: 'no such operation' });
@@ -228,5 +227,4 @@ describe('README examples run against a 127.0.0.1 server', () => {
       }
     }, 60_000);
   });
-
 });

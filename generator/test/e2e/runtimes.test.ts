@@ -127,7 +127,10 @@ function parseLastLine(stdout: string): Record<string, unknown> {
 
 function esmScript(name: string, moduleUrl: string): string {
   const file = path.join(out, `${name}.mjs`);
-  writeFileSync(file, `import * as SDK from ${JSON.stringify(moduleUrl)};\nconst BASE = ${JSON.stringify(server.url)};\nconsole.log(await (async () => {${SMOKE}})());\n`);
+  writeFileSync(
+    file,
+    `import * as SDK from ${JSON.stringify(moduleUrl)};\nconst BASE = ${JSON.stringify(server.url)};\nconsole.log(await (async () => {${SMOKE}})());\n`,
+  );
   return file;
 }
 

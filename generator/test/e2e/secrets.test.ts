@@ -61,10 +61,7 @@ interface SecretsClient {
     cookieKey(options?: CallOptions): Call<unknown>;
   };
   items: {
-    list(
-      params?: { page?: number; page_size?: number },
-      options?: CallOptions,
-    ): Call<Page> & AsyncIterable<unknown>;
+    list(params?: { page?: number; page_size?: number }, options?: CallOptions): Call<Page> & AsyncIterable<unknown>;
   };
 }
 interface SecretsModule {
@@ -90,10 +87,7 @@ const issued: string[] = [];
 /** Every form of every sentinel that must not appear, with its name (the prefix last: it catches any other form). */
 function sentinelForms(): Array<[name: string, form: string]> {
   const forms: Array<[string, string]> = [];
-  for (const [name, value] of [
-    ...Object.entries(S),
-    ...issued.map((t, i) => [`issued token #${i + 1}`, t] as const),
-  ]) {
+  for (const [name, value] of [...Object.entries(S), ...issued.map((t, i) => [`issued token #${i + 1}`, t] as const)]) {
     forms.push([name, value], [`${name} (percent-encoded)`, encodeURIComponent(value)]);
   }
   forms.push(['basicPassword (Basic base64)', btoa(`${USER}:${S.basicPassword}`)]);
@@ -238,8 +232,7 @@ function echo(req: Received): Record<string, unknown> {
 function echoHeaders(req: Received): Record<string, string> {
   const h = req.headers;
   const out: Record<string, string> = { 'x-echo-url': req.url };
-  if (h.authorization)
-    out['www-authenticate'] = `Bearer error="invalid_token", got="${h.authorization}"`;
+  if (h.authorization) out['www-authenticate'] = `Bearer error="invalid_token", got="${h.authorization}"`;
   if (typeof h['x-custom-key'] === 'string') out['x-echo-key'] = h['x-custom-key'];
   if (h.cookie) out['x-echo-cookie'] = h.cookie;
   return out;
@@ -284,18 +277,12 @@ function logger(lines: string[]): Logger {
   const sink =
     (level: string) =>
     (message: string, data?: unknown): void => {
-      lines.push(
-        `${level} ${message}${data === undefined ? '' : ` ${inspect(data, { depth: Infinity })}`}`,
-      );
+      lines.push(`${level} ${message}${data === undefined ? '' : ` ${inspect(data, { depth: Infinity })}`}`);
     };
   return { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') };
 }
 
-function makeClient(
-  auth: Record<string, unknown>,
-  lines: string[],
-  baseUrl = server.url,
-): SecretsClient {
+function makeClient(auth: Record<string, unknown>, lines: string[], baseUrl = server.url): SecretsClient {
   return new mod.Client({
     baseUrl,
     auth,
@@ -348,9 +335,7 @@ beforeAll(async () => {
     },
   };
   const dir = await writeGenerated(fixture, e2eOut);
-  mod = (await import(
-    /* @vite-ignore */ pathToFileURL(path.join(dir, 'client/src/index.ts')).href
-  )) as SecretsModule;
+  mod = (await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'client/src/index.ts')).href)) as SecretsModule;
   server = await startServer();
   closedUrl = REFUSED_URL;
 }, 120_000);
@@ -362,67 +347,59 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe.each(SCHEMES)('$name', (scheme) => {
-  it.each(FAILURES)(
-    '$kind: no credential in the error, client, options or logs',
-    async (failure) => {
-      const lines: string[] = [];
-      const refused = failure.mode === 'refused';
-      serve(failure.mode === 'refused' ? 'ok' : failure.mode, scheme.tokenFails);
-      const client = makeClient(scheme.auth, lines, refused ? closedUrl : server.url);
-      const controller = new AbortController();
-      const options: CallOptions = {
-        timeoutMs: TIMEOUT_MS,
-        maxRetries: 0,
-        signal: controller.signal,
-        headers: { 'x-trace': 'visible' },
-      };
-      const timer =
-        failure.abortAfterMs === undefined
-          ? undefined
-          : setTimeout(() => controller.abort(), failure.abortAfterMs);
-      let err: unknown;
-      try {
-        await bounded(scheme.call(client, options), 5_000, `${scheme.name} / ${failure.kind}`);
-      } catch (e) {
-        err = e;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (!(err instanceof Error) || /did not settle/.test(err.message))
-        throw err ?? new Error('the call succeeded');
-      expect(err.name).toBe(failure.error);
+  it.each(FAILURES)('$kind: no credential in the error, client, options or logs', async (failure) => {
+    const lines: string[] = [];
+    const refused = failure.mode === 'refused';
+    serve(failure.mode === 'refused' ? 'ok' : failure.mode, scheme.tokenFails);
+    const client = makeClient(scheme.auth, lines, refused ? closedUrl : server.url);
+    const controller = new AbortController();
+    const options: CallOptions = {
+      timeoutMs: TIMEOUT_MS,
+      maxRetries: 0,
+      signal: controller.signal,
+      headers: { 'x-trace': 'visible' },
+    };
+    const timer = failure.abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), failure.abortAfterMs);
+    let err: unknown;
+    try {
+      await bounded(scheme.call(client, options), 5_000, `${scheme.name} / ${failure.kind}`);
+    } catch (e) {
+      err = e;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!(err instanceof Error) || /did not settle/.test(err.message)) throw err ?? new Error('the call succeeded');
+    expect(err.name).toBe(failure.error);
 
-      // The message names the request that failed: with a closed port that is the token request, when there is one; a
-      // token request that hangs ends with the call's own time limit or abort, which name the call that waited for it.
-      const e = err as Error & { method?: string; url?: string };
-      const tokenScheme = 'tokenAuth' in scheme.auth;
-      const call =
-        tokenScheme && refused
-          ? { method: 'POST', path: '/token' }
-          : scheme.tokenFails && failure.mode === 'hang'
-            ? { method: 'GET', path: '/token-bearer' }
-            : scheme.fails;
-      const base = refused ? closedUrl : server.url;
-      expect({ method: e.method, url: e.url }).toEqual({
-        method: call.method,
-        url: `${base}${call.path}${call.method === 'GET' ? (scheme.query ?? '') : ''}`,
-      });
-      expect(e.message).toContain(`${e.method} ${e.url}`);
-      // The server's echo is kept, its credential replaced (so the scan below looked at a body that held one).
-      if (failure.mode === 'echo401' || failure.mode === 'echo500')
-        expect(JSON.stringify((err as { body?: unknown }).body)).toContain('***');
-      if (failure.mode === 'garbled200') expect((err as { text?: string }).text).toContain('***');
+    // The message names the request that failed: with a closed port that is the token request, when there is one; a
+    // token request that hangs ends with the call's own time limit or abort, which name the call that waited for it.
+    const e = err as Error & { method?: string; url?: string };
+    const tokenScheme = 'tokenAuth' in scheme.auth;
+    const call =
+      tokenScheme && refused
+        ? { method: 'POST', path: '/token' }
+        : scheme.tokenFails && failure.mode === 'hang'
+          ? { method: 'GET', path: '/token-bearer' }
+          : scheme.fails;
+    const base = refused ? closedUrl : server.url;
+    expect({ method: e.method, url: e.url }).toEqual({
+      method: call.method,
+      url: `${base}${call.path}${call.method === 'GET' ? (scheme.query ?? '') : ''}`,
+    });
+    expect(e.message).toContain(`${e.method} ${e.url}`);
+    // The server's echo is kept, its credential replaced (so the scan below looked at a body that held one).
+    if (failure.mode === 'echo401' || failure.mode === 'echo500') expect(JSON.stringify((err as { body?: unknown }).body)).toContain('***');
+    if (failure.mode === 'garbled200') expect((err as { text?: string }).text).toContain('***');
 
-      const found = leaks({
-        ...views('err', err),
-        'err.stack': err.stack ?? '',
-        ...views('client', client),
-        ...views('request options', options),
-        'logger output': lines.join('\n'),
-      });
-      expect(found, found.join('\n')).toEqual([]);
-    },
-  );
+    const found = leaks({
+      ...views('err', err),
+      'err.stack': err.stack ?? '',
+      ...views('client', client),
+      ...views('request options', options),
+      'logger output': lines.join('\n'),
+    });
+    expect(found, found.join('\n')).toEqual([]);
+  });
 
   it('a successful call and a list: nothing in the response wrapper, the page, the client or the debug log', async () => {
     const lines: string[] = [];
@@ -439,11 +416,7 @@ describe.each(SCHEMES)('$name', (scheme) => {
     const pages: Page[] = [];
     for await (const p of page.iterPages()) pages.push(p);
     expect(pages).toHaveLength(2);
-    const listWrapper = await bounded(
-      client.items.list({ page_size: 2 }, options).withResponse(),
-      5_000,
-      'the list',
-    );
+    const listWrapper = await bounded(client.items.list({ page_size: 2 }, options).withResponse(), 5_000, 'the list');
 
     const found = leaks({
       ...views('the call (APIPromise)', promise),

@@ -178,19 +178,14 @@ describe('auth against the token endpoint', () => {
     fake.expireAll();
     const page = await c.datasources.connections.list({ datasource_name: 'facebook' });
     expect(page.data).toHaveLength(2);
-    expect(server.requests.map((r) => `${r.method} ${r.pathname} ${r.headers.authorization?.split(" ")[0]}`)).toEqual([
+    expect(server.requests.map((r) => `${r.method} ${r.pathname} ${r.headers.authorization?.split(' ')[0]}`)).toEqual([
       'POST /api/v3/token Basic',
       'GET /api/v3/datasources/facebook/connections Bearer',
       'GET /api/v3/datasources/facebook/connections Bearer', // tok-1, expired → 401
       'POST /api/v3/token Basic',
       'GET /api/v3/datasources/facebook/connections Bearer', // tok-2
     ]);
-    expect(server.requests.map((r) => r.headers.authorization).slice(1)).toEqual([
-      'Bearer tok-1',
-      'Bearer tok-1',
-      BASIC,
-      'Bearer tok-2',
-    ]);
+    expect(server.requests.map((r) => r.headers.authorization).slice(1)).toEqual(['Bearer tok-1', 'Bearer tok-1', BASIC, 'Bearer tok-2']);
     expect(fake.unauthorized).toBe(1);
   });
 
@@ -274,9 +269,7 @@ describe('auth against the token endpoint', () => {
     fake.tokens.set('static', { workspace: WORKSPACE, valid: true });
     const c = new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 'static' } });
     await c.datasources.connections.list({ datasource_name: 'facebook' });
-    expect(server.requests.map((r) => `${r.pathname} ${r.headers.authorization}`)).toEqual([
-      '/api/v3/datasources/facebook/connections Bearer static',
-    ]);
+    expect(server.requests.map((r) => `${r.pathname} ${r.headers.authorization}`)).toEqual(['/api/v3/datasources/facebook/connections Bearer static']);
   });
 });
 
@@ -319,8 +312,7 @@ describe('retries', () => {
       if (n === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': '0' });
       json(res, 200, { id: 42, title: 'Main' });
     });
-    const ws = await new mod.Improvado({ baseUrl: server.url, auth: { basicAuth: { username: USER, password: PASSWORD } } })
-      .workspaces.retrieve({ id: 42 });
+    const ws = await new mod.Improvado({ baseUrl: server.url, auth: { basicAuth: { username: USER, password: PASSWORD } } }).workspaces.retrieve({ id: 42 });
     expect(ws.title).toBe('Main');
     expect(server.requests).toHaveLength(2);
   });
@@ -342,9 +334,7 @@ describe('retries', () => {
 
   it('503 on every attempt: maxRetries + 1 attempts, then InternalServerError with the last request id', async () => {
     server.reset((_req, res) => json(res, 503, { details: 'down' }, { 'retry-after': '0', 'x-request-id': `rid-${server.requests.length}` }));
-    const err = (await rejection(
-      new mod.Improvado({ baseUrl: server.url, maxRetries: 3 }).workspaces.retrieve({ id: 42 }),
-    )) as ApiErrorLike;
+    const err = (await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 3 }).workspaces.retrieve({ id: 42 }))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.InternalServerError);
     expect(err.status).toBe(503);
     expect(err.requestId).toBe('rid-4');
@@ -357,9 +347,7 @@ describe('retries', () => {
     expect(await rejection(c.workspaces.create({ title: 'x' }))).toBeInstanceOf(mod.InternalServerError);
     expect(server.requests).toHaveLength(1);
     server.reset((_req, res) => json(res, 503, { details: 'down' }, { 'retry-after': '0' }));
-    expect(await rejection(c.workspaces.create({ title: 'x' }, { retryNonIdempotent: true }))).toBeInstanceOf(
-      mod.InternalServerError,
-    );
+    expect(await rejection(c.workspaces.create({ title: 'x' }, { retryNonIdempotent: true }))).toBeInstanceOf(mod.InternalServerError);
     expect(server.requests).toHaveLength(3);
     expect(server.requests.every((r) => r.body === '{"title":"x"}')).toBe(true);
   });
@@ -427,9 +415,7 @@ describe('timeouts, aborts and connection errors', () => {
 
   it('an already aborted signal sends nothing', async () => {
     server.reset(slow(10));
-    const err = await rejection(
-      new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }, { signal: AbortSignal.abort() }),
-    );
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }, { signal: AbortSignal.abort() }));
     expect(err).toBeInstanceOf(mod.AbortError);
     expect(server.requests).toHaveLength(0);
   });
@@ -502,8 +488,8 @@ describe('errors and request ids', () => {
       res.writeHead(204, { 'x-request-id': 'del-1' });
       res.end();
     });
-    const r = await new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 't' } })
-      .datasources.connections.delete({ datasource_name: 'facebook', connection_id: 3 })
+    const r = await new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 't' } }).datasources.connections
+      .delete({ datasource_name: 'facebook', connection_id: 3 })
       .withResponse();
     expect(r.data).toBeUndefined();
     expect(r.requestId).toBe('del-1');

@@ -160,8 +160,7 @@ export function exampleValue(spec: Schema, input: unknown, options: BuildOptions
   const type = firstType(schema);
   if (options.preferNull && Array.isArray(schema.type) && (schema.type as unknown[]).includes('null')) return null;
   const sample = Array.isArray(schema.examples) ? (schema.examples as unknown[])[0] : (schema.example ?? schema.default);
-  if (sample !== undefined && (sample === null || typeof sample !== 'object') && type !== 'object' && type !== 'array')
-    return sample as Json;
+  if (sample !== undefined && (sample === null || typeof sample !== 'object') && type !== 'object' && type !== 'array') return sample as Json;
   switch (type) {
     case 'object': {
       const out: { [key: string]: Json } = {};

@@ -47,30 +47,32 @@ const parameterArb = fc
     }),
   );
 
-const paginationArb: fc.Arbitrary<Pagination | undefined> = fc.option(
-  fc.record({
-    style: fc.constantFrom<Pagination['style']>('page', 'offset', 'cursor', 'next-link'),
-    in: fc.constantFrom<Pagination['in']>('query', 'body'),
-    pageParam: wire,
-    itemsField: fc.array(fc.oneof(wire, fc.constant('{i}'), fc.constant('0')), { minLength: 1, maxLength: 4 }).map((segments) => `/${segments.join('/')}`),
-    groups: fc.boolean(),
-    refItem: fc.boolean(),
-  }),
-  { nil: undefined },
-).map((p) =>
-  p === undefined
-    ? undefined
-    : {
-        style: p.style,
-        in: p.in,
-        pageParam: p.pageParam,
-        itemsField: p.itemsField,
-        ...(p.groups ? { groupsField: '/results' } : {}),
-        itemSchema: p.refItem ? s.ref('Item') : s.unknown(),
-        source: 'extension' as const,
-        reason: 'x-pagination',
-      },
-);
+const paginationArb: fc.Arbitrary<Pagination | undefined> = fc
+  .option(
+    fc.record({
+      style: fc.constantFrom<Pagination['style']>('page', 'offset', 'cursor', 'next-link'),
+      in: fc.constantFrom<Pagination['in']>('query', 'body'),
+      pageParam: wire,
+      itemsField: fc.array(fc.oneof(wire, fc.constant('{i}'), fc.constant('0')), { minLength: 1, maxLength: 4 }).map((segments) => `/${segments.join('/')}`),
+      groups: fc.boolean(),
+      refItem: fc.boolean(),
+    }),
+    { nil: undefined },
+  )
+  .map((p) =>
+    p === undefined
+      ? undefined
+      : {
+          style: p.style,
+          in: p.in,
+          pageParam: p.pageParam,
+          itemsField: p.itemsField,
+          ...(p.groups ? { groupsField: '/results' } : {}),
+          itemSchema: p.refItem ? s.ref('Item') : s.unknown(),
+          source: 'extension' as const,
+          reason: 'x-pagination',
+        },
+  );
 
 const operationArb = (schemeKeys: readonly string[]) =>
   fc
@@ -111,7 +113,14 @@ const operationArb = (schemeKeys: readonly string[]) =>
               requestBody: {
                 required: body.required,
                 pointer: '#/b',
-                contents: [{ mediaType: body.mediaType, bodyKind: body.kind, schema: s.object([]), ...(encoding !== undefined && Object.keys(encoding).length > 0 ? { encoding } : {}) }],
+                contents: [
+                  {
+                    mediaType: body.mediaType,
+                    bodyKind: body.kind,
+                    schema: s.object([]),
+                    ...(encoding !== undefined && Object.keys(encoding).length > 0 ? { encoding } : {}),
+                  },
+                ],
               },
             }
           : {}),
@@ -161,27 +170,31 @@ const enumArb = fc
   })
   .map((e): NamedSchema => named(`${e.id}Enum`, s.enum(e.values)));
 
-const signatureArb: fc.Arbitrary<WebhookSignature | undefined> = fc.option(
-  fc.record({
-    scheme: fc.constantFrom<WebhookSignature['scheme']>('hmac', 'standard-webhooks', 'timestamped'),
-    header: wire,
-    prefix: fc.option(wire, { nil: undefined }),
-    challenge: fc.option(fc.tuple(wire, wire), { nil: undefined }),
-  }),
-  { nil: undefined },
-).map((x) =>
-  x === undefined
-    ? undefined
-    : {
-        scheme: x.scheme,
-        algorithm: 'hmac-sha256',
-        header: x.header,
-        encoding: 'hex',
-        signedContent: 'raw-body',
-        ...(x.prefix !== undefined ? { prefix: x.prefix } : {}),
-        ...(x.challenge !== undefined ? { challenge: { method: 'get', challengeHeader: x.challenge[0], verifyTokenHeader: x.challenge[1], respondWith: 'challenge-text' } } : {}),
-      },
-);
+const signatureArb: fc.Arbitrary<WebhookSignature | undefined> = fc
+  .option(
+    fc.record({
+      scheme: fc.constantFrom<WebhookSignature['scheme']>('hmac', 'standard-webhooks', 'timestamped'),
+      header: wire,
+      prefix: fc.option(wire, { nil: undefined }),
+      challenge: fc.option(fc.tuple(wire, wire), { nil: undefined }),
+    }),
+    { nil: undefined },
+  )
+  .map((x) =>
+    x === undefined
+      ? undefined
+      : {
+          scheme: x.scheme,
+          algorithm: 'hmac-sha256',
+          header: x.header,
+          encoding: 'hex',
+          signedContent: 'raw-body',
+          ...(x.prefix !== undefined ? { prefix: x.prefix } : {}),
+          ...(x.challenge !== undefined
+            ? { challenge: { method: 'get', challengeHeader: x.challenge[0], verifyTokenHeader: x.challenge[1], respondWith: 'challenge-text' } }
+            : {}),
+        },
+  );
 
 const apiArb: fc.Arbitrary<{ model: Api; clientName: string; typesPackage: string }> = fc
   .uniqueArray(schemeArb, { selector: (x) => x.key, maxLength: 4 })
@@ -211,7 +224,11 @@ const apiArb: fc.Arbitrary<{ model: Api; clientName: string; typesPackage: strin
                       identifier: webhook,
                       method: 'post' as const,
                       parameters: { path: [], query: [], header: [], cookie: [] },
-                      requestBody: { required: true, contents: [{ mediaType: 'application/json', bodyKind: 'json' as const, schema: s.object([]) }], pointer: '#/w' },
+                      requestBody: {
+                        required: true,
+                        contents: [{ mediaType: 'application/json', bodyKind: 'json' as const, schema: s.object([]) }],
+                        pointer: '#/w',
+                      },
                       responses: [],
                       pointer: '#/webhooks/x',
                     },

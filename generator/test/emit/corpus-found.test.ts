@@ -87,7 +87,8 @@ describe('fuzz-found fixtures', () => {
       expect(paths).toContain('client/src/client.ts');
       for (const p of paths) await expect(g.files.get(p)).toMatchFileSnapshot(`__snapshots__/corpus-found/${name}/${p}`);
       const first = names[0] ?? '';
-      for (const kind of kinds) expectSameAsReference(`${name} (${kind})`, packageFiles(name, kind), { name: `${first} (${kind})`, files: packageFiles(first, kind) });
+      for (const kind of kinds)
+        expectSameAsReference(`${name} (${kind})`, packageFiles(name, kind), { name: `${first} (${kind})`, files: packageFiles(first, kind) });
       expectNoStaleSnapshots(fileURLToPath(new URL(`./__snapshots__/corpus-found/${name}/`, import.meta.url)), paths);
     });
   }

@@ -51,13 +51,16 @@ describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} run
 
   it('a property key names exactly the wire name', () => {
     fc.assert(
-      fc.property(text.filter((s) => s.length > 0), (name) => {
-        const file = parse(`interface I { ${propertyKey(name)}: string; }`);
-        expect(parseErrors(file)).toEqual([]);
-        const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
-        const key = member.name;
-        expect(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined).toBe(name);
-      }),
+      fc.property(
+        text.filter((s) => s.length > 0),
+        (name) => {
+          const file = parse(`interface I { ${propertyKey(name)}: string; }`);
+          expect(parseErrors(file)).toEqual([]);
+          const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
+          const key = member.name;
+          expect(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined).toBe(name);
+        },
+      ),
       params,
     );
   });
@@ -98,42 +101,62 @@ describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} run
 describe(`printed by the printer (seed ${seed})`, () => {
   it('keys, literal types, object literal entries and member comments come back exactly', () => {
     fc.assert(
-      fc.property(text.filter((s) => s.length > 0), text, text, (name, value, description) => {
-        const innerDocs = commentFromText(jsDocText({ description }));
-        const docs = commentFromDocs(jsDocStructures({ description }));
-        const source = printFile([
-          {
-            kind: 'interface',
-            name: 'I',
-            exported: true,
-            members: [
-              {
-                kind: 'property',
-                key: propertyKey(name),
-                optional: false,
-                type: { kind: 'object', multiline: true, members: [{ kind: 'property', key: 'inner', optional: false, type: literal(literalType(value)), ...(innerDocs !== undefined ? { docs: innerDocs } : {}) }] },
-                ...(docs !== undefined ? { docs } : {}),
-              },
-            ],
-          },
-          { kind: 'alias', name: 'B', exported: true, type: literal(literalType(value)) },
-          { kind: 'const', name: 'C', exported: true, init: object([recordProperty(name, str(value))]) },
-        ]);
-        const file = parse(source);
-        expect(parseErrors(file)).toEqual([]);
-        expect(file.statements).toHaveLength(3);
-        const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
-        expect(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined).toBe(name);
-        const inner = (member.type as ts.TypeLiteralNode).members[0] as ts.PropertySignature;
-        expect(((inner.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
-        const alias = file.statements[1] as ts.TypeAliasDeclaration;
-        expect(((alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
-        const entry = ((file.statements[2] as ts.VariableStatement).declarationList.declarations[0]!.initializer as ts.ObjectLiteralExpression).properties[0] as ts.PropertyAssignment;
-        const key = ts.isComputedPropertyName(entry.name) ? (entry.name.expression as ts.StringLiteral).text : (entry.name as ts.Identifier | ts.StringLiteral).text;
-        expect(key).toBe(name);
-        const v = ts.isAsExpression(entry.initializer) ? entry.initializer.expression : entry.initializer;
-        expect((v as ts.StringLiteral).text).toBe(value);
-      }),
+      fc.property(
+        text.filter((s) => s.length > 0),
+        text,
+        text,
+        (name, value, description) => {
+          const innerDocs = commentFromText(jsDocText({ description }));
+          const docs = commentFromDocs(jsDocStructures({ description }));
+          const source = printFile([
+            {
+              kind: 'interface',
+              name: 'I',
+              exported: true,
+              members: [
+                {
+                  kind: 'property',
+                  key: propertyKey(name),
+                  optional: false,
+                  type: {
+                    kind: 'object',
+                    multiline: true,
+                    members: [
+                      {
+                        kind: 'property',
+                        key: 'inner',
+                        optional: false,
+                        type: literal(literalType(value)),
+                        ...(innerDocs !== undefined ? { docs: innerDocs } : {}),
+                      },
+                    ],
+                  },
+                  ...(docs !== undefined ? { docs } : {}),
+                },
+              ],
+            },
+            { kind: 'alias', name: 'B', exported: true, type: literal(literalType(value)) },
+            { kind: 'const', name: 'C', exported: true, init: object([recordProperty(name, str(value))]) },
+          ]);
+          const file = parse(source);
+          expect(parseErrors(file)).toEqual([]);
+          expect(file.statements).toHaveLength(3);
+          const member = (file.statements[0] as ts.InterfaceDeclaration).members[0] as ts.PropertySignature;
+          expect(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined).toBe(name);
+          const inner = (member.type as ts.TypeLiteralNode).members[0] as ts.PropertySignature;
+          expect(((inner.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
+          const alias = file.statements[1] as ts.TypeAliasDeclaration;
+          expect(((alias.type as ts.LiteralTypeNode).literal as ts.StringLiteral).text).toBe(value);
+          const entry = ((file.statements[2] as ts.VariableStatement).declarationList.declarations[0]!.initializer as ts.ObjectLiteralExpression)
+            .properties[0] as ts.PropertyAssignment;
+          const key = ts.isComputedPropertyName(entry.name)
+            ? (entry.name.expression as ts.StringLiteral).text
+            : (entry.name as ts.Identifier | ts.StringLiteral).text;
+          expect(key).toBe(name);
+          const v = ts.isAsExpression(entry.initializer) ? entry.initializer.expression : entry.initializer;
+          expect((v as ts.StringLiteral).text).toBe(value);
+        },
+      ),
       { seed, numRuns: 100 },
     );
   });
@@ -142,10 +165,37 @@ describe(`printed by the printer (seed ${seed})`, () => {
 /** Any string, lone surrogates, NUL, U+2029, `${` and `</script>` included (issue 15). */
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.array(
-    fc.constantFrom('*', '/', '@', '\n', '\r', ' ', '\\', '"', "'", '`', 'a', '{', '}', '\u2028', '\u2029', '$', '${', '\u0000', '\uD800', '\uDC00', '</script>', '|', '<', '#'),
-    { maxLength: 16 },
-  ).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '*',
+        '/',
+        '@',
+        '\n',
+        '\r',
+        ' ',
+        '\\',
+        '"',
+        "'",
+        '`',
+        'a',
+        '{',
+        '}',
+        '\u2028',
+        '\u2029',
+        '$',
+        '${',
+        '\u0000',
+        '\uD800',
+        '\uDC00',
+        '</script>',
+        '|',
+        '<',
+        '#',
+      ),
+      { maxLength: 16 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe(`one escaping function per output context, for any string (seed ${seed})`, () => {
@@ -168,10 +218,13 @@ describe(`one escaping function per output context, for any string (seed ${seed}
 
   it('literalKey: an object-literal key that names exactly the value', () => {
     fc.assert(
-      fc.property(hostile.filter((s) => s.length > 0), (name) => {
-        const object = new Function(`return { ${literalKey(name)}: 1 };`)() as Record<string, number>;
-        expect(Object.keys(object)).toEqual([name]);
-      }),
+      fc.property(
+        hostile.filter((s) => s.length > 0),
+        (name) => {
+          const object = new Function(`return { ${literalKey(name)}: 1 };`)() as Record<string, number>;
+          expect(Object.keys(object)).toEqual([name]);
+        },
+      ),
       params,
     );
   });

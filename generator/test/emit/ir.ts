@@ -1,13 +1,5 @@
 /** Builders for hand-made IR values in emitter unit tests. */
-import type {
-  Api,
-  NamedSchema,
-  Operation,
-  Parameter,
-  Property,
-  Response,
-  Schema,
-} from '../../src/model/types.js';
+import type { Api, NamedSchema, Operation, Parameter, Property, Response, Schema } from '../../src/model/types.js';
 import type { EmitOptions } from '../../src/emit/types.js';
 
 type Common = { nullable: boolean; pointer: string };
@@ -19,18 +11,13 @@ export const s = {
   integer: (extra: Record<string, unknown> = {}): Schema => ({ kind: 'integer', ...common(), ...extra }) as Schema,
   boolean: (extra: Record<string, unknown> = {}): Schema => ({ kind: 'boolean', ...common(), ...extra }) as Schema,
   unknown: (extra: Record<string, unknown> = {}): Schema => ({ kind: 'unknown', ...common(), ...extra }) as Schema,
-  ref: (target: string, extra: Record<string, unknown> = {}): Schema =>
-    ({ kind: 'ref', target, ...common(), ...extra }) as Schema,
-  enum: (values: Array<string | number | boolean>, extra: Record<string, unknown> = {}): Schema =>
-    ({ kind: 'enum', values, ...common(), ...extra }) as Schema,
+  ref: (target: string, extra: Record<string, unknown> = {}): Schema => ({ kind: 'ref', target, ...common(), ...extra }) as Schema,
+  enum: (values: Array<string | number | boolean>, extra: Record<string, unknown> = {}): Schema => ({ kind: 'enum', values, ...common(), ...extra }) as Schema,
   array: (items: Schema | undefined, extra: Record<string, unknown> = {}): Schema =>
     ({ kind: 'array', ...(items ? { items } : {}), ...common(), ...extra }) as Schema,
-  object: (properties: Property[], extra: Record<string, unknown> = {}): Schema =>
-    ({ kind: 'object', properties, ...common(), ...extra }) as Schema,
-  union: (variants: Schema[], extra: Record<string, unknown> = {}): Schema =>
-    ({ kind: 'union', keyword: 'oneOf', variants, ...common(), ...extra }) as Schema,
-  allOf: (members: Schema[], extra: Record<string, unknown> = {}): Schema =>
-    ({ kind: 'intersection', members, ...common(), ...extra }) as Schema,
+  object: (properties: Property[], extra: Record<string, unknown> = {}): Schema => ({ kind: 'object', properties, ...common(), ...extra }) as Schema,
+  union: (variants: Schema[], extra: Record<string, unknown> = {}): Schema => ({ kind: 'union', keyword: 'oneOf', variants, ...common(), ...extra }) as Schema,
+  allOf: (members: Schema[], extra: Record<string, unknown> = {}): Schema => ({ kind: 'intersection', members, ...common(), ...extra }) as Schema,
 };
 
 export function prop(name: string, schema: Schema, required = false, extra: Partial<Property> = {}): Property {

@@ -18,11 +18,13 @@ import { prettierChanges } from './printer-identity.js';
 
 function corpusFound(): Fixture[] {
   const dir = path.join(fixturesDir, 'corpus-found');
-  return readdirSync(dir)
-    // deep-ref-chain-stack-overflow is refused by the loader (load/too-deep): nothing is printed.
-    .filter((n) => n !== 'deep-ref-chain-stack-overflow' && existsSync(path.join(dir, n, 'openapi.yaml')))
-    .sort()
-    .map((name) => ({ name, spec: path.join(dir, name, 'openapi.yaml'), specPath: `generator/test/fixtures/corpus-found/${name}/openapi.yaml` }));
+  return (
+    readdirSync(dir)
+      // deep-ref-chain-stack-overflow is refused by the loader (load/too-deep): nothing is printed.
+      .filter((n) => n !== 'deep-ref-chain-stack-overflow' && existsSync(path.join(dir, n, 'openapi.yaml')))
+      .sort()
+      .map((name) => ({ name, spec: path.join(dir, name, 'openapi.yaml'), specPath: `generator/test/fixtures/corpus-found/${name}/openapi.yaml` }))
+  );
 }
 
 const improvado: Fixture = { name: 'improvado', spec: path.join(repoRoot, 'spec/openapi.yaml'), specPath: 'spec/openapi.yaml' };

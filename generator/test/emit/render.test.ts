@@ -30,14 +30,22 @@ describe('renderSchema', () => {
     ['nullable number (3.0 nullable / 3.1 type array)', s.number({ nullable: true }), 'number | null'],
     ['binary string', s.string({ binary: true }), 'Blob'],
     ['unknown stays unknown when nullable', s.unknown({ nullable: true }), 'unknown'],
-    ['string enum with special characters', s.enum(['B+', '-name', 'Acme\\Billing', 'a"b', 'line\nbreak', 'é']), '"B+" | "-name" | "Acme\\\\Billing" | "a\\"b" | "line\\nbreak" | "é"'],
+    [
+      'string enum with special characters',
+      s.enum(['B+', '-name', 'Acme\\Billing', 'a"b', 'line\nbreak', 'é']),
+      '"B+" | "-name" | "Acme\\\\Billing" | "a\\"b" | "line\\nbreak" | "é"',
+    ],
     ['numeric enum', s.enum([0, 1, 2, -3]), '0 | 1 | 2 | -3'],
     ['nullable enum', s.enum(['low', 'high'], { nullable: true }), '"low" | "high" | null'],
     ['const true', s.enum([true]), 'true'],
     ['const null (empty enum, nullable)', s.enum([], { nullable: true }), 'null'],
     ['array of union', s.array(s.union([s.string(), s.number()])), '(string | number)[]'],
     ['nullable array', s.array(s.string(), { nullable: true }), 'string[] | null'],
-    ['tuple with rest, no minItems: elements optional (D31)', s.array(s.number(), { prefixItems: [s.string(), s.boolean()] }), '[string?, boolean?, ...number[]]'],
+    [
+      'tuple with rest, no minItems: elements optional (D31)',
+      s.array(s.number(), { prefixItems: [s.string(), s.boolean()] }),
+      '[string?, boolean?, ...number[]]',
+    ],
     ['tuple with rest and minItems', s.array(s.number(), { prefixItems: [s.string(), s.boolean()], minItems: 2 }), '[string, boolean, ...number[]]'],
     ['closed tuple with optional tail', s.array(undefined, { prefixItems: [s.string(), s.boolean()], minItems: 1 }), '[string, boolean?]'],
     ['union absorbs duplicates', s.union([s.string(), s.string(), s.ref('Pet')]), 'string | Pet'],
@@ -53,9 +61,7 @@ describe('renderSchema', () => {
   it('uses the request variant in the request direction, and imports it', () => {
     const scope = new FileScope('shared');
     expect(typeText(renderSchema(s.ref('Image'), { api: model, scope, direction: 'request' }))).toBe('ImageRequest');
-    expect(scope.importDeclarations()).toEqual([
-      expect.objectContaining({ typeOnly: true, from: './images.js', names: [{ name: 'ImageRequest' }] }),
-    ]);
+    expect(scope.importDeclarations()).toEqual([expect.objectContaining({ typeOnly: true, from: './images.js', names: [{ name: 'ImageRequest' }] })]);
   });
 
   it('discriminator: adds the mapping literal only where the member does not pin it (case-04)', () => {
@@ -99,7 +105,12 @@ describe('objects', () => {
     ],
     [
       'patternProperties',
-      s.object([prop('id', s.string(), true)], { patternProperties: [{ pattern: '^x-', schema: s.string() }, { pattern: '^n_', schema: s.number() }] }),
+      s.object([prop('id', s.string(), true)], {
+        patternProperties: [
+          { pattern: '^x-', schema: s.string() },
+          { pattern: '^n_', schema: s.number() },
+        ],
+      }),
       '{\nid: string;\n[key: string]: string | number;\n}',
     ],
     ['requiredOnly names', s.object([], { requiredOnly: ['email'] }), '{\n/** Listed in `required` without a schema. */\nemail: unknown;\n}'],

@@ -42,7 +42,14 @@ describe('template helpers', () => {
       description: 'Types for "the" API\\n',
       metadata: { license: 'Apache-2.0', repository: { type: 'git', url: 'git+https://example.com/"q".git' } },
     });
-    const pkg = JSON.parse(text) as { name: string; version: string; description: string; license: string; repository: { url: string }; scripts: Record<string, string> };
+    const pkg = JSON.parse(text) as {
+      name: string;
+      version: string;
+      description: string;
+      license: string;
+      repository: { url: string };
+      scripts: Record<string, string>;
+    };
     expect(pkg).toMatchObject({ name: '@scope/types', version: '1.2.3', description: 'Types for "the" API\\n', license: 'Apache-2.0' });
     expect(pkg.repository.url).toBe('git+https://example.com/"q".git');
     expect(Object.keys(pkg.scripts)).toEqual(['build', 'prepack', 'typecheck']);

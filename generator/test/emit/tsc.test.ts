@@ -128,7 +128,11 @@ describe('generated types compile', () => {
     }
     writeFileSync(
       path.join(workDir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: strictCompilerOptions, include: ['*/src/**/*.ts', '*/consumer.ts', '*/openapi-typescript.ts', '*/compare.ts'] }, null, 2),
+      JSON.stringify(
+        { compilerOptions: strictCompilerOptions, include: ['*/src/**/*.ts', '*/consumer.ts', '*/openapi-typescript.ts', '*/compare.ts'] },
+        null,
+        2,
+      ),
     );
   }, 120_000);
 
@@ -162,7 +166,10 @@ describe('generated types compile', () => {
     rmSync(built, { recursive: true, force: true });
     const skipped = (from: string): boolean => ['node_modules', 'dist'].includes(path.relative(dir, from).split(path.sep)[0] ?? '');
     cpSync(dir, built, { recursive: true, filter: (from) => !skipped(from) });
-    const tsdown = spawnSync(process.execPath, [path.join(repo, 'generator/node_modules/tsdown/dist/run.mjs'), '--logLevel', 'error'], { cwd: built, encoding: 'utf8' });
+    const tsdown = spawnSync(process.execPath, [path.join(repo, 'generator/node_modules/tsdown/dist/run.mjs'), '--logLevel', 'error'], {
+      cwd: built,
+      encoding: 'utf8',
+    });
     expect(tsdown.status, `${tsdown.stdout}${tsdown.stderr}`).toBe(0);
     expect(existsSync(path.join(built, 'dist/openapi.d.ts'))).toBe(true);
     expect(existsSync(path.join(built, 'dist/openapi.d.cts'))).toBe(true);

@@ -22,7 +22,11 @@ test('the compiled generator writes both packages without loading ts-morph or ty
   ].join('\n');
   const stdout = execFileSync(
     process.execPath,
-    ['--input-type=module', '-e', `import { createRequire } from 'node:module'; import * as path from 'node:path'; const require = createRequire(import.meta.url);\n${script}`],
+    [
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module'; import * as path from 'node:path'; const require = createRequire(import.meta.url);\n${script}`,
+    ],
     { cwd: generatorDir, encoding: 'utf8' },
   );
   rmSync(out, { recursive: true, force: true });

@@ -23,27 +23,114 @@ export type JsonObject = { [key: string]: Json };
 
 /** Component names: valid per the spec, but clashing with TS keywords, globals and generated names. */
 const COMPONENT_NAMES = [
-  'Pet', 'pet', 'Pet_2', 'pet-item', 'Item.v2', '123abc', '_private', 'class', 'default', 'Object',
-  'Promise', 'Error', 'String', 'Array', 'Map', 'Record', 'unknown', 'never', 'paths', 'components',
-  'operations', 'webhooks', 'index', 'shared', 'Client', 'APIPromise', 'A', 'a', 'A-B', 'a.b.c', 'x1',
-  'ListPetsResponse', 'ListPetsParams', 'Date', 'Blob', 'File', 'Response', 'Request',
+  'Pet',
+  'pet',
+  'Pet_2',
+  'pet-item',
+  'Item.v2',
+  '123abc',
+  '_private',
+  'class',
+  'default',
+  'Object',
+  'Promise',
+  'Error',
+  'String',
+  'Array',
+  'Map',
+  'Record',
+  'unknown',
+  'never',
+  'paths',
+  'components',
+  'operations',
+  'webhooks',
+  'index',
+  'shared',
+  'Client',
+  'APIPromise',
+  'A',
+  'a',
+  'A-B',
+  'a.b.c',
+  'x1',
+  'ListPetsResponse',
+  'ListPetsParams',
+  'Date',
+  'Blob',
+  'File',
+  'Response',
+  'Request',
 ];
 /** Property names a generator must quote, escape, or keep from clashing. */
 const ODD_PROPERTY_NAMES = [
-  'id', 'name', 'kebab-case', 'with space', '123start', 'class', 'default', 'delete', 'constructor',
-  'toString', 'hasOwnProperty', '@type', 'a.b', 'x-ext', 'ÜNICODE', 'enum', 'new', 'typeof', 'null',
-  "it's", 'back\\slash', '"quoted"', '*/', '/*', '${template}', '', ' ', '\n', '$ref', 'type', '😀',
+  'id',
+  'name',
+  'kebab-case',
+  'with space',
+  '123start',
+  'class',
+  'default',
+  'delete',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '@type',
+  'a.b',
+  'x-ext',
+  'ÜNICODE',
+  'enum',
+  'new',
+  'typeof',
+  'null',
+  "it's",
+  'back\\slash',
+  '"quoted"',
+  '*/',
+  '/*',
+  '${template}',
+  '',
+  ' ',
+  '\n',
+  '$ref',
+  'type',
+  '😀',
 ];
 const ODD_STRINGS = [
-  '', ' ', 'a b', 'a-b', '1abc', 'true', 'null', 'class', "it's", 'back\\slash', 'new\nline', '*/',
-  '/*', '${x}', '`tick`', 'ümlaut', '😀', 'A', 'a', 'x-y_z', 'constructor', '__proto__', '"', "'",
+  '',
+  ' ',
+  'a b',
+  'a-b',
+  '1abc',
+  'true',
+  'null',
+  'class',
+  "it's",
+  'back\\slash',
+  'new\nline',
+  '*/',
+  '/*',
+  '${x}',
+  '`tick`',
+  'ümlaut',
+  '😀',
+  'A',
+  'a',
+  'x-y_z',
+  'constructor',
+  '__proto__',
+  '"',
+  "'",
 ];
 const FORMATS = ['date-time', 'date', 'uuid', 'email', 'uri', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
 const TAGS = ['pets', 'Pets', 'store', 'my tag', 'a-b', 'Object', 'class', 'default', 'users.admin', 'ÜBER'];
 
 const oddString = fc.oneof(fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
 const propertyName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ODD_PROPERTY_NAMES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
-const text = fc.oneof(fc.constant(undefined), fc.constantFrom('A thing.', 'Ends a comment */ here', 'Line one\nline two', '@deprecated no', '<b>html</b>', '`code`'));
+const text = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom('A thing.', 'Ends a comment */ here', 'Line one\nline two', '@deprecated no', '<b>html</b>', '`code`'),
+);
 
 /** Adds documentation keywords (title, description, default, example(s), deprecated) sometimes. */
 function withDocs(v: Version, schema: fc.Arbitrary<JsonObject>): fc.Arbitrary<JsonObject> {
@@ -172,7 +259,9 @@ export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false
     withDocs(v, object),
     fc.record({ type: fc.constant('array'), items: inner(true), minItems: fc.nat(2), uniqueItems: fc.boolean() }, { requiredKeys: ['type', 'items'] }),
     fc.record({ type: fc.constant('object'), additionalProperties: inner(true) }),
-    fc.tuple(fc.constantFrom('oneOf', 'anyOf', 'allOf'), fc.array(inner(false, true), { minLength: 1, maxLength: 4 })).map(([k, members]) => ({ [k]: members })),
+    fc
+      .tuple(fc.constantFrom('oneOf', 'anyOf', 'allOf'), fc.array(inner(false, true), { minLength: 1, maxLength: 4 }))
+      .map(([k, members]) => ({ [k]: members })),
     inner(false).map((s) => nullable(v, s)),
     inner(false).map((s) => ({ not: s })),
   ];
@@ -194,12 +283,7 @@ export function schemaArb(v: Version, refs: Refs, depth: number, guarded = false
 /** A discriminated union: `count` object variants and the union over them, as extra components. */
 function discriminatedArb(v: Version, prefix: string): fc.Arbitrary<Record<string, JsonObject>> {
   return fc
-    .tuple(
-      fc.constantFrom('kind', 'type', 'petType', '@type', 'class'),
-      fc.uniqueArray(oddString, { minLength: 2, maxLength: 4 }),
-      fc.boolean(),
-      fc.boolean(),
-    )
+    .tuple(fc.constantFrom('kind', 'type', 'petType', '@type', 'class'), fc.uniqueArray(oddString, { minLength: 2, maxLength: 4 }), fc.boolean(), fc.boolean())
     .map(([property, values, withMapping, nullableUnion]) => {
       const out: Record<string, JsonObject> = {};
       const names = values.map((_, i) => `${prefix}Variant${i}`);
@@ -221,22 +305,20 @@ function discriminatedArb(v: Version, prefix: string): fc.Arbitrary<Record<strin
 
 /** Component schemas: unique names, each a schema that may refer to the others (see {@link Refs}). */
 export function componentsArb(v: Version, maxDepth = 3): fc.Arbitrary<Record<string, JsonObject>> {
-  return fc
-    .uniqueArray(fc.constantFrom(...COMPONENT_NAMES), { minLength: 1, maxLength: 6 })
-    .chain((names) =>
-      fc
-        .tuple(
-          fc.tuple(...names.map((_, i) => schemaArb(v, { all: names, lower: names.slice(0, i) }, maxDepth))),
-          fc.option(discriminatedArb(v, 'Disc'), { nil: undefined }),
-        )
-        .map(([schemas, disc]) => {
-          const out: Record<string, JsonObject> = {};
-          names.forEach((name, i) => {
-            out[name] = schemas[i]!;
-          });
-          return { ...out, ...(disc ?? {}) };
-        }),
-    );
+  return fc.uniqueArray(fc.constantFrom(...COMPONENT_NAMES), { minLength: 1, maxLength: 6 }).chain((names) =>
+    fc
+      .tuple(
+        fc.tuple(...names.map((_, i) => schemaArb(v, { all: names, lower: names.slice(0, i) }, maxDepth))),
+        fc.option(discriminatedArb(v, 'Disc'), { nil: undefined }),
+      )
+      .map(([schemas, disc]) => {
+        const out: Record<string, JsonObject> = {};
+        names.forEach((name, i) => {
+          out[name] = schemas[i]!;
+        });
+        return { ...out, ...(disc ?? {}) };
+      }),
+  );
 }
 
 const SEGMENTS = ['pets', 'store', 'users', 'a-b', 'v1', 'items.json', 'ümlaut', 'class'];
@@ -254,14 +336,29 @@ function pathsArb(v: Version, components: readonly string[]): fc.Arbitrary<JsonO
       tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 2 }),
       summary: text,
       deprecated: fc.boolean(),
-      query: fc.uniqueArray(fc.tuple(propertyName.filter((n) => n !== ''), paramSchema, fc.boolean()), { maxLength: 3, selector: (q) => q[0] }),
+      query: fc.uniqueArray(
+        fc.tuple(
+          propertyName.filter((n) => n !== ''),
+          paramSchema,
+          fc.boolean(),
+        ),
+        { maxLength: 3, selector: (q) => q[0] },
+      ),
       header: fc.option(fc.constantFrom('X-Request-Id', 'If-Match', 'x-odd_header'), { nil: undefined }),
       body: fc.option(
-        fc.tuple(fc.constantFrom('application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain', 'application/octet-stream'), schema(false), fc.boolean()),
+        fc.tuple(
+          fc.constantFrom('application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain', 'application/octet-stream'),
+          schema(false),
+          fc.boolean(),
+        ),
         { nil: undefined },
       ),
       responses: fc.uniqueArray(
-        fc.tuple(fc.constantFrom('200', '201', '202', '204', '301', '400', '404', '422', '500', 'default', '2XX', '4XX'), fc.option(schema(false), { nil: undefined }), fc.constantFrom('application/json', 'text/plain', 'application/problem+json', '*/*')),
+        fc.tuple(
+          fc.constantFrom('200', '201', '202', '204', '301', '400', '404', '422', '500', 'default', '2XX', '4XX'),
+          fc.option(schema(false), { nil: undefined }),
+          fc.constantFrom('application/json', 'text/plain', 'application/problem+json', '*/*'),
+        ),
         { minLength: 1, maxLength: 4, selector: (r) => r[0] },
       ),
     },
@@ -302,7 +399,9 @@ function pathsArb(v: Version, components: readonly string[]): fc.Arbitrary<JsonO
           const responses: JsonObject = {};
           for (const [status, s, media] of op.responses) {
             responses[status] =
-              s === undefined || status === '204' || status === '301' ? { description: 'No body' } : { description: `Status ${status}`, content: { [media]: { schema: s } } };
+              s === undefined || status === '204' || status === '301'
+                ? { description: 'No body' }
+                : { description: `Status ${status}`, content: { [media]: { schema: s } } };
           }
           const operation: JsonObject = { operationId, responses };
           if (op.tags.length > 0) operation.tags = op.tags;
@@ -311,7 +410,10 @@ function pathsArb(v: Version, components: readonly string[]): fc.Arbitrary<JsonO
           if (parameters.length > 0) operation.parameters = parameters;
           if (op.body !== undefined && method !== 'get' && method !== 'delete') {
             const [media, s, required] = op.body;
-            operation.requestBody = { required, content: { [media]: { schema: media === 'application/octet-stream' ? { type: 'string', format: 'binary' } : s } } };
+            operation.requestBody = {
+              required,
+              content: { [media]: { schema: media === 'application/octet-stream' ? { type: 'string', format: 'binary' } : s } },
+            };
           }
           item[method] = operation;
         }
@@ -349,10 +451,18 @@ export const invalidDocumentArb: fc.Arbitrary<Json> = fc.oneof(
     { openapi: '3.2.0', info: { title: 'x', version: '1' }, paths: {} },
     { openapi: '3.0.3' },
     { openapi: 3.1, info: { title: 'x', version: '1' }, paths: {} },
-    { openapi: '3.1.0', info: { title: 'x', version: '1' }, components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } } },
+    {
+      openapi: '3.1.0',
+      info: { title: 'x', version: '1' },
+      components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } },
+    },
     { openapi: '3.1.0', info: { title: 'x', version: '1' }, components: { schemas: { A: { $ref: '#/components/schemas/Missing' } } } },
     { openapi: '3.0.3', info: { title: 'x', version: '1' }, paths: { '/a/{id}': { get: { responses: { 200: { description: 'ok' } } } } } },
-    { openapi: '3.0.3', info: { title: 'x', version: '1' }, paths: { '/a': { get: { operationId: 'x', responses: {} }, post: { operationId: 'x', responses: {} } } } },
+    {
+      openapi: '3.0.3',
+      info: { title: 'x', version: '1' },
+      paths: { '/a': { get: { operationId: 'x', responses: {} }, post: { operationId: 'x', responses: {} } } },
+    },
   ),
 );
 

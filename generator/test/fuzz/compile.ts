@@ -50,7 +50,10 @@ export function compileBatch(dir: string, members: readonly BatchMember[], extra
       const target = path.join(dir, member.id, file);
       mkdirSync(path.dirname(target), { recursive: true });
       const isTs = /\.(ts|mts|cts)$/.test(file);
-      writeFileSync(target, linked && isTs && file.startsWith('client/') ? toSharedCore(contents, target, path.join(dir, member.id, CORE), shared.dir) : contents);
+      writeFileSync(
+        target,
+        linked && isTs && file.startsWith('client/') ? toSharedCore(contents, target, path.join(dir, member.id, CORE), shared.dir) : contents,
+      );
       if (isTs) rootNames.push(target);
     }
     rootNames.push(...(member.roots ?? []));

@@ -26,7 +26,9 @@ const seed = process.env.SDKGEN_FUZZ_SEED !== undefined ? Number(process.env.SDK
 console.log(`[fuzz] hostile text: seed ${seed}, ${runs} runs (replay: SDKGEN_FUZZ_SEED=${seed} SDKGEN_HOSTILE_RUNS=${runs})`);
 
 const hostile = fc.array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
-const slotsArb: fc.Arbitrary<HostileSlots> = fc.record(Object.fromEntries(SLOT_NAMES.map((k) => [k, hostile])) as Record<keyof HostileSlots, fc.Arbitrary<string>>);
+const slotsArb: fc.Arbitrary<HostileSlots> = fc.record(
+  Object.fromEntries(SLOT_NAMES.map((k) => [k, hostile])) as Record<keyof HostileSlots, fc.Arbitrary<string>>,
+);
 
 function parse(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -34,14 +36,21 @@ function parse(fileName: string, text: string): ts.SourceFile {
 
 function syntaxErrors(file: ts.SourceFile): string[] {
   const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
-  return diagnostics.map((d) => `${file.fileName}:${file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return diagnostics.map(
+    (d) => `${file.fileName}:${file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+  );
 }
 
 /** Every string-literal value of a property `name: "…"` in an object literal of `file`. */
 function literalValues(file: ts.SourceFile, name: string): string[] {
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && node.name.text === name && ts.isStringLiteral(node.initializer)) {
+    if (
+      ts.isPropertyAssignment(node) &&
+      (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
+      node.name.text === name &&
+      ts.isStringLiteral(node.initializer)
+    ) {
       out.push(node.initializer.text);
     }
     ts.forEachChild(node, visit);
@@ -96,7 +105,9 @@ describe(`hostile text in every slot (seed ${seed}, ${runs} runs)`, () => {
         try {
           files = await emitDocument(doc, id);
         } catch (error) {
-          throw new Error(`generation failed (document: ${saveFailure(`hostile-${seed}-${id}`, doc)}): ${String((error as { diagnostics?: unknown }).diagnostics ? JSON.stringify((error as { diagnostics: unknown }).diagnostics).slice(0, 800) : error)}`);
+          throw new Error(
+            `generation failed (document: ${saveFailure(`hostile-${seed}-${id}`, doc)}): ${String((error as { diagnostics?: unknown }).diagnostics ? JSON.stringify((error as { diagnostics: unknown }).diagnostics).slice(0, 800) : error)}`,
+          );
         }
         const parsed = new Map<string, ts.SourceFile>();
         for (const [file, text] of files) {
@@ -157,9 +168,14 @@ describe(`hostile text in every slot (seed ${seed}, ${runs} runs)`, () => {
 
         members.push({ id, slots, files, packages: { [`@${id}/types`]: 'types' } });
       }),
-      { seed, numRuns: runs, reporter: (details) => {
-        if (details.failed) throw new Error(`seed ${seed}: ${String(details.errorInstance)}\ncounterexample (slots): ${JSON.stringify(details.counterexample?.[0])}`);
-      } },
+      {
+        seed,
+        numRuns: runs,
+        reporter: (details) => {
+          if (details.failed)
+            throw new Error(`seed ${seed}: ${String(details.errorInstance)}\ncounterexample (slots): ${JSON.stringify(details.counterexample?.[0])}`);
+        },
+      },
     );
     expect(members.length).toBeGreaterThanOrEqual(runs);
   }, 120_000);

@@ -294,7 +294,10 @@ describe('structural errors where the generator reads nothing are warnings', () 
     `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      operationId: x\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Pet" }\ncomponents:\n  schemas:\n    Pet:\n${schema}${components}`;
 
   test('a schema whose `examples` is an object (3.1 wants an array): a warning at its place, the document loads', async () => {
-    const name = write('examples-object.yaml', schemaDoc('      type: object\n      examples: { a: { name: rex } }\n      properties:\n        name: { type: string }\n'));
+    const name = write(
+      'examples-object.yaml',
+      schemaDoc('      type: object\n      examples: { a: { name: rex } }\n      properties:\n        name: { type: string }\n'),
+    );
     const loaded = await loadDocument(name, { cwd: dir });
     expect(loaded.diagnostics.map((d) => [d.severity, d.code, d.pointer])).toEqual([
       ['warning', 'load/invalid-structure', '#/components/schemas/Pet/examples'],
@@ -312,7 +315,9 @@ describe('structural errors where the generator reads nothing are warnings', () 
   test('the same error where a $ref reads it stays an error', async () => {
     const name = write(
       'definitions-referenced.yaml',
-      schemaDoc('      type: object\n      properties:\n        tag: { $ref: "#/components/schemas/Pet/definitions/Bad" }\n      definitions:\n        Bad: { type: 12 }\n'),
+      schemaDoc(
+        '      type: object\n      properties:\n        tag: { $ref: "#/components/schemas/Pet/definitions/Bad" }\n      definitions:\n        Bad: { type: 12 }\n',
+      ),
     );
     const [d] = await failure(name, dir);
     expect(d).toMatchObject({ severity: 'error', code: 'load/invalid-structure' });

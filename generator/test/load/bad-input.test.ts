@@ -43,7 +43,9 @@ describe('bad input gives one clear error naming the place', () => {
     const [d, ...rest] = await failure('api.yaml', dir);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'load/ref-file-unreadable', file: 'api.yaml', line: 6 });
-    expect(d!.message).toBe("$ref './pet.json' points into pet.json, which cannot be read: invalid JSON at line 3, column 46: Expected double-quoted property name");
+    expect(d!.message).toBe(
+      "$ref './pet.json' points into pet.json, which cannot be read: invalid JSON at line 3, column 46: Expected double-quoted property name",
+    );
   });
 
   test('empty file', async () => {
@@ -89,9 +91,7 @@ describe('bad input gives one clear error naming the place', () => {
       pointer: '#/paths/~1pets/get/responses/200/content/application~1json/schema',
       line: 13,
     });
-    expect(d!.message).toBe(
-      "$ref './models/does-not-exist.yaml' points into a file that does not exist: models/does-not-exist.yaml",
-    );
+    expect(d!.message).toBe("$ref './models/does-not-exist.yaml' points into a file that does not exist: models/does-not-exist.yaml");
     expect(d!.message).not.toContain(bad); // no absolute paths
   });
 

@@ -50,10 +50,7 @@ describe('multi-file documents are bundled into one', () => {
     const ref = "'upstream.yaml#/paths/~1things/get/responses/200/content/application~1json/schema'";
     const op = (id: string) =>
       `    get:\n      operationId: ${id}\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: ${ref} }\n`;
-    fs.writeFileSync(
-      path.join(dir, 'main.yaml'),
-      `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n${op('a')}  /b:\n${op('b')}`,
-    );
+    fs.writeFileSync(path.join(dir, 'main.yaml'), `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n${op('a')}  /b:\n${op('b')}`);
     const loaded = await loadDocument('main.yaml', { cwd: dir });
     const doc = loaded.document as { components: { schemas: Record<string, unknown> } };
     expect(Object.keys(doc.components.schemas)).toEqual(['schema']);
@@ -146,7 +143,10 @@ describe('validation is structural, not stylistic', () => {
 
   test('every case fixture loads', async () => {
     const cases = path.join(fixtures, 'cases');
-    const names = fs.readdirSync(cases, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const names = fs
+      .readdirSync(cases, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       const loaded = await loadDocument(`cases/${name}/openapi.yaml`, { cwd: fixtures });

@@ -45,7 +45,7 @@ describe('every fixture', () => {
 });
 
 describe('diagnostics', () => {
-  it('carry file, line and column from the loader\'s locate()', () => {
+  it("carry file, line and column from the loader's locate()", () => {
     const l = loaded(`openapi: 3.1.0
 info: { title: t, version: "1" }
 paths:
@@ -332,7 +332,14 @@ describe('determinism (property)', () => {
       fc.oneof(
         fc.constantFrom({ type: 'string' }, { type: ['integer', 'null'] }, { enum: ['a', null] }, { const: 1 }),
         fc.constantFrom(...keys).map((k) => ({ $ref: `#/components/schemas/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` })),
-        fc.record({ type: fc.constant('object'), properties: fc.dictionary(fc.constantFrom('id', 'name', 'class', 'x-y'), fc.constantFrom(...keys).map((k) => ({ $ref: `#/components/schemas/${k}`, readOnly: true })), { maxKeys: 3 }) }),
+        fc.record({
+          type: fc.constant('object'),
+          properties: fc.dictionary(
+            fc.constantFrom('id', 'name', 'class', 'x-y'),
+            fc.constantFrom(...keys).map((k) => ({ $ref: `#/components/schemas/${k}`, readOnly: true })),
+            { maxKeys: 3 },
+          ),
+        }),
         fc.constantFrom(...keys).map((k) => ({ allOf: [{ $ref: `#/components/schemas/${k}` }, { required: ['id'] }] })),
         fc.constantFrom(...keys).map((k) => ({ oneOf: [{ $ref: `#/components/schemas/${k}` }, { type: 'null' }] })),
       );

@@ -14,7 +14,9 @@ const classNames = (root: ResourceNode): string[] => allResources(root).map((n) 
 
 /** A document with one GET operation per `[tag, path]`, the given component schemas, and `extra` top-level YAML. */
 function doc(ops: Array<[string, string]>, extra = ''): string {
-  const paths = ops.map(([tag, p], i) => `  ${p}:\n    get:\n      operationId: op${i}\n      tags: ['${tag}']\n      responses: { "200": { description: ok } }`);
+  const paths = ops.map(
+    ([tag, p], i) => `  ${p}:\n    get:\n      operationId: op${i}\n      tags: ['${tag}']\n      responses: { "200": { description: ok } }`,
+  );
   return `openapi: 3.1.0\ninfo: { title: Names, version: "1" }\npaths:\n${paths.join('\n')}\n${extra}`;
 }
 
@@ -40,7 +42,11 @@ describe('enum value arrays (fixture rules/enum-values-names)', () => {
   });
 
   it('records why each array was renamed', () => {
-    expect(names.renames.map((r) => `${r.from} → ${r.to}`)).toEqual(['StatusValues → StatusValues2', 'LevelValues → LevelValues2', 'PriorityValues → PriorityValues2']);
+    expect(names.renames.map((r) => `${r.from} → ${r.to}`)).toEqual([
+      'StatusValues → StatusValues2',
+      'LevelValues → LevelValues2',
+      'PriorityValues → PriorityValues2',
+    ]);
     expect(names.renames[1]?.reason).toContain('collides with LevelValues');
   });
 });
@@ -61,7 +67,13 @@ describe('resource files (fixture rules/resource-file-names)', () => {
 
 describe('the root client', () => {
   it('its own names and the runtime names win: a resource class named like one gets `Resource`, then `_`', () => {
-    const { api } = build(doc([['Shop', '/shop'], ['Shop base', '/shop-base'], ['Page', '/page']]));
+    const { api } = build(
+      doc([
+        ['Shop', '/shop'],
+        ['Shop base', '/shop-base'],
+        ['Page', '/page'],
+      ]),
+    );
     const names = clientNames(api, 'ShopBase');
     expect([names.client, names.base, names.auth, names.options]).toEqual(['ShopBase', 'ShopBaseBase', 'ShopBaseAuth', 'ShopBaseOptions']);
     expect(classNames(names.root)).toEqual(['PageResource', 'Shop', 'ShopBaseResource']);
@@ -69,7 +81,13 @@ describe('the root client', () => {
   });
 
   it('getters never take a member of the runtime ClientCore (read from runtime/client.ts)', () => {
-    const { api } = build(doc([['Config', '/config'], ['Request', '/request'], ['With options', '/with-options']]));
+    const { api } = build(
+      doc([
+        ['Config', '/config'],
+        ['Request', '/request'],
+        ['With options', '/with-options'],
+      ]),
+    );
     expect(clientNames(api, 'Client').root.children.map((c) => `${c.name} ${c.file}`)).toEqual([
       'config_ src/resources/config.ts',
       'request_ src/resources/request.ts',
@@ -112,7 +130,17 @@ describe('runtime names the package re-exports', () => {
   });
 
   it('are reserved: a resource class named like one gets `Resource`; one the client name takes is not re-exported', () => {
-    const { api } = build(doc([['Raw body', '/raw-body'], ['Response data', '/response-data'], ['Logger', '/logger'], ['Client core', '/client-core']], WEBHOOKS));
+    const { api } = build(
+      doc(
+        [
+          ['Raw body', '/raw-body'],
+          ['Response data', '/response-data'],
+          ['Logger', '/logger'],
+          ['Client core', '/client-core'],
+        ],
+        WEBHOOKS,
+      ),
+    );
     const names = clientNames(api, 'ApiError');
     expect(classNames(names.root)).toEqual(['ClientCore', 'LoggerResource', 'RawBodyResource', 'ResponseDataResource']);
     const reexported = names.runtimeReexports.flatMap((r) => [...r.values, ...r.types]);

@@ -66,7 +66,10 @@ export function op(api: Api, operationId: string): Operation {
 }
 
 /** The schema of property `name` of an object schema (throws when not an object or absent). */
-export function prop(schema: Schema, name: string): { schema: Schema; required: boolean; readOnly?: boolean; writeOnly?: boolean; deprecated?: boolean; description?: string; default?: unknown } {
+export function prop(
+  schema: Schema,
+  name: string,
+): { schema: Schema; required: boolean; readOnly?: boolean; writeOnly?: boolean; deprecated?: boolean; description?: string; default?: unknown } {
   if (schema.kind !== 'object') throw new Error(`not an object: ${schema.kind}`);
   const p = schema.properties.find((x) => x.name === name);
   if (!p) throw new Error(`no property ${name}`);

@@ -155,12 +155,14 @@ describe('names in the model', () => {
   });
 
   it('non-ASCII and colliding schema keys: unique, deterministic, recorded', () => {
-    const { api } = build(doc(`    Größe: { type: string }
+    const { api } = build(
+      doc(`    Größe: { type: string }
     Grosse: { type: string }
     Ключ: { type: string }
     Значение: { type: string }
     pet_owner: { type: string }
-    PetOwner: { type: string }`));
+    PetOwner: { type: string }`),
+    );
     expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Grosse', 'Grosse2', 'Schema', 'Schema2', 'PetOwner', 'PetOwner2']);
     expect(api.renames.map((r) => [r.from, r.to])).toEqual([
       ['Größe', 'Grosse'],

@@ -86,7 +86,10 @@ describe('parameters', () => {
     );
     const o = op(api, 'getOrder');
     expect(o.parameters.path.map((p) => p.name)).toEqual(['storeCode', 'orderId']);
-    expect(o.parameters.path[0]).toMatchObject({ pointer: '#/paths/~1stores~1{storeCode}~1orders~1{orderId}/parameters/0', schema: { pointer: '#/components/parameters/StoreCode/schema' } });
+    expect(o.parameters.path[0]).toMatchObject({
+      pointer: '#/paths/~1stores~1{storeCode}~1orders~1{orderId}/parameters/0',
+      schema: { pointer: '#/components/parameters/StoreCode/schema' },
+    });
     expect(o.parameters.query).toHaveLength(1);
     expect(o.parameters.query[0]).toMatchObject({ description: 'operation-level', schema: { kind: 'integer' } });
     expect(o.parameters.header.map((p) => p.name)).toEqual(['verbose']);
@@ -113,7 +116,9 @@ describe('parameters', () => {
       responses: { "200": { description: ok } }`),
     );
     const o = op(api2, 'x');
-    expect([o.parameters.path[0], o.parameters.header[0], o.parameters.cookie[0], o.parameters.query[0]].map((p) => [p?.style, p?.explode, p?.allowReserved])).toEqual([
+    expect(
+      [o.parameters.path[0], o.parameters.header[0], o.parameters.cookie[0], o.parameters.query[0]].map((p) => [p?.style, p?.explode, p?.allowReserved]),
+    ).toEqual([
       ['simple', false, false],
       ['simple', false, false],
       ['form', true, false],
@@ -253,7 +258,11 @@ describe('bodies', () => {
       bodyKind: 'binary',
       schema: { kind: 'string', nullable: false, binary: true, contentMediaType: 'image/png' },
     });
-    expect(strip(img.responses[0]?.contents[0])).toEqual({ mediaType: 'application/octet-stream', bodyKind: 'binary', schema: { kind: 'string', binary: true, nullable: false } });
+    expect(strip(img.responses[0]?.contents[0])).toEqual({
+      mediaType: 'application/octet-stream',
+      bodyKind: 'binary',
+      schema: { kind: 'string', binary: true, nullable: false },
+    });
     const docBody = op(api, 'uploadDocument').requestBody?.contents[0];
     expect(docBody?.encoding).toEqual({ meta: { contentType: 'application/json' }, file: { contentType: 'application/pdf' } });
     expect(docBody?.schema).toMatchObject({
@@ -482,8 +491,18 @@ components:
     expect(api.operations.map((o) => o.idempotencyHeader)).toEqual(['X-Dedupe', undefined, 'X-One']);
     expect(op(api, 'c').parameters.query[0]).not.toHaveProperty('idempotencyKey');
     expect(diagnostics.map((d) => [d.severity, d.code, d.pointer, d.message])).toEqual([
-      ['warning', 'model/idempotency-key', '#/paths/~1c/post/parameters/2/x-idempotency-key', 'x-idempotency-key is ignored on a query parameter: only a header carries an idempotency key'],
-      ['warning', 'model/idempotency-key', '#/paths/~1c/post/parameters/1', 'several header parameters are marked x-idempotency-key: true (X-One, X-Two); using X-One'],
+      [
+        'warning',
+        'model/idempotency-key',
+        '#/paths/~1c/post/parameters/2/x-idempotency-key',
+        'x-idempotency-key is ignored on a query parameter: only a header carries an idempotency key',
+      ],
+      [
+        'warning',
+        'model/idempotency-key',
+        '#/paths/~1c/post/parameters/1',
+        'several header parameters are marked x-idempotency-key: true (X-One, X-Two); using X-One',
+      ],
     ]);
   });
 
@@ -561,7 +580,14 @@ components:
       requestBody: { x-inferred: true, content: { text/plain: {} } }
       responses: { "200": { description: ok, x-inferred: true } }`),
     );
-    expect(op(api, 'a')).toMatchObject({ tags: ['One', 'Two'], summary: 'Short', description: 'Long', deprecated: true, inferred: true, externalDocsUrl: 'https://docs' });
+    expect(op(api, 'a')).toMatchObject({
+      tags: ['One', 'Two'],
+      summary: 'Short',
+      description: 'Long',
+      deprecated: true,
+      inferred: true,
+      externalDocsUrl: 'https://docs',
+    });
     expect(op(api, 'a').requestBody).toMatchObject({ inferred: true, contents: [{ bodyKind: 'text', schema: { kind: 'string' } }] });
     expect(op(api, 'a').responses[0]).toMatchObject({ inferred: true });
   });
@@ -577,9 +603,7 @@ describe('path parameters and the path template', () => {
         - { name: id, in: path, required: true, schema: { type: string } }
       responses: { "200": { description: ok } }`),
     );
-    expect(errors.map((d) => [d.severity, d.code, d.pointer])).toEqual([
-      ['error', 'model/unused-path-parameter', '#/paths/~1items/get/parameters/0'],
-    ]);
+    expect(errors.map((d) => [d.severity, d.code, d.pointer])).toEqual([['error', 'model/unused-path-parameter', '#/paths/~1items/get/parameters/0']]);
     expect(errors[0]?.message).toBe(
       'path parameter id does not appear in the path template /items: add {id} to the path, or declare the parameter in another location (in: query, header or cookie)',
     );

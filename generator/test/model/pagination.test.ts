@@ -56,7 +56,13 @@ describe('pagination (rules/pagination fixture)', () => {
   });
 
   it('x-pagination cursor style over an inline response', () => {
-    expect(op(api, 'listWidgets').pagination).toMatchObject({ style: 'cursor', cursorParam: 'cursor', itemsField: '/items', nextField: '/next_cursor', itemSchema: { kind: 'string' } });
+    expect(op(api, 'listWidgets').pagination).toMatchObject({
+      style: 'cursor',
+      cursorParam: 'cursor',
+      itemsField: '/items',
+      nextField: '/next_cursor',
+      itemSchema: { kind: 'string' },
+    });
   });
 
   it('operations without a page shape get none', () => {
@@ -133,7 +139,9 @@ describe('x-pagination validation', () => {
   });
 
   it('paging parameters the operation does not take are warnings', () => {
-    const { diagnostics } = build(doc('{ style: page, pageParam: page, sizeParam: size, itemsField: /groups }', '{ name: page, in: query, schema: { type: integer } }'));
+    const { diagnostics } = build(
+      doc('{ style: page, pageParam: page, sizeParam: size, itemsField: /groups }', '{ name: page, in: query, schema: { type: integer } }'),
+    );
     expect(diagnostics.map((x) => [x.code, x.pointer])).toEqual([['model/pagination-parameter', '#/paths/~1things/post/x-pagination/sizeParam']]);
   });
 });

@@ -14,7 +14,7 @@ describe('path segments', () => {
     expect(pathSegments('/apiary/v3')).toEqual([{ static: 'apiary' }, { static: 'v3' }]);
   });
 
-  it('module stems are kebab-case; the stems of the types package\'s own files (shared, index, openapi) are reserved', () => {
+  it("module stems are kebab-case; the stems of the types package's own files (shared, index, openapi) are reserved", () => {
     expect(moduleOf('extractTemplates')).toBe('extract-templates');
     expect(moduleOf('projectsV2')).toBe('projects-v2');
     expect(moduleOf('shared')).toBe('shared-resource');
@@ -58,7 +58,12 @@ describe('more derivations', () => {
     delete: { operationId: purgeArticles, tags: [Articles], responses: { "204": { description: ok } } }
     head: { operationId: headArticles, tags: [Articles], responses: { "200": { description: ok } } }`),
     );
-    expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['articles.update', 'articles.publish', 'articles.delete', 'articles.head']);
+    expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual([
+      'articles.update',
+      'articles.publish',
+      'articles.delete',
+      'articles.head',
+    ]);
   });
 
   it('POST on an item: what is left of the operationId is a member name, `_` before a leading digit (rules/method-name-leading-digit)', () => {
@@ -288,7 +293,10 @@ describe('collisions', () => {
 
     it('the corpus-found fixture builds: post keeps xHeaders, patch gets xHeaders2', () => {
       const { api, diagnostics } = build(fixture('corpus-found/method-name-collision'));
-      expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual(['staticallyDefinedHeaders.xHeaders', 'staticallyDefinedHeaders.xHeaders2']);
+      expect(api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`)).toEqual([
+        'staticallyDefinedHeaders.xHeaders',
+        'staticallyDefinedHeaders.xHeaders2',
+      ]);
       expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['model/method-name-collision', 'warning']]);
     });
 

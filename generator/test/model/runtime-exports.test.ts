@@ -70,7 +70,11 @@ describe('runtimeExports refuses what it cannot read', () => {
   }
 
   it('reads aliases, type-only entries, a local re-export of an import, and `export *` below explicit exports', () => {
-    const d = folder('ok', "import { A } from './a.js';\nexport { A as B, type A as C } from './a.js';\nexport type * from './a.js';\nexport { A };\n", 'export class A {}\nexport interface D {}\n');
+    const d = folder(
+      'ok',
+      "import { A } from './a.js';\nexport { A as B, type A as C } from './a.js';\nexport type * from './a.js';\nexport { A };\n",
+      'export class A {}\nexport interface D {}\n',
+    );
     expect(runtimeExports('index.ts', d).map((e) => `${e.name} ${e.file} ${e.declaration} ${e.typeOnly}`)).toEqual([
       'B a.ts class false',
       'C a.ts class true',

@@ -45,7 +45,11 @@ describe('schema mapping rules (given → want)', () => {
     { name: 'not {} → never', given: 'not: {}', want: s({ kind: 'never' }) },
     { name: 'other not → unknown (negation is not expressible)', given: 'not: { type: string }', want: s({ kind: 'unknown' }) },
     { name: 'not beside a type is ignored', given: '{ type: string, not: { enum: [a] } }', want: s({ kind: 'string' }) },
-    { name: 'enum with null member → nullable, null not in values', given: 'enum: [low, high, null]', want: s({ kind: 'enum', values: ['low', 'high'], nullable: true }) },
+    {
+      name: 'enum with null member → nullable, null not in values',
+      given: 'enum: [low, high, null]',
+      want: s({ kind: 'enum', values: ['low', 'high'], nullable: true }),
+    },
     { name: 'enum [null] → null kind', given: 'enum: [null]', want: s({ kind: 'null' }) },
     { name: 'const with type', given: '{ type: integer, const: 3 }', want: s({ kind: 'enum', values: [3], baseType: 'integer' }) },
     { name: 'const without type', given: 'const: v3', want: s({ kind: 'enum', values: ['v3'] }) },
@@ -63,7 +67,11 @@ describe('schema mapping rules (given → want)', () => {
       want: s({ kind: 'string', contentMediaType: 'image/png', constraints: { contentEncoding: 'base64' } }),
     },
     { name: 'format byte stays a string', given: '{ type: string, format: byte }', want: s({ kind: 'string', format: 'byte' }) },
-    { name: 'no type + properties → object', given: 'properties: { a: { type: string } }', want: s({ kind: 'object', properties: [{ name: 'a', required: false, schema: s({ kind: 'string' }) }] }) },
+    {
+      name: 'no type + properties → object',
+      given: 'properties: { a: { type: string } }',
+      want: s({ kind: 'object', properties: [{ name: 'a', required: false, schema: s({ kind: 'string' }) }] }),
+    },
     { name: 'no type + items → array', given: 'items: { type: integer }', want: s({ kind: 'array', items: s({ kind: 'integer' }) }) },
     { name: 'no type + pattern → string', given: "pattern: '^a'", want: s({ kind: 'string', constraints: { pattern: '^a' } }) },
     { name: 'array without items → unknown items', given: 'type: array', want: s({ kind: 'array', items: s({ kind: 'unknown' }) }) },
@@ -93,9 +101,21 @@ describe('schema mapping rules (given → want)', () => {
       given: '{ type: array, items: [{ type: string }, { type: integer }], additionalItems: false }',
       want: s({ kind: 'array', prefixItems: [s({ kind: 'string' }), s({ kind: 'integer' })] }),
     },
-    { name: 'additionalProperties true → unknown', given: '{ type: object, additionalProperties: true }', want: s({ kind: 'object', properties: [], additionalProperties: s({ kind: 'unknown' }) }) },
-    { name: 'additionalProperties {} → unknown', given: '{ type: object, additionalProperties: {} }', want: s({ kind: 'object', properties: [], additionalProperties: s({ kind: 'unknown' }) }) },
-    { name: 'additionalProperties false → false', given: '{ type: object, additionalProperties: false }', want: s({ kind: 'object', properties: [], additionalProperties: false }) },
+    {
+      name: 'additionalProperties true → unknown',
+      given: '{ type: object, additionalProperties: true }',
+      want: s({ kind: 'object', properties: [], additionalProperties: s({ kind: 'unknown' }) }),
+    },
+    {
+      name: 'additionalProperties {} → unknown',
+      given: '{ type: object, additionalProperties: {} }',
+      want: s({ kind: 'object', properties: [], additionalProperties: s({ kind: 'unknown' }) }),
+    },
+    {
+      name: 'additionalProperties false → false',
+      given: '{ type: object, additionalProperties: false }',
+      want: s({ kind: 'object', properties: [], additionalProperties: false }),
+    },
     {
       name: 'additionalProperties schema',
       given: '{ type: object, additionalProperties: { type: integer } }',
@@ -119,7 +139,11 @@ describe('schema mapping rules (given → want)', () => {
       given: '{ type: object, required: [a, b], properties: { a: { type: string } } }',
       want: s({ kind: 'object', properties: [{ name: 'a', required: true, schema: s({ kind: 'string' }) }], requiredOnly: ['b'] }),
     },
-    { name: 'anyOf [string, null] collapses to nullable string', given: 'anyOf: [{ type: string }, { type: "null" }]', want: s({ kind: 'string', nullable: true }) },
+    {
+      name: 'anyOf [string, null] collapses to nullable string',
+      given: 'anyOf: [{ type: string }, { type: "null" }]',
+      want: s({ kind: 'string', nullable: true }),
+    },
     {
       name: 'oneOf → union',
       given: 'oneOf: [{ type: string }, { type: integer }]',
@@ -140,7 +164,10 @@ describe('schema mapping rules (given → want)', () => {
           s({
             kind: 'union',
             keyword: 'oneOf',
-            variants: [s({ kind: 'object', properties: [{ name: 'a', required: true, schema: s({ kind: 'string' }) }] }), s({ kind: 'object', properties: [] })],
+            variants: [
+              s({ kind: 'object', properties: [{ name: 'a', required: true, schema: s({ kind: 'string' }) }] }),
+              s({ kind: 'object', properties: [] }),
+            ],
           }),
         ],
       }),
@@ -447,13 +474,21 @@ describe('discriminators and polymorphism', () => {
       },
     });
     expect(named(api, 'Mismatch').schema).toMatchObject({ discriminator: { mapping: [{ value: 'round', target: 'Circle', implicit: false }] } });
-    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['model/discriminator-mismatch', '#/components/schemas/Mismatch/discriminator/mapping/round']]);
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ['model/discriminator-mismatch', '#/components/schemas/Mismatch/discriminator/mapping/round'],
+    ]);
   });
 
   it('a mapping entry (explicit or implicit) onto a non-object schema is left out, with a note (issue 15)', () => {
     const { api, diagnostics } = build(fixture('rules/discriminator-non-object'));
     expect(named(api, 'Content').schema).toMatchObject({
-      discriminator: { propertyName: 'type', mapping: [{ value: 'file', target: 'File' }, { value: 'Symlink', target: 'Symlink' }] },
+      discriminator: {
+        propertyName: 'type',
+        mapping: [
+          { value: 'file', target: 'File' },
+          { value: 'Symlink', target: 'Symlink' },
+        ],
+      },
     });
     expect(named(api, 'Entry').schema).toMatchObject({ discriminator: { mapping: [{ value: 'File', target: 'File' }] } });
     expect(diagnostics.filter((d) => d.code === 'model/discriminator-non-object').map((d) => [d.severity, d.pointer])).toEqual([
@@ -534,7 +569,12 @@ describe('refs, recursion, $defs', () => {
     expect(inv.properties.map((p) => p.name)).toEqual(['total', 'lines']);
     expect(prop(inv, 'total').schema).toMatchObject({ kind: 'ref', target: 'Invoice/$defs/Money' });
     expect(prop(named(api, 'Refund').schema, 'amount').schema).toMatchObject({ kind: 'ref', target: 'Invoice/$defs/Money' });
-    expect(api.renames).toContainEqual({ pointer: '#/components/schemas/Invoice/$defs/Money', from: 'Invoice/$defs/Money', to: 'InvoiceMoney', reason: 'lifted from $defs' });
+    expect(api.renames).toContainEqual({
+      pointer: '#/components/schemas/Invoice/$defs/Money',
+      from: 'Invoice/$defs/Money',
+      to: 'InvoiceMoney',
+      reason: 'lifted from $defs',
+    });
   });
 
   it('a ref to a non-component place is inlined; a recursive one is lifted', () => {
@@ -562,10 +602,14 @@ components:
   });
 
   it('$ref with sibling keywords (3.1) → allOf of the ref and the siblings; nullable/docs siblings stay on the ref', () => {
-    const r = convert(`type: object
+    const r = convert(
+      `type: object
 properties:
   a: { $ref: '#/components/schemas/B', description: the b, deprecated: true }
-  c: { $ref: '#/components/schemas/B', properties: { extra: { type: string } } }`, '3.1.0', '    B: { type: object }');
+  c: { $ref: '#/components/schemas/B', properties: { extra: { type: string } } }`,
+      '3.1.0',
+      '    B: { type: object }',
+    );
     expect(strip(prop(r.schema, 'a').schema)).toEqual(s({ kind: 'ref', target: 'B', description: 'the b', deprecated: true }));
     expect(prop(r.schema, 'c').schema).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', target: 'B' }, { kind: 'object' }] });
   });
@@ -598,7 +642,12 @@ describe('fixtures for mapping rules', () => {
 
   it('multi-type fixture', () => {
     const { api } = build(fixture('rules/multi-type'));
-    expect(named(api, 'Scalar').schema).toMatchObject({ kind: 'union', keyword: 'type-array', nullable: true, variants: [{ kind: 'string' }, { kind: 'number' }, { kind: 'boolean' }] });
+    expect(named(api, 'Scalar').schema).toMatchObject({
+      kind: 'union',
+      keyword: 'type-array',
+      nullable: true,
+      variants: [{ kind: 'string' }, { kind: 'number' }, { kind: 'boolean' }],
+    });
     expect(named(api, 'OnlyNull').schema.kind).toBe('null');
     expect(named(api, 'NoTypeObject').schema.kind).toBe('object');
     expect(named(api, 'NoTypeArray').schema.kind).toBe('array');
@@ -618,7 +667,11 @@ describe('fixtures for mapping rules', () => {
   });
 
   it('tuples fixtures', () => {
-    expect(strip(named(build(fixture('rules/tuples')).api, 'Point').schema)).toMatchObject({ prefixItems: [{ kind: 'number' }, { kind: 'number' }], minItems: 2, maxItems: 2 });
+    expect(strip(named(build(fixture('rules/tuples')).api, 'Point').schema)).toMatchObject({
+      prefixItems: [{ kind: 'number' }, { kind: 'number' }],
+      minItems: 2,
+      maxItems: 2,
+    });
     expect(named(build(fixture('rules/tuples')).api, 'Point').schema).not.toHaveProperty('items');
     expect(named(build(fixture('rules/tuples-30')).api, 'Pair').schema).toMatchObject({ prefixItems: [{ kind: 'string' }, { kind: 'integer' }] });
   });

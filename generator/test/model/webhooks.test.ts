@@ -62,8 +62,22 @@ webhooks:
       ['order.created', 'get', 'OrderCreatedGet', 'hmac-sha256'],
       ['order.created', 'post', 'OrderCreatedPost', 'hmac-sha512'],
     ]);
-    expect(api.webhooks[1]?.signature).toEqual({ scheme: 'hmac', algorithm: 'hmac-sha512', header: 'X-Other', encoding: 'base64', signedContent: 'raw-body', prefix: 'sha512=' });
-    expect(api.webhookSignature).toEqual({ scheme: 'hmac', algorithm: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', signedContent: 'raw-body', inferred: true });
+    expect(api.webhooks[1]?.signature).toEqual({
+      scheme: 'hmac',
+      algorithm: 'hmac-sha512',
+      header: 'X-Other',
+      encoding: 'base64',
+      signedContent: 'raw-body',
+      prefix: 'sha512=',
+    });
+    expect(api.webhookSignature).toEqual({
+      scheme: 'hmac',
+      algorithm: 'hmac-sha256',
+      header: 'X-Sig',
+      encoding: 'hex',
+      signedContent: 'raw-body',
+      inferred: true,
+    });
   });
 
   it('a webhook named like a schema does not take its name (both are exported types of the package)', () => {
@@ -135,13 +149,17 @@ paths: {}
       encoding: 'hex',
       signedContent: 'timestamp.body',
     });
-    expect(build(doc('{ scheme: timestamped, header: X-Sig, algorithm: hmac-sha512, signedContent: timestamp.body }')).api.webhookSignature?.algorithm).toBe('hmac-sha512');
+    expect(build(doc('{ scheme: timestamped, header: X-Sig, algorithm: hmac-sha512, signedContent: timestamp.body }')).api.webhookSignature?.algorithm).toBe(
+      'hmac-sha512',
+    );
   });
 
   it('an unknown scheme, or a field that does not apply to the scheme, is an error at that field', () => {
     const pointers = (sig: string) => buildErrors(doc(sig)).map((d) => [d.pointer, d.message]);
     expect(pointers('{ scheme: jwt, header: X-Sig }')).toEqual([['#/x-webhook-signature/scheme', 'scheme must be hmac, standard-webhooks or timestamped']]);
-    expect(pointers('{ scheme: standard-webhooks, algorithm: hmac-sha512, encoding: hex, prefix: "v1,", signedContent: raw-body, idHeader: 3 }').map((p) => p[0])).toEqual([
+    expect(
+      pointers('{ scheme: standard-webhooks, algorithm: hmac-sha512, encoding: hex, prefix: "v1,", signedContent: raw-body, idHeader: 3 }').map((p) => p[0]),
+    ).toEqual([
       '#/x-webhook-signature/algorithm',
       '#/x-webhook-signature/encoding',
       '#/x-webhook-signature/signedContent',

@@ -14,7 +14,10 @@ import { compareBatch, formatDifferences, type OracleDoc, type OracleResult, jud
 
 const oasExamples = path.join(repoRoot, 'bench/node_modules/@readme/oas-examples');
 const oas = (rel: string): OracleDoc => ({
-  id: `oas-${rel.replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+  id: `oas-${rel
+    .replace(/\.json$/, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase()}`,
   name: `@readme/oas-examples/${rel}`,
   file: path.join(oasExamples, rel),
 });

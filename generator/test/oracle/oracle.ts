@@ -429,7 +429,9 @@ export function judge(
 
 /** A readable summary of differences, for assertion messages. */
 export function formatDifferences(differences: readonly Difference[], limit = 40): string {
-  const shown = differences.slice(0, limit).map((d) => `- ${d.document} | ${d.operation} | ${d.part} | ${d.directions.join(', ')}\n${d.message.replace(/^/gm, '    ')}`);
+  const shown = differences
+    .slice(0, limit)
+    .map((d) => `- ${d.document} | ${d.operation} | ${d.part} | ${d.directions.join(', ')}\n${d.message.replace(/^/gm, '    ')}`);
   if (differences.length > limit) shown.push(`… and ${differences.length - limit} more`);
   return shown.join('\n');
 }

@@ -6,14 +6,7 @@
  * stops waiting for a token (and aborts the token request once nobody waits for it) or for a credential function.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AbortError,
-  type ApiError,
-  ConnectionError,
-  NotFoundError,
-  TimeoutError,
-  ResponseParseError,
-} from '../../runtime/errors.js';
+import { AbortError, type ApiError, ConnectionError, NotFoundError, TimeoutError, ResponseParseError } from '../../runtime/errors.js';
 import { requestPage } from '../../runtime/pagination.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
 import type { FetchLike, Operation, ResponseKind } from '../../runtime/types.js';
@@ -76,10 +69,11 @@ afterEach(() => {
   globalThis.clearTimeout = realClear;
 });
 
-const settle = (p: PromiseLike<unknown>): Promise<unknown> => Promise.resolve(p).then(
-  () => 'resolved',
-  (e: unknown) => e,
-);
+const settle = (p: PromiseLike<unknown>): Promise<unknown> =>
+  Promise.resolve(p).then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
 
 describe('the timeout covers the body read', () => {
   it('a successful read clears the timer (json, text, blob, arrayBuffer)', async () => {
@@ -145,10 +139,9 @@ describe('the timeout covers the body read', () => {
 
   it('a stream body (binaryAs stream) is handed over: the timer stops there', async () => {
     const b = body('bytes');
-    const stream = (await new TestClient({ fetch: fetchOf(() => b.stream, 200, 'application/octet-stream').fetch, timeoutMs: TIMEOUT }).request(
-      op('binary'),
-      { binaryAs: 'stream' },
-    )) as ReadableStream<Uint8Array>;
+    const stream = (await new TestClient({ fetch: fetchOf(() => b.stream, 200, 'application/octet-stream').fetch, timeoutMs: TIMEOUT }).request(op('binary'), {
+      binaryAs: 'stream',
+    })) as ReadableStream<Uint8Array>;
     expect(stream).toBe(b.stream);
     expect(pending.size).toBe(0);
     await stream.cancel();
@@ -173,9 +166,7 @@ describe('the timeout covers the body read', () => {
 
 describe('a broken body stream is a ConnectionError', () => {
   it.each(['json', 'text', 'binary'] as const)('%s: TypeError("terminated") mid-body → ConnectionError with the cause', async (kind) => {
-    const err = await settle(
-      new TestClient({ fetch: fetchOf(() => body('{"a":', { errorAfterMs: 5 }).stream).fetch, timeoutMs: TIMEOUT }).request(op(kind)),
-    );
+    const err = await settle(new TestClient({ fetch: fetchOf(() => body('{"a":', { errorAfterMs: 5 }).stream).fetch, timeoutMs: TIMEOUT }).request(op(kind)));
     expect(err).toBeInstanceOf(ConnectionError);
     expect(err).not.toBeInstanceOf(TimeoutError);
     expect(((err as Error).cause as Error).message).toBe('terminated');
@@ -210,10 +201,13 @@ describe("the caller's abort during the body read", () => {
   it.each(['json', 'text', 'binary'] as const)('%s: AbortError (cause: the reason) at once, the stream cancelled', async (kind) => {
     let last: ReturnType<typeof body> | undefined;
     const controller = new AbortController();
-    const p = new TestClient({ fetch: fetchOf(() => {
-      last = body('{"a":');
-      return last.stream;
-    }).fetch, timeoutMs: TIMEOUT }).request(op(kind), {
+    const p = new TestClient({
+      fetch: fetchOf(() => {
+        last = body('{"a":');
+        return last.stream;
+      }).fetch,
+      timeoutMs: TIMEOUT,
+    }).request(op(kind), {
       signal: controller.signal,
     });
     realSet(() => controller.abort(new Error('bye')), 10);
@@ -252,10 +246,12 @@ describe('pagination pages', () => {
     responses: { '200': 'json' },
     pagination: { style: 'page', in: 'query', pageParam: 'page', itemsField: '/results', nextField: '/next' },
   };
-  const pages = (second: () => ReadableStream<Uint8Array>) => async (input: string | Request, init?: RequestInit): Promise<Response> =>
-    new URL(asRequest(input, init).url).searchParams.get('page') === '1'
-      ? json({ results: [1, 2], next: 2 })
-      : new Response(second(), { headers: { 'content-type': 'application/json' } });
+  const pages =
+    (second: () => ReadableStream<Uint8Array>) =>
+    async (input: string | Request, init?: RequestInit): Promise<Response> =>
+      new URL(asRequest(input, init).url).searchParams.get('page') === '1'
+        ? json({ results: [1, 2], next: 2 })
+        : new Response(second(), { headers: { 'content-type': 'application/json' } });
 
   it('a stalled next page times out; an aborted one is an AbortError; a broken one a ConnectionError', async () => {
     const seen: number[] = [];

@@ -135,7 +135,9 @@ describe('responses', () => {
     );
     const client = new TestClient({ fetch, maxRetries: 0 });
     expect(await client.request({ method: 'get', path: '/ping', responses: { '200': 'text' } })).toBe('pong');
-    const err = await client.request({ method: 'post', path: '/notes', body: 'x', bodyKind: 'text', responses: { '200': 'json', '429': 'text' } }).catch((e: unknown) => e);
+    const err = await client
+      .request({ method: 'post', path: '/notes', body: 'x', bodyKind: 'text', responses: { '200': 'json', '429': 'text' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect((err as RateLimitError).body).toBe('slow down');
   });

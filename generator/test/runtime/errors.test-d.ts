@@ -3,14 +3,7 @@
  * `ApiErrorClass` so that `instanceof` narrows `body` to its spec's error bodies.
  */
 import { describe, expectTypeOf, test } from 'vitest';
-import {
-  ApiError,
-  type ApiErrorClass,
-  type BadRequestError,
-  isApiError,
-  NotFoundError,
-  type RateLimitError,
-} from '../../runtime/errors.js';
+import { ApiError, type ApiErrorClass, type BadRequestError, isApiError, NotFoundError, type RateLimitError } from '../../runtime/errors.js';
 
 /** An error body as a spec declares it (Improvado's `Error`). */
 interface ErrorBody {

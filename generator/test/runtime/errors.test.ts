@@ -57,9 +57,7 @@ describe('error classes', () => {
   });
 
   it('serialises and inspects without secrets: no request headers, response cookies redacted', async () => {
-    const { fetch } = mockFetch(
-      json({ detail: 'Invalid token' }, 401, { 'set-cookie': 'dts_session_id=SESSIONSECRET', 'x-request-id': 'r9' }),
-    );
+    const { fetch } = mockFetch(json({ detail: 'Invalid token' }, 401, { 'set-cookie': 'dts_session_id=SESSIONSECRET', 'x-request-id': 'r9' }));
     const err = await new TestClient({ fetch, auth: { bearerAuth: 'TOKENSECRET', basicAuth: { username: 'u', password: 'PASSWORDSECRET' } } })
       .request({ method: 'get', path: '/e', security: [['bearerAuth']] })
       .catch((e: unknown) => e);
@@ -149,7 +147,11 @@ describe('connection errors name their cause', () => {
     ['a refused connection', { code: 'ECONNREFUSED', address: '127.0.0.1', port: 4617 }, 'Connection error: ECONNREFUSED 127.0.0.1:4617'],
     ['an unknown host', { code: 'ENOTFOUND', hostname: 'api.example.invalid' }, 'Connection error: ENOTFOUND api.example.invalid'],
     ['an IPv6 address', { code: 'ECONNREFUSED', address: '::1', port: 80 }, 'Connection error: ECONNREFUSED [::1]:80'],
-    ['several addresses (AggregateError)', new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED', address: '::1', port: 9 })]), 'Connection error: ECONNREFUSED [::1]:9'],
+    [
+      'several addresses (AggregateError)',
+      new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED', address: '::1', port: 9 })]),
+      'Connection error: ECONNREFUSED [::1]:9',
+    ],
     ['an undici socket error', { code: 'UND_ERR_SOCKET' }, 'Connection error: UND_ERR_SOCKET'],
     ['a cause without a code', new Error('getaddrinfo failed'), 'Connection error: getaddrinfo failed'],
   ];

@@ -8,9 +8,7 @@ const HEADER = '// Runtime of the generated client. Copied verbatim from generat
 
 describe('runtime files', () => {
   it('exist', () => {
-    expect(files).toEqual(
-      expect.arrayContaining(['client.ts', 'errors.ts', 'pagination.ts', 'webhooks.ts', 'token-provider.ts', 'types.ts', 'index.ts']),
-    );
+    expect(files).toEqual(expect.arrayContaining(['client.ts', 'errors.ts', 'pagination.ts', 'webhooks.ts', 'token-provider.ts', 'types.ts', 'index.ts']));
   });
   it.each(files)('%s starts with the header, imports nothing from node: or packages, uses .js suffixes, no any', (file) => {
     const text = readFileSync(dir + file, 'utf8');
@@ -28,8 +26,7 @@ describe('runtime files', () => {
     for (const file of files) {
       const text = readFileSync(dir + file, 'utf8');
       const topLevel = text.split('\n').filter((l) => /^[a-zA-Z]/.test(l));
-      for (const line of topLevel)
-        expect(line, `${file}: ${line}`).toMatch(/^(import|export|const|function|class|type|interface|async function|let\b)/);
+      for (const line of topLevel) expect(line, `${file}: ${line}`).toMatch(/^(import|export|const|function|class|type|interface|async function|let\b)/);
       // Top-level consts are literals, regexes, symbols or arrow functions, not calls with effects.
       for (const line of topLevel.filter((l) => /^(export )?const /.test(l)))
         expect(line, `${file}: ${line}`).toMatch(/=\s*(\/|\{|\[|'|"|\(|Symbol\.for\(|encode|[0-9]|new Set\(\[)|: [A-Za-z]+ = \(|=$/);

@@ -17,7 +17,18 @@ describe('generated client shape', () => {
       if (req.method === 'DELETE') return url.pathname.endsWith('/9') ? json({ details: 'Not found.' }, 404) : new Response(null, { status: 204 });
       if (url.pathname === '/attachments') return json({ id: 'a1' }, 201);
       const page = Number(url.searchParams.get('page') ?? 1);
-      return json({ count: 3, next: page < 2 ? `${url.origin}${url.pathname}?page=2` : null, previous: null, results: page === 1 ? [{ id: 1, title: 'a' }, { id: 2, title: 'b' }] : [{ id: 3, title: 'c' }] });
+      return json({
+        count: 3,
+        next: page < 2 ? `${url.origin}${url.pathname}?page=2` : null,
+        previous: null,
+        results:
+          page === 1
+            ? [
+                { id: 1, title: 'a' },
+                { id: 2, title: 'b' },
+              ]
+            : [{ id: 3, title: 'c' }],
+      });
     });
     const client = new Improvado({ fetch, auth: { basicAuth: { username: 'u', password: 'p' }, bearerAuth: { workspace_id: 7 } } });
     const titles: string[] = [];
@@ -41,7 +52,18 @@ describe('generated client shape', () => {
       const url = new URL(req.url);
       if (req.method === 'DELETE') return new Response(null, { status: 204 });
       const page = Number(url.searchParams.get('page') ?? 1);
-      return json({ count: 3, next: page < 2 ? 'more' : null, previous: null, results: page === 1 ? [{ id: 1, title: 'a' }, { id: 2, title: 'b' }] : [{ id: 3, title: 'c' }] });
+      return json({
+        count: 3,
+        next: page < 2 ? 'more' : null,
+        previous: null,
+        results:
+          page === 1
+            ? [
+                { id: 1, title: 'a' },
+                { id: 2, title: 'b' },
+              ]
+            : [{ id: 3, title: 'c' }],
+      });
     });
     const connections = new Connections(new LeanClient({ baseUrl: 'https://embedded.improvado.io', fetch, headers: { Authorization: 'Bearer T' } }));
     const titles: string[] = [];

@@ -94,7 +94,10 @@ export class Connections {
     );
   }
   upload(body: { file: Blob; caption?: string | undefined }, options?: RequestOptions): APIPromise<{ id: string }> {
-    return this.client.request({ method: 'post', path: '/attachments', bodyKind: 'multipart', body: multipartBody(body), responses: { '201': 'json' } }, options);
+    return this.client.request(
+      { method: 'post', path: '/attachments', bodyKind: 'multipart', body: multipartBody(body), responses: { '201': 'json' } },
+      options,
+    );
   }
 }
 
@@ -122,7 +125,15 @@ export class Loads {
 
   run(params: RunLoadParams, options?: RequestOptions): APIPromise<Load> {
     return this.client.request(
-      { method: 'put', path: '/api/v3/loads/{load_id}/run', operationId: 'runLoad', params, responses: { '200': 'json' }, idempotent: false, errorMessage: '/details' },
+      {
+        method: 'put',
+        path: '/api/v3/loads/{load_id}/run',
+        operationId: 'runLoad',
+        params,
+        responses: { '200': 'json' },
+        idempotent: false,
+        errorMessage: '/details',
+      },
       options,
     );
   }

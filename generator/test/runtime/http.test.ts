@@ -32,7 +32,14 @@ async function handler(req: IncomingMessage, res: ServerResponse): Promise<void>
     case '/api/v3/token':
       return send(200, { token: 'live-token' });
     case '/echo':
-      return send(200, { method: req.method, auth: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null, ct: req.headers['content-type'] ?? null, size: body.length, text: body.toString('latin1') });
+      return send(200, {
+        method: req.method,
+        auth: req.headers.authorization ?? null,
+        cookie: req.headers.cookie ?? null,
+        ct: req.headers['content-type'] ?? null,
+        size: body.length,
+        text: body.toString('latin1'),
+      });
     case '/flaky':
       attemptsFlaky++;
       return attemptsFlaky < 3 ? send(503, { details: 'busy' }, { 'retry-after-ms': '1' }) : send(200, { attempts: attemptsFlaky });
@@ -66,11 +73,20 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const client = () => new TestClient({ baseUrl, auth: { basicAuth: { username: 'u', password: 'p' }, bearerAuth: { workspace_id: 1 }, sessionCookie: 's1', workspaceHeader: '5' } });
+const client = () =>
+  new TestClient({
+    baseUrl,
+    auth: { basicAuth: { username: 'u', password: 'p' }, bearerAuth: { workspace_id: 1 }, sessionCookie: 's1', workspaceHeader: '5' },
+  });
 
 describe('over real HTTP (global fetch)', () => {
   it('token flow, bearer header, JSON body', async () => {
-    const data = await client().request<{ auth: string; ct: string; text: string }>({ method: 'post', path: '/echo', body: { a: 'ü' }, security: [['bearerAuth']] });
+    const data = await client().request<{ auth: string; ct: string; text: string }>({
+      method: 'post',
+      path: '/echo',
+      body: { a: 'ü' },
+      security: [['bearerAuth']],
+    });
     expect(data.auth).toBe('Bearer live-token');
     expect(data.ct).toBe('application/json');
     expect(Buffer.from(data.text, 'latin1').toString('utf8')).toBe('{"a":"ü"}');
@@ -108,23 +124,33 @@ describe('over real HTTP (global fetch)', () => {
     expect(await client().request({ method: 'delete', path: '/empty' })).toBeUndefined();
     const blob = await client().request<Blob>({ method: 'get', path: '/bytes', responses: { '200': 'binary' } });
     expect(new Uint8Array(await blob.arrayBuffer())[255]).toBe(255);
-    const err = await client().request({ method: 'get', path: '/nope' }).catch((e: unknown) => e);
+    const err = await client()
+      .request({ method: 'get', path: '/nope' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect((err as NotFoundError).requestId).toMatch(/^r-\d+$/);
   });
 
   it('times out and aborts real sockets', async () => {
-    const t = await client().request({ method: 'get', path: '/slow' }, { timeoutMs: 50, maxRetries: 0 }).catch((e: unknown) => e);
+    const t = await client()
+      .request({ method: 'get', path: '/slow' }, { timeoutMs: 50, maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect(t).toBeInstanceOf(TimeoutError);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const a = await client().request({ method: 'get', path: '/slow' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const a = await client()
+      .request({ method: 'get', path: '/slow' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(a).toBeInstanceOf(AbortError);
   });
 
   it('follows page numbers across real pages', async () => {
     const items: number[] = [];
-    for await (const n of requestPage<number>(client(), { method: 'get', path: '/items', pagination: { style: 'page', pageParam: 'page', itemsField: '/results', nextField: '/next' } }))
+    for await (const n of requestPage<number>(client(), {
+      method: 'get',
+      path: '/items',
+      pagination: { style: 'page', pageParam: 'page', itemsField: '/results', nextField: '/next' },
+    }))
       items.push(n);
     expect(items).toEqual([1, 2, 3, 4, 5]);
   });

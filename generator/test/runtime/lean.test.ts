@@ -140,7 +140,12 @@ describe('the lean core puts on the wire what ClientCore does', () => {
       method: 'get',
       path: '/j/{p}',
       params: { p: v, q: v, h: v, c: v },
-      parameters: { p: { in: 'path', content: 'json' }, q: { in: 'query', content: 'json' }, h: { in: 'header', content: 'json' }, c: { in: 'cookie', content: 'json' } },
+      parameters: {
+        p: { in: 'path', content: 'json' },
+        q: { in: 'query', content: 'json' },
+        h: { in: 'header', content: 'json' },
+        c: { in: 'cookie', content: 'json' },
+      },
     });
     // A header value outside Latin-1 is refused by both.
     if (kind === 'unicode') expect(result).toBe('UsageError: Header "h" contains characters outside Latin-1');
@@ -218,7 +223,12 @@ describe('the lean core puts on the wire what ClientCore does', () => {
 
   it('a multipart body is sent as the same FormData (the boundary is the fetch’s)', async () => {
     const parts = (w: Wire): string => w.body.replace(/-{2,}[\w-]+/g, '--B');
-    const op: Operation = { method: 'post', path: '/m', body: multipartBody({ file: new Blob(['abc'], { type: 'text/csv' }), meta: { a: 1 } }), bodyKind: 'multipart' };
+    const op: Operation = {
+      method: 'post',
+      path: '/m',
+      body: multipartBody({ file: new Blob(['abc'], { type: 'text/csv' }), meta: { a: 1 } }),
+      bodyKind: 'multipart',
+    };
     const [a, b] = await Promise.all([wireOf(full(), op), wireOf(lean(), op)]);
     expect(parts(b)).toBe(parts(a));
     expect(b.headers.find(([k]) => k === 'content-type')?.[1]).toMatch(/^multipart\/form-data; boundary=/);
@@ -265,7 +275,9 @@ describe('the lean core puts on the wire what ClientCore does', () => {
       const k = rand(depth > 1 ? 1 : 3);
       if (k === 0) return pick(atoms);
       if (k === 1) return Array.from({ length: rand(3) + 1 }, () => pick(atoms));
-      return Object.fromEntries(Array.from({ length: rand(3) + 1 }, (_, i) => [`${pick(['k', 'ä', 'a b', 'x[y]'])}${i}`, rand(4) === 0 ? value(depth + 1) : pick(atoms)]));
+      return Object.fromEntries(
+        Array.from({ length: rand(3) + 1 }, (_, i) => [`${pick(['k', 'ä', 'a b', 'x[y]'])}${i}`, rand(4) === 0 ? value(depth + 1) : pick(atoms)]),
+      );
     };
     let refused = 0;
     for (let run = 0; run < 300; run++) {
@@ -276,7 +288,12 @@ describe('the lean core puts on the wire what ClientCore does', () => {
         header: [undefined, 'simple'],
         cookie: [undefined, 'form'],
       };
-      const spec = styled(where, pick(styles[where]), pick([undefined, true, false]), rand(4) === 0 ? { allowReserved: true } : rand(6) === 0 ? { content: 'json' } : {});
+      const spec = styled(
+        where,
+        pick(styles[where]),
+        pick([undefined, true, false]),
+        rand(4) === 0 ? { allowReserved: true } : rand(6) === 0 ? { content: 'json' } : {},
+      );
       let v = value();
       // Keep most header values sendable (both cores refuse non-Latin-1 ones; some are kept to compare the refusal).
       if (where === 'header' && rand(4) !== 0 && [...(JSON.stringify(v) ?? '')].some((c) => c.charCodeAt(0) > 255)) v = 'latin';
@@ -351,7 +368,9 @@ describe('responses', () => {
 describe('errors', () => {
   it('a non-2xx status rejects with the status’s ApiError subclass: status, body, headers, request id', async () => {
     const { fetch } = mockFetch(json({ detail: 'No such pet.' }, 404, { 'x-request-id': 'rid-404' }));
-    const err = await new LeanClient({ baseUrl: BASE, fetch }).request({ method: 'get', path: '/pets/1', responses: { '404': 'json' } }).catch((e: unknown) => e);
+    const err = await new LeanClient({ baseUrl: BASE, fetch })
+      .request({ method: 'get', path: '/pets/1', responses: { '404': 'json' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err).toBeInstanceOf(ApiError);
     const e = err as NotFoundError<{ detail: string }>;
@@ -368,7 +387,9 @@ describe('errors', () => {
     [418, ApiError],
   ])('%i → %o; an error body that is not JSON is kept as text; a binary error body is read as text', async (status, Ctor) => {
     const { fetch } = mockFetch(new Response('not json', { status, headers: { 'content-type': 'application/json' } }));
-    const err = await new LeanClient({ baseUrl: BASE, fetch }).request({ method: 'get', path: '/x', responses: { default: 'binary' } }).catch((e: unknown) => e);
+    const err = await new LeanClient({ baseUrl: BASE, fetch })
+      .request({ method: 'get', path: '/x', responses: { default: 'binary' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Ctor);
     expect((err as ApiError).body).toBe('not json');
   });
@@ -381,7 +402,9 @@ describe('errors', () => {
 
   it('a failed fetch rejects with a ConnectionError (cause kept)', async () => {
     const cause = new TypeError('fetch failed');
-    const err = await new LeanClient({ baseUrl: BASE, fetch: async () => Promise.reject(cause) }).request({ method: 'get', path: '/x' }).catch((e: unknown) => e);
+    const err = await new LeanClient({ baseUrl: BASE, fetch: async () => Promise.reject(cause) })
+      .request({ method: 'get', path: '/x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).cause).toBe(cause);
   });
@@ -468,7 +491,9 @@ describe('signal and fetch', () => {
   it('an aborted signal rejects with an AbortError and sends nothing', async () => {
     const { fetch, seen } = mockFetch(json({}));
     const reason = new Error('stop');
-    const err = await new LeanClient({ baseUrl: BASE, fetch }).request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+    const err = await new LeanClient({ baseUrl: BASE, fetch })
+      .request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort(reason) })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbortError);
     expect((err as AbortError).cause).toBe(reason);
     expect(seen).toHaveLength(0);
@@ -520,10 +545,7 @@ describe('signal and fetch', () => {
 
 describe('pagination over the lean core', () => {
   it('requestPage walks every page with the lean core', async () => {
-    const { fetch, seen } = mockFetch(
-      json({ results: [1, 2], next: 'yes' }),
-      json({ results: [3], next: null }),
-    );
+    const { fetch, seen } = mockFetch(json({ results: [1, 2], next: 'yes' }), json({ results: [3], next: null }));
     const items: unknown[] = [];
     const pages = requestPage<number>(new LeanClient({ baseUrl: BASE, fetch }), {
       method: 'get',

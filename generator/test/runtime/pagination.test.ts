@@ -159,11 +159,14 @@ describe('next-link style', () => {
 
   it('uses the Link header when there is no nextField', async () => {
     const { fetch } = mockFetch(
-      new Response(JSON.stringify([1, 2]), { headers: { 'content-type': 'application/json', link: '<https://api.example.com/l?p=2>; rel="next", <https://api.example.com/l?p=9>; rel="last"' } }),
+      new Response(JSON.stringify([1, 2]), {
+        headers: { 'content-type': 'application/json', link: '<https://api.example.com/l?p=2>; rel="next", <https://api.example.com/l?p=9>; rel="last"' },
+      }),
       json([3]),
     );
     const out: number[] = [];
-    for await (const n of requestPage<number>(new TestClient({ fetch }), { method: 'get', path: '/l', pagination: { style: 'next-link', itemsField: '' } })) out.push(n);
+    for await (const n of requestPage<number>(new TestClient({ fetch }), { method: 'get', path: '/l', pagination: { style: 'next-link', itemsField: '' } }))
+      out.push(n);
     expect(out).toEqual([1, 2, 3]);
   });
 });
@@ -234,7 +237,15 @@ describe('in-body per-group paging (custom setting options)', () => {
       method: 'post',
       path: '/opts',
       body: { page: '1' },
-      pagination: { style: 'page', in: 'body', pageParam: 'page', groupsField: '/results', itemsField: '/results', nextField: '/next', pageNumbersAsStrings: true },
+      pagination: {
+        style: 'page',
+        in: 'body',
+        pageParam: 'page',
+        groupsField: '/results',
+        itemsField: '/results',
+        nextField: '/next',
+        pageNumbersAsStrings: true,
+      },
     };
     const pages = [];
     for await (const p of requestPage(new TestClient({ fetch }), op).iterPages()) pages.push(p);
@@ -273,7 +284,9 @@ const pageOp = (pagination: { [K in keyof PaginationSpec]?: PaginationSpec[K] | 
   path: '/things',
   operationId: 'listThings',
   params,
-  pagination: JSON.parse(JSON.stringify({ style: 'page', pageParam: 'page', sizeParam: 'page_size', itemsField: '/results', nextField: '/next', ...pagination })) as PaginationSpec,
+  pagination: JSON.parse(
+    JSON.stringify({ style: 'page', pageParam: 'page', sizeParam: 'page_size', itemsField: '/results', nextField: '/next', ...pagination }),
+  ) as PaginationSpec,
 });
 
 describe('page style: repeats and limits', () => {
@@ -337,10 +350,7 @@ describe('page style: repeats and limits', () => {
   });
 
   it('an empty page that names a new next page is not the end (with nextField); without nextField it is', async () => {
-    const { fetch, seen } = mockFetch(
-      json({ next: 'https://api.example.com/things?page=2', results: [] }),
-      json({ next: null, results: ['x'] }),
-    );
+    const { fetch, seen } = mockFetch(json({ next: 'https://api.example.com/things?page=2', results: [] }), json({ next: null, results: ['x'] }));
     const { items, error } = await drain(requestPage<string>(new TestClient({ fetch }), pageOp()));
     expect(error).toBeUndefined();
     expect(items).toEqual(['x']);
@@ -457,7 +467,10 @@ describe('cursor style: repeats and empty pages', () => {
 
   it('a cursor equal to the one just sent throws; the caller-given first cursor counts', async () => {
     const same = feed({ '': { data: [1], next: 'c1' }, c1: { data: [2], next: 'c1' } });
-    expect(await drain(requestPage<number>(new TestClient({ fetch: same.fetch }), cursorOp))).toMatchObject({ items: [1, 2], error: { marker: 'c1', pages: 2 } });
+    expect(await drain(requestPage<number>(new TestClient({ fetch: same.fetch }), cursorOp))).toMatchObject({
+      items: [1, 2],
+      error: { marker: 'c1', pages: 2 },
+    });
     expect(same.seen).toHaveLength(2);
     const start = feed({ c7: { data: [7], next: 'c7' } });
     const r = await drain(requestPage<number>(new TestClient({ fetch: start.fetch }), { ...cursorOp, params: { limit: 2, after: 'c7' } }));
@@ -487,7 +500,12 @@ describe('cursor style: repeats and empty pages', () => {
 
   it('in the body: a repeated cursor is detected as well', async () => {
     const { fetch, seen } = mockFetch(json({ data: ['a'], next: 'x' }), json({ data: ['b'], next: 'x' }));
-    const op: Operation = { method: 'post', path: '/search', body: { q: 'x' }, pagination: { style: 'cursor', in: 'body', cursorParam: 'after', itemsField: '/data', nextField: '/next' } };
+    const op: Operation = {
+      method: 'post',
+      path: '/search',
+      body: { q: 'x' },
+      pagination: { style: 'cursor', in: 'body', cursorParam: 'after', itemsField: '/data', nextField: '/next' },
+    };
     expect(await drain(requestPage<string>(new TestClient({ fetch }), op))).toMatchObject({ items: ['a', 'b'], error: { reason: 'repeat', marker: 'x' } });
     expect(seen.map((s) => s.body)).toEqual(['{"q":"x"}', '{"q":"x","after":"x"}']);
   });
@@ -503,7 +521,10 @@ describe('next-link style: repeats', () => {
   };
 
   it('a next URL equal to the first request (relative, same query) throws after 2 pages', async () => {
-    const { fetch, seen } = mockFetch(json({ results: [1], next: '/events?kind=a&cursor=2' }), json({ results: [2], next: 'https://api.example.com/events?kind=a' }));
+    const { fetch, seen } = mockFetch(
+      json({ results: [1], next: '/events?kind=a&cursor=2' }),
+      json({ results: [2], next: 'https://api.example.com/events?kind=a' }),
+    );
     const r = await drain(requestPage<number>(new TestClient({ fetch }), linkOp));
     expect(r).toMatchObject({ items: [1, 2], error: { reason: 'repeat', style: 'next-link', marker: 'https://api.example.com/events?kind=a', pages: 2 } });
     expect(seen).toHaveLength(2);
@@ -548,7 +569,16 @@ describe('per-group paging: repeats', () => {
       method: 'post',
       path: '/opts',
       body: { page: 1, account_ids: ['A'] },
-      pagination: { style: 'page', in: 'body', pageParam: 'page', groupsField: '/results', itemsField: '/results', nextField: '/next', groupKeyField: '/account_id', groupFilterParam: 'account_ids' },
+      pagination: {
+        style: 'page',
+        in: 'body',
+        pageParam: 'page',
+        groupsField: '/results',
+        itemsField: '/results',
+        nextField: '/next',
+        groupKeyField: '/account_id',
+        groupFilterParam: 'account_ids',
+      },
     };
     const r = await drain(requestPage<{ account_id: string }>(new TestClient({ fetch }), op));
     expect(r.items.map((g) => g.account_id)).toEqual(['A', 'A']);
@@ -575,10 +605,20 @@ describe('Page and PagePromise hold no secrets when serialised or inspected', ()
       auth: { basicAuth: { username: 'u', password: 'SENTINEL-PASSWORD' }, bearerAuth: 'SENTINEL-BEARER', sessionCookie: 'SENTINEL-SESSION' },
       headers: { 'x-extra': 'SENTINEL-HEADER' },
     });
-    const promise = requestPage<Connection>(client, { ...listOp({ datasource_name: 'x' }), security: [['basicAuth'], ['bearerAuth']] }, { headers: { 'x-call': 'SENTINEL-CALL' } });
+    const promise = requestPage<Connection>(
+      client,
+      { ...listOp({ datasource_name: 'x' }), security: [['basicAuth'], ['bearerAuth']] },
+      { headers: { 'x-call': 'SENTINEL-CALL' } },
+    );
     const page = await promise;
     expect(JSON.parse(JSON.stringify(page))).toEqual({ data: [{ id: 1 }], body: { count: 1, next: null, results: [{ id: 1 }] }, requestId: 'r-1' });
-    const shown = [JSON.stringify(page), inspect(page, { depth: 10 }), inspect(page, { depth: 10, showHidden: true }), JSON.stringify(promise), inspect(promise, { depth: 10 })].join('\n');
+    const shown = [
+      JSON.stringify(page),
+      inspect(page, { depth: 10 }),
+      inspect(page, { depth: 10, showHidden: true }),
+      JSON.stringify(promise),
+      inspect(promise, { depth: 10 }),
+    ].join('\n');
     expect(shown).not.toContain('SENTINEL');
     expect(inspect(page)).toContain("requestId: 'r-1'");
     expect(Object.keys(page).sort()).toEqual(['body', 'data', 'requestId']);

@@ -231,10 +231,14 @@ describe('poll: failures', () => {
   it('the condition can report a terminal failure by throwing', async () => {
     const { read } = reads('running', 'failed');
     const outcome = settle(
-      poll(read, (s) => {
-        if (s === 'failed') throw new Error('the load failed');
-        return s === 'done';
-      }, { intervalMs: 10 }),
+      poll(
+        read,
+        (s) => {
+          if (s === 'failed') throw new Error('the load failed');
+          return s === 'done';
+        },
+        { intervalMs: 10 },
+      ),
     );
     await vi.advanceTimersByTimeAsync(100);
     expect((await outcome).error).toMatchObject({ message: 'the load failed' });
@@ -277,7 +281,13 @@ describe('poll over the client', () => {
   it('an error status of the read ends the wait with the client’s ApiError', async () => {
     const { fetch, seen } = mockFetch(json({ status: 'running' }), json({ detail: 'No such load' }, 404));
     const client = new TestClient({ fetch });
-    const outcome = settle(poll(({ signal }) => client.request<{ status: string }>(op, { signal }), (l) => isDone(l.status), { intervalMs: 1 }));
+    const outcome = settle(
+      poll(
+        ({ signal }) => client.request<{ status: string }>(op, { signal }),
+        (l) => isDone(l.status),
+        { intervalMs: 1 },
+      ),
+    );
     await vi.advanceTimersByTimeAsync(10);
     const { error } = await outcome;
     expect(error).toBeInstanceOf(NotFoundError);
@@ -294,7 +304,13 @@ describe('poll over the client', () => {
     };
     const client = new TestClient({ fetch });
     const controller = new AbortController();
-    const outcome = settle(poll(({ signal }) => client.request(op, { signal }), () => true, { signal: controller.signal }));
+    const outcome = settle(
+      poll(
+        ({ signal }) => client.request(op, { signal }),
+        () => true,
+        { signal: controller.signal },
+      ),
+    );
     await vi.advanceTimersByTimeAsync(10);
     controller.abort('cancelled');
     const { error } = await outcome;
@@ -314,7 +330,13 @@ describe('poll over the client', () => {
         }),
       );
     const client = new TestClient({ fetch, maxRetries: 0 });
-    const outcome = settle(poll(({ signal }) => client.request(op, { signal, timeoutMs: 0 }), () => true, { timeoutMs: 1_000 }));
+    const outcome = settle(
+      poll(
+        ({ signal }) => client.request(op, { signal, timeoutMs: 0 }),
+        () => true,
+        { timeoutMs: 1_000 },
+      ),
+    );
     await vi.advanceTimersByTimeAsync(1_000);
     expect((await outcome).error).toBeInstanceOf(PollTimeoutError);
     expect(aborted).toBe(true);

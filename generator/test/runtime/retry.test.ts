@@ -5,7 +5,8 @@ import { backoffMs } from '../../runtime/retry.js';
 import { AbortError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from '../../runtime/errors.js';
 import { fakeHooks, json, mockFetch, TestClient } from './helpers.js';
 
-const failing = (status: number, headers: Record<string, string> = {}) => new Response(JSON.stringify({ details: 'x' }), { status, headers: { 'content-type': 'application/json', ...headers } });
+const failing = (status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ details: 'x' }), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('retries', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('retries %i with exponential backoff, then succeeds', async (status) => {
@@ -126,10 +127,7 @@ describe('retries', () => {
   it('uses a caller-given idempotency key, and PUT/DELETE retry by default', async () => {
     const t = fakeHooks();
     const { fetch, seen } = mockFetch(failing(500), new Response(null, { status: 204 }));
-    await new TestClient({ fetch, hooks: t.hooks }).request(
-      { method: 'delete', path: '/x/1', idempotencyHeader: 'X-Idem' },
-      { idempotencyKey: 'my-key' },
-    );
+    await new TestClient({ fetch, hooks: t.hooks }).request({ method: 'delete', path: '/x/1', idempotencyHeader: 'X-Idem' }, { idempotencyKey: 'my-key' });
     expect(seen.map((s) => s.headers.get('x-idem'))).toEqual(['my-key', 'my-key']);
   });
 
@@ -203,7 +201,10 @@ describe('timeouts and abort', () => {
     const gc = runInNewContext('gc') as () => void;
     const h = hanging();
     const controller = new AbortController();
-    const p = new TestClient({ fetch: h.fetch, middleware, timeoutMs: 50, maxRetries: 0 }).request({ method: 'get', path: '/x' }, { signal: controller.signal });
+    const p = new TestClient({ fetch: h.fetch, middleware, timeoutMs: 50, maxRetries: 0 }).request(
+      { method: 'get', path: '/x' },
+      { signal: controller.signal },
+    );
     const settled = p.then(
       () => 'resolved',
       (e: unknown) => e,

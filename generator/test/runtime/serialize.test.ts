@@ -93,7 +93,12 @@ describe('header and cookie parameters', () => {
   it('sends header params and rejects CR/LF without echoing the value', async () => {
     const { fetch, seen } = mockFetch(json({}));
     const client = new TestClient({ fetch });
-    await client.request({ method: 'get', path: '/h', params: { 'X-Trace': 'abc', tags: ['a', 'b'] }, parameters: { 'X-Trace': { in: 'header' }, tags: { in: 'header' } } });
+    await client.request({
+      method: 'get',
+      path: '/h',
+      params: { 'X-Trace': 'abc', tags: ['a', 'b'] },
+      parameters: { 'X-Trace': { in: 'header' }, tags: { in: 'header' } },
+    });
     expect(seen[0]?.headers.get('x-trace')).toBe('abc');
     expect(seen[0]?.headers.get('tags')).toBe('a,b');
     const bad = client.request({ method: 'get', path: '/h', params: { 'X-Trace': 'a\r\nSet-Cookie: evil' }, parameters: { 'X-Trace': { in: 'header' } } });
@@ -105,7 +110,12 @@ describe('header and cookie parameters', () => {
   });
   it('sends cookie params in the Cookie header', async () => {
     const { fetch, seen } = mockFetch(json({}));
-    await new TestClient({ fetch }).request({ method: 'get', path: '/c', params: { theme: 'dark', sid: 'a b;c' }, parameters: { theme: { in: 'cookie' }, sid: { in: 'cookie' } } });
+    await new TestClient({ fetch }).request({
+      method: 'get',
+      path: '/c',
+      params: { theme: 'dark', sid: 'a b;c' },
+      parameters: { theme: { in: 'cookie' }, sid: { in: 'cookie' } },
+    });
     expect(seen[0]?.headers.get('cookie')).toBe('theme=dark; sid=a%20b%3Bc');
   });
 });
@@ -119,7 +129,13 @@ describe('request bodies', () => {
   });
   it('text/plain sends the raw characters (case-32)', async () => {
     const { fetch, seen } = mockFetch(json({ id: '1' }));
-    const data = await new TestClient({ fetch }).request({ method: 'post', path: '/notes', body: 'hello', bodyKind: 'text', responses: { '200': 'json', '429': 'text' } });
+    const data = await new TestClient({ fetch }).request({
+      method: 'post',
+      path: '/notes',
+      body: 'hello',
+      bodyKind: 'text',
+      responses: { '200': 'json', '429': 'text' },
+    });
     expect(seen[0]?.body).toBe('hello');
     expect(seen[0]?.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(data).toEqual({ id: '1' });

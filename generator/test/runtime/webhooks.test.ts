@@ -60,8 +60,12 @@ describe('verifyWebhook', () => {
 
   it('supports base64 and a prefix, and rejects a non-JSON body after a valid signature', async () => {
     const s2: WebhookSignatureScheme = { algorithm: 'hmac-sha256', header: 'x-sig', encoding: 'base64', prefix: 'sha256=' };
-    await expect(verifyWebhook({ rawBody, headers: { 'x-sig': `sha256=${sign(rawBody, SECRET, 'base64')}` }, secret: SECRET, scheme: s2 })).resolves.toEqual(event);
-    await expect(verifyWebhook({ rawBody, headers: { 'x-sig': sign(rawBody, SECRET, 'base64') }, secret: SECRET, scheme: s2 })).rejects.toThrow(WebhookVerificationError);
+    await expect(verifyWebhook({ rawBody, headers: { 'x-sig': `sha256=${sign(rawBody, SECRET, 'base64')}` }, secret: SECRET, scheme: s2 })).resolves.toEqual(
+      event,
+    );
+    await expect(verifyWebhook({ rawBody, headers: { 'x-sig': sign(rawBody, SECRET, 'base64') }, secret: SECRET, scheme: s2 })).rejects.toThrow(
+      WebhookVerificationError,
+    );
     await expect(verifyWebhook({ rawBody: 'not json', headers: { 'x-improvado-signature': sign('not json') }, secret: SECRET, scheme })).rejects.toThrow(
       'The webhook body is not valid JSON',
     );
@@ -147,7 +151,9 @@ const swHeaders = (signature: string | string[] = SW.signature, over: Record<str
 /** The clock at `seconds` (ms, like Date.now). */
 const at = (seconds: number) => () => seconds * 1000;
 const swSign = (id: string, t: number | string, body: string, secret = SW.secret) =>
-  `v1,${createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).update(`${id}.${t}.${body}`).digest('base64')}`;
+  `v1,${createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64'))
+    .update(`${id}.${t}.${body}`)
+    .digest('base64')}`;
 
 const STRIPE_SECRET = 'whsec_test_0123456789abcdef'; // used verbatim (UTF-8), as Stripe does
 const timestamped: WebhookSignatureScheme = { scheme: 'timestamped', algorithm: 'hmac-sha256', header: 'Payments-Signature', encoding: 'hex' };
@@ -171,8 +177,18 @@ describe('Standard Webhooks scheme', () => {
     });
     // Bytes, a Node Buffer, an ArrayBuffer and a Headers object verify the same.
     const bytes = new TextEncoder().encode(SW.body);
-    await expect(verifyWebhook({ rawBody: Buffer.from(SW.body), headers: new Headers(swHeaders() as Record<string, string>), secret: SW.secret, scheme: standard, now: at(SW.timestamp) })).resolves.toEqual({ test: 2432232314 });
-    await expect(verifyWebhook({ rawBody: bytes.buffer, headers: swHeaders(), secret: SW.secret, scheme: standard, now: at(SW.timestamp) })).resolves.toEqual({ test: 2432232314 });
+    await expect(
+      verifyWebhook({
+        rawBody: Buffer.from(SW.body),
+        headers: new Headers(swHeaders() as Record<string, string>),
+        secret: SW.secret,
+        scheme: standard,
+        now: at(SW.timestamp),
+      }),
+    ).resolves.toEqual({ test: 2432232314 });
+    await expect(verifyWebhook({ rawBody: bytes.buffer, headers: swHeaders(), secret: SW.secret, scheme: standard, now: at(SW.timestamp) })).resolves.toEqual({
+      test: 2432232314,
+    });
   });
 
   it('takes the secret with or without the whsec_ prefix (base64 either way)', async () => {
@@ -185,7 +201,9 @@ describe('Standard Webhooks scheme', () => {
     const other = swSign(SW.id, SW.timestamp, SW.body, 'whsec_c2Vjb25kLXNlY3JldC1vZi0zMi1ieXRlcy0xMjM0NTY3OA==');
     const v1a = `v1a,${SW.signature.slice(3)}`; // the right bytes under another version: not accepted as v1
     for (const header of [`${other} ${SW.signature}`, `${SW.signature} ${other}`, `v2,abc ${v1a} ${SW.signature}`, [other, SW.signature]]) {
-      await expect(verifyWebhook({ rawBody: SW.body, headers: swHeaders(header), secret: SW.secret, scheme: standard, now: at(SW.timestamp) })).resolves.toBeDefined();
+      await expect(
+        verifyWebhook({ rawBody: SW.body, headers: swHeaders(header), secret: SW.secret, scheme: standard, now: at(SW.timestamp) }),
+      ).resolves.toBeDefined();
     }
     expect(await rejection(verifyWebhook({ rawBody: SW.body, headers: swHeaders(v1a), secret: SW.secret, scheme: standard, now: at(SW.timestamp) }))).toBe(
       'No v1 signature in webhook-signature',
@@ -194,9 +212,23 @@ describe('Standard Webhooks scheme', () => {
   });
 
   it('signs the id and the timestamp: changing either fails', async () => {
-    await rejection(verifyWebhook({ rawBody: SW.body, headers: swHeaders(undefined, { 'webhook-id': 'msg_other' }), secret: SW.secret, scheme: standard, now: at(SW.timestamp) }));
     await rejection(
-      verifyWebhook({ rawBody: SW.body, headers: swHeaders(undefined, { 'webhook-timestamp': String(SW.timestamp + 1) }), secret: SW.secret, scheme: standard, now: at(SW.timestamp) }),
+      verifyWebhook({
+        rawBody: SW.body,
+        headers: swHeaders(undefined, { 'webhook-id': 'msg_other' }),
+        secret: SW.secret,
+        scheme: standard,
+        now: at(SW.timestamp),
+      }),
+    );
+    await rejection(
+      verifyWebhook({
+        rawBody: SW.body,
+        headers: swHeaders(undefined, { 'webhook-timestamp': String(SW.timestamp + 1) }),
+        secret: SW.secret,
+        scheme: standard,
+        now: at(SW.timestamp),
+      }),
     );
     await rejection(verifyWebhook({ rawBody: `${SW.body} `, headers: swHeaders(), secret: SW.secret, scheme: standard, now: at(SW.timestamp) }));
   });
@@ -255,7 +287,9 @@ describe('timestamped scheme (t=…,v1=…)', () => {
 
   it('signs t: another t, or the right signature with another body, fails', async () => {
     await rejection(verify(`t=${T + 1},v1=${tsSign(T, body)}`, T + 1));
-    await rejection(verifyWebhook({ rawBody: `${body}\n`, headers: header(`t=${T},v1=${tsSign(T, body)}`), secret: STRIPE_SECRET, scheme: timestamped, now: at(T) }));
+    await rejection(
+      verifyWebhook({ rawBody: `${body}\n`, headers: header(`t=${T},v1=${tsSign(T, body)}`), secret: STRIPE_SECRET, scheme: timestamped, now: at(T) }),
+    );
   });
 
   it('tolerance both ways (default 300 s, toleranceSeconds, the scheme default)', async () => {
@@ -339,7 +373,11 @@ describe('malformed input never throws anything but WebhookVerificationError', (
     const text = () => Array.from({ length: Math.floor(rand() * 80) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     for (let i = 0; i < 300; i++) {
       for (const sch of Object.values(schemes)) {
-        const headers = { [sch.header]: rand() < 0.2 ? [text(), text()] : text(), 'webhook-id': text(), 'webhook-timestamp': rand() < 0.5 ? String(T) : text() };
+        const headers = {
+          [sch.header]: rand() < 0.2 ? [text(), text()] : text(),
+          'webhook-id': text(),
+          'webhook-timestamp': rand() < 0.5 ? String(T) : text(),
+        };
         await rejection(verifyWebhook({ rawBody: text(), headers, secret: SECRET, scheme: sch, now: at(T) }));
       }
     }
@@ -350,7 +388,9 @@ describe('the raw body is required', () => {
   it('a parsed object (or anything but string/Uint8Array/Buffer/ArrayBuffer) is a TypeError that says so', async () => {
     for (const body of [JSON.parse(rawBody) as unknown, [1, 2], 42, null, undefined, true]) {
       for (const sch of [scheme, standard, timestamped]) {
-        const err = await verifyWebhook({ rawBody: body as string, headers: { 'x-improvado-signature': sign(rawBody) }, secret: SECRET, scheme: sch }).catch((e: unknown) => e);
+        const err = await verifyWebhook({ rawBody: body as string, headers: { 'x-improvado-signature': sign(rawBody) }, secret: SECRET, scheme: sch }).catch(
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(TypeError);
         expect((err as Error).message).toMatch(/raw body is required: the exact bytes as received/);
         expect((err as Error).message).not.toContain(SECRET);
@@ -363,7 +403,9 @@ describe('the raw body is required', () => {
   it('other typed-array views of the bytes are read as bytes', async () => {
     const bytes = new TextEncoder().encode(rawBody);
     const view = new DataView(bytes.buffer);
-    await expect(verifyWebhook({ rawBody: view as unknown as Uint8Array, headers: { 'x-improvado-signature': sign(rawBody) }, secret: SECRET, scheme })).resolves.toEqual(event);
+    await expect(
+      verifyWebhook({ rawBody: view as unknown as Uint8Array, headers: { 'x-improvado-signature': sign(rawBody) }, secret: SECRET, scheme }),
+    ).resolves.toEqual(event);
   });
 });
 
@@ -376,7 +418,7 @@ describe('constant-time comparison', () => {
           get(target, key, receiver) {
             if (typeof key === 'string' && /^\d+$/.test(key)) reads.add(`${tag}${key}`);
             const v = Reflect.get(target, key, target) as unknown;
-            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v ?? receiver;
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : (v ?? receiver);
           },
         });
       const a = new Uint8Array(32).fill(7);
@@ -406,7 +448,13 @@ describe('constant-time comparison', () => {
 // End to end: a node:http receiver using the generated fixture clients' webhooks modules
 
 interface GeneratedWebhooks {
-  unwrap(input: { rawBody: string | Uint8Array; headers: IncomingHttpHeaders; secret: string; now?: () => number; toleranceSeconds?: number }): Promise<unknown>;
+  unwrap(input: {
+    rawBody: string | Uint8Array;
+    headers: IncomingHttpHeaders;
+    secret: string;
+    now?: () => number;
+    toleranceSeconds?: number;
+  }): Promise<unknown>;
   verifyWebhook: unknown;
   webhookIdempotencyKey(headers: IncomingHttpHeaders): string | undefined;
   webhookSignature: WebhookSignatureScheme;
@@ -438,11 +486,14 @@ async function withReceiver(
   const { port } = server.address() as AddressInfo;
   const post = (body: string, headers: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/hooks', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path: '/hooks', headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -462,7 +513,9 @@ describe('end to end: signed POSTs to a node:http receiver, verified by the gene
     const now = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({ type: 'message.sent', timestamp: '2026-12-06T10:00:00Z', data: { to: 'Ünïcødé ✓' } });
     // The sender signs with node:crypto, independently of the runtime.
-    const signature = `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`msg_e2e_1.${now}.${body}`).digest('base64')}`;
+    const signature = `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+      .update(`msg_e2e_1.${now}.${body}`)
+      .digest('base64')}`;
     const ids: Array<string | undefined> = [];
     await withReceiver(
       (raw, headers) => {
@@ -470,11 +523,19 @@ describe('end to end: signed POSTs to a node:http receiver, verified by the gene
         return mod.unwrap({ rawBody: raw, headers, secret });
       },
       async (post) => {
-        const ok = await post(body, { 'webhook-id': 'msg_e2e_1', 'webhook-timestamp': String(now), 'webhook-signature': `v1,c29tZXRoaW5nIGVsc2U= ${signature}` });
+        const ok = await post(body, {
+          'webhook-id': 'msg_e2e_1',
+          'webhook-timestamp': String(now),
+          'webhook-signature': `v1,c29tZXRoaW5nIGVsc2U= ${signature}`,
+        });
         expect(ok).toEqual({ status: 200, body });
-        expect((await post(body.replace('sent', 'failed'), { 'webhook-id': 'msg_e2e_1', 'webhook-timestamp': String(now), 'webhook-signature': signature })).status).toBe(401);
+        expect(
+          (await post(body.replace('sent', 'failed'), { 'webhook-id': 'msg_e2e_1', 'webhook-timestamp': String(now), 'webhook-signature': signature })).status,
+        ).toBe(401);
         const old = now - 301;
-        const oldSig = `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`msg_e2e_2.${old}.${body}`).digest('base64')}`;
+        const oldSig = `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+          .update(`msg_e2e_2.${old}.${body}`)
+          .digest('base64')}`;
         expect((await post(body, { 'webhook-id': 'msg_e2e_2', 'webhook-timestamp': String(old), 'webhook-signature': oldSig })).status).toBe(401);
       },
     );

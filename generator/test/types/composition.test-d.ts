@@ -3,15 +3,7 @@
  * the additional-properties rule fixture), tuples and recursion.
  */
 import { expectTypeOf, test } from 'vitest';
-import type {
-  Closed,
-  Dictionary,
-  OpenEmpty,
-  OpenTrue,
-  Patterned,
-  RequiredOnly,
-  Typed,
-} from '../emit/__snapshots__/additional-properties/src/index.js';
+import type { Closed, Dictionary, OpenEmpty, OpenTrue, Patterned, RequiredOnly, Typed } from '../emit/__snapshots__/additional-properties/src/index.js';
 import type { Board, NoteCard, TaskCard } from '../emit/__snapshots__/discriminator-implicit-mapping/src/index.js';
 import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshots__/allof-required/src/index.js';
 import type { CreateReportBody } from '../emit/__snapshots__/additional-properties-body/src/index.js';

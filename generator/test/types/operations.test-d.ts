@@ -7,21 +7,10 @@
 import createClient from 'openapi-fetch';
 import { expectTypeOf, test } from 'vitest';
 import type { GetOrderParams, Order, paths as paths15 } from '../emit/__snapshots__/external-path-parameter/src/index.js';
-import type {
-  CreateAvatarBody,
-  CreateAvatarResponse,
-  Image,
-  ImageInput,
-  paths as paths17,
-} from '../emit/__snapshots__/read-only-write-only/src/index.js';
+import type { CreateAvatarBody, CreateAvatarResponse, Image, ImageInput, paths as paths17 } from '../emit/__snapshots__/read-only-write-only/src/index.js';
 import type { GetProjectFileParams } from '../emit/__snapshots__/dotted-path-parameters/src/index.js';
 import type { DeleteParams } from '../emit/__snapshots__/reserved-word-names/src/index.js';
-import type {
-  PutSettingsBody,
-  PutSettingsParams,
-  PutSettingsResponse,
-  paths as paths23,
-} from '../emit/__snapshots__/defaults-stay-optional/src/index.js';
+import type { PutSettingsBody, PutSettingsParams, PutSettingsResponse, paths as paths23 } from '../emit/__snapshots__/defaults-stay-optional/src/index.js';
 import type { UploadAttachmentBody } from '../emit/__snapshots__/multipart-binary/src/index.js';
 import type { CreateJobResponse, DeleteJobResponse, ListJobsResponse } from '../emit/__snapshots__/responses-without-body/src/index.js';
 import type { AddNoteBody, AddNoteError, AddNoteResponse } from '../emit/__snapshots__/text-plain-bodies/src/index.js';

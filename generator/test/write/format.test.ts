@@ -90,9 +90,7 @@ describe('Markdown tables', () => {
 
   test('extractTables takes out tables outside code fences; restoreTables puts them back', () => {
     const { skeleton, tables } = extractTables(markdown);
-    expect(tables).toEqual([
-      '| Name | Description |\n| --- | --- |\n| `a` | short |\n| `somethingLonger` | a longer description \\| with a pipe |',
-    ]);
+    expect(tables).toEqual(['| Name | Description |\n| --- | --- |\n| `a` | short |\n| `somethingLonger` | a longer description \\| with a pipe |']);
     expect(skeleton).toContain('| not a table |');
     expect(skeleton).toContain('<!-- sdkgen:table:0 -->');
     expect(restoreTables(skeleton, tables)).toBe(markdown.replace('pipe |  ', 'pipe |'));

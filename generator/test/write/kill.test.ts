@@ -66,7 +66,15 @@ beforeAll(async () => {
     .readdirSync(src, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(src, f));
-  await esbuild.build({ entryPoints: entries, outdir: path.join(mirror, 'src'), outbase: src, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: entries,
+    outdir: path.join(mirror, 'src'),
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
   fs.symlinkSync(path.join(generatorDir, 'node_modules'), path.join(mirror, 'node_modules'));
   fs.symlinkSync(path.join(generatorDir, 'runtime'), path.join(mirror, 'runtime'));
   fs.copyFileSync(path.join(generatorDir, 'package.json'), path.join(mirror, 'package.json'));
@@ -212,9 +220,13 @@ describe('a write killed at any step', () => {
       }),
     );
     // What the summary said: the folder, and what was done.
-    expect(outcomes[0]!.recovered).toEqual([expect.stringMatching(/^deleted 2 leftover folder\(s\) of an interrupted write beside .*types \(it had not touched the output, or had finished\)$/)]);
+    expect(outcomes[0]!.recovered).toEqual([
+      expect.stringMatching(/^deleted 2 leftover folder\(s\) of an interrupted write beside .*types \(it had not touched the output, or had finished\)$/),
+    ]);
     // tsdown.config.ts is among them: its banner names the spec file, another one in v1 and v2.
-    expect(outcomes[journalAt]!.recovered).toEqual([expect.stringMatching(/^finished the interrupted write of .*types .*: 7 file\(s\) moved into place, 1 removed$/)]);
+    expect(outcomes[journalAt]!.recovered).toEqual([
+      expect.stringMatching(/^finished the interrupted write of .*types .*: 7 file\(s\) moved into place, 1 removed$/),
+    ]);
     const lastRename = lastIndex(steps, 'types rename:');
     expect(outcomes[lastRename]!.recovered).toEqual([expect.stringMatching(/: 0 file\(s\) moved into place, 1 removed$/)]);
     expect(outcomes.at(-1)!.recovered).toEqual([]);
@@ -277,7 +289,10 @@ describe('a journal left by an undo, or not ours', () => {
     expect(fs.readdirSync(out)).toEqual(['types']);
     expect(result.packages[0]!.result.written).toEqual([]);
     expect(result.diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'write/recovered', message: expect.stringMatching(/^finished undoing the failed write of .*types: \d+ file\(s\) restored, 1 removed; the previous output is back$/) }),
+      expect.objectContaining({
+        code: 'write/recovered',
+        message: expect.stringMatching(/^finished undoing the failed write of .*types: \d+ file\(s\) restored, 1 removed; the previous output is back$/),
+      }),
     );
   }, 60_000);
 
@@ -286,7 +301,14 @@ describe('a journal left by an undo, or not ours', () => {
     const journalFile = path.join(out, '.types.sdkgen-journal.json');
     for (const bad of [
       'not json',
-      JSON.stringify({ sdkgenJournal: 1, phase: 'swap', stage: '.types.sdkgen-stage-x', backup: '.types.sdkgen-backup-x', write: ['../../etc/passwd'], remove: [] }),
+      JSON.stringify({
+        sdkgenJournal: 1,
+        phase: 'swap',
+        stage: '.types.sdkgen-stage-x',
+        backup: '.types.sdkgen-backup-x',
+        write: ['../../etc/passwd'],
+        remove: [],
+      }),
       JSON.stringify({ sdkgenJournal: 1, phase: 'swap', stage: '../elsewhere', backup: '.types.sdkgen-backup-x', write: [], remove: [] }),
     ]) {
       fs.writeFileSync(journalFile, bad);

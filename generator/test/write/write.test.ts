@@ -164,9 +164,7 @@ describe('writePackage', () => {
 
   test('paths must stay inside the package', async () => {
     for (const bad of ['../escape.ts', '/abs.ts', 'a\\b.ts', 'src//x.ts', MANIFEST_NAME]) {
-      const error = await writePackage(out, [{ path: bad, kind: 'ts', contents: '' }], { check: false }).catch(
-        (e: unknown) => e,
-      );
+      const error = await writePackage(out, [{ path: bad, kind: 'ts', contents: '' }], { check: false }).catch((e: unknown) => e);
       expect((error as GenerateError).diagnostics[0]!.code).toBe('write/invalid-path');
     }
     expect(fs.existsSync(out)).toBe(false);

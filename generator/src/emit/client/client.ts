@@ -27,7 +27,12 @@ export function schemeSpec(scheme: SecurityScheme): Expression | undefined {
     const t = scheme.tokenEndpoint;
     const bearer = [prop('type', str('http')), prop('scheme', str('bearer'))];
     if (t === undefined) return object(bearer);
-    const parts = [prop('method', str(t.method)), prop('path', str(t.path)), prop('credentialsScheme', str(t.credentialsScheme)), prop('tokenField', str(t.tokenField))];
+    const parts = [
+      prop('method', str(t.method)),
+      prop('path', str(t.path)),
+      prop('credentialsScheme', str(t.credentialsScheme)),
+      prop('tokenField', str(t.tokenField)),
+    ];
     if (t.requestFields !== undefined) parts.push(prop('requestFields', array(t.requestFields.map(str))));
     if (t.lifetimeSeconds !== undefined) parts.push(prop('lifetimeSeconds', lit(`${t.lifetimeSeconds}`)));
     if (t.slidingExpiry !== undefined) parts.push(prop('slidingExpiry', lit(`${t.slidingExpiry}`)));
@@ -59,7 +64,12 @@ function authMemberTypes(api: Api, scheme: SecurityScheme, scope: ImportScope, o
   if (t !== undefined) {
     const op = api.operations.find((o) => o.operationId === t.operationId);
     const body = op?.names.body;
-    return [credential, body !== undefined ? name(scope.packageType(options.typesPackageName, body)) : generic('Readonly', [generic('Record', [name('string'), name('unknown')])])];
+    return [
+      credential,
+      body !== undefined
+        ? name(scope.packageType(options.typesPackageName, body))
+        : generic('Readonly', [generic('Record', [name('string'), name('unknown')])]),
+    ];
   }
   return [credential];
 }
@@ -124,7 +134,10 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const hasToken = schemes.some((s) => s.tokenEndpoint !== undefined);
   const tokenProvider = hasToken ? scope.value('src/core/token-provider.ts', 'createTokenProvider') : undefined;
 
-  const config = [prop('baseUrl', str(defaultBaseUrl(api.servers))), prop('securitySchemes', object(schemes.map((s) => recordProperty(s.key, schemeSpec(s)!))))];
+  const config = [
+    prop('baseUrl', str(defaultBaseUrl(api.servers))),
+    prop('securitySchemes', object(schemes.map((s) => recordProperty(s.key, schemeSpec(s)!)))),
+  ];
   if (tokenProvider !== undefined) config.push(prop('tokenProvider', id(tokenProvider)));
 
   // Security of `request(method, path)`: the most common alternatives (ties: the first seen), with a
@@ -154,7 +167,9 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       exported: true,
       extends: generic('Omit', [clientOptions, literal("'auth'")]),
       docs: commentFromDocs([`Options of {@link ${className}}: every field is optional. Per-request overrides go in each method's last argument.`])!,
-      members: [{ kind: 'property', key: 'auth', optional: true, type: unionOf([name(authName), UNDEFINED]), docs: '/** Credentials by security scheme key. */' }],
+      members: [
+        { kind: 'property', key: 'auth', optional: true, type: unionOf([name(authName), UNDEFINED]), docs: '/** Credentials by security scheme key. */' },
+      ],
     },
     {
       kind: 'const',
@@ -285,6 +300,13 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
       },
     ),
   );
-  const cls: Statement = { kind: 'class', name: className, exported: true, extends: baseLocal, ...(docs !== undefined ? { docs } : {}), members: [...properties, ...getters, ...rootMethods] };
+  const cls: Statement = {
+    kind: 'class',
+    name: className,
+    exported: true,
+    extends: baseLocal,
+    ...(docs !== undefined ? { docs } : {}),
+    members: [...properties, ...getters, ...rootMethods],
+  };
   return { path: 'src/client.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), cls]) };
 }

@@ -64,7 +64,12 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
 
 /** The runtime `WebhookSignatureScheme` literal of the spec's signature. */
 function signatureObject(sig: WebhookSignature): Expression {
-  const parts: ObjectProperty[] = [prop('scheme', str(sig.scheme)), prop('algorithm', str(sig.algorithm)), prop('header', str(sig.header)), prop('encoding', str(sig.encoding))];
+  const parts: ObjectProperty[] = [
+    prop('scheme', str(sig.scheme)),
+    prop('algorithm', str(sig.algorithm)),
+    prop('header', str(sig.header)),
+    prop('encoding', str(sig.encoding)),
+  ];
   if (sig.prefix !== undefined) parts.push(prop('prefix', str(sig.prefix)));
   if (sig.idHeader !== undefined) parts.push(prop('idHeader', str(sig.idHeader)));
   if (sig.timestampHeader !== undefined) parts.push(prop('timestampHeader', str(sig.timestampHeader)));
@@ -96,7 +101,14 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const sig = webhookSignature(api);
   if (sig === undefined) return undefined;
   const file = 'src/webhooks.ts';
-  const scope = new ImportScope(file, ['webhookSignature', 'unwrap', 'verifyWebhook', 'handleVerificationChallenge', 'challengeResponse', 'webhookIdempotencyKey']);
+  const scope = new ImportScope(file, [
+    'webhookSignature',
+    'unwrap',
+    'verifyWebhook',
+    'handleVerificationChallenge',
+    'challengeResponse',
+    'webhookIdempotencyKey',
+  ]);
   const core = 'src/core/webhooks.ts';
   const verify = scope.value(core, 'verifyWebhook');
   const handle = scope.value(core, 'handleVerificationChallenge');
@@ -290,7 +302,12 @@ export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean;
     ),
   ];
   if (has.webhooks) {
-    exports.push(reexport('src/webhooks.ts', specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature'])));
+    exports.push(
+      reexport(
+        'src/webhooks.ts',
+        specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature']),
+      ),
+    );
   }
   for (const r of resources) exports.push(reexport(r.file, [{ name: r.className }]));
   if (has.enums) exports.push({ kind: 'export-all', typeOnly: false, from: from('src/enums.ts') });

@@ -206,14 +206,14 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
               s.tokenEndpoint === undefined
                 ? []
                 : wrapWords(
-                    lineCommentText(`${s.key}: the body of ${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}; the client requests the token with ${s.tokenEndpoint.credentialsScheme}, caches it and renews it (a string here is a ready token instead).`),
+                    lineCommentText(
+                      `${s.key}: the body of ${s.tokenEndpoint.method.toUpperCase()} ${s.tokenEndpoint.path}; the client requests the token with ${s.tokenEndpoint.credentialsScheme}, caches it and renews it (a string here is a ready token instead).`,
+                    ),
                     88,
                   ),
           })),
     getExample:
-      getOp === undefined
-        ? undefined
-        : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: lineCommentText(methodAndPath(getOp)) },
+      getOp === undefined ? undefined : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: lineCommentText(methodAndPath(getOp)) },
     listExample:
       listOp === undefined
         ? undefined
@@ -222,7 +222,9 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
             route: lineCommentText(methodAndPath(listOp)),
             item: listItem?.kind === 'ref' ? api.schemas.get(listItem.target)?.identifier : undefined,
             nextPage:
-              listOp.pagination === undefined ? undefined : wrapWords(`For ${markdownCode(methodAndPath(listOp), false)}, ${nextPageSentence(listOp.pagination)}`, 100).join('\n'),
+              listOp.pagination === undefined
+                ? undefined
+                : wrapWords(`For ${markdownCode(methodAndPath(listOp), false)}, ${nextPageSentence(listOp.pagination)}`, 100).join('\n'),
           },
     webhooks:
       sig === undefined
@@ -240,14 +242,19 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
             event: api.webhookPayload,
             hmac: sig.scheme === 'hmac',
             standard:
-              sig.scheme === 'standard-webhooks' ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader, signatureLine: `${sig.header}: v1,<base64>` } : undefined,
+              sig.scheme === 'standard-webhooks'
+                ? { idHeader: sig.idHeader, timestampHeader: sig.timestampHeader, signatureLine: `${sig.header}: v1,<base64>` }
+                : undefined,
             timestamped: sig.scheme === 'timestamped',
             tolerance: sig.toleranceSeconds ?? 300,
             events: webhookEventsView(api),
           },
     enumExample: firstEnum === undefined ? undefined : { values: names.enumValues.get(firstEnum.key), type: firstEnum.identifier },
     resources: resourceViews(api, root),
-    firstResource: firstTop === undefined ? undefined : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
+    firstResource:
+      firstTop === undefined
+        ? undefined
+        : { className: firstTop.className, module: firstTop.file.replace(/^src\/resources\//, '').replace(/\.ts$/, ''), variable: 'resource' },
   };
 }
 
@@ -256,9 +263,9 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
  * (at most 3 payload types), each with the type it narrows to (`more`: there are others); with one payload type whose
  * property is an enum, the values (`values`). Undefined when the payloads pin no event type.
  */
-function webhookEventsView(api: Api):
-  | { property: string; cases?: Array<{ value: string; type: string }>; types?: string; more?: boolean; values?: string }
-  | undefined {
+function webhookEventsView(
+  api: Api,
+): { property: string; cases?: Array<{ value: string; type: string }>; types?: string; more?: boolean; values?: string } | undefined {
   const found = webhookEvents(api);
   // Only values that read the same in a code span and a string literal (no quotes, backticks, escapes).
   const all = found?.cases.filter((c) => /^[\w.:/-]{1,80}$/.test(c.value)) ?? [];

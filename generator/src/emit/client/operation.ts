@@ -205,7 +205,6 @@ export function errorClassFor(status: string): string {
   return 'ApiError';
 }
 
-
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
 function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
@@ -231,7 +230,8 @@ export function methodParts(
 
   const parameters: ParameterNode[] = [];
   if (hasParams) parameters.push({ name: 'params', type: name(scope.packageType(typesPackage, op.names.params)), optional: !paramsRequired && !bodyRequired });
-  if (hasBody && op.names.body !== undefined) parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
+  if (hasBody && op.names.body !== undefined)
+    parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
   parameters.push({ name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true });
 
   const response = name(scope.packageType(typesPackage, op.names.response));
@@ -278,7 +278,9 @@ export function methodParts(
     tags.push(tag('throws', `{@link ${cls}} ${when}${note !== '' ? `: ${note}` : ''}`));
   }
   if (!errors.some((r) => r.category === 'default')) tags.push(tag('throws', '{@link ApiError} any other non-2xx status'));
-  tags.push(tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'));
+  tags.push(
+    tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'),
+  );
   for (const t of model?.tags ?? []) tags.push(tagLine(t));
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
   return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };

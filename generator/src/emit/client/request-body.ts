@@ -13,7 +13,15 @@ const UNDEFINED_ID = id('undefined');
  * by location, the security of the operation); the core's `RequestOptions`, `Operation` and
  * `ParamSpec` under their local names.
  */
-export function requestBody({ requestOptions, operationType, paramSpec }: { requestOptions: TypeNode; operationType: TypeNode; paramSpec: TypeNode }): BodyStatement[] {
+export function requestBody({
+  requestOptions,
+  operationType,
+  paramSpec,
+}: {
+  requestOptions: TypeNode;
+  operationType: TypeNode;
+  paramSpec: TypeNode;
+}): BodyStatement[] {
   const first = id('first');
   const init = id('init');
   const optional = (object: Expression, field: string): Expression => member(object, field, true);
@@ -83,7 +91,12 @@ export function requestBody({ requestOptions, operationType, paramSpec }: { requ
           { kind: 'shorthand', name: 'path' },
           { kind: 'shorthand', name: 'params' },
           { kind: 'shorthand', name: 'parameters' },
-          prop('security', { kind: 'binary', operator: '??', left: { kind: 'index', object: id('SECURITY'), index: { kind: 'template', text: '`${first} ${path}`' } }, right: id('DEFAULT_SECURITY') }),
+          prop('security', {
+            kind: 'binary',
+            operator: '??',
+            left: { kind: 'index', object: id('SECURITY'), index: { kind: 'template', text: '`${first} ${path}`' } },
+            right: id('DEFAULT_SECURITY'),
+          }),
         ],
         true,
       ),

@@ -46,7 +46,12 @@ export function childAccessors(node: ResourceNode, scope: ImportScope, client: E
       docs: commentFromDocs([`\`${child.access}\`: see {@link ${cls}}.`])!,
       name: child.name,
       returns: name(cls),
-      body: [ret({ kind: 'parenthesized', expression: { kind: 'assignment', operator: '??=', left: field, right: { kind: 'new', callee: id(cls), args: [client] } } })],
+      body: [
+        ret({
+          kind: 'parenthesized',
+          expression: { kind: 'assignment', operator: '??=', left: field, right: { kind: 'new', callee: id(cls), args: [client] } },
+        }),
+      ],
     });
   }
   return { properties, getters };
@@ -70,7 +75,9 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const names = clientNames(api, options.clientName);
   const docs = commentFromDocs(
     jsDocStructures(
-      tag === undefined ? undefined : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
+      tag === undefined
+        ? undefined
+        : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
       { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
     ),
   );
@@ -79,7 +86,9 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
     ...properties,
     {
       kind: 'constructor',
-      docs: commentFromDocs([`@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`])!,
+      docs: commentFromDocs([
+        `@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`,
+      ])!,
       params: [{ name: 'client', type: clientType }],
       body: [{ kind: 'expression', expression: { kind: 'assignment', operator: '=', left: THIS_CLIENT, right: id('client') } }],
     },

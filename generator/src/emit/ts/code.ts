@@ -41,9 +41,7 @@ export type BinaryOperator = '===' | '!==' | '||' | '??';
 
 export type ObjectProperty =
   /** `key: value`; `key` is source text: a name or a quoted string, or with `computed` the key expression (`["__proto__"]`). */
-  | { kind: 'property'; key: string; computed?: boolean; value: Expression }
-  | { kind: 'shorthand'; name: string }
-  | { kind: 'spread'; argument: Expression };
+  { kind: 'property'; key: string; computed?: boolean; value: Expression } | { kind: 'shorthand'; name: string } | { kind: 'spread'; argument: Expression };
 
 /** A name, or an array pattern of names (`[key, value]`). */
 export type Binding = string | string[];
@@ -84,7 +82,16 @@ export type ClassMember =
   | { kind: 'constructor'; docs?: string; params: Parameter[]; body: BodyStatement[] }
   | { kind: 'getter'; docs?: string; name: string; returns: TypeNode; body: BodyStatement[] }
   /** A method; without `body`, an overload signature. */
-  | { kind: 'method'; docs?: string; override?: boolean; name: string; typeParams?: TypeParameter[]; params: Parameter[]; returns: TypeNode; body?: BodyStatement[] };
+  | {
+      kind: 'method';
+      docs?: string;
+      override?: boolean;
+      name: string;
+      typeParams?: TypeParameter[];
+      params: Parameter[];
+      returns: TypeNode;
+      body?: BodyStatement[];
+    };
 
 export const id = (name: string): Expression => ({ kind: 'identifier', name });
 export const THIS: Expression = { kind: 'this' };

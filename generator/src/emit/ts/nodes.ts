@@ -7,7 +7,6 @@
  */
 import type { BodyStatement, ClassMember, Expression, Parameter } from './code.js';
 
-
 /** A type expression. */
 export type TypeNode =
   /** A keyword, a name or a qualified name (`string`, `Pet`, `_Pet`). */

@@ -7,14 +7,47 @@
  * passed in.
  */
 import type { BinaryOperator, Expression, ObjectProperty } from './code.js';
-import { type Doc, align, breakParent, canBreak, conditionalGroup, fill, group, ifBreak, indent, indentIfBreak, join, line, softline, stringWidth, willBreak } from './doc.js';
+import {
+  type Doc,
+  align,
+  breakParent,
+  canBreak,
+  conditionalGroup,
+  fill,
+  group,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+  stringWidth,
+  willBreak,
+} from './doc.js';
 import { literalDoc, printKey, printString } from './literals.js';
 import type { TypeNode } from './nodes.js';
 import { simpleOrObject, typeDoc } from './print-types.js';
 
 /** What an expression's layout depends on: its parent node, as prettier sees it. */
 export type Parent =
-  | { kind: 'statement' | 'return' | 'declarator' | 'property' | 'argument' | 'callee' | 'index' | 'if-test' | 'cast' | 'element' | 'spread' | 'branch' | 'typeof' | 'iterable' | 'default' }
+  | {
+      kind:
+        | 'statement'
+        | 'return'
+        | 'declarator'
+        | 'property'
+        | 'argument'
+        | 'callee'
+        | 'index'
+        | 'if-test'
+        | 'cast'
+        | 'element'
+        | 'spread'
+        | 'branch'
+        | 'typeof'
+        | 'iterable'
+        | 'default';
+    }
   /** The object of a member access (`computed`: `[index]`); `root`: the nearest parent that is not a member access. */
   | { kind: 'member'; computed: boolean; root: Parent }
   /** An operand of a binary expression. */
@@ -312,7 +345,8 @@ function binaryDoc(e: Binary, parent: Parent): Doc {
   const insideParens = parent.kind === 'if-test';
   const parts = binaryParts(e, parent, insideParens);
   if (insideParens) return parts;
-  if (parent.kind === 'callee' || parent.kind === 'typeof' || (parent.kind === 'member' && !parent.computed)) return group([indent([softline, ...parts]), softline]);
+  if (parent.kind === 'callee' || parent.kind === 'typeof' || (parent.kind === 'member' && !parent.computed))
+    return group([indent([softline, ...parts]), softline]);
   const shouldNotIndent = parent.kind === 'return' || (parent.kind === 'test' && parent.outer.kind !== 'return' && parent.outer.kind !== 'argument');
   const shouldIndentIfInlining = parent.kind === 'assignment' || parent.kind === 'declarator' || parent.kind === 'property';
   const samePrecedence = e.left.kind === 'binary' && shouldFlatten(e.operator, e.left.operator);
@@ -341,7 +375,8 @@ function binaryParts(e: Binary, parent: Parent, insideParens: boolean): Doc[] {
 
 /** prettier's ternary (not nested): the test, then `? consequent` and `: alternate` on lines of their own when it breaks. */
 function conditionalDoc(e: Extract<Expression, { kind: 'conditional' }>, parent: Parent): Doc {
-  if ([e.test, e.consequent, e.alternate].some((x) => x.kind === 'conditional') || parent.kind === 'member') throw new Error('nested ternaries, and ternaries as objects of a member access, are not printed');
+  if ([e.test, e.consequent, e.alternate].some((x) => x.kind === 'conditional') || parent.kind === 'member')
+    throw new Error('nested ternaries, and ternaries as objects of a member access, are not printed');
   const branch: Parent = { kind: 'branch' };
   return group([
     exprDoc(e.test, { kind: 'test', outer: parent }),

@@ -57,7 +57,9 @@ function typeParametersDoc(params: readonly TypeParameter[] | undefined): Doc {
 export function signatureDoc(typeParams: readonly TypeParameter[] | undefined, params: readonly Parameter[], returns: TypeNode | undefined): Doc {
   const paramsDoc = parametersDoc(params);
   const returnDoc: Doc = returns === undefined ? '' : [': ', typeDoc(returns, 'annotation')];
-  const constrained = typeParams !== undefined && (typeParams.length > 1 || (typeParams.length === 1 && (typeParams[0]!.constraint !== undefined || typeParams[0]!.default !== undefined)));
+  const constrained =
+    typeParams !== undefined &&
+    (typeParams.length > 1 || (typeParams.length === 1 && (typeParams[0]!.constraint !== undefined || typeParams[0]!.default !== undefined)));
   const groupParams = returns !== undefined && !constrained && params.length === 1 && (returns.kind === 'object' || willBreak(returnDoc));
   return [typeParametersDoc(typeParams), group([groupParams ? group(paramsDoc) : paramsDoc, returnDoc])];
 }
@@ -122,6 +124,11 @@ function classMemberDoc(m: ClassMember): Doc {
     case 'getter':
       return ['get ', m.name, signatureDoc(undefined, [], m.returns), ' ', blockDoc(m.body)];
     case 'method':
-      return [m.override === true ? 'override ' : '', m.name, signatureDoc(m.typeParams, m.params, m.returns), m.body === undefined ? ';' : [' ', blockDoc(m.body)]];
+      return [
+        m.override === true ? 'override ' : '',
+        m.name,
+        signatureDoc(m.typeParams, m.params, m.returns),
+        m.body === undefined ? ';' : [' ', blockDoc(m.body)],
+      ];
   }
 }

@@ -70,7 +70,22 @@ export function simpleOrObject(node: TypeNode): boolean {
 
 const isVoid = (t: TypeNode): boolean => t.kind === 'name' && (t.text === 'null' || t.text === 'void');
 const isObjectLike = (t: TypeNode): boolean => t.kind === 'object' || t.kind === 'generic' || (t.kind === 'name' && !KEYWORDS.has(t.text));
-const KEYWORDS = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'unknown', 'never', 'object', 'void', 'bigint', 'symbol', 'any', 'true', 'false']);
+const KEYWORDS = new Set([
+  'string',
+  'number',
+  'boolean',
+  'null',
+  'undefined',
+  'unknown',
+  'never',
+  'object',
+  'void',
+  'bigint',
+  'symbol',
+  'any',
+  'true',
+  'false',
+]);
 
 /** prettier's `shouldHugType` for a union: one object-like type (a literal or a reference) and `null`s. */
 export function hugs(node: Extract<TypeNode, { kind: 'union' }>): boolean {
@@ -81,7 +96,10 @@ export function hugs(node: Extract<TypeNode, { kind: 'union' }>): boolean {
 export function unionDoc(node: Extract<TypeNode, { kind: 'union' }>, place: TypePlace): Doc {
   const parenthesized = place === 'array' || place === 'intersection' || place === 'optional' || place === 'union';
   if (hugs(node)) {
-    const hugged = join(' | ', node.types.map((t) => typeDoc(t, 'union')));
+    const hugged = join(
+      ' | ',
+      node.types.map((t) => typeDoc(t, 'union')),
+    );
     return concat(parenthesized ? ['(', ...hugged, ')'] : hugged);
   }
   const code = group(node.types.map((t, i) => [i === 0 ? BAR_IF_BREAK : LINE_BAR, align(2, typeDoc(t, 'union'))]));
@@ -135,4 +153,3 @@ function tupleDoc(elements: readonly TupleElement[]): Doc {
   const trailing = elements[elements.length - 1]!.rest ? '' : ifBreak(',');
   return group(['[', indent([softline, join([',', line], printed)]), trailing, softline, ']']);
 }
-

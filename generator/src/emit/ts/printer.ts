@@ -50,7 +50,21 @@ function statementDoc(s: Exclude<Statement, { kind: 'text' }>): Doc {
       return ['export', s.typeOnly ? ' type' : '', ' * from ', printString(JSON.stringify(s.from)), ';'];
     case 'interface': {
       const heritage: Doc = s.extends === undefined ? '' : [' extends ', typeDoc(s.extends, 'other')];
-      const body: Doc = s.members.length === 0 ? '{}' : ['{', indent([hardline, join(hardline, s.members.map((m) => [memberDoc(m), ';']))]), hardline, '}'];
+      const body: Doc =
+        s.members.length === 0
+          ? '{}'
+          : [
+              '{',
+              indent([
+                hardline,
+                join(
+                  hardline,
+                  s.members.map((m) => [memberDoc(m), ';']),
+                ),
+              ]),
+              hardline,
+              '}',
+            ];
       return [docsDoc(s.docs), exported(s), 'interface ', s.name, heritage, ' ', body];
     }
     case 'alias':

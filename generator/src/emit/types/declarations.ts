@@ -14,8 +14,7 @@ import type { FileScope } from './scope.js';
 export type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
 
 function schemaDocs(named: NamedSchema): Docs {
-  const { title, summary, description, deprecated, inferred, default: def, examples, format, constraints, externalDocsUrl } =
-    named.schema;
+  const { title, summary, description, deprecated, inferred, default: def, examples, format, constraints, externalDocsUrl } = named.schema;
   const docs: Docs = {};
   if (title !== undefined) docs.title = title;
   if (summary !== undefined) docs.summary = summary;
@@ -37,27 +36,20 @@ export function enumValueLines(schema: NamedSchema['schema']): string[] {
   schema.values.forEach((value, i) => {
     const name = schema.varNames?.[i];
     const description = schema.valueDescriptions?.[i];
-    lines.push(
-      `- \`${JSON.stringify(value)}\`${name === undefined ? '' : ` (${name})`}${description === undefined ? '' : `: ${description}`}`,
-    );
+    lines.push(`- \`${JSON.stringify(value)}\`${name === undefined ? '' : ` (${name})`}${description === undefined ? '' : `: ${description}`}`);
   });
   return lines;
 }
 
 /** Declaration of `named` in one direction under the given identifier. */
-function declare(
-  api: Api,
-  scope: FileScope,
-  named: NamedSchema,
-  name: string,
-  direction: Direction,
-  extraLines: string[],
-): Declaration {
+function declare(api: Api, scope: FileScope, named: NamedSchema, name: string, direction: Direction, extraLines: string[]): Declaration {
   const ctx = { api, scope, direction };
-  const docs = commentFromDocs(jsDocStructures(schemaDocs(named), {
-    lines: [...enumValueLines(named.schema), ...extraLines],
-    source: named.pointer,
-  }));
+  const docs = commentFromDocs(
+    jsDocStructures(schemaDocs(named), {
+      lines: [...enumValueLines(named.schema), ...extraLines],
+      source: named.pointer,
+    }),
+  );
   const schema = named.schema;
   if (schema.kind === 'object' && !schema.nullable) {
     const shape = objectShape(schema, ctx);
@@ -79,9 +71,7 @@ export function withDocs(docs: string | undefined): { docs?: string } {
 export function schemaDeclarations(api: Api, scope: FileScope, named: NamedSchema): Declaration[] {
   const out: Declaration[] = [];
   const hasVariant = named.requestIdentifier !== undefined;
-  out.push(
-    declare(api, scope, named, named.identifier, 'response', hasVariant ? [`Request shape: {@link ${named.requestIdentifier}}.`] : []),
-  );
+  out.push(declare(api, scope, named, named.identifier, 'response', hasVariant ? [`Request shape: {@link ${named.requestIdentifier}}.`] : []));
   if (hasVariant) {
     out.push(
       declare(api, scope, named, named.requestIdentifier as string, 'request', [

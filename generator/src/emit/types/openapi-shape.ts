@@ -92,7 +92,12 @@ function responsesType(responses: Response[], ctx: RenderContext, subs: Substitu
   if (responses.length === 0) return NEVER_TYPE;
   return objectOf(
     responses.map((r) =>
-      property(statusKey(r.status), responseObject(r, ctx, subs), false, commentFromText(jsDocText(r.description === undefined ? undefined : { description: r.description }))),
+      property(
+        statusKey(r.status),
+        responseObject(r, ctx, subs),
+        false,
+        commentFromText(jsDocText(r.description === undefined ? undefined : { description: r.description })),
+      ),
     ),
   );
 }
@@ -189,7 +194,9 @@ function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
 }
 
 function componentsDeclaration(api: Api, scope: FileScope): Declaration {
-  const schemaMembers = [...api.schemas.values()].map((named) => property(propertyKey(named.key), name(scope.use(named.module, identifierFor(named, 'response')))));
+  const schemaMembers = [...api.schemas.values()].map((named) =>
+    property(propertyKey(named.key), name(scope.use(named.module, identifierFor(named, 'response')))),
+  );
   return {
     kind: 'interface',
     name: 'components',
@@ -229,5 +236,11 @@ function operationsDeclaration(api: Api, scope: FileScope): Declaration {
 
 /** The declarations of `src/openapi.ts`, in openapi-typescript's order. */
 export function openapiDeclarations(api: Api, scope: FileScope): Declaration[] {
-  return [pathsDeclaration(api, scope), webhooksDeclaration(api, scope), componentsDeclaration(api, scope), emptyAlias('$defs'), operationsDeclaration(api, scope)];
+  return [
+    pathsDeclaration(api, scope),
+    webhooksDeclaration(api, scope),
+    componentsDeclaration(api, scope),
+    emptyAlias('$defs'),
+    operationsDeclaration(api, scope),
+  ];
 }

@@ -58,13 +58,8 @@ export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext):
   return parts.length === 0 ? name('unknown') : unionOf(parts);
 }
 
-
 /** Helper type declarations of one operation, in the order Params, Body, Response, Error. */
-export function operationDeclarations(
-  api: Api,
-  scope: FileScope,
-  op: Operation,
-): Declaration[] {
+export function operationDeclarations(api: Api, scope: FileScope, op: Operation): Declaration[] {
   const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
   const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
   const where = `\`${methodAndPath(op)}\` (operation \`${op.operationId}\`)`;
@@ -99,10 +94,7 @@ export function operationDeclarations(
         commentFromDocs(
           jsDocStructures(bodyDocs, {
             source: op.pointer,
-            lines: [
-              `Request body of ${where}.`,
-              `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`,
-            ],
+            lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
           }),
         ),
       ),
@@ -114,14 +106,18 @@ export function operationDeclarations(
     kind: 'alias',
     name: op.names.response,
     exported: true,
-    ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] }))),
+    ...withDocs(
+      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] })),
+    ),
     type: responseType(op, response),
   });
   out.push({
     kind: 'alias',
     name: op.names.error,
     exported: true,
-    ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] }))),
+    ...withDocs(
+      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] })),
+    ),
     type: errorType(op, response),
   });
   return out;
@@ -129,7 +125,5 @@ export function operationDeclarations(
 
 function statusLine(responses: Response[]): string {
   if (responses.length === 0) return 'Statuses: none declared.';
-  return `Status${responses.length === 1 ? '' : 'es'}: ${responses
-    .map((r) => `${r.status}${r.contents.length === 0 ? ' (no body)' : ''}`)
-    .join(', ')}.`;
+  return `Status${responses.length === 1 ? '' : 'es'}: ${responses.map((r) => `${r.status}${r.contents.length === 0 ? ' (no body)' : ''}`).join(', ')}.`;
 }

@@ -6,18 +6,23 @@
  * (`readOnly` properties left out, properties with a `default` optional, references to schemas
  * with a request variant point at that variant).
  */
-import type {
-  Api,
-  ArraySchema,
-  Docs,
-  EnumSchema,
-  NamedSchema,
-  ObjectSchema,
-  Property,
-  Schema,
-  UnionSchema,
-} from '../../model/types.js';
-import { commentFromDocs, commentFromText, type Member, NEVER, type TupleElement, NULL, UNKNOWN, type TypeNode, intersectionOf, isName, literal, name, typeText, unionOf } from '../ts/nodes.js';
+import type { Api, ArraySchema, Docs, EnumSchema, NamedSchema, ObjectSchema, Property, Schema, UnionSchema } from '../../model/types.js';
+import {
+  commentFromDocs,
+  commentFromText,
+  type Member,
+  NEVER,
+  type TupleElement,
+  NULL,
+  UNKNOWN,
+  type TypeNode,
+  intersectionOf,
+  isName,
+  literal,
+  name,
+  typeText,
+  unionOf,
+} from '../ts/nodes.js';
 import { literalType, propertyKey } from '../text.js';
 import { docsWithFallback, jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { FileScope } from './scope.js';

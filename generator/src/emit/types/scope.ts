@@ -51,9 +51,7 @@ export class FileScope {
         kind: 'import' as const,
         typeOnly: true,
         from: specifier,
-        names: [...names.entries()]
-          .sort((a, b) => compareCodeUnits(a[0], b[0]))
-          .map(([name, local]) => (name === local ? { name } : { name, alias: local })),
+        names: [...names.entries()].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([name, local]) => (name === local ? { name } : { name, alias: local })),
       }));
   }
 }

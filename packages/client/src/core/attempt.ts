@@ -58,10 +58,7 @@ export function deadline(signal: AbortSignal | undefined, ms: number, request: (
   const onAbort = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(
-    () => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })),
-    ms,
-  );
+  const timer = setTimeout(() => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })), ms);
   return {
     signal: controller.signal,
     clear: () => {
@@ -240,7 +237,8 @@ export async function attempt(
   if (scope) init.signal = scope.signal;
   let response: Response;
   try {
-    if (!middleware?.length) response = await send(undefined, url, init, fetchFn, scope, where, scrub); // no `Request` built
+    if (!middleware?.length)
+      response = await send(undefined, url, init, fetchFn, scope, where, scrub); // no `Request` built
     else {
       const built = new Request(url, init);
       let sentBuilt = false;

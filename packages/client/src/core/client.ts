@@ -77,7 +77,6 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-
 /**
  * `err` with every known secret value in its `text` as `***` (a new error; `err` itself when there is none): a server
  * that echoes a credential in a success body that does not parse does not put it into the error. The new error's `cause`
@@ -258,7 +257,10 @@ export class ClientCore {
     const report: ValidationReport = { operation: info, target, issues: result.issues, ...(status !== undefined ? { status } : {}) };
     if ((v.mode ?? 'throw') === 'throw') throw new ValidationError(report);
     if (v.onReport) v.onReport(report);
-    else this.#log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, { issues: report.issues.map((i) => i.message) });
+    else
+      this.#log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, {
+        issues: report.issues.map((i) => i.message),
+      });
     return value;
   }
 

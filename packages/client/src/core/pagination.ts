@@ -112,13 +112,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly #walk: Walk;
 
   /** `previous`: the page this one follows, in the same iteration (absent for the first page). */
-  constructor(
-    client: RequestClient,
-    operation: Operation,
-    options: RequestOptions | undefined,
-    result: WithResponse<Body>,
-    previous?: Page<Item, Body>,
-  ) {
+  constructor(client: RequestClient, operation: Operation, options: RequestOptions | undefined, result: WithResponse<Body>, previous?: Page<Item, Body>) {
     this.#client = client;
     this.#operation = operation;
     this.#options = options;

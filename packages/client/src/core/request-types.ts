@@ -9,11 +9,7 @@ import type { HttpMethod, RequestOptions } from './types.js';
 
 /** The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape). */
 export type PathsWith<Paths, M extends HttpMethod> = {
-  [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op }
-    ? [NonNullable<Op>] extends [never]
-      ? never
-      : P
-    : never;
+  [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op } ? ([NonNullable<Op>] extends [never] ? never : P) : never;
 }[keyof Paths];
 
 /**
@@ -21,9 +17,7 @@ export type PathsWith<Paths, M extends HttpMethod> = {
  * infers P, TypeScript gives the object literal a contextual type built from P's constraint, and a conditional type
  * there is resolved over every path of the spec (5.4 s of tsc for one call on GitHub's; docs/decisions.md D22).
  */
-export type OperationAt<Paths, P extends keyof Paths, M extends keyof Paths[P]> = NonNullable<
-  Paths[P][M]
->;
+export type OperationAt<Paths, P extends keyof Paths, M extends keyof Paths[P]> = NonNullable<Paths[P][M]>;
 
 /** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
 // Distributive over `Op`: a union of operations gives a union of inputs, never the cross product of their parts (which
@@ -65,8 +59,4 @@ export type ResponseData<Op> = Op extends { responses: infer R }
   : unknown;
 
 /** The body type of one response entry. */
-type ContentOf<R> = R extends { content: infer C }
-  ? [C] extends [never]
-    ? undefined
-    : C[keyof C]
-  : undefined;
+type ContentOf<R> = R extends { content: infer C } ? ([C] extends [never] ? undefined : C[keyof C]) : undefined;

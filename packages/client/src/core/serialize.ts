@@ -21,8 +21,7 @@ const SUB_DELIMS = /[!'()*]/;
 const SUB_DELIMS_ALL = /[!'()*]/g;
 
 /** allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) as they are, except those that would break the query. */
-export const encodeReserved: Encode = (s) =>
-  encodeURI(s).replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeReserved: Encode = (s) => encodeURI(s).replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** application/x-www-form-urlencoded value encoding (space → `+`). */
 export const encodeForm: Encode = (s) => encodeStrict(s).replace(/%20/g, '+');
@@ -47,13 +46,7 @@ export function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> 
  * Serialises one query/form parameter as `name=value` parts (already encoded). Delimiters between values of
  * non-exploded styles are literal (`,`, `%20`, `|`); the values themselves are encoded.
  */
-export function serializeQueryParam(
-  name: string,
-  value: unknown,
-  style: ParamStyle,
-  explode: boolean,
-  encode: Encode,
-): string[] {
+export function serializeQueryParam(name: string, value: unknown, style: ParamStyle, explode: boolean, encode: Encode): string[] {
   if (value === undefined) return [];
   const n = encode(name);
   if (Array.isArray(value)) {
@@ -164,9 +157,7 @@ export function serializeParams(op: Operation): SerializedParams {
     const json = spec.content === 'json';
     switch (spec.in) {
       case 'path': {
-        pathValues[name] = json
-          ? encodeStrict(JSON.stringify(value))
-          : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
+        pathValues[name] = json ? encodeStrict(JSON.stringify(value)) : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
         break;
       }
       case 'query': {
@@ -255,8 +246,7 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
   if (body === undefined) return undefined;
   const kind: BodyKind = op.bodyKind ?? 'json';
   if (typeof FormData !== 'undefined' && body instanceof FormData) return { body, contentType: undefined, replayable: true };
-  if (body instanceof URLSearchParams)
-    return { body: body.toString(), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
+  if (body instanceof URLSearchParams) return { body: body.toString(), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
   if (isBinary(body)) {
     const stream = typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
     const blobType = typeof Blob !== 'undefined' && body instanceof Blob && body.type ? body.type : undefined;
@@ -268,7 +258,9 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
       return { body: primitive(body), contentType: op.contentType ?? 'text/plain;charset=UTF-8', replayable: true };
     case 'form':
     case 'multipart':
-      throw new UsageError(`A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`);
+      throw new UsageError(
+        `A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`,
+      );
     case 'binary':
       return { body: primitive(body), contentType: op.contentType ?? 'application/octet-stream', replayable: true };
     default:

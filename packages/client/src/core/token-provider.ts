@@ -27,8 +27,7 @@ export const createTokenProvider: TokenProviderFactory = (
   /** The renewal in flight, and how many callers wait for it (`Infinity` once one waits without a signal). */
   let inflight: { promise: Promise<string>; controller: AbortController; waiters: number } | undefined;
 
-  const fresh = (): boolean =>
-    token !== undefined && (lifetimeMs === undefined || now() < expiresAt - marginMs(lifetimeMs));
+  const fresh = (): boolean => token !== undefined && (lifetimeMs === undefined || now() < expiresAt - marginMs(lifetimeMs));
 
   const renew = (signal?: AbortSignal): Promise<string> => {
     let flight = inflight;
@@ -39,7 +38,12 @@ export const createTokenProvider: TokenProviderFactory = (
         try {
           const grant = await fetchToken(f.controller.signal);
           const given = grant.expiresInSeconds;
-          lifetimeMs = given !== undefined && Number.isFinite(given) && given > 0 ? given * 1000 : endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
+          lifetimeMs =
+            given !== undefined && Number.isFinite(given) && given > 0
+              ? given * 1000
+              : endpoint.lifetimeSeconds !== undefined
+                ? endpoint.lifetimeSeconds * 1000
+                : undefined;
           token = grant.token;
           expiresAt = lifetimeMs === undefined ? Number.POSITIVE_INFINITY : startedAt + lifetimeMs;
           return grant.token;
@@ -80,8 +84,7 @@ export const createTokenProvider: TokenProviderFactory = (
       }
     },
     touch(t: string, startedAt: number) {
-      if (endpoint.slidingExpiry && lifetimeMs !== undefined && token === t)
-        expiresAt = Math.max(expiresAt, startedAt + lifetimeMs);
+      if (endpoint.slidingExpiry && lifetimeMs !== undefined && token === t) expiresAt = Math.max(expiresAt, startedAt + lifetimeMs);
     },
   };
 };

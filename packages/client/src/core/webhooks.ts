@@ -164,7 +164,8 @@ function prefixed(prefix: string, body: Uint8Array): Uint8Array {
 /** A Standard Webhooks secret: `whsec_` (optional, as in the official libraries) then base64. */
 function standardSecret(secret: string): Uint8Array {
   const key = base64Bytes(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
-  if (key === undefined || key.length === 0) throw new WebhookVerificationError('The webhook secret is not a Standard Webhooks secret (whsec_ followed by base64)');
+  if (key === undefined || key.length === 0)
+    throw new WebhookVerificationError('The webhook secret is not a Standard Webhooks secret (whsec_ followed by base64)');
   return key;
 }
 
@@ -182,7 +183,10 @@ function checkTimestamp(text: string | undefined, where: string, scheme: Webhook
 
 /** `hmac`: the raw body; comma-separated or repeated values, each with the optional prefix. */
 async function verifyHmac(bytes: Uint8Array, headers: HeadersLike, secret: string, scheme: WebhookSignatureScheme): Promise<void> {
-  const values = boundedValues(headers, scheme.header).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const values = boundedValues(headers, scheme.header)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   const prefix = scheme.prefix ?? '';
   const candidates = values.map((v) => (prefix && !v.startsWith(prefix) ? undefined : decodeDigest(v.slice(prefix.length), scheme.encoding)));
@@ -191,10 +195,19 @@ async function verifyHmac(bytes: Uint8Array, headers: HeadersLike, secret: strin
 }
 
 /** Standard Webhooks: `v1,<base64>` entries separated by spaces (other versions ignored) over `${id}.${timestamp}.${body}`. */
-async function verifyStandard(bytes: Uint8Array, headers: HeadersLike, secret: string, scheme: WebhookSignatureScheme, options: WebhookVerifyOptions): Promise<void> {
+async function verifyStandard(
+  bytes: Uint8Array,
+  headers: HeadersLike,
+  secret: string,
+  scheme: WebhookSignatureScheme,
+  options: WebhookVerifyOptions,
+): Promise<void> {
   const idHeader = scheme.idHeader ?? 'webhook-id';
   const timestampHeader = scheme.timestampHeader ?? 'webhook-timestamp';
-  const entries = boundedValues(headers, scheme.header).flatMap((v) => v.split(' ')).map((v) => v.trim()).filter(Boolean);
+  const entries = boundedValues(headers, scheme.header)
+    .flatMap((v) => v.split(' '))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (entries.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   const id = boundedValues(headers, idHeader)[0];
   if (id === undefined || id === '') throw new WebhookVerificationError(`Missing webhook id header ${idHeader}`);
@@ -207,7 +220,13 @@ async function verifyStandard(bytes: Uint8Array, headers: HeadersLike, secret: s
 }
 
 /** `timestamped`: `t=<seconds>,v1=<hex>[,v1=<hex>…]` over `${t}.${body}` (other keys ignored). */
-async function verifyTimestamped(bytes: Uint8Array, headers: HeadersLike, secret: string, scheme: WebhookSignatureScheme, options: WebhookVerifyOptions): Promise<void> {
+async function verifyTimestamped(
+  bytes: Uint8Array,
+  headers: HeadersLike,
+  secret: string,
+  scheme: WebhookSignatureScheme,
+  options: WebhookVerifyOptions,
+): Promise<void> {
   const values = boundedValues(headers, scheme.header);
   if (values.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   let t: string | undefined;
