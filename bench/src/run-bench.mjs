@@ -6,7 +6,7 @@
  *
  * Sections (all by default):
  * - gen:  generation wall time and peak RSS per tool (each run a fresh process, fresh output folder,
- *         and for sdkgen an empty format cache), medians; sdkgen's formatting time on its own line;
+ *         and sdkgen has no format cache), medians; sdkgen's formatting time on its own line;
  * - tsc:  `tsc --noEmit` (TypeScript 5.9.3) over each tool's output plus a small consumer file;
  * - http: per-request overhead of the sdkgen client against raw fetch and openapi-fetch, over
  *         127.0.0.1 and with a stubbed fetch (bench/src/http-bench.mjs);
