@@ -205,9 +205,43 @@ export function errorClassFor(status: string): string {
   return 'ApiError';
 }
 
-/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
-function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
+/**
+ * The first paragraph of `text` on one line: its lines (any line ending: CRLF, CR, LF, U+2028, U+2029)
+ * up to the first blank one, trimmed and joined with spaces, so a sentence wrapped in the spec is not
+ * cut where it wraps.
+ */
+function firstParagraph(text: string | undefined): string {
+  const lines = (text ?? '').split(/\r\n?|[\n\u2028\u2029]/).map((l) => l.trim());
+  const end = lines.findIndex((l, i) => l === '' && i > 0);
+  return lines
+    .slice(0, end === -1 ? lines.length : end)
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
+/**
+ * The `@throws` lines of an operation: one per error class, in the order the responses declare them,
+ * each with its statuses and their descriptions' first paragraphs (`{@link NotFoundError} 404: No such
+ * object`); `ApiError` also names every undeclared non-2xx status, unless a `default` response covers them.
+ */
+function throwsTexts(op: Operation): string[] {
+  const errors = errorResponses(op);
+  const byClass = new Map<string, string[]>();
+  for (const r of errors) {
+    const cls = errorClassFor(r.status);
+    const note = escapeCommentText(firstParagraph(r.description ?? r.summary));
+    const when = r.status === 'default' ? 'any other error status' : r.status;
+    const entry = `${when}${note !== '' ? `: ${note}` : ''}`;
+    const entries = byClass.get(cls) ?? [];
+    if (!entries.includes(entry)) entries.push(entry);
+    byClass.set(cls, entries);
+  }
+  if (!errors.some((r) => r.category === 'default')) {
+    const entries = byClass.get('ApiError') ?? [];
+    entries.push('any other non-2xx status');
+    byClass.set('ApiError', entries);
+  }
+  return [...byClass].map(([cls, entries]) => `{@link ${cls}} ${entries.join('; ')}`);
 }
 
 /**
@@ -267,17 +301,7 @@ export function methodParts(
     tags.push(tag('param', `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`));
   }
   tags.push(tag('param', 'options per-request overrides (timeout, retries, headers, signal, …)'));
-  const errors = errorResponses(op);
-  const seen = new Set<string>();
-  for (const r of errors) {
-    const cls = errorClassFor(r.status);
-    const note = escapeCommentText(firstLine(r.description ?? r.summary));
-    if (seen.has(`${cls} ${r.status}`)) continue;
-    seen.add(`${cls} ${r.status}`);
-    const when = r.status === 'default' ? 'any other error status' : r.status;
-    tags.push(tag('throws', `{@link ${cls}} ${when}${note !== '' ? `: ${note}` : ''}`));
-  }
-  if (!errors.some((r) => r.category === 'default')) tags.push(tag('throws', '{@link ApiError} any other non-2xx status'));
+  for (const text of throwsTexts(op)) tags.push(tag('throws', text));
   tags.push(
     tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'),
   );

@@ -40,7 +40,7 @@ export class ItSXY {
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param params path, query, header and cookie parameters by wire name ({@link ListThingsNowParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: Not found *\/ \@throws nothing
+   * @throws {@link NotFoundError} 404: Not found *\/ \@throws nothing second line
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
