@@ -157,4 +157,4 @@ export type WebhookEventTypeName =
   | 'transformation_completed'
   | 'extraction_created'
   | 'extraction_paused'
-  | (string & {});
+  | string;

@@ -237,19 +237,7 @@ function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeNode {
     const pinned: Member = { kind: 'property', key: propertyKey(discriminator.propertyName), optional: false, type: unionOf(values.map(literalNode)) };
     return intersectionOf([t, { kind: 'object', members: [pinned], multiline: false }]);
   });
-  return openEnum(unionOf(variants));
-}
-
-/**
- * An open enum (D38): a union of string literals beside a plain `string` (`anyOf: [{enum: [...]},
- * {type: string}]`) keeps its literals for autocomplete by widening with `string & {}` instead of
- * `string`, which would absorb them.
- */
-function openEnum(union: TypeNode): TypeNode {
-  if (union.kind !== 'union') return union;
-  const hasLiteral = union.types.some((t) => t.kind === 'literal' && (t.text.startsWith('"') || t.text.startsWith("'")));
-  if (!hasLiteral || !union.types.some((t) => isName(t, 'string'))) return union;
-  return { kind: 'union', types: union.types.map((t) => (isName(t, 'string') ? intersectionOf([name('string'), name('{}')]) : t)) };
+  return unionOf(variants);
 }
 
 /** True when `schema` (through refs and allOf members) fixes `property` with an enum or const. */

@@ -7,7 +7,7 @@ export interface Event {
   label?: string | null;
   /** An upper-case code. */
   code?: string;
-  kind?: 'built-in' | (string & {});
+  kind?: 'built-in' | string;
 }
 
 /**
