@@ -106,7 +106,10 @@ export function writeReport(file, results) {
 
   if (results.docs) {
     lines.push('## Generation', '');
-    lines.push('Wall time of the whole process (start to exit) and its peak RSS (`/usr/bin/time -f %M`). sdkgen has no format cache (D32): every run formats from scratch.', '');
+    lines.push(
+      'Wall time of the whole process (start to exit) and its peak RSS (`/usr/bin/time -f %M`). sdkgen has no format cache (D32): every run formats from scratch.',
+      '',
+    );
     for (const [key, d] of Object.entries(results.docs)) {
       if (!d.gen || Object.keys(d.gen).length === 0) continue;
       lines.push(`### ${d.label} (${(d.bytes / 1024).toFixed(0)} KiB)`, '');

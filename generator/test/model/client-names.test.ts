@@ -145,6 +145,11 @@ describe('runtime names the package re-exports', () => {
     expect(classNames(names.root)).toEqual(['ClientCore', 'LoggerResource', 'RawBodyResource', 'ResponseDataResource']);
     const reexported = names.runtimeReexports.flatMap((r) => [...r.values, ...r.types]);
     expect(reexported).not.toContain('ApiError');
-    expect(reexported).toEqual(expect.arrayContaining(['RawBody', 'ResponseData', 'Logger', 'NotFoundError']));
+    expect(reexported).toEqual(expect.arrayContaining(['RawBody', 'ResponseData', 'Logger']));
+    // The HTTP error classes come typed from src/errors.ts (D36), never also from the core; the client's name wins.
+    expect(reexported).not.toContain('NotFoundError');
+    expect(names.errorClasses).toContain('NotFoundError');
+    expect(names.errorClasses).not.toContain('ApiError');
+    expect(names.errorBody).toBe('ApiErrorErrorBody');
   });
 });

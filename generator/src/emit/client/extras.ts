@@ -282,7 +282,8 @@ export function webhookEvents(api: Api): { property: string; cases: Array<{ valu
 }
 
 /**
- * `src/index.ts`: the client (named and default), its base and option types, the runtime names the package
+ * `src/index.ts`: the client (named and default), its base and option types, the typed error classes and their body
+ * type (`src/errors.ts`), the runtime names the package
  * re-exports (model/client-names.ts reads them from generator/runtime), webhooks, resources, enums, the types
  * package's types. Every name is the model's.
  */
@@ -295,6 +296,7 @@ export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean;
   const exports: Statement[] = [
     reexport('src/client.ts', [{ name: names.client }, { name: names.client, alias: 'default' }]),
     reexport('src/base.ts', [{ name: names.base }, { name: names.auth, typeOnly: true }, { name: names.options, typeOnly: true }]),
+    reexport('src/errors.ts', [...specifiers([...names.errorClasses].sort(compareCodeUnits)), { name: names.errorBody, typeOnly: true }]),
     ...names.runtimeReexports.map((r) =>
       r.values.length === 0
         ? reexport(r.file, specifiers(r.types), true)

@@ -3,6 +3,7 @@
  *
  * - `src/client.ts`: the root class (`options.clientName`) extending the runtime's `ClientCore`;
  * - `src/resources/<path>.ts`: one class per resource, methods typed from the types package;
+ * - `src/errors.ts`: `<Client>ErrorBody` and the runtime's error classes typed with it (D36);
  * - `src/enums.ts` (when the API has named enums), `src/webhooks.ts` (when it signs webhooks);
  * - `src/index.ts`: the barrel; `src/core/*.ts`: the runtime, copied verbatim (with the types of
  *   `client.request(method, path, …)` in `src/core/request-types.ts`);
@@ -16,6 +17,7 @@ import type { Api } from '../../model/types.js';
 import { compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { baseFile, clientFile, knownSchemes } from './client.js';
+import { errorsFile } from './errors.js';
 import { coreFiles, enumsFile, indexFile, webhooksFile } from './extras.js';
 import { clientPackageFiles } from './files.js';
 import { resourceFiles } from './resources.js';
@@ -39,6 +41,7 @@ export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[]
     baseFile(api, options, known),
     clientFile(api, root, options, known),
     ...resourceFiles(api, root, options, known),
+    errorsFile(api, options),
     ...(enums !== undefined ? [enums] : []),
     ...(webhooks !== undefined ? [webhooks] : []),
     indexFile(api, options, { enums: enums !== undefined, webhooks: webhooks !== undefined }),

@@ -58,6 +58,8 @@ export type Statement =
   /** Text printed as it is (the banner comment). */
   | { kind: 'text'; text: string }
   | { kind: 'import'; typeOnly: boolean; names: Specifier[]; from: string }
+  /** `import * as name from 'from';` */
+  | { kind: 'import-namespace'; name: string; from: string }
   /** `export [type] { names } from 'from';` */
   | { kind: 'export'; typeOnly: boolean; names: Specifier[]; from: string }
   /** `export [type] * from 'from';` */

@@ -22,7 +22,8 @@ export const PRINT_WIDTH = 100;
 
 /** A source file: statements one after the other, a blank line between them but between imports and between re-exports. */
 export function printFile(statements: readonly Statement[]): string {
-  const section = (s: Statement): string => (s.kind === 'import' ? 'import' : s.kind === 'export' || s.kind === 'export-all' ? 'export' : s.kind);
+  const section = (s: Statement): string =>
+    s.kind === 'import' || s.kind === 'import-namespace' ? 'import' : s.kind === 'export' || s.kind === 'export-all' ? 'export' : s.kind;
   let out = '';
   statements.forEach((statement, i) => {
     if (i > 0) {
@@ -44,6 +45,8 @@ function statementDoc(s: Exclude<Statement, { kind: 'text' }>): Doc {
   switch (s.kind) {
     case 'import':
       return ['import', s.typeOnly ? ' type' : '', ' ', specifiersDoc(s.names), ' from ', printString(JSON.stringify(s.from)), ';'];
+    case 'import-namespace':
+      return ['import * as ', s.name, ' from ', printString(JSON.stringify(s.from)), ';'];
     case 'export':
       return ['export', s.typeOnly ? ' type' : '', ' ', specifiersDoc(s.names), ' from ', printString(JSON.stringify(s.from)), ';'];
     case 'export-all':
