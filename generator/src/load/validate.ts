@@ -71,8 +71,10 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
   const place = doc ? lineColOf(location.source, doc.parsed, pointer, location.reportOnKey === true) : { line: undefined, column: undefined, pointer };
   // A structural error inside something the generator never reads cannot change the output: a warning.
   const inert = problem.ruleId === 'struct' && severity === 'error' && unreadPlace(location.source.absoluteRef, pointer, graph);
+  // A webhook's key is a name, not a path: Redocly's path rules (`{}` in a path template) do not apply to it.
+  const webhookName = ruleId.startsWith('path-') && /^#?\/webhooks\//.test(pointer);
   const d: Diagnostic = {
-    severity: inert ? 'warning' : severity,
+    severity: inert || webhookName ? 'warning' : severity,
     code: unexpected ? 'load/unexpected-property' : problem.ruleId === 'struct' ? 'load/invalid-structure' : `load/${ruleId}`,
     message: `${sanitize(problem.message, cwd).replace(/\.$/, '')}${inert ? ` (inside \`${inert}\`, which the generator does not read: ignored; --strict makes it an error)` : ''}`,
     file,

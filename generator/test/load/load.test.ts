@@ -44,6 +44,15 @@ describe('multi-file documents are bundled into one', () => {
     });
   });
 
+  test("a webhook named with braces (`on{}`) loads: path rules do not judge a webhook's name (fuzz seed 1485457482)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-webhook-name-'));
+    const hook = `    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { type: object }\n      responses:\n        "200": { description: ok }\n`;
+    fs.writeFileSync(path.join(dir, 'main.yaml'), `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\nwebhooks:\n  "on{}":\n${hook}`);
+    const loaded = await loadDocument('main.yaml', { cwd: dir });
+    expect(Object.keys((loaded.document as { webhooks: Record<string, unknown> }).webhooks)).toEqual(['on{}']);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   test('a fragment of another document used twice stays one component (named by Redocly)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-frag-'));
     fs.copyFileSync(path.join(multifile, 'remote-path-item/upstream.yaml'), path.join(dir, 'upstream.yaml'));

@@ -2,6 +2,18 @@
 
 export { Client, Client as default } from './client.js';
 export { ClientBase, type ClientAuth, type ClientOptions } from './base.js';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  type ClientErrorBody,
+} from './errors.js';
 export type {
   OperationAt,
   PathsWith,
@@ -12,20 +24,11 @@ export type {
 export { APIPromise } from './core/api-promise.js';
 export {
   AbortError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
   ConnectionError,
-  InternalServerError,
-  NotFoundError,
   PaginationError,
-  PermissionDeniedError,
-  RateLimitError,
   ResponseParseError,
   SdkError,
   TimeoutError,
-  UnprocessableEntityError,
   UsageError,
   ValidationError,
 } from './core/errors.js';
