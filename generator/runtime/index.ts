@@ -46,6 +46,7 @@ export {
   webhookIdempotencyKey,
   type HeadersLike,
   type RawBody,
+  type UnknownEventType,
   type WebhookAnswer,
   type WebhookSignatureScheme,
   type WebhookVerifyOptions,

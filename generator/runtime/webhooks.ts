@@ -38,6 +38,20 @@ export interface WebhookSignatureScheme {
   signedContent?: 'raw-body' | 'id.timestamp.body' | 'timestamp.body';
 }
 
+declare const unknownEventType: unique symbol;
+
+/**
+ * The event type of a webhook event named after this SDK was generated (the generated `UnknownWebhookEvent`): a
+ * string at run time, typed apart from `string` so that a misspelt `case` of a `switch (event.type)` is a type error
+ * (a `string` member would make every string literal comparable, and keep every member in every `case`). Its string
+ * methods work as they are; `String(type)` or `type.valueOf()` gives a `string`.
+ */
+// biome-ignore lint/complexity/noBannedTypes: the String methods of a primitive string, without being comparable to string literals
+export interface UnknownEventType extends String {
+  /** A type-level marker: no such property exists at run time. */
+  readonly [unknownEventType]: true;
+}
+
 /** Header sources accepted: a `Headers` or a Node-style record (arrays allowed). */
 export type HeadersLike = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 

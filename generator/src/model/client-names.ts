@@ -20,6 +20,10 @@
  * 5. one `<Enum>Values` array per enum schema (src/enums.ts, re-exported with `export *`), with `2`, `3`, … while
  *    taken: `export *` beside `export type *` of the same name is ambiguous (TS2308), and an explicit export would
  *    hide the array.
+ * 6. when a webhook payload's event type is an open enum (model/webhook-events.ts, D45), the event types of
+ *    `src/webhooks.ts`: one `<Name>Event` per documented event name of an open payload (the name in PascalCase; `E`
+ *    before a leading digit), `UnknownWebhookEvent`, then the union `<Client>WebhookEvent`; each with `2`, `3`, … while
+ *    taken.
  * Members of the root client: the members of the runtime's `ClientCore` (read from runtime/client.ts), then
  * top-level resource getters and root methods in spec order, `_` appended while taken (`config_`).
  * Resource files: `src/resources/<segments in kebab-case>.ts`, one namespace per folder, `2`, `3`, … appended to a
@@ -31,6 +35,7 @@ import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase } from '
 import { exportedTypeNames, listEnums, webhookSignature } from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
 import type { Api, Operation } from './types.js';
+import { type WebhookEventSource, webhookEvents } from './webhook-events.js';
 
 /** One node of the client's resource tree: the root client or a resource class. */
 export interface ResourceNode {
@@ -81,10 +86,37 @@ export interface ClientNames {
   root: ResourceNode;
   /** Enum schema key → name of its `as const` value array in `src/enums.ts`. */
   enumValues: ReadonlyMap<string, string>;
+  /** The event types of `src/webhooks.ts` (rule 6), when a webhook payload's event type is an open enum. */
+  webhookEvent?: WebhookEventNames;
   /** What `src/index.ts` re-exports from the runtime: files the runtime's index leaves out first, then in the order it names them. */
   runtimeReexports: RuntimeReexport[];
   /** Client names that differ from their rule's first choice, with why. */
   renames: Api['renames'];
+}
+
+/**
+ * The event types `unwrap` returns when a webhook payload's event type is an open enum (D45): a union with one member per
+ * payload that pins its names (the types package's payload type), one per documented name of an open payload, and one
+ * for the names the API adds later.
+ */
+export interface WebhookEventNames {
+  /** `<Client>WebhookEvent`: the union `unwrap` returns. */
+  union: string;
+  /** Wire name of the property that tells the events apart (`type`). */
+  property: string;
+  /**
+   * In webhook order, then the spec's order of the names. `type`: a payload that pins its names is the types package's
+   * payload type (`WebhookEventSource.payload`, no `value`); a documented name of an open payload is the client's own
+   * `<Name>Event`, with the name as `value`.
+   */
+  members: Array<{ source: WebhookEventSource; type: string; value?: string }>;
+  /** `UnknownWebhookEvent`: an event of a name the spec does not list (its property typed apart from the names). */
+  unknown: string;
+}
+
+/** The type names `src/webhooks.ts` declares for {@link WebhookEventNames}: the `<Name>Event`s, `UnknownWebhookEvent`, the union. */
+export function ownWebhookEventTypes(names: WebhookEventNames): string[] {
+  return [...names.members.flatMap((m) => (m.value === undefined ? [] : [m.type])), names.unknown, names.union];
 }
 
 /** Runtime classes the package does not re-export: the cores, for which the generated classes stand (`<Client>Base extends ClientCore`; `LeanClient` has its own entry point, `<package>/lean`). */
@@ -250,7 +282,40 @@ function nameClient(api: Api, clientName: string): ClientNames {
     const wanted = `${e.identifier}Values`;
     enumValues.set(e.key, registry.claim(EXPORT_NS, wanted, { pointer: e.pointer, from: wanted }, [`value array of enum ${e.identifier}`], false));
   }
-  return { ...own, errorClasses, apiName: apiName(api.title), root, enumValues, runtimeReexports, renames: registry.renames };
+  const webhookEvent = nameWebhookEvents(api, clientName, registry);
+  return {
+    ...own,
+    errorClasses,
+    apiName: apiName(api.title),
+    root,
+    enumValues,
+    ...(webhookEvent !== undefined ? { webhookEvent } : {}),
+    runtimeReexports,
+    renames: registry.renames,
+  };
+}
+
+/** Rule 6: the event types of `src/webhooks.ts`, or undefined when no payload's event type is open (or there are no webhook signatures). */
+function nameWebhookEvents(api: Api, clientName: string, registry: NameRegistry): WebhookEventNames | undefined {
+  const events = webhookEvents(api);
+  if (events === undefined || !events.open || webhookSignature(api) === undefined) return undefined;
+  const members: WebhookEventNames['members'] = [];
+  for (const source of events.sources) {
+    if (!source.open) {
+      members.push({ source, type: source.payload });
+      continue;
+    }
+    for (const value of source.values) {
+      const base = pascalCase(value);
+      const wanted = /^[A-Za-z]/.test(base) ? `${base}Event` : `E${base}Event`;
+      const type = registry.claim(EXPORT_NS, wanted, { pointer: source.hook.pointer, from: wanted }, [`event type ${value}`], false);
+      members.push({ source, type, value });
+    }
+  }
+  const claim = (wanted: string, what: string): string => registry.claim(EXPORT_NS, wanted, { pointer: '#/webhooks', from: wanted }, [what], false);
+  const unknown = claim('UnknownWebhookEvent', 'webhook event of an unlisted type');
+  const union = claim(`${clientName}WebhookEvent`, 'webhook event union');
+  return { union, property: events.property, members, unknown };
 }
 
 /** Builds the tree from {@link Operation.resource} and {@link Operation.methodName}, naming getters, files and classes. */

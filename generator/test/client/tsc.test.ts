@@ -3,7 +3,8 @@
  * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
- *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events;
+ *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events,
+ *   webhook-open-events;
  *   enum-values-names, resource-file-names, runtime-export-names; typed-error-bodies);
  * - every ```ts block of each generated README.md, as its own module.
  * Also scans the generated sources for the `any` type.
@@ -73,7 +74,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
-    expect(typeTestFiles).toBe(10);
+    expect(typeTestFiles).toBe(11);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
   });
 

@@ -26,7 +26,10 @@ describe('runtime files', () => {
     for (const file of files) {
       const text = readFileSync(dir + file, 'utf8');
       const topLevel = text.split('\n').filter((l) => /^[a-zA-Z]/.test(l));
-      for (const line of topLevel) expect(line, `${file}: ${line}`).toMatch(/^(import|export|const|function|class|type|interface|async function|let\b)/);
+      for (const line of topLevel)
+        expect(line, `${file}: ${line}`).toMatch(
+          /^(import|export|const|function|class|type|interface|async function|let\b|declare const \w+: unique symbol;$)/,
+        );
       // Top-level consts are literals, regexes, symbols or arrow functions, not calls with effects.
       for (const line of topLevel.filter((l) => /^(export )?const /.test(l)))
         expect(line, `${file}: ${line}`).toMatch(/=\s*(\/|\{|\[|'|"|\(|Symbol\.for\(|encode|[0-9]|new Set\(\[)|: [A-Za-z]+ = \(|=$/);

@@ -64,6 +64,14 @@ export {
   verifyWebhook,
   webhookIdempotencyKey,
   webhookSignature,
+  type ExtractionCreatedEvent,
+  type ExtractionPausedEvent,
+  type ImprovadoWebhookEvent,
+  type LoadCompletedEvent,
+  type LoadStartedEvent,
+  type TransformationCompletedEvent,
+  type TransformationStartedEvent,
+  type UnknownWebhookEvent,
 } from './webhooks.js';
 export { AutomatedRecipeTemplates } from './resources/automated-recipe-templates.js';
 export { AutomatedRecipes } from './resources/automated-recipes.js';

@@ -1,14 +1,15 @@
 /**
  * Small generated modules of the client package: `src/enums.ts` (`as const` value arrays),
- * `src/webhooks.ts` (verification bound to the spec's signature scheme), `src/index.ts` (the
- * barrel), and the verbatim copies of the runtime under `src/core/`.
+ * `src/webhooks.ts` (verification bound to the spec's signature scheme, and the event union of webhook-events.ts),
+ * `src/index.ts` (the barrel), and the verbatim copies of the runtime under `src/core/`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientNames } from '../../model/client-names.js';
+import { clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
-import type { Api, Schema, WebhookSignature } from '../../model/types.js';
+import type { Api, WebhookSignature } from '../../model/types.js';
+import { webhookEvents } from '../../model/webhook-events.js';
 import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
@@ -17,6 +18,7 @@ import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
+import { webhookEventDeclarations } from './webhook-events.js';
 
 /** The folder holding the runtime sources (`generator/runtime`), from `src/emit/client` or `dist/emit/client`. */
 export function runtimeDir(): string {
@@ -101,6 +103,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const sig = webhookSignature(api);
   if (sig === undefined) return undefined;
   const file = 'src/webhooks.ts';
+  const eventNames = clientNames(api, options.clientName).webhookEvent;
   const scope = new ImportScope(file, [
     'webhookSignature',
     'unwrap',
@@ -108,7 +111,9 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     'handleVerificationChallenge',
     'challengeResponse',
     'webhookIdempotencyKey',
+    ...(eventNames === undefined ? [] : ownWebhookEventTypes(eventNames)),
   ]);
+  const eventTypes = eventNames === undefined ? [] : webhookEventDeclarations(eventNames, scope, options.typesPackageName);
   const core = 'src/core/webhooks.ts';
   const verify = scope.value(core, 'verifyWebhook');
   const handle = scope.value(core, 'handleVerificationChallenge');
@@ -118,7 +123,12 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const headersLike = scope.type(core, 'HeadersLike');
   const rawBody = scope.type(core, 'RawBody');
   const answer = scope.type(core, 'WebhookAnswer');
-  const event = api.webhookPayload !== undefined ? scope.packageType(options.typesPackageName, api.webhookPayload) : 'unknown';
+  const event =
+    eventNames !== undefined
+      ? eventNames.union
+      : api.webhookPayload !== undefined
+        ? scope.packageType(options.typesPackageName, api.webhookPayload)
+        : 'unknown';
   const timestamped = sig.scheme !== 'hmac';
   const events = webhookEvents(api);
   const headers = name(headersLike);
@@ -139,9 +149,11 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const narrowing =
     events === undefined
       ? undefined
-      : new Set(events.cases.map((c) => c.type)).size > 1
-        ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one webhook's payload.`
-        : `\`event.${events.property}\` is one of the declared event types.`;
+      : eventNames !== undefined
+        ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one event type, and an event type the spec does not list is an {@link ${eventNames.unknown}}.`
+        : new Set(events.cases.map((c) => c.type)).size > 1
+          ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one webhook's payload.`
+          : `\`event.${events.property}\` is one of the declared event types.`;
   const inputMembers: Member[] = [
     { kind: 'property', key: 'rawBody', optional: false, type: name(rawBody) },
     { kind: 'property', key: 'headers', optional: false, type: headers },
@@ -154,6 +166,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   const signature = id('webhookSignature');
   const options_: Parameter = { name: 'options', type: secretOption, init: object([]) };
   const body: Statement[] = [
+    ...eventTypes,
     {
       kind: 'const',
       name: 'webhookSignature',
@@ -226,61 +239,6 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   return { path: file, kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...body]) };
 }
 
-/** Property names tried, in order, as the event-type discriminator of webhook payloads. */
-const EVENT_PROPERTIES = ['type', 'event', 'event_type', 'eventType', 'kind'];
-
-/**
- * The string values a payload schema pins property `name` to (`const` or `enum`), through references and `allOf`;
- * undefined when the payload has no such property or leaves it open.
- */
-function pinnedValues(api: Api, schema: Schema, name: string, depth = 0): string[] | undefined {
-  if (depth > 32) return undefined;
-  if (schema.kind === 'ref') {
-    const target = api.schemas.get(schema.target);
-    return target === undefined ? undefined : pinnedValues(api, target.schema, name, depth + 1);
-  }
-  if (schema.kind === 'intersection') {
-    for (const m of schema.members) {
-      const v = pinnedValues(api, m, name, depth + 1);
-      if (v !== undefined) return v;
-    }
-    return undefined;
-  }
-  if (schema.kind !== 'object') return undefined;
-  const prop = schema.properties.find((p) => p.name === name && p.required);
-  if (prop === undefined) return undefined;
-  let s: Schema | undefined = prop.schema;
-  for (let i = 0; s?.kind === 'ref' && i < 32; i++) s = api.schemas.get(s.target)?.schema;
-  if (s?.kind !== 'enum' || s.nullable || s.values.length === 0 || !s.values.every((v) => typeof v === 'string')) return undefined;
-  return s.values as string[];
-}
-
-/**
- * How the webhook payloads name their event type, when they declare it: the first of {@link EVENT_PROPERTIES} that
- * every webhook with a payload pins to string literals, with the values per webhook payload type (`cases`, one entry
- * per value, in webhook order; a value two payloads share is left out, as it narrows to neither alone). Undefined when
- * no property qualifies.
- */
-export function webhookEvents(api: Api): { property: string; cases: Array<{ value: string; type: string }> } | undefined {
-  const hooks = api.webhooks.filter((w) => w.requestBody !== undefined);
-  if (hooks.length === 0) return undefined;
-  for (const property of EVENT_PROPERTIES) {
-    const perHook: Array<{ type: string; values: string[] }> = [];
-    for (const hook of hooks) {
-      const schema = hook.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
-      const values = schema === undefined ? undefined : pinnedValues(api, schema, property);
-      if (values === undefined) break;
-      perHook.push({ type: hook.identifier, values });
-    }
-    if (perHook.length !== hooks.length) continue;
-    const count = new Map<string, number>();
-    for (const h of perHook) for (const v of new Set(h.values)) count.set(v, (count.get(v) ?? 0) + 1);
-    const cases = perHook.flatMap((h) => [...new Set(h.values)].filter((v) => count.get(v) === 1).map((value) => ({ value, type: h.type })));
-    return { property, cases };
-  }
-  return undefined;
-}
-
 /**
  * `src/index.ts`: the client (named and default), its base and option types, the typed error classes and their body
  * type (`src/errors.ts`), the runtime names the package
@@ -304,11 +262,12 @@ export function indexFile(api: Api, options: EmitOptions, has: { enums: boolean;
     ),
   ];
   if (has.webhooks) {
+    const eventTypes = names.webhookEvent === undefined ? [] : ownWebhookEventTypes(names.webhookEvent);
     exports.push(
-      reexport(
-        'src/webhooks.ts',
-        specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature']),
-      ),
+      reexport('src/webhooks.ts', [
+        ...specifiers(['challengeResponse', 'handleVerificationChallenge', 'unwrap', 'verifyWebhook', 'webhookIdempotencyKey', 'webhookSignature']),
+        ...eventTypes.sort(compareCodeUnits).map((n) => ({ name: n, typeOnly: true })),
+      ]),
     );
   }
   for (const r of resources) exports.push(reexport(r.file, [{ name: r.className }]));

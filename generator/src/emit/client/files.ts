@@ -5,7 +5,7 @@
  * README code examples are built from the model so that they type-check against the package: only
  * operations whose required inputs are scalars (or enums) get an example call.
  */
-import { clientNames } from '../../model/client-names.js';
+import { clientNames, type WebhookEventNames } from '../../model/client-names.js';
 import { errorResponses, listEnums, methodAndPath, orderedParameters, parameterOptional, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
@@ -14,7 +14,7 @@ import type { EmitOptions, EmittedFile } from '../types.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
-import { webhookEvents } from './extras.js';
+import { webhookEvents } from '../../model/webhook-events.js';
 import { bannerLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
@@ -239,7 +239,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
               sig.challenge === undefined
                 ? undefined
                 : { method: sig.challenge.method.toUpperCase(), header: sig.challenge.challengeHeader, verifyTokenHeader: sig.challenge.verifyTokenHeader },
-            event: api.webhookPayload,
+            event: names.webhookEvent?.union ?? api.webhookPayload,
             hmac: sig.scheme === 'hmac',
             standard:
               sig.scheme === 'standard-webhooks'
@@ -247,7 +247,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
                 : undefined,
             timestamped: sig.scheme === 'timestamped',
             tolerance: sig.toleranceSeconds ?? 300,
-            events: webhookEventsView(api),
+            events: webhookEventsView(api, names.webhookEvent),
           },
     enumExample: firstEnum === undefined ? undefined : { values: names.enumValues.get(firstEnum.key), type: firstEnum.identifier },
     resources: resourceViews(api, root),
@@ -260,18 +260,30 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
 
 /**
  * What the README says of event types: with payload types told apart by a property, that property and the first cases
- * (at most 3 payload types), each with the type it narrows to (`more`: there are others); with one payload type whose
- * property is an enum, the values (`values`). Undefined when the payloads pin no event type.
+ * (at most 3 types), each with the type it narrows to (`more`: there are others); with one payload type whose
+ * property is an enum, the values (`values`). With an open enum of event names (`events`, D45) the types are the
+ * union's members and `unknown` names the member of unlisted names. Undefined when the payloads pin no event type.
  */
 function webhookEventsView(
   api: Api,
-): { property: string; cases?: Array<{ value: string; type: string }>; types?: string; more?: boolean; values?: string } | undefined {
+  events: WebhookEventNames | undefined,
+): { property: string; cases?: Array<{ value: string; type: string }>; types?: string; more?: boolean; values?: string; unknown?: string } | undefined {
   const found = webhookEvents(api);
+  if (found === undefined) return undefined;
+  const named =
+    events === undefined
+      ? found.cases
+      : events.members.flatMap((m) =>
+          m.value !== undefined
+            ? [{ value: m.value, type: m.type }]
+            : found.cases.filter((c) => c.type === m.source.hook.identifier).map((c) => ({ value: c.value, type: m.type })),
+        );
   // Only values that read the same in a code span and a string literal (no quotes, backticks, escapes).
-  const all = found?.cases.filter((c) => /^[\w.:/-]{1,80}$/.test(c.value)) ?? [];
-  if (found === undefined || all.length === 0) return undefined;
+  const all = named.filter((c) => /^[\w.:/-]{1,80}$/.test(c.value));
+  if (all.length === 0) return undefined;
+  const unknown = events === undefined ? {} : { unknown: events.unknown };
   const types = [...new Set(all.map((c) => c.type))];
-  if (types.length === 1) return { property: found.property, values: all.map((c) => `\`'${c.value}'\``).join(', ') };
+  if (types.length === 1) return { property: found.property, values: all.map((c) => `\`'${c.value}'\``).join(', '), ...unknown };
   const cases: Array<{ value: string; type: string }> = [];
   for (const c of all) if (!cases.some((x) => x.type === c.type) && cases.length < 3) cases.push(c);
   return {
@@ -279,6 +291,7 @@ function webhookEventsView(
     cases,
     types: cases.map((c) => c.type).join(', '),
     more: types.length > cases.length,
+    ...unknown,
   };
 }
 
