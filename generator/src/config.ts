@@ -53,7 +53,32 @@ export interface SdkgenConfig {
   homepage?: string;
   /** package.json `bugs.url`. Default (github.com repositories): `<repository>/issues`. */
   bugs?: string;
+  /**
+   * Hand-written parts of the client's README.md (D44); paths relative to the config file, returned
+   * absolute by {@link readConfig}. Without it the README has an automatic quick start and no recipes.
+   */
+  readme?: ReadmeConfig;
 }
+
+/** `readme` of {@link SdkgenConfig}: files whose text the generated client README includes. */
+export interface ReadmeConfig {
+  /**
+   * A TypeScript file: the quick start's code block, as written (it replaces the automatic one). It
+   * should import from the client package as a user would; the repository's README tests compile and
+   * run it.
+   */
+  quickStart?: string;
+  /**
+   * A Markdown file, or a folder whose `*.md` files are read in file-name order: the recipes. Each
+   * recipe starts at a level-1 heading (`# Connect a data source`) and runs to the next one; the README
+   * shows them under `## Recipes` with a table of contents, each title as a `###` heading (headings
+   * inside a recipe move down two levels).
+   */
+  recipes?: string;
+}
+
+/** The keys of {@link ReadmeConfig}. */
+export const README_FIELDS = ['quickStart', 'recipes'] as const;
 
 /** See {@link SdkgenConfig.format}. */
 export type FormatMode = 'printer' | 'prettier';
@@ -75,6 +100,9 @@ const STRING_FIELDS = [
   'homepage',
   'bugs',
 ] as const;
+
+/** Fields holding an object (checked by their own rules). */
+const OBJECT_FIELDS = ['readme'] as const;
 
 /** Fields that must be an absolute https URL. */
 const URL_FIELDS = ['repository', 'homepage', 'bugs'] as const;
@@ -110,7 +138,7 @@ export function findConfigFile(cwd: string): string | undefined {
 }
 
 /**
- * Reads and checks a config file. Paths in it (`spec`, `out`) are returned absolute.
+ * Reads and checks a config file. Paths in it (`spec`, `out`, `readme.*`) are returned absolute.
  *
  * @throws {GenerateError} `config/*` diagnostics: unreadable file, invalid JSON, unknown field,
  *   non-string value, invalid name or scope.
@@ -139,8 +167,12 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
   const config: SdkgenConfig = {};
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (key === '$schema') continue;
+    if (key === 'readme') {
+      config.readme = readmeField(value, fail);
+      continue;
+    }
     if (!(STRING_FIELDS as readonly string[]).includes(key)) {
-      fail('config/unknown-field', `unknown field '${key}' (known: ${STRING_FIELDS.join(', ')})`, `#/${key}`);
+      fail('config/unknown-field', `unknown field '${key}' (known: ${[...STRING_FIELDS, ...OBJECT_FIELDS].join(', ')})`, `#/${key}`);
     }
     if (typeof value !== 'string' || value === '') fail('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
     if (key === 'format' && !(FORMAT_MODES as readonly string[]).includes(value as string)) {
@@ -157,9 +189,29 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
   const dir = path.dirname(file);
   if (config.spec !== undefined) config.spec = path.resolve(dir, config.spec);
   if (config.out !== undefined) config.out = path.resolve(dir, config.out);
+  for (const key of README_FIELDS) {
+    const value = config.readme?.[key];
+    if (config.readme !== undefined && value !== undefined) config.readme[key] = path.resolve(dir, value);
+  }
   const problem = checkNames(config);
   if (problem) fail('config/invalid', problem.message, `#/${problem.field}`);
   return config;
+}
+
+/** Checks the `readme` field: an object whose keys are {@link README_FIELDS}, each a non-empty string (a path). */
+function readmeField(value: unknown, fail: (code: string, message: string, pointer?: string) => never): ReadmeConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('config/invalid', `'readme' must be an object with the keys ${README_FIELDS.join(', ')}`, '#/readme');
+  }
+  const readme: ReadmeConfig = {};
+  for (const [key, path] of Object.entries(value as Record<string, unknown>)) {
+    if (!(README_FIELDS as readonly string[]).includes(key)) {
+      fail('config/unknown-field', `unknown field 'readme.${key}' (known: ${README_FIELDS.map((k) => `readme.${k}`).join(', ')})`, `#/readme/${key}`);
+    }
+    if (typeof path !== 'string' || path === '') fail('config/invalid', `'readme.${key}' must be a non-empty string (a path)`, `#/readme/${key}`);
+    readme[key as (typeof README_FIELDS)[number]] = path as string;
+  }
+  return readme;
 }
 
 /** A reason `name`/`scope`/package names are unusable, or `undefined`. */

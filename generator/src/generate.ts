@@ -4,11 +4,12 @@ import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoo
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesPackage } from './emit/types/index.js';
-import type { EmitOptions, EmittedFile, PackageInfo } from './emit/types.js';
+import type { EmitOptions, EmittedFile, PackageInfo, ReadmeExtras } from './emit/types.js';
 import { loadDocument } from './load/index.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
 import type { Api } from './model/types.js';
+import { readReadmeExtras } from './readme-extras.js';
 import {
   type AppliedPackage,
   type ApplyHooks,
@@ -130,6 +131,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const bad = checkNames(names);
   if (bad) throw usage(bad.message);
+  // The README's hand-written parts (D44): a missing file fails before anything is written.
+  const readme =
+    config.readme === undefined || configFile === undefined
+      ? undefined
+      : await readReadmeExtras(config.readme, configFile, path.dirname(path.resolve(cwd, configFile)));
 
   // A previous run killed mid-write is finished first (with --check, only reported): D30.
   const recovered = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
@@ -137,7 +143,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const format = options.format ?? config.format ?? 'printer';
   try {
-    return { ...(await generateWith({ ...options, format }, cwd, config, specInput, outInput, targets, names, started, recovery)), configFile };
+    return { ...(await generateWith({ ...options, format }, cwd, config, readme, specInput, outInput, targets, names, started, recovery)), configFile };
   } catch (caught) {
     // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
     // and what recovery did is said even when this run fails.
@@ -167,6 +173,7 @@ async function generateWith(
   options: GenerateOptions,
   cwd: string,
   config: SdkgenConfig,
+  readme: ReadmeExtras | undefined,
   specInput: string,
   outInput: string,
   targets: readonly Target[],
@@ -177,7 +184,16 @@ async function generateWith(
   const out = path.resolve(cwd, outInput);
   // A long-lived process (watch mode, a dev server) must see an edited prettier config.
   await clearFormatConfigCache();
-  const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(cwd, config, specInput, out, targets, names, options.strict === true);
+  const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(
+    cwd,
+    config,
+    readme,
+    specInput,
+    out,
+    targets,
+    names,
+    options.strict === true,
+  );
   const emitAt = performance.now();
 
   const prepareOptions = options.format !== undefined ? { format: options.format } : {};
@@ -231,6 +247,7 @@ type Names = {
 async function loadModelEmit(
   cwd: string,
   config: SdkgenConfig,
+  readme: ReadmeExtras | undefined,
   specInput: string,
   out: string,
   targets: readonly Target[],
@@ -261,6 +278,7 @@ async function loadModelEmit(
     existingVersions: await existingVersions(out),
     packageInfo: packageInfo(config, out),
   };
+  if (readme !== undefined) emitOptions.readme = readme;
 
   const emitted = targets.map((target) => ({
     target,

@@ -44,6 +44,25 @@ export interface EmitOptions {
    * (`license`, `repository`, `homepage`, `bugs`) and LICENSE. Omitted: `MIT`, no repository fields.
    */
   packageInfo?: PackageInfo;
+  /**
+   * (Addition, D44) Hand-written parts of the client README (config `readme`, read by
+   * `readReadmeExtras`). Omitted: the automatic quick start, no recipes.
+   */
+  readme?: ReadmeExtras;
+}
+
+/** Hand-written README parts, already read from their files. */
+export interface ReadmeExtras {
+  /** The quick start's TypeScript code (no fence), replacing the automatic example. */
+  quickStart?: string;
+  /** Recipes in order, each shown as a `###` section under `## Recipes`. */
+  recipes?: ReadmeRecipe[];
+}
+
+/** One recipe: its title (a Markdown heading's text) and its Markdown body, headings already moved down to `####` and below. */
+export interface ReadmeRecipe {
+  title: string;
+  body: string;
 }
 
 /** Provenance and licence of the generated packages (see `SdkgenConfig`: the same fields). */

@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { emitClientPackage } from '../../src/emit/client/index.js';
 import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmitOptions, EmittedFile } from '../../src/emit/types.js';
+import { readConfig } from '../../src/config.js';
 import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
 import type { Api } from '../../src/model/types.js';
+import { readReadmeExtras } from '../../src/readme-extras.js';
 import { formatFile } from '../emit/format.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,6 +26,8 @@ export interface Fixture {
   spec: string;
   specPath: string;
   options: EmitOptions;
+  /** An `sdkgen.config.json` whose `readme` (D44) the client README includes: the fixture's own, the repository's for Improvado. */
+  config?: string;
 }
 
 function fixtureOptions(name: string, specPath: string): EmitOptions {
@@ -46,7 +50,8 @@ export function clientFixtures(): Fixture[] {
     for (const name of readdirSync(dir).sort()) {
       const spec = path.join(dir, name, 'openapi.yaml');
       const specPath = `generator/test/fixtures/${group}/${name}/openapi.yaml`;
-      if (existsSync(spec)) out.push({ name, spec, specPath, options: fixtureOptions(name, specPath) });
+      const config = path.join(dir, name, 'sdkgen.config.json');
+      if (existsSync(spec)) out.push({ name, spec, specPath, options: fixtureOptions(name, specPath), ...(existsSync(config) ? { config } : {}) });
     }
     if (out.length === before) throw new Error(`no fixture spec under ${dir}`);
   }
@@ -59,6 +64,7 @@ export function improvadoFixture(): Fixture {
     name: 'improvado',
     spec: path.join(repoRoot, 'spec/openapi.yaml'),
     specPath: 'spec/openapi.yaml',
+    config: path.join(repoRoot, 'sdkgen.config.json'),
     options: {
       typesPackageName: '@improvado-sdk/types',
       clientPackageName: '@improvado-sdk/client',
@@ -85,6 +91,11 @@ export function generate(fixture: Fixture): Promise<Generated> {
   let p = cache.get(fixture.name);
   if (p === undefined) {
     p = (async () => {
+      // The README's hand-written parts, read once into the fixture's options (so a later emit with them matches).
+      if (fixture.config !== undefined) {
+        const readme = (await readConfig(fixture.config, path.basename(fixture.config))).readme;
+        if (readme !== undefined) fixture.options.readme = await readReadmeExtras(readme, path.basename(fixture.config), path.dirname(fixture.config));
+      }
       const loaded = await loadDocument(fixture.spec);
       const { api } = buildModel(loaded);
       const types = emitTypesPackage(api, fixture.options);

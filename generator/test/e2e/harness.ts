@@ -2,11 +2,12 @@
  * Shared pieces of the end-to-end tests: paths, a loader for the generated Improvado client (its TypeScript sources,
  * imported at run time so that the generator's `tsc -p generator/tsconfig.json` does not pull packages/client into its
  * program: `rootDir` is generator/), the test-local view of the client's surface these tests use, an HTTP test server on
- * 127.0.0.1 (port 0) that records what it receives, and child-process helpers with hard time limits.
+ * 127.0.0.1 (port 0) that records what it receives, Prism serving spec/openapi.yaml as a validating mock, and
+ * child-process helpers with hard time limits.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -237,6 +238,76 @@ export async function startServer(handler?: Handler): Promise<TestServer> {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prism.
+
+/** A running Prism mock. */
+export interface PrismServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** What Prism printed so far (its request log, validation messages). */
+  log(): string;
+  /** Stops it (SIGTERM, SIGKILL after 5 s) and waits for its exit. */
+  stop(): Promise<void>;
+}
+
+/** A port of 127.0.0.1 free at the time of the call. */
+export async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const address = srv.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Starts Prism (`@stoplight/prism-cli`, the repository's pinned copy) serving spec/openapi.yaml as a mock on 127.0.0.1
+ * with `--errors` (an invalid request gets a 4xx and an `sl-violations` header) and a fixed `--seed`, and resolves once
+ * it listens. A request's `Prefer: code=404` picks the response of that status; `Prefer: dynamic=true` random bodies.
+ *
+ * @throws Error with Prism's output when it exits or does not listen within `timeoutMs` (100 s by default)
+ */
+export async function startPrism(options: { seed?: string; timeoutMs?: number } = {}): Promise<PrismServer> {
+  const port = await freePort();
+  const entry = path.join(repoRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
+  const args = [entry, 'mock', 'spec/openapi.yaml', '--errors', '--seed', options.seed ?? 'sdk-e2e', '-p', String(port), '-h', '127.0.0.1'];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timeoutMs = options.timeoutMs ?? 100_000;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Prism did not start within ${timeoutMs / 1000} s:\n${log}`));
+    }, timeoutMs);
+    const onData = (d: Buffer) => {
+      log += d.toString('utf8');
+      if (log.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 

@@ -7,13 +7,11 @@
  * a 4xx and/or an `sl-violations` header, so the tests assert a 2xx without that header for every call, and that the
  * set of operationIds called is exactly the spec's.
  *
- * One Prism process for the file: started in beforeAll (waits until it listens), killed in afterAll.
+ * One Prism process for the file (harness.ts `startPrism`): started in beforeAll (waits until it listens), stopped in
+ * afterAll.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientModule, type Dyn, type ImprovadoLike, loadClient, type MiddlewareLike, repoRoot } from './harness.js';
+import { type ClientModule, type Dyn, type ImprovadoLike, loadClient, type MiddlewareLike, type PrismServer, startPrism } from './harness.js';
 import { exampleInput, type Json, loadSpec, type SpecOperation, specOperations } from './spec-examples.js';
 
 const spec = loadSpec();
@@ -29,56 +27,18 @@ interface Call {
   body: string;
 }
 
-let prism: ChildProcess | undefined;
-let prismLog = '';
+let prism: PrismServer | undefined;
 let baseUrl = '';
 let mod: ClientModule;
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const address = srv.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   mod = await loadClient();
-  const port = await freePort();
-  const entry = path.join(repoRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
-  const child = spawn(process.execPath, [entry, 'mock', 'spec/openapi.yaml', '--errors', '--seed', 'sdk-e2e', '-p', String(port), '-h', '127.0.0.1'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  prism = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 100 s:\n${prismLog}`)), 100_000);
-    const onData = (d: Buffer) => {
-      prismLog += d.toString('utf8');
-      if (prismLog.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with ${code}:\n${prismLog}`));
-    });
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
+  prism = await startPrism();
+  baseUrl = prism.url;
 }, 120_000);
 
 afterAll(async () => {
-  const child = prism;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
+  await prism?.stop();
 });
 
 /** A client whose middleware records every exchange (operationId, status, Prism's violations header). */

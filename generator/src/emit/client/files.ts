@@ -15,6 +15,7 @@ import { defaultBaseUrl, knownSchemes } from './client.js';
 import { errorClassFor, returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { webhookEvents } from '../../model/webhook-events.js';
+import { headingAnchors } from './readme-anchors.js';
 import { bannerLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
 /** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
@@ -146,6 +147,18 @@ function resourceViews(api: Api, root: ResourceNode): Array<{ access: string; cl
   }));
 }
 
+/** Extensions that mark an operation as not generally available (any truthy value). */
+const PREVIEW_EXTENSIONS = ['x-beta', 'x-experimental', 'x-preview', 'x-feature-flag', 'x-internal'] as const;
+
+/**
+ * An operation the README's automatic examples show only when nothing else fits: deprecated, inferred (`x-inferred:
+ * true`: its shapes are a guess) or marked as a preview (`x-beta`, `x-experimental`, `x-preview`, `x-feature-flag`,
+ * `x-internal`).
+ */
+function provisional(op: Operation): boolean {
+  return op.deprecated === true || op.inferred === true || PREVIEW_EXTENSIONS.some((key) => Boolean(op.extensions[key]));
+}
+
 /** The view both the README and api.md render. */
 export function clientView(api: Api, root: ResourceNode, options: EmitOptions): object {
   const names = clientNames(api, options.clientName);
@@ -161,11 +174,16 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
   const quickKeys = new Set(quick.map((s) => s.key));
   const covered = (op: Operation): boolean => op.security.length === 0 || op.security.some((alt) => alt.every((r) => quickKeys.has(r.scheme)));
   const preferBearer = (op: Operation): boolean => tokenScheme === undefined || op.security.some((alt) => alt.some((r) => r.scheme === tokenScheme.key));
-  const usable = [
-    ...api.operations.filter((op) => op.deprecated !== true && covered(op) && preferBearer(op)),
-    ...api.operations.filter((op) => op.deprecated !== true && !(covered(op) && preferBearer(op))),
+  // Operations for the examples, best first: generally available before provisional ones, then those the quick
+  // start's credentials cover; deprecated ones never.
+  const ranked = (keep: (op: Operation) => boolean): Operation[] => [
+    ...api.operations.filter((op) => keep(op) && covered(op) && preferBearer(op)),
+    ...api.operations.filter((op) => keep(op) && !(covered(op) && preferBearer(op))),
   ];
+  const usable = [...ranked((op) => !provisional(op)), ...ranked((op) => op.deprecated !== true && provisional(op))];
   const listOp = usable.find((op) => op.pagination !== undefined && call(op) !== undefined);
+  // The automatic quick start iterates a top-level collection (a list without path parameters) when there is one.
+  const quickListOp = usable.find((op) => op.pagination !== undefined && !provisional(op) && op.parameters.path.length === 0 && call(op) !== undefined);
   const getOp =
     usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && call(op) !== undefined) ??
     usable.find((op) => op.method === 'get' && call(op) !== undefined);
@@ -212,6 +230,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
                     88,
                   ),
           })),
+    quickStart: options.readme?.quickStart,
+    quickList: quickListOp === undefined ? undefined : { call: call(quickListOp), route: lineCommentText(methodAndPath(quickListOp)) },
     getExample:
       getOp === undefined ? undefined : { call: call(getOp), onClient: call(getOp)?.slice('client.'.length), route: lineCommentText(methodAndPath(getOp)) },
     listExample:
@@ -323,10 +343,27 @@ export function clientPackageFiles(api: Api, root: ResourceNode, options: EmitOp
     { path: 'package.json', kind: 'json', contents: renderTemplate('client/package.json.hbs', packageView) },
     { path: 'tsconfig.json', kind: 'json', contents: renderTemplate('client/tsconfig.json.hbs', {}) },
     tsdownConfigFile('client', bannerLine(options)),
-    { path: 'README.md', kind: 'md', contents: renderTemplate('client/README.md.hbs', view) },
+    { path: 'README.md', kind: 'md', contents: renderReadme(view, options) },
     { path: 'api.md', kind: 'md', contents: renderTemplate('client/api.md.hbs', view) },
     licenseFile(options, options.clientPackageName),
   ];
+}
+
+/**
+ * README.md: the template rendered with the view, plus the config's recipes (D44) under `## Recipes` with a table of
+ * contents. The anchors of the contents are read from a first rendering (the contents add no heading, so they hold in
+ * the second).
+ */
+function renderReadme(view: object, options: EmitOptions): string {
+  const recipes = options.readme?.recipes;
+  if (recipes === undefined || recipes.length === 0) return renderTemplate('client/README.md.hbs', view);
+  const items = recipes.map((r) => ({ title: r.title, body: r.body }));
+  const draft = renderTemplate('client/README.md.hbs', { ...view, recipes: { items, toc: [] } });
+  const headings = headingAnchors(draft);
+  const start = headings.findIndex((h) => h.level === 2 && h.text === 'Recipes');
+  const level3 = headings.slice(start + 1).filter((h) => h.level === 3);
+  const toc = items.map((r, i) => ({ title: r.title, anchor: level3[i]?.anchor ?? '' }));
+  return renderTemplate('client/README.md.hbs', { ...view, recipes: { items, toc } });
 }
 
 /** How the client asks for the next page of a paginated operation, for the README (one sentence). */
