@@ -6,7 +6,7 @@
  * - rawTimeout: the same with a 60 s timeout (an `AbortController`, its signal, a timer), as sdkgen's default;
  * - openapi-fetch 0.17.0: `client.GET('/items/{id}', { params: { path, query } })`;
  * - sdkgen: the generated client for bench/fixtures/loopback.yaml, bundled by esbuild, called the
- *   documented way (`client.items.retrieve({ id, limit, tags })`).
+ *   documented way (`client.items.retrieve(id, { limit, tags })`: the path parameter first, D40).
  *
  * Each factory takes `{ baseUrl, fetch }` and returns `call(i)`, a function making call number `i`.
  */
@@ -56,7 +56,7 @@ export async function makeClient(name, { baseUrl, fetch: fetchImpl = globalThis.
   if (name === 'sdkgen') {
     const { Bench } = await import(pathToFileURL(sdkgenBundle).href);
     const client = new Bench({ baseUrl, fetch: fetchImpl });
-    return (i) => client.items.retrieve({ id: i, limit: 10, tags: ['a', 'b'] });
+    return (i) => client.items.retrieve(i, { limit: 10, tags: ['a', 'b'] });
   }
   throw new Error(`unknown client ${name}`);
 }

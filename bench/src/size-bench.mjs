@@ -93,7 +93,7 @@ export async function runSizeBench({ snapshot, log = console.error }) {
   for (const [name, clientDir] of Object.entries(clients)) {
     const rel = (p) => `./${path.relative(dir, path.join(clientDir, p)).split(path.sep).join('/')}`;
     const { file, className, method } = firstResource(clientDir);
-    const callArgs = name === 'Petstore' ? '{ petId: 1 }' : '{}';
+    const callArgs = name === 'Petstore' ? '1' : '{}';
     if (name === 'Petstore') {
       await bundle(
         'sdkgen-petstore-one-call',

@@ -13,9 +13,7 @@ for await (const workspace of agency.workspaces.list()) {
   // GET /api/v3/datasources
   for await (const datasource of client.datasources.list()) {
     // GET /api/v3/datasources/{datasource_name}/connections
-    for await (const connection of client.datasources.connections.list({
-      datasource_name: datasource.name,
-    })) {
+    for await (const connection of client.datasources.connections.list(datasource.name)) {
       console.log(workspace.title, datasource.name, connection.title, connection.status);
     }
   }

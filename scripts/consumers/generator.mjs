@@ -15,8 +15,8 @@ function callSource(baseUrl, load) {
   return `${load}
 async function main() {
   const client = new Sample({ baseUrl: '${baseUrl}', auth: { bearerAuth: 'tok' }, maxRetries: 0 });
-  const pet = await client.pets.retrieve({ pet_id: 7 });
-  const missing = await client.pets.retrieve({ pet_id: 8 }).catch((err) => err);
+  const pet = await client.pets.retrieve(7);
+  const missing = await client.pets.retrieve(8).catch((err) => err);
   console.log(JSON.stringify({ id: pet.id, name: pet.name, notFound: missing instanceof NotFoundError }));
 }
 void main();

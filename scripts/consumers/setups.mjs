@@ -31,10 +31,10 @@ const baseUrl = '__BASE_URL__';
 
 async function main(): Promise<void> {
   const client = new Improvado({ baseUrl, auth: { bearerAuth: 'tok' }, maxRetries: 0 });
-  const extract: RetrieveExtractResponse = await client.extracts.retrieve({ extract_id: 5 });
-  const missing: unknown = await client.extracts.retrieve({ extract_id: 404 }).catch((err: unknown) => err);
+  const extract: RetrieveExtractResponse = await client.extracts.retrieve(5);
+  const missing: unknown = await client.extracts.retrieve(404).catch((err: unknown) => err);
   const lean = new Extracts(new LeanClient({ baseUrl, headers: { authorization: 'Bearer tok' } }));
-  const again = await lean.retrieve({ extract_id: 5 });
+  const again = await lean.retrieve(5);
   const result = {
     id: extract.id,
     leanId: again.id,
@@ -61,10 +61,10 @@ const baseUrl = '__BASE_URL__';
 async function main() {
   if (!require.resolve('@improvado-sdk/client').endsWith('.cjs')) throw new Error('require() did not resolve to the CommonJS build');
   const client = new Improvado({ baseUrl, auth: { bearerAuth: 'tok' }, maxRetries: 0 });
-  const extract = await client.extracts.retrieve({ extract_id: 5 });
-  const missing = await client.extracts.retrieve({ extract_id: 404 }).catch((err) => err);
+  const extract = await client.extracts.retrieve(5);
+  const missing = await client.extracts.retrieve(404).catch((err) => err);
   const lean = new Extracts(new LeanClient({ baseUrl, headers: { authorization: 'Bearer tok' } }));
-  const again = await lean.retrieve({ extract_id: 5 });
+  const again = await lean.retrieve(5);
   const result = {
     id: extract.id,
     leanId: again.id,

@@ -2,7 +2,9 @@
  * Which old operation is which new one: the same operationId, else (an operationId renamed) the
  * same method and path.
  */
-import type { Api, Operation, ParameterLocation } from '../model/types.js';
+import { methodArguments } from '../model/client-names.js';
+import { otherParameters } from '../model/queries.js';
+import type { Api, Operation } from '../model/types.js';
 
 /** Operations of the two documents, paired. */
 export interface OperationMatch {
@@ -41,23 +43,27 @@ export function matchOperations(oldApi: Api, newApi: Api): OperationMatch {
 
 /** One positional argument of a client method (before `options`). */
 export interface ClientArgument {
-  name: 'params' | 'body';
+  /** The argument's name in the method: a path argument's own (`loadId`), `params` or `body`. */
+  name: string;
+  /** A path parameter (D40), the other parameters, or the request body. */
+  kind: 'path' | 'params' | 'body';
   optional: boolean;
+  /** For a path argument: the parameter's wire name. */
+  wire?: string;
 }
 
-const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
-
 /**
- * The arguments of an operation's client method, as D5 documents them: `params` (every parameter)
- * and `body`, each left out when empty, optional when nothing in it is required and nothing required
- * follows it (an operation with optional parameters and a required body takes `({}, body)`).
+ * The arguments of an operation's client method, as D40 documents them (revising D5): one per path parameter in
+ * path order, named by the registry; `params` (the query, header and cookie parameters) and `body`, each left out
+ * when empty, optional when nothing in it is required and nothing required follows it (an operation with optional
+ * query parameters and a required body takes `(…, {}, body)`).
  */
 export function clientArguments(op: Operation): ClientArgument[] {
-  const params = LOCATIONS.flatMap((l) => op.parameters[l]);
+  const others = otherParameters(op);
   const bodyRequired = op.requestBody?.required === true;
-  const out: ClientArgument[] = [];
-  if (params.length > 0) out.push({ name: 'params', optional: !bodyRequired && params.every((p) => !p.required) });
-  if (op.requestBody !== undefined) out.push({ name: 'body', optional: !bodyRequired });
+  const out: ClientArgument[] = methodArguments(op).path.map((a) => ({ name: a.name, kind: 'path', optional: false, wire: a.parameter.name }));
+  if (others.length > 0) out.push({ name: 'params', kind: 'params', optional: !bodyRequired && others.every((p) => !p.required) });
+  if (op.requestBody !== undefined) out.push({ name: 'body', kind: 'body', optional: !bodyRequired });
   return out;
 }
 

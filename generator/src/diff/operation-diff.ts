@@ -96,14 +96,15 @@ type Add = (cls: ChangeClass, kind: string, message: string, visible: boolean, p
 
 /**
  * The method's positional arguments: a call written for the old ones still lines up when the old
- * arguments are the first new ones. A `params` argument appearing before the body (an optional
- * parameter added to an operation that had none) moves the body: `create(body)` no longer compiles.
+ * arguments are the first new ones, kind by kind (a path argument's name does not matter to a call). A
+ * `params` argument appearing before the body (an optional parameter added to an operation that had
+ * none) moves the body: `create(body)` no longer compiles; so does a path parameter added or removed.
  */
 function compareArguments(o: Operation, n: Operation, add: Add): void {
-  const before = clientArguments(o).map((a) => a.name);
-  const after = clientArguments(n).map((a) => a.name);
-  if (before.every((name, i) => after[i] === name)) return;
-  const list = (names: string[]): string => `(${[...names, 'options'].join(', ')})`;
+  const before = clientArguments(o);
+  const after = clientArguments(n);
+  if (before.every((a, i) => after[i]?.kind === a.kind)) return;
+  const list = (args: Array<{ name: string }>): string => `(${[...args.map((a) => a.name), 'options'].join(', ')})`;
   add('major', 'arguments-changed', `the method's arguments are now ${list(after)} (were ${list(before)})`, true);
 }
 

@@ -19,6 +19,7 @@ import { directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
 import { assignModules, requestSchemasOf } from './modules.js';
 import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
+import { otherParameters, pathParameters } from './queries.js';
 import { assignResources } from './resources.js';
 import { applyDocs, docsOf, SchemaConverter } from './schemas.js';
 import type { Api, NamedSchema, Operation, Schema, Server, Tag, Webhook } from './types.js';
@@ -183,6 +184,12 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
         p.identifier = registry.claim(ns, name, { pointer: p.pointer, from: p.name }, reasons);
       }
     }
+  }
+  // After every other helper name, so that adding these (D40) renamed no existing type.
+  for (const op of ops) {
+    if (pathParameters(op).length === 0 || otherParameters(op).length === 0) continue;
+    const wanted = `${op.identifier}Query`;
+    op.names.query = registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`Query helper type of ${op.operationId}`], false);
   }
 }
 

@@ -29,12 +29,16 @@
  * Resource files: `src/resources/<segments in kebab-case>.ts`, one namespace per folder, `2`, `3`, … appended to a
  * stem while taken (`tPx` and `tPX` are `t-px.ts` and `t-px2.ts`); a resource's children live in the folder named
  * like its file.
+ * Method arguments ({@link methodArguments}, D40): each path parameter is a leading argument named by the camelCase
+ * of its wire name ({@link toValueIdentifier}: `load_id` → `loadId`, `default` → `_default`), `2`, `3`, … appended
+ * while the name is one of the method's other names ({@link METHOD_LOCALS}: `params`, `body`, `options` and the
+ * values a method body calls) or an earlier path argument's (`user_id` and `userId` are `userId` and `userId2`).
  * Renames (a name other than the rule's first choice) are listed in {@link ClientNames.renames}.
  */
-import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase } from './naming.js';
-import { exportedTypeNames, listEnums, webhookSignature } from './queries.js';
+import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, toValueIdentifier } from './naming.js';
+import { exportedTypeNames, listEnums, pathParameters, webhookSignature } from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
-import type { Api, Operation } from './types.js';
+import type { Api, Operation, Parameter } from './types.js';
 import { type WebhookEventSource, webhookEvents } from './webhook-events.js';
 
 /** One node of the client's resource tree: the root client or a resource class. */
@@ -54,6 +58,49 @@ export interface ResourceNode {
   children: ResourceNode[];
   /** `client.datasources.connections`. */
   access: string;
+}
+
+/** A path parameter as a leading positional argument of its client method (D40). */
+export interface PathArgument {
+  parameter: Parameter;
+  /** The argument's name: a legal, non-reserved identifier, unique among the method's names (`loadId`). */
+  name: string;
+}
+
+/** The names of one client method's arguments (D40). */
+export interface MethodArguments {
+  /** The leading arguments, one per path parameter, in path-template order. */
+  path: PathArgument[];
+  /** Argument names that differ from their rule's first choice (a reserved word, a collision), with why. */
+  renames: Api['renames'];
+}
+
+/**
+ * Names a generated method's own arguments and locals that a path argument may not take: the arguments after the path
+ * ones, and the values a method body calls (imported from the core).
+ */
+export const METHOD_LOCALS: readonly string[] = ['params', 'body', 'options', 'requestPage', 'formBody', 'multipartBody'];
+
+const ARGUMENT_NS = 'argument';
+const argumentsCache = new WeakMap<Operation, MethodArguments>();
+
+/**
+ * The names of `op`'s path arguments (see the rules at the top). Depends on the operation only, so every client name
+ * gives the same; memoised per operation (the model is read-only once built).
+ */
+export function methodArguments(op: Operation): MethodArguments {
+  const cached = argumentsCache.get(op);
+  if (cached !== undefined) return cached;
+  const registry = new NameRegistry();
+  for (const local of METHOD_LOCALS) registry.take(ARGUMENT_NS, local, 'argument of every method');
+  const path = pathParameters(op).map((parameter) => {
+    const { name, reasons } = toValueIdentifier(parameter.name, 'param');
+    const record = (final: string): boolean => final !== name || reasons.length > 0;
+    return { parameter, name: registry.claim(ARGUMENT_NS, name, { pointer: parameter.pointer, from: parameter.name }, reasons, record) };
+  });
+  const result = { path, renames: registry.renames };
+  argumentsCache.set(op, result);
+  return result;
 }
 
 /** Runtime names `src/index.ts` re-exports from one runtime file. */
@@ -291,7 +338,7 @@ function nameClient(api: Api, clientName: string): ClientNames {
     enumValues,
     ...(webhookEvent !== undefined ? { webhookEvent } : {}),
     runtimeReexports,
-    renames: registry.renames,
+    renames: [...registry.renames, ...api.operations.flatMap((op) => methodArguments(op).renames)],
   };
 }
 

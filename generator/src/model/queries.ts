@@ -26,6 +26,27 @@ export function orderedParameters(op: Pick<Operation, 'parameters'>): Parameter[
 }
 
 /**
+ * The path parameters of an operation in the order its path template names them (`/a/{b}/c/{d}` → `b`, `d`): the
+ * leading arguments of its client method (D40). A parameter the template does not name (an error the model reports)
+ * comes last, in declaration order.
+ */
+export function pathParameters(op: Pick<Operation, 'parameters' | 'path'>): Parameter[] {
+  const position = (p: Parameter): number => {
+    const at = op.path.indexOf(`{${p.name}}`);
+    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return orderedParameters({ parameters: { ...op.parameters, query: [], header: [], cookie: [] } }).sort((a, b) => position(a) - position(b));
+}
+
+/**
+ * The parameters a client method takes in its `params` argument (D40): {@link orderedParameters} without the path
+ * ones (a query, header or cookie parameter named like a path parameter is left out there already).
+ */
+export function otherParameters(op: Pick<Operation, 'parameters'>): Parameter[] {
+  return orderedParameters(op).filter((p) => p.in !== 'path');
+}
+
+/**
  * Whether the caller may leave a parameter out: never a path parameter; otherwise when it is not required or has
  * a `default` (its own, else its schema's: the server fills it in).
  */
@@ -127,8 +148,8 @@ export function exportedTypeNames(api: Api): string[] {
     if (named.requestIdentifier !== undefined) out.push(named.requestIdentifier);
   }
   for (const op of api.operations) {
-    const { params, body, response, error } = op.names;
-    out.push(params, ...(body !== undefined ? [body] : []), response, error);
+    const { params, query, body, response, error } = op.names;
+    out.push(params, ...(query !== undefined ? [query] : []), ...(body !== undefined ? [body] : []), response, error);
   }
   for (const hook of api.webhooks) out.push(hook.identifier);
   if (api.webhookPayload !== undefined) out.push(api.webhookPayload);

@@ -322,6 +322,11 @@ export interface Pagination {
 export interface OperationNames {
   /** e.g. `ListConnectionsParams`: path + query + header + cookie parameters. */
   params: string;
+  /**
+   * e.g. `ListConnectionsQuery`: `Omit<…Params, path parameters>`, the client method's `params` argument (D40). Set
+   * only when the operation has path parameters and others (query, header, cookie); otherwise `params` is `<Op>Params`.
+   */
+  query?: string;
   /** e.g. `CreateExtractTemplateBody`, when there is a request body. */
   body?: string;
   /** e.g. `ListConnectionsResponse`: the success body (union over success statuses). */

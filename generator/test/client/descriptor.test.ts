@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
-import { descriptor, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { descriptor, type DescriptorInputs, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { methodArguments } from '../../src/model/client-names.js';
 import type { Expression } from '../../src/emit/ts/code.js';
 import { printStatement } from '../../src/emit/ts/printer.js';
 import { kebabCase, methodAccess, pascalCase, resourceTree } from '../../src/emit/client/resources-tree.js';
@@ -19,7 +20,8 @@ const flat = (e: Expression): string =>
 const compact = (text: string): string => text.replace(/\s+/g, ' ').replace(/'/g, '"');
 
 describe('descriptor', () => {
-  const cases: Array<{ name: string; op: Operation; has: { params: boolean; body: boolean }; encoder?: string; want: string[]; not?: string[] }> = [
+  /** `path`: the method takes the operation's path parameters as arguments (D40), named by the registry. */
+  const cases: Array<{ name: string; op: Operation; has: Omit<DescriptorInputs, 'path'>; path?: true; encoder?: string; want: string[]; not?: string[] }> = [
     {
       name: 'default styles are left out; non-defaults, allowReserved and JSON content are kept',
       op: operation('getRates', 'get', '/rates/{id}', {
@@ -36,8 +38,9 @@ describe('descriptor', () => {
         },
       }),
       has: { params: true, body: false },
+      path: true,
       want: [
-        'params: { ...params }',
+        'params: { ...params, id, m }',
         'id: { in: "path" }',
         'm: { in: "path", style: "matrix", explode: true }',
         'pairs: { in: "query", explode: false }',
@@ -111,8 +114,40 @@ describe('descriptor', () => {
         },
       }),
       has: { params: true, body: false },
-      want: ['id: { in: "path" }', 'token: { in: "query", secret: true }', '"X-Pin": { in: "header", secret: true }', 'idempotent: false'],
+      path: true,
+      want: [
+        'params: { ...params, id }',
+        'id: { in: "path" }',
+        'token: { in: "query", secret: true }',
+        '"X-Pin": { in: "header", secret: true }',
+        'idempotent: false',
+      ],
       not: ['idempotencyHeader', 'id: { in: "path", secret'],
+    },
+    {
+      name: 'path arguments alone make the params record, by wire name; a name the registry changed is written out',
+      op: operation('moveItem', 'post', '/lists/{list_id}/items/{default}/{id}', {
+        parameters: {
+          path: [param('id', 'path', s.string(), true), param('list_id', 'path', s.integer(), true), param('default', 'path', s.string(), true)],
+          query: [],
+          header: [],
+          cookie: [],
+        },
+      }),
+      has: { params: false, body: false },
+      path: true,
+      want: ['params: { list_id: listId, default: _default, id }', 'parameters: { id: { in: "path" }, list_id: { in: "path" }, default: { in: "path" } }'],
+      not: ['...params'],
+    },
+    {
+      name: 'path arguments named like Object.prototype members: shorthand, a computed __proto__, no `as const` on a variable',
+      op: operation('getProto', 'get', '/p/{constructor}/{__proto__}', {
+        parameters: { path: [param('constructor', 'path', s.string(), true), param('__proto__', 'path', s.string(), true)], query: [], header: [], cookie: [] },
+      }),
+      has: { params: false, body: false },
+      path: true,
+      want: ['params: { constructor, ["__proto__"]: proto }'],
+      not: ['constructor as const', 'proto as const'],
     },
     {
       name: 'x-idempotent: true',
@@ -151,7 +186,8 @@ describe('descriptor', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const text = flat(descriptor(c.op, known, c.has, c.encoder));
+      const has: DescriptorInputs = c.path === true ? { ...c.has, path: methodArguments(c.op).path } : c.has;
+      const text = flat(descriptor(c.op, known, has, c.encoder));
       for (const want of c.want) expect(text).toContain(compact(want));
       for (const not of c.not ?? []) expect(text).not.toContain(not);
       expect(text).toContain(`operationId: "${c.op.operationId}"`);
@@ -159,14 +195,28 @@ describe('descriptor', () => {
   }
 });
 
-describe('signatureText: (params, body, options), each left out when empty', () => {
+describe('signatureText: (...path arguments, params, body, options), each left out when empty (D40)', () => {
   const body = { required: true, contents: [json(s.object([]))], pointer: '#/b' };
   const table: Array<[string, Operation, string]> = [
     ['no params, no body', operation('list', 'get', '/x'), 'list(options?)'],
     [
       'required path param',
       operation('get', 'get', '/x/{id}', { parameters: { path: [param('id', 'path', s.string(), true)], query: [], header: [], cookie: [] } }),
-      'get(params: GetParams, options?)',
+      'get(id: string, options?)',
+    ],
+    [
+      'path params in template order, then the other params (the Query type when the model names one), then the body',
+      operation('put', 'put', '/x/{x_id}/y/{y_id}', {
+        requestBody: body,
+        names: { params: 'PutParams', query: 'PutQuery', body: 'PutBody', response: 'PutResponse', error: 'PutError' },
+        parameters: {
+          path: [param('y_id', 'path', s.integer(), true), param('x_id', 'path', s.string(), true)],
+          query: [param('dry', 'query', s.boolean())],
+          header: [],
+          cookie: [],
+        },
+      }),
+      'put(xId: string, yId: number, params: PutQuery, body: PutBody, options?)',
     ],
     [
       'optional query only',
@@ -181,7 +231,7 @@ describe('signatureText: (params, body, options), each left out when empty', () 
     ],
     ['optional body', operation('touch', 'post', '/x', { requestBody: { ...body, required: false } }), 'touch(body?: TouchBody, options?)'],
   ];
-  for (const [name, op, want] of table) it(name, () => expect(signatureText(op)).toBe(want));
+  for (const [name, op, want] of table) it(name, () => expect(signatureText(api([]), op)).toBe(want));
 });
 
 describe('small helpers', () => {

@@ -143,7 +143,7 @@ describe('shared cases through the generated clients', () => {
     );
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     for (const access of ['downloadExport', 'downloadZip']) {
-      const blob = await call(client, access, { id: 'e/1' });
+      const blob = await call(client, access, 'e/1');
       expect(blob).toBeInstanceOf(Blob);
       expect(new Uint8Array(await (blob as Blob).arrayBuffer())).toEqual(all);
     }
@@ -187,7 +187,7 @@ describe('shared cases through the generated clients', () => {
     const { Client } = await load('responses-without-body');
     let next: Response = new Response(null, { status: 204 });
     const client = new Client({ baseUrl: 'http://api.test', fetch: async () => next });
-    expect(await call(client, 'deleteJob', { id: 'j1' })).toBeUndefined();
+    expect(await call(client, 'deleteJob', 'j1')).toBeUndefined();
     next = new Response(null, { status: 204 });
     expect(await call(client, 'listJobs')).toBeUndefined();
     next = json(['a', 'b']);
@@ -229,15 +229,14 @@ describe('the Improvado client on the wire', () => {
     const r = recorder((_req, n) => json(pages[n % 2]));
     const client = new Improvado({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { bearerAuth: 'tok' } });
     const ids: unknown[] = [];
-    for await (const c of call(client, 'listDatasourceConnections', { datasource_name: 'google_ads' }) as unknown as AsyncIterable<{ id: number }>)
-      ids.push(c.id);
+    for await (const c of call(client, 'listDatasourceConnections', 'google_ads') as unknown as AsyncIterable<{ id: number }>) ids.push(c.id);
     expect(ids).toEqual([1, 2, 3]);
     expect(r.requests.map((q) => q.url)).toEqual([
       'http://api.test/api/v3/datasources/google_ads/connections',
       'http://api.test/api/v3/datasources/google_ads/connections?page=2',
     ]);
     expect(r.requests[0]?.headers.get('authorization')).toBe('Bearer tok');
-    const first = (await call(client, 'listDatasourceConnections', { datasource_name: 'google_ads' })) as { data: unknown[]; hasNextPage(): boolean };
+    const first = (await call(client, 'listDatasourceConnections', 'google_ads')) as { data: unknown[]; hasNextPage(): boolean };
     expect(first.data).toHaveLength(2);
     expect(first.hasNextPage()).toBe(true);
   });
@@ -250,7 +249,7 @@ describe('the Improvado client on the wire', () => {
       fetch: r.fetch,
       auth: { basicAuth: { username: 'agency', password: 'secret' }, bearerAuth: { workspace_id: 42 } },
     });
-    expect(await call(client, 'retrieveExtract', { extract_id: 7 })).toEqual({ id: 7 });
+    expect(await call(client, 'retrieveExtract', 7)).toEqual({ id: 7 });
     expect(r.requests.map((q) => `${q.method} ${new URL(q.url).pathname}`)).toEqual(['POST /api/v3/token', 'GET /api/v3/extracts/7']);
     expect(r.requests[0]?.headers.get('authorization')).toBe(`Basic ${btoa('agency:secret')}`);
     expect(JSON.parse(r.bodies[0] ?? '')).toEqual({ workspace_id: 42 });
@@ -306,8 +305,8 @@ describe('wire names equal to Object.prototype members (fixture rules/prototype-
     const thing = JSON.parse('{"toString":"t","constructor":"c","__proto__":"p","valueOf":1}') as unknown;
     const r = recorder(() => json(thing));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { toString: 'key-1' } });
-    const params = JSON.parse('{"hasOwnProperty":"h","toString":"a","constructor":"b","__proto__":"c","valueOf":"v"}') as unknown;
-    const data = await call(client, 'updateThing', params, thing);
+    const params = JSON.parse('{"toString":"a","constructor":"b","__proto__":"c","valueOf":"v"}') as unknown;
+    const data = await call(client, 'updateThing', 'h', params, thing);
     const request = r.requests[0] as Request;
     expect(request.url).toBe('http://api.test/things/h?toString=a&constructor=b&__proto__=c');
     expect(request.headers.get('valueOf')).toBe('v');
@@ -318,16 +317,16 @@ describe('wire names equal to Object.prototype members (fixture rules/prototype-
     // Only `constructor` and `toString`: they are sent with their values, not dropped or replaced by prototype members.
     const r2 = recorder(() => json(thing));
     const client2 = new Client({ baseUrl: 'http://api.test', fetch: r2.fetch, auth: { toString: 'key-1' } });
-    await call(client2, 'updateThing', { hasOwnProperty: 'h', constructor: 'ctor', toString: 'str' }, thing);
+    await call(client2, 'updateThing', 'h', { constructor: 'ctor', toString: 'str' }, thing);
     expect(new URL((r2.requests[0] as Request).url).searchParams.get('constructor')).toBe('ctor');
     expect(new URL((r2.requests[0] as Request).url).searchParams.get('toString')).toBe('str');
   });
 
-  it('a missing path parameter named like a prototype member is an error, not Object.prototype.hasOwnProperty', async () => {
+  it('a missing path argument named like a prototype member is an error, not Object.prototype.hasOwnProperty', async () => {
     const { Client } = await load('prototype-names');
     const r = recorder(() => json({}));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { toString: 'k' } });
-    await expect(call(client, 'updateThing', {}, { toString: 't' })).rejects.toThrow(/Missing required path parameter "hasOwnProperty"/);
+    await expect(call(client, 'updateThing', undefined, {}, { toString: 't' })).rejects.toThrow(/Missing required path parameter "hasOwnProperty"/);
     expect(r.requests).toHaveLength(0);
   });
 

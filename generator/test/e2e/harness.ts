@@ -98,15 +98,15 @@ export interface ImprovadoLike {
   datasources: {
     list(params?: { page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<{ name: string }>;
     externalAuthLinks: {
-      create(params: { datasource_name: string }, body: { send_email?: boolean }, options?: RequestOptionsLike): APIPromiseLike<unknown>;
+      create(datasourceName: string, body: { send_email?: boolean }, options?: RequestOptionsLike): APIPromiseLike<unknown>;
     };
     connections: {
-      list(params: { datasource_name: string; page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<ConnectionLike>;
-      delete(params: { datasource_name: string; connection_id: number }, options?: RequestOptionsLike): APIPromiseLike<undefined>;
+      list(datasourceName: string, params?: { page?: number; page_size?: number }, options?: RequestOptionsLike): PagePromiseLike<ConnectionLike>;
+      delete(datasourceName: string, connectionId: number, options?: RequestOptionsLike): APIPromiseLike<undefined>;
     };
   };
   workspaces: {
-    retrieve(params: { id: number }, options?: RequestOptionsLike): APIPromiseLike<WorkspaceLike>;
+    retrieve(id: number, options?: RequestOptionsLike): APIPromiseLike<WorkspaceLike>;
     create(body: { title: string }, options?: RequestOptionsLike): APIPromiseLike<WorkspaceLike>;
   };
   token: { create(body: { workspace_id: number }, options?: RequestOptionsLike): APIPromiseLike<{ token: string }> };

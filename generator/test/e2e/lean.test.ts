@@ -13,11 +13,11 @@ interface LeanModule {
   LeanClient: new (options: { baseUrl: string; headers?: Record<string, string> }) => object;
 }
 interface ExtractsLike {
-  retrieve(params: { extract_id: number }, options?: { signal?: AbortSignal }): APIPromiseLike<{ id: number; title: string }>;
+  retrieve(extractId: number, options?: { signal?: AbortSignal }): APIPromiseLike<{ id: number; title: string }>;
   create(body: { title: string }): APIPromiseLike<{ id: number; title: string }>;
 }
 interface ConnectionsLike {
-  list(params: { datasource_name: string; page?: number; page_size?: number }): PagePromiseLike<{ id: number }>;
+  list(datasourceName: string, params?: { page?: number; page_size?: number }): PagePromiseLike<{ id: number }>;
 }
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('resources over the lean core, against 127.0.0.1', () => {
   it('GET with a path parameter: data, request id, the headers sent', async () => {
     server.requests.length = 0;
-    const r = await extracts.retrieve({ extract_id: 7 }).withResponse();
+    const r = await extracts.retrieve(7).withResponse();
     expect(r.data).toEqual({ id: 7, title: 'Ads' });
     expect(r.requestId).toBe('rid-7');
     expect(server.requests).toHaveLength(1);
@@ -82,7 +82,7 @@ describe('resources over the lean core, against 127.0.0.1', () => {
   it('a paginated list walks every page', async () => {
     server.requests.length = 0;
     const ids: number[] = [];
-    for await (const c of connections.list({ datasource_name: 'google_ads', page: 1, page_size: 2 })) ids.push(c.id);
+    for await (const c of connections.list('google_ads', { page: 1, page_size: 2 })) ids.push(c.id);
     expect(ids).toEqual([11, 12, 21, 22, 31]);
     expect(server.requests.map((r) => r.url)).toEqual([
       '/api/v3/datasources/google_ads/connections?page=1&page_size=2',
@@ -92,7 +92,7 @@ describe('resources over the lean core, against 127.0.0.1', () => {
   });
 
   it('a 404 rejects with NotFoundError: status, body, request id', async () => {
-    const err = (await extracts.retrieve({ extract_id: 404 }).then(
+    const err = (await extracts.retrieve(404).then(
       () => undefined,
       (e: unknown) => e,
     )) as ApiErrorLike;
@@ -102,7 +102,7 @@ describe('resources over the lean core, against 127.0.0.1', () => {
 
   it('an abort while the server has not answered rejects with AbortError', async () => {
     const controller = new AbortController();
-    const call = extracts.retrieve({ extract_id: 8 }, { signal: controller.signal });
+    const call = extracts.retrieve(8, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     const err = await call.then(
       () => undefined,

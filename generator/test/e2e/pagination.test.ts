@@ -35,7 +35,7 @@ interface PagingOptions extends RequestOptionsLike {
 interface PagingClient {
   datasources: {
     connections: {
-      list(params: { datasource_name: string; page?: number; page_size?: number }, options?: PagingOptions): PagePromiseLike<ConnectionLike>;
+      list(datasourceName: string, params?: { page?: number; page_size?: number }, options?: PagingOptions): PagePromiseLike<ConnectionLike>;
     };
   };
   workspaces: { list(params?: { page?: number; page_size?: number }, options?: PagingOptions): PagePromiseLike<{ id: number }> };
@@ -116,7 +116,7 @@ const ids = (items: ConnectionLike[]): number[] => items.map((c) => c.id);
 describe('page style through client.datasources.connections.list', () => {
   it('next cycles (page 1 → 2 → 1): PaginationError after both pages; 2 requests', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req) === 1 ? 2 : 1)));
-    const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads', page_size: 2 }));
+    const { items, error } = await drain(client().datasources.connections.list('google_ads', { page_size: 2 }));
     expect(ids(items)).toEqual([100, 101, 200, 201]);
     expect(error).toBeInstanceOf(mod.SdkError);
     expect(error).toMatchObject({
@@ -133,7 +133,7 @@ describe('page style through client.datasources.connections.list', () => {
 
   it('next points at the current page: PaginationError after it; 1 request', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req))));
-    const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads', page: 1, page_size: 2 }));
+    const { items, error } = await drain(client().datasources.connections.list('google_ads', { page: 1, page_size: 2 }));
     expect(ids(items)).toEqual([100, 101]);
     expect(error).toMatchObject({ reason: 'repeat', marker: '1', pages: 1, items: 2 });
     expect(server.requests).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('page style through client.datasources.connections.list', () => {
 
   it('a later page pointing at itself (page 3 → 3): 3 requests, 6 items', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(Math.min(pageOf(req) + 1, 3))));
-    const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads', page_size: 2 }));
+    const { items, error } = await drain(client().datasources.connections.list('google_ads', { page_size: 2 }));
     expect(items).toHaveLength(6);
     expect(error).toMatchObject({ reason: 'repeat', marker: '3', pages: 3 });
     expect(server.requests).toHaveLength(3);
@@ -150,19 +150,19 @@ describe('page style through client.datasources.connections.list', () => {
   it('more pages than maxPages: the client option, the per-call option, and the default 1,000', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req) + 1), 1));
     const limited = client({ maxPages: 4 });
-    const byClient = await drain(limited.datasources.connections.list({ datasource_name: 'google_ads' }));
+    const byClient = await drain(limited.datasources.connections.list('google_ads'));
     expect(ids(byClient.items)).toEqual([100, 200, 300, 400]);
     expect(byClient.error).toMatchObject({ reason: 'maxPages', maxPages: 4, pages: 4, items: 4, marker: '5' });
     expect(server.requests).toHaveLength(4);
 
     server.requests.length = 0;
-    const perCall = await drain(limited.datasources.connections.list({ datasource_name: 'google_ads' }, { maxPages: 2 }));
+    const perCall = await drain(limited.datasources.connections.list('google_ads', {}, { maxPages: 2 }));
     expect(ids(perCall.items)).toEqual([100, 200]);
     expect(perCall.error).toMatchObject({ reason: 'maxPages', maxPages: 2, pages: 2 });
     expect(server.requests).toHaveLength(2);
 
     server.requests.length = 0;
-    const byDefault = await drain(client().datasources.connections.list({ datasource_name: 'google_ads' }));
+    const byDefault = await drain(client().datasources.connections.list('google_ads'));
     expect(byDefault.items).toHaveLength(1000);
     expect(byDefault.error).toMatchObject({ reason: 'maxPages', maxPages: 1000, pages: 1000 });
     expect(server.requests).toHaveLength(1000);
@@ -170,7 +170,7 @@ describe('page style through client.datasources.connections.list', () => {
 
   it('count: stops normally once count items were yielded, although next is still set; 3 requests', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req) + 1), 2, 5));
-    const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads', page_size: 2 }));
+    const { items, error } = await drain(client().datasources.connections.list('google_ads', { page_size: 2 }));
     expect(error).toBeUndefined();
     expect(ids(items)).toEqual([100, 101, 200, 201, 300, 301]);
     expect(server.requests).toHaveLength(3);
@@ -181,7 +181,7 @@ describe('page style through client.datasources.connections.list', () => {
       const page = pageOf(req);
       return page < 3 ? drfPage(page, urlOfPage(page + 1), 0) : drfPage(page, null, 1);
     });
-    const { items, error } = await drain(client().datasources.connections.list({ datasource_name: 'google_ads' }));
+    const { items, error } = await drain(client().datasources.connections.list('google_ads'));
     expect(error).toBeUndefined();
     expect(ids(items)).toEqual([300]);
     expect(server.requests).toHaveLength(3);
@@ -189,7 +189,7 @@ describe('page style through client.datasources.connections.list', () => {
 
   it('getNextPage() on a repeat throws PaginationError and sends nothing; hasNextPage() is true', async () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req))));
-    const page = (await client().datasources.connections.list({ datasource_name: 'google_ads' })) as PageLike<ConnectionLike>;
+    const page = (await client().datasources.connections.list('google_ads')) as PageLike<ConnectionLike>;
     expect(page.hasNextPage()).toBe(true);
     expect(() => page.getNextPage()).toThrow(PaginationError);
     expect(server.requests).toHaveLength(1);
@@ -270,7 +270,7 @@ describe('a page of a client with Basic and bearer credentials', () => {
     const sentinels = ['SENTINEL', Buffer.from(`agency:${password}`).toString('base64')];
     for (const promise of [
       c.workspaces.list({ page_size: 1 }), // basicAuth
-      c.datasources.connections.list({ datasource_name: 'google_ads' }, { headers: { 'x-call': 'SENTINEL-CALL' } }), // bearerAuth
+      c.datasources.connections.list('google_ads', {}, { headers: { 'x-call': 'SENTINEL-CALL' } }), // bearerAuth
     ]) {
       const page = (await promise) as PageLike<unknown>;
       expect(page.requestId).toBe('req-7');

@@ -37,7 +37,7 @@ interface Client {
   request(op: Op, options?: CallOptions): Pending<unknown>;
   withOptions(overrides: Dyn): Client;
   readonly baseUrl: string;
-  workspaces: { list(params?: Dyn, options?: CallOptions): Pending<Dyn>; retrieve(params: { id: number }, options?: CallOptions): Pending<Dyn> };
+  workspaces: { list(params?: Dyn, options?: CallOptions): Pending<Dyn>; retrieve(id: number, options?: CallOptions): Pending<Dyn> };
 }
 type ErrorLike = Error & {
   status?: number;

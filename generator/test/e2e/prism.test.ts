@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientModule, type Dyn, type ImprovadoLike, loadClient, type MiddlewareLike, type PrismServer, startPrism } from './harness.js';
-import { exampleInput, type Json, loadSpec, type SpecOperation, specOperations } from './spec-examples.js';
+import { exampleInput, type Json, loadSpec, methodArguments, type SpecOperation, specOperations } from './spec-examples.js';
 
 const spec = loadSpec();
 const operations = specOperations(spec);
@@ -113,11 +113,7 @@ describe('every spec operation against Prism (validating mock, --errors)', () =>
     const results = new Map<string, { ok: boolean; error?: string }>();
     // Sequential: Prism on a loaded 2-core machine; 75 calls take a few seconds.
     for (const op of operations) {
-      const { params, body } = exampleInput(spec, op);
-      const args: unknown[] = [];
-      if (op.parameters.length > 0) args.push(params);
-      if (op.body !== undefined) args.push(body);
-      results.set(op.operationId, await settle(methodOf(client, op)(...args)));
+      results.set(op.operationId, await settle(methodOf(client, op)(...methodArguments(spec, op))));
     }
     expect(problems(calls, results)).toEqual([]);
     // Each operation was sent exactly once, under its own operationId.
@@ -166,7 +162,7 @@ describe('every spec operation against Prism (validating mock, --errors)', () =>
     expect(calls).toHaveLength(1);
     expect(calls[0]?.violations).toContain('workspace_id');
     // A wrong path parameter type.
-    const wrong = await settle(client.workspaces.retrieve({ id: 'abc' as unknown as number }));
+    const wrong = await settle(client.workspaces.retrieve('abc' as unknown as number));
     expect(wrong.ok).toBe(false);
     expect(calls[1]?.status).toBeGreaterThanOrEqual(400);
     expect(calls[1]?.status).toBeLessThan(500);
@@ -197,10 +193,11 @@ describe('iterating a list against Prism ends by itself (D26)', () => {
       });
       const op = operations.find((o) => o.operationId === 'listDatasourceConnections');
       if (!op) throw new Error('listDatasourceConnections is not in the spec');
-      const { params } = exampleInput(spec, op);
+      const [datasourceName, query] = methodArguments(spec, op) as Parameters<typeof client.datasources.connections.list>;
       const list = client.datasources.connections.list(
-        params as { datasource_name: string },
-        (maxPages === undefined ? {} : { maxPages }) as Parameters<typeof client.datasources.connections.list>[1],
+        datasourceName,
+        query,
+        (maxPages === undefined ? {} : { maxPages }) as Parameters<typeof client.datasources.connections.list>[2],
       );
       let items = 0;
       let ended: string;

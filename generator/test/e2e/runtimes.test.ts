@@ -38,12 +38,12 @@ const SMOKE = `
     maxRetries: 0,
     timeoutMs: 10000,
   });
-  const page = await client.datasources.connections.list({ datasource_name: 'facebook', page_size: 2 });
+  const page = await client.datasources.connections.list('facebook', { page_size: 2 });
   const all = [];
-  for await (const c of client.datasources.connections.list({ datasource_name: 'facebook', page_size: 2 })) all.push(c.id);
-  const ws = await client.workspaces.retrieve({ id: 42 }).withResponse();
+  for await (const c of client.datasources.connections.list('facebook', { page_size: 2 })) all.push(c.id);
+  const ws = await client.workspaces.retrieve(42).withResponse();
   let notFound = null;
-  try { await client.workspaces.retrieve({ id: 7 }); } catch (e) {
+  try { await client.workspaces.retrieve(7); } catch (e) {
     notFound = { name: e.name, typed: e instanceof SDK.NotFoundError, status: e.status, body: e.body, requestId: e.requestId };
   }
   const event = await SDK.verifyWebhook({ rawBody: ${JSON.stringify(EVENT)}, headers: { 'X-Improvado-Signature': ${JSON.stringify(SIGNATURE)} }, secret: ${JSON.stringify(SECRET)} });

@@ -146,9 +146,9 @@ describe('auth against the token endpoint', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    const page = await c.datasources.connections.list({ datasource_name: 'facebook', page_size: 2 });
+    const page = await c.datasources.connections.list('facebook', { page_size: 2 });
     expect(page.data.map((x) => x.id)).toEqual([1, 2]);
-    const ws = await c.workspaces.retrieve({ id: WORKSPACE });
+    const ws = await c.workspaces.retrieve(WORKSPACE);
     expect(ws).toEqual({ id: WORKSPACE, title: 'Main' });
 
     const seen = server.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization}`);
@@ -164,7 +164,7 @@ describe('auth against the token endpoint', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    const pages = await Promise.all([1, 2, 3, 4].map(() => c.datasources.connections.list({ datasource_name: 'facebook' })));
+    const pages = await Promise.all([1, 2, 3, 4].map(() => c.datasources.connections.list('facebook')));
     expect(pages.every((p) => p.data.length === 2)).toBe(true);
     expect(server.requests.filter((r) => r.pathname === '/api/v3/token')).toHaveLength(1);
     expect(server.requests.filter((r) => r.headers.authorization === 'Bearer tok-1')).toHaveLength(4);
@@ -174,9 +174,9 @@ describe('auth against the token endpoint', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     fake.expireAll();
-    const page = await c.datasources.connections.list({ datasource_name: 'facebook' });
+    const page = await c.datasources.connections.list('facebook');
     expect(page.data).toHaveLength(2);
     expect(server.requests.map((r) => `${r.method} ${r.pathname} ${r.headers.authorization?.split(' ')[0]}`)).toEqual([
       'POST /api/v3/token Basic',
@@ -198,7 +198,7 @@ describe('auth against the token endpoint', () => {
       return false;
     });
     server.reset(fake.handler);
-    const err = (await rejection(client().datasources.connections.list({ datasource_name: 'facebook' }))) as ApiErrorLike;
+    const err = (await rejection(client().datasources.connections.list('facebook'))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.AuthenticationError);
     expect(err.status).toBe(401);
     expect(err.requestId).toBe('r-401');
@@ -216,7 +216,7 @@ describe('auth against the token endpoint', () => {
       baseUrl: server.url,
       auth: { basicAuth: { username: USER, password: 'wrong' }, bearerAuth: { workspace_id: WORKSPACE } },
     });
-    const err = await rejection(c.datasources.connections.list({ datasource_name: 'facebook' }));
+    const err = await rejection(c.datasources.connections.list('facebook'));
     expect(err).toBeInstanceOf(mod.AuthenticationError);
     expect(server.requests.map((r) => r.pathname)).toEqual(['/api/v3/token']);
     // The password never shows in the error.
@@ -229,12 +229,12 @@ describe('auth against the token endpoint', () => {
     let now = 1_000_000_000_000;
     const start = now;
     const c = client({ hooks: { now: () => now } });
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     now = start + 1_739_000; // 61 s before expiry: still used
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(fake.issued).toBe(1);
     now = start + 1_739_000 + 1_800_000 - 59_000; // 59 s before the (slid) expiry: renewed first
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(fake.issued).toBe(2);
     expect(fake.unauthorized).toBe(0);
     expect(server.requests.map((r) => r.pathname)).toEqual([
@@ -253,12 +253,12 @@ describe('auth against the token endpoint', () => {
     let now = 1_000_000_000_000;
     const c = client({ hooks: { now: () => now } });
     for (let i = 0; i < 5; i++) {
-      await c.datasources.connections.list({ datasource_name: 'facebook' });
+      await c.datasources.connections.list('facebook');
       now += 25 * 60_000; // 25 min between calls: 2 h in all, far past a fixed 30 min lifetime
     }
     expect(fake.issued).toBe(1);
     now += 10 * 60_000; // idle 35 min since the last use
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(fake.issued).toBe(2);
     expect(fake.unauthorized).toBe(0);
   });
@@ -268,7 +268,7 @@ describe('auth against the token endpoint', () => {
     server.reset(fake.handler);
     fake.tokens.set('static', { workspace: WORKSPACE, valid: true });
     const c = new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 'static' } });
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(server.requests.map((r) => `${r.pathname} ${r.headers.authorization}`)).toEqual(['/api/v3/datasources/facebook/connections Bearer static']);
   });
 });
@@ -278,9 +278,9 @@ describe('pagination', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    const datasource_name = 'facebook';
+    const datasourceName = 'facebook';
     const ids: number[] = [];
-    for await (const conn of c.datasources.connections.list({ datasource_name, page_size: 2 })) ids.push(conn.id);
+    for await (const conn of c.datasources.connections.list(datasourceName, { page_size: 2 })) ids.push(conn.id);
     expect(ids).toEqual([1, 2, 3, 4, 5]);
     const lists = server.requests.filter((r) => r.pathname.endsWith('/connections'));
     expect(lists.map((r) => r.url)).toEqual([
@@ -293,7 +293,7 @@ describe('pagination', () => {
 
   it('page by page: hasNextPage / getNextPage / iterPages', async () => {
     server.reset(fakeImprovado().handler);
-    const first = await client().datasources.connections.list({ datasource_name: 'facebook', page_size: 2 });
+    const first = await client().datasources.connections.list('facebook', { page_size: 2 });
     expect(first.hasNextPage()).toBe(true);
     const sizes: number[] = [];
     for await (const p of first.iterPages()) sizes.push(p.data.length);
@@ -312,7 +312,7 @@ describe('retries', () => {
       if (n === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': '0' });
       json(res, 200, { id: 42, title: 'Main' });
     });
-    const ws = await new mod.Improvado({ baseUrl: server.url, auth: { basicAuth: { username: USER, password: PASSWORD } } }).workspaces.retrieve({ id: 42 });
+    const ws = await new mod.Improvado({ baseUrl: server.url, auth: { basicAuth: { username: USER, password: PASSWORD } } }).workspaces.retrieve(42);
     expect(ws.title).toBe('Main');
     expect(server.requests).toHaveLength(2);
   });
@@ -325,7 +325,7 @@ describe('retries', () => {
       json(res, 200, { id: 42, title: 'Main' });
     });
     const started = Date.now();
-    await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 });
+    await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42);
     const elapsed = Date.now() - started;
     expect(server.requests).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(950);
@@ -334,7 +334,7 @@ describe('retries', () => {
 
   it('503 on every attempt: maxRetries + 1 attempts, then InternalServerError with the last request id', async () => {
     server.reset((_req, res) => json(res, 503, { details: 'down' }, { 'retry-after': '0', 'x-request-id': `rid-${server.requests.length}` }));
-    const err = (await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 3 }).workspaces.retrieve({ id: 42 }))) as ApiErrorLike;
+    const err = (await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 3 }).workspaces.retrieve(42))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.InternalServerError);
     expect(err.status).toBe(503);
     expect(err.requestId).toBe('rid-4');
@@ -372,7 +372,7 @@ describe('timeouts, aborts and connection errors', () => {
   it('a slow reply becomes TimeoutError (timeoutMs 100, no retries)', async () => {
     server.reset(slow(2_000));
     const started = Date.now();
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url, timeoutMs: 100, maxRetries: 0 }).workspaces.retrieve({ id: 42 }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url, timeoutMs: 100, maxRetries: 0 }).workspaces.retrieve(42));
     expect(err).toBeInstanceOf(mod.TimeoutError);
     expect(err).toBeInstanceOf(mod.ConnectionError);
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -388,7 +388,7 @@ describe('timeouts, aborts and connection errors', () => {
       maxRetries: 2,
       hooks: { sleep: async (ms: number) => void sleeps.push(ms) },
     });
-    expect(await rejection(c.workspaces.retrieve({ id: 42 }))).toBeInstanceOf(mod.TimeoutError);
+    expect(await rejection(c.workspaces.retrieve(42))).toBeInstanceOf(mod.TimeoutError);
     expect(server.requests).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
   });
@@ -396,7 +396,7 @@ describe('timeouts, aborts and connection errors', () => {
   it('a per-request timeoutMs overrides the client one; a fast reply is not affected', async () => {
     server.reset(slow(150));
     const c = new mod.Improvado({ baseUrl: server.url, timeoutMs: 50, maxRetries: 0 });
-    expect((await c.workspaces.retrieve({ id: 42 }, { timeoutMs: 2_000 })).title).toBe('late');
+    expect((await c.workspaces.retrieve(42, { timeoutMs: 2_000 })).title).toBe('late');
   });
 
   it('an AbortSignal aborts the call: AbortError with the reason as cause, not retried', async () => {
@@ -404,9 +404,7 @@ describe('timeouts, aborts and connection errors', () => {
     const controller = new AbortController();
     const reason = new Error('user navigated away');
     setTimeout(() => controller.abort(reason), 80);
-    const err = (await rejection(
-      new mod.Improvado({ baseUrl: server.url, maxRetries: 2 }).workspaces.retrieve({ id: 42 }, { signal: controller.signal }),
-    )) as Error;
+    const err = (await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 2 }).workspaces.retrieve(42, { signal: controller.signal }))) as Error;
     expect(err).toBeInstanceOf(mod.AbortError);
     expect(err).not.toBeInstanceOf(mod.ConnectionError);
     expect(err.cause).toBe(reason);
@@ -415,7 +413,7 @@ describe('timeouts, aborts and connection errors', () => {
 
   it('an already aborted signal sends nothing', async () => {
     server.reset(slow(10));
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }, { signal: AbortSignal.abort() }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42, { signal: AbortSignal.abort() }));
     expect(err).toBeInstanceOf(mod.AbortError);
     expect(server.requests).toHaveLength(0);
   });
@@ -430,7 +428,7 @@ describe('timeouts, aborts and connection errors', () => {
       maxRetries: 2,
       hooks: { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0 },
     });
-    const err = (await rejection(c.workspaces.retrieve({ id: 42 }))) as Error;
+    const err = (await rejection(c.workspaces.retrieve(42))) as Error;
     expect(err).toBeInstanceOf(mod.ConnectionError);
     expect(err).not.toBeInstanceOf(mod.TimeoutError);
     expect(err.cause).toBeDefined();
@@ -442,7 +440,7 @@ describe('timeouts, aborts and connection errors', () => {
     const gone = await startServer();
     const url = gone.url;
     await gone.close();
-    const err = await rejection(new mod.Improvado({ baseUrl: url, maxRetries: 1, hooks: noSleep }).workspaces.retrieve({ id: 42 }));
+    const err = await rejection(new mod.Improvado({ baseUrl: url, maxRetries: 1, hooks: noSleep }).workspaces.retrieve(42));
     expect(err).toBeInstanceOf(mod.ConnectionError);
   });
 });
@@ -451,7 +449,7 @@ describe('errors and request ids', () => {
   it('404 → NotFoundError with the typed body { details } and the request id', async () => {
     server.reset(fakeImprovado().handler);
     const c = client();
-    const err = (await rejection(c.workspaces.retrieve({ id: 7 }))) as ApiErrorLike;
+    const err = (await rejection(c.workspaces.retrieve(7))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.NotFoundError);
     expect(err).toBeInstanceOf(mod.ApiError);
     expect(err).toBeInstanceOf(mod.SdkError);
@@ -467,7 +465,7 @@ describe('errors and request ids', () => {
 
   it('.withResponse() gives the data, the raw response and the request id', async () => {
     server.reset(fakeImprovado().handler);
-    const r = await client().workspaces.retrieve({ id: WORKSPACE }).withResponse();
+    const r = await client().workspaces.retrieve(WORKSPACE).withResponse();
     expect(r.data).toEqual({ id: WORKSPACE, title: 'Main' });
     expect(r.response.status).toBe(200);
     expect(r.requestId).toBe('req-1');
@@ -476,7 +474,7 @@ describe('errors and request ids', () => {
 
   it('the request id is also read from a page (.withResponse on a list)', async () => {
     server.reset(fakeImprovado().handler);
-    const r = await client().datasources.connections.list({ datasource_name: 'facebook' }).withResponse();
+    const r = await client().datasources.connections.list('facebook').withResponse();
     expect(r.requestId).toBe('req-2'); // after the token call
     expect(r.data.data).toHaveLength(2);
   });
@@ -488,9 +486,7 @@ describe('errors and request ids', () => {
       res.writeHead(204, { 'x-request-id': 'del-1' });
       res.end();
     });
-    const r = await new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 't' } }).datasources.connections
-      .delete({ datasource_name: 'facebook', connection_id: 3 })
-      .withResponse();
+    const r = await new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: 't' } }).datasources.connections.delete('facebook', 3).withResponse();
     expect(r.data).toBeUndefined();
     expect(r.requestId).toBe('del-1');
   });
@@ -625,9 +621,9 @@ describe('more pipeline behaviour over HTTP', () => {
     });
     server.reset(fake.handler);
     const c = client();
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     fake.expireAll();
-    const created = await c.datasources.externalAuthLinks.create({ datasource_name: 'facebook' }, { send_email: true });
+    const created = await c.datasources.externalAuthLinks.create('facebook', { send_email: true });
     expect(created).toMatchObject({ id: 1, echo: { send_email: true } });
     const posts = server.requests.filter((r) => r.pathname.endsWith('/external-auth-links'));
     expect(posts.map((r) => [r.headers.authorization, r.body])).toEqual([
@@ -640,9 +636,9 @@ describe('more pipeline behaviour over HTTP', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     fake.expireAll();
-    const pages = await Promise.all([1, 2, 3].map(() => c.datasources.connections.list({ datasource_name: 'facebook' })));
+    const pages = await Promise.all([1, 2, 3].map(() => c.datasources.connections.list('facebook')));
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 2]);
     expect(fake.issued).toBe(2);
     expect(server.requests.filter((r) => r.pathname === '/api/v3/token')).toHaveLength(2);
@@ -652,8 +648,8 @@ describe('more pipeline behaviour over HTTP', () => {
     const fake = fakeImprovado();
     server.reset(fake.handler);
     const c = client();
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
-    await c.withOptions({ timeoutMs: 5_000, headers: { 'x-app': 'e2e' } }).datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
+    await c.withOptions({ timeoutMs: 5_000, headers: { 'x-app': 'e2e' } }).datasources.connections.list('facebook');
     expect(fake.issued).toBe(1);
     expect(server.requests.at(-1)?.headers['x-app']).toBe('e2e');
     expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer tok-1');
@@ -666,7 +662,7 @@ describe('more pipeline behaviour over HTTP', () => {
       if (req.pathname === '/api/v3/token' && ++tokenCalls === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': '0' });
       return fake.handler(req, res, raw);
     });
-    const page = await client().datasources.connections.list({ datasource_name: 'facebook' });
+    const page = await client().datasources.connections.list('facebook');
     expect(page.data).toHaveLength(2);
     expect(server.requests.map((r) => r.pathname)).toEqual(['/api/v3/token', '/api/v3/token', '/api/v3/datasources/facebook/connections']);
   });
@@ -674,7 +670,7 @@ describe('more pipeline behaviour over HTTP', () => {
   it('Retry-After over 60 s is not waited for: RateLimitError at once, one attempt', async () => {
     server.reset((_req, res) => json(res, 429, { details: 'later' }, { 'retry-after': '120' }));
     const started = Date.now();
-    const err = (await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }))) as ApiErrorLike;
+    const err = (await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42))) as ApiErrorLike;
     expect(err).toBeInstanceOf(mod.RateLimitError);
     expect(err.headers.get('retry-after')).toBe('120');
     expect(server.requests).toHaveLength(1);
@@ -687,7 +683,7 @@ describe('more pipeline behaviour over HTTP', () => {
       if (++n === 1) return json(res, 503, { details: 'busy' }, { 'retry-after': new Date(Date.now() - 1_000).toUTCString() });
       json(res, 200, { id: 42, title: 'Main' });
     });
-    expect((await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 })).id).toBe(42);
+    expect((await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42)).id).toBe(42);
     expect(server.requests).toHaveLength(2);
   });
 
@@ -696,7 +692,7 @@ describe('more pipeline behaviour over HTTP', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }, { signal: controller.signal }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42, { signal: controller.signal }));
     expect(err).toBeInstanceOf(mod.AbortError);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(server.requests).toHaveLength(1);
@@ -704,14 +700,14 @@ describe('more pipeline behaviour over HTTP', () => {
 
   it('x-should-retry: false stops retries of a 503; true retries a 400', async () => {
     server.reset((_req, res) => json(res, 503, { details: 'no' }, { 'x-should-retry': 'false' }));
-    expect(await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }))).toBeInstanceOf(mod.InternalServerError);
+    expect(await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42))).toBeInstanceOf(mod.InternalServerError);
     expect(server.requests).toHaveLength(1);
     let n = 0;
     server.reset((_req, res) => {
       if (++n === 1) return json(res, 400, { details: 'flaky' }, { 'x-should-retry': 'true', 'retry-after': '0' });
       json(res, 200, { id: 42, title: 'Main' });
     });
-    expect((await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 })).id).toBe(42);
+    expect((await new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42)).id).toBe(42);
     expect(server.requests).toHaveLength(2);
   });
 
@@ -720,14 +716,14 @@ describe('more pipeline behaviour over HTTP', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{not json');
     });
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42));
     expect(err).toBeInstanceOf(mod.SdkError);
     expect(err).not.toBeInstanceOf(mod.ApiError);
     server.reset((_req, res) => {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<h1>Not Found</h1>');
     });
-    const notFound = (await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve({ id: 42 }))) as ApiErrorLike;
+    const notFound = (await rejection(new mod.Improvado({ baseUrl: server.url }).workspaces.retrieve(42))) as ApiErrorLike;
     expect(notFound).toBeInstanceOf(mod.NotFoundError);
     expect(notFound.body).toBe('<h1>Not Found</h1>');
   });
@@ -739,9 +735,9 @@ describe('more pipeline behaviour over HTTP', () => {
       const timer = setTimeout(() => res.end('"title":"slow body"}'), 300);
       res.on('close', () => clearTimeout(timer));
     });
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url, timeoutMs: 100, maxRetries: 0 }).workspaces.retrieve({ id: 42 }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url, timeoutMs: 100, maxRetries: 0 }).workspaces.retrieve(42));
     expect(err).toBeInstanceOf(mod.TimeoutError);
-    const ws = await new mod.Improvado({ baseUrl: server.url, timeoutMs: 5_000, maxRetries: 0 }).workspaces.retrieve({ id: 42 });
+    const ws = await new mod.Improvado({ baseUrl: server.url, timeoutMs: 5_000, maxRetries: 0 }).workspaces.retrieve(42);
     expect(ws.title).toBe('slow body');
   });
 });
@@ -750,7 +746,7 @@ describe('more auth forms over HTTP', () => {
   it('cookie session + workspace header (Node sends the Cookie header)', async () => {
     server.reset((_req, res) => json(res, 200, { count: 0, next: null, previous: null, results: [] }));
     const c = new mod.Improvado({ baseUrl: server.url, auth: { sessionCookie: 'sess-1', workspaceHeader: '42' } });
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(server.requests[0]?.headers.cookie).toBe('dts_session_id=sess-1');
     expect(server.requests[0]?.headers['x-im-workspace-id']).toBe('42');
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
@@ -763,7 +759,7 @@ describe('more auth forms over HTTP', () => {
       json(res, 200, { count: 0, next: null, previous: null, results: [] });
     });
     const c = new mod.Improvado({ baseUrl: server.url, auth: { bearerAuth: async () => `fn-${++n}` } });
-    await c.datasources.connections.list({ datasource_name: 'facebook' });
+    await c.datasources.connections.list('facebook');
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer fn-1', 'Bearer fn-2']);
   });
 });
@@ -782,9 +778,7 @@ describe('regressions: formerly known runtime bugs', () => {
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('bye')), 150);
-    const err = (await rejection(
-      new mod.Improvado({ baseUrl: server.url, maxRetries: 0 }).workspaces.retrieve({ id: 42 }, { signal: controller.signal }),
-    )) as Error;
+    const err = (await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 0 }).workspaces.retrieve(42, { signal: controller.signal }))) as Error;
     // Was: `Error: bye` (the reason itself), not an SdkError.
     expect(err).toBeInstanceOf(mod.AbortError);
     expect((err.cause as Error).message).toBe('bye');
@@ -796,7 +790,7 @@ describe('regressions: formerly known runtime bugs', () => {
       res.write('{"id":42,');
       setTimeout(() => raw.socket.destroy(), 50);
     });
-    const err = await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 0 }).workspaces.retrieve({ id: 42 }));
+    const err = await rejection(new mod.Improvado({ baseUrl: server.url, maxRetries: 0 }).workspaces.retrieve(42));
     expect(err).toBeInstanceOf(mod.ConnectionError);
     expect(err).not.toBeInstanceOf(mod.TimeoutError);
   });
@@ -813,7 +807,7 @@ describe('regressions: formerly known runtime bugs', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const err = await rejection(client().datasources.connections.list({ datasource_name: 'facebook' }, { signal: controller.signal }));
+    const err = await rejection(client().datasources.connections.list('facebook', {}, { signal: controller.signal }));
     expect(err).toBeInstanceOf(mod.AbortError);
     // Was ~1.6 s: AbortError only after the token endpoint answered.
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -833,7 +827,7 @@ describe('regressions: the per-request timeout', () => {
       json(res, 200, { count: 0, next: null, previous: null, results: [] });
     });
     const started = Date.now();
-    const err = await rejection(client().datasources.connections.list({ datasource_name: 'facebook' }, { timeoutMs: 100, maxRetries: 0 }));
+    const err = await rejection(client().datasources.connections.list('facebook', {}, { timeoutMs: 100, maxRetries: 0 }));
     expect(err).toBeInstanceOf(mod.TimeoutError);
     expect((err as Error).message).toContain('waiting for credentials');
     expect(Date.now() - started).toBeLessThan(1_000);

@@ -215,6 +215,21 @@ export function exampleInput(spec: Schema, op: SpecOperation): { params: Record<
   return { params, body };
 }
 
+/**
+ * The arguments of an operation's client method, from the spec alone (D40): each path parameter's example in the
+ * order of the path template, then the other parameters by wire name (left out when there are none), then the body
+ * (left out when there is none).
+ */
+export function methodArguments(spec: Schema, op: SpecOperation): unknown[] {
+  const { params, body } = exampleInput(spec, op);
+  const inPath = op.parameters.filter((p) => p.in === 'path').sort((a, b) => op.path.indexOf(`{${a.name}}`) - op.path.indexOf(`{${b.name}}`));
+  const args: unknown[] = inPath.map((p) => params[p.name]);
+  const others = op.parameters.filter((p) => p.in !== 'path');
+  if (others.length > 0) args.push(Object.fromEntries(others.map((p) => [p.name, params[p.name]])));
+  if (op.body !== undefined) args.push(body);
+  return args;
+}
+
 /** The first 2xx response of an operation: status and JSON schema (undefined when it has no body). */
 export function successResponse(spec: Schema, op: SpecOperation): { status: number; schema: Schema | undefined } {
   const item = deref(spec, obj(spec.paths)[op.path]);

@@ -6,7 +6,9 @@
  * (`…Values`, `…Base`, `…Options`, `…Auth`, `…Params`, `…Input`, `…Resource`, `WebhookPayload`), the client
  * name of the fuzz packages (`Fuzz`, driver.ts), reserved words and members (`class`, `default`, `constructor`,
  * `config`, `request`), the types package's own names (`index`, `shared`, `openapi`, `paths`) and the names the
- * client runtime exports (`ApiError`, `ClientCore`, `Page`, `Logger`, `RawBody`, …).
+ * client runtime exports (`ApiError`, `ClientCore`, `Page`, `Logger`, `RawBody`, …). An item path has up to three
+ * path parameters (D40: the method's leading arguments) named from {@link PATH_PARAMETER_NAMES} or the pool, typed as a
+ * string, an integer or a component.
  *
  * Validity rules kept (so that a refusal is a generator bug): component keys match `^[A-Za-z0-9._-]+$` and are
  * unique; operationIds are unique; every `{param}` of a path is declared; no `x-sdk-method` (two equal explicit
@@ -139,6 +141,34 @@ const TAKEN = [
   'enums',
 ];
 
+/**
+ * Path parameter names that collide as method arguments (D40): the method's other arguments and the values its body
+ * calls, reserved words and globals, wire names that camelCase alike, a leading digit, prototype members.
+ */
+const PATH_PARAMETER_NAMES = [
+  'id',
+  'params',
+  'body',
+  'options',
+  'requestPage',
+  'formBody',
+  'multipartBody',
+  'default',
+  'class',
+  'this',
+  'undefined',
+  'user_id',
+  'userId',
+  'user-id',
+  'UserID',
+  'user.id',
+  '2fa',
+  '_2fa',
+  'constructor',
+  'toString',
+  '__proto__',
+];
+
 /** A name from the pools: a taken name, or a stem with a generated suffix. */
 export const collidingName: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...TAKEN) },
@@ -159,6 +189,8 @@ interface Plan {
     tag: string | undefined;
     segment: string;
     item: boolean;
+    /** Path parameters of an item path (`id` when empty), each with a schema: string, integer or a component. */
+    pathParameters: Array<{ name: string; schema: number | 'string' | 'integer' }>;
     sub: string | undefined;
     method: 'get' | 'post' | 'put' | 'patch' | 'delete';
     sdkResource: string | undefined;
@@ -184,6 +216,13 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       tag: fc.option(collidingName, { nil: undefined }),
       segment: collidingName.map(segmentOf),
       item: fc.boolean(),
+      pathParameters: fc.uniqueArray(
+        fc.record({
+          name: fc.oneof(fc.constantFrom(...PATH_PARAMETER_NAMES), collidingName.map(segmentOf)),
+          schema: fc.oneof(fc.constantFrom<'string' | 'integer'>('string', 'integer'), fc.nat(7)),
+        }),
+        { maxLength: 3, selector: (p) => p.name },
+      ),
       sub: fc.option(collidingName.map(segmentOf), { nil: undefined }),
       method: fc.constantFrom('get', 'get', 'post', 'put', 'patch', 'delete'),
       sdkResource: fc.option(
@@ -235,11 +274,19 @@ export const collidingDocumentArb: fc.Arbitrary<JsonObject> = planArb.map((plan)
     schemas[keys[i] as string] = schemaOf(s.kind, s.readOnlyId, i > 0 ? [`#/components/schemas/${keys[i - 1]}`] : []);
   });
   const paths: Record<string, JsonObject> = {};
+  const shapes = new Map<string, string>();
   for (const op of plan.operations) {
-    let path = `/${op.segment}${op.item ? '/{id}' : ''}${op.sub !== undefined ? `/${op.sub}` : ''}`;
-    while (paths[path]?.[op.method] !== undefined) path = `${path}/more`;
+    const pathParameters = !op.item ? [] : op.pathParameters.length > 0 ? op.pathParameters : [{ name: 'id', schema: 'string' as const }];
+    let path = `/${op.segment}${pathParameters.map((p) => `/{${p.name}}`).join('')}${op.sub !== undefined ? `/${op.sub}` : ''}`;
+    // Two templates that differ only in their parameters' names are the same path (invalid): the later one moves on.
+    const shape = (template: string): string => template.replace(/\{[^}]*\}/g, '{}');
+    while ((shapes.get(shape(path)) ?? path) !== path || paths[path]?.[op.method] !== undefined) path = `${path}/more`;
+    shapes.set(shape(path), path);
     const parameters: JsonObject[] = [];
-    if (op.item) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+    for (const p of pathParameters) {
+      const schema = typeof p.schema === 'number' ? (ref(p.schema) ?? { type: 'string' }) : { type: p.schema };
+      parameters.push({ name: p.name, in: 'path', required: true, schema });
+    }
     const query = ref(op.query);
     if (query !== undefined) parameters.push({ name: 'filter', in: 'query', schema: query });
     const body = ref(op.body);

@@ -2,7 +2,8 @@
  * Property (D33): whatever names a document uses, the generated types and client compile. Documents come from
  * name-arbitraries.ts: schema keys, operationIds, tags, `x-sdk-resource` paths, enums and webhooks whose names collide
  * after every conversion (case variants, digits and acronyms, the suffixes the generator appends, reserved words and
- * members, the client's own names, the runtime's exports). Each document's two packages are emitted (driver.ts: two
+ * members, the client's own names, the runtime's exports), and path parameters named like the method's other arguments
+ * or like each other after camelCase (D40). Each document's two packages are emitted (driver.ts: two
  * files at one path fail at once), and all of them are type-checked together under the strict options, in batches
  * (compile.ts).
  *

@@ -157,6 +157,12 @@ export interface ListConnectionAccountsParams {
 }
 
 /**
+ * Query, header and cookie parameters of `GET /api/v3/connections/{connection_id}/accounts` (operation `listConnectionAccounts`): {@link ListConnectionAccountsParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/get`
+ */
+export type ListConnectionAccountsQuery = Omit<ListConnectionAccountsParams, 'connection_id'>;
+
+/**
  * Success response body of `GET /api/v3/connections/{connection_id}/accounts` (operation `listConnectionAccounts`).
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/get`

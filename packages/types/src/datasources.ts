@@ -421,6 +421,15 @@ export interface ListDatasourceConnectionsParams {
 }
 
 /**
+ * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listDatasourceConnections`): {@link ListDatasourceConnectionsParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
+ */
+export type ListDatasourceConnectionsQuery = Omit<
+  ListDatasourceConnectionsParams,
+  'datasource_name'
+>;
+
+/**
  * Success response body of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listDatasourceConnections`).
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
@@ -613,6 +622,15 @@ export interface ListDatasourceExtractTemplatesParams {
    */
   page_size?: number;
 }
+
+/**
+ * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/extract-templates` (operation `listDatasourceExtractTemplates`): {@link ListDatasourceExtractTemplatesParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/get`
+ */
+export type ListDatasourceExtractTemplatesQuery = Omit<
+  ListDatasourceExtractTemplatesParams,
+  'datasource_name'
+>;
 
 /**
  * Success response body of `GET /api/v3/datasources/{datasource_name}/extract-templates` (operation `listDatasourceExtractTemplates`).

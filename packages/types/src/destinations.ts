@@ -200,6 +200,15 @@ export interface ListDestinationConnectionsParams {
 }
 
 /**
+ * Query, header and cookie parameters of `GET /api/v3/destinations/{destination_name}/connections` (operation `listDestinationConnections`): {@link ListDestinationConnectionsParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/get`
+ */
+export type ListDestinationConnectionsQuery = Omit<
+  ListDestinationConnectionsParams,
+  'destination_name'
+>;
+
+/**
  * Success response body of `GET /api/v3/destinations/{destination_name}/connections` (operation `listDestinationConnections`).
  * Status: 200.
  * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/get`

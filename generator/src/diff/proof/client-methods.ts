@@ -1,8 +1,8 @@
 /**
  * The generated client's method signatures, read from its emitted text: for each operationId, the
  * method whose request descriptor names it, with its parameters in order. The usage file calls each
- * method the way the old client declares it (D5: `params`, `body`, `options`, each left out when
- * empty), so it does not depend on how the client emitter builds them.
+ * method the way the old client declares it (D40: the path arguments, then `params`, `body`, `options`,
+ * each left out when empty), so it does not depend on how the client emitter builds them.
  */
 import { ts } from 'ts-morph';
 

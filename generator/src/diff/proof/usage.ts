@@ -14,8 +14,10 @@
  * judges each old value against the new type. Compiled against the old output it must have no error
  * (the baseline); against the new output, every error is a break.
  */
-import type { Api, Operation, ParameterLocation, Schema } from '../../model/types.js';
+import type { Api, Operation, Schema } from '../../model/types.js';
 import { enumValues, indexSchema, mergedObject, resolve, responseSets, shapeProperties } from '../shape.js';
+import { methodArguments } from '../../model/client-names.js';
+import { otherParameters } from '../../model/queries.js';
 import { clientArguments } from '../match.js';
 import type { Side } from '../side.js';
 import { publicSurface } from '../surface.js';
@@ -45,8 +47,6 @@ const OBJECT_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'va
 
 /** A key no generated property takes: the extra member of an object literal with an index signature. */
 export const EXTRA_KEY = 'sdkgen:extra';
-
-const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
 /**
  * Writes the usage file for the old side.
@@ -138,7 +138,7 @@ function operationBlock(w: LineWriter, api: Api, op: Operation, declared: Client
 }
 
 /**
- * The method D5 documents (see `clientArguments`), for an operation whose method the old client's
+ * The method D40 documents (see `clientArguments`), for an operation whose method the old client's
  * text does not show (a printer that writes it differently).
  */
 function conventionalMethod(op: Operation): ClientMethod {
@@ -152,23 +152,32 @@ function conventionalMethod(op: Operation): ClientMethod {
  */
 type Mode = 'required' | 'whole' | 'expanded' | 'value';
 
-/** The arguments of one call, in the old method's declared order (`options` is never passed). */
+/**
+ * The arguments of one call, in the old method's declared order (`options` is never passed): each path argument
+ * (D40: named as the registry names it for the old operation) a value of its old type, then `params` and `body`.
+ */
 function callArguments(api: Api, op: Operation, method: ClientMethod, mode: Mode): string[] {
   const args: string[] = [];
-  const declared = method.parameters.filter((p) => p.name === 'params' || p.name === 'body');
+  const path = new Map(methodArguments(op).path.map((a) => [a.name, a.parameter]));
+  const declared = method.parameters.filter((p) => path.has(p.name) || p.name === 'params' || p.name === 'body');
   declared.forEach((p, i) => {
     // An optional argument with nothing required after it is left out of the `required` call.
     if (mode === 'required' && p.optional && declared.slice(i).every((q) => q.optional)) return;
-    if (mode === 'value') args.push(whole(`Old.${(p.name === 'params' ? op.names.params : op.names.body) ?? 'never'}`));
+    const parameter = path.get(p.name);
+    if (parameter !== undefined) {
+      const member = `Exclude<Old.${op.names.params}[${str(parameter.name)}], undefined>`;
+      args.push(mode === 'expanded' ? literal(api, parameter.schema, member, new Set()) : whole(member));
+    } else if (mode === 'value') args.push(whole(`Old.${(p.name === 'params' ? (op.names.query ?? op.names.params) : op.names.body) ?? 'never'}`));
     else if (p.name === 'params') args.push(paramsValue(api, op, mode));
     else args.push(bodyValue(api, op, mode));
   });
   return args;
 }
 
+/** The `params` argument: the query, header and cookie parameters (D40), typed by `<Op>Query` when there are path parameters. */
 function paramsValue(api: Api, op: Operation, mode: Mode): string {
-  const type = `Old.${op.names.params}`;
-  const params = LOCATIONS.flatMap((l) => op.parameters[l]);
+  const type = `Old.${op.names.query ?? op.names.params}`;
+  const params = otherParameters(op);
   const entries = params
     .filter((p) => mode !== 'required' || p.required || OBJECT_MEMBERS.has(p.name))
     .map((p) => {

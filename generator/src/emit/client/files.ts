@@ -5,8 +5,8 @@
  * README code examples are built from the model so that they type-check against the package: only
  * operations whose required inputs are scalars (or enums) get an example call.
  */
-import { clientNames, type WebhookEventNames } from '../../model/client-names.js';
-import { errorResponses, listEnums, methodAndPath, orderedParameters, parameterOptional, webhookSignature } from '../../model/queries.js';
+import { clientNames, methodArguments, type WebhookEventNames } from '../../model/client-names.js';
+import { errorResponses, listEnums, methodAndPath, otherParameters, parameterOptional, pathParameters, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
@@ -49,26 +49,32 @@ export function exampleValue(api: Api, schema: Schema, depth = 0): string | unde
   }
 }
 
-/** `{ a: 'x', b: 1 }` of an operation's required parameters, or undefined when one is not scalar. */
+/** `{ a: 'x', b: 1 }` of an operation's required query, header and cookie parameters (`''` when none is required), or undefined when one is not scalar. */
 function paramsExample(api: Api, op: Operation): string | undefined {
-  const required = orderedParameters(op).filter((p) => !parameterOptional(p));
+  const required = otherParameters(op).filter((p) => !parameterOptional(p));
   const parts: string[] = [];
   for (const p of required) {
     const v = exampleValue(api, p.schema);
     if (v === undefined || !/^[A-Za-z_$][\w$]*$/.test(p.name)) return undefined;
     parts.push(`${literalKey(p.name)}: ${v}`);
   }
-  return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+  return parts.length === 0 ? '' : `{ ${parts.join(', ')} }`;
 }
 
-/** An example call `client.a.b.list({ … })` needing no body, or undefined. */
+/** An example call `client.a.b.list('id', { … })` needing no body (path arguments first, D40), or undefined when an argument is not scalar. */
 function callExample(api: Api, op: Operation, access: ReadonlyMap<Operation, string>): string | undefined {
   const bodyRequired = op.requestBody?.required === true;
   if (bodyRequired) return undefined;
-  const hasParams = orderedParameters(op).length > 0;
-  const args = hasParams ? paramsExample(api, op) : '';
-  if (args === undefined) return undefined;
-  return `${access.get(op) ?? ''}(${args === '{}' && !orderedParameters(op).some((p) => !parameterOptional(p)) ? '' : args})`;
+  const args: string[] = [];
+  for (const a of methodArguments(op).path) {
+    const v = exampleValue(api, a.parameter.schema);
+    if (v === undefined) return undefined;
+    args.push(v);
+  }
+  const params = paramsExample(api, op);
+  if (params === undefined) return undefined;
+  if (params !== '') args.push(params);
+  return `${access.get(op) ?? ''}(${args.join(', ')})`;
 }
 
 /** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
@@ -124,7 +130,7 @@ function methodView(api: Api, op: Operation, access: string): MethodView {
   const errors = [...new Set(errorResponses(op).map((r) => `${errorClassFor(r.status)} (${r.status})`))].join(', ');
   return {
     access,
-    signature: signatureText(op, access.slice(access.lastIndexOf('.') + 1)),
+    signature: signatureText(api, op, access.slice(access.lastIndexOf('.') + 1)),
     returns: returnText(api, op),
     method: op.method.toUpperCase(),
     path: op.path,
@@ -132,7 +138,7 @@ function methodView(api: Api, op: Operation, access: string): MethodView {
     summary: firstLine(op.summary ?? op.description),
     deprecated: op.deprecated === true,
     paginated: op.pagination !== undefined,
-    types: [op.names.params, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined).join(', '),
+    types: [op.names.params, op.names.query, op.names.body, op.names.response, op.names.error].filter((n) => n !== undefined).join(', '),
     errors,
   };
 }
@@ -185,7 +191,7 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
   // The automatic quick start iterates a top-level collection (a list without path parameters) when there is one.
   const quickListOp = usable.find((op) => op.pagination !== undefined && !provisional(op) && op.parameters.path.length === 0 && call(op) !== undefined);
   const getOp =
-    usable.find((op) => op.method === 'get' && op.pagination === undefined && orderedParameters(op).some((p) => p.in === 'path') && call(op) !== undefined) ??
+    usable.find((op) => op.method === 'get' && op.pagination === undefined && pathParameters(op).length > 0 && call(op) !== undefined) ??
     usable.find((op) => op.method === 'get' && call(op) !== undefined);
   const listItem = listOp?.pagination?.itemSchema;
   const sig = webhookSignature(api);

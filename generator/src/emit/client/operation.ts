@@ -3,18 +3,21 @@
  * docs/decisions.md D5), the return type, the runtime descriptor (an object literal of the
  * core's `Operation`) and the TSDoc.
  *
- * Signature convention: `(params, body, options)`, leaving out `params` when the operation has no
- * parameters and `body` when it has no request body. `params` holds every path, query, header and
- * cookie parameter under its wire name (the types package's `<Op>Params`), `body` is `<Op>Body`.
- * An argument is optional when nothing in it is required and no required argument follows.
+ * Signature convention (D40, revising D5): `(...pathArguments, params, body, options)`. Each path parameter is a
+ * leading argument in path-template order, named by the registry (model/client-names.ts `methodArguments`) and typed
+ * by its schema; `params` holds the query, header and cookie parameters under their wire names (the types package's
+ * `<Op>Query` when there are path parameters, else `<Op>Params`), left out when there are none; `body` is `<Op>Body`,
+ * left out when there is no request body. An argument is optional when nothing in it is required and no required
+ * argument follows. The method builds the runtime's params record by wire name (`{ ...params, load_id: loadId }`).
  */
+import { methodArguments, type PathArgument } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
+import { errorResponses, methodAndPath, orderedParameters, otherParameters, parameterOptional } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
-import { commentFromDocs, generic, literal, name, type TypeNode } from '../ts/nodes.js';
+import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
-import { docModel, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
-import { stringLiteral } from '../text.js';
+import { docModel, docsWithFallback, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
+import { literalType, propertyKey, stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {
@@ -117,18 +120,42 @@ function paginationObject(op: Operation): Expression | undefined {
   return object(parts);
 }
 
-/** The descriptor object literal (the core's `Operation`) for a call with `params`/`body` in scope. */
+/** What a method has in scope for its descriptor: the `params` and `body` arguments, and its path arguments. */
+export interface DescriptorInputs {
+  /** The method has a `params` argument (query, header and cookie parameters by wire name). */
+  params: boolean;
+  body: boolean;
+  /** The path arguments, each put into the params record under its wire name. */
+  path?: readonly PathArgument[];
+}
+
+/**
+ * `wire: local` of a path argument in the params record; `{ id }` when the two are spelled alike; `__proto__` as the
+ * computed key `["__proto__"]` (a plain `__proto__:` sets the prototype). Unlike {@link recordProperty}, no `as const`
+ * for a key named like an `Object.prototype` member: the value is a variable, never a literal to keep narrow.
+ */
+function pathEntry(a: PathArgument): ObjectProperty {
+  const wire = a.parameter.name;
+  if (wire === '__proto__') return { kind: 'property', key: stringLiteral(wire), computed: true, value: id(a.name) };
+  if (propertyKey(wire) === a.name) return { kind: 'shorthand', name: a.name };
+  return { kind: 'property', key: propertyKey(wire), value: id(a.name) };
+}
+
+/** The descriptor object literal (the core's `Operation`) for a call with `params`/`body` and the path arguments in scope. */
 export function descriptor(
   op: Operation,
   knownSchemes: ReadonlySet<string>,
-  has: { params: boolean; body: boolean },
+  has: DescriptorInputs,
   /** Local name of the core's `formBody`/`multipartBody` when the first media type is a form or multipart body. */
   encoder?: string,
 ): Expression {
   const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(op.path)), prop('operationId', str(op.operationId))];
   const params = orderedParameters(op);
-  if (has.params) {
-    parts.push(prop('params', object([{ kind: 'spread', argument: id('params') }])));
+  const path = has.path ?? [];
+  if (has.params || path.length > 0) {
+    const record: ObjectProperty[] = has.params ? [{ kind: 'spread', argument: id('params') }] : [];
+    record.push(...path.map(pathEntry));
+    parts.push(prop('params', object(record)));
     parts.push(prop('parameters', object(params.map((p) => recordProperty(p.name, paramSpec(p))))));
   }
   const media = op.requestBody?.contents[0];
@@ -256,14 +283,14 @@ export function methodParts(
   knownSchemes: ReadonlySet<string>,
   client: Expression = member({ kind: 'this' }, 'client'),
 ): MethodParts {
-  const params = orderedParameters(op);
-  const hasParams = params.length > 0;
+  const path = methodArguments(op).path;
+  const hasParams = otherParameters(op).length > 0;
   const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
   const bodyRequired = hasBody && op.requestBody?.required === true;
-  const paramsRequired = params.some((p) => !parameterOptional(p));
+  const typeName = (identifier: string): string => scope.packageType(typesPackage, identifier);
 
-  const parameters: ParameterNode[] = [];
-  if (hasParams) parameters.push({ name: 'params', type: name(scope.packageType(typesPackage, op.names.params)), optional: !paramsRequired && !bodyRequired });
+  const parameters: ParameterNode[] = path.map((a) => ({ name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }));
+  if (hasParams) parameters.push({ name: 'params', type: name(typeName(paramsTypeName(op))), optional: paramsOptional(op) });
   if (hasBody && op.names.body !== undefined)
     parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
   parameters.push({ name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true });
@@ -272,7 +299,7 @@ export function methodParts(
   const kind = op.requestBody?.contents[0]?.bodyKind;
   const encoder =
     hasBody && kind === 'form' ? scope.value(CORE.body, 'formBody') : hasBody && kind === 'multipart' ? scope.value(CORE.body, 'multipartBody') : undefined;
-  const literal = descriptor(op, knownSchemes, { params: hasParams, body: hasBody }, encoder);
+  const literal = descriptor(op, knownSchemes, { params: hasParams, body: hasBody, path }, encoder);
   let returns: TypeNode;
   let body: BodyStatement;
   if (op.pagination !== undefined) {
@@ -295,7 +322,8 @@ export function methodParts(
   const model = docModel(operationDocs(op), { lines });
   const tags: string[] = [];
   const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
-  if (hasParams) tags.push(tag('param', `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})`));
+  for (const a of path) tags.push(tag('param', `${a.name} ${pathArgumentDocs(a.parameter)}`));
+  if (hasParams) tags.push(tag('param', `params query, header and cookie parameters by wire name ({@link ${paramsTypeName(op)}})`));
   if (hasBody) {
     const media = op.requestBody?.contents.map((c) => c.mediaType).join(', ') ?? '';
     tags.push(tag('param', `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`));
@@ -310,16 +338,65 @@ export function methodParts(
   return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };
 }
 
-/** A one-line signature for api.md and the README: `list(params: ListConnectionsParams, options?)`. */
-export function signatureText(op: Operation, member = op.methodName): string {
-  const params = orderedParameters(op);
+/** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */
+export function paramsTypeName(op: Operation): string {
+  return op.names.query ?? op.names.params;
+}
+
+/** Whether the `params` argument is optional: none of its parameters is required and the body (which follows) is not. */
+function paramsOptional(op: Operation): boolean {
+  const bodyRequired = op.requestBody !== undefined && op.names.body !== undefined && op.requestBody.required;
+  return !bodyRequired && !otherParameters(op).some((p) => !parameterOptional(p));
+}
+
+/**
+ * The type of a path argument: its schema's as the types package writes it for a scalar (`string`, `number`,
+ * `boolean`, a literal union for an inline enum) or a named schema (`typeName` gives its local name); otherwise the
+ * indexed access `<Op>Params['wire']`, which is the same type. `| null` for a nullable schema.
+ */
+export function pathArgumentType(api: Api, op: Operation, p: Parameter, typeName: (identifier: string) => string): TypeNode {
+  const schema = p.schema;
+  let base: TypeNode | undefined;
+  switch (schema.kind) {
+    case 'ref': {
+      const named = api.schemas.get(schema.target);
+      if (named !== undefined) base = name(typeName(named.requestIdentifier ?? named.identifier));
+      break;
+    }
+    case 'string':
+      if (schema.binary !== true) base = name('string');
+      break;
+    case 'number':
+    case 'integer':
+      base = name('number');
+      break;
+    case 'boolean':
+      base = name('boolean');
+      break;
+    case 'enum':
+      base = unionOf(schema.values.map((v) => literal(literalType(v))));
+      break;
+    default:
+      break;
+  }
+  if (base === undefined) return { kind: 'indexed', object: name(typeName(op.names.params)), index: literal(stringLiteral(p.name)) };
+  return schema.nullable ? unionOf([base, name('null')]) : base;
+}
+
+/** The `@param` text of a path argument: the parameter's description (its schema's when it has none), its wire name and where the spec declares it. */
+function pathArgumentDocs(p: Parameter): string {
+  const docs = docsWithFallback(p, p.schema);
+  const text = firstParagraph(docs.description ?? docs.summary ?? docs.title);
+  const sentence = text === '' ? '' : `${escapeCommentText(text)}${/[.!?]$/.test(text) ? '' : '.'} `;
+  return `${sentence}Path parameter \`${escapeCommentText(p.name)}\`. Source: \`${escapeCommentText(p.pointer)}\``;
+}
+
+/** A one-line signature for api.md and the README: `list(datasourceName: string, params?: ListConnectionsQuery, options?)`. */
+export function signatureText(api: Api, op: Operation, member = op.methodName): string {
   const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
   const bodyRequired = hasBody && op.requestBody?.required === true;
-  const parts: string[] = [];
-  if (params.length > 0) {
-    const required = params.some((p) => !parameterOptional(p));
-    parts.push(`params${!required && !bodyRequired ? '?' : ''}: ${op.names.params}`);
-  }
+  const parts: string[] = methodArguments(op).path.map((a) => `${a.name}: ${typeText(pathArgumentType(api, op, a.parameter, (n) => n))}`);
+  if (otherParameters(op).length > 0) parts.push(`params${paramsOptional(op) ? '?' : ''}: ${paramsTypeName(op)}`);
   if (hasBody) parts.push(`body${bodyRequired ? '' : '?'}: ${op.names.body}`);
   parts.push('options?');
   return `${member}(${parts.join(', ')})`;

@@ -3,16 +3,18 @@
  *
  * - `<Op>Params`: one object with every path, query, header and cookie parameter under its wire
  *   name (path parameters always required; others as the spec says, optional when defaulted).
+ * - `<Op>Query`: `<Op>Params` without the path parameters (`Omit<…>`), the client method's `params` argument when the
+ *   operation has path parameters and others (D40: the client takes path parameters as leading arguments).
  * - `<Op>Body`: the request body (union over its media types' schemas), request direction.
  * - `<Op>Response`: union of the success bodies; `void` when no success response has a body, and
  *   `| undefined` when only some do.
  * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
  *   `unknown` when none is declared.
  */
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional, successResponses } from '../../model/queries.js';
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, successResponses } from '../../model/queries.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
-import { commentFromDocs, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
-import { propertyKey } from '../text.js';
+import { commentFromDocs, generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
+import { propertyKey, stringLiteral } from '../text.js';
 import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
@@ -58,7 +60,7 @@ export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext):
   return parts.length === 0 ? name('unknown') : unionOf(parts);
 }
 
-/** Helper type declarations of one operation, in the order Params, Body, Response, Error. */
+/** Helper type declarations of one operation, in the order Params, Query, Body, Response, Error. */
 export function operationDeclarations(api: Api, scope: FileScope, op: Operation): Declaration[] {
   const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
   const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
@@ -79,6 +81,19 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
       ...withDocs(commentFromDocs(jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }))),
     }));
     out.push({ kind: 'interface', name: op.names.params, exported: true, ...paramsDocs, members });
+  }
+  if (op.names.query !== undefined) {
+    const lines = [
+      `Query, header and cookie parameters of ${where}: {@link ${op.names.params}} without the path parameters, which the client's method takes as arguments.`,
+    ];
+    const pathNames = pathParameters(op).map((p) => literal(stringLiteral(p.name)));
+    out.push({
+      kind: 'alias',
+      name: op.names.query,
+      exported: true,
+      ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines }))),
+      type: generic('Omit', [name(op.names.params), unionOf(pathNames)]),
+    });
   }
 
   if (op.requestBody !== undefined && op.names.body !== undefined) {

@@ -4,7 +4,6 @@ import type {
   AutomatedRecipeTemplate,
   ListAutomatedRecipeTemplatesParams,
   ListAutomatedRecipeTemplatesResponse,
-  RetrieveAutomatedRecipeTemplateParams,
   RetrieveAutomatedRecipeTemplateResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -32,7 +31,7 @@ export class AutomatedRecipeTemplates {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListAutomatedRecipeTemplatesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListAutomatedRecipeTemplatesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListAutomatedRecipeTemplatesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -86,7 +85,7 @@ export class AutomatedRecipeTemplates {
    *
    * `GET /api/v3/automated-recipe-templates/{template_id}` (operation `retrieveAutomatedRecipeTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveAutomatedRecipeTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveAutomatedRecipeTemplateParams})
+   * @param templateId Template ID (type not documented; integer inferred). Path parameter `template_id`. Source: `#/paths/~1api~1v3~1automated-recipe-templates~1{template_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -96,7 +95,7 @@ export class AutomatedRecipeTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   retrieve(
-    params: RetrieveAutomatedRecipeTemplateParams,
+    templateId: number,
     options?: RequestOptions,
   ): APIPromise<RetrieveAutomatedRecipeTemplateResponse> {
     return this.client.request<RetrieveAutomatedRecipeTemplateResponse>(
@@ -104,7 +103,7 @@ export class AutomatedRecipeTemplates {
         method: 'get',
         path: '/api/v3/automated-recipe-templates/{template_id}',
         operationId: 'retrieveAutomatedRecipeTemplate',
-        params: { ...params },
+        params: { template_id: templateId },
         parameters: { template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

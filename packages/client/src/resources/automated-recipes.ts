@@ -2,16 +2,13 @@
 
 import type {
   AutomatedRecipe,
-  BuildAutomatedRecipeParams,
   BuildAutomatedRecipeResponse,
   CreateAutomatedRecipeBody,
   CreateAutomatedRecipeResponse,
   ListAutomatedRecipesParams,
   ListAutomatedRecipesResponse,
-  RetrieveAutomatedRecipeParams,
   RetrieveAutomatedRecipeResponse,
   UpdateAutomatedRecipeBody,
-  UpdateAutomatedRecipeParams,
   UpdateAutomatedRecipeResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -39,7 +36,7 @@ export class AutomatedRecipes {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListAutomatedRecipesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListAutomatedRecipesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListAutomatedRecipesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -127,7 +124,7 @@ export class AutomatedRecipes {
    *
    * `GET /api/v3/automated-recipes/{recipe_id}` (operation `retrieveAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveAutomatedRecipeError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveAutomatedRecipeParams})
+   * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -137,7 +134,7 @@ export class AutomatedRecipes {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   retrieve(
-    params: RetrieveAutomatedRecipeParams,
+    recipeId: string,
     options?: RequestOptions,
   ): APIPromise<RetrieveAutomatedRecipeResponse> {
     return this.client.request<RetrieveAutomatedRecipeResponse>(
@@ -145,7 +142,7 @@ export class AutomatedRecipes {
         method: 'get',
         path: '/api/v3/automated-recipes/{recipe_id}',
         operationId: 'retrieveAutomatedRecipe',
-        params: { ...params },
+        params: { recipe_id: recipeId },
         parameters: { recipe_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -159,7 +156,7 @@ export class AutomatedRecipes {
    *
    * `PUT /api/v3/automated-recipes/{recipe_id}` (operation `updateAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateAutomatedRecipeError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateAutomatedRecipeParams})
+   * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateAutomatedRecipeBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -171,7 +168,7 @@ export class AutomatedRecipes {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateAutomatedRecipeParams,
+    recipeId: string,
     body: UpdateAutomatedRecipeBody,
     options?: RequestOptions,
   ): APIPromise<UpdateAutomatedRecipeResponse> {
@@ -180,7 +177,7 @@ export class AutomatedRecipes {
         method: 'put',
         path: '/api/v3/automated-recipes/{recipe_id}',
         operationId: 'updateAutomatedRecipe',
-        params: { ...params },
+        params: { recipe_id: recipeId },
         parameters: { recipe_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -202,7 +199,7 @@ export class AutomatedRecipes {
    *
    * `POST /api/v3/automated-recipes/{recipe_id}/build` (operation `buildAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link BuildAutomatedRecipeError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link BuildAutomatedRecipeParams})
+   * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}~1build/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -212,16 +209,13 @@ export class AutomatedRecipes {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  build(
-    params: BuildAutomatedRecipeParams,
-    options?: RequestOptions,
-  ): APIPromise<BuildAutomatedRecipeResponse> {
+  build(recipeId: string, options?: RequestOptions): APIPromise<BuildAutomatedRecipeResponse> {
     return this.client.request<BuildAutomatedRecipeResponse>(
       {
         method: 'post',
         path: '/api/v3/automated-recipes/{recipe_id}/build',
         operationId: 'buildAutomatedRecipe',
-        params: { ...params },
+        params: { recipe_id: recipeId },
         parameters: { recipe_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {

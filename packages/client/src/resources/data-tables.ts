@@ -4,10 +4,8 @@ import type {
   DataTable,
   ListDataTablesParams,
   ListDataTablesResponse,
-  RetrieveDataTableParams,
   RetrieveDataTableResponse,
   UpdateDataTableBody,
-  UpdateDataTableParams,
   UpdateDataTableResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -35,7 +33,7 @@ export class DataTables {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDataTablesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDataTablesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListDataTablesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -86,7 +84,7 @@ export class DataTables {
    *
    * `GET /api/v3/data-tables/{data_table_id}` (operation `retrieveDataTable`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDataTableError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDataTableParams})
+   * @param dataTableId Data Table ID. Path parameter `data_table_id`. Source: `#/paths/~1api~1v3~1data-tables~1{data_table_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -95,16 +93,13 @@ export class DataTables {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveDataTableParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveDataTableResponse> {
+  retrieve(dataTableId: number, options?: RequestOptions): APIPromise<RetrieveDataTableResponse> {
     return this.client.request<RetrieveDataTableResponse>(
       {
         method: 'get',
         path: '/api/v3/data-tables/{data_table_id}',
         operationId: 'retrieveDataTable',
-        params: { ...params },
+        params: { data_table_id: dataTableId },
         parameters: { data_table_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -121,7 +116,7 @@ export class DataTables {
    *
    * `PUT /api/v3/data-tables/{data_table_id}` (operation `updateDataTable`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDataTableError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateDataTableParams})
+   * @param dataTableId Data Table ID. Path parameter `data_table_id`. Source: `#/paths/~1api~1v3~1data-tables~1{data_table_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateDataTableBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -133,7 +128,7 @@ export class DataTables {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateDataTableParams,
+    dataTableId: number,
     body: UpdateDataTableBody,
     options?: RequestOptions,
   ): APIPromise<UpdateDataTableResponse> {
@@ -142,7 +137,7 @@ export class DataTables {
         method: 'put',
         path: '/api/v3/data-tables/{data_table_id}',
         operationId: 'updateDataTable',
-        params: { ...params },
+        params: { data_table_id: dataTableId },
         parameters: { data_table_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],

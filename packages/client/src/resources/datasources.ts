@@ -58,7 +58,7 @@ export class Datasources {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDatasourcesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.

@@ -36,7 +36,7 @@ export class Destinations {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDestinationsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDestinationsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListDestinationsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.

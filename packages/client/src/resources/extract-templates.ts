@@ -2,12 +2,9 @@
 
 import type {
   PreviewExtractTemplateBody,
-  PreviewExtractTemplateParams,
   PreviewExtractTemplateResponse,
-  RetrieveExtractTemplateParams,
   RetrieveExtractTemplateResponse,
   ValidateExtractTemplateBody,
-  ValidateExtractTemplateParams,
   ValidateExtractTemplateResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -34,7 +31,7 @@ export class ExtractTemplates {
    *
    * `GET /api/v3/extract-template/{template_id}/` (operation `retrieveExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveExtractTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveExtractTemplateParams})
+   * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -44,7 +41,7 @@ export class ExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   retrieve(
-    params: RetrieveExtractTemplateParams,
+    templateId: number,
     options?: RequestOptions,
   ): APIPromise<RetrieveExtractTemplateResponse> {
     return this.client.request<RetrieveExtractTemplateResponse>(
@@ -52,7 +49,7 @@ export class ExtractTemplates {
         method: 'get',
         path: '/api/v3/extract-template/{template_id}/',
         operationId: 'retrieveExtractTemplate',
-        params: { ...params },
+        params: { template_id: templateId },
         parameters: { template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -66,7 +63,7 @@ export class ExtractTemplates {
    *
    * `POST /api/v3/extract-template/{template_id}/preview/` (operation `previewExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PreviewExtractTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link PreviewExtractTemplateParams})
+   * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1preview~1/parameters/0`
    * @param body the request body, sent as application/json ({@link PreviewExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -78,7 +75,7 @@ export class ExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   preview(
-    params: PreviewExtractTemplateParams,
+    templateId: number,
     body: PreviewExtractTemplateBody,
     options?: RequestOptions,
   ): APIPromise<PreviewExtractTemplateResponse> {
@@ -87,7 +84,7 @@ export class ExtractTemplates {
         method: 'post',
         path: '/api/v3/extract-template/{template_id}/preview/',
         operationId: 'previewExtractTemplate',
-        params: { ...params },
+        params: { template_id: templateId },
         parameters: { template_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -113,7 +110,7 @@ export class ExtractTemplates {
    *
    * `POST /api/v3/extract-template/{template_id}/validation/` (operation `validateExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ValidateExtractTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link ValidateExtractTemplateParams})
+   * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1validation~1/parameters/0`
    * @param body the request body, sent as application/json ({@link ValidateExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -125,7 +122,7 @@ export class ExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   validate(
-    params: ValidateExtractTemplateParams,
+    templateId: number,
     body: ValidateExtractTemplateBody,
     options?: RequestOptions,
   ): APIPromise<ValidateExtractTemplateResponse> {
@@ -134,7 +131,7 @@ export class ExtractTemplates {
         method: 'post',
         path: '/api/v3/extract-template/{template_id}/validation/',
         operationId: 'validateExtractTemplate',
-        params: { ...params },
+        params: { template_id: templateId },
         parameters: { template_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],

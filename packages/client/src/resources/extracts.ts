@@ -8,20 +8,14 @@ import type {
   ListExtractsResponse,
   MigrateExtractToWideBody,
   MigrateExtractToWideResponse,
-  PauseExtractParams,
   PauseExtractResponse,
   ReplaceExtractBody,
-  ReplaceExtractParams,
   ReplaceExtractResponse,
-  RetrieveExtractParams,
   RetrieveExtractResponse,
   RunExtractBody,
-  RunExtractParams,
   RunExtractResponse,
-  UnpauseExtractParams,
   UnpauseExtractResponse,
   UpdateExtractBody,
-  UpdateExtractParams,
   UpdateExtractResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -51,7 +45,7 @@ export class Extracts {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListExtractsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListExtractsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListExtractsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -131,7 +125,7 @@ export class Extracts {
    *
    * `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveExtractError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -140,16 +134,13 @@ export class Extracts {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveExtractParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveExtractResponse> {
+  retrieve(extractId: number, options?: RequestOptions): APIPromise<RetrieveExtractResponse> {
     return this.client.request<RetrieveExtractResponse>(
       {
         method: 'get',
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'retrieveExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -165,7 +156,7 @@ export class Extracts {
    *
    * `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceExtractError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link ReplaceExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link ReplaceExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -177,7 +168,7 @@ export class Extracts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   replace(
-    params: ReplaceExtractParams,
+    extractId: number,
     body: ReplaceExtractBody,
     options?: RequestOptions,
   ): APIPromise<ReplaceExtractResponse> {
@@ -186,7 +177,7 @@ export class Extracts {
         method: 'put',
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'replaceExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -211,7 +202,7 @@ export class Extracts {
    * `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateExtractError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -223,7 +214,7 @@ export class Extracts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateExtractParams,
+    extractId: number,
     body: UpdateExtractBody,
     options?: RequestOptions,
   ): APIPromise<UpdateExtractResponse> {
@@ -232,7 +223,7 @@ export class Extracts {
         method: 'patch',
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'updateExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -257,7 +248,7 @@ export class Extracts {
    * `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunExtractError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RunExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/parameters/0`
    * @param body the request body, sent as application/json ({@link RunExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -269,7 +260,7 @@ export class Extracts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   run(
-    params: RunExtractParams,
+    extractId: number,
     body?: RunExtractBody,
     options?: RequestOptions,
   ): APIPromise<RunExtractResponse> {
@@ -278,7 +269,7 @@ export class Extracts {
         method: 'post',
         path: '/api/v3/extracts/{extract_id}/run',
         operationId: 'runExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -301,7 +292,7 @@ export class Extracts {
    *
    * `POST /api/v3/extracts/{extract_id}/pause` (operation `pauseExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseExtractError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link PauseExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1pause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -310,13 +301,13 @@ export class Extracts {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  pause(params: PauseExtractParams, options?: RequestOptions): APIPromise<PauseExtractResponse> {
+  pause(extractId: number, options?: RequestOptions): APIPromise<PauseExtractResponse> {
     return this.client.request<PauseExtractResponse>(
       {
         method: 'post',
         path: '/api/v3/extracts/{extract_id}/pause',
         operationId: 'pauseExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -331,7 +322,7 @@ export class Extracts {
    *
    * `POST /api/v3/extracts/{extract_id}/unpause` (operation `unpauseExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseExtractError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link UnpauseExtractParams})
+   * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1unpause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -340,16 +331,13 @@ export class Extracts {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  unpause(
-    params: UnpauseExtractParams,
-    options?: RequestOptions,
-  ): APIPromise<UnpauseExtractResponse> {
+  unpause(extractId: number, options?: RequestOptions): APIPromise<UnpauseExtractResponse> {
     return this.client.request<UnpauseExtractResponse>(
       {
         method: 'post',
         path: '/api/v3/extracts/{extract_id}/unpause',
         operationId: 'unpauseExtract',
-        params: { ...params },
+        params: { extract_id: extractId },
         parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

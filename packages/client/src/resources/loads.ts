@@ -3,21 +3,15 @@
 import type {
   CreateLoadBody,
   CreateLoadResponse,
-  DeleteLoadParams,
   DeleteLoadResponse,
   ListLoadsParams,
   ListLoadsResponse,
   Load,
-  PauseLoadParams,
   PauseLoadResponse,
-  RetrieveLoadParams,
   RetrieveLoadResponse,
-  RunLoadParams,
   RunLoadResponse,
-  UnpauseLoadParams,
   UnpauseLoadResponse,
   UpdateLoadBody,
-  UpdateLoadParams,
   UpdateLoadResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -45,7 +39,7 @@ export class Loads {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListLoadsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListLoadsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListLoadsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -125,7 +119,7 @@ export class Loads {
    *
    * `GET /api/v3/loads/{load_id}` (operation `retrieveLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveLoadError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -134,13 +128,13 @@ export class Loads {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(params: RetrieveLoadParams, options?: RequestOptions): APIPromise<RetrieveLoadResponse> {
+  retrieve(loadId: number, options?: RequestOptions): APIPromise<RetrieveLoadResponse> {
     return this.client.request<RetrieveLoadResponse>(
       {
         method: 'get',
         path: '/api/v3/loads/{load_id}',
         operationId: 'retrieveLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -157,7 +151,7 @@ export class Loads {
    * `PUT /api/v3/loads/{load_id}` (operation `updateLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateLoadBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -169,7 +163,7 @@ export class Loads {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateLoadParams,
+    loadId: number,
     body: UpdateLoadBody,
     options?: RequestOptions,
   ): APIPromise<UpdateLoadResponse> {
@@ -178,7 +172,7 @@ export class Loads {
         method: 'put',
         path: '/api/v3/loads/{load_id}',
         operationId: 'updateLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -200,7 +194,7 @@ export class Loads {
    *
    * `DELETE /api/v3/loads/{load_id}` (operation `deleteLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteLoadError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link DeleteLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -209,13 +203,13 @@ export class Loads {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  delete(params: DeleteLoadParams, options?: RequestOptions): APIPromise<DeleteLoadResponse> {
+  delete(loadId: number, options?: RequestOptions): APIPromise<DeleteLoadResponse> {
     return this.client.request<DeleteLoadResponse>(
       {
         method: 'delete',
         path: '/api/v3/loads/{load_id}',
         operationId: 'deleteLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -232,7 +226,7 @@ export class Loads {
    * `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link PauseLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -241,13 +235,13 @@ export class Loads {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  pause(params: PauseLoadParams, options?: RequestOptions): APIPromise<PauseLoadResponse> {
+  pause(loadId: number, options?: RequestOptions): APIPromise<PauseLoadResponse> {
     return this.client.request<PauseLoadResponse>(
       {
         method: 'put',
         path: '/api/v3/loads/{load_id}/pause',
         operationId: 'pauseLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -265,7 +259,7 @@ export class Loads {
    * `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UnpauseLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -274,13 +268,13 @@ export class Loads {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  unpause(params: UnpauseLoadParams, options?: RequestOptions): APIPromise<UnpauseLoadResponse> {
+  unpause(loadId: number, options?: RequestOptions): APIPromise<UnpauseLoadResponse> {
     return this.client.request<UnpauseLoadResponse>(
       {
         method: 'put',
         path: '/api/v3/loads/{load_id}/unpause',
         operationId: 'unpauseLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -298,7 +292,7 @@ export class Loads {
    * `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunLoadError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RunLoadParams})
+   * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -307,13 +301,13 @@ export class Loads {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  run(params: RunLoadParams, options?: RequestOptions): APIPromise<RunLoadResponse> {
+  run(loadId: number, options?: RequestOptions): APIPromise<RunLoadResponse> {
     return this.client.request<RunLoadResponse>(
       {
         method: 'put',
         path: '/api/v3/loads/{load_id}/run',
         operationId: 'runLoad',
-        params: { ...params },
+        params: { load_id: loadId },
         parameters: { load_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

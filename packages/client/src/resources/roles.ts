@@ -3,13 +3,10 @@
 import type {
   CreateRoleBody,
   CreateRoleResponse,
-  DeleteRoleParams,
   DeleteRoleResponse2,
   ListRolesResponse,
-  RetrieveRoleParams,
   RetrieveRoleResponse,
   UpdateRoleBody,
-  UpdateRoleParams,
   UpdateRoleResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -104,7 +101,7 @@ export class Roles {
    *
    * `GET /api/v3/roles/{role_id}` (operation `retrieveRole`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveRoleError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveRoleParams})
+   * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -113,13 +110,13 @@ export class Roles {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(params: RetrieveRoleParams, options?: RequestOptions): APIPromise<RetrieveRoleResponse> {
+  retrieve(roleId: number, options?: RequestOptions): APIPromise<RetrieveRoleResponse> {
     return this.client.request<RetrieveRoleResponse>(
       {
         method: 'get',
         path: '/api/v3/roles/{role_id}',
         operationId: 'retrieveRole',
-        params: { ...params },
+        params: { role_id: roleId },
         parameters: { role_id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -136,7 +133,7 @@ export class Roles {
    *
    * `DELETE /api/v3/roles/{role_id}` (operation `deleteRole`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteRoleError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link DeleteRoleParams})
+   * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -146,13 +143,13 @@ export class Roles {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  delete(params: DeleteRoleParams, options?: RequestOptions): APIPromise<DeleteRoleResponse2> {
+  delete(roleId: number, options?: RequestOptions): APIPromise<DeleteRoleResponse2> {
     return this.client.request<DeleteRoleResponse2>(
       {
         method: 'delete',
         path: '/api/v3/roles/{role_id}',
         operationId: 'deleteRole',
-        params: { ...params },
+        params: { role_id: roleId },
         parameters: { role_id: { in: 'path' } },
         security: [['basicAuth']],
         responses: {
@@ -175,7 +172,7 @@ export class Roles {
    *
    * `PATCH /api/v3/roles/{role_id}` (operation `updateRole`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateRoleError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateRoleParams})
+   * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateRoleBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -187,7 +184,7 @@ export class Roles {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateRoleParams,
+    roleId: number,
     body: UpdateRoleBody,
     options?: RequestOptions,
   ): APIPromise<UpdateRoleResponse> {
@@ -196,7 +193,7 @@ export class Roles {
         method: 'patch',
         path: '/api/v3/roles/{role_id}',
         operationId: 'updateRole',
-        params: { ...params },
+        params: { role_id: roleId },
         parameters: { role_id: { in: 'path' } },
         body,
         security: [['basicAuth']],

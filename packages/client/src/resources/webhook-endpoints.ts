@@ -3,17 +3,12 @@
 import type {
   CreateWebhookEndpointBody,
   CreateWebhookEndpointResponse,
-  DeleteWebhookEndpointParams,
   DeleteWebhookEndpointResponse,
   ListWebhookEndpointsResponse,
-  RegenerateWebhookEndpointSecretParams,
   RegenerateWebhookEndpointSecretResponse,
-  RetrieveWebhookEndpointParams,
   RetrieveWebhookEndpointResponse,
   UpdateWebhookEndpointBody,
-  UpdateWebhookEndpointParams,
   UpdateWebhookEndpointResponse,
-  VerifyWebhookEndpointParams,
   VerifyWebhookEndpointResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -101,7 +96,7 @@ export class WebhookEndpoints {
    *
    * `GET /api/v3/webhook_endpoints/{id}/` (operation `retrieveWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveWebhookEndpointError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveWebhookEndpointParams})
+   * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -110,16 +105,13 @@ export class WebhookEndpoints {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveWebhookEndpointParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveWebhookEndpointResponse> {
+  retrieve(id: number, options?: RequestOptions): APIPromise<RetrieveWebhookEndpointResponse> {
     return this.client.request<RetrieveWebhookEndpointResponse>(
       {
         method: 'get',
         path: '/api/v3/webhook_endpoints/{id}/',
         operationId: 'retrieveWebhookEndpoint',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -133,7 +125,7 @@ export class WebhookEndpoints {
    *
    * `DELETE /api/v3/webhook_endpoints/{id}/` (operation `deleteWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteWebhookEndpointError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link DeleteWebhookEndpointParams})
+   * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -142,16 +134,13 @@ export class WebhookEndpoints {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  delete(
-    params: DeleteWebhookEndpointParams,
-    options?: RequestOptions,
-  ): APIPromise<DeleteWebhookEndpointResponse> {
+  delete(id: number, options?: RequestOptions): APIPromise<DeleteWebhookEndpointResponse> {
     return this.client.request<DeleteWebhookEndpointResponse>(
       {
         method: 'delete',
         path: '/api/v3/webhook_endpoints/{id}/',
         operationId: 'deleteWebhookEndpoint',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -168,7 +157,7 @@ export class WebhookEndpoints {
    * `PATCH /api/v3/webhook_endpoints/{id}/` (operation `updateWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWebhookEndpointError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateWebhookEndpointParams})
+   * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateWebhookEndpointBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -180,7 +169,7 @@ export class WebhookEndpoints {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateWebhookEndpointParams,
+    id: number,
     body: UpdateWebhookEndpointBody,
     options?: RequestOptions,
   ): APIPromise<UpdateWebhookEndpointResponse> {
@@ -189,7 +178,7 @@ export class WebhookEndpoints {
         method: 'patch',
         path: '/api/v3/webhook_endpoints/{id}/',
         operationId: 'updateWebhookEndpoint',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -215,7 +204,7 @@ export class WebhookEndpoints {
    *
    * `POST /api/v3/webhook_endpoints/{id}/verify/` (operation `verifyWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link VerifyWebhookEndpointError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link VerifyWebhookEndpointParams})
+   * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1verify~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -225,16 +214,13 @@ export class WebhookEndpoints {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  verify(
-    params: VerifyWebhookEndpointParams,
-    options?: RequestOptions,
-  ): APIPromise<VerifyWebhookEndpointResponse> {
+  verify(id: number, options?: RequestOptions): APIPromise<VerifyWebhookEndpointResponse> {
     return this.client.request<VerifyWebhookEndpointResponse>(
       {
         method: 'post',
         path: '/api/v3/webhook_endpoints/{id}/verify/',
         operationId: 'verifyWebhookEndpoint',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -258,7 +244,7 @@ export class WebhookEndpoints {
    *
    * `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RegenerateWebhookEndpointSecretError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RegenerateWebhookEndpointSecretParams})
+   * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -268,7 +254,7 @@ export class WebhookEndpoints {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   regenerateSecret(
-    params: RegenerateWebhookEndpointSecretParams,
+    id: number,
     options?: RequestOptions,
   ): APIPromise<RegenerateWebhookEndpointSecretResponse> {
     return this.client.request<RegenerateWebhookEndpointSecretResponse>(
@@ -276,7 +262,7 @@ export class WebhookEndpoints {
         method: 'post',
         path: '/api/v3/webhook_endpoints/{id}/regenerate_secret/',
         operationId: 'regenerateWebhookEndpointSecret',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

@@ -5,10 +5,8 @@ import type {
   CreateWorkspaceResponse,
   ListWorkspacesParams,
   ListWorkspacesResponse,
-  RetrieveWorkspaceParams,
   RetrieveWorkspaceResponse,
   UpdateWorkspaceBody,
-  UpdateWorkspaceParams,
   UpdateWorkspaceResponse,
   Workspace,
 } from '@improvado-sdk/types';
@@ -51,7 +49,7 @@ export class Workspaces {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWorkspacesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListWorkspacesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListWorkspacesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -128,7 +126,7 @@ export class Workspaces {
    *
    * `GET /api/v3/workspaces/{id}` (operation `retrieveWorkspace`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveWorkspaceError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveWorkspaceParams})
+   * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -137,16 +135,13 @@ export class Workspaces {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveWorkspaceParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveWorkspaceResponse> {
+  retrieve(id: number, options?: RequestOptions): APIPromise<RetrieveWorkspaceResponse> {
     return this.client.request<RetrieveWorkspaceResponse>(
       {
         method: 'get',
         path: '/api/v3/workspaces/{id}',
         operationId: 'retrieveWorkspace',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -160,7 +155,7 @@ export class Workspaces {
    *
    * `PUT /api/v3/workspaces/{id}` (operation `updateWorkspace`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWorkspaceError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateWorkspaceParams})
+   * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateWorkspaceBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -172,7 +167,7 @@ export class Workspaces {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateWorkspaceParams,
+    id: number,
     body: UpdateWorkspaceBody,
     options?: RequestOptions,
   ): APIPromise<UpdateWorkspaceResponse> {
@@ -181,7 +176,7 @@ export class Workspaces {
         method: 'put',
         path: '/api/v3/workspaces/{id}',
         operationId: 'updateWorkspace',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         body,
         security: [['basicAuth']],

@@ -3,12 +3,10 @@
 import type {
   Account,
   BulkUpdateConnectionAccountsBody,
-  BulkUpdateConnectionAccountsParams,
   BulkUpdateConnectionAccountsResponse,
-  ListConnectionAccountsParams,
+  ListConnectionAccountsQuery,
   ListConnectionAccountsResponse,
   UpdateConnectionAccountBody,
-  UpdateConnectionAccountParams,
   UpdateConnectionAccountResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -36,7 +34,8 @@ export class Accounts {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListConnectionAccountsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListConnectionAccountsParams})
+   * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link ListConnectionAccountsQuery})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -47,7 +46,8 @@ export class Accounts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListConnectionAccountsParams,
+    connectionId: number,
+    params?: ListConnectionAccountsQuery,
     options?: RequestOptions,
   ): PagePromise<Account, ListConnectionAccountsResponse> {
     return requestPage<Account, ListConnectionAccountsResponse>(
@@ -56,7 +56,7 @@ export class Accounts {
         method: 'get',
         path: '/api/v3/connections/{connection_id}/accounts',
         operationId: 'listConnectionAccounts',
-        params: { ...params },
+        params: { ...params, connection_id: connectionId },
         parameters: {
           connection_id: { in: 'path' },
           page: { in: 'query' },
@@ -92,7 +92,7 @@ export class Accounts {
    * `PATCH /api/v3/connections/{connection_id}/accounts` (operation `bulkUpdateConnectionAccounts`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link BulkUpdateConnectionAccountsError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link BulkUpdateConnectionAccountsParams})
+   * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/parameters/0`
    * @param body the request body, sent as application/json ({@link BulkUpdateConnectionAccountsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -104,7 +104,7 @@ export class Accounts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   bulkUpdate(
-    params: BulkUpdateConnectionAccountsParams,
+    connectionId: number,
     body: BulkUpdateConnectionAccountsBody,
     options?: RequestOptions,
   ): APIPromise<BulkUpdateConnectionAccountsResponse> {
@@ -113,7 +113,7 @@ export class Accounts {
         method: 'patch',
         path: '/api/v3/connections/{connection_id}/accounts',
         operationId: 'bulkUpdateConnectionAccounts',
-        params: { ...params },
+        params: { connection_id: connectionId },
         parameters: { connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -138,7 +138,8 @@ export class Accounts {
    * `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateConnectionAccountError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateConnectionAccountParams})
+   * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/0`
+   * @param accountId Account ID (the embedded account id, `Account.id`). Path parameter `account_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/1`
    * @param body the request body, sent as application/json ({@link UpdateConnectionAccountBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -150,7 +151,8 @@ export class Accounts {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateConnectionAccountParams,
+    connectionId: number,
+    accountId: number,
     body: UpdateConnectionAccountBody,
     options?: RequestOptions,
   ): APIPromise<UpdateConnectionAccountResponse> {
@@ -159,7 +161,7 @@ export class Accounts {
         method: 'patch',
         path: '/api/v3/connections/{connection_id}/accounts/{account_id}',
         operationId: 'updateConnectionAccount',
-        params: { ...params },
+        params: { connection_id: connectionId, account_id: accountId },
         parameters: { connection_id: { in: 'path' }, account_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],

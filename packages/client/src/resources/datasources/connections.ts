@@ -2,9 +2,8 @@
 
 import type {
   Connection,
-  DeleteDatasourceConnectionParams,
   DeleteDatasourceConnectionResponse,
-  ListDatasourceConnectionsParams,
+  ListDatasourceConnectionsQuery,
   ListDatasourceConnectionsResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -33,7 +32,8 @@ export class DatasourcesConnections {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDatasourceConnectionsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDatasourceConnectionsParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link ListDatasourceConnectionsQuery})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -44,7 +44,8 @@ export class DatasourcesConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListDatasourceConnectionsParams,
+    datasourceName: string,
+    params?: ListDatasourceConnectionsQuery,
     options?: RequestOptions,
   ): PagePromise<Connection, ListDatasourceConnectionsResponse> {
     return requestPage<Connection, ListDatasourceConnectionsResponse>(
@@ -53,7 +54,7 @@ export class DatasourcesConnections {
         method: 'get',
         path: '/api/v3/datasources/{datasource_name}/connections',
         operationId: 'listDatasourceConnections',
-        params: { ...params },
+        params: { ...params, datasource_name: datasourceName },
         parameters: {
           datasource_name: { in: 'path' },
           page: { in: 'query' },
@@ -89,7 +90,8 @@ export class DatasourcesConnections {
    *
    * `DELETE /api/v3/datasources/{datasource_name}/connections/{connection_id}` (operation `deleteDatasourceConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteDatasourceConnectionError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link DeleteDatasourceConnectionParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/parameters/0`
+   * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections~1{connection_id}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -99,7 +101,8 @@ export class DatasourcesConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   delete(
-    params: DeleteDatasourceConnectionParams,
+    datasourceName: string,
+    connectionId: number,
     options?: RequestOptions,
   ): APIPromise<DeleteDatasourceConnectionResponse> {
     return this.client.request<DeleteDatasourceConnectionResponse>(
@@ -107,7 +110,7 @@ export class DatasourcesConnections {
         method: 'delete',
         path: '/api/v3/datasources/{datasource_name}/connections/{connection_id}',
         operationId: 'deleteDatasourceConnection',
-        params: { ...params },
+        params: { datasource_name: datasourceName, connection_id: connectionId },
         parameters: { datasource_name: { in: 'path' }, connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

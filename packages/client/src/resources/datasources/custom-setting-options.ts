@@ -2,7 +2,6 @@
 
 import type {
   ListCustomSettingOptionsBody,
-  ListCustomSettingOptionsParams,
   ListCustomSettingOptionsResponse,
 } from '@improvado-sdk/types';
 import { type PagePromise, requestPage } from '../../core/pagination.js';
@@ -34,7 +33,7 @@ export class CustomSettingOptions {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListCustomSettingOptionsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListCustomSettingOptionsParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/parameters/0`
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -46,7 +45,7 @@ export class CustomSettingOptions {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListCustomSettingOptionsParams,
+    datasourceName: string,
     body: ListCustomSettingOptionsBody,
     options?: RequestOptions,
   ): PagePromise<
@@ -62,7 +61,7 @@ export class CustomSettingOptions {
         method: 'post',
         path: '/api/v3/datasources/{datasource_name}/custom_setting_options/',
         operationId: 'listCustomSettingOptions',
-        params: { ...params },
+        params: { datasource_name: datasourceName },
         parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],

@@ -2,11 +2,8 @@
 
 import type {
   CreateExternalAuthLinkBody,
-  CreateExternalAuthLinkParams,
   CreateExternalAuthLinkResponse,
-  ListExternalAuthLinksParams,
   ListExternalAuthLinksResponse,
-  RevokeExternalAuthLinkParams,
   RevokeExternalAuthLinkResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -35,7 +32,7 @@ export class ExternalAuthLinks {
    * `GET /api/v3/datasources/{datasource_name}/external-auth-links` (operation `listExternalAuthLinks`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListExternalAuthLinksError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link ListExternalAuthLinksParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -45,7 +42,7 @@ export class ExternalAuthLinks {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListExternalAuthLinksParams,
+    datasourceName: string,
     options?: RequestOptions,
   ): APIPromise<ListExternalAuthLinksResponse> {
     return this.client.request<ListExternalAuthLinksResponse>(
@@ -53,7 +50,7 @@ export class ExternalAuthLinks {
         method: 'get',
         path: '/api/v3/datasources/{datasource_name}/external-auth-links',
         operationId: 'listExternalAuthLinks',
-        params: { ...params },
+        params: { datasource_name: datasourceName },
         parameters: { datasource_name: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -72,7 +69,7 @@ export class ExternalAuthLinks {
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExternalAuthLinkError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link CreateExternalAuthLinkParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateExternalAuthLinkBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -84,7 +81,7 @@ export class ExternalAuthLinks {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   create(
-    params: CreateExternalAuthLinkParams,
+    datasourceName: string,
     body: CreateExternalAuthLinkBody,
     options?: RequestOptions,
   ): APIPromise<CreateExternalAuthLinkResponse> {
@@ -93,7 +90,7 @@ export class ExternalAuthLinks {
         method: 'post',
         path: '/api/v3/datasources/{datasource_name}/external-auth-links',
         operationId: 'createExternalAuthLink',
-        params: { ...params },
+        params: { datasource_name: datasourceName },
         parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -118,7 +115,8 @@ export class ExternalAuthLinks {
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke` (operation `revokeExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RevokeExternalAuthLinkError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RevokeExternalAuthLinkParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links~1{id}~1revoke/parameters/0`
+   * @param id External-auth link ID (type not documented; integer inferred). Path parameter `id`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links~1{id}~1revoke/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -128,7 +126,8 @@ export class ExternalAuthLinks {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   revoke(
-    params: RevokeExternalAuthLinkParams,
+    datasourceName: string,
+    id: number,
     options?: RequestOptions,
   ): APIPromise<RevokeExternalAuthLinkResponse> {
     return this.client.request<RevokeExternalAuthLinkResponse>(
@@ -136,7 +135,7 @@ export class ExternalAuthLinks {
         method: 'post',
         path: '/api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke',
         operationId: 'revokeExternalAuthLink',
-        params: { ...params },
+        params: { datasource_name: datasourceName, id },
         parameters: { datasource_name: { in: 'path' }, id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

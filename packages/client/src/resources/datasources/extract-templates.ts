@@ -2,12 +2,10 @@
 
 import type {
   CreateDatasourceExtractTemplateBody,
-  CreateDatasourceExtractTemplateParams,
   CreateDatasourceExtractTemplateResponse,
   ExtractTemplate,
-  ListDatasourceExtractTemplatesParams,
+  ListDatasourceExtractTemplatesQuery,
   ListDatasourceExtractTemplatesResponse,
-  RetrieveDatasourceExtractTemplateParams,
   RetrieveDatasourceExtractTemplateResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -36,7 +34,8 @@ export class DatasourcesExtractTemplates {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDatasourceExtractTemplatesError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDatasourceExtractTemplatesParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link ListDatasourceExtractTemplatesQuery})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -47,7 +46,8 @@ export class DatasourcesExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListDatasourceExtractTemplatesParams,
+    datasourceName: string,
+    params?: ListDatasourceExtractTemplatesQuery,
     options?: RequestOptions,
   ): PagePromise<ExtractTemplate, ListDatasourceExtractTemplatesResponse> {
     return requestPage<ExtractTemplate, ListDatasourceExtractTemplatesResponse>(
@@ -56,7 +56,7 @@ export class DatasourcesExtractTemplates {
         method: 'get',
         path: '/api/v3/datasources/{datasource_name}/extract-templates',
         operationId: 'listDatasourceExtractTemplates',
-        params: { ...params },
+        params: { ...params, datasource_name: datasourceName },
         parameters: {
           datasource_name: { in: 'path' },
           page: { in: 'query' },
@@ -92,7 +92,7 @@ export class DatasourcesExtractTemplates {
    *
    * `POST /api/v3/datasources/{datasource_name}/extract-templates` (operation `createDatasourceExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDatasourceExtractTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link CreateDatasourceExtractTemplateParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateDatasourceExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -104,7 +104,7 @@ export class DatasourcesExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   create(
-    params: CreateDatasourceExtractTemplateParams,
+    datasourceName: string,
     body: CreateDatasourceExtractTemplateBody,
     options?: RequestOptions,
   ): APIPromise<CreateDatasourceExtractTemplateResponse> {
@@ -113,7 +113,7 @@ export class DatasourcesExtractTemplates {
         method: 'post',
         path: '/api/v3/datasources/{datasource_name}/extract-templates',
         operationId: 'createDatasourceExtractTemplate',
-        params: { ...params },
+        params: { datasource_name: datasourceName },
         parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -137,7 +137,8 @@ export class DatasourcesExtractTemplates {
    *
    * `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDatasourceExtractTemplateError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDatasourceExtractTemplateParams})
+   * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/parameters/0`
+   * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -147,7 +148,8 @@ export class DatasourcesExtractTemplates {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   retrieve(
-    params: RetrieveDatasourceExtractTemplateParams,
+    datasourceName: string,
+    templateId: number,
     options?: RequestOptions,
   ): APIPromise<RetrieveDatasourceExtractTemplateResponse> {
     return this.client.request<RetrieveDatasourceExtractTemplateResponse>(
@@ -155,7 +157,7 @@ export class DatasourcesExtractTemplates {
         method: 'get',
         path: '/api/v3/datasources/{datasource_name}/extract-templates/{template_id}',
         operationId: 'retrieveDatasourceExtractTemplate',
-        params: { ...params },
+        params: { datasource_name: datasourceName, template_id: templateId },
         parameters: { datasource_name: { in: 'path' }, template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

@@ -2,20 +2,15 @@
 
 import type {
   CreateDestinationConnectionBody,
-  CreateDestinationConnectionParams,
   CreateDestinationConnectionResponse,
   DestinationConnection,
-  ListDestinationConnectionsParams,
+  ListDestinationConnectionsQuery,
   ListDestinationConnectionsResponse,
-  RecheckDestinationConnectionParams,
   RecheckDestinationConnectionResponse,
   ReplaceDestinationConnectionBody,
-  ReplaceDestinationConnectionParams,
   ReplaceDestinationConnectionResponse,
-  RetrieveDestinationConnectionParams,
   RetrieveDestinationConnectionResponse,
   UpdateDestinationConnectionBody,
-  UpdateDestinationConnectionParams,
   UpdateDestinationConnectionResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -43,7 +38,8 @@ export class DestinationsConnections {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDestinationConnectionsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDestinationConnectionsParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link ListDestinationConnectionsQuery})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
@@ -54,7 +50,8 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListDestinationConnectionsParams,
+    destinationName: string,
+    params?: ListDestinationConnectionsQuery,
     options?: RequestOptions,
   ): PagePromise<DestinationConnection, ListDestinationConnectionsResponse> {
     return requestPage<DestinationConnection, ListDestinationConnectionsResponse>(
@@ -63,7 +60,7 @@ export class DestinationsConnections {
         method: 'get',
         path: '/api/v3/destinations/{destination_name}/connections',
         operationId: 'listDestinationConnections',
-        params: { ...params },
+        params: { ...params, destination_name: destinationName },
         parameters: {
           destination_name: { in: 'path' },
           page: { in: 'query' },
@@ -98,7 +95,7 @@ export class DestinationsConnections {
    *
    * `POST /api/v3/destinations/{destination_name}/connections` (operation `createDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDestinationConnectionError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link CreateDestinationConnectionParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -110,7 +107,7 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   create(
-    params: CreateDestinationConnectionParams,
+    destinationName: string,
     body: CreateDestinationConnectionBody,
     options?: RequestOptions,
   ): APIPromise<CreateDestinationConnectionResponse> {
@@ -119,7 +116,7 @@ export class DestinationsConnections {
         method: 'post',
         path: '/api/v3/destinations/{destination_name}/connections',
         operationId: 'createDestinationConnection',
-        params: { ...params },
+        params: { destination_name: destinationName },
         parameters: { destination_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -143,7 +140,8 @@ export class DestinationsConnections {
    *
    * `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDestinationConnectionError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDestinationConnectionParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
+   * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -153,7 +151,8 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   retrieve(
-    params: RetrieveDestinationConnectionParams,
+    destinationName: string,
+    destinationConnectionId: number,
     options?: RequestOptions,
   ): APIPromise<RetrieveDestinationConnectionResponse> {
     return this.client.request<RetrieveDestinationConnectionResponse>(
@@ -161,7 +160,10 @@ export class DestinationsConnections {
         method: 'get',
         path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'retrieveDestinationConnection',
-        params: { ...params },
+        params: {
+          destination_name: destinationName,
+          destination_connection_id: destinationConnectionId,
+        },
         parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
@@ -177,7 +179,8 @@ export class DestinationsConnections {
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceDestinationConnectionError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link ReplaceDestinationConnectionParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
+   * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
    * @param body the request body, sent as application/json ({@link ReplaceDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -189,7 +192,8 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   replace(
-    params: ReplaceDestinationConnectionParams,
+    destinationName: string,
+    destinationConnectionId: number,
     body: ReplaceDestinationConnectionBody,
     options?: RequestOptions,
   ): APIPromise<ReplaceDestinationConnectionResponse> {
@@ -198,7 +202,10 @@ export class DestinationsConnections {
         method: 'put',
         path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'replaceDestinationConnection',
-        params: { ...params },
+        params: {
+          destination_name: destinationName,
+          destination_connection_id: destinationConnectionId,
+        },
         parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -223,7 +230,8 @@ export class DestinationsConnections {
    * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateDestinationConnectionParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
+   * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
    * @param body the request body, sent as application/json ({@link UpdateDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -235,7 +243,8 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateDestinationConnectionParams,
+    destinationName: string,
+    destinationConnectionId: number,
     body: UpdateDestinationConnectionBody,
     options?: RequestOptions,
   ): APIPromise<UpdateDestinationConnectionResponse> {
@@ -244,7 +253,10 @@ export class DestinationsConnections {
         method: 'patch',
         path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}',
         operationId: 'updateDestinationConnection',
-        params: { ...params },
+        params: {
+          destination_name: destinationName,
+          destination_connection_id: destinationConnectionId,
+        },
         parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
@@ -269,7 +281,8 @@ export class DestinationsConnections {
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}/recheck` (operation `recheckDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RecheckDestinationConnectionError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RecheckDestinationConnectionParams})
+   * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}~1recheck/parameters/0`
+   * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}~1recheck/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
    * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
@@ -279,7 +292,8 @@ export class DestinationsConnections {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   recheck(
-    params: RecheckDestinationConnectionParams,
+    destinationName: string,
+    destinationConnectionId: number,
     options?: RequestOptions,
   ): APIPromise<RecheckDestinationConnectionResponse> {
     return this.client.request<RecheckDestinationConnectionResponse>(
@@ -287,7 +301,10 @@ export class DestinationsConnections {
         method: 'put',
         path: '/api/v3/destinations/{destination_name}/connections/{destination_connection_id}/recheck',
         operationId: 'recheckDestinationConnection',
-        params: { ...params },
+        params: {
+          destination_name: destinationName,
+          destination_connection_id: destinationConnectionId,
+        },
         parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },

@@ -2,7 +2,6 @@
 
 import type {
   EnableWorkspaceRecipeBody,
-  EnableWorkspaceRecipeParams,
   EnableWorkspaceRecipeResponse,
 } from '@improvado-sdk/types';
 import type { APIPromise } from '../../core/api-promise.js';
@@ -30,7 +29,7 @@ export class WorkspacesRecipes {
    * `POST /api/v3/workspaces/{id}/recipes` (operation `enableWorkspaceRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link EnableWorkspaceRecipeError}.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link EnableWorkspaceRecipeParams})
+   * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}~1recipes/parameters/0`
    * @param body the request body, sent as application/json ({@link EnableWorkspaceRecipeBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -42,7 +41,7 @@ export class WorkspacesRecipes {
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   enable(
-    params: EnableWorkspaceRecipeParams,
+    id: number,
     body: EnableWorkspaceRecipeBody,
     options?: RequestOptions,
   ): APIPromise<EnableWorkspaceRecipeResponse> {
@@ -51,7 +50,7 @@ export class WorkspacesRecipes {
         method: 'post',
         path: '/api/v3/workspaces/{id}/recipes',
         operationId: 'enableWorkspaceRecipe',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         body,
         security: [['basicAuth']],

@@ -42,6 +42,12 @@ export interface PutBlobParams {
 }
 
 /**
+ * Query, header and cookie parameters of `PUT /blobs/{digest}` (operation `putBlob`): {@link PutBlobParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1blobs~1{digest}/put`
+ */
+export type PutBlobQuery = Omit<PutBlobParams, 'digest'>;
+
+/**
  * Request body of `PUT /blobs/{digest}` (operation `putBlob`).
  * Media type: `application/octet-stream`.
  * Source: `#/paths/~1blobs~1{digest}/put`

@@ -115,6 +115,12 @@ export interface GetWidgetParams {
 }
 
 /**
+ * Query, header and cookie parameters of `GET /widgets/{widget_id}` (operation `getWidget`): {@link GetWidgetParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1widgets~1{widget_id}/get`
+ */
+export type GetWidgetQuery = Omit<GetWidgetParams, 'widget_id'>;
+
+/**
  * Success response body of `GET /widgets/{widget_id}` (operation `getWidget`).
  * Statuses: 200, 304 (no body).
  * Source: `#/paths/~1widgets~1{widget_id}/get`

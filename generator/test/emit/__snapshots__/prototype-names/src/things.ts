@@ -26,6 +26,12 @@ export interface UpdateThingParams {
 }
 
 /**
+ * Query, header and cookie parameters of `POST /things/{hasOwnProperty}` (operation `updateThing`): {@link UpdateThingParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1things~1{hasOwnProperty}/post`
+ */
+export type UpdateThingQuery = Omit<UpdateThingParams, 'hasOwnProperty'>;
+
+/**
  * Request body of `POST /things/{hasOwnProperty}` (operation `updateThing`).
  * Media type: `application/json`.
  * Source: `#/paths/~1things~1{hasOwnProperty}/post`

@@ -14,6 +14,12 @@ export interface DeleteParams {
 }
 
 /**
+ * Query, header and cookie parameters of `DELETE /toggles/{default}` (operation `delete`): {@link DeleteParams} without the path parameters, which the client's method takes as arguments.
+ * Source: `#/paths/~1toggles~1{default}/delete`
+ */
+export type DeleteQuery = Omit<DeleteParams, 'default'>;
+
+/**
  * Success response body of `DELETE /toggles/{default}` (operation `delete`).
  * Status: 204 (no body).
  * Source: `#/paths/~1toggles~1{default}/delete`

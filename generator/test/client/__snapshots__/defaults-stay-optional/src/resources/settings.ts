@@ -20,7 +20,7 @@ export class Settings {
 
   /**
    * `PUT /settings` (operation `putSettings`).
-   * @param params path, query, header and cookie parameters by wire name ({@link PutSettingsParams})
+   * @param params query, header and cookie parameters by wire name ({@link PutSettingsParams})
    * @param body the request body, sent as application/json ({@link PutSettingsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -16,7 +16,7 @@ export class Matches {
 
   /**
    * `GET /matches` (operation `listMatches`).
-   * @param params path, query, header and cookie parameters by wire name ({@link ListMatchesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListMatchesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts

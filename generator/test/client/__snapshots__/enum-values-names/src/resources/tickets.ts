@@ -16,7 +16,7 @@ export class Tickets {
 
   /**
    * `GET /tickets` (operation `listTickets`).
-   * @param params path, query, header and cookie parameters by wire name ({@link ListTicketsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListTicketsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts

@@ -4,7 +4,6 @@ import type {
   SearchJobsBody,
   SearchJobsParams,
   SearchJobsResponse,
-  StartJobParams,
   StartJobResponse,
 } from '@fixtures/idempotency-and-secrets-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -24,18 +23,18 @@ export class Jobs {
    * Start a job (a PUT that starts work, so it is never retried)
    *
    * `PUT /jobs/{job_id}/start` (operation `startJob`).
-   * @param params path, query, header and cookie parameters by wire name ({@link StartJobParams})
+   * @param jobId Path parameter `job_id`. Source: `#/paths/~1jobs~1{job_id}~1start/put/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  start(params: StartJobParams, options?: RequestOptions): APIPromise<StartJobResponse> {
+  start(jobId: number, options?: RequestOptions): APIPromise<StartJobResponse> {
     return this.client.request<StartJobResponse>(
       {
         method: 'put',
         path: '/jobs/{job_id}/start',
         operationId: 'startJob',
-        params: { ...params },
+        params: { job_id: jobId },
         parameters: { job_id: { in: 'path' } },
         security: [],
         responses: { '202': 'none' },
@@ -49,7 +48,7 @@ export class Jobs {
    * Search jobs (a POST without side effects, retried like GET)
    *
    * `POST /jobs/search` (operation `searchJobs`).
-   * @param params path, query, header and cookie parameters by wire name ({@link SearchJobsParams})
+   * @param params query, header and cookie parameters by wire name ({@link SearchJobsParams})
    * @param body the request body, sent as application/json ({@link SearchJobsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

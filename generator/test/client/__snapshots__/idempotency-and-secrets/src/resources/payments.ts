@@ -22,7 +22,7 @@ export class Payments {
    * Create a payment (idempotency header found by its name)
    *
    * `POST /payments` (operation `createPayment`).
-   * @param params path, query, header and cookie parameters by wire name ({@link CreatePaymentParams})
+   * @param params query, header and cookie parameters by wire name ({@link CreatePaymentParams})
    * @param body the request body, sent as application/json ({@link CreatePaymentBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -22,7 +22,7 @@ export class Refunds {
    * Create a refund (idempotency header declared by x-idempotency-key)
    *
    * `POST /refunds` (operation `createRefund`).
-   * @param params path, query, header and cookie parameters by wire name ({@link CreateRefundParams})
+   * @param params query, header and cookie parameters by wire name ({@link CreateRefundParams})
    * @param body the request body, sent as application/json ({@link CreateRefundBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -3,7 +3,6 @@
 import type {
   DataSource,
   ListCustomSettingOptionsBody,
-  ListCustomSettingOptionsParams,
   ListCustomSettingOptionsResponse,
   ListDatasourcesParams,
   ListDatasourcesResponse,
@@ -25,7 +24,7 @@ export class Datasources {
    * `GET /api/v3/datasources` (operation `listDatasources`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
@@ -61,14 +60,14 @@ export class Datasources {
    * `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListCustomSettingOptionsParams})
+   * @param datasourceName Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post/parameters/0`
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   customSettingOptions(
-    params: ListCustomSettingOptionsParams,
+    datasourceName: string,
     body?: ListCustomSettingOptionsBody,
     options?: RequestOptions,
   ): PagePromise<
@@ -84,7 +83,7 @@ export class Datasources {
         method: 'post',
         path: '/api/v3/datasources/{datasource_name}/custom_setting_options/',
         operationId: 'listCustomSettingOptions',
-        params: { ...params },
+        params: { datasource_name: datasourceName },
         parameters: { datasource_name: { in: 'path' } },
         body,
         security: [],

@@ -2,7 +2,7 @@
 
 import type {
   UpdateThingBody,
-  UpdateThingParams,
+  UpdateThingQuery,
   UpdateThingResponse,
 } from '@fixtures/prototype-names-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -20,14 +20,16 @@ export class Things {
 
   /**
    * `POST /things/{hasOwnProperty}` (operation `updateThing`).
-   * @param params path, query, header and cookie parameters by wire name ({@link UpdateThingParams})
+   * @param hasOwnProperty Path parameter `hasOwnProperty`. Source: `#/paths/~1things~1{hasOwnProperty}/post/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link UpdateThingQuery})
    * @param body the request body, sent as application/json ({@link UpdateThingBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   update(
-    params: UpdateThingParams,
+    hasOwnProperty: string,
+    params: UpdateThingQuery,
     body: UpdateThingBody,
     options?: RequestOptions,
   ): APIPromise<UpdateThingResponse> {
@@ -36,7 +38,7 @@ export class Things {
         method: 'post',
         path: '/things/{hasOwnProperty}',
         operationId: 'updateThing',
-        params: { ...params },
+        params: { ...params, hasOwnProperty },
         parameters: {
           hasOwnProperty: { in: 'path' } as const,
           toString: { in: 'query' } as const,

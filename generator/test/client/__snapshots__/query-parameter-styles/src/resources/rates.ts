@@ -16,7 +16,7 @@ export class Rates {
 
   /**
    * `GET /rates` (operation `getRates`).
-   * @param params path, query, header and cookie parameters by wire name ({@link GetRatesParams})
+   * @param params query, header and cookie parameters by wire name ({@link GetRatesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts

@@ -4,7 +4,6 @@ import type {
   Item,
   ListAlbumsParams,
   ListAlbumsResponse,
-  RetrieveAlbumParams,
   RetrieveAlbumResponse,
 } from '@fixtures/readme-quick-start-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -32,7 +31,7 @@ export class Albums {
    * `GET /albums` (operation `listAlbums`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListAlbumsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListAlbumsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
@@ -62,21 +61,18 @@ export class Albums {
 
   /**
    * `GET /albums/{album_id}` (operation `retrieveAlbum`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveAlbumParams})
+   * @param albumId Path parameter `album_id`. Source: `#/paths/~1albums~1{album_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveAlbumParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveAlbumResponse> {
+  retrieve(albumId: number, options?: RequestOptions): APIPromise<RetrieveAlbumResponse> {
     return this.client.request<RetrieveAlbumResponse>(
       {
         method: 'get',
         path: '/albums/{album_id}',
         operationId: 'retrieveAlbum',
-        params: { ...params },
+        params: { album_id: albumId },
         parameters: { album_id: { in: 'path' } },
         security: [],
         responses: { '200': 'json' },

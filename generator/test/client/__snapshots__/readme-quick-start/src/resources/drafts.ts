@@ -4,7 +4,6 @@ import type {
   Item,
   ListDraftsParams,
   ListDraftsResponse,
-  RetrieveDraftParams,
   RetrieveDraftResponse,
 } from '@fixtures/readme-quick-start-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -26,7 +25,7 @@ export class Drafts {
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link ListDraftsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListDraftsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
@@ -57,21 +56,18 @@ export class Drafts {
   /**
    * `GET /drafts/{draft_id}` (operation `retrieveDraft`).
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveDraftParams})
+   * @param draftId Path parameter `draft_id`. Source: `#/paths/~1drafts~1{draft_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(
-    params: RetrieveDraftParams,
-    options?: RequestOptions,
-  ): APIPromise<RetrieveDraftResponse> {
+  retrieve(draftId: number, options?: RequestOptions): APIPromise<RetrieveDraftResponse> {
     return this.client.request<RetrieveDraftResponse>(
       {
         method: 'get',
         path: '/drafts/{draft_id}',
         operationId: 'retrieveDraft',
-        params: { ...params },
+        params: { draft_id: draftId },
         parameters: { draft_id: { in: 'path' } },
         security: [],
         responses: { '200': 'json' },

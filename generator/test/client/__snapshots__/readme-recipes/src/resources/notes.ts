@@ -6,7 +6,6 @@ import type {
   ListNotesParams,
   ListNotesResponse,
   Note,
-  RetrieveNoteParams,
   RetrieveNoteResponse,
 } from '@fixtures/readme-recipes-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -27,7 +26,7 @@ export class Notes {
    * `GET /notes` (operation `listNotes`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListNotesParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListNotesParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
@@ -78,19 +77,19 @@ export class Notes {
   /**
    * `GET /notes/{note_id}` (operation `retrieveNote`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveNoteError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link RetrieveNoteParams})
+   * @param noteId Path parameter `note_id`. Source: `#/paths/~1notes~1{note_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link NotFoundError} 404: No such note.
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(params: RetrieveNoteParams, options?: RequestOptions): APIPromise<RetrieveNoteResponse> {
+  retrieve(noteId: number, options?: RequestOptions): APIPromise<RetrieveNoteResponse> {
     return this.client.request<RetrieveNoteResponse>(
       {
         method: 'get',
         path: '/notes/{note_id}',
         operationId: 'retrieveNote',
-        params: { ...params },
+        params: { note_id: noteId },
         parameters: { note_id: { in: 'path' } },
         security: [],
         responses: { '200': 'json', '404': 'json' },

@@ -2,7 +2,6 @@
 
 import type {
   CreateJobResponse,
-  DeleteJobParams,
   DeleteJobResponse,
   ListJobsResponse,
 } from '@fixtures/responses-without-body-types';
@@ -21,18 +20,18 @@ export class Jobs {
 
   /**
    * `DELETE /jobs/{id}` (operation `deleteJob`).
-   * @param params path, query, header and cookie parameters by wire name ({@link DeleteJobParams})
+   * @param id Path parameter `id`. Source: `#/paths/~1jobs~1{id}/delete/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  delete(params: DeleteJobParams, options?: RequestOptions): APIPromise<DeleteJobResponse> {
+  delete(id: string, options?: RequestOptions): APIPromise<DeleteJobResponse> {
     return this.client.request<DeleteJobResponse>(
       {
         method: 'delete',
         path: '/jobs/{id}',
         operationId: 'deleteJob',
-        params: { ...params },
+        params: { id },
         parameters: { id: { in: 'path' } },
         security: [],
         responses: { '204': 'none' },

@@ -3,7 +3,6 @@
 import type {
   CreatePetBody,
   CreatePetResponse,
-  GetPetParams,
   GetPetResponse,
 } from '@fixtures/typed-error-bodies-types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -22,19 +21,19 @@ export class Pets {
   /**
    * `GET /pets/{pet_id}` (operation `getPet`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetPetError}.
-   * @param params path, query, header and cookie parameters by wire name ({@link GetPetParams})
+   * @param petId Path parameter `pet_id`. Source: `#/paths/~1pets~1{pet_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link NotFoundError} 404: No such pet.
    * @throws {@link ApiError} any other error status: Any other error.
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  retrieve(params: GetPetParams, options?: RequestOptions): APIPromise<GetPetResponse> {
+  retrieve(petId: number, options?: RequestOptions): APIPromise<GetPetResponse> {
     return this.client.request<GetPetResponse>(
       {
         method: 'get',
         path: '/pets/{pet_id}',
         operationId: 'getPet',
-        params: { ...params },
+        params: { pet_id: petId },
         parameters: { pet_id: { in: 'path' } },
         security: [],
         responses: { '200': 'json', '404': 'json', default: 'json' },

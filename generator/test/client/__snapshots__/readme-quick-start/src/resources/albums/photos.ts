@@ -2,7 +2,7 @@
 
 import type {
   Item,
-  ListAlbumPhotosParams,
+  ListAlbumPhotosQuery,
   ListAlbumPhotosResponse,
 } from '@fixtures/readme-quick-start-types';
 import { type PagePromise, requestPage } from '../../core/pagination.js';
@@ -22,13 +22,15 @@ export class Photos {
    * `GET /albums/{album_id}/photos` (operation `listAlbumPhotos`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListAlbumPhotosParams})
+   * @param albumId Path parameter `album_id`. Source: `#/paths/~1albums~1{album_id}~1photos/get/parameters/0`
+   * @param params query, header and cookie parameters by wire name ({@link ListAlbumPhotosQuery})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
   list(
-    params: ListAlbumPhotosParams,
+    albumId: number,
+    params?: ListAlbumPhotosQuery,
     options?: RequestOptions,
   ): PagePromise<Item, ListAlbumPhotosResponse> {
     return requestPage<Item, ListAlbumPhotosResponse>(
@@ -37,7 +39,7 @@ export class Photos {
         method: 'get',
         path: '/albums/{album_id}/photos',
         operationId: 'listAlbumPhotos',
-        params: { ...params },
+        params: { ...params, album_id: albumId },
         parameters: { album_id: { in: 'path' }, page: { in: 'query' } },
         security: [],
         responses: { '200': 'json' },

@@ -22,7 +22,7 @@ export class LegacyAlbums {
    * `GET /legacy-albums` (operation `listLegacyAlbums`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListLegacyAlbumsParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListLegacyAlbumsParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts

@@ -38,7 +38,7 @@ export class ItSXY {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListThingsNowError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params path, query, header and cookie parameters by wire name ({@link ListThingsNowParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListThingsNowParams})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link NotFoundError} 404: Not found *\/ \@throws nothing second line
    * @throws {@link ApiError} any other non-2xx status
@@ -73,7 +73,7 @@ export class ItSXY {
    * List things *\/ with <p class='filter'>
    *
    * `POST /items/it's *_ "x" $_y_` (operation `list 'things' *\/ "now"-create`).
-   * @param params path, query, header and cookie parameters by wire name ({@link ListThingsNowCreateParams})
+   * @param params query, header and cookie parameters by wire name ({@link ListThingsNowCreateParams})
    * @param body the request body, sent as application/x-www-form-urlencoded ({@link ListThingsNowCreateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
