@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
-import { descriptor, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { descriptor, signatureText } from '../../src/emit/client/operation.js';
+import { errorClassFor } from '../../src/model/error-classes.js';
 import type { Expression } from '../../src/emit/ts/code.js';
 import { printStatement } from '../../src/emit/ts/printer.js';
 import { kebabCase, methodAccess, pascalCase, resourceTree } from '../../src/emit/client/resources-tree.js';

@@ -9,12 +9,13 @@
  * An argument is optional when nothing in it is required and no required argument follows.
  */
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
+import { errorClassFor } from '../../model/error-classes.js';
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pickDocs } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode } from '../ts/nodes.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
-import { docModel, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
-import { stringLiteral } from '../text.js';
+import { docModel, escapeCommentText, tagLine } from '../tsdoc.js';
+import { firstParagraph, stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {
@@ -187,38 +188,6 @@ function indexedAccess(base: TypeNode, pointer: string): TypeNode {
   return element(t, name('number'));
 }
 
-const STATUS_ERROR: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-/** The runtime error class a status is thrown as. */
-export function errorClassFor(status: string): string {
-  const known = STATUS_ERROR[status];
-  if (known !== undefined) return known;
-  if (/^5/.test(status)) return 'InternalServerError';
-  return 'ApiError';
-}
-
-/**
- * The first paragraph of `text` on one line: its lines (any line ending: CRLF, CR, LF, U+2028, U+2029)
- * up to the first blank one, trimmed and joined with spaces, so a sentence wrapped in the spec is not
- * cut where it wraps.
- */
-function firstParagraph(text: string | undefined): string {
-  const lines = (text ?? '').split(/\r\n?|[\n\u2028\u2029]/).map((l) => l.trim());
-  const end = lines.findIndex((l, i) => l === '' && i > 0);
-  return lines
-    .slice(0, end === -1 ? lines.length : end)
-    .filter((l) => l !== '')
-    .join(' ');
-}
-
 /**
  * The `@throws` lines of an operation: one per error class, in the order the responses declare them,
  * each with its statuses and their descriptions' first paragraphs (`{@link NotFoundError} 404: No such
@@ -292,7 +261,7 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
-  const model = docModel(operationDocs(op), { lines });
+  const model = docModel(pickDocs(op), { lines });
   const tags: string[] = [];
   const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
   if (hasParams) tags.push(tag('param', `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})`));
