@@ -12,8 +12,9 @@ export type ChangeClass = 'major' | 'minor' | 'patch';
 /** Classes from the highest down; the report groups changes in this order. */
 export const CHANGE_CLASSES: readonly ChangeClass[] = ['major', 'minor', 'patch'];
 
-/** Which way data flows through a type: the caller sends it (`request`) or reads it (`response`). */
-export type Direction = 'request' | 'response';
+import type { Direction } from '../model/queries.js';
+
+export type { Direction };
 
 /** One change between the two documents, where it is, and why it has its class. */
 export interface Change {

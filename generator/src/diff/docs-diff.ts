@@ -1,20 +1,12 @@
 /**
  * Documentation differences: what changes TSDoc, README and api.md text only (a `patch`).
  */
+import { DOC_KEYS } from '../model/queries.js';
 import type { Docs } from '../model/types.js';
 
 /** The documentation fields of the model, and the extra ones schemas carry for their docs. */
 const FIELDS = [
-  'title',
-  'summary',
-  'description',
-  'deprecated',
-  'inferred',
-  'default',
-  'examples',
-  'format',
-  'constraints',
-  'externalDocsUrl',
+  ...DOC_KEYS,
   'valueDescriptions',
   'varNames',
   'contentMediaType',

@@ -8,8 +8,8 @@ import { docsChange } from './docs-diff.js';
 import { clientArguments, clientPath, type OperationMatch } from './match.js';
 import { assignable } from './relation.js';
 import { compareSchemas, type WalkContext } from './schema-diff.js';
-import { responseSets } from './shape.js';
 import type { ChangeSink } from './sink.js';
+import { errorResponses, successResponses } from '../model/queries.js';
 import type { Api, MediaContent, Operation, Parameter, ParameterLocation, Response, Schema, SecurityRequirement } from '../model/types.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
@@ -215,8 +215,8 @@ function compareResponses(
   add: Add,
   ctx: (symbol: string, seen: boolean, plain: boolean) => WalkContext,
 ): void {
-  const before = responseSets(o);
-  const after = responseSets(n);
+  const before = { success: successResponses(o), error: errorResponses(o) };
+  const after = { success: successResponses(n), error: errorResponses(n) };
   const oldSuccessBodies = before.success.flatMap((r) => r.contents);
   // Reads reach a success body when it is the only one (the response type is that body's type).
   const plain = oldSuccessBodies.length === 1;

@@ -10,7 +10,8 @@ import type { Change, ChangeClass, Direction, Visibility } from './change.js';
 import { describeSchema, describeValue } from './describe.js';
 import { docsChange } from './docs-diff.js';
 import { assignable } from './relation.js';
-import { indexSchema, mergedObject, named, resolve, type ShapeProperty, shapeProperties } from './shape.js';
+import { namedSchema } from '../model/queries.js';
+import { indexSchema, mergedObject, resolve, type ShapeProperty, shapeProperties } from './shape.js';
 import type { ByDirection, ChangeSink } from './sink.js';
 import type { Api, ArraySchema, EnumSchema, IntersectionSchema, ObjectSchema, Schema, UnionSchema } from '../model/types.js';
 
@@ -75,8 +76,8 @@ export function compareSchemas(o: Schema, n: Schema, ctx: WalkContext): void {
   const ro = resolve(ctx.old, o);
   const rn = resolve(ctx.new, n);
   if (ro.key !== rn.key) {
-    const from = ro.key === undefined ? describeSchema(ctx.old, o) : named(ctx.old, ro.key).identifier;
-    const to = rn.key === undefined ? describeSchema(ctx.new, n) : named(ctx.new, rn.key).identifier;
+    const from = ro.key === undefined ? describeSchema(ctx.old, o) : namedSchema(ctx.old, ro.key).identifier;
+    const to = rn.key === undefined ? describeSchema(ctx.new, n) : namedSchema(ctx.new, rn.key).identifier;
     record(ctx, n.pointer, 'reference-changed', `now \`${to}\` (was \`${from}\`)`, 'patch', 'never');
     // Two different named schemas compared in place: once per pair, or a recursive pair never ends.
     const pair = `pair\u0000${ro.key ?? ''}\u0000${rn.key ?? ''}\u0000${ctx.direction}\u0000${ctx.symbol}`;
@@ -92,8 +93,8 @@ function compareNamed(key: string, ctx: WalkContext): void {
   const memo = `named\u0000${key}\u0000${ctx.direction}\u0000${ctx.seen}\u0000${ctx.plain}\u0000${ctx.inUnion === true}`;
   if (ctx.walked.has(memo)) return;
   ctx.walked.add(memo);
-  const before = named(ctx.old, key);
-  const after = named(ctx.new, key);
+  const before = namedSchema(ctx.old, key);
+  const after = namedSchema(ctx.new, key);
   const symbol = ctx.direction === 'request' ? (after.requestIdentifier ?? after.identifier) : after.identifier;
   const { openKinds: _open, ...rest } = ctx;
   compareSchemas(before.schema, after.schema, { ...rest, symbol, operation: undefined });

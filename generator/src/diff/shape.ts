@@ -5,7 +5,8 @@
  * and the proof's usage file, so that both see the same properties.
  */
 import type { Direction } from './change.js';
-import type { Api, NamedSchema, ObjectSchema, Operation, Property, Response, Schema } from '../model/types.js';
+import { directedMembers, namedSchema } from '../model/queries.js';
+import type { Api, ObjectSchema, Property, Schema } from '../model/types.js';
 
 /** A schema with its `$ref`s followed: the schema itself, nullable if any link was. */
 export interface Resolved {
@@ -29,17 +30,10 @@ export function resolve(api: Api, schema: Schema): Resolved {
   while (current.kind === 'ref' && !seen.has(current.target)) {
     seen.add(current.target);
     key = current.target;
-    current = named(api, current.target).schema;
+    current = namedSchema(api, current.target).schema;
     nullable ||= current.nullable;
   }
   return key === undefined ? { schema: current, nullable } : { schema: current, key, nullable };
-}
-
-/** The named schema `key` of `api`. @throws Error when there is none */
-export function named(api: Api, key: string): NamedSchema {
-  const found = api.schemas.get(key);
-  if (found === undefined) throw new Error(`internal error: the model has no schema '${key}'`);
-  return found;
 }
 
 /** One member of an object type in one direction. */
@@ -52,21 +46,13 @@ export interface ShapeProperty {
   property?: Property;
 }
 
-/** The members of `schema` seen from `direction`, in spec order (required-only names last, `unknown`). */
+/** The members of `schema` seen from `direction` ({@link directedMembers}), a name required without a schema `unknown`. */
 export function shapeProperties(schema: ObjectSchema, direction: Direction): ShapeProperty[] {
-  const out: ShapeProperty[] = [];
-  for (const p of schema.properties) {
-    const readOnly = p.readOnly === true || p.schema.readOnly === true;
-    const writeOnly = p.writeOnly === true || p.schema.writeOnly === true;
-    if (direction === 'request' ? readOnly : writeOnly) continue;
-    const defaulted = p.default !== undefined || p.schema.default !== undefined;
-    out.push({ name: p.name, schema: p.schema, optional: !p.required || (direction === 'request' && defaulted), property: p });
-  }
-  for (const name of schema.requiredOnly ?? []) {
-    if (out.some((m) => m.name === name)) continue;
-    out.push({ name, schema: { kind: 'unknown', nullable: false, pointer: schema.pointer }, optional: false });
-  }
-  return out;
+  return directedMembers(schema, direction).map(({ name, optional, property }) =>
+    property === undefined
+      ? { name, schema: { kind: 'unknown', nullable: false, pointer: schema.pointer }, optional }
+      : { name, schema: property.schema, optional, property },
+  );
 }
 
 /**
@@ -123,16 +109,4 @@ export function mergedObject(api: Api, members: readonly Schema[]): ObjectSchema
 export function enumValues(api: Api, schema: Schema): Array<string | number | boolean> | undefined {
   const r = resolve(api, schema);
   return r.schema.kind === 'enum' ? r.schema.values : undefined;
-}
-
-/**
- * The responses that make up `<Op>Response` (the successes, or `default` when there is none) and
- * `<Op>Error` (the errors, and `default` beside successes), as the types package documents them. A
- * response type with no body is `void`; an error type with none is `unknown`.
- */
-export function responseSets(op: Operation): { success: Response[]; error: Response[] } {
-  const successes = op.responses.filter((r) => r.category === 'success');
-  const success = successes.length > 0 ? successes : op.responses.filter((r) => r.category === 'default');
-  const error = op.responses.filter((r) => r.category === 'error' || (successes.length > 0 && r.category === 'default'));
-  return { success, error };
 }

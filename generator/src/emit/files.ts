@@ -7,18 +7,13 @@ import { apiName } from '../model/naming.js';
 import type { Api } from '../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from './package-info.js';
 import { renderTemplate } from './templates.js';
-import { bannerLine, lineCommentText, quotedString } from './text.js';
+import { bannerLine, firstLine, lineCommentText, quotedString } from './text.js';
 import type { EmitOptions, EmittedFile } from './types.js';
 import { methodAndPath, orderedParameters } from '../model/queries.js';
 
 /** `Acme` → `the Acme API`; `Acme API` → `the Acme API` (no doubled word: the model's {@link apiName}). */
 export function apiPhrase(title: string): string {
   return `the ${apiName(title)}`;
-}
-
-/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
-function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
 }
 
 /** The view the README template renders. */

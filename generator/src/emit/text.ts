@@ -2,14 +2,11 @@
  * Small text helpers shared by the emitters: identifier checks, property keys, literal types,
  * code-unit ordering and the file banner.
  */
+import { isIdentifier } from '../model/naming.js';
 import type { EmitOptions } from './types.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** True when `name` can be written bare as a property key or an identifier (ASCII only). */
-export function isIdentifierName(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
+/** Code-unit order (never `localeCompare`): the same result on every machine. */
+export { compareCodeUnits } from '../model/naming.js';
 
 /**
  * A double-quoted TypeScript string literal that evaluates to exactly `value`, whatever it holds: JSON's escapes
@@ -61,7 +58,7 @@ export function lineCommentText(text: string): string {
  * keys), otherwise a double-quoted string literal ({@link stringLiteral}). Wire names are never changed.
  */
 export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : stringLiteral(name);
+  return isIdentifier(name) ? name : stringLiteral(name);
 }
 
 /** Names of `Object.prototype` members (`toString`, `constructor`, `__proto__`, …). */
@@ -94,9 +91,25 @@ export function literalType(value: string | number | boolean | null): string {
   return value ? 'true' : 'false';
 }
 
-/** Code-unit order (never `localeCompare`): the same result on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Any line ending: CRLF, CR, LF, U+2028, U+2029. */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/;
+
+/** The first line of `text` (any line ending), trimmed; `''` for `undefined`. */
+export function firstLine(text: string | undefined): string {
+  return (text ?? '').split(LINE_BREAK)[0]!.trim();
+}
+
+/**
+ * The first paragraph of `text` on one line: its lines (any line ending) up to the first blank one, trimmed and joined
+ * with spaces, so a sentence wrapped in the spec is not cut where it wraps; `''` for `undefined`.
+ */
+export function firstParagraph(text: string | undefined): string {
+  const lines = (text ?? '').split(LINE_BREAK).map((l) => l.trim());
+  const end = lines.findIndex((l, i) => l === '' && i > 0);
+  return lines
+    .slice(0, end === -1 ? lines.length : end)
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 /** The one-line banner every generated source file starts with (no dates, versions or absolute paths). */

@@ -24,7 +24,8 @@
  * Text is verbatim from the spec except that comment terminators (`*​/`) are broken up so the
  * comment cannot end early.
  */
-import type { Docs, Operation } from '../model/types.js';
+import { DOC_KEYS } from '../model/queries.js';
+import type { Docs } from '../model/types.js';
 
 /** Extra lines an emitter adds to a comment, after the spec's own text. */
 export interface DocExtras {
@@ -43,20 +44,6 @@ export interface DocModel {
   description: string;
   tags: Array<{ tagName: string; text?: string }>;
 }
-
-/** Every documentation keyword of {@link Docs}, in the order TSDoc renders them. */
-const DOC_KEYS = [
-  'title',
-  'summary',
-  'description',
-  'deprecated',
-  'inferred',
-  'default',
-  'examples',
-  'format',
-  'constraints',
-  'externalDocsUrl',
-] as const satisfies ReadonlyArray<keyof Docs>;
 
 /**
  * The docs of a property or parameter with the gaps filled from its schema's docs: each keyword the
@@ -176,15 +163,4 @@ export function jsDocText(docs: Docs | undefined, extras?: DocExtras): string {
   }
   if (lines.length === 1) return `/** ${lines[0]} */\n`;
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
-}
-
-/** The documentation an operation itself carries (summary, description, deprecation, inference, external docs). */
-export function operationDocs(op: Operation): Docs {
-  const docs: Docs = {};
-  if (op.summary !== undefined) docs.summary = op.summary;
-  if (op.description !== undefined) docs.description = op.description;
-  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
-  if (op.inferred !== undefined) docs.inferred = op.inferred;
-  if (op.externalDocsUrl !== undefined) docs.externalDocsUrl = op.externalDocsUrl;
-  return docs;
 }

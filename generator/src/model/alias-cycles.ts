@@ -20,7 +20,8 @@
  * recursion and stay references. Both directions (the `…Input` request variants) render from the
  * rewritten schema, so neither can be circular.
  */
-import type { Docs, Schema } from './types.js';
+import { pickDocs } from './queries.js';
+import type { Schema } from './types.js';
 
 /** Above this many schemas in one cycle, in-cycle references are dropped instead of copied (no blow-up). */
 const MAX_COPY_COMPONENT = 16;
@@ -84,25 +85,6 @@ function components(schemas: ReadonlyMap<string, Schema>): string[][] {
   return out;
 }
 
-const DOC_KEYS = [
-  'title',
-  'summary',
-  'description',
-  'deprecated',
-  'inferred',
-  'default',
-  'examples',
-  'format',
-  'constraints',
-  'externalDocsUrl',
-] as const satisfies ReadonlyArray<keyof Docs>;
-
-function docsOf(schema: Schema): Docs {
-  const docs: Docs = {};
-  for (const key of DOC_KEYS) if (schema[key] !== undefined) (docs as Record<string, unknown>)[key] = schema[key];
-  return docs;
-}
-
 /**
  * Rewrites, in place in `schemas`, every named schema that reaches itself through unions,
  * intersections and aliases only (see the file comment).
@@ -127,7 +109,7 @@ export function breakAliasCycles(schemas: Map<string, Schema>): BrokenCycle[] {
           if (inner === undefined) return undefined;
           return {
             ...inner,
-            ...docsOf(schema),
+            ...pickDocs(schema),
             ...(schema.readOnly ? { readOnly: true } : {}),
             ...(schema.writeOnly ? { writeOnly: true } : {}),
             nullable: inner.nullable || schema.nullable,
@@ -154,7 +136,7 @@ export function breakAliasCycles(schemas: Map<string, Schema>): BrokenCycle[] {
     for (const key of component) {
       const original = schemas.get(key) as Schema;
       const result = expand(original, new Set([key])) ?? {
-        ...docsOf(original),
+        ...pickDocs(original),
         kind: 'unknown',
         nullable: false,
         pointer: original.pointer,

@@ -6,8 +6,9 @@
  * Package exports (`src/index.ts`), taken in this order (earlier names win):
  * 1. the client class (the configured name), `<Client>Base`, `<Client>Auth`, `<Client>Options`, `<Client>ErrorBody`,
  *    exactly so;
- * 1b. the HTTP error classes of {@link TYPED_ERROR_CLASSES}, exported from `src/errors.ts` with the error body type
- *    (D36) instead of from the runtime; one that a name of step 1 takes is not exported;
+ * 1b. the runtime's HTTP error classes ({@link httpErrorClasses}), exported from `src/errors.ts` with the error body
+ *    type (D36), each as `core.X<Body>`, so `instanceof` narrows `body`, instead of from the runtime; one that a name
+ *    of step 1 takes is not exported; one the runtime's index does not export as a class is an error;
  * 2. the runtime names the package re-exports, read from generator/runtime (runtime-exports.ts): every class the
  *    runtime's index exports but the cores ({@link CORE_CLASSES}), and {@link PUBLIC_RUNTIME_TYPES}; those of a
  *    runtime file that serves one feature only when the package has it ({@link FEATURE_FILES}). One that a name of
@@ -35,6 +36,7 @@
  * values a method body calls) or an earlier path argument's (`user_id` and `userId` are `userId` and `userId2`).
  * Renames (a name other than the rule's first choice) are listed in {@link ClientNames.renames}.
  */
+import { httpErrorClasses } from './error-classes.js';
 import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, toValueIdentifier } from './naming.js';
 import { exportedTypeNames, listEnums, pathParameters, webhookSignature } from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
@@ -125,7 +127,7 @@ export interface ClientNames {
   options: string;
   /** `<Client>ErrorBody`: the union of the spec's error bodies, `src/errors.ts` (D36). */
   errorBody: string;
-  /** The runtime's error classes `src/errors.ts` re-exports typed with {@link errorBody}, in {@link TYPED_ERROR_CLASSES} order. */
+  /** The runtime's error classes `src/errors.ts` re-exports typed with {@link errorBody}, in {@link httpErrorClasses} order. */
   errorClasses: string[];
   /** How docs name the API: its title, with ` API` appended unless it ends so (`Pets` → `Pets API`). */
   apiName: string;
@@ -168,23 +170,6 @@ export function ownWebhookEventTypes(names: WebhookEventNames): string[] {
 
 /** Runtime classes the package does not re-export: the cores, for which the generated classes stand (`<Client>Base extends ClientCore`; `LeanClient` has its own entry point, `<package>/lean`). */
 export const CORE_CLASSES: ReadonlySet<string> = new Set(['ClientCore', 'LeanClient']);
-
-/**
- * The runtime's HTTP error classes (generator/runtime/errors.ts) a package exports from `src/errors.ts`, each as
- * `core.X<Body>` with its `<Client>ErrorBody` (D36), so `instanceof` narrows `body`; the root re-exports these instead
- * of the core's. One the runtime no longer exports as a class is an error.
- */
-export const TYPED_ERROR_CLASSES: readonly string[] = [
-  'ApiError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-];
 
 /**
  * Runtime types the package re-exports from its root: the ones a caller writes (options and credentials, logging,
@@ -309,12 +294,12 @@ function nameClient(api: Api, clientName: string): ClientNames {
   for (const name of Object.values(own)) registry.take(EXPORT_NS, name, 'client');
   const publicRuntime = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: false });
   const runtimeValues = new Set(publicRuntime.flatMap((r) => r.values));
-  for (const name of TYPED_ERROR_CLASSES) {
-    if (!runtimeValues.has(name))
-      throw new Error(`the client runtime (generator/runtime) no longer exports the class ${name}: update TYPED_ERROR_CLASSES (model/client-names.ts)`);
+  const typedErrorClasses = httpErrorClasses();
+  for (const name of typedErrorClasses) {
+    if (!runtimeValues.has(name)) throw new Error(`the client runtime's index (generator/runtime/index.ts) does not export the error class ${name}`);
   }
   // Taken before the runtime's names, so the core's classes of these names are not re-exported.
-  const errorClasses = TYPED_ERROR_CLASSES.filter((n) => registry.take(EXPORT_NS, n, 'src/errors.ts'));
+  const errorClasses = typedErrorClasses.filter((n) => registry.take(EXPORT_NS, n, 'src/errors.ts'));
   const runtimeReexports = publicRuntime
     .map((r) => ({
       ...r,

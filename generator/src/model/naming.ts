@@ -234,10 +234,19 @@ export interface NameOrigin {
 /** A reason a name was changed, recorded with the rename. */
 type Reason = string;
 
-/** Makes `candidate` a valid PascalCase type identifier; returns it with the reasons it changed. */
-export function toTypeIdentifier(text: string, fallback = 'Schema'): { name: string; reasons: Reason[] } {
+/**
+ * `cased` made an identifier: `fallback` when empty, `_` before a leading digit, then `reserve` applied when the name is
+ * in `reserved`; returned with the reasons it changed.
+ */
+function identifier(
+  cased: string,
+  fallback: string,
+  reserved: ReadonlySet<string>,
+  reserve: (name: string) => string,
+  why: Reason,
+): { name: string; reasons: Reason[] } {
   const reasons: Reason[] = [];
-  let name = pascalCase(text);
+  let name = cased;
   if (name === '') {
     name = fallback;
     reasons.push('no ASCII letters or digits');
@@ -246,30 +255,21 @@ export function toTypeIdentifier(text: string, fallback = 'Schema'): { name: str
     name = `_${name}`;
     reasons.push('starts with a digit');
   }
-  if (RESERVED_TYPE_NAMES.has(name)) {
-    name = `${name}Model`;
-    reasons.push('would shadow a global type');
+  if (reserved.has(name)) {
+    name = reserve(name);
+    reasons.push(why);
   }
   return { name, reasons };
 }
 
+/** Makes `candidate` a valid PascalCase type identifier; returns it with the reasons it changed. */
+export function toTypeIdentifier(text: string, fallback = 'Schema'): { name: string; reasons: Reason[] } {
+  return identifier(pascalCase(text), fallback, RESERVED_TYPE_NAMES, (n) => `${n}Model`, 'would shadow a global type');
+}
+
 /** Makes a camelCase value identifier (binding-safe: reserved words get a `_` prefix). */
 export function toValueIdentifier(text: string, fallback = 'value'): { name: string; reasons: Reason[] } {
-  const reasons: Reason[] = [];
-  let name = camelCase(text);
-  if (name === '') {
-    name = fallback;
-    reasons.push('no ASCII letters or digits');
-  }
-  if (/^[0-9]/.test(name)) {
-    name = `_${name}`;
-    reasons.push('starts with a digit');
-  }
-  if (RESERVED_WORDS.has(name)) {
-    name = `_${name}`;
-    reasons.push('reserved word');
-  }
-  return { name, reasons };
+  return identifier(camelCase(text), fallback, RESERVED_WORDS, (n) => `_${n}`, 'reserved word');
 }
 
 /**
@@ -320,16 +320,6 @@ export class NameRegistry {
       this.spaces.set(ns, s);
     }
     return s;
-  }
-
-  /** Is `name` already taken in namespace `ns`? */
-  has(ns: string, name: string): boolean {
-    return this.space(ns).has(name);
-  }
-
-  /** The names taken in namespace `ns`, in the order they were taken. */
-  names(ns: string): string[] {
-    return [...this.space(ns).keys()];
   }
 
   /**

@@ -35,6 +35,7 @@ import { isObject, type JsonObject } from '../json.js';
 import { child } from '../pointer.js';
 import { extensionsOf } from './context.js';
 import { camelCase } from './naming.js';
+import { PARAMETER_LOCATIONS } from './queries.js';
 import { applyDocs, docsOf, type RawAt, type SchemaConverter, walkRawSchemas } from './schemas.js';
 import type {
   Encoding,
@@ -51,8 +52,8 @@ import type {
   SecurityRequirement,
 } from './types.js';
 
+/** The eight methods of a path item, in the order the model lists operations (openapi-typescript's order too). */
 export const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 const STYLES = new Set(['matrix', 'label', 'form', 'simple', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const NO_BODY_STATUSES = new Set(['204', '205', '304']);
@@ -152,7 +153,7 @@ export class OperationReader {
     const at = r.pointer;
     const name = p.name;
     const loc = p.in;
-    if (typeof name !== 'string' || !LOCATIONS.includes(loc as ParameterLocation)) {
+    if (typeof name !== 'string' || !PARAMETER_LOCATIONS.includes(loc as ParameterLocation)) {
       this.ctx.report('error', 'model/invalid-parameter', 'parameter needs a string `name` and `in` of path, query, header or cookie', pointer);
       return undefined;
     }

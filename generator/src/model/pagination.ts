@@ -194,24 +194,13 @@ function detect(op: Operation, schemas: ReadonlyMap<string, Schema>): Pagination
         source: 'detected' as const,
       };
       const env = `${describe(body)} has count/next/previous/results`;
-      if (query.has('page')) {
-        const p: Pagination = {
-          ...base,
-          style: 'page',
-          pageParam: 'page',
-          reason: `${env} and the operation takes page${query.has('page_size') ? '/page_size' : ''}`,
-        };
-        if (query.has('page_size')) p.sizeParam = 'page_size';
-        return p;
-      }
-      if (query.has('offset')) {
-        const p: Pagination = {
-          ...base,
-          style: 'offset',
-          pageParam: 'offset',
-          reason: `${env} and the operation takes offset${query.has('limit') ? '/limit' : ''}`,
-        };
-        if (query.has('limit')) p.sizeParam = 'limit';
+      for (const [style, size] of [
+        ['page', 'page_size'],
+        ['offset', 'limit'],
+      ] as const) {
+        if (!query.has(style)) continue;
+        const p: Pagination = { ...base, style, pageParam: style, reason: `${env} and the operation takes ${style}${query.has(size) ? `/${size}` : ''}` };
+        if (query.has(size)) p.sizeParam = size;
         return p;
       }
       return { ...base, style: 'next-link', reason: `${env}; pages follow the next URL` };

@@ -6,7 +6,82 @@
  */
 import { child } from '../pointer.js';
 import { OPENAPI_SHAPE_NAMES } from './naming.js';
-import type { Api, EnumSchema, Operation, Parameter, ParameterLocation, Response, WebhookSignature } from './types.js';
+import type {
+  Api,
+  Docs,
+  EnumSchema,
+  NamedSchema,
+  ObjectSchema,
+  Operation,
+  Parameter,
+  ParameterLocation,
+  Property,
+  Response,
+  WebhookSignature,
+} from './types.js';
+
+/** Every documentation keyword of {@link Docs}, in the order TSDoc renders them. */
+export const DOC_KEYS = [
+  'title',
+  'summary',
+  'description',
+  'deprecated',
+  'inferred',
+  'default',
+  'examples',
+  'format',
+  'constraints',
+  'externalDocsUrl',
+] as const satisfies ReadonlyArray<keyof Docs>;
+
+/** The documentation keywords `from` sets (a schema's, a property's, …), and no other field. */
+export function pickDocs(from: Docs): Docs {
+  const docs: Docs = {};
+  for (const key of DOC_KEYS) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
+  return docs;
+}
+
+/** Which way data flows through a type: the caller sends it (`request`) or reads it (`response`). */
+export type Direction = 'request' | 'response';
+
+/**
+ * The named schema `key` of `api`.
+ *
+ * @throws Error when there is none (a dangling reference, which the model never leaves)
+ */
+export function namedSchema(api: Api, key: string): NamedSchema {
+  const named = api.schemas.get(key);
+  if (named === undefined) throw new Error(`internal error: the model has no schema '${key}'`);
+  return named;
+}
+
+/** One member of an object type seen from one direction. */
+export interface DirectedMember {
+  /** Wire name. */
+  name: string;
+  optional: boolean;
+  /** The model's property; absent for a name listed in `required` without a schema (typed `unknown`). */
+  property?: Property;
+}
+
+/**
+ * The members of an object schema seen from `direction`, as the types package declares them, in spec order: a
+ * `readOnly` property (its own flag or its schema's) is not in requests, a `writeOnly` one not in responses, and a
+ * required property with a `default` (its own or its schema's) is optional in requests; then every name listed in
+ * `required` that no member declares.
+ */
+export function directedMembers(schema: ObjectSchema, direction: Direction): DirectedMember[] {
+  const out: DirectedMember[] = [];
+  for (const p of schema.properties) {
+    const readOnly = p.readOnly === true || p.schema.readOnly === true;
+    const writeOnly = p.writeOnly === true || p.schema.writeOnly === true;
+    if (direction === 'request' ? readOnly : writeOnly) continue;
+    const defaulted = p.default !== undefined || p.schema.default !== undefined;
+    out.push({ name: p.name, optional: !p.required || (direction === 'request' && defaulted), property: p });
+  }
+  for (const name of schema.requiredOnly ?? []) if (!out.some((m) => m.name === name)) out.push({ name, optional: false });
+  return out;
+}
 
 /** Parameter locations in the order the model lists them (and the generated `<Op>Params` declares them). */
 export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];

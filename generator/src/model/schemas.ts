@@ -98,7 +98,26 @@ export interface NamedSource {
   origin: 'component' | 'defs' | 'lifted';
 }
 
+const CONSTRAINT_KEYS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'contentEncoding',
+] as const;
+
+/** Keywords of an `allOf` wrapper that stay on the wrapper (docs, constraints, bookkeeping), not in the member built from its own keywords. */
 const DOC_KEYS = new Set([
+  ...CONSTRAINT_KEYS,
   'title',
   'description',
   'deprecated',
@@ -119,20 +138,6 @@ const DOC_KEYS = new Set([
   '$anchor',
   '$defs',
   'definitions',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'minProperties',
-  'maxProperties',
-  'contentEncoding',
   'contentMediaType',
 ]);
 
@@ -148,23 +153,6 @@ const STRUCTURAL_KEYS = [
   'enum',
   'const',
   'unevaluatedProperties',
-] as const;
-
-const CONSTRAINT_KEYS = [
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'minProperties',
-  'maxProperties',
-  'contentEncoding',
 ] as const;
 
 /** Documentation keywords of a schema (or parameter/property) as IR {@link Docs}. */

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
-import { descriptor, type DescriptorInputs, errorClassFor, signatureText } from '../../src/emit/client/operation.js';
+import { descriptor, type DescriptorInputs, signatureText } from '../../src/emit/client/operation.js';
+import { errorClassFor } from '../../src/model/error-classes.js';
 import { methodArguments } from '../../src/model/client-names.js';
 import type { Expression } from '../../src/emit/ts/code.js';
 import { printStatement } from '../../src/emit/ts/printer.js';

@@ -120,7 +120,7 @@ describe('identifier rules', () => {
     expect(r.take('x', 'Fuzz', 'client')).toBe(true);
     expect(r.take('x', 'Fuzz', 'runtime')).toBe(false);
     expect(r.claimNext('x', 'Fuzz', (n) => `${n}_`, { pointer: '#/p', from: 'fuzz' }, 'resource class')).toBe('Fuzz_');
-    expect(r.names('x')).toEqual(['Fuzz', 'Fuzz_']);
+    expect(r.take('x', 'Fuzz_', 'runtime')).toBe(false);
     expect(r.renames).toEqual([{ pointer: '#/p', from: 'fuzz', to: 'Fuzz_', reason: 'resource class: Fuzz is taken (client)' }]);
     expect(importAlias('Pet', (n) => n === 'Pet' || n === '_Pet')).toBe('__Pet');
     expect(importAlias('Pet', () => false)).toBe('Pet');

@@ -14,10 +14,10 @@
  * judges each old value against the new type. Compiled against the old output it must have no error
  * (the baseline); against the new output, every error is a break.
  */
-import type { Api, Operation, Schema } from '../../model/types.js';
-import { enumValues, indexSchema, mergedObject, resolve, responseSets, shapeProperties } from '../shape.js';
+import type { Api, Operation, ParameterLocation, Schema } from '../../model/types.js';
+import { otherParameters, successResponses } from '../../model/queries.js';
+import { enumValues, indexSchema, mergedObject, resolve, shapeProperties } from '../shape.js';
 import { methodArguments } from '../../model/client-names.js';
-import { otherParameters } from '../../model/queries.js';
 import { clientArguments } from '../match.js';
 import type { Side } from '../side.js';
 import { publicSurface } from '../surface.js';
@@ -123,7 +123,7 @@ function operationBlock(w: LineWriter, api: Api, op: Operation, declared: Client
   w.line(`  await ${call}(${args('value')});`);
   // A paginated method resolves to a page; its `body` is the response body.
   const data = op.pagination !== undefined ? 'response.body' : 'response';
-  const bodies = responseSets(op).success.flatMap((r) => r.contents);
+  const bodies = successResponses(op).flatMap((r) => r.contents);
   // A response type without a body is `void`: code keeps no value of it.
   if (bodies.length > 0) {
     w.line(`  const data: Old.${op.names.response} = ${data};`);

@@ -6,22 +6,18 @@
  * operations whose required inputs are scalars (or enums) get an example call.
  */
 import { clientNames, methodArguments, type WebhookEventNames } from '../../model/client-names.js';
+import { errorClassFor } from '../../model/error-classes.js';
 import { errorResponses, listEnums, methodAndPath, otherParameters, parameterOptional, pathParameters, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
-import { errorClassFor, returnText, signatureText } from './operation.js';
+import { returnText, signatureText } from './operation.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { webhookEvents } from '../../model/webhook-events.js';
 import { headingAnchors } from './readme-anchors.js';
-import { bannerLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';
-
-/** The first line of `text` (any line ending: CRLF, CR, LF, U+2028, U+2029), trimmed. */
-function firstLine(text: string | undefined): string {
-  return (text ?? '').split(/\r\n?|[\n\u2028\u2029]/)[0]?.trim() ?? '';
-}
+import { bannerLine, firstLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';
 
 /** A TypeScript literal for a scalar schema (examples, enum values, defaults), or undefined when not scalar. */
 export function exampleValue(api: Api, schema: Schema, depth = 0): string | undefined {

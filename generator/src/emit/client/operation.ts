@@ -12,12 +12,13 @@
  */
 import { methodArguments, type PathArgument } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
-import { errorResponses, methodAndPath, orderedParameters, otherParameters, parameterOptional } from '../../model/queries.js';
+import { errorClassFor } from '../../model/error-classes.js';
+import { errorResponses, methodAndPath, orderedParameters, otherParameters, parameterOptional, pickDocs } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
-import { docModel, docsWithFallback, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
-import { literalType, propertyKey, stringLiteral } from '../text.js';
+import { docModel, docsWithFallback, escapeCommentText, tagLine } from '../tsdoc.js';
+import { firstParagraph, literalType, propertyKey, stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {
@@ -214,38 +215,6 @@ function indexedAccess(base: TypeNode, pointer: string): TypeNode {
   return element(t, name('number'));
 }
 
-const STATUS_ERROR: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-/** The runtime error class a status is thrown as. */
-export function errorClassFor(status: string): string {
-  const known = STATUS_ERROR[status];
-  if (known !== undefined) return known;
-  if (/^5/.test(status)) return 'InternalServerError';
-  return 'ApiError';
-}
-
-/**
- * The first paragraph of `text` on one line: its lines (any line ending: CRLF, CR, LF, U+2028, U+2029)
- * up to the first blank one, trimmed and joined with spaces, so a sentence wrapped in the spec is not
- * cut where it wraps.
- */
-function firstParagraph(text: string | undefined): string {
-  const lines = (text ?? '').split(/\r\n?|[\n\u2028\u2029]/).map((l) => l.trim());
-  const end = lines.findIndex((l, i) => l === '' && i > 0);
-  return lines
-    .slice(0, end === -1 ? lines.length : end)
-    .filter((l) => l !== '')
-    .join(' ');
-}
-
 /**
  * The `@throws` lines of an operation: one per error class, in the order the responses declare them,
  * each with its statuses and their descriptions' first paragraphs (`{@link NotFoundError} 404: No such
@@ -319,7 +288,7 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
-  const model = docModel(operationDocs(op), { lines });
+  const model = docModel(pickDocs(op), { lines });
   const tags: string[] = [];
   const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
   for (const a of path) tags.push(tag('param', `${a.name} ${pathArgumentDocs(a.parameter)}`));

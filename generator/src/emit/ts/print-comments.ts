@@ -2,7 +2,7 @@
  * Comments as prettier prints them: a JSDoc comment before a declaration or member, on its own line,
  * its lines re-indented to the member's indentation (prettier's indentable block comments).
  */
-import { type Doc, hardline, keepTrailingHardline, lines as docLines } from './doc.js';
+import { type Doc, hardline, join, keepTrailingHardline, markAsRoot } from './doc.js';
 
 /** A JSDoc comment and the line break after it, as prettier prints a leading block comment. */
 export function docsDoc(docs: string | undefined): Doc {
@@ -19,7 +19,10 @@ function commentDoc(comment: string): Doc {
   const keeps = (l: string, i: number): boolean => jsDoc && i > 0 && i < lines.length - 1 && l.trimEnd() !== '*' && l.endsWith('  ');
   if (!lines.some(keeps)) {
     // The common case as one node: `/**`, ` * …` lines re-indented and trimmed, ` */`.
-    return docLines(lines.map((l, i) => (i === 0 ? `/${l.trimEnd()}` : i === lines.length - 1 ? ` ${l}/` : ` ${l.trimEnd()}`)));
+    return join(
+      hardline,
+      lines.map((l, i) => (i === 0 ? `/${l.trimEnd()}` : i === lines.length - 1 ? ` ${l}/` : ` ${l.trimEnd()}`)),
+    );
   }
   const parts: Doc[] = ['/'];
   lines.forEach((l, i) => {
@@ -32,5 +35,5 @@ function commentDoc(comment: string): Doc {
     }
   });
   parts.push('/');
-  return parts;
+  return markAsRoot(parts);
 }

@@ -231,7 +231,7 @@ export function arrayDoc(elements: readonly Expression[]): Doc {
     const parts: Doc[] = [];
     elements.forEach((el, i) => {
       const last = i === elements.length - 1;
-      parts.push([exprDoc(el, { kind: 'element' }), last ? ifBreak(',', '', id) : ',']);
+      parts.push([exprDoc(el, { kind: 'element' }), last ? ifBreak(',', '', { groupId: id }) : ',']);
       if (!last) parts.push(line);
     });
     return group(['[', indent([softline, fill(parts)]), softline, ']'], { shouldBreak, id });
@@ -258,7 +258,7 @@ export function assignmentDoc(left: Doc, operator: string, right: Expression, ri
       return group([left, operator, ' ', group(rightDoc)]);
     case 'fluid': {
       const id = Symbol('assignment');
-      return group([group(left), operator, group(indent(line), { id }), indentIfBreak(rightDoc, id)]);
+      return group([group(left), operator, group(indent(line), { id }), indentIfBreak(rightDoc, { groupId: id })]);
     }
   }
 }

@@ -43,7 +43,7 @@ function typeParametersDoc(params: readonly TypeParameter[] | undefined): Doc {
     ] as const) {
       if (type === undefined) continue;
       const id = Symbol('type-parameter');
-      parts.push(keyword, group(indent(line), { id }), indentIfBreak(typeDoc(type, 'other'), id));
+      parts.push(keyword, group(indent(line), { id }), indentIfBreak(typeDoc(type, 'other'), { groupId: id }));
     }
     return group(parts);
   });

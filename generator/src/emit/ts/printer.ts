@@ -102,5 +102,5 @@ function aliasDoc(left: string, type: TypeNode): Doc {
   }
   // "fluid"
   const id = Symbol('assignment');
-  return group([left, ' =', group(indent(line), { id }), indentIfBreak(typeDoc(type, 'other'), id)]);
+  return group([left, ' =', group(indent(line), { id }), indentIfBreak(typeDoc(type, 'other'), { groupId: id })]);
 }

@@ -18,18 +18,17 @@
  * Named types are imported from the module files; inline schemas that equal an operation's helper
  * type are written as that helper (`CreateAvatarBody`) to keep the file compact.
  */
+import { METHODS } from '../../model/operations.js';
 import { methodAndPath, parameterOptional, pathLevelParameters } from '../../model/queries.js';
-import type { Api, HttpMethod, MediaContent, Operation, RequestBody, Response, Webhook } from '../../model/types.js';
+import type { Api, MediaContent, Operation, RequestBody, Response } from '../../model/types.js';
 import { commentFromDocs, commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
-import { isIdentifierName, propertyKey, stringLiteral } from '../text.js';
+import { isIdentifier } from '../../model/naming.js';
+import { propertyKey, stringLiteral } from '../text.js';
 import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion, errorType, parameterDocs, parameterType, responseType } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
-
-/** The eight methods of a path item, in openapi-typescript's order. */
-export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Parameter locations in openapi-typescript's order. */
 const OPENAPI_PARAMETER_ORDER = ['query', 'header', 'path', 'cookie'] as const;
@@ -143,20 +142,22 @@ function opDocs(op: { summary?: string; description?: string; deprecated?: boole
   return commentFromText(jsDocText(docs, extras));
 }
 
+/** `items` grouped by `keyOf`, groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
 const emptyAlias = (aliasName: string): Declaration => ({ kind: 'alias', name: aliasName, exported: true, type: objectOf([]) });
 
 function pathsDeclaration(api: Api, scope: FileScope): Declaration {
-  const byPath = new Map<string, Operation[]>();
-  for (const op of api.operations) {
-    const list = byPath.get(op.path);
-    if (list === undefined) byPath.set(op.path, [op]);
-    else list.push(op);
-  }
+  const byPath = groupBy(api.operations, (op) => op.path);
   if (byPath.size === 0) return emptyAlias('paths');
   const request: RenderContext = { api, scope, direction: 'request' };
   const members: Member[] = [...byPath.entries()].map(([path, ops]) => {
     const inner = [property('parameters', parametersType(pathLevelParameters(path, ops), request))];
-    for (const method of HTTP_METHODS) {
+    for (const method of METHODS) {
       const op = ops.find((o) => o.method === method);
       inner.push(
         op === undefined
@@ -176,15 +177,10 @@ function pathsDeclaration(api: Api, scope: FileScope): Declaration {
 
 function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
   if (api.webhooks.length === 0) return emptyAlias('webhooks');
-  const byName = new Map<string, Webhook[]>();
-  for (const hook of api.webhooks) {
-    const list = byName.get(hook.name);
-    if (list === undefined) byName.set(hook.name, [hook]);
-    else list.push(hook);
-  }
+  const byName = groupBy(api.webhooks, (hook) => hook.name);
   const members: Member[] = [...byName.entries()].map(([hookName, hooks]) => {
     const inner = [property('parameters', parametersType({ path: [], query: [], header: [], cookie: [] }, { api, scope, direction: 'request' }))];
-    for (const method of HTTP_METHODS) {
+    for (const method of METHODS) {
       const hook = hooks.find((h) => h.method === method);
       inner.push(hook === undefined ? property(method, NEVER_TYPE, true) : property(method, operationType(api, scope, hook, new Map()), false, opDocs(hook)));
     }
@@ -216,7 +212,7 @@ function operationsDeclaration(api: Api, scope: FileScope): Declaration {
   if (api.operations.length === 0) return emptyAlias('operations');
   const members: Member[] = api.operations.map((op) =>
     property(
-      isIdentifierName(op.operationId) ? op.operationId : stringLiteral(op.operationId),
+      isIdentifier(op.operationId) ? op.operationId : stringLiteral(op.operationId),
       operationType(api, scope, op, helperSubstitutions(api, scope, op)),
       false,
       commentFromDocs(

@@ -11,11 +11,11 @@
  * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
  *   `unknown` when none is declared.
  */
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, successResponses } from '../../model/queries.js';
+import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, pickDocs, successResponses } from '../../model/queries.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
 import { commentFromDocs, generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { docsWithFallback, jsDocStructures, operationDocs } from '../tsdoc.js';
+import { docsWithFallback, jsDocStructures } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
@@ -69,7 +69,7 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
   const out: Declaration[] = [];
 
   const params = orderedParameters(op);
-  const paramsDocs = withDocs(commentFromDocs(jsDocStructures(operationDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer })));
+  const paramsDocs = withDocs(commentFromDocs(jsDocStructures(pickDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer })));
   if (params.length === 0) {
     out.push({ kind: 'alias', name: op.names.params, exported: true, ...paramsDocs, type: objectOf([]) });
   } else {

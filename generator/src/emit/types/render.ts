@@ -6,7 +6,8 @@
  * (`readOnly` properties left out, properties with a `default` optional, references to schemas
  * with a request variant point at that variant).
  */
-import type { Api, ArraySchema, Docs, EnumSchema, NamedSchema, ObjectSchema, Property, Schema, UnionSchema } from '../../model/types.js';
+import { type Direction, directedMembers, namedSchema } from '../../model/queries.js';
+import type { Api, ArraySchema, Docs, EnumSchema, NamedSchema, ObjectSchema, Schema, UnionSchema } from '../../model/types.js';
 import {
   commentFromDocs,
   commentFromText,
@@ -27,7 +28,7 @@ import { literalType, propertyKey } from '../text.js';
 import { docsWithFallback, jsDocStructures, jsDocText } from '../tsdoc.js';
 import type { FileScope } from './scope.js';
 
-export type Direction = 'request' | 'response';
+export type { Direction } from '../../model/queries.js';
 
 export interface RenderContext {
   api: Api;
@@ -49,21 +50,12 @@ export interface ObjectShape {
   members: ObjectMember[];
   /** Value type of `[key: string]: …`, when extra keys are allowed. */
   indexValue?: TypeNode;
-  /** The object has no members and allows no extra keys (`additionalProperties: false`). */
-  closedEmpty: boolean;
 }
 
 function withNull(t: TypeNode, nullable: boolean): TypeNode {
   if (!nullable || isName(t, 'unknown')) return t;
   if (isName(t, 'never')) return NULL;
   return unionOf([t, NULL]);
-}
-
-/** The named schema a key refers to; throws when the model left a dangling reference. */
-export function namedSchema(api: Api, key: string): NamedSchema {
-  const named = api.schemas.get(key);
-  if (named === undefined) throw new Error(`Reference to unknown schema "${key}"`);
-  return named;
 }
 
 /** The identifier to use for a named schema in a direction (its request variant when it has one). */
@@ -268,42 +260,16 @@ function isEnumLike(api: Api, schema: Schema, seen: Set<string>): boolean {
   return false;
 }
 
-/** Property docs with gaps filled from its schema's docs (a ref's sibling keywords included). */
-export function propertyDocs(prop: Property): Docs {
-  return docsWithFallback(prop, prop.schema);
-}
-
-/** True when a property (or its schema) declares a `default`. */
-export function hasDefault(docs: Docs): boolean {
-  return docs.default !== undefined;
-}
-
-function isReadOnly(prop: Property): boolean {
-  return prop.readOnly === true || prop.schema.readOnly === true;
-}
-
-function isWriteOnly(prop: Property): boolean {
-  return prop.writeOnly === true || prop.schema.writeOnly === true;
-}
-
-/** The members of an object schema in one direction, with its index signature if any. */
+/**
+ * The members of an object schema in one direction ({@link directedMembers}), each property's docs with the gaps filled
+ * from its schema's docs (a ref's sibling keywords included), with its index signature if any.
+ */
 export function objectShape(schema: ObjectSchema, ctx: RenderContext): ObjectShape {
-  const members: ObjectMember[] = [];
-  for (const prop of schema.properties) {
-    if (ctx.direction === 'request' ? isReadOnly(prop) : isWriteOnly(prop)) continue;
-    const docs = propertyDocs(prop);
-    const optional = !prop.required || (ctx.direction === 'request' && hasDefault(docs));
-    members.push({ name: prop.name, type: renderSchema(prop.schema, ctx), optional, docs });
-  }
-  for (const name of schema.requiredOnly ?? []) {
-    if (members.some((m) => m.name === name)) continue;
-    members.push({
-      name,
-      type: UNKNOWN,
-      optional: false,
-      docs: { description: 'Listed in `required` without a schema.' },
-    });
-  }
+  const members: ObjectMember[] = directedMembers(schema, ctx.direction).map(({ name, optional, property }) =>
+    property === undefined
+      ? { name, type: UNKNOWN, optional, docs: { description: 'Listed in `required` without a schema.' } }
+      : { name, type: renderSchema(property.schema, ctx), optional, docs: docsWithFallback(property, property.schema) },
+  );
 
   const extra: TypeNode[] = [];
   const ap = schema.additionalProperties;
@@ -322,7 +288,7 @@ export function objectShape(schema: ObjectSchema, ctx: RenderContext): ObjectSha
     // `type: object` and nothing else: any object.
     indexValue = UNKNOWN;
   }
-  return { members, ...(indexValue !== undefined ? { indexValue } : {}), closedEmpty: members.length === 0 && indexValue === undefined };
+  return { members, ...(indexValue !== undefined ? { indexValue } : {}) };
 }
 
 /** True when a type text is built from keywords only (`string`, `number | null`, `string[]`): no name that could refer back to the declaration. */

@@ -161,20 +161,30 @@ export interface CallErrorOptions {
 }
 
 /**
- * The request did not get a response (refused, DNS, reset, TLS, …) or the connection was lost while the response body
- * was read. The message names the cause (`ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`) and the call;
- * `cause` holds the original error.
+ * Base of the errors of a call without a usable response (none, cut off, aborted, not parsable): its message names the
+ * call, kept as `method` and `url`.
  */
-export class ConnectionError extends SdkError {
-  override name = 'ConnectionError';
+export abstract class CallError extends SdkError {
   /** The request's method (upper case), when known. */
   readonly method: string | undefined;
   /** The request's URL, secret query values shown as `***`, when known. */
   readonly url: string | undefined;
-  constructor(message = 'Connection error', options: CallErrorOptions = {}) {
+  constructor(message: string, options: CallErrorOptions) {
     super(located(message, options.request), 'cause' in options ? { cause: options.cause } : undefined);
     this.method = options.request?.method;
     this.url = options.request?.url;
+  }
+}
+
+/**
+ * The request did not get a response (refused, DNS, reset, TLS, …) or the connection was lost while the response body
+ * was read. The message names the cause (`ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`) and the call;
+ * `cause` holds the original error.
+ */
+export class ConnectionError extends CallError {
+  override name = 'ConnectionError';
+  constructor(message = 'Connection error', options: CallErrorOptions = {}) {
+    super(message, options);
   }
 }
 
@@ -187,16 +197,10 @@ export class TimeoutError extends ConnectionError {
 }
 
 /** The caller's `AbortSignal` aborted the call. `cause` is the signal's reason. */
-export class AbortError extends SdkError {
+export class AbortError extends CallError {
   override name = 'AbortError';
-  /** The request's method (upper case), when known. */
-  readonly method: string | undefined;
-  /** The request's URL, secret query values shown as `***`, when known. */
-  readonly url: string | undefined;
   constructor(message = 'Request was aborted', options: CallErrorOptions = {}) {
-    super(located(message, options.request), 'cause' in options ? { cause: options.cause } : undefined);
-    this.method = options.request?.method;
-    this.url = options.request?.url;
+    super(message, options);
   }
 }
 
@@ -204,21 +208,15 @@ export class AbortError extends SdkError {
  * A successful (2xx/3xx) response whose body does not parse as its media type says (JSON). `status` and `text` (the raw
  * body) are kept; `cause` is the parser's error.
  */
-export class ResponseParseError extends SdkError {
+export class ResponseParseError extends CallError {
   override name = 'ResponseParseError';
   readonly status: number;
   /** The body as received. */
   readonly text: string;
-  /** The request's method (upper case), when known. */
-  readonly method: string | undefined;
-  /** The request's URL, secret query values shown as `***`, when known. */
-  readonly url: string | undefined;
   constructor(status: number, text: string, options: CallErrorOptions = {}) {
-    super(located(`The ${status} response body is not valid JSON`, options.request), 'cause' in options ? { cause: options.cause } : undefined);
+    super(`The ${status} response body is not valid JSON`, options);
     this.status = status;
     this.text = text;
-    this.method = options.request?.method;
-    this.url = options.request?.url;
   }
 }
 
@@ -245,29 +243,27 @@ export function isApiError<TBody = unknown>(error: unknown, status?: number): er
 }
 
 /**
+ * The `ApiError` subclass of each status that has its own; {@link makeApiError} throws any other 5xx as an
+ * `InternalServerError`, any other status as an `ApiError`. (The generator reads this table and that line to document
+ * which class a status is thrown as.)
+ */
+const ERROR_CLASS_BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/**
  * Builds the `ApiError` subclass for `status`.
  * @param init the call (`request`, named in the message), the server's delay hint (`retryAfterMs`, 429 and 503) and
  *   the operation's message pointer (`messageField`)
  */
 export function makeApiError(status: number, body: unknown, headers: Headers, requestId: string | undefined, init: ApiErrorInit = {}): ApiError {
-  const Ctor =
-    status === 400
-      ? BadRequestError
-      : status === 401
-        ? AuthenticationError
-        : status === 403
-          ? PermissionDeniedError
-          : status === 404
-            ? NotFoundError
-            : status === 409
-              ? ConflictError
-              : status === 422
-                ? UnprocessableEntityError
-                : status === 429
-                  ? RateLimitError
-                  : status >= 500
-                    ? InternalServerError
-                    : ApiError;
+  const Ctor = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new Ctor(status, body, headers, requestId, init);
 }
 
