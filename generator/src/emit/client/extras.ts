@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clientNames } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, Schema, WebhookSignature } from '../../model/types.js';
+import { generatorRoot } from '../../package-root.js';
 import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
@@ -18,9 +18,9 @@ import type { EmitOptions, EmittedFile } from '../types.js';
 import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 
-/** The folder holding the runtime sources (`generator/runtime`), from `src/emit/client` or `dist/emit/client`. */
+/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator). */
 export function runtimeDir(): string {
-  return fileURLToPath(new URL('../../../runtime/', import.meta.url));
+  return path.join(generatorRoot(), 'runtime') + path.sep;
 }
 
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
