@@ -1,8 +1,10 @@
 /**
  * The printer (generator/src/emit/ts/printer.ts) writes prettier's output itself: over GitHub's REST
  * API and every @readme/oas-examples document, prettier with the repository's `.prettierrc.json`
- * changes no printed file of the types package or of the client package
- * (generator/test/emit/printer-identity.test.ts does the same for the fixtures and the Improvado spec).
+ * changes no printed file of the types package or of the client package; and the Markdown files the
+ * write stage formats with the blocks prettier leaves as they are taken out (write/markdown-blocks.ts)
+ * are prettier's over the whole text (generator/test/emit/printer-identity.test.ts does the same for
+ * the fixtures and the Improvado spec).
  */
 import { describe, expect, it } from 'vitest';
 import { emitClientPackage } from '../../generator/src/emit/client/index.js';
@@ -11,7 +13,7 @@ import { loadDocument } from '../../generator/src/load/index.js';
 import { buildModel } from '../../generator/src/model/build.js';
 import { GenerateError } from '../../generator/src/diagnostics.js';
 import type { Api } from '../../generator/src/model/types.js';
-import { prettierChanges } from '../../generator/test/emit/printer-identity.js';
+import { markdownChanges, prettierChanges } from '../../generator/test/emit/printer-identity.js';
 import { type CorpusDoc, githubDocs, oasExampleDocs } from './corpus-lib.js';
 
 async function changes(doc: CorpusDoc): Promise<string[] | 'invalid'> {
@@ -30,7 +32,8 @@ async function changes(doc: CorpusDoc): Promise<string[] | 'invalid'> {
     command: 'pnpm generate',
     existingVersions: {},
   };
-  return prettierChanges([...emitTypesPackage(api, options), ...emitClientPackage(api, options)]);
+  const files = [...emitTypesPackage(api, options), ...emitClientPackage(api, options)];
+  return [...(await prettierChanges(files)), ...(await markdownChanges(files))];
 }
 
 describe('prettier leaves the printed types and client packages as they are (corpus)', () => {

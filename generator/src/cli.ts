@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { cac } from 'cac';
 import { FORMAT_MODES, type FormatMode } from './config.js';
 import { type Diagnostic, formatDiagnostic, GenerateError } from './diagnostics.js';
 import { type GenerateOptions, type GenerateResult, generate, TARGETS, type Target, UsageError } from './generate.js';
+import { generatorRoot } from './package-root.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -63,7 +65,7 @@ function helpText(version: string): string {
 
 function generatorVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(path.join(generatorRoot(), 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

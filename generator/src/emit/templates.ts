@@ -14,8 +14,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { generatorRoot } from '../package-root.js';
 
 /** Markdown's line endings (CRLF, CR, LF), in runs: each run becomes one space in a table cell, code span or prose. */
 const LINE_ENDINGS = /(?:\r\n?|\n)+/g;
@@ -82,9 +82,8 @@ function handlebars(): typeof Handlebars {
 
 /** The templates folder: `<generator>/templates` when published, else `<repo>/templates`. */
 export function templatesDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // src/emit → generator → repo (and dist/emit the same depth).
-  const candidates = [path.resolve(here, '../../templates'), path.resolve(here, '../../../templates')];
+  const root = generatorRoot();
+  const candidates = [path.join(root, 'templates'), path.resolve(root, '../templates')];
   for (const dir of candidates) {
     if (existsSync(path.join(dir, 'types'))) return dir;
   }

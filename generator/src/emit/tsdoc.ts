@@ -69,6 +69,8 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
  * The backslashes it adds are CommonMark escapes of punctuation, so Markdown reads the comment as the document's text.
  */
 export function escapeCommentText(text: string): string {
+  // Most document text has none of these: no pass over it then.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(LONE_SURROGATE, '\uFFFD')
@@ -76,6 +78,9 @@ export function escapeCommentText(text: string): string {
     .replace(/\/\*/g, '/\\*')
     .replace(/(^|\s)@/gm, '$1\\@');
 }
+
+/** Any character one of {@link escapeCommentText}'s replacements could change (a superset: `@`, `*` before `/`, any surrogate). */
+const NEEDS_ESCAPE = /[\r\u2028\u2029@\uD800-\uDFFF]|\*\/|\/\*/;
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { generatorRoot } from '../package-root.js';
 import { compareCodeUnits } from './naming.js';
 
 /** What declares an exported name. */
@@ -32,9 +32,9 @@ export interface RuntimeExport {
   typeOnly: boolean;
 }
 
-/** The runtime sources (`generator/runtime/`), from `src/model` or `dist/model`. */
+/** The runtime sources (`generator/runtime/`, with a trailing separator). */
 export function runtimeSourceDir(): string {
-  return fileURLToPath(new URL('../../runtime/', import.meta.url));
+  return path.join(generatorRoot(), 'runtime') + path.sep;
 }
 
 const DECLARATION_RE = /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(class|interface|type|function\*?|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/gm;

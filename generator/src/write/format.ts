@@ -1,7 +1,16 @@
 import * as path from 'node:path';
-import * as prettier from 'prettier';
+import type * as Prettier from 'prettier';
 import type { FormatMode } from '../config.js';
 import type { EmittedFile } from '../emit/types.js';
+import { extractFinalBlocks, restoreFinalBlocks } from './markdown-blocks.js';
+
+let loading: Promise<typeof Prettier> | undefined;
+
+/** prettier, imported on first use (a run that formats nothing never loads it). */
+function prettierModule(): Promise<typeof Prettier> {
+  loading ??= import('prettier');
+  return loading;
+}
 
 /**
  * The prettier parser of an emitted file, or undefined when it is written as it is: Markdown and
@@ -34,7 +43,7 @@ export async function resolveFormatOptions(dir: string, relPath: string, parser:
   const probe = path.join(dir, path.dirname(relPath), `file${path.extname(relPath)}`);
   let pending = configCache.get(probe);
   if (!pending) {
-    pending = prettier.resolveConfig(probe, { editorconfig: false });
+    pending = prettierModule().then((prettier) => prettier.resolveConfig(probe, { editorconfig: false }));
     configCache.set(probe, pending);
   }
   const resolved = await pending;
@@ -47,12 +56,13 @@ export async function resolveFormatOptions(dir: string, relPath: string, parser:
   return options;
 }
 
-const configCache = new Map<string, Promise<prettier.Options | null>>();
+const configCache = new Map<string, Promise<Prettier.Options | null>>();
 
 /** Forget resolved prettier configs (call when a config file may have changed, e.g. between runs in one process). */
 export async function clearFormatConfigCache(): Promise<void> {
   configCache.clear();
-  await prettier.clearConfigCache();
+  // Not loaded yet: it has no cache to clear.
+  if (loading !== undefined) await (await loading).clearConfigCache();
 }
 
 /** A formatting failure, with the 1-based place prettier reports. */
@@ -127,16 +137,22 @@ export function restoreTables(formatted: string, tables: readonly string[]): str
 }
 
 /**
- * Formats one file's text with prettier, in this thread. Markdown tables are taken out first and put
- * back as they were (see {@link extractTables}).
+ * Formats one file's text with prettier, in this thread. Markdown tables, and the blocks prettier would
+ * print unchanged, are taken out first and put back as they were (see {@link extractTables} and
+ * markdown-blocks.ts).
  * @throws prettier's error for text it cannot parse (see {@link toFormatFailure}); an Error when a
  *   table placeholder does not survive formatting
  */
 export async function formatText(text: string, options: FormatOptions): Promise<string> {
+  const prettier = await prettierModule();
   if (options['parser'] !== 'markdown') return prettier.format(text, options);
   const { skeleton, tables } = extractTables(text);
-  const restored = restoreTables(await prettier.format(skeleton, options), tables);
-  if (restored === undefined) throw new Error('generated Markdown: a table placeholder did not survive formatting');
+  // Lines are kept as they are only while prettier does not wrap prose.
+  const preserve = options['proseWrap'] === undefined || options['proseWrap'] === 'preserve';
+  const { skeleton: rest, blocks } = preserve ? extractFinalBlocks(skeleton) : { skeleton, blocks: [] };
+  const withBlocks = restoreFinalBlocks(await prettier.format(rest, options), blocks);
+  const restored = withBlocks === undefined ? undefined : restoreTables(withBlocks, tables);
+  if (restored === undefined) throw new Error('generated Markdown: a placeholder did not survive formatting');
   return restored;
 }
 

@@ -3,7 +3,8 @@
  * rules, emit and corpus-found) and the Improvado spec, prettier over each printed file of the types
  * package and of the client package changes nothing. (bench/test/printer-identity.test.ts does the
  * same over GitHub's API and every @readme/oas-examples document; client-printer.property.test.ts
- * over generated APIs of every width.)
+ * over generated APIs of every width.) The Markdown files are written as prettier over the whole
+ * text writes them, though the blocks prettier leaves as they are skip it (write/markdown-blocks.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
 import { type Fixture, fixtureOptions, fixturesDir, typeFixtures } from './pipeline.js';
 import { repoRoot } from './format.js';
-import { prettierChanges } from './printer-identity.js';
+import { markdownChanges, prettierChanges } from './printer-identity.js';
 
 function corpusFound(): Fixture[] {
   const dir = path.join(fixturesDir, 'corpus-found');
@@ -39,6 +40,8 @@ describe('prettier leaves the printed types and client packages as they are', ()
       expect(client.filter((f) => f.kind === 'ts').map((f) => f.path)).toContain('src/base.ts');
       expect(await prettierChanges(types)).toEqual([]);
       expect(await prettierChanges(client)).toEqual([]);
+      expect(client.filter((f) => f.kind === 'md').map((f) => f.path)).toEqual(['README.md', 'api.md']);
+      expect(await markdownChanges([...types, ...client])).toEqual([]);
     });
   }
 });

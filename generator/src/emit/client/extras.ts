@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, WebhookSignature } from '../../model/types.js';
 import { webhookEvents } from '../../model/webhook-events.js';
+import { generatorRoot } from '../../package-root.js';
 import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
@@ -20,9 +20,9 @@ import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 import { webhookEventDeclarations } from './webhook-events.js';
 
-/** The folder holding the runtime sources (`generator/runtime`), from `src/emit/client` or `dist/emit/client`. */
+/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator). */
 export function runtimeDir(): string {
-  return fileURLToPath(new URL('../../../runtime/', import.meta.url));
+  return path.join(generatorRoot(), 'runtime') + path.sep;
 }
 
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
