@@ -10,6 +10,8 @@ const FIELDS = [
   'description',
   'deprecated',
   'inferred',
+  'inferredKeywords',
+  'note',
   'default',
   'examples',
   'format',

@@ -90,6 +90,8 @@ const DOC_KEYS = [
   'description',
   'deprecated',
   'inferred',
+  'inferredKeywords',
+  'note',
   'default',
   'examples',
   'format',

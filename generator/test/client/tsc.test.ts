@@ -4,7 +4,7 @@
  * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
  *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events;
- *   enum-values-names, resource-file-names, runtime-export-names; typed-error-bodies);
+ *   enum-values-names, resource-file-names, runtime-export-names; typed-error-bodies; poll);
  * - every ```ts block of each generated README.md, as its own module.
  * Also scans the generated sources for the `any` type.
  *
@@ -73,7 +73,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
-    expect(typeTestFiles).toBe(10);
+    expect(typeTestFiles).toBe(11);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
   });
 

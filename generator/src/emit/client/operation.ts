@@ -12,9 +12,10 @@ import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode } from '../ts/nodes.js';
+import { bodyFieldLines } from './body-fields.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
 import { docModel, escapeCommentText, operationDocs, tagLine } from '../tsdoc.js';
-import { stringLiteral } from '../text.js';
+import { isIdentifierName, stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
 const CORE = {
@@ -124,11 +125,13 @@ export function descriptor(
   has: { params: boolean; body: boolean },
   /** Local name of the core's `formBody`/`multipartBody` when the first media type is a form or multipart body. */
   encoder?: string,
+  /** The `params` record by wire name, when it is not the method's own `params` (`{ ...params }`). */
+  paramsValue?: Expression,
 ): Expression {
   const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(op.path)), prop('operationId', str(op.operationId))];
   const params = orderedParameters(op);
   if (has.params) {
-    parts.push(prop('params', object([{ kind: 'spread', argument: id('params') }])));
+    parts.push(prop('params', paramsValue ?? object([{ kind: 'spread', argument: id('params') }])));
     parts.push(prop('parameters', object(params.map((p) => recordProperty(p.name, paramSpec(p))))));
   }
   const media = op.requestBody?.contents[0];
@@ -220,12 +223,12 @@ function firstParagraph(text: string | undefined): string {
 }
 
 /**
- * The `@throws` lines of an operation: one per error class, in the order the responses declare them,
- * each with its statuses and their descriptions' first paragraphs (`{@link NotFoundError} 404: No such
- * object`); `ApiError` also names every undeclared non-2xx status, unless a `default` response covers them.
+ * The `@throws` lines of an operation's error responses (of several operations': their lists one after the other):
+ * one per error class, in the order the responses declare them, each with its statuses and their descriptions' first
+ * paragraphs (`{@link NotFoundError} 404: No such object`, an entry said once); `ApiError` also names every undeclared
+ * non-2xx status, unless a `default` response covers them.
  */
-function throwsTexts(op: Operation): string[] {
-  const errors = errorResponses(op);
+export function throwsTexts(errors: readonly Response[]): string[] {
   const byClass = new Map<string, string[]>();
   for (const r of errors) {
     const cls = errorClassFor(r.status);
@@ -245,6 +248,67 @@ function throwsTexts(op: Operation): string[] {
 }
 
 /**
+ * The parameters of `op`'s method before `options`, in the signature convention at the top: `params` when it has
+ * parameters, `body` when it has a request body. Its `…AndPoll` method takes the same (poll-method.ts), and
+ * {@link parameterValue} and {@link callArguments} follow the same convention: the three change together.
+ */
+export function methodParameters(op: Operation, scope: ImportScope, typesPackage: string): ParameterNode[] {
+  const parameters: ParameterNode[] = [];
+  if (orderedParameters(op).length > 0)
+    parameters.push({ name: 'params', type: name(scope.packageType(typesPackage, op.names.params)), optional: paramsOptional(op) });
+  if (op.requestBody !== undefined && op.names.body !== undefined)
+    parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: op.requestBody.required !== true });
+  return parameters;
+}
+
+/** `params` may be left out: no parameter is required, nor the body that follows it. */
+function paramsOptional(op: Operation): boolean {
+  const bodyRequired = op.requestBody !== undefined && op.names.body !== undefined && op.requestBody.required === true;
+  return !bodyRequired && !orderedParameters(op).some((p) => !parameterOptional(p));
+}
+
+/** `a.b` for a wire name that is an identifier, else `a["b-c"]`; `?.` when `optional`. */
+export function propertyAccess(object: Expression, wireName: string, optional = false): Expression {
+  return isIdentifierName(wireName) ? member(object, wireName, optional) : { kind: 'index', object, index: str(wireName), ...(optional ? { optional } : {}) };
+}
+
+/**
+ * How a method of `op` ({@link methodParameters}) reads its parameter `p`: `params.load_id`, `params?.['X-Id']` when
+ * `params` may be left out.
+ */
+export function parameterValue(op: Operation, p: Parameter): Expression {
+  return propertyAccess(id('params'), p.name, paramsOptional(op));
+}
+
+/** How a method of `op` reads its request body: `body`. */
+export const BODY_VALUE: Expression = id('body');
+
+/**
+ * The arguments of a call of `op`'s method ({@link methodParameters}) that gives its parameters `values` (by wire
+ * name; a parameter without one is left out) and no body: `{ load_id: … }` when it has parameters, then `options`.
+ */
+export function callArguments(op: Operation, values: ReadonlyMap<string, Expression>, options: Expression): Expression[] {
+  const params = orderedParameters(op);
+  if (params.length === 0) return [options];
+  return [object(params.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : []))), options];
+}
+
+/** The `@param` texts of {@link methodParameters} (without `options`). */
+export function parameterTags(op: Operation): string[] {
+  const tags: string[] = [];
+  if (orderedParameters(op).length > 0) tags.push(`params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})`);
+  if (op.requestBody !== undefined && op.names.body !== undefined) {
+    const media = op.requestBody.contents.map((c) => c.mediaType).join(', ');
+    tags.push(`body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`);
+  }
+  return tags;
+}
+
+/** The `@throws` text of failures without a response (every method). */
+export const CONNECTION_THROWS =
+  '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts';
+
+/**
  * The parts of the method for `op`.
  * @param client the expression of the client that sends the request (`this.client` in a resource, `this` in the root client)
  */
@@ -256,17 +320,12 @@ export function methodParts(
   knownSchemes: ReadonlySet<string>,
   client: Expression = member({ kind: 'this' }, 'client'),
 ): MethodParts {
-  const params = orderedParameters(op);
-  const hasParams = params.length > 0;
+  const hasParams = orderedParameters(op).length > 0;
   const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
-  const bodyRequired = hasBody && op.requestBody?.required === true;
-  const paramsRequired = params.some((p) => !parameterOptional(p));
-
-  const parameters: ParameterNode[] = [];
-  if (hasParams) parameters.push({ name: 'params', type: name(scope.packageType(typesPackage, op.names.params)), optional: !paramsRequired && !bodyRequired });
-  if (hasBody && op.names.body !== undefined)
-    parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
-  parameters.push({ name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true });
+  const parameters: ParameterNode[] = [
+    ...methodParameters(op, scope, typesPackage),
+    { name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true },
+  ];
 
   const response = name(scope.packageType(typesPackage, op.names.response));
   const kind = op.requestBody?.contents[0]?.bodyKind;
@@ -292,19 +351,16 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
+  const bodySchema = op.requestBody?.contents[0]?.schema;
+  const fields = bodySchema !== undefined && op.names.body !== undefined ? bodyFieldLines(api, bodySchema, op.names.body) : [];
+  if (fields.length > 0) lines.push('', ...fields);
   const model = docModel(operationDocs(op), { lines });
   const tags: string[] = [];
   const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
-  if (hasParams) tags.push(tag('param', `params path, query, header and cookie parameters by wire name ({@link ${op.names.params}})`));
-  if (hasBody) {
-    const media = op.requestBody?.contents.map((c) => c.mediaType).join(', ') ?? '';
-    tags.push(tag('param', `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`));
-  }
+  for (const text of parameterTags(op)) tags.push(tag('param', text));
   tags.push(tag('param', 'options per-request overrides (timeout, retries, headers, signal, …)'));
-  for (const text of throwsTexts(op)) tags.push(tag('throws', text));
-  tags.push(
-    tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'),
-  );
+  for (const text of throwsTexts(errorResponses(op))) tags.push(tag('throws', text));
+  tags.push(tag('throws', CONNECTION_THROWS));
   for (const t of model?.tags ?? []) tags.push(tagLine(t));
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
   return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };

@@ -121,6 +121,9 @@ export class DataTables {
    *
    * `PUT /api/v3/data-tables/{data_table_id}` (operation `updateDataTable`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDataTableError}.
+   *
+   * Body fields ({@link UpdateDataTableBody}):
+   * - `selected_fields` (required, `string[]`): The full list of fields to keep selected; fields not listed are deselected (dimensions cannot be deselected).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateDataTableParams})
    * @param body the request body, sent as application/json ({@link UpdateDataTableBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

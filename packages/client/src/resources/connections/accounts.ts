@@ -137,6 +137,9 @@ export class Accounts {
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateConnectionAccountError}.
+   *
+   * Body fields ({@link UpdateConnectionAccountBody}):
+   * - `enabled_for_embedded_extraction` (required, `boolean`): Is the account enabled for embedded extraction
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateConnectionAccountParams})
    * @param body the request body, sent as application/json ({@link UpdateConnectionAccountBody})

@@ -34,6 +34,15 @@ export class CustomSettingOptions {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListCustomSettingOptionsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
+   *
+   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * - `template_id` (required, `integer`): Extraction template ID whose custom setting is being resolved.
+   * - `connection_id` (required, `integer`): Connection ID used to resolve credentials and scope accounts.
+   * - `account_ids` (required, `string[]`): Remote account IDs from the source platform, scoped by connection_id.
+   * - `custom_setting_name` (required, `string`): Custom setting name from the extraction template.
+   * - `search_query` (optional, `string`): Optional case-insensitive search query applied to loaded options.
+   * - `page` (optional, `integer`): Page number for paginated options.
+   * - `page_size` (optional, `integer`): Number of options to return per account.
    * @param params path, query, header and cookie parameters by wire name ({@link ListCustomSettingOptionsParams})
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -71,6 +71,9 @@ export class ExternalAuthLinks {
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExternalAuthLinkError}.
+   *
+   * Body fields ({@link CreateExternalAuthLinkBody}):
+   * - `send_email` (optional, `boolean`): Whether Improvado e-mails the link.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link CreateExternalAuthLinkParams})
    * @param body the request body, sent as application/json ({@link CreateExternalAuthLinkBody})

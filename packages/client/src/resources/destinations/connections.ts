@@ -98,6 +98,12 @@ export class DestinationsConnections {
    *
    * `POST /api/v3/destinations/{destination_name}/connections` (operation `createDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDestinationConnectionError}.
+   *
+   * Body fields ({@link CreateDestinationConnectionBody}):
+   * - `title` (required, `string`): Destination Connection title
+   * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
+   * - `destination_name` (optional, `string`): Destination name
+   * - `conenctions_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param params path, query, header and cookie parameters by wire name ({@link CreateDestinationConnectionParams})
    * @param body the request body, sent as application/json ({@link CreateDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -177,6 +183,10 @@ export class DestinationsConnections {
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceDestinationConnectionError}.
+   *
+   * Body fields ({@link ReplaceDestinationConnectionBody}):
+   * - `title` (required, `string`): Destination Connection title
+   * - `connection_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param params path, query, header and cookie parameters by wire name ({@link ReplaceDestinationConnectionParams})
    * @param body the request body, sent as application/json ({@link ReplaceDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -222,6 +232,10 @@ export class DestinationsConnections {
    *
    * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
+   *
+   * Body fields ({@link UpdateDestinationConnectionBody}):
+   * - `title` (optional, `string`): Destination Connection title
+   * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateDestinationConnectionParams})
    * @param body the request body, sent as application/json ({@link UpdateDestinationConnectionBody})

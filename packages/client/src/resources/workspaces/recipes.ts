@@ -29,6 +29,9 @@ export class WorkspacesRecipes {
    *
    * `POST /api/v3/workspaces/{id}/recipes` (operation `enableWorkspaceRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link EnableWorkspaceRecipeError}.
+   *
+   * Body fields ({@link EnableWorkspaceRecipeBody}):
+   * - `recipe_id` (required, `integer`): ID of the agency recipe to enable.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param params path, query, header and cookie parameters by wire name ({@link EnableWorkspaceRecipeParams})
    * @param body the request body, sent as application/json ({@link EnableWorkspaceRecipeBody})

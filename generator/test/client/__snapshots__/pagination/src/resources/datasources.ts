@@ -61,6 +61,10 @@ export class Datasources {
    * `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
+   *
+   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * - `page` (optional, `integer`)
+   * - `page_size` (optional, `integer`)
    * @param params path, query, header and cookie parameters by wire name ({@link ListCustomSettingOptionsParams})
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

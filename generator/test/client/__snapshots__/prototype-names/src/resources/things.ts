@@ -20,6 +20,12 @@ export class Things {
 
   /**
    * `POST /things/{hasOwnProperty}` (operation `updateThing`).
+   *
+   * Body fields ({@link UpdateThingBody}):
+   * - `toString` (required, `string`)
+   * - `constructor` (optional, `string`)
+   * - `__proto__` (optional, `string`)
+   * - `valueOf` (optional, `integer`)
    * @param params path, query, header and cookie parameters by wire name ({@link UpdateThingParams})
    * @param body the request body, sent as application/json ({@link UpdateThingBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
