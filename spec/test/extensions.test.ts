@@ -23,6 +23,35 @@ describe('x- extensions, security schemes and webhooks', () => {
     });
   });
 
+  it('x-note is text for users, and the two kinds of accounts each say which ids they take', () => {
+    const notes: Array<{ at: string; note: unknown }> = [];
+    const comments: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) {
+        for (const [i, v] of node.entries()) walk(v, `${at}/${i}`);
+      } else if (node !== null && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'x-note') notes.push({ at, note: v });
+          else if (k === '$comment') comments.push(at);
+          else walk(v, `${at}/${k}`);
+        }
+      }
+    };
+    walk(spec, '#');
+    expect(comments).toEqual([]);
+    expect(notes.filter((n) => typeof n.note !== 'string' || n.note.trim() === '')).toEqual([]);
+    const schemas = obj(components.schemas, 'schemas');
+    const accounts = (schema: string) => obj(obj(obj(schemas[schema], schema).properties, schema).accounts, `${schema}.accounts`);
+    const preview = accounts('ExtractTemplatePreviewRequest');
+    expect(preview.description).toBe('List of account IDs.');
+    expect(preview.items).toEqual({ type: 'string' });
+    expect(preview['x-note']).toMatch(/^Remote account IDs \(strings, `Account\.account_id`\).*not the integer embedded account ids \(`Account\.id`\)/);
+    for (const schema of ['ExtractTemplateValidationRequest', 'ExtractCreateRequest']) {
+      expect(accounts(schema).items, schema).toEqual({ type: 'integer' });
+      expect(accounts(schema)['x-note'], schema).toMatch(/^Integer embedded account ids \(`Account\.id`\), not the remote account ID strings/);
+    }
+  });
+
   it('x-token-endpoint names the token operation as it is in the spec', () => {
     const ext = obj(obj(schemes.bearerAuth, 'bearerAuth')['x-token-endpoint'], 'x-token-endpoint');
     expect(ext).toEqual({

@@ -11,9 +11,12 @@
  *
  * Description, verbatim.
  *
+ * Note: the spec's `x-note`, verbatim (a remark for users; JSON Schema's `$comment` is for maintainers and not shown).
+ *
  * Format: `date-time`
  * Constraints: minimum 0, maxLength 64
  * Inferred: not stated by the API's documentation (`x-inferred`).
+ *   (or, for `x-inferred: [nullable, format]`: Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).)
  * Source: `#/components/schemas/Pet`
  * @default "light"
  * @example …
@@ -113,6 +116,7 @@ export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocMod
   if (docs?.description !== undefined && docs.description.trim() !== '' && docs.description.trim() !== heading?.trim()) {
     paragraphs.push(docs.description.replace(/\s+$/, ''));
   }
+  if (docs?.note !== undefined) paragraphs.push(`Note: ${docs.note.trim()}`);
   const lines: string[] = [];
   if (docs?.format !== undefined) lines.push(`Format: \`${docs.format}\``);
   if (docs?.constraints !== undefined) {
@@ -121,6 +125,8 @@ export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocMod
   }
   if (extras.lines) lines.push(...extras.lines);
   if (docs?.inferred) lines.push("Inferred: not stated by the API's documentation (`x-inferred`).");
+  else if (docs?.inferredKeywords !== undefined && docs.inferredKeywords.length > 0)
+    lines.push(`Inferred, not stated by the API's documentation: ${docs.inferredKeywords.map((k) => `\`${k}\``).join(', ')} (\`x-inferred\`).`);
   if (extras.source !== undefined) lines.push(`Source: \`${extras.source}\``);
   if (lines.length > 0) paragraphs.push(lines.join('\n'));
 

@@ -6,11 +6,12 @@
  * between are left out (alias-cycles.ts), then names (schemas first, so spec names
  * win collisions; then request variants, operations, helper types, parameters, webhooks, the
  * webhook payload union), resources
- * and method names, pagination, security schemes, modules.
+ * and method names, pagination, `x-poll` (after pagination: a status read must not page), security schemes, modules.
  */
 import { GenerateError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { LoadedDocument } from '../load/types.js';
 import { assignPagination } from './pagination.js';
+import { assignPolls } from './poll.js';
 import { breakAliasCycles } from './alias-cycles.js';
 import { readSecuritySchemes } from './auth.js';
 import { isObject } from '../json.js';
@@ -33,7 +34,7 @@ export const REQUEST_VARIANT_SUFFIX = 'Input';
  *
  * @returns the model and the model's own diagnostics (warnings and infos; the loader's are not repeated).
  * @throws {GenerateError} when any error was found (duplicate operationIds, unresolvable method-name
- *   collisions, invalid `x-pagination`/`x-token-endpoint`/`x-webhook-signature`, dangling refs, …),
+ *   collisions, invalid `x-pagination`/`x-poll`/`x-token-endpoint`/`x-webhook-signature`, dangling refs, …),
  *   carrying every diagnostic of the run at once.
  */
 export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Diagnostic[] } {
@@ -108,6 +109,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
 
   assignResources(ctx, operations, registry);
   assignPagination(ctx, operations, schemaMap);
+  assignPolls(ctx, operations, schemaMap);
   const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);
   const modules = assignModules(schemaMap, operations, webhooks, graph);
   for (const named of schemas.values()) named.module = modules.get(named.key) ?? 'shared';

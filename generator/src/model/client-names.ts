@@ -10,7 +10,8 @@
  *    type (D36), each as `core.X<Body>`, so `instanceof` narrows `body`, instead of from the runtime; one that a name
  *    of step 1 takes is not exported; one the runtime's index does not export as a class is an error;
  * 2. the runtime names the package re-exports, read from generator/runtime (runtime-exports.ts): every class the
- *    runtime's index exports but the cores ({@link CORE_CLASSES}), and {@link PUBLIC_RUNTIME_TYPES}; those of a
+ *    runtime's index exports but the cores ({@link CORE_CLASSES}), {@link PUBLIC_RUNTIME_TYPES} and
+ *    {@link PUBLIC_RUNTIME_FUNCTIONS}; those of a
  *    runtime file that serves one feature only when the package has it ({@link FEATURE_FILES}). One that a name of
  *    step 1 takes is not re-exported;
  * 3. resource classes: the resource's last segment in PascalCase (`Connections`) when no other resource ends so,
@@ -56,6 +57,11 @@ export interface ResourceNode {
   operations: Operation[];
   /** Member name of each operation's method, index-aligned with `operations`. */
   methodNames: string[];
+  /**
+   * Member name of each operation's `…AndPoll` method (operations with `x-poll`), index-aligned with `operations`;
+   * `undefined` for an operation without one.
+   */
+  pollMethodNames: Array<string | undefined>;
   /** In code-unit order of {@link name}. */
   children: ResourceNode[];
   /** `client.datasources.connections`. */
@@ -190,6 +196,8 @@ export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
   'MiddlewareContext',
   'OperationAt',
   'PathsWith',
+  'PollOptions',
+  'PollRequestOptions',
   'RawBody',
   'RequestArgs',
   'RequestClient',
@@ -204,6 +212,12 @@ export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
   'WithResponse',
 ];
 
+/**
+ * Runtime functions the package re-exports from its root (a caller's own waits: `poll()` for what the spec's `x-poll`
+ * does not describe). Looked up like {@link PUBLIC_RUNTIME_TYPES}; one the runtime no longer exports is an error.
+ */
+export const PUBLIC_RUNTIME_FUNCTIONS: readonly string[] = ['poll'];
+
 /** The runtime file with the types of `request(method, path, …)`: not in the runtime's index (they need a `paths` type). */
 const REQUEST_TYPES_FILE = 'request-types.ts';
 
@@ -211,7 +225,7 @@ const REQUEST_TYPES_FILE = 'request-types.ts';
 export interface RuntimeFeatures {
   /** The package verifies webhooks (`src/webhooks.ts`: the API has a webhook signature scheme). */
   webhooks: boolean;
-  /** A method waits for work with the runtime's `poll()` (no generated method does yet: D36's `…AndPoll`). */
+  /** A method waits for work with the runtime's `poll()`: an operation has `x-poll`, so the client has its `…AndPoll` method (D41). */
   polling: boolean;
 }
 
@@ -232,11 +246,15 @@ export function publicRuntimeExports(features: RuntimeFeatures, dir = runtimeSou
   const index = runtimeExports('index.ts', dir);
   const known = [...index, ...runtimeExports(REQUEST_TYPES_FILE, dir)];
   const picked: RuntimeExport[] = index.filter((e) => e.declaration === 'class' && !e.typeOnly && !CORE_CLASSES.has(e.name));
-  for (const name of PUBLIC_RUNTIME_TYPES) {
-    const found = known.find((e) => e.name === name);
-    if (found === undefined)
-      throw new Error(`the client runtime (generator/runtime) no longer exports ${name}: update PUBLIC_RUNTIME_TYPES (model/client-names.ts)`);
-    picked.push({ ...found, typeOnly: true });
+  for (const [list, names] of [
+    ['PUBLIC_RUNTIME_TYPES', PUBLIC_RUNTIME_TYPES],
+    ['PUBLIC_RUNTIME_FUNCTIONS', PUBLIC_RUNTIME_FUNCTIONS],
+  ] as const) {
+    for (const name of names) {
+      const found = known.find((e) => e.name === name && (list === 'PUBLIC_RUNTIME_TYPES' || (e.declaration === 'function' && !e.typeOnly)));
+      if (found === undefined) throw new Error(`the client runtime (generator/runtime) no longer exports ${name}: update ${list} (model/client-names.ts)`);
+      picked.push({ ...found, typeOnly: list === 'PUBLIC_RUNTIME_TYPES' });
+    }
   }
   const rank = (file: string): number => index.findIndex((e) => e.file === file);
   const wanted = (file: string): boolean => {
@@ -292,7 +310,7 @@ function nameClient(api: Api, clientName: string): ClientNames {
     errorBody: `${clientName}ErrorBody`,
   };
   for (const name of Object.values(own)) registry.take(EXPORT_NS, name, 'client');
-  const publicRuntime = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: false });
+  const publicRuntime = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: api.operations.some((op) => op.poll !== undefined) });
   const runtimeValues = new Set(publicRuntime.flatMap((r) => r.values));
   const typedErrorClasses = httpErrorClasses();
   for (const name of typedErrorClasses) {
@@ -359,6 +377,7 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     file: 'src/client.ts',
     operations: [],
     methodNames: [],
+    pollMethodNames: [],
     children: [],
     access: 'client',
   };
@@ -384,6 +403,7 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
       file: `${folder}/${stem}.ts`,
       operations: [],
       methodNames: [],
+      pollMethodNames: [],
       children: [],
       access: `${parent.access}.${name}`,
     };
@@ -397,6 +417,7 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     node.operations.push(op);
     node.methodNames.push(node === root ? rootMember(op.methodName, op) : op.methodName);
   }
+  namePollMethods([...byKey.values()], root, registry);
 
   const all = [...byKey.values()].filter((n) => n !== root);
   const lastNames = new Map<string, number>();
@@ -420,6 +441,31 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
   };
   sortChildren(root);
   return root;
+}
+
+/**
+ * `<method>AndPoll` of every operation with `x-poll`, after every other member of its class is named: the root
+ * client's in its member namespace (`_` appended while taken, like its other members); a resource's beside its
+ * methods, child getters and the members every resource class declares (`client`, `constructor`), `_` appended while
+ * taken (an operation named `runAndPoll` keeps its name; the poll method of `run` is `runAndPoll_`).
+ */
+function namePollMethods(nodes: readonly ResourceNode[], root: ResourceNode, registry: NameRegistry): void {
+  for (const node of nodes) {
+    const ns = node === root ? ROOT_MEMBER_NS : `resource-member:${node.path.join('.')}`;
+    if (node !== root)
+      for (const name of ['client', 'constructor', ...node.methodNames, ...node.children.map((c) => c.name)]) registry.take(ns, name, 'resource class');
+    node.pollMethodNames = node.operations.map((op, i) =>
+      op.poll === undefined
+        ? undefined
+        : registry.claimNext(
+            ns,
+            `${node.methodNames[i] ?? op.methodName}AndPoll`,
+            (n) => `${n}_`,
+            { pointer: op.poll.pointer, from: `${op.methodName}AndPoll` },
+            `waiting method of ${op.operationId} (x-poll)`,
+          ),
+    );
+  }
 }
 
 /** Every node below the root, depth-first in tree order. */

@@ -93,7 +93,7 @@ function isPasswordSchema(ctx: ModelContext, schema: RawAt): boolean {
 function docsWithSchema(own: JsonObject, schema: Schema): ReturnType<typeof docsOf> {
   const d = docsOf({ ...own, examples: undefined, example: undefined });
   delete d.examples;
-  for (const k of ['default', 'format', 'constraints', 'title'] as const) {
+  for (const k of ['default', 'format', 'constraints', 'title', 'inferredKeywords', 'note'] as const) {
     if (d[k] === undefined && schema[k] !== undefined) (d as Record<string, unknown>)[k] = schema[k];
   }
   if (schema.deprecated) d.deprecated = true;
@@ -460,6 +460,7 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
         deprecated: f.op.deprecated,
         externalDocs: f.op.externalDocs,
         'x-inferred': f.op['x-inferred'],
+        'x-note': f.op['x-note'],
       }),
     );
     const body = reader.requestBody(f.op.requestBody, child(f.pointer, 'requestBody'));

@@ -27,6 +27,8 @@ export const DOC_KEYS = [
   'description',
   'deprecated',
   'inferred',
+  'inferredKeywords',
+  'note',
   'default',
   'examples',
   'format',

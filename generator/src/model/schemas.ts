@@ -130,6 +130,7 @@ const DOC_KEYS = new Set([
   'writeOnly',
   'nullable',
   'x-inferred',
+  'x-note',
   '$comment',
   'xml',
   'discriminator',
@@ -163,6 +164,11 @@ export function docsOf(raw: JsonObject): Docs {
   if (typeof raw.description === 'string') d.description = raw.description;
   if (raw.deprecated === true) d.deprecated = true;
   if (raw['x-inferred'] === true) d.inferred = true;
+  else if (Array.isArray(raw['x-inferred'])) {
+    const keywords = raw['x-inferred'].filter((k): k is string => typeof k === 'string');
+    if (keywords.length > 0) d.inferredKeywords = keywords;
+  }
+  if (typeof raw['x-note'] === 'string' && raw['x-note'].trim() !== '') d.note = raw['x-note'];
   if (Object.hasOwn(raw, 'default')) d.default = raw.default;
   const examples: unknown[] = [];
   if (Array.isArray(raw.examples)) examples.push(...raw.examples);

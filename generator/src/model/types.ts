@@ -24,6 +24,13 @@ export interface Docs {
   deprecated?: boolean;
   /** `x-inferred: true` in the spec: not stated by the API's docs. */
   inferred?: boolean;
+  /**
+   * (Addition) `x-inferred: [nullable, format, …]`: only these keywords of the schema are not stated by the API's
+   * docs, in the spec's order.
+   */
+  inferredKeywords?: string[];
+  /** (Addition) `x-note`: a remark for the API's users the description does not make (a trap, what the docs leave open). */
+  note?: string;
   /** JSON value of `default`, if given. */
   default?: unknown;
   /** Examples (3.0 `example` folded into this list). */
@@ -318,6 +325,61 @@ export interface Pagination {
   reason: string;
 }
 
+/**
+ * (Addition) One step of a property access the client writes from a JSON pointer (`/a/b` → `x.a.b`): the wire name
+ * of the property, and whether the value before it may be absent (`null` or `undefined`), so the step is `?.`.
+ */
+export interface AccessStep {
+  name: string;
+  optional: boolean;
+}
+
+/**
+ * (Addition) Where a value of `x-poll.parameters` comes from (an OpenAPI runtime expression, or a constant):
+ * - `parameter`: a parameter of the starting operation (`$request.path.<n>`, `$request.query.<n>`,
+ *   `$request.header.<n>`, `$request.cookie.<n>`, or a path parameter of the status read left out, by its name);
+ * - `request-body` / `response-body`: a property of the starting operation's JSON request body or of its success
+ *   body (`$request.body#/a/b`, `$response.body#/id`; `steps` empty for the whole body);
+ * - `constant`: the value as the spec gives it.
+ */
+export type PollValue =
+  | { source: 'parameter'; name: string; in: ParameterLocation }
+  | { source: 'request-body'; steps: AccessStep[] }
+  | { source: 'response-body'; steps: AccessStep[] }
+  | { source: 'constant'; value: string | number | boolean };
+
+/** (Addition) The value the status read of `x-poll` gets for one of its parameters. */
+export interface PollArgument {
+  /** Wire name of the status read's parameter. */
+  name: string;
+  value: PollValue;
+  /** The spec's expression (`$request.path.load_id`, `42`), or `$request.path.<name>` for a path parameter left out. */
+  expression: string;
+}
+
+/**
+ * (Addition) `x-poll` on an operation that starts work (validated by model/poll.ts): the client's `…AndPoll` method
+ * calls the operation, then repeats the status read until the value at `field` is one of `terminal`.
+ */
+export interface Poll {
+  /** operationId of the status read (a GET of the same document, not paginated, without a request body). */
+  operationId: string;
+  /** Values of the status read's parameters, in its parameter order (path, query, header, cookie). */
+  arguments: PollArgument[];
+  /** JSON pointer into the status read's success body, as the spec gives it (`/status`). */
+  field: string;
+  /** The steps of {@link field} (`/status` → `[{ name: 'status', optional: false }]`). */
+  fieldSteps: AccessStep[];
+  /** Values of the field that end the wait (success and failure alike), in spec order. */
+  terminal: Array<string | number | boolean>;
+  /** The default pause between reads, in ms, when the extension gives one. */
+  intervalMs?: number;
+  /** The default limit of the wait, in ms, when the extension gives one. */
+  timeoutMs?: number;
+  /** Where the extension is: `#/paths/…/<method>/x-poll`. */
+  pointer: Pointer;
+}
+
 /** Identifiers of the helper types emitted for one operation (all from naming.ts). */
 export interface OperationNames {
   /** e.g. `ListConnectionsParams`: path + query + header + cookie parameters. */
@@ -369,6 +431,8 @@ export interface Operation extends Docs {
    * `true` → retried like GET even for POST/PATCH.
    */
   idempotent?: boolean;
+  /** (Addition) `x-poll`: the status read its `…AndPoll` method repeats, and the values that end the wait. */
+  poll?: Poll;
   names: OperationNames;
   pointer: Pointer;
   /** `x-` extensions of the operation, verbatim. */

@@ -2,7 +2,10 @@
 
 import type { ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/AutomatedRecipeTemplateDataSource` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeTemplateDataSource`
+ */
 export interface AutomatedRecipeTemplateDataSource {
   /** Data source identifier */
   name: string;
@@ -10,13 +13,24 @@ export interface AutomatedRecipeTemplateDataSource {
   title: string;
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeTemplate` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeTemplate`
+ */
 export interface AutomatedRecipeTemplate {
-  /** Template ID */
+  /**
+   * Template ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Template title */
   title: string;
-  /** Template description */
+  /**
+   * Template description
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description: string | null;
   /**
    * List of data sources used by this template
@@ -28,17 +42,22 @@ export interface AutomatedRecipeTemplate {
    * Template creation timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Template last update timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
 }
 
-/** Source: `#/components/schemas/PaginatedAutomatedRecipeTemplateList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedAutomatedRecipeTemplateList`
+ */
 export interface PaginatedAutomatedRecipeTemplateList {
   /** Total number of templates */
   count: number;
@@ -62,9 +81,16 @@ export interface PaginatedAutomatedRecipeTemplateList {
   results: AutomatedRecipeTemplate[];
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeTemplateTreeNode` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeTemplateTreeNode`
+ */
 export interface AutomatedRecipeTemplateTreeNode {
-  /** Node ID */
+  /**
+   * Node ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Node title */
   title: string;
@@ -74,7 +100,11 @@ export interface AutomatedRecipeTemplateTreeNode {
    * Constraints: minimum 0
    */
   level: number;
-  /** Parent node ID (absent for root) */
+  /**
+   * Parent node ID (absent for root)
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   parent_id?: number;
 }
 
@@ -88,13 +118,24 @@ export interface AutomatedRecipeTemplateTreeStructure {
   nodes?: AutomatedRecipeTemplateTreeNode[];
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeTemplateDetail` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeTemplateDetail`
+ */
 export interface AutomatedRecipeTemplateDetail {
-  /** Template ID */
+  /**
+   * Template ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Template title */
   title: string;
-  /** Template description */
+  /**
+   * Template description
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description: string | null;
   /**
    * List of data sources used by this template
@@ -112,18 +153,21 @@ export interface AutomatedRecipeTemplateDetail {
    * Number of dependencies in the template
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   dependencies_count: number;
   /**
    * Template creation timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Template last update timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
 }
@@ -190,6 +234,7 @@ export interface RetrieveAutomatedRecipeTemplateParams {
    * Template ID (type not documented; integer inferred).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id: number;
 }

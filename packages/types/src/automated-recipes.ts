@@ -2,7 +2,10 @@
 
 import type { ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/AutomatedRecipe` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipe`
+ */
 export interface AutomatedRecipe {
   /**
    * Unique recipe identifier (numeric string)
@@ -11,7 +14,11 @@ export interface AutomatedRecipe {
    * @example "42"
    */
   recipe_id: string;
-  /** ID of the template this recipe was created from */
+  /**
+   * ID of the template this recipe was created from
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   template_id: number;
   /** Title of the source template */
   template_title: string;
@@ -22,23 +29,32 @@ export interface AutomatedRecipe {
    * @example "Extracting Data"
    */
   state: string;
-  /** Workspace ID */
+  /**
+   * Workspace ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   workspace_id: number;
   /**
    * Recipe creation timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Recipe last update timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
 }
 
-/** Source: `#/components/schemas/PaginatedAutomatedRecipeList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedAutomatedRecipeList`
+ */
 export interface PaginatedAutomatedRecipeList {
   /** Total number of recipes */
   count: number;
@@ -75,7 +91,10 @@ export interface AutomatedRecipeCreateRequest {
   title?: string;
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeCreateResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeCreateResponse`
+ */
 export interface AutomatedRecipeCreateResponse {
   /**
    * Unique recipe identifier (numeric string)
@@ -84,7 +103,11 @@ export interface AutomatedRecipeCreateResponse {
    * @example "42"
    */
   recipe_id: string;
-  /** ID of the template this recipe was created from */
+  /**
+   * ID of the template this recipe was created from
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   template_id: number;
   /** Recipe title */
   title: string;
@@ -95,7 +118,10 @@ export interface AutomatedRecipeCreateResponse {
   state: string;
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeConnectionAccount` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeConnectionAccount`
+ */
 export interface AutomatedRecipeConnectionAccount {
   /** Account ID */
   id: number;
@@ -103,7 +129,10 @@ export interface AutomatedRecipeConnectionAccount {
   account_id: string;
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeConnection` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeConnection`
+ */
 export interface AutomatedRecipeConnection {
   /** Connection ID */
   connection_id: number;
@@ -117,7 +146,10 @@ export interface AutomatedRecipeConnection {
   accounts?: AutomatedRecipeConnectionAccount[];
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeDetail` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeDetail`
+ */
 export interface AutomatedRecipeDetail {
   /**
    * Unique recipe identifier (numeric string)
@@ -126,9 +158,17 @@ export interface AutomatedRecipeDetail {
    * @example "42"
    */
   recipe_id: string;
-  /** ID of the template this recipe was created from */
+  /**
+   * ID of the template this recipe was created from
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   template_id: number;
-  /** Associated data table ID (null if not yet created) */
+  /**
+   * Associated data table ID (null if not yet created)
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   datatable_id: number | null;
   /** Recipe title */
   title: string;
@@ -151,24 +191,28 @@ export interface AutomatedRecipeDetail {
    * Start date for data synchronization
    *
    * Format: `date`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   sync_from_date: string | null;
   /**
    * Last successful build timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   last_build_at: string | null;
   /**
    * Recipe creation timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Recipe last update timestamp
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
 }
@@ -191,7 +235,10 @@ export interface AutomatedRecipeUpdateRequest {
   sync_from_date?: string;
 }
 
-/** Source: `#/components/schemas/AutomatedRecipeBuildResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AutomatedRecipeBuildResponse`
+ */
 export interface AutomatedRecipeBuildResponse {
   /** Build operation status */
   status: string;
@@ -210,6 +257,7 @@ export interface ListAutomatedRecipesParams {
    * Only recipes created from this template.
    *
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id?: number;
   /**

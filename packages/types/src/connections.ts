@@ -2,7 +2,10 @@
 
 import type { ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/Account` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Account`
+ */
 export interface Account {
   /** Account ID */
   id: number;
@@ -10,7 +13,11 @@ export interface Account {
   account_id: string;
   /** Account title */
   title: string;
-  /** Account currency */
+  /**
+   * Account currency
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   currency: string | null;
   /** Connection ID */
   connection_id: number;
@@ -20,12 +27,14 @@ export interface Account {
    * Account creation date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Account update date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
   /** Is the account active */
@@ -72,7 +81,10 @@ export interface AccountBulkUpdateItem {
  */
 export type AccountBulkUpdateRequest = AccountBulkUpdateItem[];
 
-/** Source: `#/components/schemas/PaginatedAccountList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedAccountList`
+ */
 export interface PaginatedAccountList {
   /** Number of accounts */
   count: number;
@@ -151,6 +163,7 @@ export interface ListConnectionAccountsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;

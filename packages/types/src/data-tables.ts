@@ -2,7 +2,10 @@
 
 import type { DataTable, ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/TableField` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/TableField`
+ */
 export interface TableField {
   /** Field kind */
   kind: string;
@@ -12,7 +15,11 @@ export interface TableField {
   sql_name: string;
   /** Field type */
   field_type: string;
-  /** Field format */
+  /**
+   * Field format
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   format: string | null;
   /** Is the field dynamic */
   is_dynamic: boolean;
@@ -20,7 +27,10 @@ export interface TableField {
   is_selected: boolean;
 }
 
-/** Source: `#/components/schemas/DataTableDetail` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/DataTableDetail`
+ */
 export interface DataTableDetail {
   /** Data Table title */
   title: string;
@@ -28,15 +38,24 @@ export interface DataTableDetail {
    * Data Table freshness date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   freshness: string | null;
   /** Data source name */
   datasource_name: string;
   /** Report type */
   report_type: string;
-  /** Data class */
+  /**
+   * Data class
+   *
+   * Note: The product's UI lists Daily, Weekly, Monthly, Lifetime, Lifetime incremental and Default; the API's values are not documented.
+   */
   data_class: string;
-  /** Workspace ID */
+  /**
+   * Workspace ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   workspace: number;
   /** SQL name */
   sql_name: string;
@@ -53,6 +72,7 @@ export interface DataTableDetail {
 /**
  * Body to set the selected fields of a data table (added 2026-07-14, after the seed).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/DataTableUpdateRequest`
  */
 export interface DataTableUpdateRequest {
@@ -60,7 +80,10 @@ export interface DataTableUpdateRequest {
   selected_fields: string[];
 }
 
-/** Source: `#/components/schemas/PaginatedDataTableList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedDataTableList`
+ */
 export interface PaginatedDataTableList {
   /** Number of data tables */
   count: number;
@@ -104,6 +127,7 @@ export interface ListDataTablesParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -136,6 +160,7 @@ export interface RetrieveDataTableParams {
    * Data Table ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   data_table_id: number;
 }
@@ -168,6 +193,7 @@ export interface UpdateDataTableParams {
    * Data Table ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   data_table_id: number;
 }

@@ -2,7 +2,10 @@
 
 import type { ActionResponse, ErrorModel, Scheduling } from './shared.js';
 
-/** Source: `#/components/schemas/DataSource` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/DataSource`
+ */
 export interface DataSource {
   /** string identifier of datasource */
   name: string;
@@ -12,7 +15,10 @@ export interface DataSource {
   categories: string[];
 }
 
-/** Source: `#/components/schemas/PaginatedDataSourceList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedDataSourceList`
+ */
 export interface PaginatedDataSourceList {
   /** Number of datasources */
   count: number;
@@ -36,7 +42,10 @@ export interface PaginatedDataSourceList {
   results: DataSource[];
 }
 
-/** Source: `#/components/schemas/Connection` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Connection`
+ */
 export interface Connection {
   /** Connection ID */
   id: number;
@@ -46,45 +55,61 @@ export interface Connection {
   title: string;
   /** Data source name */
   datasource_name: string;
-  /** Connection status */
+  /**
+   * Connection status
+   *
+   * Note: The product's UI shows Active and Error; the API's values are not documented.
+   */
   status: string;
   /**
    * Connection creation date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Connection update date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
   /**
    * Total number of accounts available on this connection (excluding accounts disabled on the data source side).
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   accounts_number: number;
   /**
    * Number of accounts on this connection that are selected for extraction. Use this to detect connections that have no accounts enabled and prompt the user to select at least one before setting up extractions or loads.
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   enabled_for_extraction_accounts_number: number;
-  /** Accounts status */
+  /**
+   * Accounts status
+   *
+   * Note: The product's UI shows Loading accounts, No accounts, N accounts and Error; the API's values are not documented.
+   */
   accounts_status: string;
   /**
    * Last successful accounts update date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   update_accounts_last_successed: string | null;
   /** Was the last accounts update successful */
   update_accounts_was_successfull: boolean;
 }
 
-/** Source: `#/components/schemas/PaginatedConnectionsList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedConnectionsList`
+ */
 export interface PaginatedConnectionsList {
   /** Number of connections */
   count: number;
@@ -138,9 +163,16 @@ export interface ExternalAuthLink {
   url?: string;
 }
 
-/** Source: `#/components/schemas/ExtractTemplateCreateRequest` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/ExtractTemplateCreateRequest`
+ */
 export interface ExtractTemplateCreateRequest {
-  /** ID of the parent (global) extraction template to base this template on */
+  /**
+   * ID of the parent (global) extraction template to base this template on
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   parent_id: number;
   /** Title for the new template (must be unique within the agency) */
   title: string;
@@ -154,7 +186,11 @@ export interface ExtractTemplateCreateRequest {
    * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   scheduling?: Scheduling[];
-  /** Additional parameters for the template (e.g. time_granularity) */
+  /**
+   * Additional parameters for the template (e.g. time_granularity)
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   additional_params?: Record<string, unknown>;
   /** List of field names to hash (optional) */
   hashed_fields?: string[];
@@ -162,21 +198,37 @@ export interface ExtractTemplateCreateRequest {
    * Limit on historical data depth in days (optional, null for no limit)
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   historical_data_depth_limit?: number | null;
   /** Connection ID, required for wide report templates (parent has allow_to_select_dimensions or is_created_from_wide) */
   connection_id?: number;
 }
 
-/** Source: `#/components/schemas/ExtractTemplate` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/ExtractTemplate`
+ */
 export interface ExtractTemplate {
-  /** Extract Template ID */
+  /**
+   * Extract Template ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Extract Template title */
   title: string;
-  /** Extract Template description */
+  /**
+   * Extract Template description
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description: string | null;
-  /** Data class */
+  /**
+   * Data class
+   *
+   * Note: The product's UI lists Daily, Weekly, Monthly, Lifetime, Lifetime incremental and Default; the API's values are not documented.
+   */
   data_class: string;
   /** Data source name */
   datasource_name: string;
@@ -184,6 +236,7 @@ export interface ExtractTemplate {
    * Schedules limit
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   schedules_limit: number;
 }
@@ -203,7 +256,10 @@ export type ExtractTemplateDetail = ExtractTemplate & {
   scheduling?: Scheduling[];
 };
 
-/** Source: `#/components/schemas/PaginatedExtractTemplateList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedExtractTemplateList`
+ */
 export interface PaginatedExtractTemplateList {
   /** Number of extract templates */
   count: number;
@@ -227,7 +283,10 @@ export interface PaginatedExtractTemplateList {
   results: ExtractTemplate[];
 }
 
-/** Source: `#/components/schemas/Field` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Field`
+ */
 export interface Field {
   /** Field title */
   title: string;
@@ -243,13 +302,20 @@ export interface Field {
   can_edit: boolean;
   /** Sql Name of a Field */
   sql_name: string;
-  /** Field format */
+  /**
+   * Field format
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   format: string | null;
   /** Is the field dynamic */
   is_dynamic: boolean;
 }
 
-/** Source: `#/components/schemas/AdditionalParams` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/AdditionalParams`
+ */
 export interface AdditionalParams {
   /** Additional Params type */
   type: string;
@@ -259,7 +325,11 @@ export interface AdditionalParams {
   required: boolean;
   /** Additional Params title */
   title: string;
-  /** Additional Params description */
+  /**
+   * Additional Params description
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description: string | null;
   /** Additional Params params */
   params: unknown;
@@ -267,9 +337,16 @@ export interface AdditionalParams {
   initial_value: unknown;
 }
 
-/** Source: `#/components/schemas/CustomSettingOptionsRequest` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CustomSettingOptionsRequest`
+ */
 export interface CustomSettingOptionsRequest {
-  /** Extraction template ID whose custom setting is being resolved. */
+  /**
+   * Extraction template ID whose custom setting is being resolved.
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   template_id: number;
   /** Connection ID used to resolve credentials and scope accounts. */
   connection_id: number;
@@ -283,6 +360,7 @@ export interface CustomSettingOptionsRequest {
    * Page number for paginated options.
    *
    * Constraints: minimum 1
+   * Inferred, not stated by the API's documentation: `minimum`, `default` (`x-inferred`).
    * @default 1
    */
   page?: number;
@@ -290,21 +368,32 @@ export interface CustomSettingOptionsRequest {
    * Number of options to return per account.
    *
    * Constraints: minimum 1
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   page_size?: number;
 }
 
-/** Source: `#/components/schemas/CustomSettingOption` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CustomSettingOption`
+ */
 export interface CustomSettingOption {
   /** Value that should be submitted as the custom setting value. */
   value: string;
   /** Human-readable option label. */
   label: string;
-  /** Optional extra text that can be shown in the UI. */
+  /**
+   * Optional extra text that can be shown in the UI.
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description?: string | null;
 }
 
-/** Source: `#/components/schemas/CustomSettingOptionsAccountResult` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CustomSettingOptionsAccountResult`
+ */
 export interface CustomSettingOptionsAccountResult {
   /** Remote account ID from the request. */
   account_id: string;
@@ -312,6 +401,7 @@ export interface CustomSettingOptionsAccountResult {
    * Total number of options after the search filter is applied.
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   count: number;
   /**
@@ -338,7 +428,10 @@ export interface CustomSettingOptionsAccountResult {
   search_applied: boolean;
 }
 
-/** Source: `#/components/schemas/CustomSettingOptionsResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CustomSettingOptionsResponse`
+ */
 export interface CustomSettingOptionsResponse {
   /** Custom setting name from the request. */
   custom_setting_name: string;
@@ -370,6 +463,7 @@ export interface ListDatasourcesParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -415,6 +509,7 @@ export interface ListDatasourceConnectionsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -574,6 +669,7 @@ export interface RevokeExternalAuthLinkParams {
    * External-auth link ID (type not documented; integer inferred).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -618,6 +714,7 @@ export interface ListDatasourceExtractTemplatesParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -704,6 +801,7 @@ export interface RetrieveDatasourceExtractTemplateParams {
    * Extract Template ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id: number;
 }

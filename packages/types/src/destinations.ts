@@ -2,7 +2,10 @@
 
 import type { ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/Destination` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Destination`
+ */
 export interface Destination {
   /** string identifier of destination */
   name: string;
@@ -12,7 +15,10 @@ export interface Destination {
   info: unknown;
 }
 
-/** Source: `#/components/schemas/PaginatedDestinationList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedDestinationList`
+ */
 export interface PaginatedDestinationList {
   /** Number of destinations */
   count: number;
@@ -36,9 +42,16 @@ export interface PaginatedDestinationList {
   results: Destination[];
 }
 
-/** Source: `#/components/schemas/DestinationConnection` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/DestinationConnection`
+ */
 export interface DestinationConnection {
-  /** Destination Connection ID */
+  /**
+   * Destination Connection ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /**
    * Destination object
@@ -52,11 +65,20 @@ export interface DestinationConnection {
    * Destination Connection update date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   updated_at: string;
-  /** Destination Connection status */
+  /**
+   * Destination Connection status
+   *
+   * Note: The product's UI shows Active, Initializing and Error; the API's values are not documented.
+   */
   status: string;
-  /** Destination Connection error text */
+  /**
+   * Destination Connection error text
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   error_text: string | null;
   /** Is the Destination Connection editable */
   is_editable: boolean;
@@ -67,6 +89,7 @@ export interface DestinationConnection {
 /**
  * Body to create a destination connection (`conenctions_params` is spelt as in the API's docs).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/DestinationConnectionCreateRequest`
  */
 export interface DestinationConnectionCreateRequest {
@@ -96,6 +119,7 @@ export interface DestinationConnectionUpdateRequest {
 /**
  * Body to reauthorize a destination connection (PUT).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/DestinationConnectionReauthorizeRequest`
  */
 export interface DestinationConnectionReauthorizeRequest {
@@ -105,7 +129,10 @@ export interface DestinationConnectionReauthorizeRequest {
   connection_params: Record<string, unknown>;
 }
 
-/** Source: `#/components/schemas/PaginatedDestinationConnectionList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedDestinationConnectionList`
+ */
 export interface PaginatedDestinationConnectionList {
   /** Number of destination connections */
   count: number;
@@ -149,6 +176,7 @@ export interface ListDestinationsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -194,6 +222,7 @@ export interface ListDestinationConnectionsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -279,6 +308,7 @@ export interface RetrieveDestinationConnectionParams {
    * Destination Connection ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   destination_connection_id: number;
 }
@@ -316,6 +346,7 @@ export interface ReplaceDestinationConnectionParams {
    * Destination Connection ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   destination_connection_id: number;
 }
@@ -361,6 +392,7 @@ export interface UpdateDestinationConnectionParams {
    * Destination Connection ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   destination_connection_id: number;
 }
@@ -406,6 +438,7 @@ export interface RecheckDestinationConnectionParams {
    * Destination Connection ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   destination_connection_id: number;
 }

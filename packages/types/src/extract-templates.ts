@@ -17,7 +17,10 @@ export interface ExtractTemplateSummary {
   is_wide_template: boolean;
 }
 
-/** Source: `#/components/schemas/ExtractTemplatePreviewRequest` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/ExtractTemplatePreviewRequest`
+ */
 export interface ExtractTemplatePreviewRequest {
   /** Connection ID to use for the preview. */
   connection_id: number;
@@ -31,7 +34,11 @@ export interface ExtractTemplatePreviewRequest {
   fields: string[];
   /** List of dynamic fields to include. */
   dynamic_fields?: string[];
-  /** List of account IDs. */
+  /**
+   * List of account IDs.
+   *
+   * Note: Remote account IDs (strings, `Account.account_id`), the same ones the custom-setting options request takes; not the integer embedded account ids (`Account.id`) that template validation and extract creation take in their `accounts`.
+   */
   accounts: string[];
   /** Custom filters to apply. Null if no filters. */
   custom_filters?: Record<string, unknown> | unknown[] | null;
@@ -54,6 +61,8 @@ export type ExtractTemplatePreviewResponse = Record<string, unknown>;
 export interface ExtractTemplateValidationRequest {
   /**
    * Embedded account ids (`Account.id`), all of one connection.
+   *
+   * Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
    *
    * Constraints: minItems 1
    */
@@ -83,6 +92,7 @@ export interface RetrieveExtractTemplateParams {
    * Extract Template ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id: number;
 }
@@ -112,6 +122,7 @@ export interface PreviewExtractTemplateParams {
    * Extract Template ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id: number;
 }
@@ -152,6 +163,7 @@ export interface ValidateExtractTemplateParams {
    * Extract Template ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   template_id: number;
 }

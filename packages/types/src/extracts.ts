@@ -2,15 +2,26 @@
 
 import type { ActionResponse, ErrorModel, Scheduling } from './shared.js';
 
-/** Source: `#/components/schemas/Extract` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Extract`
+ */
 export interface Extract {
-  /** Extract ID */
+  /**
+   * Extract ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Extract title */
   title: string;
   /** Connection ID */
   connection_id: number;
-  /** Account ID */
+  /**
+   * Account ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   account_id: string;
   /** Account name */
   account_name: string;
@@ -18,22 +29,33 @@ export interface Extract {
    * Extract creation date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
   /**
    * Last sync date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   last_sync: string | null;
-  /** Extract status */
+  /**
+   * Extract status
+   *
+   * Note: The product's UI shows success(ful), paused, error and syncing; the API's values are not documented.
+   */
   status: string;
-  /** Error text */
+  /**
+   * Error text
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   error_text: string | null;
   /**
    * Schedules limit
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   schedules_limit: number;
   /**
@@ -47,12 +69,17 @@ export interface Extract {
 /**
  * Body to create extracts (`POST /api/v3.1/extracts/`).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/ExtractCreateRequest`
  */
 export interface ExtractCreateRequest {
   /** Title of the data table the extracts write to. */
   data_table_title: string;
-  /** Extract Template ID. */
+  /**
+   * Extract Template ID.
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   template_id: number;
   /**
    * Template settings (the docs show this object without a name).
@@ -62,6 +89,8 @@ export interface ExtractCreateRequest {
   template_settings?: Record<string, unknown>;
   /**
    * Embedded account ids (`Account.id`) to extract.
+   *
+   * Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
    *
    * Constraints: minItems 1
    * Inferred: not stated by the API's documentation (`x-inferred`).
@@ -83,7 +112,11 @@ export interface ExtractUpdateRequest {
   scheduling?: Scheduling[];
   /** Field names to extract. */
   fields?: string[];
-  /** Additional parameters (e.g. time_granularity). */
+  /**
+   * Additional parameters (e.g. time_granularity).
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   additional_params?: Record<string, unknown>;
   /**
    * Start date for historical data backfill (ISO date format, e.g. "2025-02-25"). Null if not set.
@@ -132,7 +165,10 @@ export type ExtractRunRequest = Record<string, unknown>;
  */
 export type ExtractMigrateWideRequest = Record<string, unknown>;
 
-/** Source: `#/components/schemas/PaginatedExtractList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedExtractList`
+ */
 export interface PaginatedExtractList {
   /** Number of extracts */
   count: number;
@@ -178,6 +214,7 @@ export interface ListExtractsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -240,6 +277,7 @@ export interface RetrieveExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }
@@ -271,6 +309,7 @@ export interface ReplaceExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }
@@ -310,6 +349,7 @@ export interface UpdateExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }
@@ -349,6 +389,7 @@ export interface RunExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }
@@ -385,6 +426,7 @@ export interface PauseExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }
@@ -414,6 +456,7 @@ export interface UnpauseExtractParams {
    * Extract ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   extract_id: number;
 }

@@ -2,9 +2,16 @@
 
 import type { ActionResponse, DataTable, ErrorModel, Scheduling } from './shared.js';
 
-/** Source: `#/components/schemas/Load` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Load`
+ */
 export interface Load {
-  /** Load ID */
+  /**
+   * Load ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /**
    * Data Table object
@@ -22,14 +29,20 @@ export interface Load {
    * Last update date
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `nullable`, `format` (`x-inferred`).
    */
   last_update: string | null;
-  /** Error text */
+  /**
+   * Error text
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   error_text: string | null;
   /**
    * Number of uploaded rows
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   uploaded_rows_count: number;
 }
@@ -37,12 +50,21 @@ export interface Load {
 /**
  * Body to create a load.
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/LoadCreateRequest`
  */
 export interface LoadCreateRequest {
-  /** Data Table ID */
+  /**
+   * Data Table ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   data_table_id: number;
-  /** Destination Connection ID */
+  /**
+   * Destination Connection ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   destination_connection_id: number;
   /** Destination table name */
   destination_table: string;
@@ -69,7 +91,10 @@ export interface LoadUpdateRequest {
   scheduling?: Scheduling[];
 }
 
-/** Source: `#/components/schemas/PaginatedLoadList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedLoadList`
+ */
 export interface PaginatedLoadList {
   /** Number of loads */
   count: number;
@@ -100,12 +125,14 @@ export interface ListLoadsParams {
    * Only loads of this data table.
    *
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   data_table_id?: number;
   /**
    * Only loads into this destination connection.
    *
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   destination_connection_id?: number;
   /**
@@ -127,6 +154,7 @@ export interface ListLoadsParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -186,6 +214,7 @@ export interface RetrieveLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }
@@ -218,6 +247,7 @@ export interface UpdateLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }
@@ -254,6 +284,7 @@ export interface DeleteLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }
@@ -286,6 +317,7 @@ export interface PauseLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }
@@ -318,6 +350,7 @@ export interface UnpauseLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }
@@ -350,6 +383,7 @@ export interface RunLoadParams {
    * Load ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   load_id: number;
 }

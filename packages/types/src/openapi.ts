@@ -162,7 +162,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -183,7 +187,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -203,7 +211,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -339,7 +351,11 @@ export interface paths {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /** External-auth link ID (type not documented; integer inferred). */
+        /**
+         * External-auth link ID (type not documented; integer inferred).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -445,7 +461,11 @@ export interface paths {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -465,7 +485,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -485,7 +509,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -505,7 +533,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -579,7 +611,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -601,7 +637,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -621,7 +661,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -641,7 +685,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -718,7 +766,11 @@ export interface paths {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -742,7 +794,11 @@ export interface paths {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -779,7 +835,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Data Table ID. */
+        /**
+         * Data Table ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         data_table_id: number;
       };
       cookie?: never;
@@ -818,7 +878,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -840,7 +904,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -860,7 +928,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -880,7 +952,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -917,7 +993,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Template ID (type not documented; integer inferred). */
+        /**
+         * Template ID (type not documented; integer inferred).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -1024,7 +1104,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1046,7 +1130,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1066,7 +1154,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1138,7 +1230,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;
@@ -1160,7 +1256,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;
@@ -1488,6 +1588,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -1637,7 +1738,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1705,7 +1810,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1788,7 +1897,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -1858,7 +1971,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Workspace ID. */
+        /**
+         * Workspace ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -2078,6 +2195,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -2167,6 +2285,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -2480,7 +2599,11 @@ export interface operations {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /** External-auth link ID (type not documented; integer inferred). */
+        /**
+         * External-auth link ID (type not documented; integer inferred).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -2623,6 +2746,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -2883,6 +3007,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -3054,7 +3179,11 @@ export interface operations {
       path: {
         /** Data source name (the data source's `name`). */
         datasource_name: string;
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -3124,7 +3253,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -3192,7 +3325,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -3277,7 +3414,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract Template ID. */
+        /**
+         * Extract Template ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -3454,6 +3595,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -3606,7 +3748,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -3676,7 +3822,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -3759,7 +3909,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -3842,7 +3996,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -3923,7 +4081,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -3991,7 +4153,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Extract ID. */
+        /**
+         * Extract ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         extract_id: number;
       };
       cookie?: never;
@@ -4148,6 +4314,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -4237,6 +4404,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -4407,7 +4575,11 @@ export interface operations {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -4479,7 +4651,11 @@ export interface operations {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -4564,7 +4740,11 @@ export interface operations {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -4649,7 +4829,11 @@ export interface operations {
       path: {
         /** Destination name (the destination's `name`). */
         destination_name: string;
-        /** Destination Connection ID. */
+        /**
+         * Destination Connection ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id: number;
       };
       cookie?: never;
@@ -4726,6 +4910,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -4808,7 +4993,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Data Table ID. */
+        /**
+         * Data Table ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         data_table_id: number;
       };
       cookie?: never;
@@ -4879,7 +5068,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Data Table ID. */
+        /**
+         * Data Table ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         data_table_id: number;
       };
       cookie?: never;
@@ -4958,9 +5151,17 @@ export interface operations {
   listLoads: {
     parameters: {
       query?: {
-        /** Only loads of this data table. */
+        /**
+         * Only loads of this data table.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         data_table_id?: number;
-        /** Only loads into this destination connection. */
+        /**
+         * Only loads into this destination connection.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         destination_connection_id?: number;
         /** Only loads into this destination (destination name). */
         destination_name?: string;
@@ -4975,6 +5176,7 @@ export interface operations {
          * Number of results per page (default 100).
          *
          * Constraints: minimum 1
+         * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
          * @default 100
          */
         page_size?: number;
@@ -5124,7 +5326,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5194,7 +5400,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5275,7 +5485,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5343,7 +5557,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5413,7 +5631,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5483,7 +5705,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Load ID. */
+        /**
+         * Load ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         load_id: number;
       };
       cookie?: never;
@@ -5644,7 +5870,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Template ID (type not documented; integer inferred). */
+        /**
+         * Template ID (type not documented; integer inferred).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id: number;
       };
       cookie?: never;
@@ -5710,7 +5940,11 @@ export interface operations {
   listAutomatedRecipes: {
     parameters: {
       query?: {
-        /** Only recipes created from this template. */
+        /**
+         * Only recipes created from this template.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         template_id?: number;
         /** Only recipes in this state (e.g. `Extracting Data`). */
         state?: string;
@@ -6248,7 +6482,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -6316,7 +6554,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -6384,7 +6626,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -6469,7 +6715,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -6548,7 +6798,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). */
+        /**
+         * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         id: number;
       };
       cookie?: never;
@@ -6859,7 +7113,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;
@@ -6930,7 +7188,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;
@@ -7009,7 +7271,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;
@@ -7090,7 +7356,11 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** Role ID. */
+        /**
+         * Role ID.
+         *
+         * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+         */
         role_id: number;
       };
       cookie?: never;

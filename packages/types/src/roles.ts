@@ -2,13 +2,24 @@
 
 import type { ErrorModel } from './shared.js';
 
-/** Source: `#/components/schemas/Role` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Role`
+ */
 export interface Role {
-  /** Role ID */
+  /**
+   * Role ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Role title (unique within the agency) */
   title: string;
-  /** Optional human-readable description */
+  /**
+   * Optional human-readable description
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description?: string | null;
   /** True for built-in Improvado-managed roles. Read-only — cannot be edited or deleted. */
   is_system: boolean;
@@ -24,6 +35,7 @@ export interface Role {
    * Number of users currently assigned to this role across the agency.
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   user_count: number;
 }
@@ -36,7 +48,10 @@ export interface Role {
  */
 export type RolePermissions = Record<string, string[]>;
 
-/** Source: `#/components/schemas/RoleListResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/RoleListResponse`
+ */
 export interface RoleListResponse {
   /**
    * The agency's system and custom roles.
@@ -46,7 +61,10 @@ export interface RoleListResponse {
   results: Role[];
 }
 
-/** Source: `#/components/schemas/RoleWriteRequest` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/RoleWriteRequest`
+ */
 export interface RoleWriteRequest {
   /**
    * Role title. Must be non-empty and unique within the agency.
@@ -60,7 +78,11 @@ export interface RoleWriteRequest {
    * Inferred: not stated by the API's documentation (`x-inferred`).
    */
   permissions: RolePermissions;
-  /** Optional description. */
+  /**
+   * Optional description.
+   *
+   * Inferred, not stated by the API's documentation: `nullable` (`x-inferred`).
+   */
   description?: string | null;
 }
 
@@ -94,17 +116,24 @@ export interface RoleCreateResponse {
   id: number;
 }
 
-/** Source: `#/components/schemas/DeleteRoleResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/DeleteRoleResponse`
+ */
 export interface DeleteRoleResponse {
   /**
    * Number of users that were reassigned to the Viewer system role as part of the delete.
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   reassigned_users_count: number;
 }
 
-/** Source: `#/components/schemas/CatalogPermission` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CatalogPermission`
+ */
 export interface CatalogPermission {
   /** Permission code (stable identifier, e.g. view, create, manage_roles). */
   code: string;
@@ -114,7 +143,10 @@ export interface CatalogPermission {
   description: string;
 }
 
-/** Source: `#/components/schemas/CatalogLayer` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/CatalogLayer`
+ */
 export interface CatalogLayer {
   /** Product layer code (stable identifier, e.g. extract, admin). */
   code: string;
@@ -140,17 +172,25 @@ export interface PermissionsCatalogResponse {
   layers?: CatalogLayer[];
 }
 
-/** Source: `#/components/schemas/RoleUser` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/RoleUser`
+ */
 export interface RoleUser {
+  /** Inferred, not stated by the API's documentation: `type` (`x-inferred`). */
   user_id: number;
   /** Display name. Falls back to email if first/last name are blank. */
   name: string;
   email: string;
+  /** Inferred, not stated by the API's documentation: `type` (`x-inferred`). */
   workspace_id: number;
   workspace_title: string;
 }
 
-/** Source: `#/components/schemas/RoleUsersResponse` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/RoleUsersResponse`
+ */
 export interface RoleUsersResponse {
   /**
    * The users assigned to the role.
@@ -248,6 +288,7 @@ export interface RetrieveRoleParams {
    * Role ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   role_id: number;
 }
@@ -280,6 +321,7 @@ export interface DeleteRoleParams {
    * Role ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   role_id: number;
 }
@@ -311,6 +353,7 @@ export interface UpdateRoleParams {
    * Role ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   role_id: number;
 }
@@ -347,6 +390,7 @@ export interface ListRoleUsersParams {
    * Role ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   role_id: number;
 }

@@ -67,6 +67,7 @@ export type Scheduling = {
    * How often the schedule repeats within the interval. Defaults to 1.
    *
    * Constraints: minimum 1
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 1
    */
   recurrence?: number;
@@ -81,6 +82,7 @@ export type Scheduling = {
 /**
  * A schedule that runs every hour; `days` must be 0.
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/SchedulingHour`
  */
 export interface SchedulingHour {
@@ -93,6 +95,7 @@ export interface SchedulingHour {
 /**
  * A schedule that runs once per day; `days` must be 0.
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/SchedulingDay`
  */
 export interface SchedulingDay {
@@ -105,6 +108,7 @@ export interface SchedulingDay {
 /**
  * A schedule that runs once per week, on day `days` of the week (0–6).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/SchedulingWeek`
  */
 export interface SchedulingWeek {
@@ -121,6 +125,7 @@ export interface SchedulingWeek {
 /**
  * A schedule that runs once per month, on day `days` of the month (0–30).
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/SchedulingMonth`
  */
 export interface SchedulingMonth {
@@ -134,9 +139,16 @@ export interface SchedulingMonth {
   days?: number;
 }
 
-/** Source: `#/components/schemas/DataTable` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/DataTable`
+ */
 export interface DataTable {
-  /** Data Table ID */
+  /**
+   * Data Table ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Data Table title */
   title: string;

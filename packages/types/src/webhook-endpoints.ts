@@ -2,9 +2,16 @@
 
 import type { ErrorModel, WebhookEventTypeName } from './shared.js';
 
-/** Source: `#/components/schemas/WebhookSubscription` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/WebhookSubscription`
+ */
 export interface WebhookSubscription {
-  /** Subscription ID */
+  /**
+   * Subscription ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /** Name of the event type this subscription receives */
   event_type_name: WebhookEventTypeName;
@@ -14,13 +21,21 @@ export interface WebhookSubscription {
    * When the subscription was created
    *
    * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
    */
   created_at: string;
 }
 
-/** Source: `#/components/schemas/WebhookEndpointListItem` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/WebhookEndpointListItem`
+ */
 export interface WebhookEndpointListItem {
-  /** Webhook endpoint ID */
+  /**
+   * Webhook endpoint ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   id: number;
   /**
    * Receiver URL
@@ -38,22 +53,34 @@ export interface WebhookEndpointListItem {
    * Number of consecutive failed deliveries since the last successful delivery
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   consecutive_failures: number;
   /**
    * Number of event types this endpoint is subscribed to
    *
    * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    */
   subscriptions_count: number;
-  /** Format: `date-time` */
+  /**
+   * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
+   */
   created_at: string;
-  /** Format: `date-time` */
+  /**
+   * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
+   */
   updated_at: string;
 }
 
-/** Source: `#/components/schemas/WebhookEndpointDetail` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/WebhookEndpointDetail`
+ */
 export interface WebhookEndpointDetail {
+  /** Inferred, not stated by the API's documentation: `type` (`x-inferred`). */
   id: number;
   /** Format: `uri` */
   url: string;
@@ -69,11 +96,20 @@ export interface WebhookEndpointDetail {
    * @example "active"
    */
   status: string;
-  /** Constraints: minimum 0 */
+  /**
+   * Constraints: minimum 0
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
+   */
   consecutive_failures: number;
-  /** Format: `date-time` */
+  /**
+   * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
+   */
   created_at: string;
-  /** Format: `date-time` */
+  /**
+   * Format: `date-time`
+   * Inferred, not stated by the API's documentation: `format` (`x-inferred`).
+   */
   updated_at: string;
   /**
    * The endpoint's event-type subscriptions.
@@ -83,7 +119,10 @@ export interface WebhookEndpointDetail {
   subscriptions?: WebhookSubscription[];
 }
 
-/** Source: `#/components/schemas/WebhookEndpointCreateRequest` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/WebhookEndpointCreateRequest`
+ */
 export interface WebhookEndpointCreateRequest {
   /**
    * HTTPS URL of the receiver that will accept event deliveries.
@@ -189,6 +228,7 @@ export interface RetrieveWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -218,6 +258,7 @@ export interface DeleteWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -250,6 +291,7 @@ export interface UpdateWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -290,6 +332,7 @@ export interface VerifyWebhookEndpointParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -321,6 +364,7 @@ export interface RegenerateWebhookEndpointSecretParams {
    * Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID).
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }

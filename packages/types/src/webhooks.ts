@@ -5,6 +5,7 @@ import type { WebhookEventTypeName } from './shared.js';
 /**
  * The body of an event delivery.
  *
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
  * Source: `#/components/schemas/WebhookEvent`
  */
 export interface WebhookEvent {

@@ -37,7 +37,10 @@ export interface EnableRecipeRequest {
   recipe_id: number;
 }
 
-/** Source: `#/components/schemas/PaginatedWorkspaceList` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/PaginatedWorkspaceList`
+ */
 export interface PaginatedWorkspaceList {
   /** Number of workspaces */
   count: number;
@@ -61,9 +64,16 @@ export interface PaginatedWorkspaceList {
   results: Workspace[];
 }
 
-/** Source: `#/components/schemas/Dashboard` */
+/**
+ * Inferred, not stated by the API's documentation: `required` (`x-inferred`).
+ * Source: `#/components/schemas/Dashboard`
+ */
 export interface Dashboard {
-  /** Dashboard ID */
+  /**
+   * Dashboard ID
+   *
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
+   */
   dashboard_id: number;
   /** Dashboard title */
   title: string;
@@ -91,6 +101,7 @@ export interface ListWorkspacesParams {
    *
    * Constraints: minimum 1
    * Query parameter.
+   * Inferred, not stated by the API's documentation: `minimum` (`x-inferred`).
    * @default 100
    */
   page_size?: number;
@@ -150,6 +161,7 @@ export interface RetrieveWorkspaceParams {
    * Workspace ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -179,6 +191,7 @@ export interface UpdateWorkspaceParams {
    * Workspace ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -218,6 +231,7 @@ export interface ListWorkspaceDashboardsParams {
    * Workspace ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }
@@ -250,6 +264,7 @@ export interface EnableWorkspaceRecipeParams {
    * Workspace ID.
    *
    * Path parameter.
+   * Inferred, not stated by the API's documentation: `type` (`x-inferred`).
    */
   id: number;
 }

@@ -14,6 +14,7 @@ import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { returnText, signatureText } from './operation.js';
+import { pollSummary } from './poll-method.js';
 import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { webhookEvents } from '../../model/webhook-events.js';
 import { headingAnchors } from './readme-anchors.js';
@@ -139,13 +140,33 @@ function methodView(api: Api, op: Operation, access: string): MethodView {
   };
 }
 
+/** The row of an `…AndPoll` method: its signature and return type, what it calls and waits for, the errors of both calls. */
+function pollView(api: Api, op: Operation, access: string, startName: string): MethodView | undefined {
+  const read = op.poll === undefined ? undefined : api.operations.find((o) => o.operationId === op.poll?.operationId);
+  if (op.poll === undefined || read === undefined) return undefined;
+  const base = methodView(api, op, access);
+  const errors = [...new Set([...errorResponses(op), ...errorResponses(read)].map((r) => `${errorClassFor(r.status)} (${r.status})`))].join(', ');
+  return {
+    ...base,
+    returns: `Promise<${read.names.response}>`,
+    summary: pollSummary(op.poll, startName, methodAndPath(read)),
+    types: [op.names.params, op.names.body, read.names.response].filter((n) => n !== undefined).join(', '),
+    errors: [errors, 'PollTimeoutError'].filter((e) => e !== '').join(', '),
+  };
+}
+
 function resourceViews(api: Api, root: ResourceNode): Array<{ access: string; className: string; file: string; methods: MethodView[] }> {
   const nodes = [root, ...allResources(root)].filter((n) => n.operations.length > 0);
   return nodes.map((n) => ({
     access: n.access,
     className: n.className,
     file: n.file,
-    methods: n.operations.map((op, i) => methodView(api, op, `${n.access}.${n.methodNames[i] ?? op.methodName}`)),
+    methods: n.operations.flatMap((op, i) => {
+      const name = n.methodNames[i] ?? op.methodName;
+      const pollName = n.pollMethodNames[i];
+      const waiting = pollName === undefined ? undefined : pollView(api, op, `${n.access}.${pollName}`, name);
+      return [methodView(api, op, `${n.access}.${name}`), ...(waiting !== undefined ? [waiting] : [])];
+    }),
   }));
 }
 

@@ -16,8 +16,10 @@ import { errorClassFor } from '../../model/error-classes.js';
 import { errorResponses, methodAndPath, orderedParameters, otherParameters, parameterOptional, pickDocs } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
+import { bodyFieldLines } from './body-fields.js';
 import type { Parameter as ParameterNode } from '../ts/code.js';
 import { docModel, docsWithFallback, escapeCommentText, tagLine } from '../tsdoc.js';
+import { isIdentifier } from '../../model/naming.js';
 import { firstParagraph, literalType, propertyKey, stringLiteral } from '../text.js';
 import type { ImportScope } from './scope.js';
 
@@ -149,14 +151,16 @@ export function descriptor(
   has: DescriptorInputs,
   /** Local name of the core's `formBody`/`multipartBody` when the first media type is a form or multipart body. */
   encoder?: string,
+  /** The `params` record by wire name, when it is not the method's own `params` (`{ ...params }`). */
+  paramsValue?: Expression,
 ): Expression {
   const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(op.path)), prop('operationId', str(op.operationId))];
   const params = orderedParameters(op);
   const path = has.path ?? [];
-  if (has.params || path.length > 0) {
+  if (paramsValue !== undefined || has.params || path.length > 0) {
     const record: ObjectProperty[] = has.params ? [{ kind: 'spread', argument: id('params') }] : [];
     record.push(...path.map(pathEntry));
-    parts.push(prop('params', object(record)));
+    parts.push(prop('params', paramsValue ?? object(record)));
     parts.push(prop('parameters', object(params.map((p) => recordProperty(p.name, paramSpec(p))))));
   }
   const media = op.requestBody?.contents[0];
@@ -216,12 +220,12 @@ function indexedAccess(base: TypeNode, pointer: string): TypeNode {
 }
 
 /**
- * The `@throws` lines of an operation: one per error class, in the order the responses declare them,
- * each with its statuses and their descriptions' first paragraphs (`{@link NotFoundError} 404: No such
- * object`); `ApiError` also names every undeclared non-2xx status, unless a `default` response covers them.
+ * The `@throws` lines of an operation's error responses (of several operations': their lists one after the other):
+ * one per error class, in the order the responses declare them, each with its statuses and their descriptions' first
+ * paragraphs (`{@link NotFoundError} 404: No such object`, an entry said once); `ApiError` also names every undeclared
+ * non-2xx status, unless a `default` response covers them.
  */
-function throwsTexts(op: Operation): string[] {
-  const errors = errorResponses(op);
+export function throwsTexts(errors: readonly Response[]): string[] {
   const byClass = new Map<string, string[]>();
   for (const r of errors) {
     const cls = errorClassFor(r.status);
@@ -241,6 +245,82 @@ function throwsTexts(op: Operation): string[] {
 }
 
 /**
+ * The parameters of `op`'s method before `options`, in the signature convention at the top: one per path parameter,
+ * then `params` when it has other parameters, `body` when it has a request body. Its `…AndPoll` method takes the same
+ * (poll-method.ts), and {@link parameterValue}, {@link callArguments} and {@link parameterTags} follow the same
+ * convention: the four change together.
+ */
+export function methodParameters(api: Api, op: Operation, scope: ImportScope, typesPackage: string): ParameterNode[] {
+  const typeName = (identifier: string): string => scope.packageType(typesPackage, identifier);
+  const parameters: ParameterNode[] = methodArguments(op).path.map((a) => ({ name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }));
+  if (otherParameters(op).length > 0) parameters.push({ name: 'params', type: name(typeName(paramsTypeName(op))), optional: paramsOptional(op) });
+  if (op.requestBody !== undefined && op.names.body !== undefined)
+    parameters.push({ name: 'body', type: name(typeName(op.names.body)), optional: op.requestBody.required !== true });
+  return parameters;
+}
+
+/** `a.b` for a wire name that is an identifier, else `a["b-c"]`; `?.` when `optional`. */
+export function propertyAccess(object: Expression, wireName: string, optional = false): Expression {
+  return isIdentifier(wireName) ? member(object, wireName, optional) : { kind: 'index', object, index: str(wireName), ...(optional ? { optional } : {}) };
+}
+
+/**
+ * How a method of `op` ({@link methodParameters}) reads its parameter `p`: a path parameter is its argument (`loadId`),
+ * any other is read from `params` (`params.page`, `params?.['X-Id']` when `params` may be left out).
+ */
+export function parameterValue(op: Operation, p: Parameter): Expression {
+  const argument = p.in === 'path' ? methodArguments(op).path.find((a) => a.parameter.name === p.name) : undefined;
+  return argument !== undefined ? id(argument.name) : propertyAccess(id('params'), p.name, paramsOptional(op));
+}
+
+/** How a method of `op` reads its request body: `body`. */
+export const BODY_VALUE: Expression = id('body');
+
+/**
+ * The params record by wire name of a call of `op` that gives its parameters `values` (a parameter without one is left
+ * out): `{ load_id: …, page: … }`, or undefined when `op` has no parameters. What a descriptor's `params` holds.
+ */
+export function paramsRecord(op: Operation, values: ReadonlyMap<string, Expression>): Expression | undefined {
+  const params = orderedParameters(op);
+  if (params.length === 0) return undefined;
+  return object(params.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : [])));
+}
+
+/**
+ * The arguments of a call of `op`'s method ({@link methodParameters}) that gives its parameters `values` (by wire
+ * name; a parameter without one is left out) and no body: each path parameter's value, then `{ page: … }` when it has
+ * other parameters, then `options`.
+ *
+ * @throws Error when a path parameter has no value (model/poll.ts gives every required parameter one)
+ */
+export function callArguments(op: Operation, values: ReadonlyMap<string, Expression>, options: Expression): Expression[] {
+  const path = methodArguments(op).path.map((a) => {
+    const value = values.get(a.parameter.name);
+    if (value === undefined) throw new Error(`internal error: no value for path parameter '${a.parameter.name}' of ${op.operationId}`);
+    return value;
+  });
+  const others = otherParameters(op);
+  if (others.length === 0) return [...path, options];
+  const record = object(others.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : [])));
+  return [...path, record, options];
+}
+
+/** The `@param` texts of {@link methodParameters} (without `options`). */
+export function parameterTags(op: Operation): string[] {
+  const tags = methodArguments(op).path.map((a) => `${a.name} ${pathArgumentDocs(a.parameter)}`);
+  if (otherParameters(op).length > 0) tags.push(`params query, header and cookie parameters by wire name ({@link ${paramsTypeName(op)}})`);
+  if (op.requestBody !== undefined && op.names.body !== undefined) {
+    const media = op.requestBody.contents.map((c) => c.mediaType).join(', ');
+    tags.push(`body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`);
+  }
+  return tags;
+}
+
+/** The `@throws` text of failures without a response (every method). */
+export const CONNECTION_THROWS =
+  '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts';
+
+/**
  * The parts of the method for `op`.
  * @param client the expression of the client that sends the request (`this.client` in a resource, `this` in the root client)
  */
@@ -255,14 +335,10 @@ export function methodParts(
   const path = methodArguments(op).path;
   const hasParams = otherParameters(op).length > 0;
   const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
-  const bodyRequired = hasBody && op.requestBody?.required === true;
-  const typeName = (identifier: string): string => scope.packageType(typesPackage, identifier);
-
-  const parameters: ParameterNode[] = path.map((a) => ({ name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }));
-  if (hasParams) parameters.push({ name: 'params', type: name(typeName(paramsTypeName(op))), optional: paramsOptional(op) });
-  if (hasBody && op.names.body !== undefined)
-    parameters.push({ name: 'body', type: name(scope.packageType(typesPackage, op.names.body)), optional: !bodyRequired });
-  parameters.push({ name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true });
+  const parameters: ParameterNode[] = [
+    ...methodParameters(api, op, scope, typesPackage),
+    { name: 'options', type: name(scope.type(CORE.types, 'RequestOptions')), optional: true },
+  ];
 
   const response = name(scope.packageType(typesPackage, op.names.response));
   const kind = op.requestBody?.contents[0]?.bodyKind;
@@ -288,20 +364,16 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
+  const bodySchema = op.requestBody?.contents[0]?.schema;
+  const fields = bodySchema !== undefined && op.names.body !== undefined ? bodyFieldLines(api, bodySchema, op.names.body) : [];
+  if (fields.length > 0) lines.push('', ...fields);
   const model = docModel(pickDocs(op), { lines });
   const tags: string[] = [];
   const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
-  for (const a of path) tags.push(tag('param', `${a.name} ${pathArgumentDocs(a.parameter)}`));
-  if (hasParams) tags.push(tag('param', `params query, header and cookie parameters by wire name ({@link ${paramsTypeName(op)}})`));
-  if (hasBody) {
-    const media = op.requestBody?.contents.map((c) => c.mediaType).join(', ') ?? '';
-    tags.push(tag('param', `body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`));
-  }
+  for (const text of parameterTags(op)) tags.push(tag('param', text));
   tags.push(tag('param', 'options per-request overrides (timeout, retries, headers, signal, …)'));
-  for (const text of throwsTexts(op)) tags.push(tag('throws', text));
-  tags.push(
-    tag('throws', '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts'),
-  );
+  for (const text of throwsTexts(errorResponses(op))) tags.push(tag('throws', text));
+  tags.push(tag('throws', CONNECTION_THROWS));
   for (const t of model?.tags ?? []) tags.push(tagLine(t));
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
   return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };

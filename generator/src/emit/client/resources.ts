@@ -12,13 +12,17 @@ import { bannerLine } from '../text.js';
 import { jsDocStructures } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
+import { pollMethod } from './poll-method.js';
 import { allResources, type ResourceNode } from './resources-tree.js';
 import { ImportScope } from './scope.js';
 
 /** The client expression a resource passes on: `this.client` in a resource class. */
 const THIS_CLIENT = member(THIS, 'client');
 
-/** Methods of `node` (its operations), in spec order; `client`: the expression that sends the requests. */
+/**
+ * Methods of `node` (its operations), in spec order, each followed by its `…AndPoll` method when it has `x-poll`;
+ * `client`: the expression that sends the requests.
+ */
 export function resourceMethods(
   api: Api,
   node: ResourceNode,
@@ -27,9 +31,18 @@ export function resourceMethods(
   knownSchemes: ReadonlySet<string>,
   client: Expression = THIS_CLIENT,
 ): ClassMember[] {
-  return node.operations.map((op, i) => {
+  return node.operations.flatMap((op, i): ClassMember[] => {
     const parts = methodParts(api, op, scope, options.typesPackageName, knownSchemes, client);
-    return { kind: 'method', docs: parts.docs, name: node.methodNames[i] ?? op.methodName, params: parts.params, returns: parts.returns, body: parts.body };
+    const method: ClassMember = {
+      kind: 'method',
+      docs: parts.docs,
+      name: node.methodNames[i] ?? op.methodName,
+      params: parts.params,
+      returns: parts.returns,
+      body: parts.body,
+    };
+    const waiting = pollMethod(api, node, i, scope, options.typesPackageName, knownSchemes, client);
+    return waiting === undefined ? [method] : [method, waiting];
   });
 }
 

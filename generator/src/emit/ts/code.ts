@@ -34,7 +34,22 @@ export type Expression =
   | { kind: 'conditional'; test: Expression; consequent: Expression; alternate: Expression }
   | { kind: 'assignment'; operator: '=' | '??='; left: Expression; right: Expression }
   /** Parentheses the code keeps (`return (this.#a ??= …)`). */
-  | { kind: 'parenthesized'; expression: Expression };
+  | { kind: 'parenthesized'; expression: Expression }
+  /** `await argument` (a statement, an initializer or an argument; never the object of a member access or a callee). */
+  | { kind: 'await'; argument: Expression }
+  /**
+   * `(param) => body`, `({ a, b: c }) => body`: one parameter, an expression body that is a call, a member access, an
+   * identifier or a binary expression (never an object, an array, a ternary or another arrow: prettier lays those out
+   * otherwise), and never the last argument of a call (prettier may hug it).
+   */
+  | { kind: 'arrow'; param: string | ObjectPattern; body: Expression };
+
+/** An object pattern of names: `{ a, b: c, ...rest }` (`key` and `value` are identifiers; equal: shorthand). */
+export interface ObjectPattern {
+  kind: 'object-pattern';
+  properties: Array<{ key: string; value: string }>;
+  rest?: string;
+}
 
 /** Binary operators: equality (`BinaryExpression`) and logical (`LogicalExpression`). */
 export type BinaryOperator = '===' | '!==' | '||' | '??';
@@ -43,8 +58,8 @@ export type ObjectProperty =
   /** `key: value`; `key` is source text: a name or a quoted string, or with `computed` the key expression (`["__proto__"]`). */
   { kind: 'property'; key: string; computed?: boolean; value: Expression } | { kind: 'shorthand'; name: string } | { kind: 'spread'; argument: Expression };
 
-/** A name, or an array pattern of names (`[key, value]`). */
-export type Binding = string | string[];
+/** A name, an array pattern of names (`[key, value]`) or an object pattern (`{ poll: wait, ...request }`). */
+export type Binding = string | string[] | ObjectPattern;
 
 /** A statement of a function body. */
 export type BodyStatement =
@@ -86,6 +101,7 @@ export type ClassMember =
       kind: 'method';
       docs?: string;
       override?: boolean;
+      async?: boolean;
       name: string;
       typeParams?: TypeParameter[];
       params: Parameter[];

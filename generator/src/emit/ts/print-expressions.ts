@@ -6,7 +6,7 @@
  * that are not nested, `as`/`satisfies`). Where prettier looks at the parent node, the parent is
  * passed in.
  */
-import type { BinaryOperator, Expression, ObjectProperty } from './code.js';
+import type { BinaryOperator, Expression, ObjectPattern, ObjectProperty } from './code.js';
 import {
   type Doc,
   align,
@@ -46,7 +46,9 @@ export type Parent =
         | 'branch'
         | 'typeof'
         | 'iterable'
-        | 'default';
+        | 'default'
+        | 'await'
+        | 'arrow-body';
     }
   /** The object of a member access (`computed`: `[index]`); `root`: the nearest parent that is not a member access. */
   | { kind: 'member'; computed: boolean; root: Parent }
@@ -98,7 +100,32 @@ export function exprDoc(e: Expression, parent: Parent): Doc {
     }
     case 'parenthesized':
       return ['(', exprDoc(e.expression, parent), ')'];
+    case 'await':
+      if (parent.kind === 'callee' || parent.kind === 'member') throw new Error('`await` as a callee or the object of a member access is not printed');
+      return ['await ', exprDoc(e.argument, { kind: 'await' })];
+    case 'arrow':
+      return arrowDoc(e);
   }
+}
+
+/** prettier's `printArrowFunction` for one parameter and an expression body that goes after `=>` or on the next line. */
+function arrowDoc(e: Extract<Expression, { kind: 'arrow' }>): Doc {
+  if (['object', 'array', 'arrow', 'conditional'].includes(e.body.kind)) throw new Error(`an arrow function with a body of kind ${e.body.kind} is not printed`);
+  const param: Doc =
+    typeof e.param === 'string'
+      ? group(['(', indent([softline, e.param]), ifBreak(','), softline, ')'])
+      : // A lone object pattern hugs the parentheses (prettier's `shouldHugTheOnlyFunctionParameter`).
+        group(['(', patternContents(e.param), ')']);
+  return group([group(param), ' =>', group(indent([line, exprDoc(e.body, { kind: 'arrow-body' })]))]);
+}
+
+/** `{ a, b: c, ...rest }` without its group: prettier's `printObject` for an object pattern (no trailing comma after a rest). */
+export function patternContents(p: ObjectPattern): Doc {
+  const parts: Doc[] = p.properties.map((x) =>
+    x.key === x.value ? x.key : assignmentDoc(printKey(x.key), ':', { kind: 'identifier', name: x.value }, { kind: 'property' }, { property: true }),
+  );
+  if (p.rest !== undefined) parts.push(['...', p.rest]);
+  return ['{', indent([line, join([',', line], parts)]), p.rest === undefined ? ifBreak(',') : '', line, '}'];
 }
 
 type Member = Extract<Expression, { kind: 'member' | 'index' }>;
@@ -162,8 +189,10 @@ function memberChainDoc(e: Call): Doc {
 /** prettier's `printCallArguments`: one line, the last argument hugged (an object or array), or one argument a line. */
 function argumentsDoc(args: readonly Expression[]): Doc {
   if (args.length === 0) return '()';
+  if (args[args.length - 1]!.kind === 'arrow') throw new Error('an arrow function as the last argument is not printed');
   const printed = args.map((a, i): Doc => (i < args.length - 1 ? [exprDoc(a, { kind: 'argument' }), ',', line] : exprDoc(a, { kind: 'argument' })));
   const allBrokenOut = (): Doc => group(['(', indent([line, ...printed]), ifBreak(','), line, ')'], { shouldBreak: true });
+  if (isFunctionComposition(args)) return allBrokenOut();
   if (shouldExpandLastArg(args)) {
     const head = printed.slice(0, -1);
     if (head.some(willBreak)) return allBrokenOut();
@@ -172,6 +201,18 @@ function argumentsDoc(args: readonly Expression[]): Doc {
     return conditionalGroup([['(', ...head, last, ')'], ['(', ...head, group(last, { shouldBreak: true }), ')'], allBrokenOut()]);
   }
   return group(['(', indent([softline, ...printed]), ifBreak(','), softline, ')'], { shouldBreak: printed.some(willBreak) });
+}
+
+/** prettier's `isFunctionCompositionArgs`: two or more arrow functions, or a call among them with an arrow function argument. */
+function isFunctionComposition(args: readonly Expression[]): boolean {
+  if (args.length <= 1) return false;
+  let arrows = 0;
+  for (const arg of args) {
+    if (arg.kind === 'arrow') {
+      if (++arrows > 1) return true;
+    } else if (arg.kind === 'call' && arg.args.some((a) => a.kind === 'arrow')) return true;
+  }
+  return false;
 }
 
 function couldExpandArg(arg: Expression): boolean {
@@ -246,7 +287,13 @@ type Layout = 'break-after-operator' | 'never-break-after-operator' | 'fluid' | 
  * prettier's `printAssignment`: `left operator right` (`key: value`, `name = init`, `a ??= b`) in
  * the layout its `chooseLayout` picks for these operands.
  */
-export function assignmentDoc(left: Doc, operator: string, right: Expression, rightParent: Parent, opts: { property?: boolean; type?: TypeNode } = {}): Doc {
+export function assignmentDoc(
+  left: Doc,
+  operator: string,
+  right: Expression,
+  rightParent: Parent,
+  opts: { property?: boolean; type?: TypeNode; complexDestructuring?: boolean } = {},
+): Doc {
   const layout = chooseLayout(left, right, opts);
   const rightDoc = exprDoc(right, rightParent);
   switch (layout) {
@@ -263,8 +310,9 @@ export function assignmentDoc(left: Doc, operator: string, right: Expression, ri
   }
 }
 
-function chooseLayout(left: Doc, right: Expression, opts: { property?: boolean; type?: TypeNode }): Layout {
+function chooseLayout(left: Doc, right: Expression, opts: { property?: boolean; type?: TypeNode; complexDestructuring?: boolean }): Layout {
   const canBreakLeft = canBreak(left);
+  if (opts.complexDestructuring === true) return 'break-lhs';
   if (opts.type !== undefined && hasComplexTypeAnnotation(opts.type)) return 'break-lhs';
   // Wrapping a value after a very short key usually does not help.
   const shortKey = opts.property === true && typeof left === 'string' && stringWidth(left) < TAB_WIDTH + 3;
@@ -286,7 +334,7 @@ function shouldBreakAfterOperator(right: Expression, shortKey: boolean): boolean
   if (right.kind === 'conditional') return right.test.kind === 'binary' && !shouldInlineLogical(right.test);
   if (shortKey) return false;
   let node: Expression = right;
-  while (node.kind === 'typeof') node = node.argument;
+  while (node.kind === 'typeof' || node.kind === 'await') node = node.argument;
   return isStringLiteral(node) || isPoorlyBreakableChain(node, false);
 }
 
@@ -347,7 +395,8 @@ function binaryDoc(e: Binary, parent: Parent): Doc {
   if (insideParens) return parts;
   if (parent.kind === 'callee' || parent.kind === 'typeof' || (parent.kind === 'member' && !parent.computed))
     return group([indent([softline, ...parts]), softline]);
-  const shouldNotIndent = parent.kind === 'return' || (parent.kind === 'test' && parent.outer.kind !== 'return' && parent.outer.kind !== 'argument');
+  const shouldNotIndent =
+    parent.kind === 'return' || parent.kind === 'arrow-body' || (parent.kind === 'test' && parent.outer.kind !== 'return' && parent.outer.kind !== 'argument');
   const shouldIndentIfInlining = parent.kind === 'assignment' || parent.kind === 'declarator' || parent.kind === 'property';
   const samePrecedence = e.left.kind === 'binary' && shouldFlatten(e.operator, e.left.operator);
   const inline = shouldInlineLogical(e);

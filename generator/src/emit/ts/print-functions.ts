@@ -10,7 +10,7 @@ import type { Binding, BodyStatement, ClassMember, Parameter, TypeParameter } fr
 import { type Doc, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak } from './doc.js';
 import type { TypeNode } from './nodes.js';
 import { docsDoc } from './print-comments.js';
-import { arrayDoc, assignmentDoc, exprDoc } from './print-expressions.js';
+import { arrayDoc, assignmentDoc, exprDoc, patternContents } from './print-expressions.js';
 import { objectDoc, typeDoc } from './print-types.js';
 
 /** `(a: A, b?: B)`, broken one parameter a line; a lone parameter typed by a type literal hugs its braces. */
@@ -76,7 +76,15 @@ export function blockDoc(statements: readonly BodyStatement[]): Doc {
 }
 
 function bindingDoc(binding: Binding): Doc {
-  return typeof binding === 'string' ? binding : arrayDoc(binding.map((name) => ({ kind: 'identifier', name })));
+  if (typeof binding === 'string') return binding;
+  if (Array.isArray(binding)) return arrayDoc(binding.map((name) => ({ kind: 'identifier', name })));
+  return group(patternContents(binding));
+}
+
+/** prettier's `isComplexDestructuring`: an object pattern of more than two properties, one of them not shorthand. */
+function isComplexDestructuring(binding: Binding): boolean {
+  if (typeof binding === 'string' || Array.isArray(binding)) return false;
+  return binding.properties.length + (binding.rest === undefined ? 0 : 1) > 2 && binding.properties.some((p) => p.key !== p.value);
 }
 
 function statementDoc(s: BodyStatement): Doc {
@@ -89,7 +97,8 @@ function statementDoc(s: BodyStatement): Doc {
       return [exprDoc(s.expression, { kind: 'statement' }), ';'];
     case 'const': {
       const left: Doc = s.type === undefined ? bindingDoc(s.binding) : [bindingDoc(s.binding), ': ', typeDoc(s.type, 'annotation')];
-      return group(['const ', assignmentDoc(left, ' =', s.init, { kind: 'declarator' }, s.type !== undefined ? { type: s.type } : {}), ';']);
+      const opts = { ...(s.type !== undefined ? { type: s.type } : {}), ...(isComplexDestructuring(s.binding) ? { complexDestructuring: true } : {}) };
+      return group(['const ', assignmentDoc(left, ' =', s.init, { kind: 'declarator' }, opts), ';']);
     }
     case 'if':
       return group(['if (', group([indent([softline, exprDoc(s.test, { kind: 'if-test' })]), softline]), ')', indent([line, statementDoc(s.consequent)])]);
@@ -126,6 +135,7 @@ function classMemberDoc(m: ClassMember): Doc {
     case 'method':
       return [
         m.override === true ? 'override ' : '',
+        m.async === true ? 'async ' : '',
         m.name,
         signatureDoc(m.typeParams, m.params, m.returns),
         m.body === undefined ? ';' : [' ', blockDoc(m.body)],

@@ -14,13 +14,28 @@ import type { FileScope } from './scope.js';
 export type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
 
 function schemaDocs(named: NamedSchema): Docs {
-  const { title, summary, description, deprecated, inferred, default: def, examples, format, constraints, externalDocsUrl } = named.schema;
+  const {
+    title,
+    summary,
+    description,
+    deprecated,
+    inferred,
+    inferredKeywords,
+    note,
+    default: def,
+    examples,
+    format,
+    constraints,
+    externalDocsUrl,
+  } = named.schema;
   const docs: Docs = {};
   if (title !== undefined) docs.title = title;
   if (summary !== undefined) docs.summary = summary;
   if (description !== undefined) docs.description = description;
   if (deprecated !== undefined) docs.deprecated = deprecated;
   if (inferred !== undefined) docs.inferred = inferred;
+  if (inferredKeywords !== undefined) docs.inferredKeywords = inferredKeywords;
+  if (note !== undefined) docs.note = note;
   if (def !== undefined) docs.default = def;
   if (examples !== undefined) docs.examples = examples;
   if (format !== undefined) docs.format = format;

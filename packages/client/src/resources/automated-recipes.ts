@@ -92,6 +92,10 @@ export class AutomatedRecipes {
    *
    * `POST /api/v3/automated-recipes` (operation `createAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateAutomatedRecipeError}.
+   *
+   * Body fields ({@link CreateAutomatedRecipeBody}):
+   * - `template_id` (required, `integer`): ID of the template to create the recipe from
+   * - `title` (optional, `string`): Recipe title
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param body the request body, sent as application/json ({@link CreateAutomatedRecipeBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -156,6 +160,11 @@ export class AutomatedRecipes {
    *
    * `PUT /api/v3/automated-recipes/{recipe_id}` (operation `updateAutomatedRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateAutomatedRecipeError}.
+   *
+   * Body fields ({@link UpdateAutomatedRecipeBody}):
+   * - `data_sources` (optional, `string[]`): List of data source names to include
+   * - `connections` (optional, `AutomatedRecipeConnection[]`): List of connections with accounts
+   * - `sync_from_date` (optional, `string`): Start date for data synchronization (YYYY-MM-DD)
    * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateAutomatedRecipeBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -116,6 +116,9 @@ export class DataTables {
    *
    * `PUT /api/v3/data-tables/{data_table_id}` (operation `updateDataTable`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDataTableError}.
+   *
+   * Body fields ({@link UpdateDataTableBody}):
+   * - `selected_fields` (required, `string[]`): The full list of fields to keep selected; fields not listed are deselected (dimensions cannot be deselected).
    * @param dataTableId Data Table ID. Path parameter `data_table_id`. Source: `#/paths/~1api~1v3~1data-tables~1{data_table_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateDataTableBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -63,6 +63,14 @@ export class ExtractTemplates {
    *
    * `POST /api/v3/extract-template/{template_id}/preview/` (operation `previewExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link PreviewExtractTemplateError}.
+   *
+   * Body fields ({@link PreviewExtractTemplateBody}):
+   * - `connection_id` (required, `integer`): Connection ID to use for the preview.
+   * - `custom_settings` (optional, `object`): Custom settings for the extraction.
+   * - `fields` (required, `string[]`): List of fields to include in the preview.
+   * - `dynamic_fields` (optional, `string[]`): List of dynamic fields to include.
+   * - `accounts` (required, `string[]`): List of account IDs. Note: Remote account IDs (strings, `Account.account_id`), the same ones the custom-setting options request takes; not the integer embedded account ids (`Account.id`) that template validation and extract creation take in their `accounts`.
+   * - `custom_filters` (optional, `object | unknown[] | null`): Custom filters to apply.
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1preview~1/parameters/0`
    * @param body the request body, sent as application/json ({@link PreviewExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -110,6 +118,10 @@ export class ExtractTemplates {
    *
    * `POST /api/v3/extract-template/{template_id}/validation/` (operation `validateExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ValidateExtractTemplateError}.
+   *
+   * Body fields ({@link ValidateExtractTemplateBody}):
+   * - `accounts` (required, `integer[]`): Embedded account ids (`Account.id`), all of one connection. Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
+   * - `template_settings` (optional, `object`): Template settings to validate.
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1validation~1/parameters/0`
    * @param body the request body, sent as application/json ({@link ValidateExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -97,6 +97,12 @@ export class Extracts {
    *
    * `POST /api/v3.1/extracts/` (operation `createExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExtractError}.
+   *
+   * Body fields ({@link CreateExtractBody}):
+   * - `data_table_title` (required, `string`): Title of the data table the extracts write to.
+   * - `template_id` (required, `integer`): Extract Template ID.
+   * - `template_settings` (optional, `object`): Template settings (the docs show this object without a name).
+   * - `accounts` (required, `integer[]`): Embedded account ids (`Account.id`) to extract. Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
    * @param body the request body, sent as application/json ({@link CreateExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -156,6 +162,12 @@ export class Extracts {
    *
    * `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceExtractError}.
+   *
+   * Body fields ({@link ReplaceExtractBody}):
+   * - `scheduling` (optional, `Scheduling[]`): Extraction schedule configuration (the docs show this field without a name).
+   * - `fields` (optional, `string[]`): Field names to extract.
+   * - `additional_params` (optional, `object`): Additional parameters (e.g. time_granularity).
+   * - `sync_historical_data` (optional, `string | null`): Start date for historical data backfill (ISO date format, e.g. "2025-02-25").
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link ReplaceExtractBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -201,6 +213,12 @@ export class Extracts {
    *
    * `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateExtractError}.
+   *
+   * Body fields ({@link UpdateExtractBody}):
+   * - `scheduling` (optional, `Scheduling[]`): Extraction schedule configuration.
+   * - `fields` (optional, `string[]`): Field names to extract.
+   * - `additional_params` (optional, `object`): Additional parameters (e.g. time_granularity).
+   * - `sync_historical_data` (optional, `string | null`): Start date for historical data backfill (ISO date format, e.g. "2025-02-25").
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateExtractBody})

@@ -26,6 +26,11 @@ export class Iframe {
    *
    * `POST /api/v3/get_iframe_url` (operation `getIframeUrl`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetIframeUrlError}.
+   *
+   * Body fields ({@link GetIframeUrlBody}):
+   * - `workspace_id` (required, `integer`): Workspace the iframe works in.
+   * - `datasource_name` (optional, `string`): Data source whose connection screen to show.
+   * - `destination_name` (optional, `string`): Destination whose connection screen to show.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param body the request body, sent as application/json ({@link GetIframeUrlBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

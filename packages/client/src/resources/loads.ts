@@ -91,6 +91,13 @@ export class Loads {
    *
    * `POST /api/v3/loads` (operation `createLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateLoadError}.
+   *
+   * Body fields ({@link CreateLoadBody}):
+   * - `data_table_id` (required, `integer`): Data Table ID
+   * - `destination_connection_id` (required, `integer`): Destination Connection ID
+   * - `destination_table` (required, `string`): Destination table name
+   * - `run_policy` (optional, `string`): Load run policy
+   * - `load_historical_data` (optional, `boolean | string`): Load historical data ("Load Historical Date" in the docs; a flag or a start date, unclear).
    * @param body the request body, sent as application/json ({@link CreateLoadBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -150,6 +157,10 @@ export class Loads {
    *
    * `PUT /api/v3/loads/{load_id}` (operation `updateLoad`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateLoadError}.
+   *
+   * Body fields ({@link UpdateLoadBody}):
+   * - `run_policy` (optional, `string`): Load run policy
+   * - `scheduling` (optional, `Scheduling[]`): Load schedules.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateLoadBody})

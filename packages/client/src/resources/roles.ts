@@ -73,6 +73,11 @@ export class Roles {
    *
    * `POST /api/v3/roles/` (operation `createRole`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateRoleError}.
+   *
+   * Body fields ({@link CreateRoleBody}):
+   * - `title` (required, `string`): Role title.
+   * - `permissions` (required, `RolePermissions`): Permissions grouped by product layer.
+   * - `description` (optional, `string | null`): Optional description.
    * @param body the request body, sent as application/json ({@link CreateRoleBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -172,6 +177,11 @@ export class Roles {
    *
    * `PATCH /api/v3/roles/{role_id}` (operation `updateRole`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateRoleError}.
+   *
+   * Body fields ({@link UpdateRoleBody}):
+   * - `title` (optional, `string`): Role title.
+   * - `permissions` (optional, `RolePermissions`): Permissions grouped by product layer.
+   * - `description` (optional, `string | null`): Optional description.
    * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateRoleBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

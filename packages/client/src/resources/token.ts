@@ -26,6 +26,9 @@ export class Token {
    *
    * `POST /api/v3/token` (operation `createToken`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateTokenError}.
+   *
+   * Body fields ({@link CreateTokenBody}):
+   * - `workspace_id` (required, `integer`): Workspace the token is for.
    * @param body the request body, sent as application/json ({@link CreateTokenBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).

@@ -65,6 +65,10 @@ export class WebhookEndpoints {
    *
    * `POST /api/v3/webhook_endpoints/` (operation `createWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateWebhookEndpointError}.
+   *
+   * Body fields ({@link CreateWebhookEndpointBody}):
+   * - `url` (required, `string`): HTTPS URL of the receiver that will accept event deliveries.
+   * - `event_types` (optional, `WebhookEventTypeName[]`): Event types this endpoint will subscribe to.
    * @param body the request body, sent as application/json ({@link CreateWebhookEndpointBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -156,6 +160,10 @@ export class WebhookEndpoints {
    *
    * `PATCH /api/v3/webhook_endpoints/{id}/` (operation `updateWebhookEndpoint`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWebhookEndpointError}.
+   *
+   * Body fields ({@link UpdateWebhookEndpointBody}):
+   * - `url` (optional, `string`): HTTPS URL of the receiver that will accept event deliveries.
+   * - `event_types` (optional, `WebhookEventTypeName[]`): Event types this endpoint will subscribe to (replaces the current list).
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateWebhookEndpointBody})

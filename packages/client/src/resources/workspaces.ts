@@ -98,6 +98,9 @@ export class Workspaces {
    *
    * `POST /api/v3/workspaces` (operation `createWorkspace`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateWorkspaceError}.
+   *
+   * Body fields ({@link CreateWorkspaceBody}):
+   * - `title` (required, `string`): Workspace title
    * @param body the request body, sent as application/json ({@link CreateWorkspaceBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
@@ -155,6 +158,9 @@ export class Workspaces {
    *
    * `PUT /api/v3/workspaces/{id}` (operation `updateWorkspace`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWorkspaceError}.
+   *
+   * Body fields ({@link UpdateWorkspaceBody}):
+   * - `title` (required, `string`): Workspace title
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}/parameters/0`
    * @param body the request body, sent as application/json ({@link UpdateWorkspaceBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -137,6 +137,9 @@ export class Accounts {
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateConnectionAccountError}.
+   *
+   * Body fields ({@link UpdateConnectionAccountBody}):
+   * - `enabled_for_embedded_extraction` (required, `boolean`): Is the account enabled for embedded extraction
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/0`
    * @param accountId Account ID (the embedded account id, `Account.id`). Path parameter `account_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/1`

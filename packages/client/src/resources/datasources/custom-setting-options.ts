@@ -33,6 +33,15 @@ export class CustomSettingOptions {
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListCustomSettingOptionsError}.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
+   *
+   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * - `template_id` (required, `integer`): Extraction template ID whose custom setting is being resolved.
+   * - `connection_id` (required, `integer`): Connection ID used to resolve credentials and scope accounts.
+   * - `account_ids` (required, `string[]`): Remote account IDs from the source platform, scoped by connection_id.
+   * - `custom_setting_name` (required, `string`): Custom setting name from the extraction template.
+   * - `search_query` (optional, `string`): Optional case-insensitive search query applied to loaded options.
+   * - `page` (optional, `integer`): Page number for paginated options.
+   * - `page_size` (optional, `integer`): Number of options to return per account.
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/parameters/0`
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

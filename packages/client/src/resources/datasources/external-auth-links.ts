@@ -68,6 +68,9 @@ export class ExternalAuthLinks {
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExternalAuthLinkError}.
+   *
+   * Body fields ({@link CreateExternalAuthLinkBody}):
+   * - `send_email` (optional, `boolean`): Whether Improvado e-mails the link.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateExternalAuthLinkBody})

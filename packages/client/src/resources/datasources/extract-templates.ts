@@ -92,6 +92,17 @@ export class DatasourcesExtractTemplates {
    *
    * `POST /api/v3/datasources/{datasource_name}/extract-templates` (operation `createDatasourceExtractTemplate`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDatasourceExtractTemplateError}.
+   *
+   * Body fields ({@link CreateDatasourceExtractTemplateBody}):
+   * - `parent_id` (required, `integer`): ID of the parent (global) extraction template to base this template on
+   * - `title` (required, `string`): Title for the new template (must be unique within the agency)
+   * - `description` (optional, `string`): Description of the template (can be empty)
+   * - `fields` (required, `string[]`): List of field names to include in the template
+   * - `scheduling` (optional, `Scheduling[]`): Extraction schedule configuration
+   * - `additional_params` (optional, `object`): Additional parameters for the template (e.g. time_granularity)
+   * - `hashed_fields` (optional, `string[]`): List of field names to hash (optional)
+   * - `historical_data_depth_limit` (optional, `integer | null`): Limit on historical data depth in days (optional, null for no limit)
+   * - `connection_id` (optional, `integer`): Connection ID, required for wide report templates (parent has allow_to_select_dimensions or is_created_from_wide)
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateDatasourceExtractTemplateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -95,6 +95,12 @@ export class DestinationsConnections {
    *
    * `POST /api/v3/destinations/{destination_name}/connections` (operation `createDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDestinationConnectionError}.
+   *
+   * Body fields ({@link CreateDestinationConnectionBody}):
+   * - `title` (required, `string`): Destination Connection title
+   * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
+   * - `destination_name` (optional, `string`): Destination name
+   * - `conenctions_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/parameters/0`
    * @param body the request body, sent as application/json ({@link CreateDestinationConnectionBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
@@ -179,6 +185,10 @@ export class DestinationsConnections {
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceDestinationConnectionError}.
+   *
+   * Body fields ({@link ReplaceDestinationConnectionBody}):
+   * - `title` (required, `string`): Destination Connection title
+   * - `connection_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
    * @param body the request body, sent as application/json ({@link ReplaceDestinationConnectionBody})
@@ -229,6 +239,10 @@ export class DestinationsConnections {
    *
    * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
+   *
+   * Body fields ({@link UpdateDestinationConnectionBody}):
+   * - `title` (optional, `string`): Destination Connection title
+   * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`

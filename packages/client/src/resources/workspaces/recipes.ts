@@ -28,6 +28,9 @@ export class WorkspacesRecipes {
    *
    * `POST /api/v3/workspaces/{id}/recipes` (operation `enableWorkspaceRecipe`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link EnableWorkspaceRecipeError}.
+   *
+   * Body fields ({@link EnableWorkspaceRecipeBody}):
+   * - `recipe_id` (required, `integer`): ID of the agency recipe to enable.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}~1recipes/parameters/0`
    * @param body the request body, sent as application/json ({@link EnableWorkspaceRecipeBody})

@@ -19,6 +19,10 @@ export class Reports {
 
   /**
    * `POST /reports` (operation `createReport`).
+   *
+   * Body fields ({@link CreateReportBody}):
+   * - `title` (required, `string`)
+   * - `pages` (required, `integer`)
    * @param body the request body, sent as application/json ({@link CreateReportBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -16,6 +16,10 @@ export class Notes {
 
   /**
    * `POST /notes` (operation `createNote`).
+   *
+   * Body fields ({@link CreateNoteBody}):
+   * - `id` (required, `string`)
+   * - `text` (required, `string`)
    * @param body the request body, sent as application/json ({@link CreateNoteBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

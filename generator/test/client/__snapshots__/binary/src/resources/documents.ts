@@ -17,6 +17,12 @@ export class Documents {
 
   /**
    * `POST /documents` (operation `uploadDocument`).
+   *
+   * Body fields ({@link UploadDocumentBody}):
+   * - `file` (optional, `Blob`)
+   * - `thumb` (optional, `Blob`)
+   * - `inline` (optional, `string`)
+   * - `meta` (optional, `object`)
    * @param body the request body, sent as multipart/form-data ({@link UploadDocumentBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

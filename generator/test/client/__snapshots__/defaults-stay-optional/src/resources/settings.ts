@@ -20,6 +20,10 @@ export class Settings {
 
   /**
    * `PUT /settings` (operation `putSettings`).
+   *
+   * Body fields ({@link PutSettingsBody}):
+   * - `owner` (required, `string`)
+   * - `theme` (optional, `string`)
    * @param params query, header and cookie parameters by wire name ({@link PutSettingsParams})
    * @param body the request body, sent as application/json ({@link PutSettingsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

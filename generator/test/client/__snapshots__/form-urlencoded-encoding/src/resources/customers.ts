@@ -20,6 +20,11 @@ export class Customers {
 
   /**
    * `POST /customers` (operation `createCustomer`).
+   *
+   * Body fields ({@link CreateCustomerBody}):
+   * - `email` (optional, `string`)
+   * - `labels` (optional, `string[]`)
+   * - `meta` (optional, `object`)
    * @param body the request body, sent as application/x-www-form-urlencoded ({@link CreateCustomerBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

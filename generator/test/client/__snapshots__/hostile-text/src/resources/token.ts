@@ -19,6 +19,9 @@ export class Token {
 
   /**
    * `POST /token` (operation `list 'things' *\/ "now"-token`).
+   *
+   * Body fields ({@link ListThingsNowTokenBody}):
+   * - `key` (required, `string`)
    * @param body the request body, sent as application/json ({@link ListThingsNowTokenBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

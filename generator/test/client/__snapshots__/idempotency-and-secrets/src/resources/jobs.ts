@@ -48,6 +48,9 @@ export class Jobs {
    * Search jobs (a POST without side effects, retried like GET)
    *
    * `POST /jobs/search` (operation `searchJobs`).
+   *
+   * Body fields ({@link SearchJobsBody}):
+   * - `query` (optional, `string`)
    * @param params query, header and cookie parameters by wire name ({@link SearchJobsParams})
    * @param body the request body, sent as application/json ({@link SearchJobsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -22,6 +22,9 @@ export class Payments {
    * Create a payment (idempotency header found by its name)
    *
    * `POST /payments` (operation `createPayment`).
+   *
+   * Body fields ({@link CreatePaymentBody}):
+   * - `amount` (required, `integer`)
    * @param params query, header and cookie parameters by wire name ({@link CreatePaymentParams})
    * @param body the request body, sent as application/json ({@link CreatePaymentBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

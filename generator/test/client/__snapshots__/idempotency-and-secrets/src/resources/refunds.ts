@@ -22,6 +22,9 @@ export class Refunds {
    * Create a refund (idempotency header declared by x-idempotency-key)
    *
    * `POST /refunds` (operation `createRefund`).
+   *
+   * Body fields ({@link CreateRefundBody}):
+   * - `payment_id` (required, `integer`)
    * @param params query, header and cookie parameters by wire name ({@link CreateRefundParams})
    * @param body the request body, sent as application/json ({@link CreateRefundBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

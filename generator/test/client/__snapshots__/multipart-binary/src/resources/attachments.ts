@@ -20,6 +20,11 @@ export class Attachments {
 
   /**
    * `POST /attachments` (operation `uploadAttachment`).
+   *
+   * Body fields ({@link UploadAttachmentBody}):
+   * - `caption` (optional, `string`)
+   * - `file` (required, `Blob`)
+   * - `extras` (optional, `Blob[]`)
    * @param body the request body, sent as multipart/form-data ({@link UploadAttachmentBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -60,6 +60,10 @@ export class Datasources {
    * `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
+   *
+   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * - `page` (optional, `integer`)
+   * - `page_size` (optional, `integer`)
    * @param datasourceName Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post/parameters/0`
    * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

@@ -64,6 +64,9 @@ export class Things {
 
   /**
    * `POST /things/{default}/{class}` (operation `createThing`).
+   *
+   * Body fields ({@link CreateThingBody}):
+   * - `name` (optional, `string`)
    * @param _default Path parameter `default`. Source: `#/paths/~1things~1{default}~1{class}/post/parameters/0`
    * @param _class Path parameter `class`. Source: `#/paths/~1things~1{default}~1{class}/post/parameters/1`
    * @param body the request body, sent as application/json ({@link CreateThingBody})

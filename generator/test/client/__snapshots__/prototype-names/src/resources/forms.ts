@@ -17,6 +17,10 @@ export class Forms {
 
   /**
    * `POST /forms` (operation `submitForm`).
+   *
+   * Body fields ({@link SubmitFormBody}):
+   * - `toString` (optional, `string[]`)
+   * - `constructor` (optional, `string`)
    * @param body the request body, sent as application/x-www-form-urlencoded ({@link SubmitFormBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -20,6 +20,12 @@ export class Things {
 
   /**
    * `POST /things/{hasOwnProperty}` (operation `updateThing`).
+   *
+   * Body fields ({@link UpdateThingBody}):
+   * - `toString` (required, `string`)
+   * - `constructor` (optional, `string`)
+   * - `__proto__` (optional, `string`)
+   * - `valueOf` (optional, `integer`)
    * @param hasOwnProperty Path parameter `hasOwnProperty`. Source: `#/paths/~1things~1{hasOwnProperty}/post/parameters/0`
    * @param params query, header and cookie parameters by wire name ({@link UpdateThingQuery})
    * @param body the request body, sent as application/json ({@link UpdateThingBody})

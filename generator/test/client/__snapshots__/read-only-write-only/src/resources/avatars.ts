@@ -16,6 +16,9 @@ export class Avatars {
 
   /**
    * `POST /avatars` (operation `createAvatar`).
+   *
+   * Body fields ({@link CreateAvatarBody}):
+   * - `image` (required, `Image`)
    * @param body the request body, sent as application/json ({@link CreateAvatarBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

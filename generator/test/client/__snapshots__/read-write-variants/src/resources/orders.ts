@@ -16,6 +16,10 @@ export class Orders {
 
   /**
    * `POST /orders` (operation `createOrder`).
+   *
+   * Body fields ({@link CreateOrderBody}):
+   * - `lines` (required, `Line[]`)
+   * - `note` (optional, `string`)
    * @param body the request body, sent as application/json ({@link CreateOrderBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -16,6 +16,10 @@ export class People {
 
   /**
    * `POST /people` (operation `createPerson`).
+   *
+   * Body fields ({@link CreatePersonBody}):
+   * - `name` (optional, `string`)
+   * - `employer` (optional, `Company`)
    * @param body the request body, sent as application/json ({@link CreatePersonBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

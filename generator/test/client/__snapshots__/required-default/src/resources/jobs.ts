@@ -16,6 +16,11 @@ export class Jobs {
 
   /**
    * `POST /jobs` (operation `createJob`).
+   *
+   * Body fields ({@link CreateJobBody}):
+   * - `name` (required, `string`)
+   * - `priority` (optional, `'low' | 'high'`)
+   * - `retry` (required, `Retry`)
    * @param body the request body, sent as application/json ({@link CreateJobBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

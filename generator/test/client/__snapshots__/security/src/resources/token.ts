@@ -16,6 +16,9 @@ export class Token {
 
   /**
    * `POST /api/v3/token` (operation `createToken`).
+   *
+   * Body fields ({@link CreateTokenBody}):
+   * - `workspace_id` (required, `integer`)
    * @param body the request body, sent as application/json ({@link CreateTokenBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -45,6 +45,9 @@ export class Pets {
   /**
    * `POST /pets` (operation `createPet`).
    * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreatePetError}.
+   *
+   * Body fields ({@link CreatePetBody}):
+   * - `name` (required, `string`)
    * @param body the request body, sent as application/json ({@link CreatePetBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ConflictError} 409: A pet of this name exists.

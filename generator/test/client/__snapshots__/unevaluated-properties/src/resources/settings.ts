@@ -16,6 +16,10 @@ export class Settings {
 
   /**
    * `PUT /settings` (operation `putSettings`).
+   *
+   * Body fields ({@link PutSettingsBody}):
+   * - `id` (required, `string`)
+   * - `theme` (optional, `'light' | 'dark'`)
    * @param body the request body, sent as application/json ({@link PutSettingsBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -19,6 +19,10 @@ export class Accounts {
 
   /**
    * `PUT /accounts` (operation `replaceAccount`).
+   *
+   * Body fields ({@link ReplaceAccountBody}):
+   * - `password` (optional, `string`)
+   * - `token` (optional, `string`)
    * @param body the request body, sent as application/json ({@link ReplaceAccountBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

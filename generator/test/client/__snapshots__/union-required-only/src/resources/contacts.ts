@@ -16,6 +16,10 @@ export class Contacts {
 
   /**
    * `POST /contacts` (operation `createContact`).
+   *
+   * Body fields ({@link CreateContactBody}):
+   * - `name` (optional, `string`)
+   * - `channel` (optional, `'email' | 'sms'`)
    * @param body the request body, sent as application/json ({@link CreateContactBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

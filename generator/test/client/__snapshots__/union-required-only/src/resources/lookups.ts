@@ -16,6 +16,10 @@ export class Lookups {
 
   /**
    * `POST /lookups` (operation `createLookup`).
+   *
+   * Body fields ({@link CreateLookupBody}):
+   * - `id` (optional, `integer`): The account id.
+   * - `owner` (optional, `string`)
    * @param body the request body, sent as application/json ({@link CreateLookupBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

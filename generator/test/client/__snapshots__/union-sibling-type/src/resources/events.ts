@@ -16,6 +16,13 @@ export class Events {
 
   /**
    * `POST /events` (operation `createEvent`).
+   *
+   * Body fields ({@link CreateEventBody}):
+   * - `name` (required, `string`)
+   * - `priority` (optional, `number`)
+   * - `label` (optional, `string | null`)
+   * - `code` (optional, `string`): An upper-case code.
+   * - `kind` (optional, `'built-in' | string`)
    * @param body the request body, sent as application/json ({@link CreateEventBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status

@@ -73,6 +73,9 @@ export class ItSXY {
    * List things *\/ with <p class='filter'>
    *
    * `POST /items/it's *_ "x" $_y_` (operation `list 'things' *\/ "now"-create`).
+   *
+   * Body fields ({@link ListThingsNowCreateBody}):
+   * - `field 'one' *\/` (optional, `string`): Ends *\/ here, then /\* starts; \@param not a tag \`not code\`
    * @param params query, header and cookie parameters by wire name ({@link ListThingsNowCreateParams})
    * @param body the request body, sent as application/x-www-form-urlencoded ({@link ListThingsNowCreateBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)

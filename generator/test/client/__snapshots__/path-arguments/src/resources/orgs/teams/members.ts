@@ -51,6 +51,10 @@ export class Members {
 
   /**
    * `PUT /orgs/{org_id}/teams/{team_slug}/members/{user_id}` (operation `updateTeamMember`).
+   *
+   * Body fields ({@link UpdateTeamMemberBody}):
+   * - `id` (required, `integer`)
+   * - `role` (optional, `string`)
    * @param orgId The organisation. Path parameter `org_id`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/parameters/1`
    * @param teamSlug Path parameter `team_slug`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/put/parameters/0`
    * @param userId The member's user ID. Path parameter `user_id`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/parameters/0`

@@ -21,6 +21,8 @@ export class Pets {
 
   /**
    * `POST /pets` (operation `createPet`).
+   *
+   * Body ({@link CreatePetBody}): one of `Pet`, `PetItem[]`.
    * @param body the request body, sent as application/json ({@link CreatePetBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
@@ -42,6 +44,10 @@ export class Pets {
 
   /**
    * `PUT /pets/pair` (operation `putPair`).
+   *
+   * Body fields ({@link PutPairBody}):
+   * - `left` (optional, `Left`)
+   * - `right` (optional, `Right`)
    * @param body the request body, sent as application/json ({@link PutPairBody})
    * @param options per-request overrides (timeout, retries, headers, signal, …)
    * @throws {@link ApiError} any other non-2xx status
