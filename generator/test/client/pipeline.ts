@@ -13,6 +13,7 @@ import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
 import type { Api } from '../../src/model/types.js';
 import { formatFile } from '../emit/format.js';
+import { corpusFoundFixtures as corpusFoundSpecs } from '../emit/pipeline.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -52,6 +53,11 @@ export function clientFixtures(): Fixture[] {
   }
   out.push(improvadoFixture());
   return out;
+}
+
+/** The fuzz-found fixtures (fixtures/corpus-found/fuzz-*), sorted, with their options: snapshotted by snapshots.test.ts, not in {@link clientFixtures}. */
+export function corpusFoundFixtures(): Fixture[] {
+  return corpusFoundSpecs().map((f) => ({ ...f, options: fixtureOptions(f.name, f.specPath) }));
 }
 
 export function improvadoFixture(): Fixture {
