@@ -1,15 +1,15 @@
 /**
  * Folder snapshots (one file snapshot per emitted file) and the files no longer emitted: vitest only
  * knows the snapshots it was asked for, so a file the generator stopped writing would stay behind.
- * Files that do not depend on the spec (tsconfig.json) are snapshotted once, not per fixture.
+ * Also where the shared (masked) snapshots and their manifests live (package-snapshots.ts writes them).
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-/** True under `vitest -u` (reads the snapshot state's update mode). */
-function updating(): boolean {
+/** True under `vitest -u` (reads the snapshot state's update mode; call it inside a test). */
+export function updating(): boolean {
   const state = expect.getState().snapshotState as unknown as { _updateSnapshot?: unknown };
   return state._updateSnapshot === 'all';
 }
@@ -40,53 +40,32 @@ export function expectNoStaleSnapshots(dir: string, emitted: Iterable<string>, s
   }
 }
 
-/**
- * Emitted files whose bytes do not depend on the spec (paths relative to a package root): the same for every
- * fixture, so they are not snapshotted per fixture. Each suite checks every fixture's copy against one reference
- * emission and anchors that reference to a single shared snapshot ({@link sharedSnapshot}): a template change
- * shows as one diff. snapshot-layout.test.ts fails when a snapshot file is byte-identical across fixtures
- * (a file to add here) or when a file listed here is no longer emitted.
- */
-export const specIndependentFiles: readonly string[] = ['tsconfig.json'];
-
-/** True for a path (relative to a package root) listed in {@link specIndependentFiles}. */
-export function isSpecIndependent(file: string): boolean {
-  return specIndependentFiles.includes(file);
-}
-
 /** The package kinds the generator emits. */
 export type PackageKind = 'types' | 'client';
 
-/** Folder of the shared snapshots of spec-independent files: `<folder>/<package kind>/<file>`. */
-export const sharedSnapshotsDir = fileURLToPath(new URL('./__snapshots__/spec-independent/', import.meta.url));
+/**
+ * Folder of the shared (masked) snapshots: `<folder>/<kind>/<variant>/<path in the package>`, and each
+ * kind's manifest `<folder>/<kind>.json` (snapshot-plan.ts).
+ */
+export const sharedDir = fileURLToPath(new URL('./__snapshots__/shared/', import.meta.url));
 
-/** Absolute path of the single snapshot of the spec-independent `file` of a `kind` package. */
-export function sharedSnapshot(kind: PackageKind, file: string): string {
-  return path.join(sharedSnapshotsDir, kind, file);
+/** Absolute path of the manifest of a package kind's snapshots. */
+export function manifestPath(kind: PackageKind): string {
+  return path.join(sharedDir, `${kind}.json`);
 }
 
-/**
- * Asserts that every spec-independent file of one fixture's package equals the same file of the suite's
- * reference emission (`reference`, another fixture of the same suite), with a message naming both.
- */
-export function expectSameAsReference(
-  fixture: string,
-  files: ReadonlyMap<string, string>,
-  reference: { name: string; files: ReadonlyMap<string, string> },
-): void {
-  for (const file of specIndependentFiles) {
-    expect(files.get(file), `${file} of ${fixture} equals ${reference.name}'s (spec-independent: one shared snapshot)`).toBe(reference.files.get(file));
-  }
+/** Absolute path of a shared snapshot: `variant` is `<variant>/<path in the package>` (a key of `SnapshotPlan.variants`). */
+export function variantPath(kind: PackageKind, variant: string): string {
+  return path.join(sharedDir, kind, variant);
 }
 
-/**
- * Anchors a suite's reference emission to the shared snapshots: every spec-independent file is emitted and
- * matches `__snapshots__/spec-independent/<kind>/<file>` (written under `vitest -u`).
- */
-export async function expectSharedSnapshots(kind: PackageKind, files: ReadonlyMap<string, string>): Promise<void> {
-  for (const file of specIndependentFiles) {
-    const contents = files.get(file);
-    expect(contents, `the ${kind} package emits ${file}`).toBeTypeOf('string');
-    await expect(contents).toMatchFileSnapshot(sharedSnapshot(kind, file));
+/** Deletes the empty folders under `dir` (left behind when `vitest -u` deletes stale snapshot files); keeps `dir`. */
+export function pruneEmptyFolders(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const full = path.join(dir, entry.name);
+    pruneEmptyFolders(full);
+    if (readdirSync(full).length === 0) rmSync(full, { recursive: true });
   }
 }

@@ -1,25 +1,35 @@
 /**
- * The layout of the file snapshots: a fixture's snapshot folder holds only what depends on its spec.
- * A file whose snapshot is byte-identical across fixtures (a template that reads nothing from the
- * spec) belongs in `specIndependentFiles` (snapshot-files.ts), snapshotted once under
- * __snapshots__/spec-independent/; and no snapshot copies a file of the committed packages
- * (packages/types, packages/client: the drift gate compares those with a fresh generation).
+ * The layout of the package snapshots, read from the files alone (package-snapshots.ts writes them): a
+ * fixture's folder holds only files no other fixture shares once masked (snapshot-mask.ts), so no two
+ * own snapshots of one path are equal after masking, and none equals a shared snapshot; every shared
+ * snapshot is used by two fixtures or more, as the manifest (`generator/test/__snapshots__/shared/<kind>.json`)
+ * records; and no snapshot copies a file of the committed packages (packages/types, packages/client: the
+ * drift gate compares those with a fresh generation). Files a test compiles against (snapshot-pins.ts)
+ * stay their fixture's own and are exempt from the "equal after masking" rule.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listFiles, type PackageKind, sharedSnapshotsDir, specIndependentFiles } from './snapshot-files.js';
+import { listFiles, manifestPath, type PackageKind, sharedDir, variantPath } from './snapshot-files.js';
+import { maskExactly } from './snapshot-mask.js';
+import { importedSnapshotFiles } from './snapshot-pins.js';
+import { type FixtureEntry, parseManifest } from './snapshot-plan.js';
 
 const testDir = fileURLToPath(new URL('./', import.meta.url));
 const repoRoot = path.resolve(testDir, '../..');
 
-/** One fixture's snapshot of one package. */
-interface PackageSnapshot {
-  fixture: string;
+/** One package kind's snapshots on disk. */
+interface KindSnapshots {
   kind: PackageKind;
+  /** Folder of the fixtures' own snapshots. */
   dir: string;
+  manifest: Map<string, FixtureEntry>;
+  /** Fixture → its own snapshot files (paths in the package). */
+  own: Map<string, string[]>;
+  /** `<fixture>/<path>` of the files a test compiles against. */
+  pinned: Set<string>;
 }
 
 /** Sub-folders of `dir`, sorted. */
@@ -30,62 +40,107 @@ function folders(dir: string): string[] {
     .sort();
 }
 
-/** Every per-fixture package snapshot folder of the emit, client and corpus-found suites. */
-function packageSnapshots(): PackageSnapshot[] {
-  const emitDir = path.join(testDir, 'emit/__snapshots__');
-  const clientDir = path.join(testDir, 'client/__snapshots__');
-  const corpusDir = path.join(emitDir, 'corpus-found');
-  return [
-    ...folders(emitDir)
-      .filter((name) => name !== 'corpus-found')
-      .map((fixture): PackageSnapshot => ({ fixture, kind: 'types', dir: path.join(emitDir, fixture) })),
-    ...folders(clientDir).map((fixture): PackageSnapshot => ({ fixture, kind: 'client', dir: path.join(clientDir, fixture) })),
-    ...folders(corpusDir).flatMap((fixture) =>
-      (['types', 'client'] as const).map((kind): PackageSnapshot => ({ fixture: `corpus-found/${fixture}`, kind, dir: path.join(corpusDir, fixture, kind) })),
-    ),
-  ];
+function kindSnapshots(kind: PackageKind, dir: string): KindSnapshots {
+  const manifest = existsSync(manifestPath(kind)) ? parseManifest(readFileSync(manifestPath(kind), 'utf8')) : new Map<string, FixtureEntry>();
+  const own = new Map(folders(dir).map((fixture) => [fixture, listFiles(path.join(dir, fixture))]));
+  const read = (fixture: string, file: string): string | undefined => {
+    const full = path.join(dir, fixture, file);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  };
+  return { kind, dir, manifest, own, pinned: importedSnapshotFiles(dir, read) };
 }
+
+const suites: KindSnapshots[] = [
+  kindSnapshots('types', path.join(testDir, 'emit/__snapshots__')),
+  kindSnapshots('client', path.join(testDir, 'client/__snapshots__')),
+];
 
 const md5 = (file: string): string => createHash('md5').update(readFileSync(file)).digest('hex');
 
-describe('snapshot layout', () => {
-  const snapshots = packageSnapshots();
+/** Groups of more than one `label`, by key. */
+function collisions(entries: Array<{ key: string; label: string }>): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const { key, label } of entries) byKey.set(key, [...(byKey.get(key) ?? []), label]);
+  return [...byKey.values()].filter((labels) => labels.length > 1);
+}
 
-  it('finds the three suites’ snapshot folders', () => {
-    for (const kind of ['types', 'client'] as const) expect(snapshots.filter((s) => s.kind === kind).length).toBeGreaterThan(10);
-    expect(snapshots.some((s) => s.fixture.startsWith('corpus-found/'))).toBe(true);
+describe('snapshot layout', () => {
+  it('finds both suites’ snapshots and manifests', () => {
+    for (const s of suites) {
+      expect(s.manifest.size, `${s.kind} fixtures in ${manifestPath(s.kind)}`).toBeGreaterThan(10);
+      expect(s.own.size, `${s.kind} fixture folders`).toBeGreaterThan(10);
+      expect(
+        [...s.manifest.values()].some((e) => Object.keys(e.shared).length > 0),
+        `${s.kind}: some file is shared`,
+      ).toBe(true);
+    }
   });
 
-  it('no file snapshot is byte-identical across fixtures (spec-independent files are snapshotted once)', () => {
-    // (package kind, path in the package, md5) → fixtures holding exactly those bytes.
-    const holders = new Map<string, string[]>();
-    for (const s of snapshots) {
-      for (const file of listFiles(s.dir)) {
-        const key = `${s.kind}/${file} ${md5(path.join(s.dir, file))}`;
-        holders.set(key, [...(holders.get(key) ?? []), s.fixture]);
+  it('generator/test/__snapshots__ holds its README.md, the manifests and the shared snapshots, nothing else', () => {
+    const kinds = suites.map((s) => s.kind).join('|');
+    const unexpected = listFiles(path.join(testDir, '__snapshots__')).filter(
+      (file) => file !== 'README.md' && !new RegExp(`^shared/(?:${kinds})(?:\\.json$|/)`).test(file),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it('every fixture folder is a fixture of the manifest, and no file is both shared and its own', () => {
+    for (const s of suites) {
+      expect([...s.own.keys()].filter((fixture) => !s.manifest.has(fixture))).toEqual([]);
+      const both = [...s.own].flatMap(([fixture, files]) =>
+        files.filter((file) => s.manifest.get(fixture)?.shared[file] !== undefined).map((f) => `${fixture}/${f}`),
+      );
+      expect(both, `${s.kind}: files with an own and a shared snapshot`).toEqual([]);
+    }
+  });
+
+  it('no two own snapshots of one path are equal once masked, and none equals a shared snapshot', () => {
+    for (const s of suites) {
+      const entries: Array<{ key: string; label: string }> = [];
+      for (const [fixture, files] of s.own) {
+        const masks = s.manifest.get(fixture)?.masks ?? {};
+        for (const file of files.filter((f) => !s.pinned.has(`${fixture}/${f}`))) {
+          const masked = maskExactly(readFileSync(path.join(s.dir, fixture, file), 'utf8'), masks);
+          if (masked !== undefined) entries.push({ key: `${file}\n${masked}`, label: `${fixture}/${file}` });
+        }
+      }
+      for (const variant of listFiles(path.join(sharedDir, s.kind))) {
+        const file = variant.slice(variant.indexOf('/') + 1);
+        entries.push({ key: `${file}\n${readFileSync(variantPath(s.kind, variant), 'utf8')}`, label: `shared/${s.kind}/${variant}` });
+      }
+      expect(collisions(entries), `${s.kind}: snapshots equal after masking (vitest -u shares them)`).toEqual([]);
+    }
+  });
+
+  it('every shared snapshot is used by two fixtures or more, named after the first, and exists', () => {
+    for (const s of suites) {
+      const users = new Map<string, string[]>();
+      for (const [fixture, entry] of s.manifest) {
+        for (const [file, variant] of Object.entries(entry.shared)) users.set(`${variant}/${file}`, [...(users.get(`${variant}/${file}`) ?? []), fixture]);
+      }
+      expect(listFiles(path.join(sharedDir, s.kind)), `${s.kind}: shared snapshots on disk = those the manifest names`).toEqual([...users.keys()].sort());
+      for (const [variant, fixtures] of users) {
+        expect(fixtures.length, `${s.kind}/${variant} is used by ${fixtures.join(', ')}`).toBeGreaterThan(1);
+        expect(variant.startsWith(`${[...fixtures].sort()[0]}/`), `${s.kind}/${variant} is named after the first of ${fixtures.join(', ')}`).toBe(true);
       }
     }
-    const shared = [...holders].filter(([, fixtures]) => fixtures.length > 1).map(([key, fixtures]) => `${key.split(' ')[0]}: ${fixtures.join(', ')}`);
-    expect(shared).toEqual([]);
-  });
-
-  it('the shared snapshots are exactly the spec-independent files of each package kind', () => {
-    const expected = (['client', 'types'] as const).flatMap((kind) => specIndependentFiles.map((file) => `${kind}/${file}`)).sort();
-    expect(listFiles(sharedSnapshotsDir)).toEqual(expected);
   });
 
   it('no snapshot copies a file of the committed packages (the drift gate covers packages/types and packages/client)', () => {
-    expect(snapshots.map((s) => s.fixture)).not.toContain('improvado');
+    for (const s of suites) expect([...s.manifest.keys(), ...s.own.keys()]).not.toContain('improvado');
     const committed = new Map<string, string>();
     for (const pkg of ['packages/types', 'packages/client']) {
       const dir = path.join(repoRoot, pkg);
       expect(existsSync(dir), `${pkg} exists`).toBe(true);
       for (const file of listFiles(dir).filter((f) => !/^(node_modules|dist)\//.test(f))) committed.set(md5(path.join(dir, file)), `${pkg}/${file}`);
     }
-    const copies = snapshots.flatMap((s) =>
-      listFiles(s.dir)
-        .filter((file) => committed.has(md5(path.join(s.dir, file))))
-        .map((file) => `${path.relative(repoRoot, path.join(s.dir, file))} = ${committed.get(md5(path.join(s.dir, file)))}`),
+    const copies = suites.flatMap((s) =>
+      [...s.own].flatMap(([fixture, files]) =>
+        files
+          .map((file) => path.join(s.dir, fixture, file))
+          .filter((full) => committed.has(md5(full)))
+          .map((full) => `${path.relative(repoRoot, full)} = ${committed.get(md5(full))}`),
+      ),
     );
     expect(copies).toEqual([]);
   });

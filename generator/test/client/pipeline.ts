@@ -15,6 +15,7 @@ import { buildModel } from '../../src/model/build.js';
 import type { Api } from '../../src/model/types.js';
 import { readReadmeExtras } from '../../src/readme-extras.js';
 import { formatFile } from '../emit/format.js';
+import { corpusFoundFixtures as corpusFoundSpecs } from '../emit/pipeline.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -57,6 +58,11 @@ export function clientFixtures(): Fixture[] {
   }
   out.push(improvadoFixture());
   return out;
+}
+
+/** The fuzz-found fixtures (fixtures/corpus-found/fuzz-*), sorted, with their options: snapshotted by snapshots.test.ts, not in {@link clientFixtures}. */
+export function corpusFoundFixtures(): Fixture[] {
+  return corpusFoundSpecs().map((f) => ({ ...f, options: fixtureOptions(f.name, f.specPath) }));
 }
 
 export function improvadoFixture(): Fixture {

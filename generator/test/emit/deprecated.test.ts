@@ -1,18 +1,23 @@
 /**
  * deprecated-flags (case 38): `deprecated: true` reaches the editor. A TypeScript language service over the
- * generated snapshot of deprecated-flags plus a usage file must report the "deprecated" suggestion diagnostic
+ * types package of deprecated-flags (emitted in memory, as the snapshot suite emits it) plus a usage file must report the "deprecated" suggestion diagnostic
  * (6385 "'{0}' is deprecated." / 6387 "The signature '{0}' of '{1}' is deprecated.") on every use of
  * the deprecated property, schema, operation helper types and parameter member, and not on the
  * others.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { strictProgramOptions } from '../strict-options.js';
+import { emitFixture, typeFixtures } from './pipeline.js';
 
-const root = fileURLToPath(new URL('./__snapshots__/deprecated-flags/', import.meta.url));
+/** Where the language service sees the package (a folder of the test tree; nothing is written there). */
+const root = fileURLToPath(new URL('./deprecated-flags-package/', import.meta.url));
+const fixture = typeFixtures().find((f) => f.name === 'deprecated-flags');
+if (fixture === undefined) throw new Error('no deprecated-flags fixture');
+const emitted = await emitFixture(fixture);
 
 const usage = `import type { ListMatchesParams, ListMatchesResponse, Match, OldMatch } from './src/index.js';
 declare const match: Match;
@@ -26,9 +31,7 @@ export type Result = ListMatchesResponse;
 
 function deprecatedUses(): Array<{ text: string; code: number }> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(path.join(root, 'src'))) {
-    files.set(path.join(root, 'src', name), readFileSync(path.join(root, 'src', name), 'utf8'));
-  }
+  for (const [file, contents] of emitted) if (file.startsWith('src/')) files.set(path.join(root, file), contents);
   const usageFile = path.join(root, 'usage.ts');
   files.set(usageFile, usage);
   const host: ts.LanguageServiceHost = {
@@ -44,7 +47,7 @@ function deprecatedUses(): Array<{ text: string; code: number }> {
     fileExists: (name) => files.has(name) || ts.sys.fileExists(name),
     readFile: (name) => files.get(name) ?? ts.sys.readFile(name),
     readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
+    directoryExists: (dir) => [...files.keys()].some((file) => file.startsWith(`${dir}${path.sep}`)) || ts.sys.directoryExists(dir),
     getDirectories: ts.sys.getDirectories,
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());

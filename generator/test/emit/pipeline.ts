@@ -10,6 +10,7 @@ import { emitTypesPackage } from '../../src/emit/types/index.js';
 import type { EmitOptions } from '../../src/emit/types.js';
 import { loadDocument } from '../../src/load/index.js';
 import { buildModel } from '../../src/model/build.js';
+import type { Api } from '../../src/model/types.js';
 import { formatFile } from './format.js';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -38,6 +39,22 @@ export function typeFixtures(): Fixture[] {
   return out;
 }
 
+/**
+ * The fuzz-found fixtures with a spec (fixtures/corpus-found/fuzz-*), sorted: snapshotted beside the others
+ * (types-snapshots.test.ts, client/snapshots.test.ts) and compiled with a consumer (corpus-found.test.ts);
+ * not in {@link typeFixtures}. Throws when there is none.
+ */
+export function corpusFoundFixtures(): Fixture[] {
+  const dir = path.join(fixturesDir, 'corpus-found');
+  const out = readdirSync(dir)
+    .sort()
+    .filter((name) => name.startsWith('fuzz-') && existsSync(path.join(dir, name, 'openapi.yaml')))
+    .map((name) => ({ name, spec: path.join(dir, name, 'openapi.yaml'), specPath: `generator/test/fixtures/corpus-found/${name}/openapi.yaml` }));
+  if (out.length === 0) throw new Error(`no fuzz-* fixture spec under ${dir}`);
+  return out;
+}
+
+/** The emit options of a fixture: packages `@fixtures/<name>-types` and `@fixtures/<name>-client`, class `Client`. */
 export function fixtureOptions(fixture: Fixture): EmitOptions {
   return {
     typesPackageName: `@fixtures/${fixture.name}-types`,
@@ -51,11 +68,16 @@ export function fixtureOptions(fixture: Fixture): EmitOptions {
 
 /** Loads, models, emits and formats one fixture; returns path → formatted contents. */
 export async function emitFixture(fixture: Fixture): Promise<Map<string, string>> {
+  return (await emitFixturePackage(fixture)).files;
+}
+
+/** Like {@link emitFixture}, with the model it was emitted from. */
+export async function emitFixturePackage(fixture: Fixture): Promise<{ api: Api; files: Map<string, string> }> {
   const loaded = await loadDocument(fixture.spec);
   const { api } = buildModel(loaded);
-  const files = emitTypesPackage(api, fixtureOptions(fixture));
-  const out = new Map<string, string>();
+  const emitted = emitTypesPackage(api, fixtureOptions(fixture));
+  const files = new Map<string, string>();
   // The printer's TypeScript is final (printer-identity.test.ts checks prettier would not change it).
-  for (const file of files) out.set(file.path, file.kind === 'ts' ? file.contents : await formatFile(file));
-  return out;
+  for (const file of emitted) files.set(file.path, file.kind === 'ts' ? file.contents : await formatFile(file));
+  return { api, files };
 }

@@ -5,7 +5,7 @@
  * is `unknown`, and recursion through arrays and maps stays.
  */
 import { expectTypeOf, test } from 'vitest';
-import type { Uni7Params } from '../emit/__snapshots__/corpus-found/fuzz-invalid-method-name/types/src/index.js';
+import type { Uni7Params } from '../emit/__snapshots__/fuzz-invalid-method-name/src/index.js';
 import type {
   Itself,
   Left,
@@ -18,8 +18,8 @@ import type {
   RightInput,
   Tagged,
   Tree,
-} from '../emit/__snapshots__/corpus-found/fuzz-self-referencing-alias/types/src/index.js';
-import type { Keywords, Nested, NullableRest, Plain, Through, Via } from '../emit/__snapshots__/corpus-found/fuzz-tuple-rest-cycle/types/src/index.js';
+} from '../emit/__snapshots__/fuzz-self-referencing-alias/src/index.js';
+import type { Keywords, Nested, NullableRest, Plain, Through, Via } from '../emit/__snapshots__/fuzz-tuple-rest-cycle/src/index.js';
 
 test('PetItem = oneOf[PetItem, Pet, PetItem[]] + nullable: the self-reference member adds nothing', () => {
   expectTypeOf<PetItem>().toEqualTypeOf<Pet | PetItem[] | null>();
