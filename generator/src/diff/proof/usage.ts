@@ -14,7 +14,7 @@
  * judges each old value against the new type. Compiled against the old output it must have no error
  * (the baseline); against the new output, every error is a break.
  */
-import type { Api, Operation, ParameterLocation, Schema } from '../../model/types.js';
+import type { Api, Operation, Schema } from '../../model/types.js';
 import { otherParameters, successResponses } from '../../model/queries.js';
 import { enumValues, indexSchema, mergedObject, resolve, shapeProperties } from '../shape.js';
 import { methodArguments } from '../../model/client-names.js';
