@@ -19,8 +19,11 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** Folders never scanned: dependencies, build output, caches, VCS data, generated packages and copied sources. */
 const skippedDirs = new Set(['node_modules', 'dist', '.git', '.turbo', '.cache', '.sdkgen-cache', '__snapshots__', 'sources']);
 
-/** Generated packages (their README links point into the package itself; templates/ is checked instead). */
-const skippedPaths = new Set(['packages/types', 'packages/client']);
+/**
+ * Generated packages (their README links point into the package itself; templates/ is checked instead),
+ * and the build's third-party licence notices (git-ignored; other projects' texts, D47).
+ */
+const skippedPaths = new Set(['packages/types', 'packages/client', 'generator/THIRD_PARTY_LICENSES.md']);
 
 /** Files scanned, and how their text is reduced to what is prose (comments, Markdown). */
 const kinds: Array<{ pattern: RegExp; prose: (text: string) => string }> = [
@@ -40,7 +43,7 @@ function scannedFiles(dir = '', out: string[] = []): string[] {
     const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!skippedDirs.has(entry.name) && !skippedPaths.has(rel)) scannedFiles(rel, out);
-    } else if (kinds.some((k) => k.pattern.test(entry.name))) {
+    } else if (!skippedPaths.has(rel) && kinds.some((k) => k.pattern.test(entry.name))) {
       out.push(rel);
     }
   }

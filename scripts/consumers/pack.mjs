@@ -1,10 +1,12 @@
 /**
  * Packs the published packages with pnpm (as `pnpm publish` would) and checks each tarball: it holds
- * package.json, README.md, LICENSE, the CHANGELOG.md when the package has one, and every source map
- * in it resolves into files the tarball holds (no map pointing at sources left behind).
+ * package.json, README.md, LICENSE, the CHANGELOG.md when the package has one, the licence notices of
+ * the npm packages its dist/ bundles (D47), and every source map in it resolves into files the tarball
+ * holds (no map pointing at sources left behind).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { classifyRegion, listedPackages, NOTICES_FILE, regionPaths } from '../../generator/scripts/third-party-licenses.mjs';
 import { exec, pnpm } from './exec.mjs';
 
 /** The packages that are published, by folder relative to the repository root. */
@@ -28,6 +30,7 @@ export function tarballProblems(root, source) {
   const problems = [];
   for (const required of ['package.json', 'README.md', 'LICENSE']) if (!files.has(required)) problems.push(`${required} is missing`);
   if (existsSync(path.join(source, 'CHANGELOG.md')) && !files.has('CHANGELOG.md')) problems.push('CHANGELOG.md is not packed');
+  problems.push(...noticeProblems(root, files));
   for (const file of files) {
     if (!file.endsWith('.map')) continue;
     const map = JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -37,6 +40,28 @@ export function tarballProblems(root, source) {
     }
   }
   return problems;
+}
+
+/**
+ * When the tarball's dist/ bundles npm packages (`//#region` comments through node_modules/, or
+ * rolldown's runtime), the notices file that generator/scripts/third-party-licenses.mjs writes must be packed
+ * and name each of them.
+ * @returns {string[]} one line per problem
+ */
+function noticeProblems(root, files) {
+  const bundled = new Set();
+  for (const file of [...files].filter((f) => /^dist\/[^/]+\.[cm]?[jt]s$/.test(f)).sort()) {
+    for (const region of regionPaths(readFileSync(path.join(root, file), 'utf8'))) {
+      const what = classifyRegion(region, root);
+      if (what.kind === 'package') bundled.add(what.name);
+      if (what.kind === 'rolldown-runtime') bundled.add('rolldown');
+    }
+  }
+  if (bundled.size === 0) return [];
+  if (!files.has(NOTICES_FILE)) return [`${NOTICES_FILE} is missing (dist/ bundles ${[...bundled].sort().join(', ')})`];
+  const listed = new Set(listedPackages(readFileSync(path.join(root, NOTICES_FILE), 'utf8')).map((p) => p.name));
+  const missing = [...bundled].filter((name) => !listed.has(name)).sort();
+  return missing.length === 0 ? [] : [`${NOTICES_FILE} does not name ${missing.join(', ')}, bundled in dist/`];
 }
 
 /**
