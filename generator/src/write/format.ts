@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type * as Prettier from 'prettier';
 import type { FormatMode } from '../config.js';
 import type { EmittedFile } from '../emit/types.js';
-import { extractFinalBlocks, restoreFinalBlocks } from './markdown-blocks.js';
+import { extractFinalBlocks, restoreFinalBlocks, restorePlaceholders } from './markdown-blocks.js';
 
 let loading: Promise<typeof Prettier> | undefined;
 
@@ -117,23 +117,9 @@ export function extractTables(text: string): MarkdownSkeleton {
   return { skeleton: out.join('\n'), tables };
 }
 
-/**
- * Puts the tables of {@link extractTables} back into the formatted skeleton. Returns undefined if a
- * placeholder did not come back exactly once on a line of its own.
- */
+/** Puts the tables of {@link extractTables} back into the formatted skeleton (see markdown-blocks.ts `restorePlaceholders`). */
 export function restoreTables(formatted: string, tables: readonly string[]): string | undefined {
-  if (tables.length === 0) return formatted;
-  const lines = formatted.split('\n');
-  let restored = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^<!-- sdkgen:table:(\d+) -->$/.exec(lines[i]!);
-    if (match === null) continue;
-    const table = tables[Number(match[1])];
-    if (table === undefined) return undefined;
-    lines[i] = table;
-    restored++;
-  }
-  return restored === tables.length ? lines.join('\n') : undefined;
+  return restorePlaceholders(formatted, 'table', tables);
 }
 
 /**

@@ -152,21 +152,28 @@ export function extractFinalBlocks(text: string): FinalBlocks {
 }
 
 /**
- * Puts the blocks of {@link extractFinalBlocks} back into the formatted skeleton. Returns undefined if a
- * placeholder did not come back exactly once on a line of its own.
+ * Replaces each `<!-- sdkgen:<tag>:N -->` line of `formatted` with `pieces[N]`: how a Markdown skeleton gets back
+ * what was taken out of prettier's input (tables, final blocks). Returns undefined if a placeholder did not come
+ * back exactly once on a line of its own.
  */
-export function restoreFinalBlocks(formatted: string, blocks: readonly string[]): string | undefined {
-  if (blocks.length === 0) return formatted;
+export function restorePlaceholders(formatted: string, tag: string, pieces: readonly string[]): string | undefined {
+  if (pieces.length === 0) return formatted;
+  const marker = new RegExp(`^<!-- sdkgen:${tag}:(\\d+) -->$`);
   const lines = formatted.split('\n');
   const seen = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
-    const match = PLACEHOLDER.exec(lines[i]!);
+    const match = marker.exec(lines[i]!);
     if (match === null) continue;
     const n = Number(match[1]);
-    const block = blocks[n];
-    if (block === undefined || seen.has(n)) return undefined;
+    const piece = pieces[n];
+    if (piece === undefined || seen.has(n)) return undefined;
     seen.add(n);
-    lines[i] = block;
+    lines[i] = piece;
   }
-  return seen.size === blocks.length ? lines.join('\n') : undefined;
+  return seen.size === pieces.length ? lines.join('\n') : undefined;
+}
+
+/** Puts the blocks of {@link extractFinalBlocks} back into the formatted skeleton (see {@link restorePlaceholders}). */
+export function restoreFinalBlocks(formatted: string, blocks: readonly string[]): string | undefined {
+  return restorePlaceholders(formatted, 'final', blocks);
 }

@@ -7,6 +7,7 @@
  * for other bodies (binary, text, a free-form object).
  */
 import type { Api, Property, Schema } from '../../model/types.js';
+import { firstParagraph } from '../text.js';
 
 /** Fields listed before "… and N more". */
 export const MAX_FIELDS = 20;
@@ -77,12 +78,7 @@ export function shortType(api: Api, schema: Schema, depth = 0): string {
 
 /** The first sentence of the first paragraph, on one line, at most {@link MAX_SENTENCE} characters. */
 export function firstSentence(text: string | undefined): string {
-  const lines = (text ?? '').split(/\r\n?|[\n\u2028\u2029]/).map((l) => l.trim());
-  const end = lines.findIndex((l, i) => l === '' && i > 0);
-  const paragraph = lines
-    .slice(0, end === -1 ? lines.length : end)
-    .filter((l) => l !== '')
-    .join(' ');
+  const paragraph = firstParagraph(text);
   // A sentence ends at `.`, `!` or `?` before a capital (or the end): `e.g. daily` goes on.
   const sentence = /^(.+?[.!?])(?=\s+[A-Z]|$)/.exec(paragraph)?.[1] ?? paragraph;
   if (sentence.length <= MAX_SENTENCE) return sentence;

@@ -9,7 +9,7 @@ import { clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, WebhookSignature } from '../../model/types.js';
 import { webhookEvents } from '../../model/webhook-events.js';
-import { generatorRoot } from '../../package-root.js';
+import { runtimeSourceDir } from '../../model/runtime-exports.js';
 import { type Expression, type ObjectProperty, type Parameter, array, call, id, lit, object, prop, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, type Member, name, type Specifier, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
@@ -20,10 +20,8 @@ import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 import { webhookEventDeclarations } from './webhook-events.js';
 
-/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator). */
-export function runtimeDir(): string {
-  return path.join(generatorRoot(), 'runtime') + path.sep;
-}
+/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator): model/runtime-exports.ts's. */
+export const runtimeDir = runtimeSourceDir;
 
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
 export function coreFiles(dir = runtimeDir()): EmittedFile[] {
