@@ -30,7 +30,7 @@ import { buildSdkgen, snapshotDir } from './build-sdkgen.mjs';
 import { median, runMeasured } from './measure.mjs';
 import { benchDir, benchDocs, cacheDir, installedVersion, repoDir } from './paths.mjs';
 import { writeReport } from './report.mjs';
-import { generateCommand, sampleCall, TOOLS, tscBin, writeConsumer } from './tools.mjs';
+import { generateCommand, INSTALLED, sampleCall, TOOLS, tscBin, writeConsumer, writeInstalledConsumer } from './tools.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -207,21 +207,28 @@ async function measureTsc(key, spec, outRoot, n, gen) {
   const call = sampleCall(spec);
   const samples = Object.fromEntries(toolKeys.map((t) => [t, []]));
   const errors = {};
+  // Each row: [row key, folder holding consumer.ts and tsconfig.json]. Our packages twice: as sources (the
+  // output folder) and as installed (their declarations, what a user's editor loads; tools.mjs INSTALLED).
+  const rows = [];
   for (const tool of toolKeys) {
     const out = path.join(outRoot, tool);
-    if (existsSync(out)) writeConsumer(tool, out, call);
+    // No output to check when every generation failed (or timed out).
+    if (!existsSync(out) || (gen[tool] && gen[tool].failed === gen[tool].runs)) continue;
+    writeConsumer(tool, out, call);
+    rows.push([tool, out]);
+    const installed = INSTALLED[tool];
+    if (installed) {
+      samples[installed.key] = [];
+      rows.push([installed.key, writeInstalledConsumer(tool, out)]);
+    }
   }
   for (let run = 0; run < n; run++) {
-    for (const tool of toolKeys) {
-      const out = path.join(outRoot, tool);
-      if (!existsSync(path.join(out, 'consumer.ts'))) continue;
-      // No output to check when every generation failed (or timed out).
-      if (gen[tool] && gen[tool].failed === gen[tool].runs) continue;
-      const r = await runMeasured(process.execPath, [tscBin, '-p', path.join(out, 'tsconfig.json'), '--pretty', 'false'], { cwd: out });
+    for (const [row, dir] of rows) {
+      const r = await runMeasured(process.execPath, [tscBin, '-p', path.join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: dir });
       const errorLines = r.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
-      errors[tool] = { count: errorLines.length, first: errorLines.slice(0, 5) };
-      samples[tool].push({ wallMs: r.wallMs, maxRssKiB: r.maxRssKiB });
-      log(`${key} tsc ${tool} run ${run + 1}/${n}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.maxRssKiB / 1024).toFixed(0)} MiB, ${errorLines.length} errors`);
+      errors[row] = { count: errorLines.length, first: errorLines.slice(0, 5) };
+      samples[row].push({ wallMs: r.wallMs, maxRssKiB: r.maxRssKiB });
+      log(`${key} tsc ${row} run ${run + 1}/${n}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.maxRssKiB / 1024).toFixed(0)} MiB, ${errorLines.length} errors`);
     }
   }
   const out = { call };

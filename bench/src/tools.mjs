@@ -8,7 +8,8 @@
  * - `hey-api`: @hey-api/openapi-ts 0.95.0, plugins `@hey-api/typescript`, `@hey-api/sdk`,
  *   `@hey-api/client-fetch` (types and fetch client), its default output settings otherwise.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { benchDir, benchModules, cacheDir } from './paths.mjs';
 
@@ -19,6 +20,15 @@ export const TOOLS = {
   'sdkgen-all': { label: 'sdkgen (types + client)', kind: 'all' },
   'openapi-typescript': { label: 'openapi-typescript 7.13.0 (types)', kind: 'types' },
   'hey-api': { label: '@hey-api/openapi-ts 0.95.0 (types + fetch client)', kind: 'all' },
+};
+
+/**
+ * Our packages as a user installs them: their declarations (`.d.ts`, what the packages ship) with the same consumer.
+ * tsc rows only; built by {@link writeInstalledConsumer}.
+ */
+export const INSTALLED = {
+  'sdkgen-types': { key: 'sdkgen-types-installed', label: 'sdkgen (types), as installed (.d.ts)' },
+  'sdkgen-all': { key: 'sdkgen-all-installed', label: 'sdkgen (types + client), as installed (.d.ts)' },
 };
 
 /** The command that generates `spec` into `out` with `tool`: `{ command, args }`. */
@@ -163,3 +173,42 @@ export function writeConsumer(tool, out, call) {
 }
 
 export const tscBin = path.join(benchModules, 'typescript/bin/tsc');
+
+/**
+ * Our output as a user's editor sees it after `npm install`: the packages ship compiled, so the consumer's program
+ * holds their declarations, not their sources. Emits the declarations of `out`'s sources (tsc
+ * `--emitDeclarationOnly`, the compiler that checks them; the packages' own build makes the same files with tsdown)
+ * into `out/installed/dts/`, and writes `out/installed/{consumer.ts,tsconfig.json}`: the consumer of
+ * {@link writeConsumer}, resolving `@bench/*` to those declarations. Returns the installed folder; throws when the
+ * declarations cannot be emitted.
+ */
+export function writeInstalledConsumer(tool, out) {
+  const installed = path.join(out, 'installed');
+  rmSync(installed, { recursive: true, force: true });
+  mkdirSync(installed, { recursive: true });
+  const sources = JSON.parse(readFileSync(path.join(out, 'tsconfig.json'), 'utf8'));
+  const emit = {
+    compilerOptions: {
+      ...sources.compilerOptions,
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      rootDir: '..',
+      outDir: 'dts',
+    },
+    include: sources.include.filter((p) => p !== 'consumer.ts').map((p) => `../${p}`),
+  };
+  emit.compilerOptions.paths = Object.fromEntries(Object.entries(sources.compilerOptions.paths ?? {}).map(([k, v]) => [k, v.map((f) => `../${f}`)]));
+  writeFileSync(path.join(installed, 'tsconfig.emit.json'), `${JSON.stringify(emit, null, 2)}\n`);
+  const r = spawnSync(process.execPath, [tscBin, '-p', path.join(installed, 'tsconfig.emit.json'), '--pretty', 'false'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`declarations of ${tool} (${out}) failed: ${r.stdout.slice(0, 2000)}`);
+  const paths = Object.fromEntries(
+    Object.entries(sources.compilerOptions.paths ?? {}).map(([k, v]) => [k, v.map((f) => `./dts/${f.replace(/^\.\//, '').replace(/\.ts$/, '.d.ts')}`)]),
+  );
+  copyFileSync(path.join(out, 'consumer.ts'), path.join(installed, 'consumer.ts'));
+  writeFileSync(
+    path.join(installed, 'tsconfig.json'),
+    `${JSON.stringify({ compilerOptions: { ...TSCONFIG_BASE, paths }, include: ['consumer.ts'] }, null, 2)}\n`,
+  );
+  return installed;
+}

@@ -7,9 +7,12 @@
 
 import type { HttpMethod, RequestOptions } from './types.js';
 
-/** The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape). */
+/**
+ * The paths that declare method `M` (absent methods are `?: never` in openapi-typescript’s shape, present ones are
+ * required). One plain conditional per path: this type is the constraint of `request`'s path, evaluated at every call.
+ */
 export type PathsWith<Paths, M extends HttpMethod> = {
-  [P in keyof Paths]-?: Paths[P] extends { [K in M]?: infer Op } ? ([NonNullable<Op>] extends [never] ? never : P) : never;
+  [P in keyof Paths]-?: Paths[P] extends Record<M, object> ? P : never;
 }[keyof Paths];
 
 /**
@@ -20,28 +23,33 @@ export type PathsWith<Paths, M extends HttpMethod> = {
 export type OperationAt<Paths, P extends keyof Paths, M extends keyof Paths[P]> = NonNullable<Paths[P][M]>;
 
 /** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
-// Distributive over `Op`: a union of operations gives a union of inputs, never the cross product of their parts (which
-// is "too complex to represent", TS2590, on a spec as large as GitHub's).
-export type RequestInput<Op> = Op extends unknown
-  ? (Op extends { parameters: infer Pa }
-      ? // biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every property of T is optional
-        {} extends Pa
-        ? { params?: Pa }
-        : { params: Pa }
-      : { params?: never }) &
-      (Op extends { requestBody: { content: infer C } }
-        ? { body: C[keyof C] }
-        : Op extends { requestBody?: infer B }
-          ? [NonNullable<B>] extends [never]
-            ? { body?: never }
-            : NonNullable<B> extends { content: infer C }
-              ? { body?: C[keyof C] }
-              : { body?: unknown }
-          : { body?: never }) & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string }
-  : never;
+// No conditional type here distributes over `Op` (each checks `[Op]`): while TypeScript infers `request`'s type
+// arguments it reads the object literal's contextual type through the constraint of these types, and a distributive
+// one is then resolved over every operation of the spec (72 k of the 116 k type instantiations one call made on
+// GitHub's spec; docs/decisions.md D48). For a union of operations (a path given as a union) the parts are unions.
+export type RequestInput<Op> = RequestParams<Op> & RequestBody<Op> & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string };
+
+/** `params` of {@link RequestInput}: required when the operation has a required parameter. */
+type RequestParams<Op> = [Op] extends [{ parameters: infer Pa }]
+  ? // biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every property of T is optional
+    {} extends Pa
+    ? { params?: Pa }
+    : { params: Pa }
+  : { params?: never };
+
+/** `body` of {@link RequestInput}: required when the operation's requestBody is. */
+type RequestBody<Op> = [Op] extends [{ requestBody: { content: infer C } }]
+  ? { body: C[keyof C] }
+  : [Op] extends [{ requestBody?: infer B }]
+    ? [NonNullable<B>] extends [never]
+      ? { body?: never }
+      : [NonNullable<B>] extends [{ content: infer C }]
+        ? { body?: C[keyof C] }
+        : { body?: unknown }
+    : { body?: never };
 
 /** The arguments after `path`: `init` is required when the operation has required parameters or a required body. */
-export type RequestArgs<Op> = Op extends unknown
+export type RequestArgs<Op> = [Op] extends [unknown]
   ? // biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every property of T is optional
     {} extends RequestInput<Op>
     ? [init?: RequestInput<Op>, options?: RequestOptions]
