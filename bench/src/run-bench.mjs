@@ -219,7 +219,12 @@ async function measureTsc(key, spec, outRoot, n, gen) {
     const installed = INSTALLED[tool];
     if (installed) {
       samples[installed.key] = [];
-      rows.push([installed.key, writeInstalledConsumer(tool, out)]);
+      try {
+        rows.push([installed.key, writeInstalledConsumer(tool, out)]);
+      } catch (error) {
+        // The row stays empty (its targets read "not measured"); the rest of the run goes on.
+        log(`${key} tsc ${installed.key}: ${String(error?.message ?? error).slice(0, 500)}`);
+      }
     }
   }
   for (let run = 0; run < n; run++) {
