@@ -18,7 +18,7 @@ import { isObject } from '../json.js';
 import { ModelContext } from './context.js';
 import { directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
 import { assignModules, requestSchemasOf } from './modules.js';
-import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toBindingName, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
+import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
 import { otherParameters, pathParameters } from './queries.js';
 import { assignResources } from './resources.js';
@@ -179,13 +179,6 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
     names.response = helper('Response');
     names.error = helper('Error');
     op.names = names;
-    const ns = `param:${op.pointer}`;
-    for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
-      for (const p of op.parameters[loc]) {
-        const { name, reasons } = toBindingName(p.name);
-        p.identifier = registry.claim(ns, name, { pointer: p.pointer, from: p.name }, reasons);
-      }
-    }
   }
   // After every other helper name, so that adding these (D40) renamed no existing type.
   for (const op of ops) {
@@ -206,12 +199,6 @@ function nameWebhooks(hooks: Webhook[], registry: NameRegistry): void {
     const text = (perName.get(h.name) ?? 0) > 1 ? `${h.name} ${h.method}` : h.name;
     const { name, reasons } = toTypeIdentifier(text, 'Webhook');
     h.identifier = registry.claim(TYPE_NS, name, { pointer: h.pointer, from: h.name }, reasons, false);
-    for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
-      for (const p of h.parameters[loc]) {
-        const b = toBindingName(p.name);
-        p.identifier = registry.claim(`param:${h.pointer}`, b.name, { pointer: p.pointer, from: p.name }, b.reasons);
-      }
-    }
   }
 }
 

@@ -295,17 +295,6 @@ export function toMemberName(text: string, fallback = 'call'): string {
 }
 
 /**
- * Binding name for a parameter: the wire name when it is a valid non-reserved identifier,
- * otherwise its camelCase form (`project.id` → `projectId`, `default` → `_default`).
- */
-export function toBindingName(wire: string): { name: string; reasons: Reason[] } {
-  if (isIdentifier(wire) && !RESERVED_WORDS.has(wire)) return { name: wire, reasons: [] };
-  if (isIdentifier(wire)) return { name: `_${wire}`, reasons: ['reserved word'] };
-  const r = toValueIdentifier(wire, 'param');
-  return { name: r.name, reasons: ['not a valid identifier', ...r.reasons] };
-}
-
-/**
  * A set of names claimed in one namespace, with deterministic collision suffixes, recording
  * every rename in the shared `renames` list.
  */

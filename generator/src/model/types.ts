@@ -231,12 +231,6 @@ export interface Parameter extends Docs {
   /** Effective explode (default true for `form`, false otherwise). */
   explode: boolean;
   allowReserved: boolean;
-  /**
-   * (Addition) A valid, non-reserved binding identifier for the parameter, unique within the
-   * operation: the wire name when it already is one (`datasource_name`), otherwise camelCased
-   * (`project.id` → `projectId`) or `_`-prefixed (`default` → `_default`). Always set by the model.
-   */
-  identifier?: string;
   /** Parameter uses `content` instead of `schema`: the media type (value is serialised as such). */
   contentMediaType?: string;
   /**

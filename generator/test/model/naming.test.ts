@@ -8,12 +8,12 @@ import {
   NameRegistry,
   pascalCase,
   RESERVED_MEMBER_NAMES,
-  toBindingName,
   toMemberName,
   toTypeIdentifier,
   toValueIdentifier,
 } from '../../src/model/naming.js';
 import { build, fixture, named, op } from './helpers.js';
+import { methodArguments } from '../../src/model/client-names.js';
 
 describe('casing (given → want)', () => {
   const table: Array<[string, string, string, string]> = [
@@ -70,16 +70,6 @@ describe('identifier rules', () => {
       expect(toValueIdentifier(w).name).toBe(`_${w}`);
     }
     expect(toValueIdentifier('9lives').name).toBe('_9lives');
-  });
-
-  it('binding names keep valid wire names, fix the rest (case-18, case-19)', () => {
-    expect(toBindingName('datasource_name')).toEqual({ name: 'datasource_name', reasons: [] });
-    expect(toBindingName('project.id')).toEqual({ name: 'projectId', reasons: ['not a valid identifier'] });
-    expect(toBindingName('file-name')).toEqual({ name: 'fileName', reasons: ['not a valid identifier'] });
-    expect(toBindingName('default')).toEqual({ name: '_default', reasons: ['reserved word'] });
-    expect(toBindingName('$top')).toEqual({ name: '$top', reasons: [] });
-    expect(toBindingName('X-Request-ID').name).toBe('xRequestId');
-    expect(toBindingName('2x').name).toBe('_2x');
   });
 
   it('member names may be reserved words (they are properties, not bindings)', () => {
@@ -215,11 +205,8 @@ describe('names in the model', () => {
     const o = op(api, 'delete');
     expect(o.identifier).toBe('Delete');
     expect(o.methodName).toBe('delete');
-    expect(o.parameters.path.map((p) => [p.name, p.identifier])).toEqual([['default', '_default']]);
-    expect(o.parameters.query.map((p) => [p.name, p.identifier])).toEqual([
-      ['class', '_class'],
-      ['new', '_new'],
-    ]);
+    expect(methodArguments(o).path.map((a) => [a.parameter.name, a.name])).toEqual([['default', '_default']]);
+    expect(o.parameters.query.map((p) => p.name)).toEqual(['class', 'new']);
     expect(o.path).toBe('/toggles/{default}');
   });
 
@@ -235,28 +222,26 @@ describe('names in the model', () => {
     expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['model/operation-identifier-collision', '#/paths/~1accounts-legacy/get']]);
   });
 
-  it('parameters with the same binding in different locations are made unique', () => {
+  it('path arguments are made unique against each other and the method locals (D40)', () => {
     const { api } = build(
       doc(
         '    A: { type: string }',
         `
-  /items/{id}:
+  /items/{item-id}/{itemId}/{options}:
     get:
       operationId: getItem
       parameters:
-        - { name: id, in: path, required: true, schema: { type: string } }
-        - { name: id, in: query, schema: { type: string } }
-        - { name: x-id, in: header, schema: { type: string } }
-        - { name: xId, in: cookie, schema: { type: string } }
+        - { name: item-id, in: path, required: true, schema: { type: string } }
+        - { name: itemId, in: path, required: true, schema: { type: string } }
+        - { name: options, in: path, required: true, schema: { type: string } }
+        - { name: itemId, in: query, schema: { type: string } }
       responses: { "200": { description: ok } }`,
       ),
     );
-    const o = op(api, 'getItem');
-    expect([...o.parameters.path, ...o.parameters.query, ...o.parameters.header, ...o.parameters.cookie].map((p) => p.identifier)).toEqual([
-      'id',
-      'id2',
-      'xId',
-      'xId2',
+    expect(methodArguments(op(api, 'getItem')).path.map((a) => [a.parameter.name, a.name])).toEqual([
+      ['item-id', 'itemId'],
+      ['itemId', 'itemId2'],
+      ['options', 'options2'],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyKindOf, categoryOf, deriveOperationId } from '../../src/model/operations.js';
+import { methodArguments } from '../../src/model/client-names.js';
 import { build, buildErrors, fixture, op, strip } from './helpers.js';
 
 const doc = (paths: string, extra = '') => `openapi: 3.1.0
@@ -153,9 +154,13 @@ describe('parameters', () => {
     const { api } = build(fixture('cases/dotted-path-parameters'));
     const o = op(api, 'getProjectFile');
     expect(o.path).toBe('/v1/projects/{project.id}/files/{file-name}');
-    expect(o.parameters.path.map((p) => [p.name, p.identifier, p.required])).toEqual([
-      ['project.id', 'projectId', true],
-      ['file-name', 'fileName', true],
+    expect(o.parameters.path.map((p) => [p.name, p.required])).toEqual([
+      ['project.id', true],
+      ['file-name', true],
+    ]);
+    expect(methodArguments(o).path.map((a) => [a.parameter.name, a.name])).toEqual([
+      ['project.id', 'projectId'],
+      ['file-name', 'fileName'],
     ]);
   });
 
