@@ -1,6 +1,6 @@
 /**
- * Walking IR schemas: the named schemas a schema references, and the transitive readOnly/writeOnly
- * flags of named schemas (cycle-safe fixpoint over the reference graph).
+ * Walking IR schemas: the named schemas a schema references, a schema through its references, and the
+ * transitive readOnly/writeOnly flags of named schemas (cycle-safe fixpoint over the reference graph).
  */
 import type { Schema } from './types.js';
 
@@ -35,6 +35,25 @@ export function directRefs(schema: Schema): string[] {
     if (s.kind === 'ref' && !out.includes(s.target)) out.push(s.target);
   });
   return out;
+}
+
+/**
+ * `schema` through `$ref`s to a schema that is not a reference (cycle-safe). `schema` is undefined at a cycle or a
+ * missing target; `nullable` is true when the reference or any target on the way is nullable.
+ *
+ * @param target the component schema of a key (`schemas.get`, or `api.schemas.get(key)?.schema` after the model)
+ */
+export function followRefs(schema: Schema, target: (key: string) => Schema | undefined): { schema: Schema | undefined; nullable: boolean } {
+  let s: Schema | undefined = schema;
+  let nullable = schema.nullable === true;
+  const seen = new Set<string>();
+  while (s?.kind === 'ref') {
+    if (seen.has(s.target)) return { schema: undefined, nullable };
+    seen.add(s.target);
+    s = target(s.target);
+    nullable ||= s?.nullable === true;
+  }
+  return { schema: s, nullable };
 }
 
 /** Per-schema flags that make its request shape differ from its response shape. */

@@ -20,20 +20,14 @@
 import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
+import { followRefs } from './graph.js';
 import type { Operation, Pagination, Pointer, Schema } from './types.js';
 
 const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
 
-/** Follows refs (cycle-safe) to a non-ref schema. */
+/** {@link followRefs} over the model's component schemas: a schema that is not a reference, or undefined. */
 function resolve(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
-  let s = schema;
-  const seen = new Set<string>();
-  while (s && s.kind === 'ref') {
-    if (seen.has(s.target)) return undefined;
-    seen.add(s.target);
-    s = schemas.get(s.target);
-  }
-  return s;
+  return schema === undefined ? undefined : followRefs(schema, (key) => schemas.get(key)).schema;
 }
 
 /** The schema a pagination pointer (`/results/{i}/results`) reaches, or undefined. */

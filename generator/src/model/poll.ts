@@ -23,6 +23,7 @@
 import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
+import { followRefs } from './graph.js';
 import { successJsonBody } from './pagination.js';
 import { orderedParameters, parameterOptional } from './queries.js';
 import type { AccessStep, Operation, Parameter, ParameterLocation, Poll, PollArgument, PollValue, Pointer, Schema } from './types.js';
@@ -44,18 +45,9 @@ interface Reached {
   mayBeNull: boolean;
 }
 
-/** Follows `$ref`s (cycle-safe); `nullable` is set when the reference or any target on the way is nullable. */
+/** {@link followRefs} over the model's component schemas. */
 function resolve(schema: Schema, schemas: ReadonlyMap<string, Schema>): { schema: Schema | undefined; nullable: boolean } {
-  let s: Schema | undefined = schema;
-  let nullable = schema.nullable;
-  const seen = new Set<string>();
-  while (s !== undefined && s.kind === 'ref') {
-    if (seen.has(s.target)) return { schema: undefined, nullable };
-    seen.add(s.target);
-    s = schemas.get(s.target);
-    nullable ||= s?.nullable === true;
-  }
-  return { schema: s, nullable };
+  return followRefs(schema, (key) => schemas.get(key));
 }
 
 /** The property `name` of an object or of an intersection's members (required when a member requires it). */

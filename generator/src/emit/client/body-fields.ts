@@ -6,6 +6,7 @@
  * different types); at most {@link MAX_FIELDS}, then how many more. For a `oneOf`/`anyOf` body: its variants. Nothing
  * for other bodies (binary, text, a free-form object).
  */
+import { followRefs } from '../../model/graph.js';
 import type { Api, Property, Schema } from '../../model/types.js';
 import { firstParagraph } from '../text.js';
 
@@ -16,23 +17,15 @@ const MAX_VARIANTS = 6;
 /** Longest first sentence kept whole (longer: cut at a word, with `…`). */
 const MAX_SENTENCE = 160;
 
-/** Follows `$ref`s (aliases of aliases too) to a schema that is not a reference; cycle-safe. */
-function resolve(api: Api, schema: Schema): Schema {
-  let s = schema;
-  const seen = new Set<string>();
-  while (s.kind === 'ref' && !seen.has(s.target)) {
-    seen.add(s.target);
-    const next = api.schemas.get(s.target)?.schema;
-    if (next === undefined) break;
-    s = next;
-  }
-  return s;
+/** `schema` through `$ref`s (aliases of aliases too); undefined at a cycle or a missing target. */
+function resolve(api: Api, schema: Schema): Schema | undefined {
+  return followRefs(schema, (key) => api.schemas.get(key)?.schema).schema;
 }
 
 /** The properties of an object or of an intersection's object members, first declaration wins, required if any member requires it. */
 function propertiesOf(api: Api, schema: Schema, seen = new Set<Schema>()): Property[] | undefined {
   const s = resolve(api, schema);
-  if (seen.has(s)) return undefined;
+  if (s === undefined || seen.has(s)) return undefined;
   seen.add(s);
   if (s.kind === 'object') return s.properties;
   if (s.kind !== 'intersection') return undefined;
@@ -90,8 +83,8 @@ export function firstSentence(text: string | undefined): string {
 function fieldLine(api: Api, p: Property): string {
   const target = resolve(api, p.schema);
   const required = p.required && p.default === undefined && p.schema.default === undefined;
-  const description = firstSentence(p.description ?? p.schema.description ?? target.description);
-  const note = p.note ?? p.schema.note ?? target.note;
+  const description = firstSentence(p.description ?? p.schema.description ?? target?.description);
+  const note = p.note ?? p.schema.note ?? target?.note;
   const text = [description, note === undefined ? '' : `Note: ${note.trim()}`].filter((t) => t !== '').join(' ');
   const key = p.name.replace(/`/g, "'");
   return `- \`${key}\` (${required ? 'required' : 'optional'}, \`${shortType(api, p.schema)}\`)${text === '' ? '' : `: ${text}`}`;
@@ -105,7 +98,7 @@ function fieldLine(api: Api, p: Property): string {
  */
 export function bodyFieldLines(api: Api, schema: Schema, typeName: string): string[] {
   const resolved = resolve(api, schema);
-  if (resolved.kind === 'union') {
+  if (resolved?.kind === 'union') {
     const variants = resolved.variants.map((v) => `\`${shortType(api, v, 1)}\``);
     const shown = variants.slice(0, MAX_VARIANTS);
     const more = variants.length - shown.length;

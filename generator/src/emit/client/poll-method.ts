@@ -5,11 +5,11 @@
  * status with the runtime's `poll()` until the field holds a terminal value, and returns that last read:
  *
  * ```ts
- * async runAndPoll(params: RunLoadParams, options: PollRequestOptions = {}): Promise<RetrieveLoadResponse> {
+ * async runAndPoll(loadId: number, options: PollRequestOptions = {}): Promise<RetrieveLoadResponse> {
  *   const { poll: wait, ...request } = options;
- *   await this.run(params, request);
+ *   await this.run(loadId, request);
  *   return poll(
- *     ({ signal }) => this.retrieve({ load_id: params.load_id }, { ...request, signal }),
+ *     ({ signal }) => this.retrieve(loadId, { ...request, signal }),
  *     (load) => load.status === 'done' || load.status === 'failed',
  *     { intervalMs: 2000, ...wait, signal: request.signal },
  *   );
