@@ -251,7 +251,11 @@ export function throwsTexts(errors: readonly Response[]): string[] {
  * convention: the four change together.
  */
 export function methodParameters(api: Api, op: Operation, scope: ImportScope, typesPackage: string): ParameterNode[] {
-  const typeName = (identifier: string): string => scope.packageType(typesPackage, identifier);
+  return signatureParameters(api, op, (identifier) => scope.packageType(typesPackage, identifier));
+}
+
+/** {@link methodParameters} with `typeName` giving each type's local name (the docs' signatures name them as declared). */
+function signatureParameters(api: Api, op: Operation, typeName: (identifier: string) => string): ParameterNode[] {
   const parameters: ParameterNode[] = methodArguments(op).path.map((a) => ({ name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }));
   if (otherParameters(op).length > 0) parameters.push({ name: 'params', type: name(typeName(paramsTypeName(op))), optional: paramsOptional(op) });
   if (op.requestBody !== undefined && op.names.body !== undefined)
@@ -434,11 +438,7 @@ function pathArgumentDocs(p: Parameter): string {
 
 /** A one-line signature for api.md and the README: `list(datasourceName: string, params?: ListConnectionsQuery, options?)`. */
 export function signatureText(api: Api, op: Operation, member = op.methodName): string {
-  const hasBody = op.requestBody !== undefined && op.names.body !== undefined;
-  const bodyRequired = hasBody && op.requestBody?.required === true;
-  const parts: string[] = methodArguments(op).path.map((a) => `${a.name}: ${typeText(pathArgumentType(api, op, a.parameter, (n) => n))}`);
-  if (otherParameters(op).length > 0) parts.push(`params${paramsOptional(op) ? '?' : ''}: ${paramsTypeName(op)}`);
-  if (hasBody) parts.push(`body${bodyRequired ? '' : '?'}: ${op.names.body}`);
+  const parts = signatureParameters(api, op, (n) => n).map((p) => `${p.name}${p.optional === true ? '?' : ''}: ${typeText(p.type)}`);
   parts.push('options?');
   return `${member}(${parts.join(', ')})`;
 }
