@@ -8,9 +8,8 @@ import * as path from 'node:path';
 import type { README_FIELDS, ReadmeConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import type { ReadmeExtras, ReadmeRecipe } from './emit/types.js';
+import { fenceAfter, isFenceLine } from './markdown-fences.js';
 
-/** An opening or closing code fence: up to three spaces, then three or more backticks or tildes. */
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 /** An ATX heading: up to three spaces, one to six `#`, then a space (or the end of the line). */
 const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
 
@@ -42,7 +41,7 @@ export async function readReadmeExtras(readme: ReadmeConfig, configFile: string,
 
   if (readme.quickStart !== undefined) {
     const code = (await read('quickStart', readme.quickStart)).replace(/\s+$/, '');
-    if (code.split('\n').some((line) => FENCE_RE.test(line))) {
+    if (code.split('\n').some(isFenceLine)) {
       fail('config/readme-invalid', 'quickStart', `${shown(readme.quickStart)} holds a code fence; give the TypeScript code alone`);
     }
     if (code === '') fail('config/readme-invalid', 'quickStart', `${shown(readme.quickStart)} is empty`);
@@ -90,14 +89,13 @@ export function parseRecipes(markdown: string): ReadmeRecipe[] {
   const recipes: Array<{ title: string; lines: string[] }> = [];
   let fence: string | undefined;
   for (const line of markdown.split('\n')) {
-    const marker = FENCE_RE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    const wasOpen = fence !== undefined;
+    fence = fenceAfter(fence, line);
+    if (wasOpen) {
       recipes.at(-1)?.lines.push(line);
       continue;
     }
-    if (marker !== undefined) fence = marker;
-    const heading = marker === undefined ? HEADING_RE.exec(line) : null;
+    const heading = fence === undefined ? HEADING_RE.exec(line) : null;
     if (heading !== null && heading[1] === '#') {
       const title = (heading[2] ?? '').trim();
       if (title === '') throw new Error('a level-1 heading without a title');

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type * as Prettier from 'prettier';
 import type { FormatMode } from '../config.js';
 import type { EmittedFile } from '../emit/types.js';
+import { fenceAfter } from '../markdown-fences.js';
 import { extractFinalBlocks, restoreFinalBlocks, restorePlaceholders } from './markdown-blocks.js';
 
 let loading: Promise<typeof Prettier> | undefined;
@@ -96,15 +97,13 @@ export function extractTables(text: string): MarkdownSkeleton {
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === undefined) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    const wasOpen = fence !== undefined;
+    fence = fenceAfter(fence, line);
+    if (wasOpen || fence !== undefined) {
       out.push(line);
       continue;
     }
-    if (fence === undefined && line.startsWith('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
+    if (line.startsWith('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
       const rows: string[] = [];
       while (i < lines.length && lines[i]!.startsWith('|')) rows.push(lines[i++]!.trimEnd());
       i--;

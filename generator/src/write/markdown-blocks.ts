@@ -19,6 +19,8 @@
  * file (generator/test/write/markdown-blocks.test.ts, bench/test/printer-identity.test.ts).
  */
 
+import { fenceAfter, isFenceLine } from '../markdown-fences.js';
+
 /** A skeleton with the final blocks replaced by placeholder lines, and the blocks' texts. */
 export interface FinalBlocks {
   skeleton: string;
@@ -30,7 +32,6 @@ const placeholder = (i: number): string => `<!-- sdkgen:final:${i} -->`;
 const PLACEHOLDER = /^<!-- sdkgen:final:(\d+) -->$/;
 /** A placeholder of format.ts's table extraction: an HTML comment prettier keeps as it is. */
 const TABLE_PLACEHOLDER = /^<!-- sdkgen:table:\d+ -->$/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 /** Openers of HTML blocks that run across blank lines until their end marker (CommonMark types 1–5). */
 const OPEN_HTML = /^ {0,3}<(?:script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
 const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -97,28 +98,20 @@ export function extractFinalBlocks(text: string): FinalBlocks {
   const lines = text.split('\n');
   const blocks: Block[] = [];
   let fence: string | undefined;
-  let inFence = false;
   for (let i = 0; i < lines.length;) {
     if (lines[i] === '') {
       i++;
       continue;
     }
     const start = i;
-    while (i < lines.length && (lines[i] !== '' || inFence)) {
+    while (i < lines.length && (lines[i] !== '' || fence !== undefined)) {
       const line = lines[i]!;
-      const fenceMatch = FENCE.exec(line);
-      if (fenceMatch) {
-        const marker = fenceMatch[1]!;
-        if (fence === undefined) fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-        inFence = fence !== undefined;
-      } else if (!inFence && (PLACEHOLDER.test(line) || opensLongHtml(line))) {
-        return { skeleton: text, blocks: [] };
-      }
+      if (isFenceLine(line)) fence = fenceAfter(fence, line);
+      else if (fence === undefined && (PLACEHOLDER.test(line) || opensLongHtml(line))) return { skeleton: text, blocks: [] };
       i++;
     }
     const body = lines.slice(start, i);
-    const hasFence = body.some((line) => FENCE.test(line));
+    const hasFence = body.some(isFenceLine);
     blocks.push({ start, end: i, kind: hasFence ? undefined : finalKind(body) });
   }
   // A list next to another list keeps its place (prettier's marker alternation).

@@ -4,9 +4,10 @@
  * punctuation dropped, spaces as `-`; a repeated anchor gets `-1`, `-2`, … in document order.
  */
 
+import { fenceAfter, isFenceLine } from '../../markdown-fences.js';
+
 /** An ATX heading line outside code fences. */
 const HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** One heading of a Markdown text. */
 export interface HeadingAnchor {
@@ -36,15 +37,9 @@ export function headingAnchors(markdown: string): HeadingAnchor[] {
   const seen = new Map<string, number>();
   let fence: string | undefined;
   for (const line of markdown.split(/\r\n?|\n/)) {
-    const marker = FENCE_RE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (marker !== undefined) {
-      fence = marker;
-      continue;
-    }
+    const fenced = fence !== undefined || isFenceLine(line);
+    fence = fenceAfter(fence, line);
+    if (fenced) continue;
     const m = HEADING_RE.exec(line);
     if (m === null) continue;
     const text = m[2] ?? '';
