@@ -147,7 +147,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
       const errors = error.diagnostics.filter((d) => d.severity === 'error');
       const others = quiet ? [] : error.diagnostics.filter((d) => d.severity !== 'error');
       io.stderr(`${[...errors, ...others].map((d) => `${formatDiagnostic(d)}\n`).join('')}`);
-      io.stderr(`sdkgen: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n`);
+      io.stderr(`sdkgen: ${count(errors.length, 'error')}; nothing was written\n`);
       return 1;
     }
     io.stderr(`sdkgen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -158,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (result.check && !result.upToDate) {
     const lines = result.packages.flatMap((p) => p.result.changed.map((c) => `  ${c.change.padEnd(8)} ${p.dir}/${c.path}\n`));
     if (lines.length === 0) io.stderr('sdkgen --check: an interrupted write is pending (run without --check to finish it)\n');
-    else io.stderr(`sdkgen --check: ${lines.length} file${lines.length === 1 ? '' : 's'} would change (run without --check):\n${lines.join('')}`);
+    else io.stderr(`sdkgen --check: ${count(lines.length, 'file')} would change (run without --check):\n${lines.join('')}`);
     return 1;
   }
   return 0;
@@ -200,12 +200,12 @@ const MAX_WARNINGS = 20;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/** The end-of-run summary (stdout). Deterministic apart from the times. */
 /** `1 operation`, `2 operations`, `0 operations`. */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** The end-of-run summary (stdout). Deterministic apart from the times. */
 export function summary(r: GenerateResult): string {
   const lines: string[] = [];
   lines.push(`sdkgen: ${r.title} (OpenAPI ${r.openapi}) from ${r.specPath}`);
@@ -230,7 +230,7 @@ export function summary(r: GenerateResult): string {
   }
   const notes: Diagnostic[] = r.diagnostics.filter((d) => d.severity !== 'info');
   if (notes.length > 0) {
-    lines.push(`  ${notes.length} warning${notes.length === 1 ? '' : 's'}:`);
+    lines.push(`  ${count(notes.length, 'warning')}:`);
     for (const d of notes.slice(0, MAX_WARNINGS)) lines.push(`    ${formatDiagnostic(d)}`);
     if (notes.length > MAX_WARNINGS) {
       const rest = new Map<string, number>();

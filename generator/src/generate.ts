@@ -4,7 +4,7 @@ import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoo
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesPackage } from './emit/types/index.js';
-import type { EmitOptions, EmittedFile, PackageInfo, ReadmeExtras } from './emit/types.js';
+import type { EmitOptions, PackageInfo } from './emit/types.js';
 import { loadDocument } from './load/index.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
@@ -138,15 +138,86 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       : await readReadmeExtras(config.readme, configFile, path.dirname(path.resolve(cwd, configFile)));
 
   // A previous run killed mid-write is finished first (with --check, only reported): D30.
-  const recovered = await recoverOutput(path.resolve(cwd, outInput), targets, options.check === true, cwd);
+  const out = path.resolve(cwd, outInput);
+  const recovered = await recoverOutput(out, targets, options.check === true, cwd);
   const recovery = { ...recovered, diagnostics: [...configNotes, ...recovered.diagnostics] };
-
   const format = options.format ?? config.format ?? 'printer';
+  return sayingRecovery(recovery, cwd, async () => {
+    // A long-lived process (watch mode, a dev server) must see an edited prettier config.
+    await clearFormatConfigCache();
+    const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, options.strict === true);
+    const modelAt = performance.now();
+
+    const specAbs = path.resolve(cwd, specInput);
+    const clientName = names.name ?? deriveClientName(api.title);
+    const scope = names.scope ?? defaultScope(clientName);
+    const emitOptions: EmitOptions = {
+      typesPackageName: names.typesPackageName ?? `${scope}/types`,
+      clientPackageName: names.clientPackageName ?? `${scope}/client`,
+      clientName,
+      specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
+      command: config.command ?? regenerateCommand(specAbs, out, targets, names),
+      existingVersions: await existingVersions(out),
+      packageInfo: packageInfo(config, out),
+    };
+    if (readme !== undefined) emitOptions.readme = readme;
+    const emitted = targets.map((target) => ({
+      target,
+      files: target === 'types' ? emitTypesPackage(api, emitOptions) : emitClientPackage(api, emitOptions),
+    }));
+    const emitAt = performance.now();
+
+    const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
+    for (const e of emitted) prepared.push({ target: e.target, prepared: await preparePackage(path.join(out, e.target), e.files, { format }) });
+    const formatMs = prepared.reduce((ms, p) => ms + p.prepared.formatMs, 0);
+
+    const check = options.check === true;
+    if (!check)
+      await applyAll(
+        prepared.map((p) => p.prepared),
+        options.hooks,
+      );
+    const done = performance.now();
+
+    const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
+      target,
+      dir: toPosix(path.relative(cwd, p.dir)) || '.',
+      result: resultOf(p, check),
+    }));
+    return {
+      title: api.title,
+      openapi: api.openapi,
+      specPath: emitOptions.specPath,
+      configFile,
+      emitOptions,
+      operations: api.operations.length,
+      schemas: api.schemas.size,
+      webhooks: api.webhooks.length,
+      pagination: paginationSummary(api),
+      packages,
+      diagnostics: [...recovery.diagnostics, ...diagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
+      check,
+      upToDate: !check || (!recovery.pending && packages.every((p) => p.result.changed.length === 0)),
+      timings: {
+        loadMs: loadedAt - started,
+        modelMs: modelAt - loadedAt,
+        emitMs: emitAt - modelAt,
+        formatMs,
+        writeMs: done - emitAt - formatMs,
+        totalMs: done - started,
+      },
+    };
+  });
+}
+
+/**
+ * Runs `body`; a file-system error (EACCES, ENOSPC, an --out that is a file, …) becomes a diagnostic, not a crash, and
+ * what recovery did is said even when the run fails.
+ */
+async function sayingRecovery<T>(recovery: { diagnostics: Diagnostic[] }, cwd: string, body: () => Promise<T>): Promise<T> {
   try {
-    return { ...(await generateWith({ ...options, format }, cwd, config, readme, specInput, outInput, targets, names, started, recovery)), configFile };
+    return await body();
   } catch (caught) {
-    // A file-system error (EACCES, ENOSPC, an --out that is a file, …) is a diagnostic, not a crash;
-    // and what recovery did is said even when this run fails.
     const error = asWriteError(caught, cwd);
     if (recovery.diagnostics.length === 0 || !(error instanceof GenerateError) || error instanceof UsageError) throw error;
     throw new GenerateError([...error.diagnostics, ...recovery.diagnostics]);
@@ -169,139 +240,12 @@ async function recoverOutput(out: string, targets: readonly Target[], check: boo
   return { diagnostics, pending };
 }
 
-async function generateWith(
-  options: GenerateOptions,
-  cwd: string,
-  config: SdkgenConfig,
-  readme: ReadmeExtras | undefined,
-  specInput: string,
-  outInput: string,
-  targets: readonly Target[],
-  names: Names,
-  started: number,
-  recovery: { diagnostics: Diagnostic[]; pending: boolean },
-): Promise<GenerateResult> {
-  const out = path.resolve(cwd, outInput);
-  // A long-lived process (watch mode, a dev server) must see an edited prettier config.
-  await clearFormatConfigCache();
-  const { summary, emitOptions, emitted, loadedAt, modelAt } = await loadModelEmit(
-    cwd,
-    config,
-    readme,
-    specInput,
-    out,
-    targets,
-    names,
-    options.strict === true,
-  );
-  const emitAt = performance.now();
-
-  const prepareOptions = options.format !== undefined ? { format: options.format } : {};
-  const prepared: Array<{ target: Target; prepared: PreparedPackage }> = [];
-  for (const e of emitted) prepared.push({ target: e.target, prepared: await preparePackage(path.join(out, e.target), e.files, prepareOptions) });
-  const formatMs = prepared.reduce((ms, p) => ms + p.prepared.formatMs, 0);
-
-  const check = options.check === true;
-  if (!check)
-    await applyAll(
-      prepared.map((p) => p.prepared),
-      options.hooks,
-    );
-  const done = performance.now();
-
-  const packages: PackageOutcome[] = prepared.map(({ target, prepared: p }) => ({
-    target,
-    dir: toPosix(path.relative(cwd, p.dir)) || '.',
-    result: resultOf(p, check),
-  }));
-  return {
-    ...summary.api,
-    specPath: emitOptions.specPath,
-    emitOptions,
-    packages,
-    diagnostics: [...recovery.diagnostics, ...summary.diagnostics, ...prepared.flatMap((p) => p.prepared.diagnostics)],
-    check,
-    upToDate: !check || (!recovery.pending && packages.every((p) => p.result.changed.length === 0)),
-    timings: {
-      loadMs: loadedAt - started,
-      modelMs: modelAt - loadedAt,
-      emitMs: emitAt - modelAt,
-      formatMs,
-      writeMs: done - emitAt - formatMs,
-      totalMs: done - started,
-    },
-  };
-}
-
 type Names = {
   name: string | undefined;
   scope: string | undefined;
   typesPackageName: string | undefined;
   clientPackageName: string | undefined;
 };
-
-/**
- * load → model → the files of each target; also what the result needs of the model. The loaded
- * document is not kept.
- */
-async function loadModelEmit(
-  cwd: string,
-  config: SdkgenConfig,
-  readme: ReadmeExtras | undefined,
-  specInput: string,
-  out: string,
-  targets: readonly Target[],
-  names: Names,
-  strict: boolean,
-): Promise<{
-  summary: {
-    api: Pick<GenerateResult, 'title' | 'openapi' | 'operations' | 'schemas' | 'webhooks' | 'pagination'>;
-    diagnostics: Diagnostic[];
-  };
-  emitOptions: EmitOptions;
-  emitted: Array<{ target: Target; files: EmittedFile[] }>;
-  loadedAt: number;
-  modelAt: number;
-}> {
-  const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, strict);
-  const modelAt = performance.now();
-
-  const specAbs = path.resolve(cwd, specInput);
-  const clientName = names.name ?? deriveClientName(api.title);
-  const scope = names.scope ?? defaultScope(clientName);
-  const emitOptions: EmitOptions = {
-    typesPackageName: names.typesPackageName ?? `${scope}/types`,
-    clientPackageName: names.clientPackageName ?? `${scope}/client`,
-    clientName,
-    specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
-    command: config.command ?? regenerateCommand(specAbs, out, targets, names),
-    existingVersions: await existingVersions(out),
-    packageInfo: packageInfo(config, out),
-  };
-  if (readme !== undefined) emitOptions.readme = readme;
-
-  const emitted = targets.map((target) => ({
-    target,
-    files: target === 'types' ? emitTypesPackage(api, emitOptions) : emitClientPackage(api, emitOptions),
-  }));
-  return {
-    summary: {
-      api: {
-        title: api.title,
-        openapi: api.openapi,
-        operations: api.operations.length,
-        schemas: api.schemas.size,
-        webhooks: api.webhooks.length,
-        pagination: paginationSummary(api),
-      },
-      diagnostics,
-    },
-    emitOptions,
-    emitted,
-    loadedAt,
-    modelAt,
-  };
-}
 
 /**
  * load → model; the document is dropped once the model is built.
