@@ -11,9 +11,8 @@ import { buildModel } from './model/build.js';
 import type { Api } from './model/types.js';
 import { readReadmeExtras } from './readme-extras.js';
 import {
-  type AppliedPackage,
   type ApplyHooks,
-  applyPackage,
+  applyPackages,
   asWriteError,
   clearFormatConfigCache,
   type PreparedPackage,
@@ -173,7 +172,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
     const check = options.check === true;
     if (!check)
-      await applyAll(
+      await applyPackages(
         prepared.map((p) => p.prepared),
         options.hooks,
       );
@@ -261,23 +260,6 @@ async function loadAndModel(cwd: string, specInput: string, strict: boolean): Pr
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
   }
   return { api, diagnostics: all, loadedAt };
-}
-
-/**
- * Swaps every package in, then commits each (deletes its journal), then deletes the staging and backup
- * folders. A failure before the last commit rolls every package back; killed, each package holds old or
- * new files, whole, and the next run rolls forward those with a journal (D30).
- */
-async function applyAll(prepared: readonly PreparedPackage[], hooks: ApplyHooks | undefined): Promise<void> {
-  const applied: AppliedPackage[] = [];
-  try {
-    for (const p of prepared) applied.push(await applyPackage(p, hooks));
-    for (const a of applied) await a.commit();
-  } catch (error) {
-    for (const a of applied.reverse()) await a.rollback();
-    throw error;
-  }
-  for (const a of applied) await a.finish();
 }
 
 /**

@@ -146,6 +146,23 @@ export async function applyPackage(prepared: PreparedPackage, hooks: ApplyHooks 
 }
 
 /**
+ * Swaps every package in, then commits each (deletes its journal), then deletes the staging and backup
+ * folders. A failure before the last commit rolls every package back; killed, each package holds old or
+ * new files, whole, and the next run rolls forward those with a journal (D30).
+ */
+export async function applyPackages(prepared: readonly PreparedPackage[], hooks?: ApplyHooks): Promise<void> {
+  const applied: AppliedPackage[] = [];
+  try {
+    for (const p of prepared) applied.push(await applyPackage(p, hooks));
+    for (const a of applied) await a.commit();
+  } catch (error) {
+    for (const a of applied.reverse()) await a.rollback();
+    throw error;
+  }
+  for (const a of applied) await a.finish();
+}
+
+/**
  * Keeps `file` at `saved` without moving it: a hard link (the old bytes stay reachable after the
  * rename replaces `file`), else a copy, made under a temporary name so that `saved` is never partial.
  */

@@ -1,11 +1,11 @@
 import type { EmittedFile } from '../emit/types.js';
-import { type ApplyHooks, applyPackage } from './apply.js';
+import { type ApplyHooks, applyPackages } from './apply.js';
 import { asWriteError } from './fs-error.js';
 import { recoverPackage } from './journal.js';
 import { MANIFEST_NAME } from './manifest.js';
 import { type PreparedPackage, type PrepareOptions, preparePackage } from './prepare.js';
 
-export { type AppliedPackage, type ApplyHooks, applyPackage } from './apply.js';
+export { type AppliedPackage, type ApplyHooks, applyPackage, applyPackages } from './apply.js';
 export { asWriteError, fileSystemDiagnostic, isSystemError } from './fs-error.js';
 export { recoverPackage } from './journal.js';
 export { clearFormatConfigCache } from './format.js';
@@ -62,16 +62,7 @@ export async function writePackage(dir: string, files: readonly EmittedFile[], o
   try {
     const recovered = await recoverPackage(dir, { check: options.check, cwd });
     const prepared = await preparePackage(dir, files, options);
-    if (!options.check) {
-      const applied = await applyPackage(prepared, options.hooks);
-      try {
-        await applied.commit();
-      } catch (error) {
-        await applied.rollback();
-        throw error;
-      }
-      await applied.finish();
-    }
+    if (!options.check) await applyPackages([prepared], options.hooks);
     const result = resultOf(prepared, options.check);
     return { ...result, diagnostics: [...recovered.diagnostics, ...result.diagnostics] };
   } catch (error) {
