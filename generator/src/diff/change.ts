@@ -56,14 +56,7 @@ export function classRank(c: ChangeClass): number {
   return c === 'major' ? 2 : c === 'minor' ? 1 : 0;
 }
 
-/** The higher of two classes. */
-export function maxClass(a: ChangeClass, b: ChangeClass): ChangeClass {
-  return classRank(a) >= classRank(b) ? a : b;
-}
-
-/** The highest class of `changes`, or `undefined` when there are none. */
-export function highestClass(changes: readonly Pick<Change, 'class'>[]): ChangeClass | undefined {
-  let best: ChangeClass | undefined;
-  for (const c of changes) best = best === undefined ? c.class : maxClass(best, c.class);
-  return best;
+/** The highest of `classes`, or `undefined` when there are none. */
+export function highestClass(classes: readonly ChangeClass[]): ChangeClass | undefined {
+  return CHANGE_CLASSES.find((c) => classes.includes(c));
 }

@@ -14,7 +14,8 @@ import { cac } from 'cac';
 import { findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from '../config.js';
 import { formatDiagnostic, GenerateError } from '../diagnostics.js';
 import { toPosix } from '../load/paths.js';
-import { type Bump, bumpRank, changesetText, pendingBump, pendingChangesets, requiredBump, writeChangeset } from './changesets.js';
+import { type ChangeClass, classRank } from './change.js';
+import { changesetText, pendingBump, pendingChangesets, requiredBump, writeChangeset } from './changesets.js';
 import { GitError, git, readSpecAt, resolveBase } from './git.js';
 import { type DiffResult, diffSides } from './index.js';
 import { type ChangesetStatus, jsonReport, type ReportInput, textReport } from './report.js';
@@ -227,13 +228,13 @@ async function changesets(
   const dir = path.join(root, '.changeset');
   const packages = [names.typesPackageName, names.clientPackageName];
   const version = config.out !== undefined ? await packageVersion(path.join(config.out, 'types', 'package.json')) : undefined;
-  const required: Bump | undefined = result.bump === undefined ? undefined : requiredBump(result.bump, version ?? '1.0.0');
+  const required: ChangeClass | undefined = result.bump === undefined ? undefined : requiredBump(result.bump, version ?? '1.0.0');
   const pending = await pendingChangesets(dir, packages);
   let highest = pendingBump(pending);
   const status: ChangesetStatus = { files: pending.map((p) => p.file), ok: true };
   if (version !== undefined) status.version = version;
   if (required !== undefined) status.required = required;
-  const enough = (b: Bump | undefined): boolean => required === undefined || (b !== undefined && bumpRank(b) >= bumpRank(required));
+  const enough = (b: ChangeClass | undefined): boolean => required === undefined || (b !== undefined && classRank(b) >= classRank(required));
   if (write && required !== undefined && !enough(highest)) {
     const file = await writeChangeset(dir, changesetText(packages, required, result.changes, `${result.new.title}: the spec changed (\`sdkgen diff\`).`));
     status.written = display(file);
