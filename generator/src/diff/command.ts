@@ -19,7 +19,7 @@ import { changesetText, pendingBump, pendingChangesets, requiredBump, writeChang
 import { GitError, git, readSpecAt, resolveBase } from './git.js';
 import { type DiffResult, diffSides } from './index.js';
 import { type ChangesetStatus, jsonReport, type ReportInput, textReport } from './report.js';
-import { buildSide, emitOptions, type SideNames } from './side.js';
+import { buildSide, type SideNames } from './side.js';
 
 /** Where the command writes, and whether colours are wanted. */
 export interface DiffIO {
@@ -168,7 +168,7 @@ async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string):
     const root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
     const specInRepo = toPosix(path.relative(root, newSpec));
     if (specInRepo.startsWith('../')) throw new GitError(`${display(newSpec)} is outside the git repository at ${root}`);
-    const base = await resolveBase(cwd, emitOptions(neu.api, names).typesPackageName, o.base);
+    const base = await resolveBase(cwd, neu.options.typesPackageName, o.base);
     const old = await readSpecAt(root, base.ref, specInRepo);
     try {
       result = diffSides(await buildSide(old.spec, old.dir, names), neu, { proof: o.proof !== false });
