@@ -62,10 +62,16 @@ export function shapeProperties(schema: ObjectSchema, direction: Direction): Sha
  */
 export function indexSchema(schema: ObjectSchema): Schema | undefined {
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return schema.additionalProperties;
-  const patterns = schema.patternProperties ?? [];
-  if (patterns.length === 0) return undefined;
-  if (patterns.length === 1 && patterns[0] !== undefined) return patterns[0].schema;
-  return { kind: 'union', keyword: 'anyOf', variants: patterns.map((p) => p.schema), nullable: false, pointer: schema.pointer };
+  return anyOf(
+    (schema.patternProperties ?? []).map((p) => p.schema),
+    schema.pointer,
+  );
+}
+
+/** The union of `schemas` (an `anyOf` at `pointer`): the schema itself when there is one, `undefined` when none. */
+export function anyOf(schemas: Schema[], pointer: string): Schema | undefined {
+  if (schemas.length <= 1) return schemas[0];
+  return { kind: 'union', keyword: 'anyOf', variants: schemas, nullable: false, pointer };
 }
 
 /**
