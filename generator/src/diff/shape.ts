@@ -110,9 +110,3 @@ export function mergedObject(api: Api, members: readonly Schema[]): ObjectSchema
   if (open && index !== undefined) merged.additionalProperties = index;
   return merged;
 }
-
-/** True when the schema is (through `$ref`s) an `enum` or `const`. */
-export function enumValues(api: Api, schema: Schema): Array<string | number | boolean> | undefined {
-  const r = resolve(api, schema);
-  return r.schema.kind === 'enum' ? r.schema.values : undefined;
-}
