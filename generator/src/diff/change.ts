@@ -5,16 +5,13 @@
  * `major` breaks some of it, `minor` adds something and breaks nothing, `patch` touches only
  * documentation (TSDoc, README, descriptions, examples).
  */
+import type { Direction } from '../model/queries.js';
 
 /** The semver class of one change (and of a whole diff: its highest change). */
 export type ChangeClass = 'major' | 'minor' | 'patch';
 
 /** Classes from the highest down; the report groups changes in this order. */
 export const CHANGE_CLASSES: readonly ChangeClass[] = ['major', 'minor', 'patch'];
-
-import type { Direction } from '../model/queries.js';
-
-export type { Direction };
 
 /** One change between the two documents, where it is, and why it has its class. */
 export interface Change {

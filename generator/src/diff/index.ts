@@ -13,7 +13,8 @@ import { changedFiles, runRules } from './rules.js';
 import { buildSide, type Side, type SideNames } from './side.js';
 import { decide, type Verdict } from './verdict.js';
 
-export type { Change, ChangeClass, Direction } from './change.js';
+export type { Change, ChangeClass } from './change.js';
+export type { Direction } from '../model/queries.js';
 export type { ProofError, ProofResult } from './proof/index.js';
 export type { Side, SideNames } from './side.js';
 export type { Disagreement, Verdict } from './verdict.js';

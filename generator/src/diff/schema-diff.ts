@@ -6,11 +6,11 @@
  *
  * Named schemas are walked once per direction and context, however many operations use them.
  */
-import type { Change, ChangeClass, Direction, Visibility } from './change.js';
+import type { Change, ChangeClass, Visibility } from './change.js';
 import { describeSchema, describeValue } from './describe.js';
 import { docsChange } from './docs-diff.js';
 import { assignable } from './relation.js';
-import { namedSchema } from '../model/queries.js';
+import { type Direction, namedSchema } from '../model/queries.js';
 import { indexSchema, mergedObject, resolve, type ShapeProperty, shapeProperties } from './shape.js';
 import type { ByDirection, ChangeSink } from './sink.js';
 import type { Api, ArraySchema, EnumSchema, IntersectionSchema, ObjectSchema, Schema, UnionSchema } from '../model/types.js';

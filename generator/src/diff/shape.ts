@@ -4,8 +4,7 @@
  * responses, and a required property with a `default` is optional for callers. Shared by the rules
  * and the proof's usage file, so that both see the same properties.
  */
-import type { Direction } from './change.js';
-import { directedMembers, namedSchema } from '../model/queries.js';
+import { type Direction, directedMembers, namedSchema } from '../model/queries.js';
 import type { Api, ObjectSchema, Property, Schema } from '../model/types.js';
 
 /** A schema with its `$ref`s followed: the schema itself, nullable if any link was. */
