@@ -5,16 +5,13 @@
  * `major` breaks some of it, `minor` adds something and breaks nothing, `patch` touches only
  * documentation (TSDoc, README, descriptions, examples).
  */
+import type { Direction } from '../model/queries.js';
 
 /** The semver class of one change (and of a whole diff: its highest change). */
 export type ChangeClass = 'major' | 'minor' | 'patch';
 
 /** Classes from the highest down; the report groups changes in this order. */
 export const CHANGE_CLASSES: readonly ChangeClass[] = ['major', 'minor', 'patch'];
-
-import type { Direction } from '../model/queries.js';
-
-export type { Direction };
 
 /** One change between the two documents, where it is, and why it has its class. */
 export interface Change {
@@ -56,14 +53,7 @@ export function classRank(c: ChangeClass): number {
   return c === 'major' ? 2 : c === 'minor' ? 1 : 0;
 }
 
-/** The higher of two classes. */
-export function maxClass(a: ChangeClass, b: ChangeClass): ChangeClass {
-  return classRank(a) >= classRank(b) ? a : b;
-}
-
-/** The highest class of `changes`, or `undefined` when there are none. */
-export function highestClass(changes: readonly Pick<Change, 'class'>[]): ChangeClass | undefined {
-  let best: ChangeClass | undefined;
-  for (const c of changes) best = best === undefined ? c.class : maxClass(best, c.class);
-  return best;
+/** The highest of `classes`, or `undefined` when there are none. */
+export function highestClass(classes: readonly ChangeClass[]): ChangeClass | undefined {
+  return CHANGE_CLASSES.find((c) => classes.includes(c));
 }

@@ -11,21 +11,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { type Change, type ChangeClass, classRank } from './change.js';
-
-/** A changeset's bump for a package. */
-export type Bump = 'major' | 'minor' | 'patch';
-
-/** `major` → 2, `minor` → 1, `patch` → 0 (the same order as change classes). */
-export function bumpRank(b: Bump): number {
-  return classRank(b);
-}
+import { type Change, type ChangeClass, highestClass } from './change.js';
 
 /**
  * The changeset bump a diff of class `cls` needs, for packages at `version` (see the module
  * comment): itself from 1.0.0 on; one place down under 0.x (`major` → `minor`, else `patch`).
  */
-export function requiredBump(cls: ChangeClass, version: string): Bump {
+export function requiredBump(cls: ChangeClass, version: string): ChangeClass {
   if (!/^0\./.test(version)) return cls;
   return cls === 'major' ? 'minor' : 'patch';
 }
@@ -35,7 +27,7 @@ export interface PendingChangeset {
   /** File name inside the changeset folder (a `.md` file). */
   file: string;
   /** Package name → bump, for the packages asked about. */
-  bumps: Record<string, Bump>;
+  bumps: Record<string, ChangeClass>;
 }
 
 /**
@@ -61,7 +53,7 @@ export async function pendingChangesets(dir: string, packages: readonly string[]
     } catch (error) {
       throw new Error(`${file}: invalid changeset front matter (${(error as Error).message})`);
     }
-    const bumps: Record<string, Bump> = {};
+    const bumps: Record<string, ChangeClass> = {};
     if (front !== null && typeof front === 'object') {
       for (const [name, bump] of Object.entries(front as Record<string, unknown>)) {
         if (packages.includes(name) && (bump === 'major' || bump === 'minor' || bump === 'patch')) bumps[name] = bump;
@@ -73,12 +65,8 @@ export async function pendingChangesets(dir: string, packages: readonly string[]
 }
 
 /** The highest bump the pending changesets ask for any of the packages (a fixed group moves together). */
-export function pendingBump(pending: readonly PendingChangeset[]): Bump | undefined {
-  let best: Bump | undefined;
-  for (const c of pending) {
-    for (const b of Object.values(c.bumps)) if (best === undefined || bumpRank(b) > bumpRank(best)) best = b;
-  }
-  return best;
+export function pendingBump(pending: readonly PendingChangeset[]): ChangeClass | undefined {
+  return highestClass(pending.flatMap((c) => Object.values(c.bumps)));
 }
 
 /** How many changes of each class a changeset summary lists before `… and N more`. */
@@ -88,7 +76,7 @@ const SUMMARY_LINES = 12;
  * The text of a changeset bumping every package of `packages` by `bump`, summarising `changes`
  * (the major and minor ones one a line, then the number of documentation changes).
  */
-export function changesetText(packages: readonly string[], bump: Bump, changes: readonly Change[], title: string): string {
+export function changesetText(packages: readonly string[], bump: ChangeClass, changes: readonly Change[], title: string): string {
   const lines = ['---', ...packages.map((p) => `'${p}': ${bump}`), '---', ''];
   lines.push(`${title}`, '');
   for (const cls of ['major', 'minor'] as const) {

@@ -14,11 +14,12 @@ import { cac } from 'cac';
 import { findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from '../config.js';
 import { formatDiagnostic, GenerateError } from '../diagnostics.js';
 import { toPosix } from '../load/paths.js';
-import { type Bump, bumpRank, changesetText, pendingBump, pendingChangesets, requiredBump, writeChangeset } from './changesets.js';
+import { type ChangeClass, classRank } from './change.js';
+import { changesetText, pendingBump, pendingChangesets, requiredBump, writeChangeset } from './changesets.js';
 import { GitError, git, readSpecAt, resolveBase } from './git.js';
 import { type DiffResult, diffSides } from './index.js';
 import { type ChangesetStatus, jsonReport, type ReportInput, textReport } from './report.js';
-import { buildSide, emitOptions, type SideNames } from './side.js';
+import { buildSide, type SideNames } from './side.js';
 
 /** Where the command writes, and whether colours are wanted. */
 export interface DiffIO {
@@ -167,7 +168,7 @@ async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string):
     const root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
     const specInRepo = toPosix(path.relative(root, newSpec));
     if (specInRepo.startsWith('../')) throw new GitError(`${display(newSpec)} is outside the git repository at ${root}`);
-    const base = await resolveBase(cwd, emitOptions(neu.api, names).typesPackageName, o.base);
+    const base = await resolveBase(cwd, neu.options.typesPackageName, o.base);
     const old = await readSpecAt(root, base.ref, specInRepo);
     try {
       result = diffSides(await buildSide(old.spec, old.dir, names), neu, { proof: o.proof !== false });
@@ -227,13 +228,13 @@ async function changesets(
   const dir = path.join(root, '.changeset');
   const packages = [names.typesPackageName, names.clientPackageName];
   const version = config.out !== undefined ? await packageVersion(path.join(config.out, 'types', 'package.json')) : undefined;
-  const required: Bump | undefined = result.bump === undefined ? undefined : requiredBump(result.bump, version ?? '1.0.0');
+  const required: ChangeClass | undefined = result.bump === undefined ? undefined : requiredBump(result.bump, version ?? '1.0.0');
   const pending = await pendingChangesets(dir, packages);
   let highest = pendingBump(pending);
   const status: ChangesetStatus = { files: pending.map((p) => p.file), ok: true };
   if (version !== undefined) status.version = version;
   if (required !== undefined) status.required = required;
-  const enough = (b: Bump | undefined): boolean => required === undefined || (b !== undefined && bumpRank(b) >= bumpRank(required));
+  const enough = (b: ChangeClass | undefined): boolean => required === undefined || (b !== undefined && classRank(b) >= classRank(required));
   if (write && required !== undefined && !enough(highest)) {
     const file = await writeChangeset(dir, changesetText(packages, required, result.changes, `${result.new.title}: the spec changed (\`sdkgen diff\`).`));
     status.written = display(file);

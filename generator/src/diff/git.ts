@@ -60,8 +60,6 @@ export interface OldSpec {
   dir: string;
   /** The spec's path inside `dir` (the same as in the repository). */
   spec: string;
-  /** Repository-relative paths of every file read. */
-  files: string[];
   dispose(): Promise<void>;
 }
 
@@ -74,10 +72,10 @@ export interface OldSpec {
  */
 export async function readSpecAt(root: string, ref: string, specPath: string): Promise<OldSpec> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sdkgen-diff-'));
-  const files: string[] = [];
+  const spec = path.posix.normalize(specPath);
   const dispose = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
-    const queue = [path.posix.normalize(specPath)];
+    const queue = [spec];
     const seen = new Set(queue);
     while (queue.length > 0) {
       const file = queue.shift() as string;
@@ -85,10 +83,9 @@ export async function readSpecAt(root: string, ref: string, specPath: string): P
       try {
         text = await git(root, ['show', `${ref}:${file}`]);
       } catch {
-        const what = files.length === 0 ? 'the spec' : `${file} (referenced by the spec)`;
+        const what = file === spec ? 'the spec' : `${file} (referenced by the spec)`;
         throw new GitError(`${what} does not exist at ${ref}: git show ${ref}:${file} failed`);
       }
-      files.push(file);
       const target = path.join(dir, ...file.split('/'));
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text);
@@ -103,7 +100,7 @@ export async function readSpecAt(root: string, ref: string, specPath: string): P
     await dispose();
     throw error;
   }
-  return { dir, spec: path.join(dir, ...path.posix.normalize(specPath).split('/')), files, dispose };
+  return { dir, spec: path.join(dir, ...spec.split('/')), dispose };
 }
 
 /** The file parts of every relative `$ref` in a YAML or JSON text (URLs and local `#…` refs left out). */

@@ -9,11 +9,12 @@
  */
 import type { Change } from './change.js';
 import { type ProofResult, runProof } from './proof/index.js';
-import { runRules } from './rules.js';
+import { changedFiles, runRules } from './rules.js';
 import { buildSide, type Side, type SideNames } from './side.js';
 import { decide, type Verdict } from './verdict.js';
 
-export type { Change, ChangeClass, Direction } from './change.js';
+export type { Change, ChangeClass } from './change.js';
+export type { Direction } from '../model/queries.js';
 export type { ProofError, ProofResult } from './proof/index.js';
 export type { Side, SideNames } from './side.js';
 export type { Disagreement, Verdict } from './verdict.js';
@@ -62,7 +63,8 @@ export async function diffSpecs(old: SpecInput, neu: SpecInput, options: DiffOpt
  */
 export function diffSides(old: Side, neu: Side, options: DiffOptions = {}): DiffResult {
   const changes = runRules(old, neu);
-  const skipped = options.proof === false ? 'not run (--no-proof)' : sameOutput(old, neu) ? 'not needed (the generated packages are the same)' : undefined;
+  const skipped =
+    options.proof === false ? 'not run (--no-proof)' : changedFiles(old, neu).length === 0 ? 'not needed (the generated packages are the same)' : undefined;
   const proof = skipped === undefined ? runProof(old, neu) : undefined;
   return {
     ...decide(changes, proof),
@@ -71,11 +73,4 @@ export function diffSides(old: Side, neu: Side, options: DiffOptions = {}): Diff
     old: { title: old.api.title, version: old.api.version },
     new: { title: neu.api.title, version: neu.api.version },
   };
-}
-
-/** Both sides emit the same files with the same texts. */
-function sameOutput(old: Side, neu: Side): boolean {
-  const same = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean =>
-    a.size === b.size && [...a].every(([file, text]) => b.get(file) === text);
-  return same(old.types, neu.types) && same(old.client, neu.client);
 }

@@ -48,8 +48,6 @@ export interface ClientArgument {
   /** A path parameter (D40), the other parameters, or the request body. */
   kind: 'path' | 'params' | 'body';
   optional: boolean;
-  /** For a path argument: the parameter's wire name. */
-  wire?: string;
 }
 
 /**
@@ -61,7 +59,7 @@ export interface ClientArgument {
 export function clientArguments(op: Operation): ClientArgument[] {
   const others = otherParameters(op);
   const bodyRequired = op.requestBody?.required === true;
-  const out: ClientArgument[] = methodArguments(op).path.map((a) => ({ name: a.name, kind: 'path', optional: false, wire: a.parameter.name }));
+  const out: ClientArgument[] = methodArguments(op).path.map((a) => ({ name: a.name, kind: 'path', optional: false }));
   if (others.length > 0) out.push({ name: 'params', kind: 'params', optional: !bodyRequired && others.every((p) => !p.required) });
   if (op.requestBody !== undefined) out.push({ name: 'body', kind: 'body', optional: !bodyRequired });
   return out;

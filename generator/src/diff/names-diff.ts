@@ -5,7 +5,6 @@
  * schema) shows even when the old name still exists, and the exports of the two surfaces that no
  * model rule explains.
  */
-import type { ChangeClass } from './change.js';
 import { clientPath, type OperationMatch } from './match.js';
 import type { Side } from './side.js';
 import type { ChangeSink } from './sink.js';
@@ -19,19 +18,21 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
   const before = publicSurface(old.types, old.client);
   const after = publicSurface(neu.types, neu.client);
   const explained = new Set<string>();
+  /** Marks type exports as accounted for by a model rule. */
+  const explain = (...names: Array<string | undefined>): void => {
+    for (const name of names) if (name !== undefined) explained.add(exportKey({ entry: 'types', name }));
+  };
   const typeExists = (name: string): boolean => after.has(exportKey({ entry: 'types', name }));
   const renamed = (from: string, to: string | undefined, pointer: string, what: string, operation?: string): void => {
-    explained.add(exportKey({ entry: 'types', name: from }));
-    if (to !== undefined) explained.add(exportKey({ entry: 'types', name: to }));
+    explain(from, to);
     if (from === to) return;
     const taken = typeExists(from);
     const message =
       to === undefined
         ? `${what} \`${from}\` is no longer generated`
         : `${what} renamed: \`${from}\` → \`${to}\`${taken ? ` (\`${from}\` now names something else)` : ''}`;
-    const cls: ChangeClass = 'major';
     sink.add({
-      class: cls,
+      class: 'major',
       kind: 'generated-name-changed',
       message,
       pointer,
@@ -44,8 +45,7 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
   for (const [key, a] of old.api.schemas) {
     const b = neu.api.schemas.get(key);
     if (b === undefined) {
-      explained.add(exportKey({ entry: 'types', name: a.identifier }));
-      if (a.requestIdentifier !== undefined) explained.add(exportKey({ entry: 'types', name: a.requestIdentifier }));
+      explain(a.identifier, a.requestIdentifier);
       const taken = typeExists(a.identifier);
       sink.add({
         class: 'major',
@@ -60,7 +60,7 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
     renamed(a.identifier, b.identifier, b.pointer, 'type');
     if (a.requestIdentifier !== undefined) renamed(a.requestIdentifier, b.requestIdentifier, b.pointer, 'request type');
     else if (b.requestIdentifier !== undefined) {
-      explained.add(exportKey({ entry: 'types', name: b.requestIdentifier }));
+      explain(b.requestIdentifier);
       sink.add({
         class: 'minor',
         kind: 'request-type-added',
@@ -73,8 +73,7 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
   }
   for (const [key, b] of neu.api.schemas) {
     if (old.api.schemas.has(key)) continue;
-    explained.add(exportKey({ entry: 'types', name: b.identifier }));
-    if (b.requestIdentifier !== undefined) explained.add(exportKey({ entry: 'types', name: b.requestIdentifier }));
+    explain(b.identifier, b.requestIdentifier);
     sink.add({
       class: 'minor',
       kind: 'schema-added',
@@ -90,7 +89,7 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
       const from = o.names[part];
       const to = n.names[part];
       if (from !== undefined) renamed(from, to, n.pointer, `${part} type`, o.operationId);
-      else if (to !== undefined) explained.add(exportKey({ entry: 'types', name: to }));
+      else explain(to);
     }
     if (clientPath(o) !== clientPath(n)) {
       sink.add({
@@ -104,15 +103,13 @@ export function compareNames(old: Side, neu: Side, match: OperationMatch, sink: 
       });
     }
   }
-  for (const op of [...match.removed, ...match.added]) {
-    for (const name of Object.values(op.names)) if (name !== undefined) explained.add(exportKey({ entry: 'types', name }));
-  }
+  for (const op of [...match.removed, ...match.added]) explain(...Object.values(op.names));
   for (const hook of old.api.webhooks) {
     const same = neu.api.webhooks.find((h) => h.name === hook.name);
     if (same !== undefined) renamed(hook.identifier, same.identifier, same.pointer, 'webhook payload type');
-    else explained.add(exportKey({ entry: 'types', name: hook.identifier }));
+    else explain(hook.identifier);
   }
-  for (const hook of neu.api.webhooks) explained.add(exportKey({ entry: 'types', name: hook.identifier }));
+  for (const hook of neu.api.webhooks) explain(hook.identifier);
   if (old.options.clientName !== neu.options.clientName) {
     sink.add({
       class: 'major',

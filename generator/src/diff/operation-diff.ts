@@ -3,16 +3,15 @@
  * parameters, body, responses, auth, pagination and retry behaviour. Types inside them go to the
  * schema rules (`schema-diff.ts`) with their direction.
  */
-import type { Change, ChangeClass } from './change.js';
+import type { ChangeClass } from './change.js';
 import { docsChange } from './docs-diff.js';
 import { clientArguments, clientPath, type OperationMatch } from './match.js';
 import { assignable } from './relation.js';
 import { compareSchemas, type WalkContext } from './schema-diff.js';
+import { anyOf } from './shape.js';
 import type { ChangeSink } from './sink.js';
-import { errorResponses, successResponses } from '../model/queries.js';
-import type { Api, MediaContent, Operation, Parameter, ParameterLocation, Response, Schema, SecurityRequirement } from '../model/types.js';
-
-const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+import { errorResponses, methodAndPath, PARAMETER_LOCATIONS, successResponses } from '../model/queries.js';
+import type { Api, MediaContent, Operation, Parameter, Response, SecurityRequirement } from '../model/types.js';
 
 /** What every operation rule needs. */
 export interface OperationRulesInput {
@@ -31,7 +30,7 @@ export function compareOperations(input: OperationRulesInput): void {
     sink.add({
       class: 'major',
       kind: 'operation-removed',
-      message: `operation removed (${op.method.toUpperCase()} ${op.path}, ${clientPath(op)})`,
+      message: `operation removed (${methodAndPath(op)}, ${clientPath(op)})`,
       operation: op.operationId,
       pointer: op.pointer,
       symbol: clientPath(op),
@@ -42,7 +41,7 @@ export function compareOperations(input: OperationRulesInput): void {
     sink.add({
       class: 'minor',
       kind: 'operation-added',
-      message: `operation added (${op.method.toUpperCase()} ${op.path}, ${clientPath(op)})`,
+      message: `operation added (${methodAndPath(op)}, ${clientPath(op)})`,
       operation: op.operationId,
       pointer: op.pointer,
       symbol: clientPath(op),
@@ -54,8 +53,7 @@ export function compareOperations(input: OperationRulesInput): void {
 
 function comparePair(o: Operation, n: Operation, input: OperationRulesInput): void {
   const add = (cls: ChangeClass, kind: string, message: string, visible: boolean, pointer = n.pointer, symbol = clientPath(n)): void => {
-    const change: Change = { class: cls, kind, message, operation: o.operationId, pointer, symbol, visible: visible ? 'yes' : 'no' };
-    input.sink.add(change);
+    input.sink.add({ class: cls, kind, message, operation: o.operationId, pointer, symbol, visible: visible ? 'yes' : 'no' });
   };
   if (o.operationId !== n.operationId) add('major', 'operation-id-changed', `operationId renamed to ${n.operationId}`, true);
   if (o.path !== n.path) add('major', 'path-changed', `path changed: ${o.path} → ${n.path}`, true);
@@ -109,7 +107,7 @@ function compareArguments(o: Operation, n: Operation, add: Add): void {
 }
 
 function compareParameters(o: Operation, n: Operation, add: Add, ctx: (symbol: string) => WalkContext): void {
-  const all = (op: Operation): Parameter[] => LOCATIONS.flatMap((l) => op.parameters[l]);
+  const all = (op: Operation): Parameter[] => PARAMETER_LOCATIONS.flatMap((l) => op.parameters[l]);
   const before = all(o);
   const after = all(n);
   const find = (list: Parameter[], p: Parameter): Parameter | undefined => list.find((q) => q.in === p.in && q.name === p.name);
@@ -162,17 +160,15 @@ function compareBodies(o: Operation, n: Operation, add: Add, ctx: (symbol: strin
   const a = o.requestBody;
   const b = n.requestBody;
   const symbol = n.names.body ?? o.names.body ?? `${n.identifier}Body`;
-  if (a === undefined && b === undefined) return;
-  if (a === undefined && b !== undefined) {
-    if (b.required) add('major', 'required-body-added', 'required request body added', true, b.pointer, symbol);
-    else add('minor', 'body-added', 'optional request body added', false, b.pointer, symbol);
+  if (a === undefined) {
+    if (b?.required === true) add('major', 'required-body-added', 'required request body added', true, b.pointer, symbol);
+    else if (b !== undefined) add('minor', 'body-added', 'optional request body added', false, b.pointer, symbol);
     return;
   }
-  if (a !== undefined && b === undefined) {
+  if (b === undefined) {
     add('major', 'body-removed', 'request body removed', true, a.pointer, symbol);
     return;
   }
-  if (a === undefined || b === undefined) return;
   if (!a.required && b.required) add('major', 'body-now-required', 'request body now required', true, b.pointer, symbol);
   if (a.required && !b.required) add('minor', 'body-now-optional', 'request body now optional', false, b.pointer, symbol);
   const docs = docsChange(a, b);
@@ -181,9 +177,16 @@ function compareBodies(o: Operation, n: Operation, add: Add, ctx: (symbol: strin
   compareContents(a.contents, b.contents, 'request', add, b.pointer, symbol, (before, after) =>
     compareSchemas(before.schema, after.schema, ctx(symbol, plain)),
   );
+  for (const d of b.contents) {
+    if (!a.contents.some((c) => c.mediaType === d.mediaType))
+      add('minor', 'content-type-added', `request content type ${d.mediaType} added`, false, b.pointer, symbol);
+  }
 }
 
-/** Media types of one body: removed and added ones, and the schemas of those on both sides. */
+/**
+ * Media types of one body (a request's, a response's): removed ones, the schemas of those on both sides, and the
+ * default (first) one changed to another the old body had. Added ones are the caller's.
+ */
 function compareContents(
   before: readonly MediaContent[],
   after: readonly MediaContent[],
@@ -197,10 +200,6 @@ function compareContents(
     const b = after.find((c) => c.mediaType === a.mediaType);
     if (b === undefined) add('major', 'content-type-removed', `${where} content type ${a.mediaType} removed`, true, pointer, symbol);
     else schemas(a, b);
-  }
-  for (const b of after) {
-    if (!before.some((a) => a.mediaType === b.mediaType))
-      add('minor', 'content-type-added', `${where} content type ${b.mediaType} added`, false, pointer, symbol);
   }
   const first = (list: readonly MediaContent[]): string | undefined => list[0]?.mediaType;
   if (first(before) !== first(after) && after.some((b) => b.mediaType === first(before))) {
@@ -230,22 +229,9 @@ function compareResponses(
     }
     const docs = docsChange(r, s);
     if (docs !== undefined) add('patch', 'docs-changed', `response ${r.status}: ${docs}`, false, s.pointer, symbol);
-    for (const a of r.contents) {
-      const b = s.contents.find((c) => c.mediaType === a.mediaType);
-      if (b === undefined) add('major', 'content-type-removed', `response ${r.status} content type ${a.mediaType} removed`, true, s.pointer, symbol);
-      else compareSchemas(a.schema, b.schema, ctx(symbol, true, ok && plain));
-    }
-    const first = (list: readonly MediaContent[]): string | undefined => list[0]?.mediaType;
-    if (first(r.contents) !== first(s.contents) && s.contents.some((c) => c.mediaType === first(r.contents))) {
-      add(
-        'major',
-        'content-type-changed',
-        `response ${r.status} default content type changed: ${first(r.contents)} → ${first(s.contents)}`,
-        false,
-        s.pointer,
-        symbol,
-      );
-    }
+    compareContents(r.contents, s.contents, `response ${r.status}`, add, s.pointer, symbol, (a, b) =>
+      compareSchemas(a.schema, b.schema, ctx(symbol, true, ok && plain)),
+    );
     compareHeaders(r, s, add, symbol, (headerSymbol) => ctx(headerSymbol, false, false));
   }
   for (const set of ['success', 'error'] as const) {
@@ -289,12 +275,6 @@ function compareHeaders(r: Response, s: Response, add: Add, symbol: string, ctx:
     if (!r.headers.some((h) => h.name.toLowerCase() === g.name.toLowerCase()))
       add('minor', 'response-header-added', `response ${s.status}: header ${g.name} added`, false, s.pointer, symbol);
   }
-}
-
-function anyOf(schemas: Schema[], pointer: string): Schema | undefined {
-  if (schemas.length === 0) return undefined;
-  if (schemas.length === 1) return schemas[0];
-  return { kind: 'union', keyword: 'anyOf', variants: schemas, nullable: false, pointer };
 }
 
 /**

@@ -3,7 +3,7 @@
  * and on the safe side: `false` when unsure). The rules use it where the two documents' shapes do not
  * line up member for member: a schema whose kind changed, a union member added or removed.
  */
-import type { Direction } from './change.js';
+import type { Direction } from '../model/queries.js';
 import type { Api, Schema } from '../model/types.js';
 import { indexSchema, mergedObject, resolve, shapeProperties } from './shape.js';
 

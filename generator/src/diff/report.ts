@@ -3,7 +3,6 @@
  * asked for) or JSON.
  */
 import { CHANGE_CLASSES, type Change, type ChangeClass } from './change.js';
-import type { Bump } from './changesets.js';
 import type { DiffResult } from './index.js';
 
 /** Where the changesets stand against the diff (present with `--check` and `--write-changeset`). */
@@ -11,9 +10,9 @@ export interface ChangesetStatus {
   /** The packages' current version, if known (from the output folder's package.json). */
   version?: string;
   /** The bump the diff needs (`undefined`: nothing changed). */
-  required?: Bump;
+  required?: ChangeClass;
   /** The highest bump the pending changesets ask for. */
-  pending?: Bump;
+  pending?: ChangeClass;
   /** Pending changeset files that bump the packages. */
   files: string[];
   /** True when the pending changesets ask for at least what the diff needs. */

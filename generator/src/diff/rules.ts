@@ -52,7 +52,7 @@ function compareUnreached(old: Side, neu: Side, sink: ChangeSink, walked: Set<st
 }
 
 /** Package-qualified paths of the emitted files whose text differs, or that one side lacks. */
-function changedFiles(old: Side, neu: Side): string[] {
+export function changedFiles(old: Side, neu: Side): string[] {
   const out: string[] = [];
   for (const target of ['types', 'client'] as const) {
     const a = old[target];

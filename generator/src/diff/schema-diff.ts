@@ -6,11 +6,11 @@
  *
  * Named schemas are walked once per direction and context, however many operations use them.
  */
-import type { Change, ChangeClass, Direction, Visibility } from './change.js';
+import type { Change, ChangeClass, Visibility } from './change.js';
 import { describeSchema, describeValue } from './describe.js';
 import { docsChange } from './docs-diff.js';
 import { assignable } from './relation.js';
-import { namedSchema } from '../model/queries.js';
+import { type Direction, namedSchema } from '../model/queries.js';
 import { indexSchema, mergedObject, resolve, type ShapeProperty, shapeProperties } from './shape.js';
 import type { ByDirection, ChangeSink } from './sink.js';
 import type { Api, ArraySchema, EnumSchema, IntersectionSchema, ObjectSchema, Schema, UnionSchema } from '../model/types.js';
@@ -112,14 +112,12 @@ function compareResolved(a: Schema, b: Schema, ctx: WalkContext): void {
       record(ctx, b.pointer, 'number-kind-changed', `${a.kind} → ${b.kind} (the TypeScript type stays number)`, 'patch', 'never');
       return;
     }
-    judge(a, b, ctx, `type changed: ${describeSchema(ctx.old, a)} → ${describeSchema(ctx.new, b)}`);
+    judge(a, b, ctx);
     return;
   }
   switch (a.kind) {
     case 'string':
-      if (b.kind === 'string' && (a.binary === true) !== (b.binary === true)) {
-        judge(a, b, ctx, `type changed: ${describeSchema(ctx.old, a)} → ${describeSchema(ctx.new, b)}`);
-      }
+      if (b.kind === 'string' && (a.binary === true) !== (b.binary === true)) judge(a, b, ctx);
       return;
     case 'enum':
       compareEnums(a, b as EnumSchema, ctx);
@@ -144,15 +142,17 @@ function compareResolved(a: Schema, b: Schema, ctx: WalkContext): void {
 /**
  * The fallback where shapes do not line up: the class from assignability. A request type that still
  * accepts every old value widened (minor); a response type whose every value the old type admits
- * narrowed (minor); anything else is major.
+ * narrowed (minor); anything else is major. The message says the type changed, from what to what,
+ * unless given.
  */
-function judge(a: Schema, b: Schema, ctx: WalkContext, message: string, kind = 'type-changed'): void {
+function judge(a: Schema, b: Schema, ctx: WalkContext, message?: string, kind = 'type-changed'): void {
   const widened = assignable({ api: ctx.old, schema: a }, { api: ctx.new, schema: b }, ctx.direction);
   const narrowed = assignable({ api: ctx.new, schema: b }, { api: ctx.old, schema: a }, ctx.direction);
   const compatible = ctx.direction === 'request' ? widened : narrowed;
   const cls: ChangeClass = widened && narrowed ? 'patch' : compatible ? 'minor' : 'major';
   const what = widened && narrowed ? 'same-type' : widened ? 'widened' : narrowed ? 'narrowed' : 'changed';
-  record(ctx, b.pointer, kind === 'type-changed' ? `type-${what}` : kind, message, cls, 'seen');
+  const text = message ?? `type changed: ${describeSchema(ctx.old, a)} → ${describeSchema(ctx.new, b)}`;
+  record(ctx, b.pointer, kind === 'type-changed' ? `type-${what}` : kind, text, cls, 'seen');
 }
 
 function compareEnums(a: EnumSchema, b: EnumSchema, ctx: WalkContext): void {
@@ -179,7 +179,7 @@ function compareArrays(a: ArraySchema, b: ArraySchema, ctx: WalkContext): void {
   const pb = b.prefixItems ?? [];
   const tuple = pa.length > 0 || pb.length > 0;
   if (pa.length !== pb.length || (tuple && a.minItems !== b.minItems) || (a.items === undefined) !== (b.items === undefined)) {
-    judge(a, b, ctx, `type changed: ${describeSchema(ctx.old, a)} → ${describeSchema(ctx.new, b)}`);
+    judge(a, b, ctx);
     return;
   }
   pa.forEach((item, i) => {
@@ -351,7 +351,7 @@ function compareMapping(a: UnionSchema, b: UnionSchema, ctx: WalkContext): void 
 
 function compareIntersections(a: IntersectionSchema, b: IntersectionSchema, ctx: WalkContext): void {
   if (a.members.length !== b.members.length || (a.unevaluatedProperties === undefined) !== (b.unevaluatedProperties === undefined)) {
-    judge(a, b, ctx, `type changed: ${describeSchema(ctx.old, a)} → ${describeSchema(ctx.new, b)}`);
+    judge(a, b, ctx);
     return;
   }
   const plain = ctx.plain && mergedObject(ctx.old, a.members) !== undefined;

@@ -4,8 +4,7 @@
  * responses, and a required property with a `default` is optional for callers. Shared by the rules
  * and the proof's usage file, so that both see the same properties.
  */
-import type { Direction } from './change.js';
-import { directedMembers, namedSchema } from '../model/queries.js';
+import { type Direction, directedMembers, namedSchema } from '../model/queries.js';
 import type { Api, ObjectSchema, Property, Schema } from '../model/types.js';
 
 /** A schema with its `$ref`s followed: the schema itself, nullable if any link was. */
@@ -62,10 +61,16 @@ export function shapeProperties(schema: ObjectSchema, direction: Direction): Sha
  */
 export function indexSchema(schema: ObjectSchema): Schema | undefined {
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return schema.additionalProperties;
-  const patterns = schema.patternProperties ?? [];
-  if (patterns.length === 0) return undefined;
-  if (patterns.length === 1 && patterns[0] !== undefined) return patterns[0].schema;
-  return { kind: 'union', keyword: 'anyOf', variants: patterns.map((p) => p.schema), nullable: false, pointer: schema.pointer };
+  return anyOf(
+    (schema.patternProperties ?? []).map((p) => p.schema),
+    schema.pointer,
+  );
+}
+
+/** The union of `schemas` (an `anyOf` at `pointer`): the schema itself when there is one, `undefined` when none. */
+export function anyOf(schemas: Schema[], pointer: string): Schema | undefined {
+  if (schemas.length <= 1) return schemas[0];
+  return { kind: 'union', keyword: 'anyOf', variants: schemas, nullable: false, pointer };
 }
 
 /**
@@ -103,10 +108,4 @@ export function mergedObject(api: Api, members: readonly Schema[]): ObjectSchema
   const index = objects.map(indexSchema).find((s) => s !== undefined);
   if (open && index !== undefined) merged.additionalProperties = index;
   return merged;
-}
-
-/** True when the schema is (through `$ref`s) an `enum` or `const`. */
-export function enumValues(api: Api, schema: Schema): Array<string | number | boolean> | undefined {
-  const r = resolve(api, schema);
-  return r.schema.kind === 'enum' ? r.schema.values : undefined;
 }

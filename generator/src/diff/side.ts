@@ -3,7 +3,6 @@
  * formatted or written. The rules read the model; the proof and the surface read the emitted texts.
  */
 import { defaultScope, deriveClientName } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
 import { emitClientPackage } from '../emit/client/index.js';
 import { emitTypesPackage } from '../emit/types/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/types.js';
@@ -29,8 +28,6 @@ export interface Side {
   types: ReadonlyMap<string, string>;
   /** The client package, likewise. */
   client: ReadonlyMap<string, string>;
-  /** Warnings and notes of load and model. */
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -40,28 +37,23 @@ export interface Side {
  */
 export async function buildSide(spec: string, cwd: string, names: SideNames = {}): Promise<Side> {
   const loaded = await loadDocument(spec, { cwd });
-  const { api, diagnostics } = buildModel(loaded);
-  const options = emitOptions(api, names);
-  return {
-    api,
-    options,
-    types: byPath(emitTypesPackage(api, options)),
-    client: byPath(emitClientPackage(api, options)),
-    diagnostics: [...loaded.diagnostics, ...diagnostics],
-  };
-}
-
-/** The emit options of one side: the names given, the others derived from the document's title. */
-export function emitOptions(api: Api, names: SideNames): EmitOptions {
+  const { api } = buildModel(loaded);
+  // The names given, the others derived from the document's title.
   const clientName = names.name ?? deriveClientName(api.title);
   const scope = names.scope ?? defaultScope(clientName);
-  return {
+  const options: EmitOptions = {
     typesPackageName: names.typesPackageName ?? `${scope}/types`,
     clientPackageName: names.clientPackageName ?? `${scope}/client`,
     clientName,
     specPath: 'openapi.yaml',
     command: 'sdkgen generate',
     existingVersions: {},
+  };
+  return {
+    api,
+    options,
+    types: byPath(emitTypesPackage(api, options)),
+    client: byPath(emitClientPackage(api, options)),
   };
 }
 

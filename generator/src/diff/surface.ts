@@ -5,6 +5,7 @@
  * how the emitters build them.
  */
 import { ts } from 'ts-morph';
+import { compareCodeUnits } from '../model/naming.js';
 
 /** One exported name. */
 export interface Export {
@@ -38,7 +39,7 @@ export function publicSurface(types: ReadonlyMap<string, string>, client: Readon
     if (entry === undefined) continue;
     for (const e of declaredExports(text)) out.push({ entry, ...e });
   }
-  out.sort((a, b) => (exportKey(a) < exportKey(b) ? -1 : exportKey(a) > exportKey(b) ? 1 : 0));
+  out.sort((a, b) => compareCodeUnits(exportKey(a), exportKey(b)));
   return new Map(out.map((e) => [exportKey(e), e]));
 }
 

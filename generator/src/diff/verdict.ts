@@ -32,7 +32,7 @@ export interface Verdict {
 
 /** Combines the rules' changes with the proof's result (see the module comment). */
 export function decide(changes: readonly Change[], proof: ProofResult | undefined): Verdict {
-  const rules = highestClass(changes);
+  const rules = highestClass(changes.map((c) => c.class));
   const disagreements: Disagreement[] = [];
   if (proof === undefined) return { bump: rules, rules, disagreements };
   const seenBreaks = changes.filter((c) => c.class === 'major' && c.visible === 'yes');

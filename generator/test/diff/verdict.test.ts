@@ -16,7 +16,6 @@ const proof = (compiles: boolean): ProofResult => ({
     : [{ region: 'operation getPet', operation: 'getPet', line: 12, code: 'void response?.tag;', message: "TS2339: Property 'tag' does not exist" }],
   baselineErrors: [],
   usage: '',
-  checkMs: 0,
 });
 
 describe('decide', () => {

@@ -1,7 +1,7 @@
 /**
- * Type-checks files held in memory with the TypeScript compiler (ts-morph's, with its in-memory file
- * system: no disk access, the compiler's `lib` files included). The checked files are the project's
- * roots; every other file is read when module resolution reaches it.
+ * Type-checks a file held in memory with the TypeScript compiler (ts-morph's, with its in-memory file
+ * system: no disk access, the compiler's `lib` files included). The checked file is the project's
+ * root; every other file is read when module resolution reaches it.
  */
 import { Project, ts } from 'ts-morph';
 import { proofProgramOptions } from './options.js';
@@ -9,10 +9,8 @@ import { proofProgramOptions } from './options.js';
 /** The folder every in-memory file lives under (absolute, POSIX). */
 export const VIRTUAL_ROOT = '/sdkgen-diff';
 
-/** One error the compiler reported in a checked file. */
+/** One error the compiler reported in the checked file. */
 export interface CompileError {
-  /** Absolute path of the file (under {@link VIRTUAL_ROOT}). */
-  file: string;
   /** 1-based line. */
   line: number;
   /** `TS2322`, … */
@@ -25,15 +23,15 @@ export interface CompileError {
 export interface CompileInput {
   /** Absolute path (under {@link VIRTUAL_ROOT}) → contents. `.ts` and `package.json` files matter. */
   files: ReadonlyMap<string, string>;
-  /** The files whose errors are reported (every other file only gives type information). */
-  check: readonly string[];
+  /** The file whose errors are reported (every other file only gives type information). */
+  check: string;
   /** Bare module specifier (or pattern with `*`) → absolute paths of its files (TypeScript's `paths`). */
   modules: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * Compiles `input` under the proof's strict options (see `options.ts`) and returns the errors of the
- * checked files, in file and line order.
+ * checked file, in line order.
  *
  * @throws Error when the compiler rejects the options themselves (an internal error)
  */
@@ -48,23 +46,21 @@ export function typeCheck(input: CompileInput): CompileError[] {
   });
   const fs = project.getFileSystem();
   for (const [file, text] of input.files) {
-    if (input.check.includes(file)) project.createSourceFile(file, text);
+    if (file === input.check) project.createSourceFile(file, text);
     else fs.writeFileSync(file, text);
   }
   const program = project.getProgram().compilerObject;
   const options = program.getOptionsDiagnostics();
   if (options.length > 0) throw new Error(`the proof's compiler options were rejected: ${options.map(messageOf).join('; ')}`);
   const errors: CompileError[] = [];
-  for (const file of input.check) {
-    const sf = program.getSourceFile(file);
-    if (sf === undefined) throw new Error(`internal error: ${file} is not in the program`);
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
-      if (d.category !== ts.DiagnosticCategory.Error) continue;
-      const line = d.start === undefined ? 0 : sf.getLineAndCharacterOfPosition(d.start).line + 1;
-      errors.push({ file, line, code: `TS${d.code}`, message: messageOf(d) });
-    }
+  const sf = program.getSourceFile(input.check);
+  if (sf === undefined) throw new Error(`internal error: ${input.check} is not in the program`);
+  for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+    if (d.category !== ts.DiagnosticCategory.Error) continue;
+    const line = d.start === undefined ? 0 : sf.getLineAndCharacterOfPosition(d.start).line + 1;
+    errors.push({ line, code: `TS${d.code}`, message: messageOf(d) });
   }
-  return errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  return errors.sort((a, b) => a.line - b.line);
 }
 
 function messageOf(d: ts.Diagnostic): string {

@@ -15,9 +15,10 @@
  * (the baseline); against the new output, every error is a break.
  */
 import type { Api, Operation, Schema } from '../../model/types.js';
-import { otherParameters, successResponses } from '../../model/queries.js';
-import { enumValues, indexSchema, mergedObject, resolve, shapeProperties } from '../shape.js';
+import { methodAndPath, otherParameters, successResponses } from '../../model/queries.js';
+import { indexSchema, mergedObject, resolve, shapeProperties } from '../shape.js';
 import { methodArguments } from '../../model/client-names.js';
+import { isIdentifier } from '../../model/naming.js';
 import { clientArguments } from '../match.js';
 import type { Side } from '../side.js';
 import { publicSurface } from '../surface.js';
@@ -102,7 +103,7 @@ export function usageFile(old: Side, oldTypesImport: string): Usage {
 function operationBlock(w: LineWriter, api: Api, op: Operation, declared: ClientMethod | undefined, index: number): void {
   const method = declared ?? conventionalMethod(op);
   const operation = `New.operations[${str(op.operationId)}]`;
-  w.line(`// ${op.method.toUpperCase()} ${op.path}`);
+  w.line(`// ${methodAndPath(op)}`);
   w.line(`export async function operation${index}(): Promise<void> {`);
   w.line(`  type Path = Present<New.paths[${str(op.path)}][${str(op.method)}]>;`);
   w.line(`  type Operation = Present<${operation}>;`);
@@ -246,15 +247,14 @@ function reads(api: Api, schema: Schema, expr: string, seen = new Set<string>())
     if (seen.has(r.key)) return out;
     seen.add(r.key);
   }
-  const values = enumValues(api, schema);
-  if (values !== undefined) {
-    for (const v of values) out.push(`void (${expr} === ${typeof v === 'string' ? str(v) : String(v)});`);
+  if (r.schema.kind === 'enum') {
+    for (const v of r.schema.values) out.push(`void (${expr} === ${typeof v === 'string' ? str(v) : String(v)});`);
     return out;
   }
   const object = objectOf(api, r.schema);
   if (object !== undefined) {
     for (const p of shapeProperties(object, 'response')) {
-      const access = `${expr}?.${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : `[${str(p.name)}]`}`;
+      const access = `${expr}?.${isIdentifier(p.name) ? p.name : `[${str(p.name)}]`}`;
       out.push(`void ${access};`);
       out.push(...reads(api, p.schema, access, seen));
     }
@@ -287,7 +287,7 @@ function str(text: string): string {
 }
 
 function key(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : str(name);
+  return isIdentifier(name) ? name : str(name);
 }
 
 /** Lines with the regions they belong to. */
