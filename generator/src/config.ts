@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
+import { toPosix } from './load/paths.js';
 
 /** Name of the config file looked up from the working directory up to the repository root. */
 export const CONFIG_FILE = 'sdkgen.config.json';
@@ -138,6 +139,31 @@ export function findConfigFile(cwd: string): string | undefined {
 }
 
 /**
+ * The config in use: `option` (`--config`; `false` for none), else the nearest `sdkgen.config.json` (see {@link findConfigFile}). A config
+ * found by that look-up is for its own spec: when the command line names another spec, none of it is used (not its
+ * names, output folder or banner command: `sdkgen generate other.yaml` inside this repository must not give
+ * `@improvado-sdk` packages), with a note saying so; `--config` uses it anyway.
+ */
+export async function resolveConfig(
+  option: string | false | undefined,
+  spec: string | undefined,
+  cwd: string,
+): Promise<{ config: SdkgenConfig; file: string | undefined; notes: Diagnostic[] }> {
+  if (option === false) return { config: {}, file: undefined, notes: [] };
+  const explicit = option !== undefined;
+  const file = explicit ? path.resolve(cwd, option as string) : findConfigFile(cwd);
+  if (file === undefined) return { config: {}, file: undefined, notes: [] };
+  const display = toPosix(path.relative(cwd, file)) || file;
+  const config = await readConfig(file, display);
+  if (!explicit && spec !== undefined && config.spec !== undefined && path.resolve(cwd, spec) !== config.spec) {
+    const its = toPosix(path.relative(cwd, config.spec)) || config.spec;
+    const message = `${display} is for ${its}, not ${spec}: none of it is used (names, output folder, banner command); pass --config ${display} to use it`;
+    return { config: {}, file: undefined, notes: [{ severity: 'warning', code: 'config/other-spec', message, file: display }] };
+  }
+  return { config, file: display, notes: [] };
+}
+
+/**
  * Reads and checks a config file. Paths in it (`spec`, `out`, `readme.*`) are returned absolute.
  *
  * @throws {GenerateError} `config/*` diagnostics: unreadable file, invalid JSON, unknown field,
@@ -214,13 +240,27 @@ function readmeField(value: unknown, fail: (code: string, message: string, point
   return readme;
 }
 
-/** A reason `name`/`scope`/package names are unusable, or `undefined`. */
-export function checkNames(names: {
+/** The names of a run as given (command line over config); each one left out is derived ({@link resolveNames}). */
+export interface PackageNames {
+  /** Client class name. Default: from `info.title` ({@link deriveClientName}). */
   name?: string | undefined;
+  /** npm scope. Default: `@<client name in lower case>` ({@link defaultScope}). */
   scope?: string | undefined;
+  /** Default `<scope>/types`. */
   typesPackageName?: string | undefined;
+  /** Default `<scope>/client`. */
   clientPackageName?: string | undefined;
-}): { field: string; message: string } | undefined {
+}
+
+/** The names given, the others derived from the document's `info.title`. */
+export function resolveNames(names: PackageNames, title: string): { typesPackageName: string; clientPackageName: string; clientName: string } {
+  const clientName = names.name ?? deriveClientName(title);
+  const scope = names.scope ?? defaultScope(clientName);
+  return { typesPackageName: names.typesPackageName ?? `${scope}/types`, clientPackageName: names.clientPackageName ?? `${scope}/client`, clientName };
+}
+
+/** A reason `name`/`scope`/package names are unusable, or `undefined`. */
+export function checkNames(names: PackageNames): { field: string; message: string } | undefined {
   if (names.name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(names.name)) {
     return { field: 'name', message: `name '${names.name}' is not a valid class name` };
   }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkNames, defaultScope, deriveClientName, findConfigFile, findRepoRoot, type FormatMode, readConfig, type SdkgenConfig } from './config.js';
+import { checkNames, findRepoRoot, type FormatMode, type PackageNames, resolveConfig, resolveNames, type SdkgenConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesPackage } from './emit/types/index.js';
@@ -116,7 +116,7 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { config, file: configFile, notes: configNotes } = await loadConfig(options, cwd);
+  const { config, file: configFile, notes: configNotes } = await resolveConfig(options.config, options.spec, cwd);
   const specInput = options.spec ?? config.spec;
   const outInput = options.out ?? config.out;
   if (specInput === undefined) throw usage('no spec given: pass <spec> or set "spec" in sdkgen.config.json');
@@ -148,12 +148,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const modelAt = performance.now();
 
     const specAbs = path.resolve(cwd, specInput);
-    const clientName = names.name ?? deriveClientName(api.title);
-    const scope = names.scope ?? defaultScope(clientName);
     const emitOptions: EmitOptions = {
-      typesPackageName: names.typesPackageName ?? `${scope}/types`,
-      clientPackageName: names.clientPackageName ?? `${scope}/client`,
-      clientName,
+      ...resolveNames(names, api.title),
       specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
       command: config.command ?? regenerateCommand(specAbs, out, targets, names),
       existingVersions: await existingVersions(out),
@@ -239,13 +235,6 @@ async function recoverOutput(out: string, targets: readonly Target[], check: boo
   return { diagnostics, pending };
 }
 
-type Names = {
-  name: string | undefined;
-  scope: string | undefined;
-  typesPackageName: string | undefined;
-  clientPackageName: string | undefined;
-};
-
 /**
  * load → model; the document is dropped once the model is built.
  * @param strict warnings of either stage are errors (thrown together, with the notes)
@@ -263,27 +252,6 @@ async function loadAndModel(cwd: string, specInput: string, strict: boolean): Pr
 }
 
 /**
- * The config in use: `options.config`, else the nearest `sdkgen.config.json` (see {@link findConfigFile}). A config
- * found by that look-up is for its own spec: when the command line names another spec, none of it is used (not its
- * names, output folder or banner command: `sdkgen generate other.yaml` inside this repository must not give
- * `@improvado-sdk` packages), with a note saying so; `--config` uses it anyway.
- */
-async function loadConfig(options: GenerateOptions, cwd: string): Promise<{ config: SdkgenConfig; file: string | undefined; notes: Diagnostic[] }> {
-  if (options.config === false) return { config: {}, file: undefined, notes: [] };
-  const explicit = options.config !== undefined;
-  const file = explicit ? path.resolve(cwd, options.config as string) : findConfigFile(cwd);
-  if (file === undefined) return { config: {}, file: undefined, notes: [] };
-  const display = toPosix(path.relative(cwd, file)) || file;
-  const config = await readConfig(file, display);
-  if (!explicit && options.spec !== undefined && config.spec !== undefined && path.resolve(cwd, options.spec) !== config.spec) {
-    const its = toPosix(path.relative(cwd, config.spec)) || config.spec;
-    const message = `${display} is for ${its}, not ${options.spec}: none of it is used (names, output folder, banner command); pass --config ${display} to use it`;
-    return { config: {}, file: undefined, notes: [{ severity: 'warning', code: 'config/other-spec', message, file: display }] };
-  }
-  return { config, file: display, notes: [] };
-}
-
-/**
  * The folder the banner's spec path is relative to: the repository root of the spec, else the output root. Never the
  * working directory, so the same document and options give the same bytes wherever the command runs.
  */
@@ -297,7 +265,7 @@ function bannerBase(specAbs: string, out: string): string {
  * folder are relative to that folder; an output folder outside the repository is not named (its path would carry where
  * the run happened, e.g. a temporary folder), so the bytes depend neither on the working directory nor on it.
  */
-function regenerateCommand(specAbs: string, out: string, targets: readonly Target[], names: Names): string {
+function regenerateCommand(specAbs: string, out: string, targets: readonly Target[], names: PackageNames): string {
   const quote = (s: string): string => (/^[\w@./:-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
   const base = bannerBase(specAbs, out);
   const outRel = toPosix(path.relative(base, out)) || '.';

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { README_FIELDS, ReadmeConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import type { ReadmeExtras, ReadmeRecipe } from './emit/types.js';
+import { toPosix } from './load/paths.js';
 import { fenceAfter, isFenceLine } from './markdown-fences.js';
 
 /** An ATX heading: up to three spaces, one to six `#`, then a space (or the end of the line). */
@@ -29,7 +30,7 @@ export async function readReadmeExtras(readme: ReadmeConfig, configFile: string,
     const d: Diagnostic = { severity: 'error', code, message: `readme.${key}: ${message}`, file: configFile, pointer: `#/readme/${key}` };
     throw new GenerateError([d]);
   };
-  const shown = (file: string): string => path.relative(configDir, file).split(path.sep).join('/') || '.';
+  const shown = (file: string): string => toPosix(path.relative(configDir, file)) || '.';
   const read = async (key: (typeof README_FIELDS)[number], file: string): Promise<string> => {
     try {
       return (await fs.readFile(file, 'utf8')).replace(/\r\n?/g, '\n');

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cac } from 'cac';
-import { findConfigFile, findRepoRoot, readConfig, type SdkgenConfig } from '../config.js';
+import { findRepoRoot, resolveConfig, type SdkgenConfig } from '../config.js';
 import { formatDiagnostic, GenerateError } from '../diagnostics.js';
 import { toPosix } from '../load/paths.js';
 import { type ChangeClass, classRank } from './change.js';
@@ -197,14 +197,10 @@ async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string):
 
 /** The config in use: `--config`, else the nearest one (unless `--no-config`, or it is for another spec than `spec`). */
 async function loadConfig(o: Parsed, cwd: string, spec: string | undefined): Promise<SdkgenConfig & { file?: string }> {
-  if (o.config === false) return {};
-  const explicit = typeof o.config === 'string' && o.config !== '';
-  const file = explicit ? path.resolve(cwd, o.config as string) : findConfigFile(cwd);
-  if (file === undefined) return {};
+  const option = o.config === false ? false : typeof o.config === 'string' && o.config !== '' ? o.config : undefined;
   try {
-    const config = await readConfig(file, toPosix(path.relative(cwd, file)) || file);
-    if (!explicit && spec !== undefined && config.spec !== undefined && path.resolve(cwd, spec) !== config.spec) return {};
-    return { ...config, file };
+    const { config, file } = await resolveConfig(option, spec, cwd);
+    return file === undefined ? config : { ...config, file: path.resolve(cwd, file) };
   } catch (error) {
     if (error instanceof GenerateError) throw new ConfigProblem(error.diagnostics.map(formatDiagnostic).join('; '));
     throw error;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from '../diagnostics.js';
+import { toPosix } from '../load/paths.js';
 import { isSafeRelativePath } from './manifest.js';
 
 /**
@@ -256,5 +257,5 @@ export async function removeEmptyParents(dir: string, rel: string): Promise<void
 export function shown(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   const p = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-  return p.split(path.sep).join('/');
+  return toPosix(p);
 }

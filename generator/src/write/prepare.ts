@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { FormatMode } from '../config.js';
 import { type Diagnostic, GenerateError } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/types.js';
+import { toPosix } from '../load/paths.js';
 import { type FormatFailure, formatText, parserFor, resolveFormatOptions, toFormatFailure } from './format.js';
 import { comparePaths, isSafeRelativePath, MANIFEST_NAME, type Manifest, readManifest, serializeManifest, sha256 } from './manifest.js';
 
@@ -179,8 +180,4 @@ async function readIfExists(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }
