@@ -208,10 +208,8 @@ export function applyDocs<T extends Docs>(target: T, docs: Docs): T {
   return target;
 }
 
-function hasStructure(raw: JsonObject, ignore: readonly string[] = []): boolean {
-  for (const k of STRUCTURAL_KEYS) if (!ignore.includes(k) && raw[k] !== undefined) return true;
-  if (Array.isArray(raw.required) && raw.required.length > 0 && !ignore.includes('required')) return true;
-  return false;
+function hasStructure(raw: JsonObject): boolean {
+  return STRUCTURAL_KEYS.some((k) => raw[k] !== undefined) || (Array.isArray(raw.required) && raw.required.length > 0);
 }
 
 function isPrimitive(v: unknown): v is string | number | boolean {
@@ -376,11 +374,6 @@ export class SchemaConverter {
     return isObject(end) ? end : undefined;
   }
 
-  /** The named key for a pointer, when the pointer is a named schema's location. */
-  namedKeyOfPointer(pointer: Pointer): string | undefined {
-    return this.byPointer.get(pointer);
-  }
-
   /**
    * Converts one schema at `pointer`. `topKey` is the named key when `raw` is a named schema's root
    * (used for allOf-polymorphism).
@@ -429,7 +422,8 @@ export class SchemaConverter {
       // A polymorphic base (discriminator without oneOf/anyOf): an object with the subtype map.
       const s = this.typed(raw, pointer);
       if (s.kind === 'object') {
-        const d = this.baseDiscriminator(topKey, raw.discriminator, child(pointer, 'discriminator'));
+        const subtypes = this.descendantsOf(topKey).map((k) => this.refTo(k));
+        const d = this.discriminatorOf(raw.discriminator, subtypes, child(pointer, 'discriminator'));
         if (d) s.discriminator = d;
       }
       return s;
@@ -986,18 +980,6 @@ export class SchemaConverter {
       }
     }
     return out;
-  }
-
-  private baseDiscriminator(baseKey: string, d: JsonObject, pointer: Pointer): Discriminator | undefined {
-    if (typeof d.propertyName !== 'string') {
-      this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
-      return undefined;
-    }
-    return this.discriminatorOf(
-      d,
-      this.descendantsOf(baseKey).map((k) => this.refTo(k)),
-      pointer,
-    );
   }
 
   /**
