@@ -8,7 +8,7 @@
  * Deterministic: modules are visited in first-use (spec) order and the result depends only on the
  * set of users.
  */
-import { directRefs, reachable, refGraph } from './graph.js';
+import { directRefs, reachable } from './graph.js';
 import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
 
 /** Module for schemas used by several modules, or by none. */
@@ -42,7 +42,7 @@ export function assignModules(
   schemas: ReadonlyMap<string, Schema>,
   ops: readonly Operation[],
   webhooks: readonly Webhook[],
-  graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
+  graph: ReadonlyMap<string, readonly string[]>,
 ): Map<string, string> {
   const roots = new Map<string, string[]>();
   const addRoots = (module: string, list: Schema[]): void => {
