@@ -74,7 +74,8 @@ export function successJsonBody(op: Operation): Schema | undefined {
   return undefined;
 }
 
-function requestJsonBody(op: Operation): Schema | undefined {
+/** Schema of the JSON request body of an operation or webhook. */
+export function requestJsonBody(op: Pick<Operation, 'requestBody'>): Schema | undefined {
   return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
 }
 
