@@ -16,7 +16,7 @@ import { breakAliasCycles } from './alias-cycles.js';
 import { readSecuritySchemes } from './auth.js';
 import { isObject } from '../json.js';
 import { ModelContext } from './context.js';
-import { directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
+import { type AccessFlags, directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
 import { assignModules, requestSchemasOf } from './modules.js';
 import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
@@ -73,17 +73,8 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     if (source.origin === 'defs') reasons.unshift('lifted from $defs');
     if (source.origin === 'lifted') reasons.unshift('lifted: a recursive inline reference');
     const identifier = registry.claim(TYPE_NS, name, { pointer: source.pointer, from: source.key }, reasons);
-    const f = flags.get(source.key) ?? { hasReadOnly: false, hasWriteOnly: false, hasRequiredDefault: false };
-    schemas.set(source.key, {
-      key: source.key,
-      identifier,
-      schema,
-      module: '',
-      pointer: source.pointer,
-      hasReadOnly: f.hasReadOnly,
-      hasWriteOnly: f.hasWriteOnly,
-      hasRequiredDefault: f.hasRequiredDefault,
-    });
+    // Every converted schema has its flags: `flags` is computed over all of them.
+    schemas.set(source.key, { key: source.key, identifier, schema, module: '', pointer: source.pointer, ...(flags.get(source.key) as AccessFlags) });
   }
   // A request variant is declared only where a request uses it: through a parameter or request body
   // of an operation or webhook, at any depth. (GitHub's document has 254 flagged schemas, ~51,000

@@ -18,16 +18,12 @@ export function extensionsOf(obj: JsonObject): Record<string, unknown> {
 /** Run state shared by the model modules. */
 export class ModelContext {
   readonly doc: JsonObject;
-  /** The document is OpenAPI 3.1 (or later): type arrays, `const`, `$defs`, `examples` arrays. */
-  readonly is31: boolean;
   readonly diagnostics: Diagnostic[] = [];
   private readonly loaded: LoadedDocument;
 
   constructor(loaded: LoadedDocument) {
     this.loaded = loaded;
     this.doc = loaded.document;
-    const version = typeof loaded.openapi === 'string' && loaded.openapi ? loaded.openapi : String(this.doc.openapi ?? '');
-    this.is31 = !/^3\.0(\.|$)/.test(version);
   }
 
   /** Records a diagnostic; file/line/column come from the loader's `locate` when it knows them. */

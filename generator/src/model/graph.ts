@@ -64,35 +64,29 @@ export interface AccessFlags {
   hasRequiredDefault: boolean;
 }
 
-/** Does the schema itself (not following refs) contain a readOnly / writeOnly / required-with-default property? */
-export function directAccess(schema: Schema): { readOnly: boolean; writeOnly: boolean; requiredDefault: boolean } {
-  let readOnly = false;
-  let writeOnly = false;
-  let requiredDefault = false;
+/** The flags of the schema itself (not following refs): does it contain a readOnly / writeOnly / required-with-default property? */
+function directAccess(schema: Schema): AccessFlags {
+  const flags = { hasReadOnly: false, hasWriteOnly: false, hasRequiredDefault: false };
   walkSchema(schema, (s) => {
     if (s.kind !== 'object') return;
     for (const p of s.properties) {
-      if (p.readOnly || p.schema.readOnly) readOnly = true;
-      if (p.writeOnly || p.schema.writeOnly) writeOnly = true;
-      if (p.required && (p.default !== undefined || p.schema.default !== undefined)) requiredDefault = true;
+      if (p.readOnly || p.schema.readOnly) flags.hasReadOnly = true;
+      if (p.writeOnly || p.schema.writeOnly) flags.hasWriteOnly = true;
+      if (p.required && (p.default !== undefined || p.schema.default !== undefined)) flags.hasRequiredDefault = true;
     }
   });
-  return { readOnly, writeOnly, requiredDefault };
+  return flags;
 }
 
 /**
  * Transitive closure over the reference graph: a named schema has a flag when it, or any schema it
  * references (at any depth, cycles included), has it directly.
  */
-export function transitiveFlags(
-  schemas: ReadonlyMap<string, Schema>,
-  graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
-): Map<string, AccessFlags> {
+export function transitiveFlags(schemas: ReadonlyMap<string, Schema>, graph: ReadonlyMap<string, readonly string[]>): Map<string, AccessFlags> {
   const out = new Map<string, AccessFlags>();
   const users = new Map<string, string[]>();
   for (const [key, schema] of schemas) {
-    const d = directAccess(schema);
-    out.set(key, { hasReadOnly: d.readOnly, hasWriteOnly: d.writeOnly, hasRequiredDefault: d.requiredDefault });
+    out.set(key, directAccess(schema));
     for (const t of graph.get(key) ?? []) {
       const list = users.get(t) ?? [];
       list.push(key);

@@ -8,7 +8,8 @@
  * Deterministic: modules are visited in first-use (spec) order and the result depends only on the
  * set of users.
  */
-import { directRefs, reachable, refGraph } from './graph.js';
+import { directRefs, reachable } from './graph.js';
+import { PARAMETER_LOCATIONS } from './queries.js';
 import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
 
 /** Module for schemas used by several modules, or by none. */
@@ -19,7 +20,7 @@ export const WEBHOOKS_MODULE = 'webhooks';
 /** The schemas of what the caller sends in an operation or webhook: parameters and request bodies (with encoding headers). */
 export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody }): Schema[] {
   const out: Schema[] = [];
-  for (const loc of ['path', 'query', 'header', 'cookie'] as const) for (const p of parts.parameters[loc]) out.push(p.schema);
+  for (const loc of PARAMETER_LOCATIONS) for (const p of parts.parameters[loc]) out.push(p.schema);
   for (const c of parts.requestBody?.contents ?? []) {
     out.push(c.schema);
     for (const e of Object.values(c.encoding ?? {})) for (const h of e.headers ?? []) out.push(h.schema);
@@ -42,7 +43,7 @@ export function assignModules(
   schemas: ReadonlyMap<string, Schema>,
   ops: readonly Operation[],
   webhooks: readonly Webhook[],
-  graph: ReadonlyMap<string, readonly string[]> = refGraph(schemas),
+  graph: ReadonlyMap<string, readonly string[]>,
 ): Map<string, string> {
   const roots = new Map<string, string[]>();
   const addRoots = (module: string, list: Schema[]): void => {

@@ -287,11 +287,7 @@ export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor'
  * as members (`client.toggles.delete()`).
  */
 export function toMemberName(text: string, fallback = 'call'): string {
-  let name = camelCase(text);
-  if (name === '') name = fallback;
-  if (/^[0-9]/.test(name)) name = `_${name}`;
-  if (RESERVED_MEMBER_NAMES.has(name)) name = `${name}_`;
-  return name;
+  return identifier(camelCase(text), fallback, RESERVED_MEMBER_NAMES, (n) => `${n}_`, 'reserved member').name;
 }
 
 /**

@@ -145,6 +145,24 @@ export class OperationReader {
     return { kind: 'unknown', nullable: false, pointer };
   }
 
+  /**
+   * The schema of a parameter or header `p` (at `at`): its `schema`, else that of its first `content` entry (with that
+   * media type), `unknown` without either. Text, as it travels: `format: binary` is not a Blob here
+   * ({@link SchemaConverter.asWireText}).
+   */
+  private wireSchema(p: JsonObject, at: Pointer): { schema: Schema; raw: RawAt; mediaType: string | undefined } {
+    let raw: RawAt = { raw: undefined, pointer: at };
+    let mediaType: string | undefined;
+    if (p.schema !== undefined) raw = { raw: p.schema, pointer: child(at, 'schema') };
+    else if (isObject(p.content)) {
+      const [mt, media] = Object.entries(p.content)[0] ?? [];
+      mediaType = mt;
+      raw = { raw: isObject(media) ? media.schema : undefined, pointer: child(at, 'content', mt ?? '', 'schema') };
+    }
+    const schema = this.schemas.asWireText(this.schemas.convert(raw.raw, raw.pointer));
+    return { schema, raw, mediaType };
+  }
+
   /** One parameter (following `$ref`), or undefined when it is invalid or ignored. */
   parameter(raw: unknown, pointer: Pointer): Parameter | undefined {
     const r = this.ctx.deref(raw, pointer);
@@ -167,22 +185,7 @@ export class OperationReader {
       );
       return undefined;
     }
-    let schema: Schema;
-    let contentMediaType: string | undefined;
-    let rawSchema: RawAt = { raw: undefined, pointer: at };
-    if (p.schema !== undefined) {
-      rawSchema = { raw: p.schema, pointer: child(at, 'schema') };
-      schema = this.schemas.convert(rawSchema.raw, rawSchema.pointer);
-    } else if (isObject(p.content)) {
-      const [mt, media] = Object.entries(p.content)[0] ?? [];
-      contentMediaType = mt;
-      rawSchema = { raw: isObject(media) ? media.schema : undefined, pointer: child(at, 'content', mt ?? '', 'schema') };
-      schema = this.schemas.convert(rawSchema.raw, rawSchema.pointer);
-    } else {
-      schema = { kind: 'unknown', nullable: false, pointer: at };
-    }
-    // Parameters are strings on the wire: `format: binary` is not a Blob here.
-    schema = this.schemas.asWireText(schema);
+    const { schema, raw: rawSchema, mediaType: contentMediaType } = this.wireSchema(p, at);
     let required = p.required === true;
     if (location === 'path' && !required) {
       this.ctx.report('warning', 'model/path-parameter-optional', `path parameter ${name} must be required; treated as required`, pointer);
@@ -250,13 +253,7 @@ export class OperationReader {
     const r = this.ctx.deref(raw, pointer);
     if (!r) return undefined;
     const h = r.value;
-    let schema: Schema;
-    if (h.schema !== undefined) schema = this.schemas.convert(h.schema, child(r.pointer, 'schema'));
-    else if (isObject(h.content)) {
-      const [mt, media] = Object.entries(h.content)[0] ?? [];
-      schema = this.schemas.convert(isObject(media) ? media.schema : undefined, child(r.pointer, 'content', mt ?? '', 'schema'));
-    } else schema = { kind: 'unknown', nullable: false, pointer: r.pointer };
-    schema = this.schemas.asWireText(schema);
+    const { schema } = this.wireSchema(h, r.pointer);
     const header: Header = { name, required: h.required === true, schema };
     applyDocs(header, docsWithSchema(h, schema));
     return header;

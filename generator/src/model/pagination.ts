@@ -50,11 +50,7 @@ function step(schema: Schema | undefined, token: string, schemas: ReadonlyMap<st
   if (token === '{i}' || /^[0-9]+$/.test(token)) {
     if (s.kind === 'array') return s.items ?? s.prefixItems?.[Number(token)];
   }
-  if (s.kind === 'object') {
-    const p = s.properties.find((x) => x.name === token);
-    if (p) return p.schema;
-    return undefined;
-  }
+  if (s.kind === 'object') return s.properties.find((x) => x.name === token)?.schema;
   if (s.kind === 'intersection' || s.kind === 'union') {
     for (const m of s.kind === 'intersection' ? s.members : s.variants) {
       const r = step(m, token, schemas, seen);
@@ -74,7 +70,8 @@ export function successJsonBody(op: Operation): Schema | undefined {
   return undefined;
 }
 
-function requestJsonBody(op: Operation): Schema | undefined {
+/** Schema of the JSON request body of an operation or webhook. */
+export function requestJsonBody(op: Pick<Operation, 'requestBody'>): Schema | undefined {
   return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
 }
 

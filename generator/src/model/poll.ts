@@ -24,7 +24,7 @@ import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
 import { followRefs } from './graph.js';
-import { successJsonBody } from './pagination.js';
+import { requestJsonBody, successJsonBody } from './pagination.js';
 import { orderedParameters, parameterOptional } from './queries.js';
 import type { AccessStep, Operation, Parameter, ParameterLocation, Poll, PollArgument, PollValue, Pointer, Schema } from './types.js';
 
@@ -284,7 +284,7 @@ function resolveValue(op: Operation, raw: unknown, schemas: ReadonlyMap<string, 
   if (body !== null) {
     const side = body[1] as 'request' | 'response';
     const pointer = body[2] ?? '';
-    const root = side === 'request' ? op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema : successJsonBody(op);
+    const root = side === 'request' ? requestJsonBody(op) : successJsonBody(op);
     if (root === undefined) return `${raw}: the starting operation ${op.operationId} has no JSON ${side === 'request' ? 'request' : 'success'} body`;
     const reached = propertyPath(root, pointer, schemas);
     if (typeof reached === 'string') return `${raw}: ${reached}`;

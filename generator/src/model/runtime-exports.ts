@@ -173,8 +173,8 @@ const MEMBER_RE = /^ {2}(?:(?:public|protected|private|static|readonly|override|
  * @param className the exported class, e.g. `ClientCore`
  * @throws Error when the file does not declare `export class <className>` at the start of a line
  */
-export function runtimeClassMembers(file: string, className: string, dir = runtimeSourceDir()): string[] {
-  const text = readFileSync(path.join(dir, file), 'utf8');
+export function runtimeClassMembers(file: string, className: string): string[] {
+  const text = readFileSync(path.join(runtimeSourceDir(), file), 'utf8');
   const start = new RegExp(`^export\\s+(?:abstract\\s+)?class\\s+${className}\\b[^\\n]*\\{\\s*$`, 'm').exec(text);
   if (start === null) throw new Error(`runtime ${file}: no 'export class ${className} {' line`);
   const from = start.index + start[0].length;

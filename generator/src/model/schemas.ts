@@ -208,10 +208,8 @@ export function applyDocs<T extends Docs>(target: T, docs: Docs): T {
   return target;
 }
 
-function hasStructure(raw: JsonObject, ignore: readonly string[] = []): boolean {
-  for (const k of STRUCTURAL_KEYS) if (!ignore.includes(k) && raw[k] !== undefined) return true;
-  if (Array.isArray(raw.required) && raw.required.length > 0 && !ignore.includes('required')) return true;
-  return false;
+function hasStructure(raw: JsonObject): boolean {
+  return STRUCTURAL_KEYS.some((k) => raw[k] !== undefined) || (Array.isArray(raw.required) && raw.required.length > 0);
 }
 
 function isPrimitive(v: unknown): v is string | number | boolean {
@@ -376,11 +374,6 @@ export class SchemaConverter {
     return isObject(end) ? end : undefined;
   }
 
-  /** The named key for a pointer, when the pointer is a named schema's location. */
-  namedKeyOfPointer(pointer: Pointer): string | undefined {
-    return this.byPointer.get(pointer);
-  }
-
   /**
    * Converts one schema at `pointer`. `topKey` is the named key when `raw` is a named schema's root
    * (used for allOf-polymorphism).
@@ -429,7 +422,8 @@ export class SchemaConverter {
       // A polymorphic base (discriminator without oneOf/anyOf): an object with the subtype map.
       const s = this.typed(raw, pointer);
       if (s.kind === 'object') {
-        const d = this.baseDiscriminator(topKey, raw.discriminator, child(pointer, 'discriminator'));
+        const subtypes = this.descendantsOf(topKey).map((k) => this.refTo(k));
+        const d = this.discriminatorOf(raw.discriminator, subtypes, child(pointer, 'discriminator'));
         if (d) s.discriminator = d;
       }
       return s;
@@ -454,9 +448,7 @@ export class SchemaConverter {
       s.nullable = nullable;
       return s;
     }
-    const variants = nonNull.map((t) => this.single(raw, t, pointer));
-    const u: UnionSchema = { kind: 'union', keyword: 'type-array', variants, nullable, pointer };
-    return u;
+    return { kind: 'union', keyword: 'type-array', variants: nonNull.map((t) => this.single(raw, t, pointer)), nullable, pointer };
   }
 
   private inferTypes(raw: JsonObject): string[] {
@@ -483,7 +475,7 @@ export class SchemaConverter {
     return [];
   }
 
-  /** One concrete type, without docs (those are added by `convert`). */
+  /** One concrete type other than `null` ({@link typed} makes that), without docs (those are added by `convert`). */
   private single(raw: JsonObject, type: string, pointer: Pointer): Schema {
     switch (type) {
       case 'string': {
@@ -498,8 +490,6 @@ export class SchemaConverter {
         return { kind: type, nullable: false, pointer };
       case 'boolean':
         return { kind: 'boolean', nullable: false, pointer };
-      case 'null':
-        return { kind: 'null', nullable: false, pointer };
       case 'object':
         return this.objectOf(raw, pointer);
       case 'array':
@@ -796,14 +786,12 @@ export class SchemaConverter {
     if (wrapperHasStructure) {
       const own: JsonObject = {};
       for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k) && k !== 'unevaluatedProperties') own[k] = v;
-      if (own.oneOf !== undefined || own.anyOf !== undefined) {
-        if (wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
-      }
+      if ((own.oneOf !== undefined || own.anyOf !== undefined) && wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
       for (const k of ['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems']) {
         if (wrapper[k] !== undefined) own[k] = wrapper[k];
       }
       delete own.type;
-      if (hasStructure(own)) members.push(this.convert({ ...own, type: this.inferTypes(own)[0] ?? own.type }, pointer));
+      if (hasStructure(own)) members.push(this.convert({ ...own, type: this.inferTypes(own)[0] }, pointer));
     }
     if (pin) members.push(pin);
 
@@ -988,18 +976,6 @@ export class SchemaConverter {
     return out;
   }
 
-  private baseDiscriminator(baseKey: string, d: JsonObject, pointer: Pointer): Discriminator | undefined {
-    if (typeof d.propertyName !== 'string') {
-      this.ctx.report('warning', 'model/discriminator', 'discriminator without propertyName; ignored', pointer);
-      return undefined;
-    }
-    return this.discriminatorOf(
-      d,
-      this.descendantsOf(baseKey).map((k) => this.refTo(k)),
-      pointer,
-    );
-  }
-
   /**
    * The nearest polymorphic base above a schema: the first schema with a discriminator and no
    * oneOf/anyOf reached through the allOf `$ref` members (depth first, in order), the schema's own
@@ -1091,7 +1067,7 @@ export class SchemaConverter {
       else variants.push(s);
     });
     // Members that only list `required` names re-declare them with the siblings' schemas.
-    const { oneOf: _o1, anyOf: _n1, discriminator: _d1, ...siblings } = raw;
+    const { oneOf: _o, anyOf: _n, discriminator: _d, ...siblings } = raw;
     for (const v of variants) this.redeclareRequired(v, [{ raw: siblings, pointer }]);
     let union: Schema;
     const d = isObject(raw.discriminator) ? raw.discriminator : undefined;
@@ -1111,13 +1087,12 @@ export class SchemaConverter {
       union = u;
     }
     // Sibling structure (`properties` next to `oneOf`, or the other of oneOf/anyOf): intersect.
-    const { oneOf: _o, anyOf: _n, discriminator: _d, ...rest } = raw;
     if (keyword === 'oneOf' && Array.isArray(raw.anyOf)) {
       const other = this.convert({ anyOf: raw.anyOf }, pointer);
       return { kind: 'intersection', members: [union, other], nullable: false, pointer };
     }
     const up = this.unevaluated(raw, pointer);
-    const { unevaluatedProperties: _up, ...restOwn } = rest;
+    const { unevaluatedProperties: _up, ...restOwn } = siblings;
     if (hasStructure(restOwn)) {
       const { nullable: _nl, ...own } = restOwn;
       const objectPart = this.typed(own, pointer);

@@ -5,6 +5,7 @@
  * and any other). The client's `unwrap` returns the payloads as they are when every payload pins its names; with an
  * open payload it returns a union with one member per documented name and one for the names the API adds later.
  */
+import { requestJsonBody } from './pagination.js';
 import type { Api, Schema, Webhook } from './types.js';
 
 /** Property names tried, in order, as the event-type discriminator of webhook payloads. */
@@ -92,11 +93,6 @@ function declaredNames(api: Api, schema: Schema, name: string, depth = 0): { val
   return prop === undefined ? undefined : eventNames(api, prop.schema);
 }
 
-/** The JSON body schema of a webhook, when it has one. */
-function jsonPayload(hook: Webhook): Schema | undefined {
-  return hook.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
-}
-
 /**
  * How the webhook payloads name their event type, when they declare it: the first of {@link EVENT_PROPERTIES} that
  * every webhook with a payload gives as string literals (pinned or an open enum). Undefined when no property
@@ -108,7 +104,7 @@ export function webhookEvents(api: Api): WebhookEvents | undefined {
   for (const property of EVENT_PROPERTIES) {
     const sources: WebhookEventSource[] = [];
     for (const hook of hooks) {
-      const schema = jsonPayload(hook);
+      const schema = requestJsonBody(hook);
       const names = schema === undefined ? undefined : declaredNames(api, schema, property);
       if (schema === undefined || names === undefined) break;
       const payload = schema.kind === 'ref' ? (api.schemas.get(schema.target)?.identifier ?? hook.identifier) : hook.identifier;
