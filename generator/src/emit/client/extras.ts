@@ -53,9 +53,9 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
       kind: 'const',
       name: valuesName(e.key),
       exported: true,
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
-      ])!,
+      ),
       init: { kind: 'cast', operator: 'satisfies', expression: asConst, type: generic('ReadonlyArray', [name(type)]) },
     };
   });
@@ -175,7 +175,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     },
     fn({
       name: 'unwrap',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         [
           escapeCommentText(verifiesSentence(sig)),
           ...(narrowing === undefined ? [] : [narrowing]),
@@ -191,7 +191,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
             : []),
           `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
         ].join('\n'),
-      ])!,
+      ),
       params: [{ name: 'input', type: { kind: 'object', multiline: false, members: inputMembers } }],
       returns: generic('Promise', [name(event)]),
       returned: call(id(verify), [object([{ kind: 'spread', argument: id('input') }, prop('scheme', signature)])], [name(event)]),
@@ -206,9 +206,9 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     }),
     fn({
       name: 'handleVerificationChallenge',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         "Answers the sender's verification challenge: `{ status: 200, body: <challenge> }` for a challenge request, `403` when `options.secret` is given and the verify token does not match, `undefined` for any other request.",
-      ])!,
+      ),
       params: [
         {
           name: 'request',

@@ -380,7 +380,7 @@ export function methodParts(
   tags.push(tag('throws', CONNECTION_THROWS));
   for (const t of model?.tags ?? []) tags.push(tagLine(t));
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
-  return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };
+  return { params: parameters, returns, body: [body], docs: commentFromDocs([...description, ...tags].join('\n')) };
 }
 
 /** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */

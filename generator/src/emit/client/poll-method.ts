@@ -219,5 +219,5 @@ function pollDocs(
     ...throwsTexts([...errorResponses(op), ...errorResponses(read)]).map((text) => tagLine({ tagName: 'throws', text })),
     tagLine({ tagName: 'throws', text: CONNECTION_THROWS }),
   ];
-  return commentFromDocs([[description, ...tags].join('\n')]) as string;
+  return commentFromDocs([description, ...tags].join('\n'));
 }

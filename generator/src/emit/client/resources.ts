@@ -9,7 +9,7 @@ import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
-import { jsDocStructures } from '../tsdoc.js';
+import { jsDocComment } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
@@ -56,7 +56,7 @@ export function childAccessors(node: ResourceNode, scope: ImportScope, client: E
     properties.push({ kind: 'property', modifiers: [], name: `#${child.name}`, type: unionOf([name(cls), name('undefined')]) });
     getters.push({
       kind: 'getter',
-      docs: commentFromDocs([`\`${child.access}\`: see {@link ${cls}}.`])!,
+      docs: commentFromDocs(`\`${child.access}\`: see {@link ${cls}}.`),
       name: child.name,
       returns: name(cls),
       body: [
@@ -86,22 +86,20 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const tag = tagFor(api, node);
   const access = node.access;
   const names = clientNames(api, options.clientName);
-  const docs = commentFromDocs(
-    jsDocStructures(
-      tag === undefined
-        ? undefined
-        : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
-      { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
-    ),
+  const docs = jsDocComment(
+    tag === undefined
+      ? undefined
+      : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
+    { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
   );
   const members: ClassMember[] = [
     { kind: 'property', docs: '/** The client that sends the requests. */', modifiers: ['protected', 'readonly'], name: 'client', type: clientType },
     ...properties,
     {
       kind: 'constructor',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         `@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`,
-      ])!,
+      ),
       params: [{ name: 'client', type: clientType }],
       body: [{ kind: 'expression', expression: { kind: 'assignment', operator: '=', left: THIS_CLIENT, right: id('client') } }],
     },

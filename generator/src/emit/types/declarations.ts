@@ -6,8 +6,8 @@
  * `export type X = …`.
  */
 import type { Api, Docs, NamedSchema } from '../../model/types.js';
-import { commentFromDocs, type Statement } from '../ts/nodes.js';
-import { jsDocStructures } from '../tsdoc.js';
+import type { Statement } from '../ts/nodes.js';
+import { jsDocComment } from '../tsdoc.js';
 import { type Direction, objectMembers, objectShape, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -59,12 +59,10 @@ export function enumValueLines(schema: NamedSchema['schema']): string[] {
 /** Declaration of `named` in one direction under the given identifier. */
 function declare(api: Api, scope: FileScope, named: NamedSchema, name: string, direction: Direction, extraLines: string[]): Declaration {
   const ctx = { api, scope, direction };
-  const docs = commentFromDocs(
-    jsDocStructures(schemaDocs(named), {
-      lines: [...enumValueLines(named.schema), ...extraLines],
-      source: named.pointer,
-    }),
-  );
+  const docs = jsDocComment(schemaDocs(named), {
+    lines: [...enumValueLines(named.schema), ...extraLines],
+    source: named.pointer,
+  });
   const schema = named.schema;
   if (schema.kind === 'object' && !schema.nullable) {
     const shape = objectShape(schema, ctx);

@@ -21,10 +21,10 @@
 import { METHODS } from '../../model/operations.js';
 import { methodAndPath, parameterOptional, pathLevelParameters } from '../../model/queries.js';
 import type { Api, MediaContent, Operation, RequestBody, Response } from '../../model/types.js';
-import { commentFromDocs, commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
+import { commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { isIdentifier } from '../../model/naming.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
+import { type DocExtras, jsDocComment, jsDocText } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion, errorType, parameterDocs, parameterType, responseType } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
@@ -215,15 +215,13 @@ function operationsDeclaration(api: Api, scope: FileScope): Declaration {
       isIdentifier(op.operationId) ? op.operationId : stringLiteral(op.operationId),
       operationType(api, scope, op, helperSubstitutions(api, scope, op)),
       false,
-      commentFromDocs(
-        jsDocStructures(
-          {
-            ...(op.summary !== undefined ? { summary: op.summary } : {}),
-            ...(op.description !== undefined ? { description: op.description } : {}),
-            ...(op.deprecated ? { deprecated: true } : {}),
-          },
-          { lines: [`\`${methodAndPath(op)}\``], source: op.pointer },
-        ),
+      jsDocComment(
+        {
+          ...(op.summary !== undefined ? { summary: op.summary } : {}),
+          ...(op.description !== undefined ? { description: op.description } : {}),
+          ...(op.deprecated ? { deprecated: true } : {}),
+        },
+        { lines: [`\`${methodAndPath(op)}\``], source: op.pointer },
       ),
     ),
   );

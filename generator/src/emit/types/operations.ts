@@ -13,9 +13,9 @@
  */
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, pickDocs, successResponses } from '../../model/queries.js';
 import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
-import { commentFromDocs, generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
+import { generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { docsWithFallback, jsDocStructures } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
@@ -69,7 +69,7 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
   const out: Declaration[] = [];
 
   const params = orderedParameters(op);
-  const paramsDocs = withDocs(commentFromDocs(jsDocStructures(pickDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer })));
+  const paramsDocs = withDocs(jsDocComment(pickDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer }));
   if (params.length === 0) {
     out.push({ kind: 'alias', name: op.names.params, exported: true, ...paramsDocs, type: objectOf([]) });
   } else {
@@ -78,7 +78,7 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
       key: propertyKey(p.name),
       type: parameterType(p, request),
       optional: parameterOptional(p),
-      ...withDocs(commentFromDocs(jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }))),
+      ...withDocs(jsDocComment(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] })),
     }));
     out.push({ kind: 'interface', name: op.names.params, exported: true, ...paramsDocs, members });
   }
@@ -91,7 +91,7 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
       kind: 'alias',
       name: op.names.query,
       exported: true,
-      ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines }))),
+      ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines })),
       type: generic('Omit', [name(op.names.params), unionOf(pathNames)]),
     });
   }
@@ -106,12 +106,10 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
       name: op.names.body,
       exported: true,
       ...withDocs(
-        commentFromDocs(
-          jsDocStructures(bodyDocs, {
-            source: op.pointer,
-            lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
-          }),
-        ),
+        jsDocComment(bodyDocs, {
+          source: op.pointer,
+          lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
+        }),
       ),
       type: contentsUnion(body.contents, request),
     });
@@ -121,18 +119,14 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
     kind: 'alias',
     name: op.names.response,
     exported: true,
-    ...withDocs(
-      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] })),
-    ),
+    ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] })),
     type: responseType(op, response),
   });
   out.push({
     kind: 'alias',
     name: op.names.error,
     exported: true,
-    ...withDocs(
-      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] })),
-    ),
+    ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] })),
     type: errorType(op, response),
   });
   return out;
