@@ -60,6 +60,18 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
   return docs;
 }
 
+/** The documentation keywords `keys` that `from` sets, and no other (a comment that shows only these). */
+export function pickDocKeys(from: Docs, keys: ReadonlyArray<keyof Docs>): Docs {
+  const docs: Docs = {};
+  for (const key of keys) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
+  return docs;
+}
+
+/** The summary, description and deprecation of an operation or webhook: what its comments show of its own docs. */
+export function operationDocs(from: Docs): Docs {
+  return pickDocKeys(from, ['summary', 'description', 'deprecated']);
+}
+
 /**
  * The one escaping of document text into JSDoc comment text (every comment the generator writes goes through it):
  * - breaks `*​/` (`*\/`) so the text cannot close the comment, and `/*` (`/\*`: the code writer that printed comments

@@ -10,7 +10,7 @@ import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, li
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, propertyKey, stringLiteral } from '../text.js';
-import { jsDocComment, jsDocText } from '../tsdoc.js';
+import { jsDocComment, jsDocText, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
@@ -83,8 +83,7 @@ function authMemberDoc(scheme: SecurityScheme): string {
         : scheme.tokenEndpoint !== undefined
           ? `Bearer token: a token, a function returning one (may be async), or the body of \`${scheme.tokenEndpoint.method.toUpperCase()} ${scheme.tokenEndpoint.path}\` (${(scheme.tokenEndpoint.requestFields ?? []).map((f) => `\`${f}\``).join(', ')}): the client then obtains the token with \`${scheme.tokenEndpoint.credentialsScheme}\`, caches it and renews it.`
           : 'Bearer token: the token, or a function returning it (may be async).';
-  const docs = { ...(scheme.description !== undefined ? { description: scheme.description } : {}) };
-  return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
+  return jsDocText(pickDocKeys(scheme, ['description']), { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
 /**
@@ -286,16 +285,13 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
   const baseLocal = scope.value('src/base.ts', base);
   const { properties, getters } = childAccessors(root, scope, THIS);
   const rootMethods = resourceMethods(api, root, scope, options, known, THIS);
-  const docs = jsDocComment(
-    { ...(api.description !== undefined ? { description: api.description } : {}) },
-    {
-      lead: [
-        `Client of the ${names.apiName} (version ${api.version}).`,
-        '',
-        `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
-      ],
-    },
-  );
+  const docs = jsDocComment(pickDocKeys(api, ['description']), {
+    lead: [
+      `Client of the ${names.apiName} (version ${api.version}).`,
+      '',
+      `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
+    ],
+  });
   const cls: Statement = {
     kind: 'class',
     name: className,

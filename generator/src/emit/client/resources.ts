@@ -9,7 +9,7 @@ import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
-import { jsDocComment } from '../tsdoc.js';
+import { jsDocComment, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
@@ -86,12 +86,9 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const tag = tagFor(api, node);
   const access = node.access;
   const names = clientNames(api, options.clientName);
-  const docs = jsDocComment(
-    tag === undefined
-      ? undefined
-      : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
-    { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
-  );
+  const docs = jsDocComment(tag === undefined ? undefined : pickDocKeys(tag, ['description', 'summary']), {
+    lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`],
+  });
   const members: ClassMember[] = [
     { kind: 'property', docs: '/** The client that sends the requests. */', modifiers: ['protected', 'readonly'], name: 'client', type: clientType },
     ...properties,

@@ -2,22 +2,14 @@
  * `src/webhooks.ts`: one payload type per webhook (named by the model, {@link Webhook.identifier})
  * and a union of every payload (the event a receiver verifies and handles; {@link Api.webhookPayload}).
  */
-import type { Api, Docs, Webhook } from '../../model/types.js';
+import type { Api } from '../../model/types.js';
 import { name, type Statement, unionOf } from '../ts/nodes.js';
-import { jsDocComment } from '../tsdoc.js';
+import { jsDocComment, operationDocs } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion } from './operations.js';
 import type { FileScope } from './scope.js';
 
 type Alias = Extract<Statement, { kind: 'alias' }>;
-
-function hookDocs(hook: Webhook): Docs {
-  const docs: Docs = {};
-  if (hook.summary !== undefined) docs.summary = hook.summary;
-  if (hook.description !== undefined) docs.description = hook.description;
-  if (hook.deprecated !== undefined) docs.deprecated = hook.deprecated;
-  return docs;
-}
 
 /**
  * Declarations of `src/webhooks.ts` (empty when the API declares no webhooks).
@@ -38,7 +30,7 @@ export function webhookDeclarations(api: Api, scope: FileScope): Alias[] {
       name: hook.identifier,
       exported: true,
       ...withDocs(
-        jsDocComment(hookDocs(hook), {
+        jsDocComment(operationDocs(hook), {
           lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
           source: hook.pointer,
         }),
