@@ -4,7 +4,7 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
-import { clientNames } from '../../model/client-names.js';
+import { clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
@@ -14,7 +14,6 @@ import { jsDocComment, jsDocText, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
-import type { ResourceNode } from './resources-tree.js';
 import { requestBody } from './request-body.js';
 import { ImportScope } from './scope.js';
 

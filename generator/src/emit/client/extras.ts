@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
+import { allResources, clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, WebhookSignature } from '../../model/types.js';
 import { webhookEvents } from '../../model/webhook-events.js';
@@ -16,15 +16,12 @@ import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 import { webhookEventDeclarations } from './webhook-events.js';
 
-/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator): model/runtime-exports.ts's. */
-export const runtimeDir = runtimeSourceDir;
-
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
-export function coreFiles(dir = runtimeDir()): EmittedFile[] {
+export function coreFiles(): EmittedFile[] {
+  const dir = runtimeSourceDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort(compareCodeUnits)

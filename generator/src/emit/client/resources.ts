@@ -3,7 +3,7 @@
  * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
-import { clientNames } from '../../model/client-names.js';
+import { allResources, clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
 import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/code.js';
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
@@ -13,7 +13,6 @@ import { jsDocComment, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
-import { allResources, type ResourceNode } from './resources-tree.js';
 import { ImportScope } from './scope.js';
 
 /** The client expression a resource passes on: `this.client` in a resource class. */
