@@ -23,9 +23,9 @@ import { methodAndPath, parameterOptional, pathLevelParameters } from '../../mod
 import type { Api, MediaContent, Operation, RequestBody, Response } from '../../model/types.js';
 import { commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { jsDocComment, jsDocText, operationDocs, pickDocKeys } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment, jsDocText, operationDocs, pickDocKeys } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
-import { contentsUnion, errorType, parameterDocs, parameterType, responseType } from './operations.js';
+import { contentsUnion, errorType, responseType } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -62,7 +62,9 @@ function parametersType(parameters: Operation['parameters'], ctx: RenderContext)
   const members = OPENAPI_PARAMETER_ORDER.map((location) => {
     const list = parameters[location];
     if (list.length === 0) return property(location, NEVER_TYPE, true);
-    const inner = list.map((p) => property(propertyKey(p.name), parameterType(p, ctx), parameterOptional(p), commentFromText(jsDocText(parameterDocs(p)))));
+    const inner = list.map((p) =>
+      property(propertyKey(p.name), renderSchema(p.schema, ctx), parameterOptional(p), commentFromText(jsDocText(docsWithFallback(p, p.schema)))),
+    );
     return property(location, objectOf(inner), list.every(parameterOptional));
   });
   return objectOf(members);

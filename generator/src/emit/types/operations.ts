@@ -12,7 +12,7 @@
  *   `unknown` when none is declared.
  */
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, pickDocs, successResponses } from '../../model/queries.js';
-import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
+import type { Api, Docs, MediaContent, Operation, ParameterLocation, Response } from '../../model/types.js';
 import { generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
 import { docsWithFallback, jsDocComment, pickDocKeys } from '../tsdoc.js';
@@ -26,16 +26,6 @@ const LOCATION_LABEL: Record<ParameterLocation, string> = {
   header: 'Header parameter.',
   cookie: 'Cookie parameter.',
 };
-
-/** A parameter's docs with gaps filled from its schema. */
-export function parameterDocs(p: Parameter): Docs {
-  return docsWithFallback(p, p.schema);
-}
-
-/** Type of a parameter's value (request direction). */
-export function parameterType(p: Parameter, ctx: RenderContext): TypeNode {
-  return renderSchema(p.schema, ctx);
-}
 
 /** Union of the schemas of several media contents. */
 export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeNode {
@@ -76,9 +66,9 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
     const members: Member[] = params.map((p) => ({
       kind: 'property',
       key: propertyKey(p.name),
-      type: parameterType(p, request),
+      type: renderSchema(p.schema, request),
       optional: parameterOptional(p),
-      ...withDocs(jsDocComment(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] })),
+      ...withDocs(jsDocComment(docsWithFallback(p, p.schema), { lines: [LOCATION_LABEL[p.in]] })),
     }));
     out.push({ kind: 'interface', name: op.names.params, exported: true, ...paramsDocs, members });
   }
