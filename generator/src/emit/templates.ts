@@ -105,8 +105,9 @@ function loadPartials(hb: typeof Handlebars, dir: string): void {
 }
 
 /**
- * Renders `templates/<name>` (e.g. `types/README.md.hbs`) with a plain view object.
- * @throws Error when the template is missing or uses a value the view lacks (strict mode).
+ * Renders `templates/<name>` (e.g. `types/README.md.hbs`) with a plain view object; a value the view
+ * lacks renders as nothing (not strict mode).
+ * @throws Error when the template is missing.
  */
 export function renderTemplate(name: string, view: object): string {
   const hb = handlebars();

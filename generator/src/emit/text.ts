@@ -3,6 +3,7 @@
  * code-unit ordering and the file banner.
  */
 import { isIdentifier } from '../model/naming.js';
+import { printString } from './ts/literals.js';
 import type { EmitOptions } from './types.js';
 
 /** Code-unit order (never `localeCompare`): the same result on every machine. */
@@ -24,25 +25,12 @@ export function stringLiteral(value: string): string {
     .replace(/\\\\"$/, '\\u005C"');
 }
 
-/** The escape sequences and characters of a {@link stringLiteral}'s body, one token each. */
-function literalTokens(value: string): string[] {
-  return (
-    stringLiteral(value)
-      .slice(1, -1)
-      .match(/\\u[0-9a-fA-F]{4}|\\[^u]|[^\\]/g) ?? []
-  );
-}
-
 /**
  * A string literal of `value` quoted as prettier quotes it (single quotes unless the value holds more of them than
  * double quotes), with the escapes of {@link stringLiteral}: for code the generator shows in Markdown.
  */
 export function quotedString(value: string): string {
-  const tokens = literalTokens(value);
-  const singles = tokens.filter((t) => t === "'").length;
-  const doubles = tokens.filter((t) => t === '\\"').length;
-  if (singles > doubles) return stringLiteral(value);
-  return `'${tokens.map((t) => (t === '\\"' ? '"' : t === "'" ? "\\'" : t)).join('')}'`;
+  return printString(stringLiteral(value));
 }
 
 /**

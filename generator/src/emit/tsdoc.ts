@@ -1,7 +1,7 @@
 /**
- * IR documentation ({@link Docs}) → TSDoc, as docs text (for declarations, class members and
- * interface properties: `commentFromDocs` in ts/nodes.ts makes the comment) or as comment text (for
- * members of type literals). The two differ in white space at the edges, as the two ways the
+ * IR documentation ({@link Docs}) → TSDoc, as a comment laid out by `commentFromDocs` in ts/nodes.ts
+ * (for declarations, class members and interface properties) or as comment text (for members of
+ * type literals). The two differ in white space at the edges, as the two ways the
  * generator wrote comments before its printer did (kept: the output did not change).
  *
  * Layout of one comment, every part optional:
@@ -29,6 +29,7 @@
  */
 import { DOC_KEYS } from '../model/queries.js';
 import type { Docs } from '../model/types.js';
+import { commentFromDocs } from './ts/nodes.js';
 
 /** Extra lines an emitter adds to a comment, after the spec's own text. */
 export interface DocExtras {
@@ -38,8 +39,6 @@ export interface DocExtras {
   lines?: string[];
   /** JSON pointer shown as `Source: …`. */
   source?: string;
-  /** Leave out `@default` (e.g. it is shown elsewhere). */
-  omitDefault?: boolean;
 }
 
 /** A comment as data: free text and tags, before it becomes a structure or text. */
@@ -59,6 +58,18 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
     if (value !== undefined) (docs as Record<string, unknown>)[key] = value;
   }
   return docs;
+}
+
+/** The documentation keywords `keys` that `from` sets, and no other (a comment that shows only these). */
+export function pickDocKeys(from: Docs, keys: ReadonlyArray<keyof Docs>): Docs {
+  const docs: Docs = {};
+  for (const key of keys) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
+  return docs;
+}
+
+/** The summary, description and deprecation of an operation or webhook: what its comments show of its own docs. */
+export function operationDocs(from: Docs): Docs {
+  return pickDocKeys(from, ['summary', 'description', 'deprecated']);
 }
 
 /**
@@ -131,9 +142,7 @@ export function docModel(docs: Docs | undefined, extras: DocExtras = {}): DocMod
   if (lines.length > 0) paragraphs.push(lines.join('\n'));
 
   const tags: DocModel['tags'] = [];
-  if (docs !== undefined && 'default' in docs && docs.default !== undefined && !extras.omitDefault) {
-    tags.push({ tagName: 'default', text: docValue(docs.default) });
-  }
+  if (docs?.default !== undefined) tags.push({ tagName: 'default', text: docValue(docs.default) });
   for (const example of docs?.examples ?? []) tags.push({ tagName: 'example', text: docValue(example) });
   if (docs?.externalDocsUrl !== undefined) tags.push({ tagName: 'see', text: docs.externalDocsUrl });
   if (docs?.deprecated) tags.push({ tagName: 'deprecated' });
@@ -152,26 +161,24 @@ export function tagLine(tag: { tagName: string; text?: string | undefined }): st
   return text === '' ? `@${tag.tagName}` : text.startsWith('\n') ? `@${tag.tagName}${text}` : `@${tag.tagName} ${text}`;
 }
 
-/**
- * The comment as docs text: one string, the comment's text without `/**`, `*​/` and the leading
- * stars (the description, then a line per tag: `@name text`), in an array (empty when there is
- * nothing to say); `commentFromDocs` (ts/nodes.ts) makes the comment of it.
- */
-export function jsDocStructures(docs: Docs | undefined, extras?: DocExtras): string[] {
+/** The comment's text without `/**`, `*​/` and the leading stars: the description, then a line per tag (`@name text`). */
+function docsText(docs: Docs | undefined, extras?: DocExtras): string | undefined {
   const model = docModel(docs, extras);
-  if (model === undefined) return [];
-  return [[...(model.description === '' ? [] : [model.description]), ...model.tags.map(tagLine)].join('\n')];
+  if (model === undefined) return undefined;
+  return [...(model.description === '' ? [] : [model.description]), ...model.tags.map(tagLine)].join('\n');
+}
+
+/** The comment (laid out by `commentFromDocs`, ts/nodes.ts), or undefined when there is nothing to say. */
+export function jsDocComment(docs: Docs | undefined, extras?: DocExtras): string | undefined {
+  const text = docsText(docs, extras);
+  return text === undefined ? undefined : commentFromDocs(text);
 }
 
 /** The comment as text (`/** … *​/` plus a newline), or `''` when there is nothing to say. */
 export function jsDocText(docs: Docs | undefined, extras?: DocExtras): string {
-  const model = docModel(docs, extras);
-  if (model === undefined) return '';
-  const lines: string[] = model.description === '' ? [] : model.description.split('\n');
-  for (const tag of model.tags) {
-    const [first = '', ...rest] = (tag.text ?? '').split('\n');
-    lines.push(`@${tag.tagName}${first === '' ? '' : ` ${first}`}`, ...rest);
-  }
+  const text = docsText(docs, extras);
+  if (text === undefined) return '';
+  const lines = text.split('\n');
   if (lines.length === 1) return `/** ${lines[0]} */\n`;
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
 }

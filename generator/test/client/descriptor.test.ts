@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
 import { descriptor, type DescriptorInputs, signatureText } from '../../src/emit/client/operation.js';
 import { errorClassFor } from '../../src/model/error-classes.js';
-import { methodArguments } from '../../src/model/client-names.js';
+import { clientNames, methodAccess, methodArguments } from '../../src/model/client-names.js';
+import { kebabCase, pascalCase } from '../../src/model/naming.js';
 import type { Expression } from '../../src/emit/ts/code.js';
 import { printStatement } from '../../src/emit/ts/printer.js';
-import { kebabCase, methodAccess, pascalCase, resourceTree } from '../../src/emit/client/resources-tree.js';
 import { relativeSpecifier } from '../../src/emit/client/scope.js';
 import type { Operation, SecurityScheme } from '../../src/model/types.js';
 import { api, json, operation, param, response, s } from '../emit/ir.js';
@@ -296,7 +296,7 @@ describe('small helpers', () => {
         operation('ping', 'get', '/ping', { resource: [], methodName: 'request' }),
       ],
     );
-    const root = resourceTree(model, 'Test');
+    const root = clientNames(model, 'Test').root;
     const access = [...methodAccess(root).values()].sort();
     expect(access).toEqual([
       'client.config_.retrieve',

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { methodAccess, resourceTree } from '../../src/emit/client/resources-tree.js';
+import { clientNames, methodAccess } from '../../src/model/client-names.js';
 import { asRequest } from '../runtime/helpers.js';
 import { clientFixtures, type Fixture, generate, outRoot, writeGenerated } from './pipeline.js';
 
@@ -39,7 +39,7 @@ async function load(name: string): Promise<ClientModule> {
   const mod = (await import(pathToFileURL(path.join(dir, 'client/src/index.ts')).href)) as Omit<ClientModule, 'access'>;
   const { api } = await generate(fixture);
   const access = new Map<string, string>();
-  for (const [op, a] of methodAccess(resourceTree(api, fixture.options.clientName))) access.set(op.operationId, a.slice('client.'.length));
+  for (const [op, a] of methodAccess(clientNames(api, fixture.options.clientName).root)) access.set(op.operationId, a.slice('client.'.length));
   const loaded: ClientModule = { ...mod, access };
   modules.set(name, loaded);
   current = loaded;

@@ -10,9 +10,9 @@ import { lineCommentText, literalKey, literalType, propertyKey, quotedString, st
 import { markdownCell, markdownCode, markdownText } from '../../src/emit/templates.js';
 import { asMarkdownReads } from '../fuzz/hostile-text.js';
 import { object, recordProperty, str } from '../../src/emit/ts/code.js';
-import { commentFromDocs, commentFromText, literal } from '../../src/emit/ts/nodes.js';
+import { commentFromText, literal } from '../../src/emit/ts/nodes.js';
 import { printFile } from '../../src/emit/ts/printer.js';
-import { escapeCommentText, jsDocStructures, jsDocText } from '../../src/emit/tsdoc.js';
+import { escapeCommentText, jsDocComment, jsDocText } from '../../src/emit/tsdoc.js';
 
 const seed = Number(process.env['FC_SEED'] ?? 20261129);
 const runs = 300;
@@ -82,7 +82,7 @@ describe(`emitted text survives any string (fast-check seed ${seed}, ${runs} run
   it('the same holds for comments the printer writes from docs text', () => {
     fc.assert(
       fc.property(text, text, (description, example) => {
-        const docs = commentFromDocs(jsDocStructures({ description, examples: [example] }));
+        const docs = jsDocComment({ description, examples: [example] });
         const source = printFile([
           { kind: 'alias', name: 'A', exported: true, type: literal('1'), ...(docs !== undefined ? { docs } : {}) },
           { kind: 'alias', name: 'B', exported: true, type: literal('2') },
@@ -107,7 +107,7 @@ describe(`printed by the printer (seed ${seed})`, () => {
         text,
         (name, value, description) => {
           const innerDocs = commentFromText(jsDocText({ description }));
-          const docs = commentFromDocs(jsDocStructures({ description }));
+          const docs = jsDocComment({ description });
           const source = printFile([
             {
               kind: 'interface',

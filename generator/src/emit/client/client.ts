@@ -4,17 +4,16 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
-import { clientNames } from '../../model/client-names.js';
+import { clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, propertyKey, stringLiteral } from '../text.js';
-import { jsDocStructures, jsDocText } from '../tsdoc.js';
+import { jsDocComment, jsDocText, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
-import type { ResourceNode } from './resources-tree.js';
 import { requestBody } from './request-body.js';
 import { ImportScope } from './scope.js';
 
@@ -83,8 +82,7 @@ function authMemberDoc(scheme: SecurityScheme): string {
         : scheme.tokenEndpoint !== undefined
           ? `Bearer token: a token, a function returning one (may be async), or the body of \`${scheme.tokenEndpoint.method.toUpperCase()} ${scheme.tokenEndpoint.path}\` (${(scheme.tokenEndpoint.requestFields ?? []).map((f) => `\`${f}\``).join(', ')}): the client then obtains the token with \`${scheme.tokenEndpoint.credentialsScheme}\`, caches it and renews it.`
           : 'Bearer token: the token, or a function returning it (may be async).';
-  const docs = { ...(scheme.description !== undefined ? { description: scheme.description } : {}) };
-  return jsDocText(docs, { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
+  return jsDocText(pickDocKeys(scheme, ['description']), { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
 /**
@@ -126,9 +124,9 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
     kind: 'alias',
     name: authName,
     exported: true,
-    docs: commentFromDocs([
+    docs: commentFromDocs(
       "Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it.",
-    ])!,
+    ),
     type: objectOf(authMembers),
   };
   const hasToken = schemes.some((s) => s.tokenEndpoint !== undefined);
@@ -166,7 +164,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       name: optionsName,
       exported: true,
       extends: generic('Omit', [clientOptions, literal("'auth'")]),
-      docs: commentFromDocs([`Options of {@link ${className}}: every field is optional. Per-request overrides go in each method's last argument.`])!,
+      docs: commentFromDocs(`Options of {@link ${className}}: every field is optional. Per-request overrides go in each method's last argument.`),
       members: [
         { kind: 'property', key: 'auth', optional: true, type: unionOf([name(authName), UNDEFINED]), docs: '/** Credentials by security scheme key. */' },
       ],
@@ -205,7 +203,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const members: ClassMember[] = [
     {
       kind: 'constructor',
-      docs: commentFromDocs([`@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})`])!,
+      docs: commentFromDocs(`@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})`),
       params: [{ name: 'options', type: name(optionsName), init: object([]) }],
       body: [{ kind: 'expression', expression: call(SUPER, [as(id('options'), clientOptions), id('CONFIG')]) }],
     },
@@ -213,9 +211,9 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       kind: 'method',
       override: true,
       name: 'withOptions',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         'A new client with `overrides` applied: `undefined` changes nothing; `headers` merge (`null` removes one); `auth` merges per scheme key (`null` removes a credential). Cached tokens are shared for every scheme whose credentials did not change.',
-      ])!,
+      ),
       params: [{ name: 'overrides', type: name(optionsName) }],
       returns: name('this'),
       body: [ret(call(member(SUPER, 'withOptions'), [as(id('overrides'), clientOptions)]))],
@@ -224,9 +222,9 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       kind: 'method',
       override: true,
       name: 'request',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         "Calls any operation by method and path, typed from the types package's `paths`: `params` grouped by location (wire names), `body`, and the success body as the result.\n\n@example\n```ts\nconst data = await client.request('get', '/path/{id}', { params: { path: { id: 1 } } });\n```",
-      ])!,
+      ),
       typeParams: [
         { name: 'M', constraint: httpMethod },
         { name: 'P', constraint: generic(pathsWith, [paths, name('M')]) },
@@ -266,14 +264,12 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       body: requestBody({ requestOptions, operationType, paramSpec }),
     },
   ];
-  const docs = commentFromDocs(
-    jsDocStructures(undefined, {
-      lead: [
-        `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
-        `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
-      ],
-    }),
-  );
+  const docs = jsDocComment(undefined, {
+    lead: [
+      `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
+      `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
+    ],
+  });
   const cls: Statement = { kind: 'class', name: className, exported: true, extends: clientCore, ...(docs !== undefined ? { docs } : {}), members };
   const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...body, cls];
   return { path: 'src/base.ts', kind: 'ts', contents: printFile(statements) };
@@ -288,18 +284,13 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
   const baseLocal = scope.value('src/base.ts', base);
   const { properties, getters } = childAccessors(root, scope, THIS);
   const rootMethods = resourceMethods(api, root, scope, options, known, THIS);
-  const docs = commentFromDocs(
-    jsDocStructures(
-      { ...(api.description !== undefined ? { description: api.description } : {}) },
-      {
-        lead: [
-          `Client of the ${names.apiName} (version ${api.version}).`,
-          '',
-          `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
-        ],
-      },
-    ),
-  );
+  const docs = jsDocComment(pickDocKeys(api, ['description']), {
+    lead: [
+      `Client of the ${names.apiName} (version ${api.version}).`,
+      '',
+      `\`new ${className}({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })\`; resources: ${root.children.map((c) => `\`${c.name}\``).join(', ') || 'none'}.`,
+    ],
+  });
   const cls: Statement = {
     kind: 'class',
     name: className,

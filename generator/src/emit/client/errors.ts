@@ -50,11 +50,11 @@ export function errorsFile(api: Api, options: EmitOptions): EmittedFile {
       kind: 'alias',
       name: body,
       exported: true,
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         bodies.length === 0
           ? 'The body of an error response: the spec declares none, so it is whatever arrives (parsed JSON, text, or `undefined` when empty).'
           : 'The body of an error response: one the spec declares, the text of a body that is not JSON, or `undefined` when empty. Not checked at run time.',
-      ])!,
+      ),
       type: bodyType,
     },
   ];

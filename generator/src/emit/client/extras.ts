@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
+import { allResources, clientNames, ownWebhookEventTypes } from '../../model/client-names.js';
 import { listEnums, webhookSignature } from '../../model/queries.js';
 import type { Api, WebhookSignature } from '../../model/types.js';
 import { webhookEvents } from '../../model/webhook-events.js';
@@ -16,15 +16,12 @@ import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { allResources } from './resources-tree.js';
 import { ImportScope, relativeSpecifier } from './scope.js';
 import { webhookEventDeclarations } from './webhook-events.js';
 
-/** The folder holding the runtime sources (`generator/runtime`, with a trailing separator): model/runtime-exports.ts's. */
-export const runtimeDir = runtimeSourceDir;
-
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */
-export function coreFiles(dir = runtimeDir()): EmittedFile[] {
+export function coreFiles(): EmittedFile[] {
+  const dir = runtimeSourceDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort(compareCodeUnits)
@@ -53,9 +50,9 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
       kind: 'const',
       name: valuesName(e.key),
       exported: true,
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
-      ])!,
+      ),
       init: { kind: 'cast', operator: 'satisfies', expression: asConst, type: generic('ReadonlyArray', [name(type)]) },
     };
   });
@@ -175,7 +172,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     },
     fn({
       name: 'unwrap',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         [
           escapeCommentText(verifiesSentence(sig)),
           ...(narrowing === undefined ? [] : [narrowing]),
@@ -191,7 +188,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
             : []),
           `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
         ].join('\n'),
-      ])!,
+      ),
       params: [{ name: 'input', type: { kind: 'object', multiline: false, members: inputMembers } }],
       returns: generic('Promise', [name(event)]),
       returned: call(id(verify), [object([{ kind: 'spread', argument: id('input') }, prop('scheme', signature)])], [name(event)]),
@@ -206,9 +203,9 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     }),
     fn({
       name: 'handleVerificationChallenge',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         "Answers the sender's verification challenge: `{ status: 200, body: <challenge> }` for a challenge request, `403` when `options.secret` is given and the verify token does not match, `undefined` for any other request.",
-      ])!,
+      ),
       params: [
         {
           name: 'request',

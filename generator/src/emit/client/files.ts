@@ -5,7 +5,7 @@
  * README code examples are built from the model so that they type-check against the package: only
  * operations whose required inputs are scalars (or enums) get an example call.
  */
-import { clientNames, methodArguments, type WebhookEventNames } from '../../model/client-names.js';
+import { allResources, clientNames, methodAccess, methodArguments, type ResourceNode, type WebhookEventNames } from '../../model/client-names.js';
 import { errorClassFor } from '../../model/error-classes.js';
 import { errorResponses, listEnums, methodAndPath, otherParameters, parameterOptional, pathParameters, webhookSignature } from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
@@ -15,7 +15,6 @@ import type { EmitOptions, EmittedFile } from '../types.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { returnText, signatureText } from './operation.js';
 import { pollSummary } from './poll-method.js';
-import { allResources, methodAccess, type ResourceNode } from './resources-tree.js';
 import { webhookEvents } from '../../model/webhook-events.js';
 import { headingAnchors } from './readme-anchors.js';
 import { bannerLine, firstLine, lineCommentText, literalKey, literalType, quotedString } from '../text.js';

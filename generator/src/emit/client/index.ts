@@ -13,6 +13,7 @@
  * (`../ts/nodes.ts`, `../ts/code.ts`) printed once, in its final shape (`../ts/printer.ts`), without
  * parsing. The method signature convention is in `operation.ts` and docs/decisions.md (D5).
  */
+import { clientNames } from '../../model/client-names.js';
 import type { Api } from '../../model/types.js';
 import { compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
@@ -21,7 +22,6 @@ import { errorsFile } from './errors.js';
 import { coreFiles, enumsFile, indexFile, webhooksFile } from './extras.js';
 import { clientPackageFiles } from './files.js';
 import { resourceFiles } from './resources.js';
-import { resourceTree } from './resources-tree.js';
 
 /**
  * Emits the whole client package for `api`. Pure apart from reading the runtime sources
@@ -34,7 +34,7 @@ import { resourceTree } from './resources-tree.js';
  */
 export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[] {
   const known = knownSchemes(api);
-  const root = resourceTree(api, options.clientName);
+  const root = clientNames(api, options.clientName).root;
   const enums = enumsFile(api, options);
   const webhooks = webhooksFile(api, options);
   const files: EmittedFile[] = [
@@ -51,4 +51,4 @@ export function emitClientPackage(api: Api, options: EmitOptions): EmittedFile[]
   return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
-export { coreFiles, runtimeDir } from './extras.js';
+export { coreFiles } from './extras.js';

@@ -286,7 +286,11 @@ export const BODY_VALUE: Expression = id('body');
  */
 export function paramsRecord(op: Operation, values: ReadonlyMap<string, Expression>): Expression | undefined {
   const params = orderedParameters(op);
-  if (params.length === 0) return undefined;
+  return params.length === 0 ? undefined : recordOf(params, values);
+}
+
+/** `{ wire: value }` of the `params` that have a value in `values` (by wire name), in their order. */
+function recordOf(params: readonly Parameter[], values: ReadonlyMap<string, Expression>): Expression {
   return object(params.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : [])));
 }
 
@@ -304,9 +308,7 @@ export function callArguments(op: Operation, values: ReadonlyMap<string, Express
     return value;
   });
   const others = otherParameters(op);
-  if (others.length === 0) return [...path, options];
-  const record = object(others.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : [])));
-  return [...path, record, options];
+  return others.length === 0 ? [...path, options] : [...path, recordOf(others, values), options];
 }
 
 /** The `@param` texts of {@link methodParameters} (without `options`). */
@@ -334,7 +336,7 @@ export function methodParts(
   scope: ImportScope,
   typesPackage: string,
   knownSchemes: ReadonlySet<string>,
-  client: Expression = member({ kind: 'this' }, 'client'),
+  client: Expression,
 ): MethodParts {
   const path = methodArguments(op).path;
   const hasParams = otherParameters(op).length > 0;
@@ -372,15 +374,15 @@ export function methodParts(
   const fields = bodySchema !== undefined && op.names.body !== undefined ? bodyFieldLines(api, bodySchema, op.names.body) : [];
   if (fields.length > 0) lines.push('', ...fields);
   const model = docModel(pickDocs(op), { lines });
-  const tags: string[] = [];
-  const tag = (tagName: string, text: string): string => tagLine({ tagName, text });
-  for (const text of parameterTags(op)) tags.push(tag('param', text));
-  tags.push(tag('param', 'options per-request overrides (timeout, retries, headers, signal, …)'));
-  for (const text of throwsTexts(errorResponses(op))) tags.push(tag('throws', text));
-  tags.push(tag('throws', CONNECTION_THROWS));
-  for (const t of model?.tags ?? []) tags.push(tagLine(t));
+  const tags = [
+    ...parameterTags(op).map((text) => `@param ${text}`),
+    '@param options per-request overrides (timeout, retries, headers, signal, …)',
+    ...throwsTexts(errorResponses(op)).map((text) => `@throws ${text}`),
+    `@throws ${CONNECTION_THROWS}`,
+    ...(model?.tags ?? []).map(tagLine),
+  ];
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
-  return { params: parameters, returns, body: [body], docs: commentFromDocs([[...description, ...tags].join('\n')])! };
+  return { params: parameters, returns, body: [body], docs: commentFromDocs([...description, ...tags].join('\n')) };
 }
 
 /** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */

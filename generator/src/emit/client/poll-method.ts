@@ -26,7 +26,7 @@ import { RESERVED_WORDS } from '../../model/naming.js';
 import { type BodyStatement, type ClassMember, call, type Expression, id, lit, member, object, type ObjectProperty, prop, ret, str, THIS } from '../ts/code.js';
 import { commentFromDocs, generic, name } from '../ts/nodes.js';
 import { parseJsonPointer } from '../../pointer.js';
-import { escapeCommentText, tagLine } from '../tsdoc.js';
+import { escapeCommentText } from '../tsdoc.js';
 import {
   BODY_VALUE,
   CONNECTION_THROWS,
@@ -135,7 +135,8 @@ export function pollMethod(
     { kind: 'spread', argument: id(request) },
     signal === 'signal' ? { kind: 'shorthand', name: 'signal' } : prop('signal', id(signal)),
   ]);
-  const response = name(scope.packageType(typesPackage, read.names.response));
+  const responseType = scope.packageType(typesPackage, read.names.response);
+  const response = name(responseType);
   // The status read: its method when it is on this class, else a `request()` call whose descriptor holds the params record.
   const readCall =
     readName !== undefined
@@ -169,7 +170,7 @@ export function pollMethod(
   return {
     kind: 'method',
     async: true,
-    docs: pollDocs(op, read, startName, readName, poll.field, poll.terminal, poll, response.kind === 'name' ? response.text : read.names.response),
+    docs: pollDocs(op, read, startName, readName, poll, responseType),
     name: methodName,
     params: [...params, { name: options, type: name(scope.type(POLL_FILE, 'PollRequestOptions')), init: object([]) }],
     returns: generic('Promise', [response]),
@@ -188,36 +189,24 @@ function fieldPath(pointer: string): string {
 }
 
 /** The TSDoc of a `…AndPoll` method: what it starts and reads, the terminal values, the defaults, what it throws. */
-function pollDocs(
-  op: Operation,
-  read: Operation,
-  startName: string,
-  readName: string | undefined,
-  field: string,
-  terminal: ReadonlyArray<string | number | boolean>,
-  timing: { intervalMs?: number; timeoutMs?: number },
-  responseType: string,
-): string {
-  const fieldText = fieldPath(field);
+function pollDocs(op: Operation, read: Operation, startName: string, readName: string | undefined, poll: Poll, responseType: string): string {
+  const fieldText = fieldPath(poll.field);
   const readText = readName !== undefined ? `\`${readName}\` (\`${methodAndPath(read)}\`)` : `\`${methodAndPath(read)}\` (operation \`${read.operationId}\`)`;
   const given = (ms: number | undefined): string => (ms !== undefined ? durationText(ms) : "the runtime's default (`POLL_DEFAULTS`)");
   const description = escapeCommentText(
     [
-      `Calls \`${startName}\` (\`${methodAndPath(op)}\`), then reads with ${readText} until \`${fieldText}\` is ${orList(terminal)}, and returns that last read.`,
+      `Calls \`${startName}\` (\`${methodAndPath(op)}\`), then reads with ${readText} until \`${fieldText}\` is ${orList(poll.terminal)}, and returns that last read.`,
       '',
-      `Pause between reads: ${given(timing.intervalMs)}; time limit: ${given(timing.timeoutMs)}. \`options.poll\` overrides both, and sets \`backoff\` and \`maxIntervalMs\`.`,
+      `Pause between reads: ${given(poll.intervalMs)}; time limit: ${given(poll.timeoutMs)}. \`options.poll\` overrides both, and sets \`backoff\` and \`maxIntervalMs\`.`,
     ].join('\n'),
   );
   const tags = [
-    ...parameterTags(op).map((text) => tagLine({ tagName: 'param', text })),
-    tagLine({
-      tagName: 'param',
-      text: 'options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait',
-    }),
-    tagLine({ tagName: 'returns', text: `the last read ({@link ${responseType}}), whose \`${escapeCommentText(fieldText)}\` is a terminal value` }),
-    tagLine({ tagName: 'throws', text: `{@link PollTimeoutError} when the wait reaches its time limit first (with the last read as \`lastValue\`)` }),
-    ...throwsTexts([...errorResponses(op), ...errorResponses(read)]).map((text) => tagLine({ tagName: 'throws', text })),
-    tagLine({ tagName: 'throws', text: CONNECTION_THROWS }),
+    ...parameterTags(op).map((text) => `@param ${text}`),
+    '@param options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait',
+    `@returns the last read ({@link ${responseType}}), whose \`${escapeCommentText(fieldText)}\` is a terminal value`,
+    '@throws {@link PollTimeoutError} when the wait reaches its time limit first (with the last read as `lastValue`)',
+    ...throwsTexts([...errorResponses(op), ...errorResponses(read)]).map((text) => `@throws ${text}`),
+    `@throws ${CONNECTION_THROWS}`,
   ];
-  return commentFromDocs([[description, ...tags].join('\n')]) as string;
+  return commentFromDocs([description, ...tags].join('\n'));
 }

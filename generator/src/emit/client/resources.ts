@@ -3,17 +3,16 @@
  * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
-import { clientNames } from '../../model/client-names.js';
+import { allResources, clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
 import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/code.js';
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
-import { jsDocStructures } from '../tsdoc.js';
+import { jsDocComment, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
-import { allResources, type ResourceNode } from './resources-tree.js';
 import { ImportScope } from './scope.js';
 
 /** The client expression a resource passes on: `this.client` in a resource class. */
@@ -56,7 +55,7 @@ export function childAccessors(node: ResourceNode, scope: ImportScope, client: E
     properties.push({ kind: 'property', modifiers: [], name: `#${child.name}`, type: unionOf([name(cls), name('undefined')]) });
     getters.push({
       kind: 'getter',
-      docs: commentFromDocs([`\`${child.access}\`: see {@link ${cls}}.`])!,
+      docs: commentFromDocs(`\`${child.access}\`: see {@link ${cls}}.`),
       name: child.name,
       returns: name(cls),
       body: [
@@ -86,22 +85,17 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const tag = tagFor(api, node);
   const access = node.access;
   const names = clientNames(api, options.clientName);
-  const docs = commentFromDocs(
-    jsDocStructures(
-      tag === undefined
-        ? undefined
-        : { ...(tag.description !== undefined ? { description: tag.description } : {}), ...(tag.summary !== undefined ? { summary: tag.summary } : {}) },
-      { lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`] },
-    ),
-  );
+  const docs = jsDocComment(tag === undefined ? undefined : pickDocKeys(tag, ['description', 'summary']), {
+    lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`],
+  });
   const members: ClassMember[] = [
     { kind: 'property', docs: '/** The client that sends the requests. */', modifiers: ['protected', 'readonly'], name: 'client', type: clientType },
     ...properties,
     {
       kind: 'constructor',
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         `@param client the client that sends the requests: \`${names.client}\`, \`${names.base}\` (any \`ClientCore\`) or a \`LeanClient\` (the lean core)`,
-      ])!,
+      ),
       params: [{ name: 'client', type: clientType }],
       body: [{ kind: 'expression', expression: { kind: 'assignment', operator: '=', left: THIS_CLIENT, right: id('client') } }],
     },

@@ -40,9 +40,9 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
       kind: 'interface',
       name: member.type,
       exported: true,
-      docs: commentFromDocs([
+      docs: commentFromDocs(
         `The ${code(member.value)} event: {@link ${payload}} with ${code(`${names.property}: ${quoted(member.value)}`)} (the ${code(member.source.hook.name)} webhook, \`${member.source.hook.method.toUpperCase()}\`).`,
-      ])!,
+      ),
       extends: name(payload),
       members: [{ kind: 'property', key, optional: false, type: literal(literalType(member.value)) }],
     });
@@ -54,13 +54,13 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
     kind: 'alias',
     name: names.unknown,
     exported: true,
-    docs: commentFromDocs([
+    docs: commentFromDocs(
       [
         `An event whose ${code(names.property)} the spec does not list (the API may name new event types). At run time ${code(names.property)} is a string;`,
         `its type, {@link ${unknownType}}, keeps it apart from the documented names, so that a misspelt \`case\` does not compile.`,
         `\`String(${access})\` gives the name.`,
       ].join('\n'),
-    ])!,
+    ),
     type: unionOf(
       openPayloads.map((payload) => ({
         kind: 'intersection',
@@ -76,9 +76,9 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
     kind: 'alias',
     name: names.union,
     exported: true,
-    docs: commentFromDocs([
+    docs: commentFromDocs(
       `A verified webhook event, as {@link unwrap} returns it: \`switch (${access})\` narrows it to one event type, and an event type the spec does not list is an {@link ${names.unknown}}.`,
-    ])!,
+    ),
     type: unionOf(unionMembers),
   });
   return out;

@@ -173,14 +173,12 @@ export function objectOf(members: Member[]): TypeNode {
 }
 
 /**
- * Docs text (lines without the `*` prefixes, see `jsDocStructures`) → the comment: `/** text *​/` for
+ * Docs text (lines without the `*` prefixes, see `jsDocComment`) → the comment: `/** text *​/` for
  * one line, else `/**`, a ` * line` per line and ` *​/` (the layout ts-morph's JSDoc printer gave
  * these comments before the printer; kept, so the output did not change).
  */
-export function commentFromDocs(docs: readonly string[] | undefined): string | undefined {
-  if (docs === undefined || docs.length === 0) return undefined;
-  if (docs.length > 1) throw new Error('one JSDoc comment per declaration');
-  const lines = docs[0]!.split(/\r?\n/);
+export function commentFromDocs(docs: string): string {
+  const lines = docs.split(/\r?\n/);
   const start = lines[0]!.length === 0 ? 1 : 0;
   if (lines.length <= 1) {
     const head = `/** ${lines[start] ?? ''}`;

@@ -4,7 +4,9 @@
  * the layout `chooseLayout` picks, `printCallArguments` with last-argument hugging, member
  * lookups and member chains of one call, `printObject`, `printArray`, binary expressions, ternaries
  * that are not nested, `as`/`satisfies`). Where prettier looks at the parent node, the parent is
- * passed in.
+ * passed in. Only the places the client emitter puts these constructs in are laid out: a cast, a
+ * binary expression or a call is never a callee or the object of a member access, an index is never
+ * a number, a ternary is only a property's value.
  */
 import type { BinaryOperator, Expression, ObjectPattern, ObjectProperty } from './code.js';
 import {
@@ -44,18 +46,17 @@ export type Parent =
         | 'element'
         | 'spread'
         | 'branch'
+        | 'test'
         | 'typeof'
         | 'iterable'
         | 'default'
         | 'await'
         | 'arrow-body';
     }
-  /** The object of a member access (`computed`: `[index]`); `root`: the nearest parent that is not a member access. */
-  | { kind: 'member'; computed: boolean; root: Parent }
+  /** The object of a member access; `root`: the nearest parent that is not a member access. */
+  | { kind: 'member'; root: Parent }
   /** An operand of a binary expression. */
   | { kind: 'binary'; operator: BinaryOperator }
-  /** The test of a ternary; `outer`: the ternary's parent. */
-  | { kind: 'test'; outer: Parent }
   /** Either side of an assignment expression; `nonIdentifierLeft`: its left side is not a plain name. */
   | { kind: 'assignment'; nonIdentifierLeft: boolean };
 
@@ -84,10 +85,8 @@ export function exprDoc(e: Expression, parent: Parent): Doc {
       return objectDoc(e);
     case 'array':
       return arrayDoc(e.elements);
-    case 'cast': {
-      const parts: Doc[] = [exprDoc(e.expression, { kind: 'cast' }), ` ${e.operator} `, typeDoc(e.type, 'other')];
-      return parent.kind === 'callee' || parent.kind === 'member' ? group([indent([softline, ...parts]), softline]) : parts;
-    }
+    case 'cast':
+      return [exprDoc(e.expression, { kind: 'cast' }), ` ${e.operator} `, typeDoc(e.type, 'other')];
     case 'typeof':
       return ['typeof ', exprDoc(e.argument, { kind: 'typeof' })];
     case 'binary':
@@ -137,19 +136,17 @@ function lookupDoc(e: Member): Doc {
   const optional = e.optional === true ? '?.' : '';
   if (e.kind === 'member') return `${optional === '' ? '.' : optional}${e.name}`;
   const index = exprDoc(e.index, { kind: 'index' });
-  if (e.index.kind === 'literal' && isNumeric(e.index.text)) return [optional, '[', index, ']'];
   return group([optional, '[', indent([softline, index]), softline, ']']);
 }
 
 /** prettier's `printMemberExpression`: the lookup on the same line, or after a soft line break. */
 function memberDoc(e: Member, parent: Parent): Doc {
   const root = parent.kind === 'member' ? parent.root : parent;
-  const objectDoc = exprDoc(e.object, { kind: 'member', computed: e.kind === 'index', root });
+  const objectDoc = exprDoc(e.object, { kind: 'member', root });
   const inline =
     (root.kind === 'assignment' && root.nonIdentifierLeft) ||
     e.kind === 'index' ||
-    (e.object.kind === 'identifier' && !e.name.startsWith('#') && parent.kind !== 'member') ||
-    ((parent.kind === 'assignment' || parent.kind === 'declarator') && e.object.kind === 'call' && e.object.args.length > 0);
+    (e.object.kind === 'identifier' && !e.name.startsWith('#') && parent.kind !== 'member');
   return [objectDoc, inline ? lookupDoc(e) : group(indent([softline, lookupDoc(e)]))];
 }
 
@@ -157,8 +154,7 @@ const isMemberish = (e: Expression): e is Member => e.kind === 'member' || e.kin
 
 function callDoc(e: Call): Doc {
   if (isMemberish(e.callee)) return memberChainDoc(e);
-  const contents: Doc[] = [exprDoc(e.callee, { kind: 'callee' }), typeArgumentsDoc(e.typeArgs), argumentsDoc(e.args)];
-  return e.callee.kind === 'call' ? group(contents) : contents;
+  return [exprDoc(e.callee, { kind: 'callee' }), typeArgumentsDoc(e.typeArgs), argumentsDoc(e.args)];
 }
 
 /** Type arguments of a call (prettier's `printTypeParameters` for an instantiation: no trailing comma). */
@@ -287,13 +283,7 @@ type Layout = 'break-after-operator' | 'never-break-after-operator' | 'fluid' | 
  * prettier's `printAssignment`: `left operator right` (`key: value`, `name = init`, `a ??= b`) in
  * the layout its `chooseLayout` picks for these operands.
  */
-export function assignmentDoc(
-  left: Doc,
-  operator: string,
-  right: Expression,
-  rightParent: Parent,
-  opts: { property?: boolean; type?: TypeNode; complexDestructuring?: boolean } = {},
-): Doc {
+export function assignmentDoc(left: Doc, operator: string, right: Expression, rightParent: Parent, opts: { property?: boolean; type?: TypeNode } = {}): Doc {
   const layout = chooseLayout(left, right, opts);
   const rightDoc = exprDoc(right, rightParent);
   switch (layout) {
@@ -310,9 +300,8 @@ export function assignmentDoc(
   }
 }
 
-function chooseLayout(left: Doc, right: Expression, opts: { property?: boolean; type?: TypeNode; complexDestructuring?: boolean }): Layout {
+function chooseLayout(left: Doc, right: Expression, opts: { property?: boolean; type?: TypeNode }): Layout {
   const canBreakLeft = canBreak(left);
-  if (opts.complexDestructuring === true) return 'break-lhs';
   if (opts.type !== undefined && hasComplexTypeAnnotation(opts.type)) return 'break-lhs';
   // Wrapping a value after a very short key usually does not help.
   const shortKey = opts.property === true && typeof left === 'string' && stringWidth(left) < TAB_WIDTH + 3;
@@ -393,10 +382,7 @@ function binaryDoc(e: Binary, parent: Parent): Doc {
   const insideParens = parent.kind === 'if-test';
   const parts = binaryParts(e, parent, insideParens);
   if (insideParens) return parts;
-  if (parent.kind === 'callee' || parent.kind === 'typeof' || (parent.kind === 'member' && !parent.computed))
-    return group([indent([softline, ...parts]), softline]);
-  const shouldNotIndent =
-    parent.kind === 'return' || parent.kind === 'arrow-body' || (parent.kind === 'test' && parent.outer.kind !== 'return' && parent.outer.kind !== 'argument');
+  const shouldNotIndent = parent.kind === 'arrow-body' || parent.kind === 'test';
   const shouldIndentIfInlining = parent.kind === 'assignment' || parent.kind === 'declarator' || parent.kind === 'property';
   const samePrecedence = e.left.kind === 'binary' && shouldFlatten(e.operator, e.left.operator);
   const inline = shouldInlineLogical(e);
@@ -428,7 +414,7 @@ function conditionalDoc(e: Extract<Expression, { kind: 'conditional' }>, parent:
     throw new Error('nested ternaries, and ternaries as objects of a member access, are not printed');
   const branch: Parent = { kind: 'branch' };
   return group([
-    exprDoc(e.test, { kind: 'test', outer: parent }),
+    exprDoc(e.test, { kind: 'test' }),
     indent([line, '? ', align(2, exprDoc(e.consequent, branch)), line, ': ', align(2, exprDoc(e.alternate, branch))]),
   ]);
 }

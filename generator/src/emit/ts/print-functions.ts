@@ -81,24 +81,15 @@ function bindingDoc(binding: Binding): Doc {
   return group(patternContents(binding));
 }
 
-/** prettier's `isComplexDestructuring`: an object pattern of more than two properties, one of them not shorthand. */
-function isComplexDestructuring(binding: Binding): boolean {
-  if (typeof binding === 'string' || Array.isArray(binding)) return false;
-  return binding.properties.length + (binding.rest === undefined ? 0 : 1) > 2 && binding.properties.some((p) => p.key !== p.value);
-}
-
 function statementDoc(s: BodyStatement): Doc {
   switch (s.kind) {
-    case 'return': {
-      const argument = exprDoc(s.argument, { kind: 'return' });
-      return ['return ', s.argument.kind === 'binary' ? group([ifBreak('('), indent([softline, argument]), softline, ifBreak(')')]) : argument, ';'];
-    }
+    case 'return':
+      return ['return ', exprDoc(s.argument, { kind: 'return' }), ';'];
     case 'expression':
       return [exprDoc(s.expression, { kind: 'statement' }), ';'];
     case 'const': {
       const left: Doc = s.type === undefined ? bindingDoc(s.binding) : [bindingDoc(s.binding), ': ', typeDoc(s.type, 'annotation')];
-      const opts = { ...(s.type !== undefined ? { type: s.type } : {}), ...(isComplexDestructuring(s.binding) ? { complexDestructuring: true } : {}) };
-      return group(['const ', assignmentDoc(left, ' =', s.init, { kind: 'declarator' }, opts), ';']);
+      return group(['const ', assignmentDoc(left, ' =', s.init, { kind: 'declarator' }, s.type !== undefined ? { type: s.type } : {}), ';']);
     }
     case 'if':
       return group(['if (', group([indent([softline, exprDoc(s.test, { kind: 'if-test' })]), softline]), ')', indent([line, statementDoc(s.consequent)])]);

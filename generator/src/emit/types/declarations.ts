@@ -5,44 +5,14 @@
  * A plain, non-nullable object becomes `export interface X { … }`; everything else
  * `export type X = …`.
  */
-import type { Api, Docs, NamedSchema } from '../../model/types.js';
-import { commentFromDocs, type Statement } from '../ts/nodes.js';
-import { jsDocStructures } from '../tsdoc.js';
+import { pickDocs } from '../../model/queries.js';
+import type { Api, NamedSchema } from '../../model/types.js';
+import type { Statement } from '../ts/nodes.js';
+import { jsDocComment } from '../tsdoc.js';
 import { type Direction, objectMembers, objectShape, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
 export type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
-
-function schemaDocs(named: NamedSchema): Docs {
-  const {
-    title,
-    summary,
-    description,
-    deprecated,
-    inferred,
-    inferredKeywords,
-    note,
-    default: def,
-    examples,
-    format,
-    constraints,
-    externalDocsUrl,
-  } = named.schema;
-  const docs: Docs = {};
-  if (title !== undefined) docs.title = title;
-  if (summary !== undefined) docs.summary = summary;
-  if (description !== undefined) docs.description = description;
-  if (deprecated !== undefined) docs.deprecated = deprecated;
-  if (inferred !== undefined) docs.inferred = inferred;
-  if (inferredKeywords !== undefined) docs.inferredKeywords = inferredKeywords;
-  if (note !== undefined) docs.note = note;
-  if (def !== undefined) docs.default = def;
-  if (examples !== undefined) docs.examples = examples;
-  if (format !== undefined) docs.format = format;
-  if (constraints !== undefined) docs.constraints = constraints;
-  if (externalDocsUrl !== undefined) docs.externalDocsUrl = externalDocsUrl;
-  return docs;
-}
 
 /** Lines documenting named enum values (`x-enum-varnames` / `x-enum-descriptions`). */
 export function enumValueLines(schema: NamedSchema['schema']): string[] {
@@ -59,12 +29,10 @@ export function enumValueLines(schema: NamedSchema['schema']): string[] {
 /** Declaration of `named` in one direction under the given identifier. */
 function declare(api: Api, scope: FileScope, named: NamedSchema, name: string, direction: Direction, extraLines: string[]): Declaration {
   const ctx = { api, scope, direction };
-  const docs = commentFromDocs(
-    jsDocStructures(schemaDocs(named), {
-      lines: [...enumValueLines(named.schema), ...extraLines],
-      source: named.pointer,
-    }),
-  );
+  const docs = jsDocComment(pickDocs(named.schema), {
+    lines: [...enumValueLines(named.schema), ...extraLines],
+    source: named.pointer,
+  });
   const schema = named.schema;
   if (schema.kind === 'object' && !schema.nullable) {
     const shape = objectShape(schema, ctx);

@@ -21,12 +21,11 @@
 import { METHODS } from '../../model/operations.js';
 import { methodAndPath, parameterOptional, pathLevelParameters } from '../../model/queries.js';
 import type { Api, MediaContent, Operation, RequestBody, Response } from '../../model/types.js';
-import { commentFromDocs, commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
-import { isIdentifier } from '../../model/naming.js';
+import { commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { type DocExtras, jsDocStructures, jsDocText } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment, jsDocText, operationDocs, pickDocKeys } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
-import { contentsUnion, errorType, parameterDocs, parameterType, responseType } from './operations.js';
+import { contentsUnion, errorType, responseType } from './operations.js';
 import { identifierFor, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
 
@@ -63,7 +62,9 @@ function parametersType(parameters: Operation['parameters'], ctx: RenderContext)
   const members = OPENAPI_PARAMETER_ORDER.map((location) => {
     const list = parameters[location];
     if (list.length === 0) return property(location, NEVER_TYPE, true);
-    const inner = list.map((p) => property(propertyKey(p.name), parameterType(p, ctx), parameterOptional(p), commentFromText(jsDocText(parameterDocs(p)))));
+    const inner = list.map((p) =>
+      property(propertyKey(p.name), renderSchema(p.schema, ctx), parameterOptional(p), commentFromText(jsDocText(docsWithFallback(p, p.schema)))),
+    );
     return property(location, objectOf(inner), list.every(parameterOptional));
   });
   return objectOf(members);
@@ -71,7 +72,7 @@ function parametersType(parameters: Operation['parameters'], ctx: RenderContext)
 
 function requestBodyMember(body: RequestBody | undefined, ctx: RenderContext, subs: Substitutions): Member {
   if (body === undefined) return property('requestBody', NEVER_TYPE, true);
-  const docs = commentFromText(jsDocText(body.description === undefined ? undefined : { description: body.description }));
+  const docs = commentFromText(jsDocText(pickDocKeys(body, ['description'])));
   return property('requestBody', objectOf([property('content', objectOf(mediaMembers(body.contents, ctx, subs)))]), !body.required, docs);
 }
 
@@ -90,14 +91,7 @@ function responseObject(r: Response, ctx: RenderContext, subs: Substitutions): T
 function responsesType(responses: Response[], ctx: RenderContext, subs: Substitutions): TypeNode {
   if (responses.length === 0) return NEVER_TYPE;
   return objectOf(
-    responses.map((r) =>
-      property(
-        statusKey(r.status),
-        responseObject(r, ctx, subs),
-        false,
-        commentFromText(jsDocText(r.description === undefined ? undefined : { description: r.description })),
-      ),
-    ),
+    responses.map((r) => property(statusKey(r.status), responseObject(r, ctx, subs), false, commentFromText(jsDocText(pickDocKeys(r, ['description']))))),
   );
 }
 
@@ -134,14 +128,6 @@ function helperSubstitutions(api: Api, scope: FileScope, op: Operation): Substit
   return subs;
 }
 
-function opDocs(op: { summary?: string; description?: string; deprecated?: boolean }, extras?: DocExtras): string | undefined {
-  const docs: { summary?: string; description?: string; deprecated?: boolean } = {};
-  if (op.summary !== undefined) docs.summary = op.summary;
-  if (op.description !== undefined) docs.description = op.description;
-  if (op.deprecated !== undefined) docs.deprecated = op.deprecated;
-  return commentFromText(jsDocText(docs, extras));
-}
-
 /** `items` grouped by `keyOf`, groups in order of first appearance. */
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -166,7 +152,7 @@ function pathsDeclaration(api: Api, scope: FileScope): Declaration {
               method,
               { kind: 'indexed', object: name('operations'), index: { kind: 'literal', text: stringLiteral(op.operationId) } },
               false,
-              opDocs({ ...(op.summary !== undefined ? { summary: op.summary } : {}), ...(op.deprecated ? { deprecated: true } : {}) }),
+              commentFromText(jsDocText(pickDocKeys(op, ['summary', 'deprecated']))),
             ),
       );
     }
@@ -182,7 +168,11 @@ function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
     const inner = [property('parameters', parametersType({ path: [], query: [], header: [], cookie: [] }, { api, scope, direction: 'request' }))];
     for (const method of METHODS) {
       const hook = hooks.find((h) => h.method === method);
-      inner.push(hook === undefined ? property(method, NEVER_TYPE, true) : property(method, operationType(api, scope, hook, new Map()), false, opDocs(hook)));
+      inner.push(
+        hook === undefined
+          ? property(method, NEVER_TYPE, true)
+          : property(method, operationType(api, scope, hook, new Map()), false, commentFromText(jsDocText(operationDocs(hook)))),
+      );
     }
     return property(propertyKey(hookName), objectOf(inner));
   });
@@ -212,19 +202,10 @@ function operationsDeclaration(api: Api, scope: FileScope): Declaration {
   if (api.operations.length === 0) return emptyAlias('operations');
   const members: Member[] = api.operations.map((op) =>
     property(
-      isIdentifier(op.operationId) ? op.operationId : stringLiteral(op.operationId),
+      propertyKey(op.operationId),
       operationType(api, scope, op, helperSubstitutions(api, scope, op)),
       false,
-      commentFromDocs(
-        jsDocStructures(
-          {
-            ...(op.summary !== undefined ? { summary: op.summary } : {}),
-            ...(op.description !== undefined ? { description: op.description } : {}),
-            ...(op.deprecated ? { deprecated: true } : {}),
-          },
-          { lines: [`\`${methodAndPath(op)}\``], source: op.pointer },
-        ),
-      ),
+      jsDocComment(operationDocs(op), { lines: [`\`${methodAndPath(op)}\``], source: op.pointer }),
     ),
   );
   return { kind: 'interface', name: 'operations', exported: true, members };

@@ -12,10 +12,10 @@
  *   `unknown` when none is declared.
  */
 import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, pickDocs, successResponses } from '../../model/queries.js';
-import type { Api, Docs, MediaContent, Operation, Parameter, ParameterLocation, Response } from '../../model/types.js';
-import { commentFromDocs, generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
+import type { Api, Docs, MediaContent, Operation, ParameterLocation, Response } from '../../model/types.js';
+import { generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { docsWithFallback, jsDocStructures } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment, pickDocKeys } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
 import type { FileScope } from './scope.js';
@@ -26,16 +26,6 @@ const LOCATION_LABEL: Record<ParameterLocation, string> = {
   header: 'Header parameter.',
   cookie: 'Cookie parameter.',
 };
-
-/** A parameter's docs with gaps filled from its schema. */
-export function parameterDocs(p: Parameter): Docs {
-  return docsWithFallback(p, p.schema);
-}
-
-/** Type of a parameter's value (request direction). */
-export function parameterType(p: Parameter, ctx: RenderContext): TypeNode {
-  return renderSchema(p.schema, ctx);
-}
 
 /** Union of the schemas of several media contents. */
 export function contentsUnion(contents: MediaContent[], ctx: RenderContext): TypeNode {
@@ -69,16 +59,16 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
   const out: Declaration[] = [];
 
   const params = orderedParameters(op);
-  const paramsDocs = withDocs(commentFromDocs(jsDocStructures(pickDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer })));
+  const paramsDocs = withDocs(jsDocComment(pickDocs(op), { lines: [`Parameters of ${where}.`], source: op.pointer }));
   if (params.length === 0) {
     out.push({ kind: 'alias', name: op.names.params, exported: true, ...paramsDocs, type: objectOf([]) });
   } else {
     const members: Member[] = params.map((p) => ({
       kind: 'property',
       key: propertyKey(p.name),
-      type: parameterType(p, request),
+      type: renderSchema(p.schema, request),
       optional: parameterOptional(p),
-      ...withDocs(commentFromDocs(jsDocStructures(parameterDocs(p), { lines: [LOCATION_LABEL[p.in]] }))),
+      ...withDocs(jsDocComment(docsWithFallback(p, p.schema), { lines: [LOCATION_LABEL[p.in]] })),
     }));
     out.push({ kind: 'interface', name: op.names.params, exported: true, ...paramsDocs, members });
   }
@@ -91,7 +81,7 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
       kind: 'alias',
       name: op.names.query,
       exported: true,
-      ...withDocs(commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines }))),
+      ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines })),
       type: generic('Omit', [name(op.names.params), unionOf(pathNames)]),
     });
   }
@@ -99,19 +89,16 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
   if (op.requestBody !== undefined && op.names.body !== undefined) {
     const body = op.requestBody;
     const media = body.contents.map((c) => `\`${c.mediaType}\``).join(', ');
-    const bodyDocs: Docs = { ...briefDocs };
-    if (body.description !== undefined) bodyDocs.description = body.description;
+    const bodyDocs: Docs = { ...briefDocs, ...pickDocKeys(body, ['description']) };
     out.push({
       kind: 'alias',
       name: op.names.body,
       exported: true,
       ...withDocs(
-        commentFromDocs(
-          jsDocStructures(bodyDocs, {
-            source: op.pointer,
-            lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
-          }),
-        ),
+        jsDocComment(bodyDocs, {
+          source: op.pointer,
+          lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
+        }),
       ),
       type: contentsUnion(body.contents, request),
     });
@@ -121,18 +108,14 @@ export function operationDeclarations(api: Api, scope: FileScope, op: Operation)
     kind: 'alias',
     name: op.names.response,
     exported: true,
-    ...withDocs(
-      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] })),
-    ),
+    ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines: [`Success response body of ${where}.`, statusLine(successResponses(op))] })),
     type: responseType(op, response),
   });
   out.push({
     kind: 'alias',
     name: op.names.error,
     exported: true,
-    ...withDocs(
-      commentFromDocs(jsDocStructures(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] })),
-    ),
+    ...withDocs(jsDocComment(briefDocs, { source: op.pointer, lines: [`Error response body of ${where}.`, statusLine(errorResponses(op))] })),
     type: errorType(op, response),
   });
   return out;

@@ -9,7 +9,6 @@
 import { type Direction, directedMembers, namedSchema } from '../../model/queries.js';
 import type { Api, ArraySchema, Docs, EnumSchema, NamedSchema, ObjectSchema, Schema, UnionSchema } from '../../model/types.js';
 import {
-  commentFromDocs,
   commentFromText,
   type Member,
   NEVER,
@@ -25,7 +24,7 @@ import {
   unionOf,
 } from '../ts/nodes.js';
 import { literalType, propertyKey } from '../text.js';
-import { docsWithFallback, jsDocStructures, jsDocText } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment, jsDocText } from '../tsdoc.js';
 import type { FileScope } from './scope.js';
 
 export type { Direction } from '../../model/queries.js';
@@ -309,7 +308,7 @@ function literalNode(value: string | number | boolean | null): TypeNode {
  */
 export function objectMembers(shape: ObjectShape, comments: 'text' | 'structure' = 'text'): Member[] {
   const members: Member[] = shape.members.map((m) => {
-    const docs = comments === 'text' ? commentFromText(jsDocText(m.docs)) : commentFromDocs(jsDocStructures(m.docs));
+    const docs = comments === 'text' ? commentFromText(jsDocText(m.docs)) : jsDocComment(m.docs);
     return { kind: 'property', key: propertyKey(m.name), optional: m.optional, type: m.type, ...(docs === undefined ? {} : { docs }) };
   });
   if (shape.indexValue !== undefined) members.push({ kind: 'index', keyName: 'key', keyType: 'string', type: shape.indexValue });

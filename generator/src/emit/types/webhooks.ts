@@ -2,22 +2,14 @@
  * `src/webhooks.ts`: one payload type per webhook (named by the model, {@link Webhook.identifier})
  * and a union of every payload (the event a receiver verifies and handles; {@link Api.webhookPayload}).
  */
-import type { Api, Docs, Webhook } from '../../model/types.js';
-import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
-import { jsDocStructures } from '../tsdoc.js';
+import type { Api } from '../../model/types.js';
+import { name, type Statement, unionOf } from '../ts/nodes.js';
+import { jsDocComment, operationDocs } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion } from './operations.js';
 import type { FileScope } from './scope.js';
 
 type Alias = Extract<Statement, { kind: 'alias' }>;
-
-function hookDocs(hook: Webhook): Docs {
-  const docs: Docs = {};
-  if (hook.summary !== undefined) docs.summary = hook.summary;
-  if (hook.description !== undefined) docs.description = hook.description;
-  if (hook.deprecated !== undefined) docs.deprecated = hook.deprecated;
-  return docs;
-}
 
 /**
  * Declarations of `src/webhooks.ts` (empty when the API declares no webhooks).
@@ -38,12 +30,10 @@ export function webhookDeclarations(api: Api, scope: FileScope): Alias[] {
       name: hook.identifier,
       exported: true,
       ...withDocs(
-        commentFromDocs(
-          jsDocStructures(hookDocs(hook), {
-            lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
-            source: hook.pointer,
-          }),
-        ),
+        jsDocComment(operationDocs(hook), {
+          lines: [`Payload of the \`${hook.name}\` webhook (\`${hook.method.toUpperCase()}\`)${body === undefined ? ': it has no body' : ''}.`],
+          source: hook.pointer,
+        }),
       ),
       type: body === undefined ? name('undefined') : contentsUnion(body.contents, ctx),
     });
@@ -53,7 +43,7 @@ export function webhookDeclarations(api: Api, scope: FileScope): Alias[] {
     kind: 'alias',
     name: union,
     exported: true,
-    ...withDocs(commentFromDocs(jsDocStructures(undefined, { lead: ['Any webhook payload this API sends (webhooks without a body left out).'] }))),
+    ...withDocs(jsDocComment(undefined, { lead: ['Any webhook payload this API sends (webhooks without a body left out).'] })),
     type: unionOf(withPayload.map((d) => name(d.name))),
   });
   return out;
