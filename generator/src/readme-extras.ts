@@ -9,10 +9,7 @@ import type { README_FIELDS, ReadmeConfig } from './config.js';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import type { ReadmeExtras, ReadmeRecipe } from './emit/types.js';
 import { toPosix } from './load/paths.js';
-import { fenceAfter, isFenceLine } from './markdown-fences.js';
-
-/** An ATX heading: up to three spaces, one to six `#`, then a space (or the end of the line). */
-const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
+import { ATX_HEADING, fenceAfter, isFenceLine } from './markdown-lines.js';
 
 /**
  * The text of every file `readme` names.
@@ -96,7 +93,7 @@ export function parseRecipes(markdown: string): ReadmeRecipe[] {
       recipes.at(-1)?.lines.push(line);
       continue;
     }
-    const heading = fence === undefined ? HEADING_RE.exec(line) : null;
+    const heading = fence === undefined ? ATX_HEADING.exec(line) : null;
     if (heading !== null && heading[1] === '#') {
       const title = (heading[2] ?? '').trim();
       if (title === '') throw new Error('a level-1 heading without a title');

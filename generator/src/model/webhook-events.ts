@@ -5,6 +5,7 @@
  * and any other). The client's `unwrap` returns the payloads as they are when every payload pins its names; with an
  * open payload it returns a union with one member per documented name and one for the names the API adds later.
  */
+import { followRefs } from './graph.js';
 import { requestJsonBody } from './pagination.js';
 import type { Api, Schema, Webhook } from './types.js';
 
@@ -40,11 +41,9 @@ export interface WebhookEvents {
   open: boolean;
 }
 
-/** `schema` through references (at most 32). */
-function resolved(api: Api, schema: Schema | undefined): Schema | undefined {
-  let s = schema;
-  for (let i = 0; s?.kind === 'ref' && i < 32; i++) s = api.schemas.get(s.target)?.schema;
-  return s?.kind === 'ref' ? undefined : s;
+/** `schema` through references; undefined at a cycle or a missing target. */
+function resolved(api: Api, schema: Schema): Schema | undefined {
+  return followRefs(schema, (key) => api.schemas.get(key)?.schema).schema;
 }
 
 /** The string literals of a non-nullable enum of strings only; undefined for anything else. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type * as Prettier from 'prettier';
 import type { FormatMode } from '../config.js';
 import type { EmittedFile } from '../emit/types.js';
-import { fenceAfter } from '../markdown-fences.js';
+import { fenceAfter } from '../markdown-lines.js';
 import { extractFinalBlocks, restoreFinalBlocks, restorePlaceholders } from './markdown-blocks.js';
 
 let loading: Promise<typeof Prettier> | undefined;

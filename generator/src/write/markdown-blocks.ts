@@ -19,7 +19,7 @@
  * file (generator/test/write/markdown-blocks.test.ts, bench/test/printer-identity.test.ts).
  */
 
-import { fenceAfter, isFenceLine } from '../markdown-fences.js';
+import { fenceAfter, isFenceLine } from '../markdown-lines.js';
 
 /** A skeleton with the final blocks replaced by placeholder lines, and the blocks' texts. */
 export interface FinalBlocks {

@@ -4,10 +4,7 @@
  * punctuation dropped, spaces as `-`; a repeated anchor gets `-1`, `-2`, … in document order.
  */
 
-import { fenceAfter, isFenceLine } from '../../markdown-fences.js';
-
-/** An ATX heading line outside code fences. */
-const HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+import { ATX_HEADING, fenceAfter, isFenceLine } from '../../markdown-lines.js';
 
 /** One heading of a Markdown text. */
 export interface HeadingAnchor {
@@ -40,9 +37,9 @@ export function headingAnchors(markdown: string): HeadingAnchor[] {
     const fenced = fence !== undefined || isFenceLine(line);
     fence = fenceAfter(fence, line);
     if (fenced) continue;
-    const m = HEADING_RE.exec(line);
-    if (m === null) continue;
-    const text = m[2] ?? '';
+    const m = ATX_HEADING.exec(line);
+    const text = m?.[2];
+    if (m === null || text === undefined) continue; // not a heading, or one without text (no anchor)
     const slug = headingSlug(text);
     const n = seen.get(slug);
     seen.set(slug, (n ?? -1) + 1);

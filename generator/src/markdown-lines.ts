@@ -1,5 +1,5 @@
 /**
- * Code fences of Markdown, as CommonMark (and prettier's Markdown parser) reads them, for the modules that walk
+ * Code fences and ATX headings of Markdown, as CommonMark (and prettier's Markdown parser) reads them, for the modules that walk
  * Markdown line by line: the README's recipes (readme-extras.ts), its heading anchors (emit/client/readme-anchors.ts),
  * and the tables and final blocks kept away from prettier (write/format.ts, write/markdown-blocks.ts). A fence opens
  * with a line of three or more backticks or tildes after at most three spaces (an info string may follow), and closes
@@ -7,6 +7,13 @@
  */
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * An ATX heading line (outside a fence): up to three spaces, one to six `#` (group 1), then spaces and the text (group
+ * 2), then an optional closing sequence of `#` after a space; group 2 is undefined for a heading without text (`#`,
+ * `## ##`). A `#` with no space before it is text (`## C#`).
+ */
+export const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$/;
 
 /** Whether `line` opens or may close a code fence. */
 export function isFenceLine(line: string): boolean {
