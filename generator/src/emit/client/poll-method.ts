@@ -23,6 +23,7 @@ import { errorResponses, methodAndPath } from '../../model/queries.js';
 import type { AccessStep, Api, Operation, Poll, PollValue } from '../../model/types.js';
 import type { ResourceNode } from '../../model/client-names.js';
 import { RESERVED_WORDS } from '../../model/naming.js';
+import { successJsonBody } from '../../model/pagination.js';
 import { type BodyStatement, type ClassMember, call, type Expression, id, lit, member, object, type ObjectProperty, prop, ret, str, THIS } from '../ts/code.js';
 import { commentFromDocs, generic, name } from '../ts/nodes.js';
 import { parseJsonPointer } from '../../pointer.js';
@@ -67,9 +68,12 @@ function orList(values: ReadonlyArray<string | number | boolean>): string {
   return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
 }
 
-/** The name of the value read in the condition: the read's body schema in camelCase (`Load` → `load`), else `status`. */
+/**
+ * The name of the value read in the condition: the read's body schema (its first 2XX JSON body, the one the model checks
+ * `x-poll` against) in camelCase (`Load` → `load`), else `status`.
+ */
 function valueName(api: Api, read: Operation): string {
-  const body = read.responses.find((r) => r.category === 'success' && r.contents.some((c) => c.bodyKind === 'json'))?.contents[0]?.schema;
+  const body = successJsonBody(read);
   const identifier = body?.kind === 'ref' ? api.schemas.get(body.target)?.identifier : undefined;
   const camel = identifier === undefined ? '' : identifier.charAt(0).toLowerCase() + identifier.slice(1);
   return /^[a-z][A-Za-z0-9]*$/.test(camel) && !RESERVED_WORDS.has(camel) ? camel : 'status';
