@@ -5,11 +5,12 @@
  */
 import type { ChangeClass } from './change.js';
 import { docsChange } from './docs-diff.js';
-import { clientArguments, clientPath, type OperationMatch } from './match.js';
+import { clientPath, type OperationMatch } from './match.js';
 import { assignable } from './relation.js';
 import { compareSchemas, type WalkContext } from './schema-diff.js';
 import { anyOf } from './shape.js';
 import type { ChangeSink } from './sink.js';
+import { clientArguments } from '../model/client-names.js';
 import { errorResponses, methodAndPath, PARAMETER_LOCATIONS, successResponses } from '../model/queries.js';
 import type { Api, MediaContent, Operation, Parameter, Response, SecurityRequirement } from '../model/types.js';
 

@@ -39,7 +39,7 @@
  */
 import { httpErrorClasses } from './error-classes.js';
 import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, toValueIdentifier } from './naming.js';
-import { exportedTypeNames, listEnums, pathParameters, webhookSignature } from './queries.js';
+import { exportedTypeNames, listEnums, otherParameters, parameterOptional, pathParameters, webhookSignature } from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
 import type { Api, Operation, Parameter } from './types.js';
 import { type WebhookEventSource, webhookEvents } from './webhook-events.js';
@@ -109,6 +109,43 @@ export function methodArguments(op: Operation): MethodArguments {
   const result = { path, renames: registry.renames };
   argumentsCache.set(op, result);
   return result;
+}
+
+/** One positional argument of a client method, before `options` (D40). */
+export type ClientArgument =
+  | (PathArgument & { kind: 'path'; optional: false })
+  | {
+      kind: 'params' | 'body';
+      name: 'params' | 'body';
+      optional: boolean;
+      /** The argument's type in the types package: {@link paramsTypeName} for `params`, `<Op>Body` for `body`. */
+      type: string;
+    };
+
+/**
+ * The arguments of `op`'s client method before `options`, as the client emitter declares them (D40, revising D5): one
+ * per path parameter ({@link methodArguments}), then `params` (the query, header and cookie parameters) when there are
+ * any, `body` when there is a request body with a type name. `params` is optional when each of its parameters may be
+ * left out ({@link parameterOptional}: not required, or with a default) and no required body follows it (an operation
+ * with optional query parameters and a required body takes `(…, {}, body)`); `body` when the body is not required.
+ */
+export function clientArguments(op: Operation): ClientArgument[] {
+  const out: ClientArgument[] = methodArguments(op).path.map((a) => ({ ...a, kind: 'path', optional: false }));
+  if (otherParameters(op).length > 0) out.push({ kind: 'params', name: 'params', optional: paramsOptional(op), type: paramsTypeName(op) });
+  if (op.requestBody !== undefined && op.names.body !== undefined)
+    out.push({ kind: 'body', name: 'body', optional: op.requestBody.required !== true, type: op.names.body });
+  return out;
+}
+
+/** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */
+export function paramsTypeName(op: Operation): string {
+  return op.names.query ?? op.names.params;
+}
+
+/** Whether the `params` argument is optional: each of its parameters may be left out ({@link parameterOptional}) and the body (which follows) is not required. */
+export function paramsOptional(op: Operation): boolean {
+  const bodyRequired = op.requestBody !== undefined && op.names.body !== undefined && op.requestBody.required;
+  return !bodyRequired && !otherParameters(op).some((p) => !parameterOptional(p));
 }
 
 /** Runtime names `src/index.ts` re-exports from one runtime file. */

@@ -3,9 +3,12 @@
  * it must compile (a usage file that does not is a bug of usage.ts, not a break), touch every
  * operation and webhook, and compile under the strict options the generator's tsc tests use.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientArguments } from '../../src/model/client-names.js';
 import { clientMethods } from '../../src/diff/proof/client-methods.js';
 import { proofCompilerOptions } from '../../src/diff/proof/options.js';
 import { runProof } from '../../src/diff/proof/index.js';
@@ -74,6 +77,73 @@ describe('the usage file compiles against its own output', () => {
     const hidden = new Map([...side.client].map(([file, text]) => [file, text.replace(/\boperationId:/g, 'operation:')]));
     expect(clientMethods(hidden, side.options.clientName).size).toBe(0);
     expect(usageFile({ ...side, client: hidden }, '../old/types/src/index.js').text).toBe(usageFile(side, '../old/types/src/index.js').text);
+  });
+});
+
+describe('the arguments the diff reads (model clientArguments) are the generated methods’ own', () => {
+  // Where a rule of its own would differ from the emitter's: a required parameter with a default may be left out.
+  const spec = `openapi: 3.1.0
+info: { title: arguments, version: "1" }
+paths:
+  /search:
+    get:
+      operationId: search
+      parameters:
+        - { name: limit, in: query, required: true, schema: { type: integer, default: 10 } }
+      responses: { "204": { description: none } }
+  /users/{user_id}/posts:
+    get:
+      operationId: listPosts
+      parameters:
+        - { name: user_id, in: path, required: true, schema: { type: string } }
+        - { name: X-Trace, in: header, required: true, schema: { type: string, default: none } }
+        - { name: sort, in: query, schema: { type: string } }
+      responses: { "204": { description: none } }
+  /strict:
+    get:
+      operationId: strict
+      parameters:
+        - { name: q, in: query, required: true, schema: { type: string } }
+        - { name: page, in: query, schema: { type: integer, default: 1 } }
+      responses: { "204": { description: none } }
+  /jobs:
+    post:
+      operationId: createJob
+      parameters:
+        - { name: dry, in: query, required: true, schema: { type: boolean, default: false } }
+      requestBody:
+        required: true
+        content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } }
+      responses: { "204": { description: none } }
+`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'sdkgen-diff-arguments-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'openapi.yaml');
+  writeFileSync(file, spec);
+
+  it('each method as declared in the generated client, `options` aside', async () => {
+    const side = await buildSide(file, repoRoot);
+    const declared = clientMethods(side.client, side.options.clientName);
+    const optional = new Map(side.api.operations.map((op) => [op.operationId, clientArguments(op).map((a) => `${a.name}${a.optional ? '?' : ''}`)]));
+    expect(Object.fromEntries(optional)).toEqual({
+      search: ['params?'],
+      listPosts: ['userId', 'params?'],
+      strict: ['params'],
+      createJob: ['params', 'body'],
+    });
+    for (const op of side.api.operations) {
+      const parameters = declared.get(op.operationId)?.parameters.filter((p) => p.name !== 'options');
+      expect(parameters, op.operationId).toEqual(clientArguments(op).map((a) => ({ name: a.name, optional: a.optional })));
+    }
+  });
+
+  it('the usage file calls a method the client text does not show as it calls the declared one', async () => {
+    const side = await buildSide(file, repoRoot);
+    const hidden = new Map([...side.client].map(([f, text]) => [f, text.replace(/\boperationId:/g, 'operation:')]));
+    expect(clientMethods(hidden, side.options.clientName).size).toBe(0);
+    const usage = usageFile(side, '../old/types/src/index.js').text;
+    expect(usage).toContain('const response = await client.search.list();');
+    expect(usageFile({ ...side, client: hidden }, '../old/types/src/index.js').text).toBe(usage);
   });
 });
 

@@ -17,9 +17,8 @@
 import type { Api, Operation, Schema } from '../../model/types.js';
 import { methodAndPath, otherParameters, successResponses } from '../../model/queries.js';
 import { indexSchema, mergedObject, resolve, shapeProperties } from '../shape.js';
-import { methodArguments } from '../../model/client-names.js';
+import { clientArguments, methodArguments, paramsTypeName } from '../../model/client-names.js';
 import { isIdentifier } from '../../model/naming.js';
-import { clientArguments } from '../match.js';
 import type { Side } from '../side.js';
 import { publicSurface } from '../surface.js';
 import { type ClientMethod, clientMethods } from './client-methods.js';
@@ -139,8 +138,8 @@ function operationBlock(w: LineWriter, api: Api, op: Operation, declared: Client
 }
 
 /**
- * The method D40 documents (see `clientArguments`), for an operation whose method the old client's
- * text does not show (a printer that writes it differently).
+ * The method as the client emitter declares it (model/client-names.ts `clientArguments`, D40), for an operation
+ * whose method the old client's text does not show (a printer that writes it differently).
  */
 function conventionalMethod(op: Operation): ClientMethod {
   return { className: '', name: op.methodName, parameters: clientArguments(op), access: op.resource };
@@ -168,7 +167,7 @@ function callArguments(api: Api, op: Operation, method: ClientMethod, mode: Mode
     if (parameter !== undefined) {
       const member = `Exclude<Old.${op.names.params}[${str(parameter.name)}], undefined>`;
       args.push(mode === 'expanded' ? literal(api, parameter.schema, member, new Set()) : whole(member));
-    } else if (mode === 'value') args.push(whole(`Old.${(p.name === 'params' ? (op.names.query ?? op.names.params) : op.names.body) ?? 'never'}`));
+    } else if (mode === 'value') args.push(whole(`Old.${(p.name === 'params' ? paramsTypeName(op) : op.names.body) ?? 'never'}`));
     else if (p.name === 'params') args.push(paramsValue(api, op, mode));
     else args.push(bodyValue(api, op, mode));
   });
@@ -177,7 +176,7 @@ function callArguments(api: Api, op: Operation, method: ClientMethod, mode: Mode
 
 /** The `params` argument: the query, header and cookie parameters (D40), typed by `<Op>Query` when there are path parameters. */
 function paramsValue(api: Api, op: Operation, mode: Mode): string {
-  const type = `Old.${op.names.query ?? op.names.params}`;
+  const type = `Old.${paramsTypeName(op)}`;
   const params = otherParameters(op);
   const entries = params
     .filter((p) => mode !== 'required' || p.required || OBJECT_MEMBERS.has(p.name))

@@ -10,10 +10,10 @@
  * left out when there is no request body. An argument is optional when nothing in it is required and no required
  * argument follows. The method builds the runtime's params record by wire name (`{ ...params, load_id: loadId }`).
  */
-import { methodArguments, type PathArgument } from '../../model/client-names.js';
+import { clientArguments, methodArguments, type PathArgument, paramsOptional, paramsTypeName } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { errorClassFor } from '../../model/error-classes.js';
-import { errorResponses, methodAndPath, orderedParameters, otherParameters, parameterOptional, pickDocs } from '../../model/queries.js';
+import { errorResponses, methodAndPath, orderedParameters, otherParameters, pickDocs } from '../../model/queries.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
 import { bodyFieldLines } from './body-fields.js';
@@ -256,11 +256,11 @@ export function methodParameters(api: Api, op: Operation, scope: ImportScope, ty
 
 /** {@link methodParameters} with `typeName` giving each type's local name (the docs' signatures name them as declared). */
 function signatureParameters(api: Api, op: Operation, typeName: (identifier: string) => string): ParameterNode[] {
-  const parameters: ParameterNode[] = methodArguments(op).path.map((a) => ({ name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }));
-  if (otherParameters(op).length > 0) parameters.push({ name: 'params', type: name(typeName(paramsTypeName(op))), optional: paramsOptional(op) });
-  if (op.requestBody !== undefined && op.names.body !== undefined)
-    parameters.push({ name: 'body', type: name(typeName(op.names.body)), optional: op.requestBody.required !== true });
-  return parameters;
+  return clientArguments(op).map((a) =>
+    a.kind === 'path'
+      ? { name: a.name, type: pathArgumentType(api, op, a.parameter, typeName) }
+      : { name: a.name, type: name(typeName(a.type)), optional: a.optional },
+  );
 }
 
 /** `a.b` for a wire name that is an identifier, else `a["b-c"]`; `?.` when `optional`. */
@@ -383,17 +383,6 @@ export function methodParts(
   ];
   const description = model !== undefined && model.description !== '' ? [model.description] : [];
   return { params: parameters, returns, body: [body], docs: commentFromDocs([...description, ...tags].join('\n')) };
-}
-
-/** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */
-export function paramsTypeName(op: Operation): string {
-  return op.names.query ?? op.names.params;
-}
-
-/** Whether the `params` argument is optional: none of its parameters is required and the body (which follows) is not. */
-function paramsOptional(op: Operation): boolean {
-  const bodyRequired = op.requestBody !== undefined && op.names.body !== undefined && op.requestBody.required;
-  return !bodyRequired && !otherParameters(op).some((p) => !parameterOptional(p));
 }
 
 /**
