@@ -7,8 +7,8 @@
  * leading argument in path-template order, named by the registry (model/client-names.ts `methodArguments`) and typed
  * by its schema; `params` holds the query, header and cookie parameters under their wire names (the types package's
  * `<Op>Query` when there are path parameters, else `<Op>Params`), left out when there are none; `body` is `<Op>Body`,
- * left out when there is no request body. An argument is optional when nothing in it is required and no required
- * argument follows. The method builds the runtime's params record by wire name (`{ ...params, load_id: loadId }`).
+ * left out when there is no request body. An argument is optional when each of its parts may be left out (not required,
+ * or with a default) and no required argument follows (model/client-names.ts `clientArguments`). The method builds the runtime's params record by wire name (`{ ...params, load_id: loadId }`).
  */
 import { clientArguments, methodArguments, type PathArgument, paramsOptional, paramsTypeName } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
