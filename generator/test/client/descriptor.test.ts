@@ -10,7 +10,7 @@ import { clientNames, methodAccess, methodArguments } from '../../src/model/clie
 import { kebabCase, pascalCase } from '../../src/model/naming.js';
 import type { Expression } from '../../src/emit/ts/code.js';
 import { printStatement } from '../../src/emit/ts/printer.js';
-import { relativeSpecifier } from '../../src/emit/client/scope.js';
+import { relativeSpecifier } from '../../src/emit/imports.js';
 import type { Operation, SecurityScheme } from '../../src/model/types.js';
 import { api, json, operation, param, response, s } from '../emit/ir.js';
 

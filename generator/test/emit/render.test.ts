@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/model/types.js';
 import { objectShape, objectType, type RenderContext, renderSchema } from '../../src/emit/types/render.js';
 import { typeText } from '../../src/emit/ts/nodes.js';
-import { FileScope } from '../../src/emit/types/scope.js';
+import { ImportScope } from '../../src/emit/imports.js';
 import { api, named, prop, s } from './ir.js';
 
 const model = api([
@@ -21,7 +21,7 @@ const model = api([
 ]);
 
 function render(schema: Schema, direction: RenderContext['direction'] = 'response'): string {
-  return typeText(renderSchema(schema, { api: model, scope: new FileScope('shared'), direction }));
+  return typeText(renderSchema(schema, { api: model, scope: new ImportScope('src/shared.ts'), direction }));
 }
 
 describe('renderSchema', () => {
@@ -59,9 +59,9 @@ describe('renderSchema', () => {
   });
 
   it('uses the request variant in the request direction, and imports it', () => {
-    const scope = new FileScope('shared');
+    const scope = new ImportScope('src/shared.ts');
     expect(typeText(renderSchema(s.ref('Image'), { api: model, scope, direction: 'request' }))).toBe('ImageRequest');
-    expect(scope.importDeclarations()).toEqual([expect.objectContaining({ typeOnly: true, from: './images.js', names: [{ name: 'ImageRequest' }] })]);
+    expect(scope.declarations()).toEqual([expect.objectContaining({ typeOnly: true, from: './images.js', names: [{ name: 'ImageRequest' }] })]);
   });
 
   it('discriminator: adds the mapping literal only where the member does not pin it (case-04)', () => {
@@ -85,7 +85,7 @@ describe('renderSchema', () => {
 });
 
 describe('objects', () => {
-  const ctx = (direction: RenderContext['direction']): RenderContext => ({ api: model, scope: new FileScope('shared'), direction });
+  const ctx = (direction: RenderContext['direction']): RenderContext => ({ api: model, scope: new ImportScope('src/shared.ts'), direction });
   const shape = (schema: Schema, direction: RenderContext['direction'] = 'response') =>
     typeText(objectType(objectShape(schema as Extract<Schema, { kind: 'object' }>, ctx(direction))));
 

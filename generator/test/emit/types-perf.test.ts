@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemaDeclarations } from '../../src/emit/types/declarations.js';
 import { emitTypesSources } from '../../src/emit/types/index.js';
-import { FileScope } from '../../src/emit/types/scope.js';
+import { ImportScope } from '../../src/emit/imports.js';
 import { emitOptions } from './ir.js';
 import { syntheticApi } from './synthetic.js';
 
@@ -39,7 +39,7 @@ describe('types emitter speed', () => {
   it('prints 500 schemas in their final shape (logged)', async () => {
     const { printFile } = await import('../../src/emit/ts/printer.js');
     const model = syntheticApi(500);
-    const scope = new FileScope('x');
+    const scope = new ImportScope('src/x.ts');
     const statements = [...model.schemas.values()].flatMap((n) => schemaDeclarations(model, scope, n));
     printFile(statements);
     const start = performance.now();

@@ -15,7 +15,7 @@ import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
 import { requestBody } from './request-body.js';
-import { ImportScope } from './scope.js';
+import { ImportScope } from '../imports.js';
 
 const UNDEFINED = name('undefined');
 

@@ -10,7 +10,7 @@ import { commentFromDocs, generic, name, type Statement, type TypeNode, unionOf 
 import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { ImportScope, relativeSpecifier } from './scope.js';
+import { ImportScope, relativeSpecifier } from '../imports.js';
 
 const FILE = 'src/errors.ts';
 const CORE_ERRORS = 'src/core/errors.ts';

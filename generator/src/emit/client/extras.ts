@@ -16,7 +16,7 @@ import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits, literalType } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { ImportScope, relativeSpecifier } from './scope.js';
+import { ImportScope, relativeSpecifier } from '../imports.js';
 import { webhookEventDeclarations } from './webhook-events.js';
 
 /** The runtime's `.ts` files (not its README), copied byte for byte into `src/core/` (kind `other`: never reformatted). */

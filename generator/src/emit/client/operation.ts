@@ -21,7 +21,7 @@ import type { Parameter as ParameterNode } from '../ts/code.js';
 import { docModel, docsWithFallback, escapeCommentText, tagLine } from '../tsdoc.js';
 import { isIdentifier } from '../../model/naming.js';
 import { firstParagraph, literalType, propertyKey, stringLiteral } from '../text.js';
-import type { ImportScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 const CORE = {
   client: 'src/core/client.ts',

@@ -40,7 +40,7 @@ import {
   propertyAccess,
   throwsTexts,
 } from './operation.js';
-import type { ImportScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 /** The runtime's poll module in the package. */
 const POLL_FILE = 'src/core/poll.ts';

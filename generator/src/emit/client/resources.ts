@@ -13,7 +13,7 @@ import { jsDocComment, pickDocKeys } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
-import { ImportScope } from './scope.js';
+import { ImportScope } from '../imports.js';
 
 /** The client expression a resource passes on: `this.client` in a resource class. */
 const THIS_CLIENT = member(THIS, 'client');

@@ -10,7 +10,7 @@ import type { WebhookEventNames } from '../../model/client-names.js';
 import { commentFromDocs, generic, literal, name, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { literalType, propertyKey } from '../text.js';
 import { escapeCommentText } from '../tsdoc.js';
-import type { ImportScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 /** The runtime file declaring `UnknownEventType`. */
 const CORE_WEBHOOKS = 'src/core/webhooks.ts';

@@ -10,7 +10,7 @@ import type { Api, NamedSchema } from '../../model/types.js';
 import type { Statement } from '../ts/nodes.js';
 import { jsDocComment } from '../tsdoc.js';
 import { type Direction, objectMembers, objectShape, renderSchema } from './render.js';
-import type { FileScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 export type Declaration = Extract<Statement, { kind: 'interface' | 'alias' }>;
 
@@ -27,7 +27,7 @@ export function enumValueLines(schema: NamedSchema['schema']): string[] {
 }
 
 /** Declaration of `named` in one direction under the given identifier. */
-function declare(api: Api, scope: FileScope, named: NamedSchema, name: string, direction: Direction, extraLines: string[]): Declaration {
+function declare(api: Api, scope: ImportScope, named: NamedSchema, name: string, direction: Direction, extraLines: string[]): Declaration {
   const ctx = { api, scope, direction };
   const docs = jsDocComment(pickDocs(named.schema), {
     lines: [...enumValueLines(named.schema), ...extraLines],
@@ -51,7 +51,7 @@ export function withDocs(docs: string | undefined): { docs?: string } {
 }
 
 /** The declarations of one named schema, main shape first. */
-export function schemaDeclarations(api: Api, scope: FileScope, named: NamedSchema): Declaration[] {
+export function schemaDeclarations(api: Api, scope: ImportScope, named: NamedSchema): Declaration[] {
   const out: Declaration[] = [];
   const hasVariant = named.requestIdentifier !== undefined;
   out.push(declare(api, scope, named, named.identifier, 'response', hasVariant ? [`Request shape: {@link ${named.requestIdentifier}}.`] : []));

@@ -15,6 +15,7 @@
 import { OPENAPI_SHAPE_NAMES } from '../../model/naming.js';
 import type { Api, NamedSchema, Operation } from '../../model/types.js';
 import { typesPackageFiles } from '../files.js';
+import { ImportScope, relativeSpecifier } from '../imports.js';
 import type { Statement } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits } from '../text.js';
@@ -22,7 +23,7 @@ import type { EmitOptions, EmittedFile } from '../types.js';
 import { type Declaration, schemaDeclarations } from './declarations.js';
 import { openapiDeclarations } from './openapi-shape.js';
 import { operationDeclarations } from './operations.js';
-import { FileScope, moduleSpecifier } from './scope.js';
+import { moduleFile } from './render.js';
 import { webhookDeclarations } from './webhooks.js';
 
 /**
@@ -37,8 +38,8 @@ export function typesModuleStems(api: Api): string[] {
   return [...stems].sort(compareCodeUnits);
 }
 
-function sourceFile(options: EmitOptions, scope: FileScope, declarations: Declaration[]): string {
-  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.importDeclarations(), ...declarations];
+function sourceFile(options: EmitOptions, scope: ImportScope, declarations: Declaration[]): string {
+  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...declarations];
   return printFile(statements);
 }
 
@@ -49,18 +50,22 @@ export function emitTypesSources(api: Api, options: EmitOptions): EmittedFile[] 
   for (const named of api.schemas.values()) members.get(named.module)?.schemas.push(named);
   for (const op of api.operations) members.get(op.module)?.operations.push(op);
   const files: EmittedFile[] = stems.map((stem) => {
-    const scope = new FileScope(stem);
+    // Every name a module file declares or imports is an exported type name, unique in the package
+    // (TYPE_NS), so no import shadows a declaration and the file's declared names need not be given.
+    const scope = new ImportScope(moduleFile(stem));
     const declarations: Declaration[] = [];
     const { schemas, operations } = members.get(stem) ?? { schemas: [], operations: [] };
     for (const named of schemas) declarations.push(...schemaDeclarations(api, scope, named));
     for (const op of operations) declarations.push(...operationDeclarations(api, scope, op));
     if (stem === 'webhooks') declarations.push(...webhookDeclarations(api, scope));
-    return { path: `src/${stem}.ts`, kind: 'ts', contents: sourceFile(options, scope, declarations) };
+    return { path: moduleFile(stem), kind: 'ts', contents: sourceFile(options, scope, declarations) };
   });
 
-  const openapiScope = new FileScope('openapi', new Set(OPENAPI_SHAPE_NAMES));
+  const openapiScope = new ImportScope('src/openapi.ts', OPENAPI_SHAPE_NAMES);
   files.push({ path: 'src/openapi.ts', kind: 'ts', contents: sourceFile(options, openapiScope, openapiDeclarations(api, openapiScope)) });
-  const barrel: Statement[] = [...stems, 'openapi'].sort(compareCodeUnits).map((stem) => ({ kind: 'export-all', typeOnly: true, from: moduleSpecifier(stem) }));
+  const barrel: Statement[] = [...stems, 'openapi']
+    .sort(compareCodeUnits)
+    .map((stem) => ({ kind: 'export-all', typeOnly: true, from: relativeSpecifier('src/index.ts', moduleFile(stem)) }));
   files.push({ path: 'src/index.ts', kind: 'ts', contents: printFile([{ kind: 'text', text: bannerLine(options) }, ...barrel]) });
   return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }

@@ -26,8 +26,8 @@ import { propertyKey, stringLiteral } from '../text.js';
 import { docsWithFallback, jsDocComment, jsDocText, operationDocs, pickDocKeys } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion, errorType, responseType } from './operations.js';
-import { identifierFor, type RenderContext, renderSchema } from './render.js';
-import type { FileScope } from './scope.js';
+import { identifierFor, moduleFile, type RenderContext, renderSchema } from './render.js';
+import type { ImportScope } from '../imports.js';
 
 /** Parameter locations in openapi-typescript's order. */
 const OPENAPI_PARAMETER_ORDER = ['query', 'header', 'path', 'cookie'] as const;
@@ -102,7 +102,7 @@ interface OperationLike {
 }
 
 /** The operation object type (`{ parameters; requestBody; responses }`). */
-function operationType(api: Api, scope: FileScope, op: OperationLike, subs: Substitutions): TypeNode {
+function operationType(api: Api, scope: ImportScope, op: OperationLike, subs: Substitutions): TypeNode {
   const request: RenderContext = { api, scope, direction: 'request' };
   const response: RenderContext = { api, scope, direction: 'response' };
   return objectOf([
@@ -112,13 +112,13 @@ function operationType(api: Api, scope: FileScope, op: OperationLike, subs: Subs
   ]);
 }
 
-function helperSubstitutions(api: Api, scope: FileScope, op: Operation): Substitutions {
+function helperSubstitutions(api: Api, scope: ImportScope, op: Operation): Substitutions {
   const subs: Substitutions = new Map();
   const request: RenderContext = { api, scope, direction: 'request' };
   const response: RenderContext = { api, scope, direction: 'response' };
   const add = (type: TypeNode, name: string): void => {
     const text = typeText(type);
-    if (!isPlainName(text) && !subs.has(text)) subs.set(text, scope.use(op.module, name));
+    if (!isPlainName(text) && !subs.has(text)) subs.set(text, scope.type(moduleFile(op.module), name));
   };
   if (op.requestBody !== undefined && op.names.body !== undefined) {
     add(contentsUnion(op.requestBody.contents, request), op.names.body);
@@ -137,7 +137,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 const emptyAlias = (aliasName: string): Declaration => ({ kind: 'alias', name: aliasName, exported: true, type: objectOf([]) });
 
-function pathsDeclaration(api: Api, scope: FileScope): Declaration {
+function pathsDeclaration(api: Api, scope: ImportScope): Declaration {
   const byPath = groupBy(api.operations, (op) => op.path);
   if (byPath.size === 0) return emptyAlias('paths');
   const request: RenderContext = { api, scope, direction: 'request' };
@@ -161,7 +161,7 @@ function pathsDeclaration(api: Api, scope: FileScope): Declaration {
   return { kind: 'interface', name: 'paths', exported: true, members };
 }
 
-function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
+function webhooksDeclaration(api: Api, scope: ImportScope): Declaration {
   if (api.webhooks.length === 0) return emptyAlias('webhooks');
   const byName = groupBy(api.webhooks, (hook) => hook.name);
   const members: Member[] = [...byName.entries()].map(([hookName, hooks]) => {
@@ -179,9 +179,9 @@ function webhooksDeclaration(api: Api, scope: FileScope): Declaration {
   return { kind: 'interface', name: 'webhooks', exported: true, members };
 }
 
-function componentsDeclaration(api: Api, scope: FileScope): Declaration {
+function componentsDeclaration(api: Api, scope: ImportScope): Declaration {
   const schemaMembers = [...api.schemas.values()].map((named) =>
-    property(propertyKey(named.key), name(scope.use(named.module, identifierFor(named, 'response')))),
+    property(propertyKey(named.key), name(scope.type(moduleFile(named.module), identifierFor(named, 'response')))),
   );
   return {
     kind: 'interface',
@@ -198,7 +198,7 @@ function componentsDeclaration(api: Api, scope: FileScope): Declaration {
   };
 }
 
-function operationsDeclaration(api: Api, scope: FileScope): Declaration {
+function operationsDeclaration(api: Api, scope: ImportScope): Declaration {
   if (api.operations.length === 0) return emptyAlias('operations');
   const members: Member[] = api.operations.map((op) =>
     property(
@@ -212,7 +212,7 @@ function operationsDeclaration(api: Api, scope: FileScope): Declaration {
 }
 
 /** The declarations of `src/openapi.ts`, in openapi-typescript's order. */
-export function openapiDeclarations(api: Api, scope: FileScope): Declaration[] {
+export function openapiDeclarations(api: Api, scope: ImportScope): Declaration[] {
   return [
     pathsDeclaration(api, scope),
     webhooksDeclaration(api, scope),

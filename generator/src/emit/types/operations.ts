@@ -18,7 +18,7 @@ import { propertyKey, stringLiteral } from '../text.js';
 import { docsWithFallback, jsDocComment, pickDocKeys } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
-import type { FileScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 const LOCATION_LABEL: Record<ParameterLocation, string> = {
   path: 'Path parameter.',
@@ -51,7 +51,7 @@ export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext):
 }
 
 /** Helper type declarations of one operation, in the order Params, Query, Body, Response, Error. */
-export function operationDeclarations(api: Api, scope: FileScope, op: Operation): Declaration[] {
+export function operationDeclarations(api: Api, scope: ImportScope, op: Operation): Declaration[] {
   const request: RenderContext = { api, scope, direction: 'request' satisfies Direction };
   const response: RenderContext = { api, scope, direction: 'response' satisfies Direction };
   const where = `\`${methodAndPath(op)}\` (operation \`${op.operationId}\`)`;

@@ -25,13 +25,13 @@ import {
 } from '../ts/nodes.js';
 import { literalType, propertyKey } from '../text.js';
 import { docsWithFallback, jsDocComment, jsDocText } from '../tsdoc.js';
-import type { FileScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 export type { Direction } from '../../model/queries.js';
 
 export interface RenderContext {
   api: Api;
-  scope: FileScope;
+  scope: ImportScope;
   direction: Direction;
 }
 
@@ -57,6 +57,11 @@ function withNull(t: TypeNode, nullable: boolean): TypeNode {
   return unionOf([t, NULL]);
 }
 
+/** Path of the types package's module file `stem` (`src/<stem>.ts`, see {@link NamedSchema.module}). */
+export function moduleFile(stem: string): string {
+  return `src/${stem}.ts`;
+}
+
 /** The identifier to use for a named schema in a direction (its request variant when it has one). */
 export function identifierFor(named: NamedSchema, direction: Direction): string {
   return direction === 'request' && named.requestIdentifier !== undefined ? named.requestIdentifier : named.identifier;
@@ -71,7 +76,7 @@ function renderBase(schema: Schema, ctx: RenderContext): TypeNode {
   switch (schema.kind) {
     case 'ref': {
       const named = namedSchema(ctx.api, schema.target);
-      return name(ctx.scope.use(named.module, identifierFor(named, ctx.direction)));
+      return name(ctx.scope.type(moduleFile(named.module), identifierFor(named, ctx.direction)));
     }
     case 'unknown':
       return UNKNOWN;

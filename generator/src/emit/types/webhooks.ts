@@ -7,7 +7,7 @@ import { name, type Statement, unionOf } from '../ts/nodes.js';
 import { jsDocComment, operationDocs } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion } from './operations.js';
-import type { FileScope } from './scope.js';
+import type { ImportScope } from '../imports.js';
 
 type Alias = Extract<Statement, { kind: 'alias' }>;
 
@@ -16,7 +16,7 @@ type Alias = Extract<Statement, { kind: 'alias' }>;
  *
  * @throws Error when the API has webhooks but the model did not name their union (a model built by hand)
  */
-export function webhookDeclarations(api: Api, scope: FileScope): Alias[] {
+export function webhookDeclarations(api: Api, scope: ImportScope): Alias[] {
   if (api.webhooks.length === 0) return [];
   const union = api.webhookPayload;
   if (union === undefined) throw new Error('the model names no webhook payload union (Api.webhookPayload)');

@@ -1,12 +1,13 @@
 /**
- * Imports of one client source file: values and types from the core (relative paths), from sibling
- * generated files, and types from the types package. Local names never clash: a name already
- * declared in the file (or imported from elsewhere) gets a `_`-prefixed alias. Declarations come out
- * sorted by specifier (code-unit order), bare package specifiers first, then relative ones.
+ * The imports of one output file, in either package: which identifier it takes from which module (a sibling file of the
+ * package, or a bare package such as `@improvado-sdk/types`), and under which local name. Local names never clash: an
+ * import whose name the file already binds (a name it declares, or an earlier import's local name) gets a `_`-prefixed
+ * alias ({@link importAlias}). Declarations come out sorted by specifier (code-unit order), bare package specifiers
+ * first, then relative ones.
  */
-import { importAlias } from '../../model/naming.js';
-import type { Specifier, Statement } from '../ts/nodes.js';
-import { compareCodeUnits } from '../text.js';
+import { importAlias } from '../model/naming.js';
+import type { Specifier, Statement } from './ts/nodes.js';
+import { compareCodeUnits } from './text.js';
 
 interface Imported {
   local: string;
@@ -46,9 +47,9 @@ export class ImportScope {
     return this.add(relativeSpecifier(this.filePath, target), name, true);
   }
 
-  /** Local name of the type `name` from the package-relative file `target`. */
+  /** Local name of the type `name` from the package-relative file `target`: `name` itself when `target` is this file. */
   type(target: string, name: string): string {
-    return this.add(relativeSpecifier(this.filePath, target), name, false);
+    return target === this.filePath ? name : this.add(relativeSpecifier(this.filePath, target), name, false);
   }
 
   /** Local name of the type `name` from a bare package (`@improvado-sdk/types`). */
@@ -74,7 +75,7 @@ export class ImportScope {
   }
 
   /** The import declarations (type-only where nothing is used as a value). */
-  declarations(): Statement[] {
+  declarations(): Array<Extract<Statement, { kind: 'import' }>> {
     const rank = (s: string): number => (s.startsWith('.') ? 1 : 0);
     return [...this.modules.entries()]
       .sort((a, b) => rank(a[0]) - rank(b[0]) || compareCodeUnits(a[0], b[0]))
