@@ -15,7 +15,8 @@ import type { ModelContext } from './context.js';
 import { isObject, type JsonObject } from '../json.js';
 import { child } from '../pointer.js';
 import { extensionsOf } from './context.js';
-import { schemaAt, successJsonBody } from './pagination.js';
+import { schemaAt } from './pagination.js';
+import { successJsonBody } from './queries.js';
 import { applyDocs, docsOf } from './schemas.js';
 import type { Operation, Schema, SecurityScheme, TokenEndpoint } from './types.js';
 

@@ -21,6 +21,7 @@ import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
 import { followRefs } from './graph.js';
+import { requestJsonBody, successJsonBody } from './queries.js';
 import type { Operation, Pagination, Pointer, Schema } from './types.js';
 
 const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
@@ -58,21 +59,6 @@ function step(schema: Schema | undefined, token: string, schemas: ReadonlyMap<st
     }
   }
   return undefined;
-}
-
-/** Body schema of the first 2XX response with JSON content. */
-export function successJsonBody(op: Operation): Schema | undefined {
-  for (const r of op.responses) {
-    if (!/^2/.test(r.status)) continue;
-    const c = r.contents.find((m) => m.bodyKind === 'json');
-    if (c) return c.schema;
-  }
-  return undefined;
-}
-
-/** Schema of the JSON request body of an operation or webhook. */
-export function requestJsonBody(op: Pick<Operation, 'requestBody'>): Schema | undefined {
-  return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
 }
 
 function describe(schema: Schema): string {

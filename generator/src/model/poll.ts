@@ -24,8 +24,7 @@ import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
 import { followRefs } from './graph.js';
-import { requestJsonBody, successJsonBody } from './pagination.js';
-import { orderedParameters, parameterOptional } from './queries.js';
+import { orderedParameters, parameterOptional, requestJsonBody, successJsonBody } from './queries.js';
 import type { AccessStep, Operation, Parameter, ParameterLocation, Poll, PollArgument, PollValue, Pointer, Schema } from './types.js';
 
 const CODE = 'model/poll';

@@ -17,6 +17,7 @@ import type {
   ParameterLocation,
   Property,
   Response,
+  Schema,
   WebhookSignature,
 } from './types.js';
 
@@ -232,4 +233,19 @@ export function exportedTypeNames(api: Api): string[] {
   if (api.webhookPayload !== undefined) out.push(api.webhookPayload);
   out.push(...OPENAPI_SHAPE_NAMES);
   return out;
+}
+
+/** Body schema of the first 2XX response with JSON content. */
+export function successJsonBody(op: Operation): Schema | undefined {
+  for (const r of op.responses) {
+    if (!/^2/.test(r.status)) continue;
+    const c = r.contents.find((m) => m.bodyKind === 'json');
+    if (c) return c.schema;
+  }
+  return undefined;
+}
+
+/** Schema of the JSON request body of an operation or webhook. */
+export function requestJsonBody(op: Pick<Operation, 'requestBody'>): Schema | undefined {
+  return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
 }

@@ -6,7 +6,7 @@
  * open payload it returns a union with one member per documented name and one for the names the API adds later.
  */
 import { followRefs } from './graph.js';
-import { requestJsonBody } from './pagination.js';
+import { requestJsonBody } from './queries.js';
 import type { Api, Schema, Webhook } from './types.js';
 
 /** Property names tried, in order, as the event-type discriminator of webhook payloads. */

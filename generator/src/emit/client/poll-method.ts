@@ -19,11 +19,10 @@
  * The status read is the method of the same class when there is one (`this.retrieve`), else a `request()` call with
  * its descriptor. Local names never take a parameter's name (`_` appended).
  */
-import { errorResponses, methodAndPath } from '../../model/queries.js';
+import { errorResponses, methodAndPath, successJsonBody } from '../../model/queries.js';
 import type { AccessStep, Api, Operation, Poll, PollValue } from '../../model/types.js';
 import type { ResourceNode } from '../../model/client-names.js';
 import { RESERVED_WORDS } from '../../model/naming.js';
-import { successJsonBody } from '../../model/pagination.js';
 import { type BodyStatement, type ClassMember, call, type Expression, id, lit, member, object, type ObjectProperty, prop, ret, str, THIS } from '../ts/code.js';
 import { commentFromDocs, generic, name } from '../ts/nodes.js';
 import { parseJsonPointer } from '../../pointer.js';
