@@ -27,7 +27,7 @@
  * Text is verbatim from the spec except that comment terminators (`*​/`) are broken up so the
  * comment cannot end early.
  */
-import { DOC_KEYS } from '../model/queries.js';
+import { DOC_KEYS, pickDocs } from '../model/queries.js';
 import type { Docs } from '../model/types.js';
 import { commentFromDocs } from './ts/nodes.js';
 
@@ -60,16 +60,9 @@ export function docsWithFallback(owner: Docs, schema: Docs): Docs {
   return docs;
 }
 
-/** The documentation keywords `keys` that `from` sets, and no other (a comment that shows only these). */
-export function pickDocKeys(from: Docs, keys: ReadonlyArray<keyof Docs>): Docs {
-  const docs: Docs = {};
-  for (const key of keys) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
-  return docs;
-}
-
 /** The summary, description and deprecation of an operation or webhook: what its comments show of its own docs. */
 export function operationDocs(from: Docs): Docs {
-  return pickDocKeys(from, ['summary', 'description', 'deprecated']);
+  return pickDocs(from, ['summary', 'description', 'deprecated']);
 }
 
 /**

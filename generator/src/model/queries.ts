@@ -37,10 +37,10 @@ export const DOC_KEYS = [
   'externalDocsUrl',
 ] as const satisfies ReadonlyArray<keyof Docs>;
 
-/** The documentation keywords `from` sets (a schema's, a property's, …), and no other field. */
-export function pickDocs(from: Docs): Docs {
+/** The documentation keywords `from` sets (a schema's, a property's, …) among `keys` (default: all), and no other field. */
+export function pickDocs(from: Docs, keys: ReadonlyArray<keyof Docs> = DOC_KEYS): Docs {
   const docs: Docs = {};
-  for (const key of DOC_KEYS) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
+  for (const key of keys) if (from[key] !== undefined) (docs as Record<string, unknown>)[key] = from[key];
   return docs;
 }
 

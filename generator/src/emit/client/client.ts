@@ -4,13 +4,14 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
+import { pickDocs } from '../../model/queries.js';
 import { clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
 import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, propertyKey, stringLiteral } from '../text.js';
-import { jsDocComment, jsDocText, pickDocKeys } from '../tsdoc.js';
+import { jsDocComment, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
 import { childAccessors, resourceMethods } from './resources.js';
@@ -82,7 +83,7 @@ function authMemberDoc(scheme: SecurityScheme): string {
         : scheme.tokenEndpoint !== undefined
           ? `Bearer token: a token, a function returning one (may be async), or the body of \`${scheme.tokenEndpoint.method.toUpperCase()} ${scheme.tokenEndpoint.path}\` (${(scheme.tokenEndpoint.requestFields ?? []).map((f) => `\`${f}\``).join(', ')}): the client then obtains the token with \`${scheme.tokenEndpoint.credentialsScheme}\`, caches it and renews it.`
           : 'Bearer token: the token, or a function returning it (may be async).';
-  return jsDocText(pickDocKeys(scheme, ['description']), { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
+  return jsDocText(pickDocs(scheme, ['description']), { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
 /**
@@ -284,7 +285,7 @@ export function clientFile(api: Api, root: ResourceNode, options: EmitOptions, k
   const baseLocal = scope.value('src/base.ts', base);
   const { properties, getters } = childAccessors(root, scope, THIS);
   const rootMethods = resourceMethods(api, root, scope, options, known, THIS);
-  const docs = jsDocComment(pickDocKeys(api, ['description']), {
+  const docs = jsDocComment(pickDocs(api, ['description']), {
     lead: [
       `Client of the ${names.apiName} (version ${api.version}).`,
       '',

@@ -3,13 +3,14 @@
  * runtime's interface that `ClientCore` and the lean core `LeanClient` both satisfy) in its constructor, has one method per operation (see `operation.ts`) and a lazily created getter per
  * child resource. No module-level side effects: importing a resource file runs no code.
  */
+import { pickDocs } from '../../model/queries.js';
 import { allResources, clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, Tag } from '../../model/types.js';
 import { type ClassMember, type Expression, id, member, ret, THIS } from '../ts/code.js';
 import { commentFromDocs, name, type Statement, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
-import { jsDocComment, pickDocKeys } from '../tsdoc.js';
+import { jsDocComment } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, methodParts } from './operation.js';
 import { pollMethod } from './poll-method.js';
@@ -85,7 +86,7 @@ export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions,
   const tag = tagFor(api, node);
   const access = node.access;
   const names = clientNames(api, options.clientName);
-  const docs = jsDocComment(tag === undefined ? undefined : pickDocKeys(tag, ['description', 'summary']), {
+  const docs = jsDocComment(tag === undefined ? undefined : pickDocs(tag, ['description', 'summary']), {
     lead: [`The \`${access}\` resource${tag !== undefined ? ` (tag \`${tag.name}\`)` : ''}.`],
   });
   const members: ClassMember[] = [

@@ -19,11 +19,11 @@
  * type are written as that helper (`CreateAvatarBody`) to keep the file compact.
  */
 import { METHODS } from '../../model/operations.js';
-import { methodAndPath, parameterOptional, pathLevelParameters } from '../../model/queries.js';
+import { methodAndPath, parameterOptional, pathLevelParameters, pickDocs } from '../../model/queries.js';
 import type { Api, MediaContent, Operation, RequestBody, Response } from '../../model/types.js';
 import { commentFromText, type Member, name, objectOf, type Statement, type TypeNode, typeText } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { docsWithFallback, jsDocComment, jsDocText, operationDocs, pickDocKeys } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment, jsDocText, operationDocs } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
 import { contentsUnion, errorType, responseType } from './operations.js';
 import { identifierFor, moduleFile, type RenderContext, renderSchema } from './render.js';
@@ -72,7 +72,7 @@ function parametersType(parameters: Operation['parameters'], ctx: RenderContext)
 
 function requestBodyMember(body: RequestBody | undefined, ctx: RenderContext, subs: Substitutions): Member {
   if (body === undefined) return property('requestBody', NEVER_TYPE, true);
-  const docs = commentFromText(jsDocText(pickDocKeys(body, ['description'])));
+  const docs = commentFromText(jsDocText(pickDocs(body, ['description'])));
   return property('requestBody', objectOf([property('content', objectOf(mediaMembers(body.contents, ctx, subs)))]), !body.required, docs);
 }
 
@@ -91,7 +91,7 @@ function responseObject(r: Response, ctx: RenderContext, subs: Substitutions): T
 function responsesType(responses: Response[], ctx: RenderContext, subs: Substitutions): TypeNode {
   if (responses.length === 0) return NEVER_TYPE;
   return objectOf(
-    responses.map((r) => property(statusKey(r.status), responseObject(r, ctx, subs), false, commentFromText(jsDocText(pickDocKeys(r, ['description']))))),
+    responses.map((r) => property(statusKey(r.status), responseObject(r, ctx, subs), false, commentFromText(jsDocText(pickDocs(r, ['description']))))),
   );
 }
 
@@ -152,7 +152,7 @@ function pathsDeclaration(api: Api, scope: ImportScope): Declaration {
               method,
               { kind: 'indexed', object: name('operations'), index: { kind: 'literal', text: stringLiteral(op.operationId) } },
               false,
-              commentFromText(jsDocText(pickDocKeys(op, ['summary', 'deprecated']))),
+              commentFromText(jsDocText(pickDocs(op, ['summary', 'deprecated']))),
             ),
       );
     }

@@ -15,7 +15,7 @@ import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pa
 import type { Api, Docs, MediaContent, Operation, ParameterLocation, Response } from '../../model/types.js';
 import { generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
-import { docsWithFallback, jsDocComment, pickDocKeys } from '../tsdoc.js';
+import { docsWithFallback, jsDocComment } from '../tsdoc.js';
 import { type Declaration, withDocs } from './declarations.js';
 import { type Direction, type RenderContext, renderSchema } from './render.js';
 import type { ImportScope } from '../imports.js';
@@ -89,7 +89,7 @@ export function operationDeclarations(api: Api, scope: ImportScope, op: Operatio
   if (op.requestBody !== undefined && op.names.body !== undefined) {
     const body = op.requestBody;
     const media = body.contents.map((c) => `\`${c.mediaType}\``).join(', ');
-    const bodyDocs: Docs = { ...briefDocs, ...pickDocKeys(body, ['description']) };
+    const bodyDocs: Docs = { ...briefDocs, ...pickDocs(body, ['description']) };
     out.push({
       kind: 'alias',
       name: op.names.body,
