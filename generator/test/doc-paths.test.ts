@@ -56,6 +56,8 @@ const repoPath = /(?<![\w@.~/-])((?:docs|generator|bench|spec|packages|templates
 const markdownLink = /\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s#]+)(?:#[^)]*)?\)/g;
 /** A bare Markdown file name. */
 const bareMarkdown = /(?<![\w./-])([\w-]+\.md)\b/g;
+/** A bare TypeScript or JavaScript file name (`print-code.ts`, `client.js`). */
+const bareSource = /(?<![\w./@-])([\w-]+\.(?:ts|js|mjs))\b(?![\w/-])/g;
 
 /** Whether a path segment is build output or a cache, never committed. */
 const generatedSegment = /(^|\/)(dist|node_modules|\.cache|\.sdkgen-cache)(\/|$)/;
@@ -122,6 +124,30 @@ describe('paths in comments and docs', () => {
       for (const m of text.matchAll(bareMarkdown)) {
         const name = m[1] ?? '';
         if (!basenames.has(name) && !generated.has(name)) unknown.push(`${file}: ${name}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('bare module names in the generator’s comments (`print-code.ts`) are files of the repository or of the packages it generates', () => {
+    // Examples of file names the generator makes from odd tags, not modules.
+    const examples = new Set(['t-px.ts', 't-px2.ts']);
+    // Every file name in the tree, generated packages and snapshots included (a comment may name a generated file).
+    const everyName = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(path.join(repoRoot, dir), { withFileTypes: true })) {
+        if (entry.isDirectory()) {
+          if (!['node_modules', '.git', 'dist', '.turbo', '.cache'].includes(entry.name)) walk(path.posix.join(dir, entry.name));
+        } else everyName.add(entry.name.replace(/\.ts$/, '.js'));
+      }
+    };
+    walk('');
+    const unknown: string[] = [];
+    for (const [file, text] of texts) {
+      if (!/^generator\/(src|runtime)\//.test(file)) continue;
+      for (const m of text.matchAll(bareSource)) {
+        const name = m[1] ?? '';
+        if (!examples.has(name) && !everyName.has(name.replace(/\.ts$/, '.js'))) unknown.push(`${file}: ${name}`);
       }
     }
     expect(unknown).toEqual([]);

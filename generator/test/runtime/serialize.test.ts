@@ -87,6 +87,20 @@ describe('query parameters (case-29)', () => {
     expect(s.path).toBe('/x/a%20b');
     expect(s.query).toEqual(['page=2']);
   });
+
+  it('an undeclared param is sent exactly as `{ in: "path" }` or `{ in: "query" }` would send it (D50: generated descriptors leave those out)', () => {
+    const params = { id: ['a', 'b'], tags: ['x', 'y'], filter: { k: 'v' }, q: 'a&b' };
+    const listed = serializeParams({
+      method: 'get',
+      path: '/x/{id}',
+      params,
+      parameters: { id: { in: 'path' }, tags: { in: 'query' }, filter: { in: 'query' }, q: { in: 'query' } },
+    });
+    const unlisted = serializeParams({ method: 'get', path: '/x/{id}', params });
+    expect(unlisted).toEqual(listed);
+    expect(unlisted.path).toBe('/x/a,b');
+    expect(unlisted.query).toEqual(['tags=x', 'tags=y', 'k=v', 'q=a%26b']);
+  });
 });
 
 describe('header and cookie parameters', () => {

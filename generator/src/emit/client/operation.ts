@@ -49,7 +49,12 @@ function defaultStyle(p: Parameter): Parameter['style'] {
   return p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
 }
 
-function paramSpec(p: Parameter): Expression {
+/**
+ * The parameter's entry of the descriptor's `parameters`, or undefined when the runtime's default says it all: a plain
+ * (default style and explode, no flags) parameter whose location is the one the runtime assumes for an unlisted name
+ * (runtime/serialize.ts: `path` when `{name}` is in the path template, else `query`).
+ */
+function paramSpec(p: Parameter, path: string): Expression | undefined {
   const parts = [prop('in', str(p.in))];
   const style = defaultStyle(p);
   if (p.style !== style) parts.push(prop('style', str(p.style)));
@@ -58,7 +63,8 @@ function paramSpec(p: Parameter): Expression {
   if (p.allowReserved) parts.push(prop('allowReserved', lit('true')));
   if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push(prop('content', lit("'json'")));
   if (p.secret) parts.push(prop('secret', lit('true')));
-  return object(parts);
+  const assumed = path.includes(`{${p.name}}`) ? 'path' : 'query';
+  return parts.length === 1 && p.in === assumed ? undefined : object(parts);
 }
 
 const KIND_DEFAULT_TYPE: Record<MediaContent['bodyKind'], string | undefined> = {
@@ -161,7 +167,11 @@ export function descriptor(
     const record: ObjectProperty[] = has.params ? [{ kind: 'spread', argument: id('params') }] : [];
     record.push(...path.map(pathEntry));
     parts.push(prop('params', paramsValue ?? object(record)));
-    parts.push(prop('parameters', object(params.map((p) => recordProperty(p.name, paramSpec(p))))));
+    const specs = params.flatMap((p) => {
+      const spec = paramSpec(p, op.path);
+      return spec === undefined ? [] : [recordProperty(p.name, spec)];
+    });
+    if (specs.length > 0) parts.push(prop('parameters', object(specs)));
   }
   const media = op.requestBody?.contents[0];
   if (has.body && media !== undefined) {
@@ -181,7 +191,9 @@ export function descriptor(
       parts.push(prop('contentType', str(media.mediaType)));
     }
   }
-  parts.push(prop('security', securityArray(securityAlternatives(op.security, knownSchemes))));
+  // No alternative (no auth) is the runtime's default: left out.
+  const security = securityAlternatives(op.security, knownSchemes);
+  if (security.length > 0) parts.push(prop('security', securityArray(security)));
   if (op.responses.length > 0) {
     parts.push(prop('responses', object(op.responses.map((r) => prop(stringLiteral(r.status), str(responseKind(r)))))));
   }

@@ -1,9 +1,9 @@
 /**
  * Typed nodes for the code of the client package: expressions, the statements of function bodies,
- * parameters and class members. Only the constructs the client emitter writes are here, so that
- * `print-code.ts` can lay each out exactly as prettier 3 does. Leaf texts are TypeScript source as
- * the emitters write it (`"a/b"` from `stringLiteral`, `200`, `true`); the printer requotes strings
- * and respells numbers as prettier does.
+ * parameters and class members. Only the constructs the client emitter writes are here, so that the
+ * printer (printer.ts, print-expressions.ts, print-functions.ts) can lay each out exactly as prettier 3
+ * does. Leaf texts are TypeScript source as the emitters write it (`"a/b"` from `stringLiteral`, `200`,
+ * `true`); the printer requotes strings and respells numbers as prettier does.
  */
 import { isObjectPrototypeMember, propertyKey, stringLiteral } from '../text.js';
 import type { TypeNode } from './nodes.js';

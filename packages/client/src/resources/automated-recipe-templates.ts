@@ -52,12 +52,7 @@ export class AutomatedRecipeTemplates {
         path: '/api/v3/automated-recipe-templates',
         operationId: 'listAutomatedRecipeTemplates',
         params: { ...params },
-        parameters: {
-          search: { in: 'query' },
-          data_sources: { in: 'query', explode: false },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
+        parameters: { data_sources: { in: 'query', explode: false } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -104,7 +99,6 @@ export class AutomatedRecipeTemplates {
         path: '/api/v3/automated-recipe-templates/{template_id}',
         operationId: 'retrieveAutomatedRecipeTemplate',
         params: { template_id: templateId },
-        parameters: { template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

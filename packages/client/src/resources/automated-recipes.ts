@@ -57,12 +57,6 @@ export class AutomatedRecipes {
         path: '/api/v3/automated-recipes',
         operationId: 'listAutomatedRecipes',
         params: { ...params },
-        parameters: {
-          template_id: { in: 'query' },
-          state: { in: 'query' },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -147,7 +141,6 @@ export class AutomatedRecipes {
         path: '/api/v3/automated-recipes/{recipe_id}',
         operationId: 'retrieveAutomatedRecipe',
         params: { recipe_id: recipeId },
-        parameters: { recipe_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -187,7 +180,6 @@ export class AutomatedRecipes {
         path: '/api/v3/automated-recipes/{recipe_id}',
         operationId: 'updateAutomatedRecipe',
         params: { recipe_id: recipeId },
-        parameters: { recipe_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -225,7 +217,6 @@ export class AutomatedRecipes {
         path: '/api/v3/automated-recipes/{recipe_id}/build',
         operationId: 'buildAutomatedRecipe',
         params: { recipe_id: recipeId },
-        parameters: { recipe_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',

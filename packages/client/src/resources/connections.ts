@@ -46,7 +46,6 @@ export class Connections {
         path: '/api/v3/connections/{connection_id}',
         operationId: 'deleteConnection',
         params: { connection_id: connectionId },
-        parameters: { connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

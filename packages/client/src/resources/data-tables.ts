@@ -54,7 +54,6 @@ export class DataTables {
         path: '/api/v3/data-tables',
         operationId: 'listDataTables',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -100,7 +99,6 @@ export class DataTables {
         path: '/api/v3/data-tables/{data_table_id}',
         operationId: 'retrieveDataTable',
         params: { data_table_id: dataTableId },
-        parameters: { data_table_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -141,7 +139,6 @@ export class DataTables {
         path: '/api/v3/data-tables/{data_table_id}',
         operationId: 'updateDataTable',
         params: { data_table_id: dataTableId },
-        parameters: { data_table_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {

@@ -79,7 +79,6 @@ export class Datasources {
         path: '/api/v3/datasources',
         operationId: 'listDatasources',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',

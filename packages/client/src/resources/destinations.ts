@@ -57,7 +57,6 @@ export class Destinations {
         path: '/api/v3/destinations',
         operationId: 'listDestinations',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',

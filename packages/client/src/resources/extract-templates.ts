@@ -50,7 +50,6 @@ export class ExtractTemplates {
         path: '/api/v3/extract-template/{template_id}/',
         operationId: 'retrieveExtractTemplate',
         params: { template_id: templateId },
-        parameters: { template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -93,7 +92,6 @@ export class ExtractTemplates {
         path: '/api/v3/extract-template/{template_id}/preview/',
         operationId: 'previewExtractTemplate',
         params: { template_id: templateId },
-        parameters: { template_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -144,7 +142,6 @@ export class ExtractTemplates {
         path: '/api/v3/extract-template/{template_id}/validation/',
         operationId: 'validateExtractTemplate',
         params: { template_id: templateId },
-        parameters: { template_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {

@@ -66,7 +66,6 @@ export class Extracts {
         path: '/api/v3/extracts',
         operationId: 'listExtracts',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -147,7 +146,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'retrieveExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -190,7 +188,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'replaceExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -242,7 +239,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}',
         operationId: 'updateExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -288,7 +284,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}/run',
         operationId: 'runExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -326,7 +321,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}/pause',
         operationId: 'pauseExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
         idempotent: false,
@@ -356,7 +350,6 @@ export class Extracts {
         path: '/api/v3/extracts/{extract_id}/unpause',
         operationId: 'unpauseExtract',
         params: { extract_id: extractId },
-        parameters: { extract_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
         idempotent: false,

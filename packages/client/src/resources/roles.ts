@@ -122,7 +122,6 @@ export class Roles {
         path: '/api/v3/roles/{role_id}',
         operationId: 'retrieveRole',
         params: { role_id: roleId },
-        parameters: { role_id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -155,7 +154,6 @@ export class Roles {
         path: '/api/v3/roles/{role_id}',
         operationId: 'deleteRole',
         params: { role_id: roleId },
-        parameters: { role_id: { in: 'path' } },
         security: [['basicAuth']],
         responses: {
           '200': 'json',
@@ -204,7 +202,6 @@ export class Roles {
         path: '/api/v3/roles/{role_id}',
         operationId: 'updateRole',
         params: { role_id: roleId },
-        parameters: { role_id: { in: 'path' } },
         body,
         security: [['basicAuth']],
         responses: {

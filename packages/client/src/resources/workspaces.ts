@@ -70,7 +70,6 @@ export class Workspaces {
         path: '/api/v3/workspaces',
         operationId: 'listWorkspaces',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
         security: [['basicAuth']],
         responses: {
           '200': 'json',
@@ -145,7 +144,6 @@ export class Workspaces {
         path: '/api/v3/workspaces/{id}',
         operationId: 'retrieveWorkspace',
         params: { id },
-        parameters: { id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -183,7 +181,6 @@ export class Workspaces {
         path: '/api/v3/workspaces/{id}',
         operationId: 'updateWorkspace',
         params: { id },
-        parameters: { id: { in: 'path' } },
         body,
         security: [['basicAuth']],
         responses: {

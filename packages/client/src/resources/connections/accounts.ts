@@ -57,11 +57,6 @@ export class Accounts {
         path: '/api/v3/connections/{connection_id}/accounts',
         operationId: 'listConnectionAccounts',
         params: { ...params, connection_id: connectionId },
-        parameters: {
-          connection_id: { in: 'path' },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -114,7 +109,6 @@ export class Accounts {
         path: '/api/v3/connections/{connection_id}/accounts',
         operationId: 'bulkUpdateConnectionAccounts',
         params: { connection_id: connectionId },
-        parameters: { connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -165,7 +159,6 @@ export class Accounts {
         path: '/api/v3/connections/{connection_id}/accounts/{account_id}',
         operationId: 'updateConnectionAccount',
         params: { connection_id: connectionId, account_id: accountId },
-        parameters: { connection_id: { in: 'path' }, account_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {

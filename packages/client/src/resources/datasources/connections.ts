@@ -55,11 +55,6 @@ export class DatasourcesConnections {
         path: '/api/v3/datasources/{datasource_name}/connections',
         operationId: 'listDatasourceConnections',
         params: { ...params, datasource_name: datasourceName },
-        parameters: {
-          datasource_name: { in: 'path' },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -111,7 +106,6 @@ export class DatasourcesConnections {
         path: '/api/v3/datasources/{datasource_name}/connections/{connection_id}',
         operationId: 'deleteDatasourceConnection',
         params: { datasource_name: datasourceName, connection_id: connectionId },
-        parameters: { datasource_name: { in: 'path' }, connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '204': 'none', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

@@ -71,7 +71,6 @@ export class CustomSettingOptions {
         path: '/api/v3/datasources/{datasource_name}/custom_setting_options/',
         operationId: 'listCustomSettingOptions',
         params: { datasource_name: datasourceName },
-        parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {

@@ -51,7 +51,6 @@ export class ExternalAuthLinks {
         path: '/api/v3/datasources/{datasource_name}/external-auth-links',
         operationId: 'listExternalAuthLinks',
         params: { datasource_name: datasourceName },
-        parameters: { datasource_name: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -94,7 +93,6 @@ export class ExternalAuthLinks {
         path: '/api/v3/datasources/{datasource_name}/external-auth-links',
         operationId: 'createExternalAuthLink',
         params: { datasource_name: datasourceName },
-        parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -139,7 +137,6 @@ export class ExternalAuthLinks {
         path: '/api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke',
         operationId: 'revokeExternalAuthLink',
         params: { datasource_name: datasourceName, id },
-        parameters: { datasource_name: { in: 'path' }, id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
         idempotent: false,

@@ -57,11 +57,6 @@ export class DatasourcesExtractTemplates {
         path: '/api/v3/datasources/{datasource_name}/extract-templates',
         operationId: 'listDatasourceExtractTemplates',
         params: { ...params, datasource_name: datasourceName },
-        parameters: {
-          datasource_name: { in: 'path' },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -125,7 +120,6 @@ export class DatasourcesExtractTemplates {
         path: '/api/v3/datasources/{datasource_name}/extract-templates',
         operationId: 'createDatasourceExtractTemplate',
         params: { datasource_name: datasourceName },
-        parameters: { datasource_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -169,7 +163,6 @@ export class DatasourcesExtractTemplates {
         path: '/api/v3/datasources/{datasource_name}/extract-templates/{template_id}',
         operationId: 'retrieveDatasourceExtractTemplate',
         params: { datasource_name: datasourceName, template_id: templateId },
-        parameters: { datasource_name: { in: 'path' }, template_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

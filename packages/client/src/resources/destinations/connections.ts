@@ -61,11 +61,6 @@ export class DestinationsConnections {
         path: '/api/v3/destinations/{destination_name}/connections',
         operationId: 'listDestinationConnections',
         params: { ...params, destination_name: destinationName },
-        parameters: {
-          destination_name: { in: 'path' },
-          page: { in: 'query' },
-          page_size: { in: 'query' },
-        },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
           '200': 'json',
@@ -123,7 +118,6 @@ export class DestinationsConnections {
         path: '/api/v3/destinations/{destination_name}/connections',
         operationId: 'createDestinationConnection',
         params: { destination_name: destinationName },
-        parameters: { destination_name: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -170,7 +164,6 @@ export class DestinationsConnections {
           destination_name: destinationName,
           destination_connection_id: destinationConnectionId,
         },
-        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },
@@ -216,7 +209,6 @@ export class DestinationsConnections {
           destination_name: destinationName,
           destination_connection_id: destinationConnectionId,
         },
-        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -271,7 +263,6 @@ export class DestinationsConnections {
           destination_name: destinationName,
           destination_connection_id: destinationConnectionId,
         },
-        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         body,
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: {
@@ -319,7 +310,6 @@ export class DestinationsConnections {
           destination_name: destinationName,
           destination_connection_id: destinationConnectionId,
         },
-        parameters: { destination_name: { in: 'path' }, destination_connection_id: { in: 'path' } },
         security: [['bearerAuth'], ['sessionCookie', 'workspaceHeader']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
         idempotent: false,

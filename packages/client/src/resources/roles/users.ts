@@ -40,7 +40,6 @@ export class Users {
         path: '/api/v3/roles/{role_id}/users',
         operationId: 'listRoleUsers',
         params: { role_id: roleId },
-        parameters: { role_id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

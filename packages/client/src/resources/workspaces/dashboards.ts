@@ -42,7 +42,6 @@ export class Dashboards {
         path: '/api/v3/workspaces/{id}/dashboards',
         operationId: 'listWorkspaceDashboards',
         params: { id },
-        parameters: { id: { in: 'path' } },
         security: [['basicAuth']],
         responses: { '200': 'json', '401': 'json', '403': 'json', '404': 'json', '429': 'json' },
       },

@@ -54,7 +54,6 @@ export class WorkspacesRecipes {
         path: '/api/v3/workspaces/{id}/recipes',
         operationId: 'enableWorkspaceRecipe',
         params: { id },
-        parameters: { id: { in: 'path' } },
         body,
         security: [['basicAuth']],
         responses: {

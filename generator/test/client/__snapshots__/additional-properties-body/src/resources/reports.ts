@@ -35,7 +35,6 @@ export class Reports {
         path: '/reports',
         operationId: 'createReport',
         body,
-        security: [],
         responses: { '201': 'none' },
       },
       options,

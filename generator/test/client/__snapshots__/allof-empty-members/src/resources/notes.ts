@@ -32,7 +32,6 @@ export class Notes {
         path: '/notes',
         operationId: 'createNote',
         body,
-        security: [],
         responses: { '201': 'json' },
       },
       options,

@@ -35,8 +35,6 @@ export class Exports {
         path: '/exports/{id}',
         operationId: 'downloadExport',
         params: { id },
-        parameters: { id: { in: 'path' } },
-        security: [],
         responses: { '200': 'binary' },
       },
       options,

@@ -42,7 +42,6 @@ export class Documents {
                 file: { contentType: 'application/pdf' },
               }),
         bodyKind: 'multipart',
-        security: [],
         responses: { '204': 'none' },
       },
       options,

@@ -30,7 +30,6 @@ export class Images {
         body,
         bodyKind: 'binary',
         contentType: 'image/png',
-        security: [],
         responses: { '200': 'binary' },
       },
       options,

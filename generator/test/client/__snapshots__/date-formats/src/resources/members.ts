@@ -26,7 +26,6 @@ export class Members {
         method: 'get',
         path: '/members',
         operationId: 'listMembers',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

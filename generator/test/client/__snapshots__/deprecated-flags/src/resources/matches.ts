@@ -29,8 +29,6 @@ export class Matches {
         path: '/matches',
         operationId: 'listMatches',
         params: { ...params },
-        parameters: { league: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

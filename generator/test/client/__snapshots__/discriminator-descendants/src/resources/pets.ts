@@ -26,7 +26,6 @@ export class Pets {
         method: 'get',
         path: '/pets',
         operationId: 'listPets',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

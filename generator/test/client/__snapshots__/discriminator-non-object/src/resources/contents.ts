@@ -28,8 +28,6 @@ export class Contents {
         path: '/contents/{path}',
         operationId: 'getContent',
         params: { path },
-        parameters: { path: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -26,7 +26,6 @@ export class LevelValues {
         method: 'get',
         path: '/level-values',
         operationId: 'listLevelValues',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -28,8 +28,6 @@ export class Tickets {
         path: '/tickets',
         operationId: 'listTickets',
         params: { ...params },
-        parameters: { status: { in: 'query' }, level: { in: 'query' }, priority: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -38,7 +38,6 @@ export class Customers {
         operationId: 'createCustomer',
         body: formBody(body, { meta: { style: 'deepObject', explode: true } }),
         bodyKind: 'form',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

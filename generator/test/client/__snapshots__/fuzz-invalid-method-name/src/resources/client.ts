@@ -26,7 +26,6 @@ export class ClientResource {
         method: 'post',
         path: '/client/run',
         operationId: 'runClient',
-        security: [],
         responses: { '204': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class Constructor {
         method: 'get',
         path: '/constructor',
         operationId: 'listConstructors',
-        security: [],
         responses: { '204': 'none' },
       },
       options,

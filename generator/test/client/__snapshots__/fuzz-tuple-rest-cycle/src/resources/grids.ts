@@ -26,7 +26,6 @@ export class Grids {
         method: 'get',
         path: '/grids',
         operationId: 'getGrid',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -37,7 +37,6 @@ export class Token {
         path: '/token',
         operationId: 'list \'things\' */ "now"-token',
         body,
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -44,7 +44,6 @@ export class Payments {
         params: { ...params },
         parameters: { 'Idempotency-Key': { in: 'header' } },
         body,
-        security: [],
         responses: { '201': 'none' },
         idempotencyHeader: 'Idempotency-Key',
       },

@@ -44,7 +44,6 @@ export class Refunds {
         params: { ...params },
         parameters: { 'X-Request-Token': { in: 'header' } },
         body,
-        security: [],
         responses: { '201': 'none' },
         idempotencyHeader: 'X-Request-Token',
       },

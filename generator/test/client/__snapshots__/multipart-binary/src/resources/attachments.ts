@@ -41,7 +41,6 @@ export class Attachments {
         operationId: 'uploadAttachment',
         body: multipartBody(body),
         bodyKind: 'multipart',
-        security: [],
         responses: { '201': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class Produce {
         method: 'get',
         path: '/produce',
         operationId: 'getProduce',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

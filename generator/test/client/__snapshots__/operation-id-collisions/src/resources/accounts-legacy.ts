@@ -26,7 +26,6 @@ export class AccountsLegacy {
         method: 'get',
         path: '/accounts-legacy',
         operationId: 'get_account',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

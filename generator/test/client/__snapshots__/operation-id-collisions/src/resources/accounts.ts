@@ -26,7 +26,6 @@ export class Accounts {
         method: 'get',
         path: '/accounts',
         operationId: 'getAccount',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

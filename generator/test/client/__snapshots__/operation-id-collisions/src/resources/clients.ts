@@ -26,7 +26,6 @@ export class Clients {
         method: 'post',
         path: '/clients',
         operationId: 'createClient',
-        security: [],
         responses: { '201': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class Config {
         method: 'get',
         path: '/config',
         operationId: 'createConfig',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

@@ -40,8 +40,6 @@ export class Datasources {
         path: '/api/v3/datasources',
         operationId: 'listDatasources',
         params: { ...params },
-        parameters: { page: { in: 'query' }, page_size: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',
@@ -88,9 +86,7 @@ export class Datasources {
         path: '/api/v3/datasources/{datasource_name}/custom_setting_options/',
         operationId: 'listCustomSettingOptions',
         params: { datasource_name: datasourceName },
-        parameters: { datasource_name: { in: 'path' } },
         body,
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',

@@ -31,7 +31,6 @@ export class Events {
         method: 'get',
         path: '/api/v3/events',
         operationId: 'listEvents',
-        security: [],
         responses: { '200': 'json' },
         pagination: { style: 'next-link', itemsField: '' },
       },

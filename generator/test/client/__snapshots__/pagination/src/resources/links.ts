@@ -29,7 +29,6 @@ export class Links {
         method: 'get',
         path: '/api/v3/links',
         operationId: 'listLinks',
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'next-link',

@@ -40,8 +40,6 @@ export class Widgets {
         path: '/api/v3/widgets',
         operationId: 'listWidgets',
         params: { ...params },
-        parameters: { cursor: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'cursor',

@@ -35,8 +35,6 @@ export class Users {
         path: '/users/{user_id}/{userId}/{version}',
         operationId: 'deleteUser',
         params: { user_id: userId, userId: userId2, version },
-        parameters: { user_id: { in: 'path' }, userId: { in: 'path' }, version: { in: 'path' } },
-        security: [],
         responses: { '204': 'none' },
       },
       options,

@@ -35,13 +35,6 @@ export class Jobs {
         path: '/jobs/{job_id}',
         operationId: 'retrieveJob',
         params: { ...params, job_id: jobId },
-        parameters: {
-          job_id: { in: 'path' },
-          workspace_id: { in: 'query' },
-          include: { in: 'query' },
-          label: { in: 'query' },
-        },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

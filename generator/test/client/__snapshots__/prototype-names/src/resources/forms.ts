@@ -34,7 +34,6 @@ export class Forms {
         operationId: 'submitForm',
         body: formBody(body, { toString: { style: 'pipeDelimited', explode: false } as const }),
         bodyKind: 'form',
-        security: [],
         responses: { '204': 'none' },
       },
       options,

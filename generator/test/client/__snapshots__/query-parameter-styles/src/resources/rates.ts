@@ -30,11 +30,8 @@ export class Rates {
         params: { ...params },
         parameters: {
           pairs: { in: 'query', explode: false },
-          ids: { in: 'query' },
-          window: { in: 'query' },
           filter: { in: 'query', style: 'deepObject', explode: true },
         },
-        security: [],
         responses: { '200': 'none' },
       },
       options,

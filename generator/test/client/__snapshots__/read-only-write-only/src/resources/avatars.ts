@@ -31,7 +31,6 @@ export class Avatars {
         path: '/avatars',
         operationId: 'createAvatar',
         body,
-        security: [],
         responses: { '201': 'json' },
       },
       options,

@@ -32,7 +32,6 @@ export class Orders {
         path: '/orders',
         operationId: 'createOrder',
         body,
-        security: [],
         responses: { '201': 'json' },
       },
       options,

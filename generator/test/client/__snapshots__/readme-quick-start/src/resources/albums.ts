@@ -44,8 +44,6 @@ export class Albums {
         path: '/albums',
         operationId: 'listAlbums',
         params: { ...params },
-        parameters: { page: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',
@@ -73,8 +71,6 @@ export class Albums {
         path: '/albums/{album_id}',
         operationId: 'retrieveAlbum',
         params: { album_id: albumId },
-        parameters: { album_id: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -38,8 +38,6 @@ export class Drafts {
         path: '/drafts',
         operationId: 'listDrafts',
         params: { ...params },
-        parameters: { page: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',
@@ -68,8 +66,6 @@ export class Drafts {
         path: '/drafts/{draft_id}',
         operationId: 'retrieveDraft',
         params: { draft_id: draftId },
-        parameters: { draft_id: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

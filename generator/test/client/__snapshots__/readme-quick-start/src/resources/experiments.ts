@@ -38,8 +38,6 @@ export class Experiments {
         path: '/experiments',
         operationId: 'listExperiments',
         params: { ...params },
-        parameters: { page: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',

@@ -32,7 +32,6 @@ export class People {
         path: '/people',
         operationId: 'createPerson',
         body,
-        security: [],
         responses: { '201': 'json' },
       },
       options,

@@ -26,7 +26,6 @@ export class Mirror {
         method: 'get',
         path: '/mirror',
         operationId: 'getMirror',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -33,7 +33,6 @@ export class Jobs {
         path: '/jobs',
         operationId: 'createJob',
         body,
-        security: [],
         responses: { '201': 'json' },
       },
       options,

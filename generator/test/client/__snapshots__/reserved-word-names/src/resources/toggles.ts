@@ -33,8 +33,6 @@ export class Toggles {
         path: '/toggles/{default}',
         operationId: 'delete',
         params: { ...params, default: _default },
-        parameters: { default: { in: 'path' }, class: { in: 'query' }, new: { in: 'query' } },
-        security: [],
         responses: { '204': 'none' },
       },
       options,

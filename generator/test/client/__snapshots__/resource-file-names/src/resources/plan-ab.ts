@@ -26,7 +26,6 @@ export class PlanAB {
         method: 'get',
         path: '/plan-a-b',
         operationId: 'listPlanAB',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

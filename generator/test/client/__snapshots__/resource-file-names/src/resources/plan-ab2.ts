@@ -33,7 +33,6 @@ export class PlanAb {
         method: 'get',
         path: '/plan-ab',
         operationId: 'listPlanAb',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -26,7 +26,6 @@ export class ProjectsV2 {
         method: 'get',
         path: '/projects-v2',
         operationId: 'listProjectsV2',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -33,7 +33,6 @@ export class Datasources {
         method: 'get',
         path: '/api/v3/datasources',
         operationId: 'listDatasources',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class Health {
         method: 'get',
         path: '/health',
         operationId: 'getHealth',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class LoggerResource {
         method: 'get',
         path: '/logger',
         operationId: 'getLogger',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -32,7 +32,6 @@ export class RawBodyResource {
         operationId: 'uploadRawBody',
         body,
         bodyKind: 'binary',
-        security: [],
         responses: { '201': 'none' },
       },
       options,

@@ -26,7 +26,6 @@ export class ResponseDataResource {
         method: 'get',
         path: '/response-data',
         operationId: 'listResponseData',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

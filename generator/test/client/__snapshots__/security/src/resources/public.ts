@@ -26,7 +26,6 @@ export class Public {
         method: 'get',
         path: '/api/v3/public',
         operationId: 'getPublic',
-        security: [],
         responses: { '200': 'none' },
       },
       options,

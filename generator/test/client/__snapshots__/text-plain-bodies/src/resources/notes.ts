@@ -31,7 +31,6 @@ export class Notes {
         operationId: 'addNote',
         body,
         bodyKind: 'text',
-        security: [],
         responses: { '200': 'json', '429': 'text' },
       },
       options,

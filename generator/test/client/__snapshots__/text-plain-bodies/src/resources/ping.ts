@@ -26,7 +26,6 @@ export class Ping {
         method: 'get',
         path: '/ping',
         operationId: 'ping',
-        security: [],
         responses: { '200': 'text' },
       },
       options,

@@ -30,8 +30,6 @@ export class Jobs {
         path: '/jobs/{job_id}',
         operationId: 'getJob',
         params: { job_id: jobId },
-        parameters: { job_id: { in: 'path' } },
-        security: [],
         responses: {
           '200': 'json',
           '402': 'none',

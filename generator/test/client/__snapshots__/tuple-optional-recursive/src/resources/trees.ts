@@ -26,7 +26,6 @@ export class Trees {
         method: 'get',
         path: '/trees',
         operationId: 'getTree',
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -32,7 +32,6 @@ export class Settings {
         path: '/settings',
         operationId: 'putSettings',
         body,
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -35,7 +35,6 @@ export class Accounts {
         path: '/accounts',
         operationId: 'replaceAccount',
         body,
-        security: [],
         responses: { '204': 'none' },
       },
       options,

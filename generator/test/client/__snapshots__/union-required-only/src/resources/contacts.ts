@@ -32,7 +32,6 @@ export class Contacts {
         path: '/contacts',
         operationId: 'createContact',
         body,
-        security: [],
         responses: { '200': 'json' },
       },
       options,

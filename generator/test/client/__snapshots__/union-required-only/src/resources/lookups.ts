@@ -32,7 +32,6 @@ export class Lookups {
         path: '/lookups',
         operationId: 'createLookup',
         body,
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -35,7 +35,6 @@ export class Events {
         path: '/events',
         operationId: 'createEvent',
         body,
-        security: [],
         responses: { '204': 'none' },
       },
       options,

@@ -28,8 +28,6 @@ export class Zip {
         path: '/exports/{id}/zip',
         operationId: 'downloadZip',
         params: { id },
-        parameters: { id: { in: 'path' } },
-        security: [],
         responses: { '200': 'binary' },
       },
       options,

@@ -33,8 +33,6 @@ export class Files {
         path: '/v1/projects/{project.id}/files/{file-name}',
         operationId: 'getProjectFile',
         params: { 'project.id': projectId, 'file-name': fileName },
-        parameters: { 'project.id': { in: 'path' }, 'file-name': { in: 'path' } },
-        security: [],
         responses: { '200': 'none' },
       },
       options,

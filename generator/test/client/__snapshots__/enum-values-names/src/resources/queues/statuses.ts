@@ -28,8 +28,6 @@ export class Statuses {
         path: '/queues/{queue}/statuses',
         operationId: 'listQueueStatuses',
         params: { queue },
-        parameters: { queue: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

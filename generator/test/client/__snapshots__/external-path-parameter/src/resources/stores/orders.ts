@@ -33,8 +33,6 @@ export class Orders {
         path: '/stores/{storeCode}/orders/{orderId}',
         operationId: 'getOrder',
         params: { storeCode, orderId },
-        parameters: { storeCode: { in: 'path' }, orderId: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -35,12 +35,6 @@ export class Prototype {
         path: '/prototype/{constructor}/{__proto__}/{toString}',
         operationId: 'getPrototype',
         params: { constructor, ['__proto__']: proto, toString },
-        parameters: {
-          constructor: { in: 'path' } as const,
-          ['__proto__']: { in: 'path' } as const,
-          toString: { in: 'path' } as const,
-        },
-        security: [],
         responses: { '204': 'none' },
       },
       options,

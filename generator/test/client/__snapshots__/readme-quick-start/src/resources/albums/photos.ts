@@ -40,8 +40,6 @@ export class Photos {
         path: '/albums/{album_id}/photos',
         operationId: 'listAlbumPhotos',
         params: { ...params, album_id: albumId },
-        parameters: { album_id: { in: 'path' }, page: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',

@@ -39,8 +39,6 @@ export class LegacyAlbums {
         path: '/legacy-albums',
         operationId: 'listLegacyAlbums',
         params: { ...params },
-        parameters: { page: { in: 'query' } },
-        security: [],
         responses: { '200': 'json' },
         pagination: {
           style: 'page',

@@ -28,8 +28,6 @@ export class Items {
         path: '/plan-ab/{id}/items',
         operationId: 'listPlanAbItems',
         params: { id },
-        parameters: { id: { in: 'path' } },
-        security: [],
         responses: { '200': 'json' },
       },
       options,

@@ -31,8 +31,6 @@ export class WebhookEndpoints {
         path: '/api/v3/webhook_endpoints/{id}/regenerate_secret/',
         operationId: 'regenerateWebhookEndpointSecret',
         params: { id },
-        parameters: { id: { in: 'path' } },
-        security: [],
         responses: { '200': 'none' },
       },
       options,

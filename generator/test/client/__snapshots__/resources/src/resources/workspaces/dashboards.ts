@@ -28,8 +28,6 @@ export class Dashboards {
         path: '/api/v3/workspaces/{id}/dashboards',
         operationId: 'listWorkspaceDashboards',
         params: { id },
-        parameters: { id: { in: 'path' } },
-        security: [],
         responses: { '200': 'none' },
       },
       options,

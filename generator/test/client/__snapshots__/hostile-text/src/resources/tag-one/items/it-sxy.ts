@@ -55,7 +55,6 @@ export class ItSXY {
         path: '/items/it\'s *_ "x" $_y_',
         operationId: 'list \'things\' */ "now"',
         params: { ...params },
-        parameters: { "filter[it's]": { in: 'query' }, 'cursor\'"': { in: 'query' } },
         security: [["api key 'x' */"]],
         responses: { '200': 'json', '404': 'json' },
         pagination: {
