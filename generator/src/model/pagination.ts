@@ -31,10 +31,17 @@ function resolve(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema
   return schema === undefined ? undefined : followRefs(schema, (key) => schemas.get(key)).schema;
 }
 
+/**
+ * The tokens of a pagination pointer (RFC 6901, `~1` → `/`): `/results/{i}/results` → `['results', '{i}', 'results']`;
+ * `/` and `` are the body itself (`[]`); undefined when it does not start with `/`.
+ */
+export function paginationTokens(pointer: string): string[] | undefined {
+  return pointer === '/' ? [] : parseJsonPointer(pointer);
+}
+
 /** The schema a pagination pointer (`/results/{i}/results`) reaches, or undefined. */
 export function schemaAt(root: Schema, pointer: string, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
-  if (pointer === '/') return root;
-  const tokens = parseJsonPointer(pointer);
+  const tokens = paginationTokens(pointer);
   if (tokens === undefined) return undefined;
   let cur: Schema | undefined = root;
   for (const token of tokens) {

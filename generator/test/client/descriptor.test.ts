@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultBaseUrl, schemeSpec } from '../../src/emit/client/client.js';
-import { descriptor, type DescriptorInputs, signatureText } from '../../src/emit/client/operation.js';
+import { descriptor, type DescriptorInputs, pageItemType, returnText, signatureText } from '../../src/emit/client/operation.js';
+import type { ImportScope } from '../../src/emit/imports.js';
+import { name, typeText } from '../../src/emit/ts/nodes.js';
 import { errorClassFor } from '../../src/model/error-classes.js';
 import { clientNames, methodAccess, methodArguments } from '../../src/model/client-names.js';
 import { kebabCase, pascalCase } from '../../src/model/naming.js';
@@ -210,6 +212,20 @@ describe('descriptor', () => {
       expect(text).toContain(`operationId: "${c.op.operationId}"`);
     });
   }
+});
+
+describe('a pagination pointer reads the same in the item type and in api.md (RFC 6901 `~1`, `~0`)', () => {
+  it('`/data~1items/{i}/v~0x` is ["data/items"][number]["v~x"] in both', () => {
+    const op = operation('listRows', 'get', '/rows', {
+      names: { params: 'ListRowsParams', response: 'ListRowsResponse', error: 'ListRowsError' },
+      pagination: { style: 'page', in: 'query', itemsField: '/data~1items/{i}/v~0x', itemSchema: s.unknown(), source: 'extension', reason: 'x-pagination' },
+    });
+    const scope = { packageType: (_: string, n: string) => n } as unknown as ImportScope;
+    const typed = typeText(pageItemType(api([]), op, scope, '@x/types', name('ListRowsResponse')));
+    expect(compact(typed)).toContain('NonNullable<ListRowsResponse>["data/items"]');
+    expect(compact(typed)).toContain('["v~x"]');
+    expect(compact(returnText(api([]), op))).toBe('PagePromise<ListRowsResponse["data/items"][number]["v~x"][number], ListRowsResponse>');
+  });
 });
 
 describe('signatureText: (...path arguments, params, body, options), each left out when empty (D40)', () => {

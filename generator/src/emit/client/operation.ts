@@ -14,6 +14,7 @@ import { clientArguments, methodArguments, type PathArgument, paramsOptional, pa
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { errorClassFor } from '../../model/error-classes.js';
 import { errorResponses, methodAndPath, orderedParameters, otherParameters, pickDocs } from '../../model/queries.js';
+import { paginationTokens } from '../../model/pagination.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
 import { bodyFieldLines } from './body-fields.js';
@@ -218,16 +219,14 @@ export function pageItemType(api: Api, op: Operation, scope: ImportScope, typesP
   return indexedAccess(responseType, p.groupsField ?? p.itemsField);
 }
 
+/** A pointer token that stands for an array element: `{i}` or an index. */
+const ELEMENT_TOKEN = /^\{.*\}$|^[0-9]+$/;
+
 /** `NonNullable<NonNullable<T>["a"]>[number]`: the elements at a JSON pointer into `base`. */
 function indexedAccess(base: TypeNode, pointer: string): TypeNode {
-  const segments = pointer
-    .replace(/^#?\//, '')
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const element = (t: TypeNode, index: TypeNode): TypeNode => ({ kind: 'indexed', object: generic('NonNullable', [t]), index });
   let t = base;
-  for (const s of segments) t = element(t, /^\{.*\}$|^[0-9]+$/.test(s) ? name('number') : literal(stringLiteral(s)));
+  for (const s of paginationTokens(pointer) ?? []) t = element(t, ELEMENT_TOKEN.test(s) ? name('number') : literal(stringLiteral(s)));
   return element(t, name('number'));
 }
 
@@ -451,11 +450,7 @@ export function returnText(api: Api, op: Operation): string {
   if (op.pagination !== undefined) {
     const s: Schema = op.pagination.itemSchema;
     const pointer = op.pagination.groupsField ?? op.pagination.itemsField;
-    const path = pointer
-      .split('/')
-      .filter((seg) => seg !== '')
-      .map((seg) => (/^\{.*\}$|^[0-9]+$/.test(seg) ? '[number]' : `[${stringLiteral(seg)}]`))
-      .join('');
+    const path = (paginationTokens(pointer) ?? []).map((seg) => (ELEMENT_TOKEN.test(seg) ? '[number]' : `[${stringLiteral(seg)}]`)).join('');
     const named = s.kind === 'ref' && op.pagination.groupsField === undefined ? api.schemas.get(s.target)?.identifier : undefined;
     const item = named ?? `${op.names.response}${path}[number]`;
     return `PagePromise<${item}, ${op.names.response}>`;
