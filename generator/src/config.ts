@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type Diagnostic, GenerateError } from './diagnostics.js';
 import { toPosix } from './load/paths.js';
+import { transliterate } from './model/naming.js';
 
 /** Name of the config file looked up from the working directory up to the repository root. */
 export const CONFIG_FILE = 'sdkgen.config.json';
@@ -282,10 +283,13 @@ const NOISE = /^(api|apis|rest|restful|http|https|openapi|swagger|spec|specifica
 /**
  * The default client class name: the first word of `info.title` that is not "API", "REST", a
  * version or the like, in PascalCase (inner capitals kept). "Improvado Embedded API v3" → `Improvado`;
- * "GitHub v3 REST API" → `GitHub`; "Swagger Petstore" → `Petstore`; nothing usable → `Client`.
+ * "GitHub v3 REST API" → `GitHub`; "Swagger Petstore" → `Petstore`; "Größe API" → `Grosse`; nothing usable → `Client`.
  */
 export function deriveClientName(title: string): string {
-  const words = title.split(/[^A-Za-z0-9]+/).filter((w) => w !== '' && !NOISE.test(w));
+  // Letters with marks read as their base letters (`Größe` → `Grosse`), as in every other name (model/naming.ts).
+  const words = transliterate(title)
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '' && !NOISE.test(w));
   const first = words.find((w) => /^[A-Za-z]/.test(w));
   if (first === undefined) return 'Client';
   return first[0]!.toUpperCase() + first.slice(1);

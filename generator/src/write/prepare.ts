@@ -103,11 +103,12 @@ async function compareWithDisk(absDir: string, files: PreparedFile[], formatting
     else {
       modified.push(file.path);
       if (oldManifest === undefined) {
+        // A warning, so that the CLI shows it: a hand-written file may be lost (it is in version control, or it is not).
         diagnostics.push({
-          severity: 'info',
+          severity: 'warning',
           code: 'write/adopted',
           message: `${file.path} existed without a manifest: it is replaced by the generated file`,
-          file: file.path,
+          file: path.posix.join(toPosix(path.relative(process.cwd(), absDir)) || '.', file.path),
         });
       } else if (!oldManifest.has(file.path)) {
         conflicts.push({

@@ -158,7 +158,9 @@ describe('writePackage', () => {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'package.json'), '{"name":"placeholder"}\n');
     const result = await writePackage(out, files, { check: false });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['write/adopted']);
+    // A warning, not an info note: the CLI prints warnings only, and the user must learn that a file was replaced.
+    expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'write/adopted']]);
+    expect(result.diagnostics[0]!.file).toBe(path.posix.join(path.relative(process.cwd(), out).split(path.sep).join('/'), 'package.json'));
     expect(snapshotDir(out)['package.json']).toBe('{ "name": "@x/types", "version": "1.2.3" }\n');
   });
 
