@@ -389,6 +389,29 @@ export function deriveOperationId(method: HttpMethod, path: string): string {
   return camelCase(words.join(' ')) || method;
 }
 
+/** The `url` of a Servers array's first entry, or undefined. */
+function firstServerUrl(servers: unknown): string | undefined {
+  const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
+  return isObject(first) && typeof first.url === 'string' ? first.url : undefined;
+}
+
+/**
+ * A warning for `servers` on a Path Item or an Operation that name another URL than the document's first server: the
+ * client sends every request to its one `baseUrl` (the document's first server), so these would be silently ignored.
+ */
+function warnUnusedServers(ctx: ModelContext, servers: unknown, pointer: Pointer): void {
+  const url = firstServerUrl(servers);
+  const base = firstServerUrl(ctx.doc.servers);
+  if (url === undefined || url === base) return;
+  ctx.report(
+    'warning',
+    'model/operation-servers',
+    `servers here (${url}) are not used: the client sends every request to its baseUrl (${base ?? 'none: the document has no servers'}); ` +
+      `call these operations through client.withOptions({ baseUrl: '${url}' })`,
+    pointer,
+  );
+}
+
 /** Operations of the document with their model-level fields; naming and resources fill the rest. */
 export function readOperations(ctx: ModelContext, reader: OperationReader): Operation[] {
   const paths = isObject(ctx.doc.paths) ? ctx.doc.paths : {};
@@ -399,9 +422,11 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
     const itemPointer = child('#/paths', path);
     const r = ctx.deref(rawItem, itemPointer);
     if (!r) continue;
+    warnUnusedServers(ctx, r.value.servers, child(itemPointer, 'servers'));
     for (const method of METHODS) {
       const op = r.value[method];
       if (!isObject(op)) continue;
+      warnUnusedServers(ctx, op.servers, child(itemPointer, method, 'servers'));
       found.push({ op, method, path, item: r.value, itemPointer: r.pointer, pointer: child(itemPointer, method) });
     }
   }

@@ -49,6 +49,32 @@ describe('order and ids', () => {
     ]);
   });
 
+  it('servers on a path item or an operation that the client would ignore are warned about, with the place', () => {
+    const { diagnostics } = build(
+      doc(
+        `  /uploads:
+    servers: [{ url: "http://localhost:4001/files" }]
+    post: { operationId: upload, responses: { "200": { description: ok } } }
+  /same:
+    servers: [{ url: "http://localhost:4000/v1" }]
+    get:
+      operationId: same
+      servers: [{ url: "https://eu.example.com/v1" }]
+      responses: { "200": { description: ok } }
+  /plain:
+    get: { operationId: plain, responses: { "200": { description: ok } } }`,
+        'servers: [{ url: "http://localhost:4000/v1" }]',
+      ),
+    );
+    const warned = diagnostics.filter((d) => d.code === 'model/operation-servers');
+    expect(warned.map((d) => [d.severity, d.pointer])).toEqual([
+      ['warning', '#/paths/~1uploads/servers'],
+      ['warning', '#/paths/~1same/get/servers'],
+    ]);
+    expect(warned[0]?.message).toContain("client.withOptions({ baseUrl: 'http://localhost:4001/files' })");
+    expect(warned[0]?.message).toContain('baseUrl (http://localhost:4000/v1)');
+  });
+
   it('duplicate operationIds are errors naming both places, reported together with other errors', () => {
     const d = buildErrors(
       doc(`  /a:
