@@ -119,8 +119,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { config, file: configFile, notes: configNotes } = await resolveConfig(options.config, options.spec, cwd);
   const specInput = options.spec ?? config.spec;
   const outInput = options.out ?? config.out;
-  if (specInput === undefined) throw usage('no spec given: pass <spec> or set "spec" in sdkgen.config.json');
-  if (outInput === undefined) throw usage('no output folder given: pass --out <dir> or set "out" in sdkgen.config.json');
+  // A config set aside (config/other-spec) is why "out" may be missing: the error carries its note.
+  if (specInput === undefined) throw usage('no spec given: pass <spec> or set "spec" in sdkgen.config.json', configNotes);
+  if (outInput === undefined) throw usage('no output folder given: pass --out <dir> or set "out" in sdkgen.config.json', configNotes);
   const targets = options.targets ?? TARGETS;
   const names = {
     name: options.name ?? config.name,
@@ -262,15 +263,17 @@ function bannerBase(specAbs: string, out: string): string {
 /**
  * The command a banner tells the reader to run when no config names one: this run's `sdkgen generate` line, run from
  * {@link bannerBase} (the spec's repository root, else the output root), with the names given. The spec and the output
- * folder are relative to that folder; an output folder outside the repository is not named (its path would carry where
- * the run happened, e.g. a temporary folder), so the bytes depend neither on the working directory nor on it.
+ * folder are relative to that folder; an output folder outside the repository is not named but stands as
+ * `--out <output-folder>` (its path would carry where the run happened, e.g. a temporary folder), so the bytes depend
+ * neither on the working directory nor on it.
  */
 function regenerateCommand(specAbs: string, out: string, targets: readonly Target[], names: PackageNames): string {
   const quote = (s: string): string => (/^[\w@./:-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
   const base = bannerBase(specAbs, out);
   const outRel = toPosix(path.relative(base, out)) || '.';
   const parts = ['sdkgen generate', quote(toPosix(path.relative(base, specAbs)) || '.')];
-  if (!outRel.startsWith('../') && !path.isAbsolute(outRel)) parts.push('--out', quote(outRel));
+  // Outside the repository: a placeholder, so that the line still says what to pass (it would not run without one).
+  parts.push('--out', !outRel.startsWith('../') && !path.isAbsolute(outRel) ? quote(outRel) : '<output-folder>');
   if (names.name !== undefined) parts.push('--name', quote(names.name));
   if (names.scope !== undefined) parts.push('--scope', quote(names.scope));
   if (targets.length === 1 && targets[0] !== undefined) parts.push('--only', targets[0]);
@@ -333,6 +336,7 @@ export class UsageError extends GenerateError {
   override readonly name = 'UsageError';
 }
 
-function usage(message: string): UsageError {
-  return new UsageError([{ severity: 'error', code: 'usage', message }]);
+/** A usage error, followed by the notes that explain it (`sdkgen` prints their messages after the error's). */
+function usage(message: string, notes: readonly Diagnostic[] = []): UsageError {
+  return new UsageError([{ severity: 'error', code: 'usage', message }, ...notes]);
 }

@@ -90,6 +90,18 @@ describe('exit codes', () => {
     expect(fs.existsSync(path.join(root, 'gen'))).toBe(false);
   });
 
+  test('a config set aside for another spec is named in the usage error it causes (no output folder)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-repo-'));
+    fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
+    fs.writeFileSync(path.join(root, 'sdkgen.config.json'), JSON.stringify({ spec: 'other.yaml', out: 'gen' }));
+    let stderr = '';
+    // main itself, not run(): run() adds --no-config.
+    const code = await main(['generate', path.resolve(fixtures, good)], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: root });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no output folder given: .*; sdkgen\.config\.json is for other\.yaml, not .*pass --config sdkgen\.config\.json to use it/);
+    expect(fs.existsSync(path.join(root, 'gen'))).toBe(false);
+  });
+
   test('errors in the spec → 1, every error printed with file:line:column pointer', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-'));
     const { code, stdout, stderr } = await run(['generate', 'bad/duplicate-operation-id.yaml', '--out', out]);

@@ -40,8 +40,9 @@ describe('generate()', () => {
       clientPackageName: '@case/client',
       specPath: 'generator/test/fixtures/multifile/nested/api.json',
       // No config names a command: the run's own line, from the spec's repository root; the output folder,
-      // outside the repository, is not named (its temporary path would reach the bytes).
-      command: 'sdkgen generate generator/test/fixtures/multifile/nested/api.json',
+      // outside the repository, is a placeholder (its temporary path would reach the bytes; without --out the line
+      // would not run).
+      command: 'sdkgen generate generator/test/fixtures/multifile/nested/api.json --out <output-folder>',
     });
     expect(result.operations).toBe(1);
     expect(result.packages.map((p) => p.target)).toEqual(['types', 'client']);
