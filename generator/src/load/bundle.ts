@@ -2,7 +2,7 @@ import { type BaseResolver, type Document, bundle, isMappingRef } from '@redocly
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './paths.js';
 import { isObject } from '../json.js';
-import { fromRedoclyPointer, getAt, parsePointer } from '../pointer.js';
+import { escapeToken, fromRedoclyPointer, getAt, parsePointer } from '../pointer.js';
 import { redoclyConfig, scalarRefs } from './redocly-config.js';
 import { type RefGraph, sanitize } from './refs.js';
 
@@ -19,6 +19,7 @@ export async function bundleInPlace(
   cwd: string,
 ): Promise<{ document: Record<string, unknown>; diagnostics: Diagnostic[] }> {
   const config = await redoclyConfig();
+  const byFile = componentsByFile(entry.parsed);
   const result = await bundle({ doc: entry, config, externalRefResolver: resolver, dereference: false });
   const diagnostics: Diagnostic[] = [];
   for (const problem of result.problems) {
@@ -32,7 +33,81 @@ export async function bundleInPlace(
     }
     diagnostics.push(d);
   }
-  return { document: result.bundle.parsed as Record<string, unknown>, diagnostics };
+  const document = result.bundle.parsed as Record<string, unknown>;
+  foldFileComponents(document, byFile);
+  return { document, diagnostics };
+}
+
+/** Per `components` section, the entry document's names and those among them that are only a `$ref` into another file. */
+type FileComponents = Map<string, { names: ReadonlySet<string>; fileRefs: string[] }>;
+
+function componentsByFile(entry: unknown): FileComponents {
+  const out: FileComponents = new Map();
+  const components = isObject(entry) ? entry.components : undefined;
+  if (!isObject(components)) return out;
+  for (const [section, entries] of Object.entries(components)) {
+    if (!isObject(entries)) continue;
+    const fileRefs = Object.keys(entries).filter((name) => {
+      const v = entries[name];
+      return isObject(v) && typeof v.$ref === 'string' && !v.$ref.startsWith('#');
+    });
+    out.set(section, { names: new Set(Object.keys(entries)), fileRefs });
+  }
+  return out;
+}
+
+/**
+ * Gives a component that is only a `$ref` into another file its content back, under its own name. Redocly's bundler
+ * adds the file's content as another component named after the file and points the entry at it
+ * (`Pet: { $ref: ./schemas/pet.yaml }` → `Pet: { $ref: '#/components/schemas/pet' }` beside `pet: {…}`), so one schema
+ * had two names (`Pet` and `Pet2`) once another place referred to the file directly. The added component moves into
+ * the entry's place and every reference to it (`$ref`, discriminator mappings) follows; a component the entry
+ * document declares itself is never moved.
+ */
+function foldFileComponents(document: Record<string, unknown>, byFile: FileComponents): void {
+  const components = document.components;
+  if (!isObject(components)) return;
+  const moved = new Map<string, string>();
+  for (const [section, { names, fileRefs }] of byFile) {
+    const entries = components[section];
+    if (!isObject(entries)) continue;
+    const prefix = `#/components/${section}/`;
+    for (const name of fileRefs) {
+      const value = entries[name];
+      if (!isObject(value) || Object.keys(value).length !== 1 || typeof value.$ref !== 'string' || !value.$ref.startsWith(prefix)) continue;
+      const added = value.$ref.slice(prefix.length);
+      if (added.includes('/') || names.has(added) || !Object.hasOwn(entries, added)) continue;
+      entries[name] = entries[added];
+      delete entries[added];
+      moved.set(value.$ref, `${prefix}${escapeToken(name)}`);
+    }
+  }
+  if (moved.size > 0) rewriteRefs(document, moved);
+}
+
+/** Rewrites `$ref`s and discriminator mapping values that name a moved component (or a place inside it). */
+function rewriteRefs(root: unknown, moved: ReadonlyMap<string, string>): void {
+  const renamed = (ref: string): string => {
+    for (const [from, to] of moved) if (ref === from || ref.startsWith(`${from}/`)) return to + ref.slice(from.length);
+    return ref;
+  };
+  const seen = new Set<object>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === 'string') record.$ref = renamed(record.$ref);
+    const discriminator = record.discriminator;
+    if (isObject(discriminator) && isObject(discriminator.mapping)) {
+      for (const [key, value] of Object.entries(discriminator.mapping)) if (typeof value === 'string') discriminator.mapping[key] = renamed(value);
+    }
+    for (const value of Object.values(record)) walk(value);
+  };
+  walk(root);
 }
 
 /**

@@ -65,6 +65,22 @@ describe('multi-file documents are bundled into one', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(['schema']);
   });
 
+  test('a component that is only a $ref to a file keeps its name for every reference to that file', async () => {
+    // Redocly adds the file as a second component (`pet`) and points `Pet` at it: one schema with two names.
+    const loaded = await loadDocument('component-file-ref/main.yaml', { cwd: multifile });
+    expect(loaded.diagnostics).toEqual([]);
+    const doc = loaded.document as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.components.schemas)).toEqual(['Pet']);
+    expect(doc.components.schemas['Pet']).toEqual({
+      type: 'object',
+      properties: { id: { type: 'integer' }, parent: { $ref: '#/components/schemas/Pet' } },
+    });
+    expect(JSON.stringify(doc.paths)).toContain('"items":{"$ref":"#/components/schemas/Pet"}');
+    expect(loaded.locate('#/components/schemas/Pet/properties/parent')).toMatchObject({ file: 'component-file-ref/schemas/pet.yaml', line: 4 });
+    const { api } = buildModel(loaded);
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Pet']);
+  });
+
   test('case-15 shape: relative refs resolve against the file holding them (JSON entry, YAML parts)', async () => {
     const loaded = await loadDocument('nested/api.json', { cwd: multifile });
     const doc = loaded.document as {
