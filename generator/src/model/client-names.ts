@@ -38,8 +38,8 @@
  * Renames (a name other than the rule's first choice) are listed in {@link ClientNames.renames}.
  */
 import { httpErrorClasses } from './error-classes.js';
-import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, toValueIdentifier } from './naming.js';
-import { exportedTypeNames, listEnums, otherParameters, parameterOptional, pathParameters, webhookSignature } from './queries.js';
+import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, RESERVED_WORDS, toValueIdentifier } from './naming.js';
+import { exportedTypeNames, listEnums, otherParameters, parameterOptional, pathParameters, successJsonBody, webhookSignature } from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
 import type { Api, Operation, Parameter } from './types.js';
 import { type WebhookEventSource, webhookEvents } from './webhook-events.js';
@@ -135,6 +135,44 @@ export function clientArguments(op: Operation): ClientArgument[] {
   if (op.requestBody !== undefined && op.names.body !== undefined)
     out.push({ kind: 'body', name: 'body', optional: op.requestBody.required !== true, type: op.names.body });
   return out;
+}
+
+/** The local names of an `…AndPoll` method besides its arguments; each is the wanted name, `_`-suffixed while taken. */
+export interface PollLocals {
+  /** The per-request options argument (`options`). */
+  options: string;
+  /** The wait options (`wait`). */
+  wait: string;
+  /** The first request's options (`request`). */
+  request: string;
+  /** The start call's response body, when a status read argument comes from it (`started`). */
+  started?: string;
+  /** The abort signal (`signal`). */
+  signal: string;
+  /**
+   * The value read in the condition: the status read's body schema (its first 2XX JSON body, the one the model checks
+   * `x-poll` against) in camelCase (`Load` → `load`), else `status`.
+   */
+  value: string;
+}
+
+/** The {@link PollLocals} of `op`'s `…AndPoll` method, whose status read is `read`: after the method's arguments ({@link clientArguments}). */
+export function pollLocals(api: Api, op: Operation, read: Operation): PollLocals {
+  const taken = new Set(clientArguments(op).map((a) => a.name));
+  const local = (wanted: string): string => {
+    let n = wanted;
+    while (taken.has(n)) n = `${n}_`;
+    taken.add(n);
+    return n;
+  };
+  const body = successJsonBody(read);
+  const identifier = body?.kind === 'ref' ? api.schemas.get(body.target)?.identifier : undefined;
+  const camel = identifier === undefined ? '' : identifier.charAt(0).toLowerCase() + identifier.slice(1);
+  const locals: PollLocals = { options: local('options'), wait: local('wait'), request: local('request'), signal: '', value: '' };
+  if (op.poll?.arguments.some((a) => a.value.source === 'response-body')) locals.started = local('started');
+  locals.signal = local('signal');
+  locals.value = local(/^[a-z][A-Za-z0-9]*$/.test(camel) && !RESERVED_WORDS.has(camel) ? camel : 'status');
+  return locals;
 }
 
 /** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emitClientPackage } from '../../src/emit/client/index.js';
+import { pollLocals } from '../../src/model/client-names.js';
 import { build } from '../model/helpers.js';
 
 const doc = (readContent: string) => `openapi: 3.1.0
@@ -63,5 +64,27 @@ describe('the …AndPoll condition names the status read’s JSON body', () => {
       `            application/json: { schema: { $ref: '#/components/schemas/Load' } }`,
     ].join('\n');
     expect(condition(content)).toBe("(load) => load.status === 'done'");
+  });
+});
+
+describe('pollLocals: the …AndPoll locals are decided in the model (model/client-names.ts), after the method’s arguments', () => {
+  it('a path argument named like a local pushes the local aside; the value name too', () => {
+    const text = doc(`            application/json: { schema: { $ref: '#/components/schemas/Load' } }`)
+      .replaceAll('/loads/{load_id}/run', '/loads/{wait}/{load}/run')
+      .replace(
+        '        - { name: load_id, in: path, required: true, schema: { type: integer } }\n      responses:\n        "202"',
+        [
+          '        - { name: wait, in: path, required: true, schema: { type: string } }',
+          '        - { name: load, in: path, required: true, schema: { type: integer } }',
+          '      responses:',
+          '        "202"',
+        ].join('\n'),
+      )
+      .replace('x-poll: { operationId: retrieveLoad,', 'x-poll: { operationId: retrieveLoad, parameters: { load_id: $request.path.load },');
+    const { api, diagnostics } = build(text);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const run = api.operations.find((o) => o.operationId === 'runLoad')!;
+    const read = api.operations.find((o) => o.operationId === 'retrieveLoad')!;
+    expect(pollLocals(api, run, read)).toEqual({ options: 'options', wait: 'wait_', request: 'request', signal: 'signal', value: 'load_' });
   });
 });

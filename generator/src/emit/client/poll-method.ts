@@ -19,10 +19,9 @@
  * The status read is the method of the same class when there is one (`this.retrieve`), else a `request()` call with
  * its descriptor. Local names never take a parameter's name (`_` appended).
  */
-import { errorResponses, methodAndPath, successJsonBody } from '../../model/queries.js';
+import { errorResponses, methodAndPath } from '../../model/queries.js';
 import type { AccessStep, Api, Operation, Poll, PollValue } from '../../model/types.js';
-import type { ResourceNode } from '../../model/client-names.js';
-import { RESERVED_WORDS } from '../../model/naming.js';
+import { pollLocals, type ResourceNode } from '../../model/client-names.js';
 import { type BodyStatement, type ClassMember, call, type Expression, id, lit, member, object, type ObjectProperty, prop, ret, str, THIS } from '../ts/code.js';
 import { commentFromDocs, generic, name } from '../ts/nodes.js';
 import { parseJsonPointer } from '../../pointer.js';
@@ -68,17 +67,6 @@ function orList(values: ReadonlyArray<string | number | boolean>): string {
 }
 
 /**
- * The name of the value read in the condition: the read's body schema (its first 2XX JSON body, the one the model checks
- * `x-poll` against) in camelCase (`Load` → `load`), else `status`.
- */
-function valueName(api: Api, read: Operation): string {
-  const body = successJsonBody(read);
-  const identifier = body?.kind === 'ref' ? api.schemas.get(body.target)?.identifier : undefined;
-  const camel = identifier === undefined ? '' : identifier.charAt(0).toLowerCase() + identifier.slice(1);
-  return /^[a-z][A-Za-z0-9]*$/.test(camel) && !RESERVED_WORDS.has(camel) ? camel : 'status';
-}
-
-/**
  * The `…AndPoll` method of the operation at `index` of `node`, or undefined when it has no `x-poll`.
  *
  * @param client the expression of the client that sends a status read of another class (`this.client`, `this`)
@@ -104,19 +92,7 @@ export function pollMethod(
   const readName = readIndex === -1 ? undefined : (node.methodNames[readIndex] ?? read.methodName);
 
   const params = methodParameters(api, op, scope, typesPackage);
-  const taken = new Set(params.map((p) => p.name));
-  const local = (wanted: string): string => {
-    let n = wanted;
-    while (taken.has(n)) n = `${n}_`;
-    taken.add(n);
-    return n;
-  };
-  const options = local('options');
-  const wait = local('wait');
-  const request = local('request');
-  const started = poll.arguments.some((a) => a.value.source === 'response-body') ? local('started') : undefined;
-  const signal = local('signal');
-  const value = local(valueName(api, read));
+  const { options, wait, request, started, signal, value } = pollLocals(api, op, read);
 
   const expressionOf = (v: PollValue): Expression => {
     switch (v.source) {
