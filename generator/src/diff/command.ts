@@ -153,8 +153,8 @@ async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string):
     clientPackageName: config.clientPackageName,
   };
   const newSpec = args.length > 0 ? path.resolve(cwd, args[args.length - 1] as string) : config.spec;
-  if (newSpec === undefined)
-    throw new ConfigProblem('no spec given and no config names one (sdkgen diff <old-spec> <new-spec>, or sdkgen diff <spec> --base <ref>)');
+  // A usage error (exit 2), like `sdkgen generate` without a spec.
+  if (newSpec === undefined) return usage(io, 'no spec given and no config names one (sdkgen diff <old-spec> <new-spec>, or sdkgen diff <spec> --base <ref>)');
   const display = (file: string): string => toPosix(path.relative(cwd, file)) || file;
 
   const neu = await buildSide(newSpec, cwd, names);

@@ -3,6 +3,8 @@
  * load (exit 1), the readable report (grouped by class, one line a change, colours only on a terminal
  * without NO_COLOR) and `--json`.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +56,14 @@ describe('sdkgen diff: command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
+  });
+
+  it('no spec and no config naming one is a usage error (exit 2), as for sdkgen generate', async () => {
+    let stderr = '';
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-diff-nospec-'));
+    const code = await main(['diff'], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd });
+    expect(code).toBe(2);
+    expect(stderr).toContain('no spec given and no config names one');
   });
 
   it('a document that does not load: its errors, exit 1', async () => {
