@@ -13,7 +13,7 @@ import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponsePa
 import { Log } from './log.js';
 import { discard, readBody } from './read.js';
 import { redactParseError, redactResponseUrl, shownUrl } from './redact.js';
-import { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint, takesIdempotencyKey } from './retry.js';
+import { backoffMs, idempotencyKey, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
 import { encodeBody, ownValue } from './serialize.js';
 import { TokenSources } from './token-sources.js';
 import type { AuthOptions, ClientConfig, ClientOptions, FetchLike, Operation, RequestOptions } from './types.js';
@@ -49,16 +49,6 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-function uuid(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string | null | undefined> {
   return { ...(a ?? {}), ...(b ?? {}) };
 }
@@ -71,28 +61,6 @@ function mergeAuth(base: object | undefined, overrides: object): Record<string, 
     else if (value !== undefined) out[key] = value;
   }
   return out;
-}
-
-/** The value of header `name` in per-call header options (case-insensitive), unless absent or `null`. */
-function headerOption(headers: HeaderOptions, name: string): string | undefined {
-  if (headers === undefined) return undefined;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) {
-    const value = headers[key];
-    if (key.toLowerCase() === lower && typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** Whether the operation's params give header parameter `name` a value (case-insensitive). */
-function hasHeaderParam(op: Operation, name: string): boolean {
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(op.parameters ?? {})) {
-    if (key.toLowerCase() !== lower || ownValue(op.parameters, key)?.in !== 'header') continue;
-    const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
-    if (value !== undefined && value !== null) return true;
-  }
-  return false;
 }
 
 /**
@@ -234,15 +202,8 @@ export class ClientCore {
       throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
     // The idempotency key: the caller's (option, per-call header or header parameter), else one per call, the same on
     // every attempt.
-    const keyHeader = op.idempotencyHeader ?? this.#options.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
-    let key: string | undefined;
-    let keyGiven = false;
-    if (keyHeader !== undefined && takesIdempotencyKey(method)) {
-      if (options.idempotencyKey !== undefined) key = options.idempotencyKey;
-      else if (headerOption(options.headers, keyHeader) !== undefined || hasHeaderParam(op, keyHeader)) keyGiven = true;
-      else key = uuid();
-    }
-    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key !== undefined || keyGiven) && encoded?.replayable !== false;
+    const key = idempotencyKey(op, method, options, this.#options.idempotencyHeader);
+    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key.carried) && encoded?.replayable !== false;
     const maxRetries = Math.max(0, options.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries);
     const maxDelay = this.#options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -272,7 +233,7 @@ export class ClientCore {
         clientHeaders: this.#options.headers,
         callHeaders: options.headers,
         auth,
-        key: key !== undefined && keyHeader !== undefined ? [keyHeader, key] : undefined,
+        key: key.set,
         retryCount: retries > 0 && retryCountHeader ? [retryCountHeader, String(retries)] : undefined,
       });
       url = built.url;
