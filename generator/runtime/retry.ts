@@ -1,10 +1,12 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
- * The retry policy of `ClientCore`, in one place: which calls may be retried, which responses are retried, and how long
- * to wait before the next attempt (the server's hint, else exponential backoff with jitter). client.ts applies it.
+ * The retry policy of `ClientCore`, in one place: which calls may be retried (and the idempotency key that lets a POST
+ * or PATCH be), which responses are retried, and how long to wait before the next attempt (the server's hint, else
+ * exponential backoff with jitter). client.ts applies it.
  */
 
-import type { Operation } from './types.js';
+import { ownValue } from './serialize.js';
+import type { Operation, RequestOptions } from './types.js';
 
 /** Defaults of the policy: 2 retries; backoff 0.5 s doubling to 8 s with up to 25 % jitter; server hints up to 60 s. */
 export const RETRY_DEFAULTS = {
@@ -80,4 +82,60 @@ export function mayRetry(method: string, op: Operation, retryNonIdempotent: bool
   if (retryNonIdempotent === true) return true;
   if (op.idempotent !== undefined) return op.idempotent;
   return IDEMPOTENT_METHODS.has(method) || hasKey;
+}
+
+/** A random version 4 UUID (`crypto.randomUUID`, else from `crypto.getRandomValues`). */
+function uuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The value of header `name` in per-call header options (case-insensitive), unless absent or `null`. */
+function headerOption(headers: RequestOptions['headers'], name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    if (key.toLowerCase() === lower && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** Whether the operation's params give header parameter `name` a value (case-insensitive). */
+function hasHeaderParam(op: Operation, name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(op.parameters ?? {})) {
+    if (key.toLowerCase() !== lower || ownValue(op.parameters, key)?.in !== 'header') continue;
+    const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
+    if (value !== undefined && value !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * The idempotency key of one call, decided once before its first attempt. The header is the operation's
+ * `idempotencyHeader`, else the client's, else `Idempotency-Key` when the call passes `idempotencyKey`; a GET, HEAD or
+ * OPTIONS never carries one. The key is the caller's: `options.idempotencyKey` (set by the client), or the header in
+ * the per-call `headers` or a header parameter (sent as they are); else a random UUID, the same on every attempt.
+ * @param method the upper-case method
+ * @param clientHeader the client's `idempotencyHeader` option
+ * @returns `set`: `[header, value]` for the client to set over every header layer (none when the caller's header or
+ *   parameter carries the key, or there is no key); `carried`: the call carries a key (for {@link mayRetry})
+ */
+export function idempotencyKey(
+  op: Operation,
+  method: string,
+  options: RequestOptions,
+  clientHeader: string | undefined,
+): { set: readonly [string, string] | undefined; carried: boolean } {
+  const header = op.idempotencyHeader ?? clientHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
+  if (header === undefined || !takesIdempotencyKey(method)) return { set: undefined, carried: false };
+  if (options.idempotencyKey !== undefined) return { set: [header, options.idempotencyKey], carried: true };
+  if (headerOption(options.headers, header) !== undefined || hasHeaderParam(op, header)) return { set: undefined, carried: true };
+  return { set: [header, uuid()], carried: true };
 }

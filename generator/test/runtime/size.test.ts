@@ -57,7 +57,18 @@ const BUDGET = {
 };
 
 /** Modules of the full core a lean bundle must not hold. */
-const FULL_CORE_ONLY = ['core/client.ts', 'core/auth.ts', 'core/log.ts', 'core/token-provider.ts', 'core/webhooks.ts', 'core/body.ts'];
+const FULL_CORE_ONLY = [
+  'core/client.ts',
+  'core/auth.ts',
+  'core/log.ts',
+  'core/retry.ts',
+  'core/validate.ts',
+  'core/redact.ts',
+  'core/token-sources.ts',
+  'core/token-provider.ts',
+  'core/webhooks.ts',
+  'core/body.ts',
+];
 
 interface Bundle {
   /** Minified bytes. */

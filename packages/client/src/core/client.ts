@@ -1,42 +1,24 @@
 // Runtime of the generated client. Copied verbatim from generator/runtime/ by sdkgen; edit it there.
 /**
- * `ClientCore`: options, auth, the request pipeline (build → middleware → fetch), retries (policy in retry.ts),
- * timeouts, response reading. The generated root class extends it and passes the spec-derived `ClientConfig`.
+ * `ClientCore`: the options (`withOptions`), the credentials in use, and the call loop: auth (auth.ts; token-endpoint
+ * tokens from token-sources.ts) → build (wire.ts) → attempt (attempt.ts: middleware, fetch, timeout) → retry (the
+ * policy in retry.ts) or read (read.ts). Validation is validate.ts, what errors show of a call redact.ts. The
+ * generated root class extends it and passes the spec-derived `ClientConfig`.
  */
 
 import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
 import { abortable, attempt as sendAttempt, deadline, hasTimeout } from './attempt.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
-import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponseParseError, SdkError, UsageError, ValidationError } from './errors.js';
+import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponseParseError, UsageError } from './errors.js';
 import { Log } from './log.js';
 import { discard, readBody } from './read.js';
-import { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint, takesIdempotencyKey } from './retry.js';
-import { encodeBody, getPointer, ownValue } from './serialize.js';
-import type {
-  AuthOptions,
-  ClientConfig,
-  ClientOptions,
-  FetchLike,
-  Operation,
-  OperationInfo,
-  RequestOptions,
-  SecuritySchemeSpec,
-  StandardSchemaV1,
-  TokenGrant,
-  TokenSource,
-  ValidationReport,
-} from './types.js';
-import {
-  buildRequest,
-  decodeErrorText,
-  displayUrl,
-  errorKind,
-  type HeaderOptions,
-  REQUEST_ID_HEADERS,
-  requestIdOf,
-  resolveBaseUrl,
-  responseKind,
-} from './wire.js';
+import { redactParseError, redactResponseUrl, shownUrl } from './redact.js';
+import { backoffMs, idempotencyKey, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
+import { encodeBody, ownValue } from './serialize.js';
+import { TokenSources } from './token-sources.js';
+import type { AuthOptions, ClientConfig, ClientOptions, FetchLike, Operation, RequestOptions } from './types.js';
+import { validate } from './validate.js';
+import { buildRequest, decodeErrorText, errorKind, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, resolveBaseUrl, responseKind } from './wire.js';
 
 export { readBody } from './read.js';
 export { responseKind };
@@ -67,42 +49,6 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-function uuid(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/**
- * `err` with every known secret value in its `text` as `***` (a new error; `err` itself when there is none): a server
- * that echoes a credential in a success body that does not parse does not put it into the error. The new error's `cause`
- * is the parse error of the redacted text (V8's message quotes the text around the position).
- */
-function redactParseError(err: ResponseParseError, log: Log): ResponseParseError {
-  const text = log.scrub(err.text, '***');
-  if (text === err.text) return err;
-  let cause: unknown;
-  try {
-    JSON.parse(text);
-  } catch (e) {
-    cause = e;
-  }
-  const request = err.method !== undefined && err.url !== undefined ? { method: err.method, url: err.url } : undefined;
-  return new ResponseParseError(err.status, text, cause === undefined ? { request } : { cause, request });
-}
-
-/**
- * Gives `response` an own `url` (shadowing the prototype's getter, which `util.inspect` of a Node `Response` reads too):
- * `shown`, the URL with its secrets as `***`. `Reflect.defineProperty`: a frozen response is left as it is.
- */
-function redactUrl(response: Response, shown: string): void {
-  if (shown !== response.url) Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
-}
-
 function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string | null | undefined> {
   return { ...(a ?? {}), ...(b ?? {}) };
 }
@@ -115,35 +61,6 @@ function mergeAuth(base: object | undefined, overrides: object): Record<string, 
     else if (value !== undefined) out[key] = value;
   }
   return out;
-}
-
-/** The value of header `name` in per-call header options (case-insensitive), unless absent or `null`. */
-function headerOption(headers: HeaderOptions, name: string): string | undefined {
-  if (headers === undefined) return undefined;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) {
-    const value = headers[key];
-    if (key.toLowerCase() === lower && typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** Whether the operation's params give header parameter `name` a value (case-insensitive). */
-function hasHeaderParam(op: Operation, name: string): boolean {
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(op.parameters ?? {})) {
-    if (key.toLowerCase() !== lower || ownValue(op.parameters, key)?.in !== 'header') continue;
-    const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
-    if (value !== undefined && value !== null) return true;
-  }
-  return false;
-}
-
-/** `expires_in` beside the token in the token response (seconds, a number or a numeric string), else `undefined`. */
-function expiresIn(data: unknown, tokenField: string): number | undefined {
-  const v = getPointer(data, tokenField.replace(/[^/]*$/, 'expires_in'));
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : undefined;
-  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /**
@@ -164,7 +81,8 @@ export class ClientCore {
   readonly #log: Log;
   /** Known secret values in `text` as `***` (for connection-error causes). */
   readonly #scrub = (text: string): string => this.#log.scrub(text, '***');
-  #tokenSources = new Map<string, TokenSource>();
+  /** The token sources of this client's token-endpoint schemes (token-sources.ts). */
+  readonly #tokens: TokenSources;
   /** The clock, sleep and randomness in use (from the frozen options, made once). */
   readonly #hooks: { now: () => number; sleep: typeof defaultSleep; random: () => number };
 
@@ -187,6 +105,13 @@ export class ClientCore {
       else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
         this.#log.secrets.add((value as { password: string }).password);
     }
+    this.#tokens = new TokenSources({
+      config,
+      auth: this.#auth,
+      request: (op, o) => this.request(op, o),
+      secret: (s) => this.#log.secrets.add(s),
+      now: () => this.#hooks.now(),
+    });
   }
 
   /** Options as given (frozen). They hold the credentials: do not log them. */
@@ -206,14 +131,7 @@ export class ClientCore {
     if (overrides.headers) merged.headers = mergeHeaders(this.#options.headers, overrides.headers);
     if (overrides.auth) merged.auth = mergeAuth(this.#options.auth, overrides.auth);
     const clone = new Ctor(merged as ClientOptions<object>, this.config);
-    const before = this.#auth;
-    const after = (merged.auth ?? {}) as AuthOptions;
-    for (const [key, source] of this.#tokenSources) {
-      const scheme = ownValue(this.config.securitySchemes, key);
-      const via = scheme?.type === 'http' && scheme.scheme === 'bearer' ? scheme.tokenEndpoint?.credentialsScheme : undefined;
-      const same = (k: string): boolean => ownValue(before, k) === ownValue(after, k);
-      if (same(key) && (via === undefined || same(via))) (clone as ClientCore).#tokenSources.set(key, source);
-    }
+    this.#tokens.shareWith((clone as ClientCore).#tokens, (merged.auth ?? {}) as AuthOptions);
     return clone;
   }
 
@@ -238,7 +156,8 @@ export class ClientCore {
       } catch (err) {
         throw err instanceof ResponseParseError ? redactParseError(err, this.#log) : err;
       }
-      return (this.#options.validate ? await this.#validate('response', op, data, r.response.status) : data) as T;
+      const v = this.#options.validate;
+      return (v ? await validate(v, 'response', op, data, r.response.status, this.#log) : data) as T;
     });
   }
 
@@ -246,83 +165,17 @@ export class ClientCore {
     return (this.#options.auth ?? {}) as AuthOptions;
   }
 
-  async #validate(target: 'request' | 'response', op: Operation, value: unknown, status?: number): Promise<unknown> {
-    const v = this.#options.validate;
-    if (!v) return value;
-    const info: OperationInfo = { method: op.method, path: op.path, ...(op.operationId !== undefined ? { operationId: op.operationId } : {}) };
-    const schema: StandardSchemaV1 | undefined = target === 'request' ? v.request?.(info) : status !== undefined ? v.response?.(info, status) : undefined;
-    if (!schema) return value;
-    const result = await schema['~standard'].validate(value);
-    if (!result.issues) return result.value;
-    const report: ValidationReport = { operation: info, target, issues: result.issues, ...(status !== undefined ? { status } : {}) };
-    if ((v.mode ?? 'throw') === 'throw') throw new ValidationError(report);
-    if (v.onReport) v.onReport(report);
-    else
-      this.#log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, {
-        issues: report.issues.map((i) => i.message),
-      });
-    return value;
-  }
-
   #authContext(signal?: AbortSignal): AuthContext {
     return {
       signal,
       schemes: this.config.securitySchemes ?? {},
       auth: this.#auth,
-      tokenSource: (key) => this.#tokenSource(key),
+      tokenSource: (key) => this.#tokens.get(key),
       browserCookies:
         this.#options.cookieMode === 'browser' ||
         ((this.#options.cookieMode ?? 'auto') === 'auto' && typeof (globalThis as { document?: unknown }).document !== 'undefined'),
       secret: (s) => this.#log.secrets.add(s),
     };
-  }
-
-  #tokenSource(key: string): TokenSource | undefined {
-    const existing = this.#tokenSources.get(key);
-    if (existing) return existing;
-    const scheme: SecuritySchemeSpec | undefined = ownValue(this.config.securitySchemes, key);
-    const fields = ownValue(this.#auth, key);
-    const factory = this.config.tokenProvider;
-    if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
-    if (fields === null || typeof fields !== 'object') return undefined;
-    const ep = scheme.tokenEndpoint;
-    const fetchToken = async (signal?: AbortSignal): Promise<TokenGrant> => {
-      const data = await this.request<unknown>(
-        {
-          method: ep.method,
-          path: ep.path,
-          operationId: ep.operationId ?? 'token',
-          body: fields,
-          security: [[ep.credentialsScheme]],
-          responses: { '2XX': 'json' },
-        },
-        { retryNonIdempotent: true, signal }, // obtaining a token has no side effect worth guarding: retry it like a GET
-      );
-      const token = getPointer(data, ep.tokenField);
-      if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
-      this.#log.secrets.add(token);
-      return { token, expiresInSeconds: expiresIn(data, ep.tokenField) };
-    };
-    const source = factory(fetchToken, ep, () => this.#hooks.now());
-    this.#tokenSources.set(key, source);
-    return source;
-  }
-
-  /**
-   * `url` as errors show it: userinfo, secret query parameters (apiKey schemes, the redaction list, parameters the spec
-   * marks secret) and every secret value shown as `***`.
-   */
-  #display(url: string, op: Operation): string {
-    const log = this.#log;
-    const params = op.parameters;
-    let shown = displayUrl(url, (name) => log.redacts(name) || ownValue(params, name)?.secret === true);
-    if (params)
-      for (const key of Object.keys(params)) {
-        if (ownValue(params, key)?.secret !== true) continue;
-        const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
-        if (typeof value === 'string' || typeof value === 'number') shown = shown.split(encodeURIComponent(String(value))).join('***');
-      }
-    return log.scrub(shown, '***');
   }
 
   /** Waits `ms` before a retry; the caller's abort ends the wait with an `AbortError`. */
@@ -341,23 +194,16 @@ export class ClientCore {
     const log = this.#log;
     /** The URL of the latest attempt (before the first: base URL and path template), for error messages. */
     let url = this.baseUrl + op.path;
-    const where = (): RequestInfo => ({ method, url: this.#display(url, op) });
+    const where = (): RequestInfo => ({ method, url: shownUrl(url, op, log) });
     if (this.#baseProblem !== undefined) throw new UsageError(`${this.#baseProblem} (${method} ${op.path})`);
-    if (op.body !== undefined && this.#options.validate) await this.#validate('request', op, op.body);
+    if (op.body !== undefined && this.#options.validate) await validate(this.#options.validate, 'request', op, op.body, undefined, log);
     const encoded = encodeBody(op);
     if (encoded !== undefined && (method === 'GET' || method === 'HEAD'))
       throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
     // The idempotency key: the caller's (option, per-call header or header parameter), else one per call, the same on
     // every attempt.
-    const keyHeader = op.idempotencyHeader ?? this.#options.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
-    let key: string | undefined;
-    let keyGiven = false;
-    if (keyHeader !== undefined && takesIdempotencyKey(method)) {
-      if (options.idempotencyKey !== undefined) key = options.idempotencyKey;
-      else if (headerOption(options.headers, keyHeader) !== undefined || hasHeaderParam(op, keyHeader)) keyGiven = true;
-      else key = uuid();
-    }
-    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key !== undefined || keyGiven) && encoded?.replayable !== false;
+    const key = idempotencyKey(op, method, options, this.#options.idempotencyHeader);
+    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key.carried) && encoded?.replayable !== false;
     const maxRetries = Math.max(0, options.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries);
     const maxDelay = this.#options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -387,7 +233,7 @@ export class ClientCore {
         clientHeaders: this.#options.headers,
         callHeaders: options.headers,
         auth,
-        key: key !== undefined && keyHeader !== undefined ? [keyHeader, key] : undefined,
+        key: key.set,
         retryCount: retries > 0 && retryCountHeader ? [retryCountHeader, String(retries)] : undefined,
       });
       url = built.url;
@@ -427,7 +273,7 @@ export class ClientCore {
       if (response.status < 400) {
         // An API key in the query is in `response.url`, which `util.inspect` of the response (and of a `withResponse()`
         // result) shows: the response the caller gets has the URL as errors show it, the key as `***`.
-        if (auth.query.length && response.url) redactUrl(response, this.#display(response.url, op));
+        if (auth.query.length && response.url) redactResponseUrl(response, shownUrl(response.url, op, log));
         return {
           response,
           get requestId() {
