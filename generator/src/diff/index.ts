@@ -10,14 +10,8 @@
 import type { Change } from './change.js';
 import { type ProofResult, runProof } from './proof/index.js';
 import { changedFiles, runRules } from './rules.js';
-import { buildSide, type Side, type SideNames } from './side.js';
+import { buildSide, type Side } from './side.js';
 import { decide, type Verdict } from './verdict.js';
-
-export type { Change, ChangeClass } from './change.js';
-export type { Direction } from '../model/queries.js';
-export type { ProofError, ProofResult } from './proof/index.js';
-export type { Side, SideNames } from './side.js';
-export type { Disagreement, Verdict } from './verdict.js';
 
 /** A document to compare: its path, relative to `cwd`. */
 export interface SpecInput {
@@ -27,8 +21,6 @@ export interface SpecInput {
 
 /** Options of {@link diffSpecs} and {@link diffSides}. */
 export interface DiffOptions {
-  /** The packages' names (default: derived from each document's title, as `sdkgen generate` does). */
-  names?: SideNames;
   /** Run the proof (default `true`); without it the verdict is the rules' alone. */
   proof?: boolean;
 }
@@ -47,13 +39,14 @@ export interface DiffResult extends Verdict {
 }
 
 /**
- * Compares two documents (see the module comment).
+ * Compares two documents (see the module comment), the packages named from each document's title, as
+ * `sdkgen generate` names them.
  *
  * @throws {GenerateError} when either document does not load or model
  */
 export async function diffSpecs(old: SpecInput, neu: SpecInput, options: DiffOptions = {}): Promise<DiffResult> {
-  const a = await buildSide(old.spec, old.cwd, options.names);
-  const b = await buildSide(neu.spec, neu.cwd, options.names);
+  const a = await buildSide(old.spec, old.cwd);
+  const b = await buildSide(neu.spec, neu.cwd);
   return diffSides(a, b, options);
 }
 
