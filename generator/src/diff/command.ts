@@ -11,7 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cac } from 'cac';
-import { findRepoRoot, resolveConfig, type SdkgenConfig } from '../config.js';
+import type { CliIO } from '../cli.js';
+import { findRepoRoot, type PackageNames, resolveConfig, type SdkgenConfig } from '../config.js';
 import { formatDiagnostic, GenerateError } from '../diagnostics.js';
 import { toPosix } from '../load/paths.js';
 import { type ChangeClass, classRank } from './change.js';
@@ -19,14 +20,10 @@ import { changesetText, pendingBump, pendingChangesets, requiredBump, writeChang
 import { GitError, git, readSpecAt, resolveBase } from './git.js';
 import { type DiffResult, diffSides } from './index.js';
 import { type ChangesetStatus, jsonReport, type ReportInput, textReport } from './report.js';
-import { buildSide, type SideNames } from './side.js';
+import { buildSide } from './side.js';
 
-/** Where the command writes, and whether colours are wanted. */
-export interface DiffIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Working directory. Default `process.cwd()`. */
-  cwd?: string;
+/** Where the command writes (as the CLI's), and whether colours are wanted. */
+export interface DiffIO extends CliIO {
   /** stdout is a terminal (colours are used unless NO_COLOR is set). */
   tty?: boolean;
   /** The environment (for NO_COLOR). Default `process.env`. */
@@ -145,14 +142,15 @@ export async function diffCommand(argv: readonly string[], io: DiffIO): Promise<
 class ConfigProblem extends Error {}
 
 async function run(args: readonly string[], o: Parsed, io: DiffIO, cwd: string): Promise<number> {
-  const config = await loadConfig(o, cwd, args.length === 0 ? undefined : (args[args.length - 1] as string));
-  const names: SideNames = {
+  const spec = args[args.length - 1];
+  const config = await loadConfig(o, cwd, spec);
+  const names: PackageNames = {
     name: o.name ?? config.name,
     scope: o.scope ?? config.scope,
     typesPackageName: config.typesPackageName,
     clientPackageName: config.clientPackageName,
   };
-  const newSpec = args.length > 0 ? path.resolve(cwd, args[args.length - 1] as string) : config.spec;
+  const newSpec = spec !== undefined ? path.resolve(cwd, spec) : config.spec;
   // A usage error (exit 2), like `sdkgen generate` without a spec.
   if (newSpec === undefined) return usage(io, 'no spec given and no config names one (sdkgen diff <old-spec> <new-spec>, or sdkgen diff <spec> --base <ref>)');
   const display = (file: string): string => toPosix(path.relative(cwd, file)) || file;

@@ -23,10 +23,6 @@ const FIELDS = [
  * `b` (`description, examples changed`), or `undefined` when none does.
  */
 export function docsChange(a: Docs, b: Docs): string | undefined {
-  const changed = FIELDS.filter((f) => json((a as Record<string, unknown>)[f]) !== json((b as Record<string, unknown>)[f]));
+  const changed = FIELDS.filter((f) => JSON.stringify((a as Record<string, unknown>)[f]) !== JSON.stringify((b as Record<string, unknown>)[f]));
   return changed.length === 0 ? undefined : `${changed.join(', ')} changed`;
-}
-
-function json(value: unknown): string {
-  return value === undefined ? '' : JSON.stringify(value);
 }

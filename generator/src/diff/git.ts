@@ -37,7 +37,8 @@ export interface BaseRef {
  * release of the types package (`<typesPackageName>@<version>`, as `changeset publish` tags) or a
  * `v<version>` tag, else `HEAD`.
  *
- * @throws {GitError} when `cwd` is not in a git repository, or `given` names no commit
+ * @param cwd a folder of a git repository (the caller has found the repository's root from it)
+ * @throws {GitError} when `given` names no commit
  */
 export async function resolveBase(cwd: string, typesPackageName: string, given?: string): Promise<BaseRef> {
   if (given !== undefined) {
@@ -46,7 +47,6 @@ export async function resolveBase(cwd: string, typesPackageName: string, given?:
     });
     return { ref: given, reason: 'given' };
   }
-  await git(cwd, ['rev-parse', '--git-dir']);
   for (const pattern of [`${typesPackageName}@*`, 'v[0-9]*']) {
     const tag = (await git(cwd, ['describe', '--tags', '--abbrev=0', '--match', pattern, 'HEAD']).catch(() => '')).trim();
     if (tag !== '') return { ref: tag, reason: 'last release tag' };

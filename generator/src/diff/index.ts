@@ -10,25 +10,11 @@
 import type { Change } from './change.js';
 import { type ProofResult, runProof } from './proof/index.js';
 import { changedFiles, runRules } from './rules.js';
-import { buildSide, type Side, type SideNames } from './side.js';
+import type { Side } from './side.js';
 import { decide, type Verdict } from './verdict.js';
 
-export type { Change, ChangeClass } from './change.js';
-export type { Direction } from '../model/queries.js';
-export type { ProofError, ProofResult } from './proof/index.js';
-export type { Side, SideNames } from './side.js';
-export type { Disagreement, Verdict } from './verdict.js';
-
-/** A document to compare: its path, relative to `cwd`. */
-export interface SpecInput {
-  spec: string;
-  cwd: string;
-}
-
-/** Options of {@link diffSpecs} and {@link diffSides}. */
+/** Options of {@link diffSides}. */
 export interface DiffOptions {
-  /** The packages' names (default: derived from each document's title, as `sdkgen generate` does). */
-  names?: SideNames;
   /** Run the proof (default `true`); without it the verdict is the rules' alone. */
   proof?: boolean;
 }
@@ -47,19 +33,8 @@ export interface DiffResult extends Verdict {
 }
 
 /**
- * Compares two documents (see the module comment).
- *
- * @throws {GenerateError} when either document does not load or model
- */
-export async function diffSpecs(old: SpecInput, neu: SpecInput, options: DiffOptions = {}): Promise<DiffResult> {
-  const a = await buildSide(old.spec, old.cwd, options.names);
-  const b = await buildSide(neu.spec, neu.cwd, options.names);
-  return diffSides(a, b, options);
-}
-
-/**
- * Compares two sides already built (see {@link diffSpecs}). The proof is skipped when both sides
- * generate the same packages, byte for byte (nothing can fail to compile).
+ * Compares two documents, each built into a side (`buildSide`; see the module comment). The proof is
+ * skipped when both sides generate the same packages, byte for byte (nothing can fail to compile).
  */
 export function diffSides(old: Side, neu: Side, options: DiffOptions = {}): DiffResult {
   const changes = runRules(old, neu);

@@ -45,8 +45,6 @@ function check(s: Typed, t: Typed, dir: Direction, assumed: Set<string>): boolea
     return sub(ma, mb);
   }
   switch (a.kind) {
-    case 'unknown':
-      return false;
     case 'null':
       return b.kind === 'null' || rt.nullable;
     case 'string':

@@ -134,8 +134,6 @@ function compareResolved(a: Schema, b: Schema, ctx: WalkContext): void {
     case 'intersection':
       compareIntersections(a, b as IntersectionSchema, ctx);
       return;
-    default:
-      return;
   }
 }
 

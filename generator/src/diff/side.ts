@@ -10,9 +10,6 @@ import { loadDocument } from '../load/index.js';
 import { buildModel } from '../model/build.js';
 import type { Api } from '../model/types.js';
 
-/** Names the generated packages take; each unset one is derived per side, as `sdkgen generate` does. */
-export type SideNames = PackageNames;
-
 /** A document's model and the texts of both generated packages. */
 export interface Side {
   api: Api;
@@ -24,11 +21,12 @@ export interface Side {
 }
 
 /**
- * Loads `spec` (relative to `cwd`), builds its model and emits both packages in memory.
+ * Loads `spec` (relative to `cwd`), builds its model and emits both packages in memory, named by `names`
+ * (each unset name derived from the document's title, as `sdkgen generate` does).
  *
  * @throws {GenerateError} with the load or model errors of the document
  */
-export async function buildSide(spec: string, cwd: string, names: SideNames = {}): Promise<Side> {
+export async function buildSide(spec: string, cwd: string, names: PackageNames = {}): Promise<Side> {
   const loaded = await loadDocument(spec, { cwd });
   const { api } = buildModel(loaded);
   const options: EmitOptions = {

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ChangeClass } from '../../src/diff/change.js';
-import { diffSpecs } from '../../src/diff/index.js';
+import { diffSides } from '../../src/diff/index.js';
+import { buildSide } from '../../src/diff/side.js';
 
 const dir = fileURLToPath(new URL('../fixtures/diff/', import.meta.url));
 
@@ -79,7 +80,7 @@ describe('sdkgen diff: a pair of documents per rule', () => {
   it.each(pairs)('%s', async (name) => {
     const expected = EXPECTED[name];
     if (expected === undefined) throw new Error(`no expectation for ${name}`);
-    const result = await diffSpecs({ spec: path.join(dir, name, 'old.yaml'), cwd: dir }, { spec: path.join(dir, name, 'new.yaml'), cwd: dir });
+    const result = diffSides(await buildSide(path.join(dir, name, 'old.yaml'), dir), await buildSide(path.join(dir, name, 'new.yaml'), dir));
     expect(result.bump).toBe(expected.class);
     expect(result.rules).toBe(expected.class);
     const kinds = new Set(result.changes.map((c) => c.kind));

@@ -61,9 +61,9 @@ export function runProof(old: Side, neu: Side): ProofResult {
   // The usage file imports the old package names: the baseline maps them to the old output, the
   // proof to the new one (a renamed package is then a missing module, as it would be for users).
   const cached = baselines.get(old);
-  const baseline = cached?.usage === usage.text ? cached.errors : typeCheck({ files, check: USAGE, modules: modules(old, 'old') });
+  const baseline = cached?.usage === usage.text ? cached.errors : typeCheck({ files, check: USAGE, modules: modules(old, old, 'old') });
   baselines.set(old, { usage: usage.text, errors: baseline });
-  const proof = typeCheck({ files, check: USAGE, modules: modules(old, 'new', neu) });
+  const proof = typeCheck({ files, check: USAGE, modules: modules(old, neu, 'new') });
 
   const lines = usage.text.split('\n');
   const locate = (e: CompileError): ProofError => toProofError(e, usage.regions, lines);
@@ -73,10 +73,9 @@ export function runProof(old: Side, neu: Side): ProofResult {
   return { compiles: errors.length === 0, errors, baselineErrors, usage: usage.text };
 }
 
-/** The `paths` of one run: the old package names, mapped to one side's files. */
-function modules(old: Side, dir: 'old' | 'new', neu?: Side): Record<string, string[]> {
+/** The `paths` of one run: the old package names, mapped to the files of `target` (the side in `dir`). */
+function modules(old: Side, target: Side, dir: 'old' | 'new'): Record<string, string[]> {
   const { typesPackageName, clientPackageName } = old.options;
-  const target = neu ?? old;
   const out: Record<string, string[]> = {};
   // A package the new side names differently does not exist for code written against the old one.
   if (target.options.typesPackageName === typesPackageName) out[typesPackageName] = [`${VIRTUAL_ROOT}/${dir}/types/src/index.ts`];

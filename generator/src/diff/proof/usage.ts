@@ -192,10 +192,10 @@ function bodyValue(api: Api, op: Operation, mode: Mode): string {
   const contents = op.requestBody?.contents ?? [];
   const content = contents.length === 1 ? contents[0] : undefined;
   if (content === undefined) return whole(type);
+  if (mode === 'expanded') return literal(api, content.schema, type, new Set());
   const r = resolve(api, content.schema);
   const object = objectOf(api, r.schema);
-  if (object === undefined || r.nullable) return mode === 'expanded' ? literal(api, content.schema, type, new Set()) : whole(type);
-  if (mode === 'expanded') return literal(api, content.schema, type, new Set());
+  if (object === undefined || r.nullable) return whole(type);
   const entries = shapeProperties(object, 'request')
     .filter((p) => mode !== 'required' || !p.optional || OBJECT_MEMBERS.has(p.name))
     .map((p) => `${key(p.name)}: ${whole(`Exclude<${type}[${str(p.name)}], undefined>`)}`);
@@ -293,21 +293,19 @@ function key(name: string): string {
 class LineWriter {
   readonly #lines: string[] = [];
   readonly regions: UsageRegion[] = [];
-  #open: UsageRegion | undefined;
 
   line(text: string): void {
     this.#lines.push(text);
   }
 
+  /** Opens a region at the next line (regions do not nest). */
   begin(label: string, operation?: string): void {
-    this.#open = { label, start: this.#lines.length + 1, end: this.#lines.length + 1, ...(operation !== undefined ? { operation } : {}) };
+    this.regions.push({ label, start: this.#lines.length + 1, end: this.#lines.length + 1, ...(operation !== undefined ? { operation } : {}) });
   }
 
+  /** Closes the region begun last at the last line written. */
   end(): void {
-    if (this.#open === undefined) return;
-    this.#open.end = this.#lines.length;
-    this.regions.push(this.#open);
-    this.#open = undefined;
+    (this.regions[this.regions.length - 1] as UsageRegion).end = this.#lines.length;
   }
 
   text(): string {
