@@ -175,27 +175,22 @@ export function docsOf(raw: JsonObject): Docs {
   if (Object.hasOwn(raw, 'example')) examples.push(raw.example);
   if (examples.length > 0) d.examples = examples;
   if (typeof raw.format === 'string') d.format = raw.format;
-  const constraints: Record<string, unknown> = {};
-  for (const k of CONSTRAINT_KEYS) {
-    const v = raw[k];
-    if (v === undefined) continue;
-    if ((k === 'exclusiveMinimum' || k === 'exclusiveMaximum') && typeof v === 'boolean') continue;
-    constraints[k] = v;
-  }
-  // 3.0 boolean form: `minimum: 0, exclusiveMinimum: true` → `exclusiveMinimum: 0`.
+  // 3.0 boolean form: `minimum: 0, exclusiveMinimum: true` → `exclusiveMinimum: 0`; any other boolean flag states nothing.
+  const values: JsonObject = { ...raw };
   for (const [flag, bound] of [
     ['exclusiveMinimum', 'minimum'],
     ['exclusiveMaximum', 'maximum'],
   ] as const) {
+    if (typeof raw[flag] === 'boolean') values[flag] = undefined;
     if (raw[flag] === true && typeof raw[bound] === 'number') {
-      constraints[flag] = raw[bound];
-      delete constraints[bound];
+      values[flag] = raw[bound];
+      values[bound] = undefined;
     }
   }
-  // Keep a stable key order (the order of CONSTRAINT_KEYS), whatever the normalisation did.
-  const ordered: Record<string, unknown> = {};
-  for (const k of CONSTRAINT_KEYS) if (Object.hasOwn(constraints, k)) ordered[k] = constraints[k];
-  if (Object.keys(ordered).length > 0) d.constraints = ordered;
+  // In the order of CONSTRAINT_KEYS, whatever the normalisation did.
+  const constraints: Record<string, unknown> = {};
+  for (const k of CONSTRAINT_KEYS) if (values[k] !== undefined) constraints[k] = values[k];
+  if (Object.keys(constraints).length > 0) d.constraints = constraints;
   if (isObject(raw.externalDocs) && typeof raw.externalDocs.url === 'string') d.externalDocsUrl = raw.externalDocs.url;
   return d;
 }
@@ -1149,26 +1144,22 @@ export class SchemaConverter {
     if (!isObject(raw) || seen.has(raw)) return false;
     seen.add(raw);
     try {
-      return this.rawNotAnObject(raw, start.pointer, seen);
+      const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
+      if (types.length > 0) return !types.includes('object');
+      const values = raw.enum !== undefined ? raw.enum : raw.const !== undefined ? [raw.const] : undefined;
+      if (Array.isArray(values)) return values.every((v) => !isObject(v));
+      const members = (keyword: string): RawAt[] =>
+        Array.isArray(raw[keyword]) ? (raw[keyword] as unknown[]).map((m, i) => ({ raw: m, pointer: child(start.pointer, keyword, i) })) : [];
+      if (members('allOf').some((m) => this.notAnObject(m, seen))) return true;
+      for (const keyword of ['oneOf', 'anyOf']) {
+        const list = members(keyword);
+        if (list.length > 0) return list.every((m) => this.notAnObject(m, seen));
+      }
+      const inferred = this.inferTypes(raw);
+      return inferred.length > 0 && !inferred.includes('object');
     } finally {
       seen.delete(raw);
     }
-  }
-
-  private rawNotAnObject(raw: JsonObject, pointer: Pointer, seen: Set<unknown>): boolean {
-    const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
-    if (types.length > 0) return !types.includes('object');
-    const values = raw.enum !== undefined ? raw.enum : raw.const !== undefined ? [raw.const] : undefined;
-    if (Array.isArray(values)) return values.every((v) => !isObject(v));
-    const members = (keyword: string): RawAt[] =>
-      Array.isArray(raw[keyword]) ? (raw[keyword] as unknown[]).map((m, i) => ({ raw: m, pointer: child(pointer, keyword, i) })) : [];
-    if (members('allOf').some((m) => this.notAnObject(m, seen))) return true;
-    for (const keyword of ['oneOf', 'anyOf']) {
-      const list = members(keyword);
-      if (list.length > 0) return list.every((m) => this.notAnObject(m, seen));
-    }
-    const inferred = this.inferTypes(raw);
-    return inferred.length > 0 && !inferred.includes('object');
   }
 
   /** The note for a discriminator mapping entry whose target is not an object: it is left unpinned. */
