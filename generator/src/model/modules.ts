@@ -10,7 +10,7 @@
  */
 import { directRefs, reachable } from './graph.js';
 import { PARAMETER_LOCATIONS } from './queries.js';
-import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
+import type { Operation, Schema, Webhook } from './types.js';
 
 /** Module for schemas used by several modules, or by none. */
 export const SHARED_MODULE = 'shared';
@@ -18,7 +18,7 @@ export const SHARED_MODULE = 'shared';
 export const WEBHOOKS_MODULE = 'webhooks';
 
 /** The schemas of what the caller sends in an operation or webhook: parameters and request bodies (with encoding headers). */
-export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody }): Schema[] {
+export function requestSchemasOf(parts: Pick<Operation, 'parameters' | 'requestBody'>): Schema[] {
   const out: Schema[] = [];
   for (const loc of PARAMETER_LOCATIONS) for (const p of parts.parameters[loc]) out.push(p.schema);
   for (const c of parts.requestBody?.contents ?? []) {
@@ -29,7 +29,7 @@ export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, 
 }
 
 /** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
-export function schemasOfExchange(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody; responses: Response[] }): Schema[] {
+export function schemasOfExchange(parts: Pick<Operation, 'parameters' | 'requestBody' | 'responses'>): Schema[] {
   const out = requestSchemasOf(parts);
   for (const r of parts.responses) {
     for (const c of r.contents) out.push(c.schema);
