@@ -130,18 +130,10 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
     resource.push(named && 'static' in named && norm(named.static) === norm(tag) ? toMemberName(named.static) : toMemberName(tag));
   }
   const lastIndex = segs.length - 1;
-  const prefix = op.path.split('/').filter(Boolean).length - segs.length;
-  const pathUpTo = (i: number): string =>
-    `/${op.path
-      .split('/')
-      .filter(Boolean)
-      .slice(0, prefix + i + 1)
-      .join('/')}`;
   let shape: Derived['shape'] = 'collection';
   let action: string | undefined;
   for (let i = anchor + 1; i <= lastIndex; i++) {
-    const s = segs[i];
-    if (!s) continue;
+    const s = segs[i] as Segment;
     if ('param' in s) {
       if (i === lastIndex) shape = 'item';
       continue;
@@ -150,9 +142,9 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
       resource.push(toMemberName(s.static));
       continue;
     }
-    // The last segment, static: a sub-collection when it is a collection path (or when nothing
-    // names a resource yet: `/avatars` POST is a create), else an action.
-    if (collections.has(normPath(pathUpTo(i))) || resource.length === 0) {
+    // The last segment, static: a sub-collection when the whole path (without empty segments) is a collection
+    // path (or when nothing names a resource yet: `/avatars` POST is a create), else an action.
+    if (collections.has(normPath(`/${op.path.split('/').filter(Boolean).join('/')}`)) || resource.length === 0) {
       resource.push(toMemberName(s.static));
     } else {
       shape = 'action';
