@@ -974,40 +974,37 @@ export class SchemaConverter {
   /**
    * The nearest polymorphic base above a schema: the first schema with a discriminator and no
    * oneOf/anyOf reached through the allOf `$ref` members (depth first, in order), the schema's own
-   * members first.
+   * members first; with its discriminator and the member of the schema it is reached through.
    */
-  private polymorphicBase(key: string, memberRaws: readonly RawAt[]): { baseKey: string; base: JsonObject; member: RawAt } | undefined {
+  private polymorphicBase(key: string, memberRaws: readonly RawAt[]): { baseKey: string; discriminator: JsonObject; member: RawAt } | undefined {
     const seen = new Set<string>([key]);
-    const search = (members: readonly RawAt[], via: RawAt | undefined): { baseKey: string; base: JsonObject; member: RawAt } | undefined => {
-      for (const m of members) {
-        if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
-        const parentKey = this.namedTarget(m.raw.$ref);
-        if (parentKey === undefined || seen.has(parentKey)) continue;
-        seen.add(parentKey);
-        const parent = this.rawOf(parentKey);
-        if (!parent) continue;
-        if (isObject(parent.discriminator) && parent.oneOf === undefined && parent.anyOf === undefined)
-          return { baseKey: parentKey, base: parent, member: via ?? m };
-        if (Array.isArray(parent.allOf)) {
-          const pointer = this.named.get(parentKey)?.pointer ?? '#';
-          const found = search(
-            parent.allOf.map((r, i) => ({ raw: r, pointer: child(pointer, 'allOf', i) })),
-            via ?? m,
-          );
-          if (found) return found;
-        }
+    const search = (raw: unknown): { baseKey: string; discriminator: JsonObject } | undefined => {
+      if (!isObject(raw) || typeof raw.$ref !== 'string') return undefined;
+      const parentKey = this.namedTarget(raw.$ref);
+      if (parentKey === undefined || seen.has(parentKey)) return undefined;
+      seen.add(parentKey);
+      const parent = this.rawOf(parentKey);
+      if (!parent) return undefined;
+      const discriminator = parent.discriminator;
+      if (isObject(discriminator) && parent.oneOf === undefined && parent.anyOf === undefined) return { baseKey: parentKey, discriminator };
+      for (const m of Array.isArray(parent.allOf) ? parent.allOf : []) {
+        const found = search(m);
+        if (found) return found;
       }
       return undefined;
     };
-    return search(memberRaws, undefined);
+    for (const member of memberRaws) {
+      const found = search(member.raw);
+      if (found) return { ...found, member };
+    }
+    return undefined;
   }
 
   /** The discriminator values of one schema under a base: its explicit mapping keys, else its name. */
-  private mappingValuesOf(base: JsonObject, key: string): string[] {
+  private mappingValuesOf(discriminator: JsonObject, key: string): string[] {
     const values: string[] = [];
-    const mapping = isObject(base.discriminator) ? base.discriminator.mapping : undefined;
-    if (isObject(mapping)) {
-      for (const [value, target] of Object.entries(mapping)) {
+    if (isObject(discriminator.mapping)) {
+      for (const [value, target] of Object.entries(discriminator.mapping)) {
         if (typeof target === 'string' && this.mappingTarget(target) === key) values.push(value);
       }
     }
@@ -1024,9 +1021,8 @@ export class SchemaConverter {
    */
   private subtypePin(key: string, memberRaws: readonly RawAt[], pointer: Pointer): ObjectSchema | undefined {
     const found = this.polymorphicBase(key, memberRaws);
-    const discriminator = found?.base.discriminator;
-    if (!found || !isObject(discriminator)) return undefined;
-    const { baseKey, base, member } = found;
+    if (!found) return undefined;
+    const { baseKey, discriminator, member } = found;
     const prop = discriminator.propertyName;
     if (typeof prop !== 'string') return undefined;
     // The subtype pins the property itself (enum/const): nothing to add.
@@ -1038,7 +1034,7 @@ export class SchemaConverter {
     const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
     const values: string[] = [];
     for (const k of [key, ...this.descendantsOf(key)]) {
-      for (const v of this.mappingValuesOf(base, k)) if (!values.includes(v)) values.push(v);
+      for (const v of this.mappingValuesOf(discriminator, k)) if (!values.includes(v)) values.push(v);
     }
     const e: EnumSchema = { kind: 'enum', values, baseType: 'string', nullable: false, pointer: discPointer };
     return {
