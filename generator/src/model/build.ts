@@ -108,7 +108,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   const info = isObject(doc.info) ? doc.info : {};
   const api: Api = {
     title: typeof info.title === 'string' ? info.title : '',
-    version: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+    version: String(info.version ?? ''),
     openapi: typeof doc.openapi === 'string' ? doc.openapi : loaded.openapi,
     servers: readServers(doc.servers),
     schemas,

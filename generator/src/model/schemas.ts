@@ -482,9 +482,8 @@ export class SchemaConverter {
       }
       case 'number':
       case 'integer':
-        return { kind: type, nullable: false, pointer };
       case 'boolean':
-        return { kind: 'boolean', nullable: false, pointer };
+        return { kind: type, nullable: false, pointer };
       case 'object':
         return this.objectOf(raw, pointer);
       case 'array':
@@ -696,10 +695,7 @@ export class SchemaConverter {
       );
     }
     const nonNull = list.filter((v) => v !== null) as Array<string | number | boolean>;
-    if (nonNull.length === 0) {
-      if (hasNull) return { kind: 'null', nullable: false, pointer };
-      return { kind: 'never', nullable: false, pointer };
-    }
+    if (nonNull.length === 0) return { kind: hasNull ? 'null' : 'never', nullable: false, pointer };
     // De-duplicate (first wins) while tracking source indexes for the x-enum-* alignment.
     const values: Array<string | number | boolean> = [];
     const indexes: number[] = [];
