@@ -38,13 +38,11 @@ export function schemasOfExchange(parts: Pick<Operation, 'parameters' | 'request
   return out;
 }
 
-/** Key → module for every named schema. */
-export function assignModules(
-  schemas: ReadonlyMap<string, Schema>,
-  ops: readonly Operation[],
-  webhooks: readonly Webhook[],
-  graph: ReadonlyMap<string, readonly string[]>,
-): Map<string, string> {
+/**
+ * Key → module of every named schema an operation or webhook uses: the one module that uses it, or
+ * {@link SHARED_MODULE} when several do. A schema nothing uses is not listed (its module is {@link SHARED_MODULE}).
+ */
+export function assignModules(ops: readonly Operation[], webhooks: readonly Webhook[], graph: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const roots = new Map<string, string[]>();
   const addRoots = (module: string, list: Schema[]): void => {
     const r = roots.get(module) ?? [];
@@ -53,18 +51,8 @@ export function assignModules(
   };
   for (const op of ops) addRoots(op.module, schemasOfExchange(op));
   for (const w of webhooks) addRoots(WEBHOOKS_MODULE, schemasOfExchange(w));
-  const users = new Map<string, Set<string>>();
-  for (const [module, list] of roots) {
-    for (const key of reachable(list, graph)) {
-      const set = users.get(key) ?? new Set<string>();
-      set.add(module);
-      users.set(key, set);
-    }
-  }
   const out = new Map<string, string>();
-  for (const key of schemas.keys()) {
-    const set = users.get(key);
-    out.set(key, set && set.size === 1 ? ([...set][0] as string) : SHARED_MODULE);
-  }
+  // Each module once: a key reached again is reached by another module.
+  for (const [module, list] of roots) for (const key of reachable(list, graph)) out.set(key, out.has(key) ? SHARED_MODULE : module);
   return out;
 }
