@@ -639,16 +639,9 @@ export class SchemaConverter {
   private ref(ref: string, pointer: Pointer, nullable: boolean): Schema {
     const target = this.namedTarget(ref);
     if (target !== undefined) return { kind: 'ref', target, nullable, pointer };
+    const raw = this.ctx.refTarget(ref, pointer);
+    if (raw === undefined) return { kind: 'unknown', nullable, pointer };
     const at = refToPointer(ref);
-    if (!at.startsWith('#')) {
-      this.ctx.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, pointer);
-      return { kind: 'unknown', nullable, pointer };
-    }
-    const raw = this.ctx.get(at);
-    if (raw === undefined) {
-      this.ctx.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, pointer);
-      return { kind: 'unknown', nullable, pointer };
-    }
     if (this.inlining.has(at)) {
       // Inlining would recurse: lift the target into a named schema keyed by its pointer.
       const key = at.slice(1);
