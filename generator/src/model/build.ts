@@ -114,7 +114,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     schemas,
     operations,
     securitySchemes,
-    security: doc.security === undefined ? [] : reader.security(doc.security, '#/security'),
+    security: reader.security(doc.security, '#/security'),
     webhooks,
     tags: readTags(doc.tags),
     renames: registry.renames,

@@ -305,7 +305,6 @@ export class OperationReader {
   }
 
   requestBody(raw: unknown, pointer: Pointer): RequestBody | undefined {
-    if (raw === undefined) return undefined;
     const r = this.ctx.deref(raw, pointer);
     if (!r) return undefined;
     const body: RequestBody = {
