@@ -117,7 +117,7 @@ const CONSTRAINT_KEYS = [
 
 /** Keywords of an `allOf` wrapper that stay on the wrapper (docs, constraints, bookkeeping), not in the member built from its own keywords. */
 const DOC_KEYS = new Set([
-  ...CONSTRAINT_KEYS,
+  ...CONSTRAINT_KEYS.filter((k) => !['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems'].includes(k)),
   'title',
   'description',
   'deprecated',
@@ -771,9 +771,6 @@ export class SchemaConverter {
       const own: JsonObject = {};
       for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k) && k !== 'unevaluatedProperties') own[k] = v;
       if ((own.oneOf !== undefined || own.anyOf !== undefined) && wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
-      for (const k of ['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems']) {
-        if (wrapper[k] !== undefined) own[k] = wrapper[k];
-      }
       delete own.type;
       if (hasStructure(own)) members.push(this.convert({ ...own, type: this.inferTypes(own)[0] }, pointer));
     }
