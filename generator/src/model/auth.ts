@@ -72,38 +72,21 @@ function tokenEndpoint(
     return undefined;
   }
   let ok = true;
+  const bad = (message: string, field?: string): void => {
+    ctx.report('error', 'model/token-endpoint', message, field === undefined ? pointer : child(pointer, field));
+    ok = false;
+  };
   const op = typeof te.operationId === 'string' ? ops.find((o) => o.operationId === te.operationId) : undefined;
-  if (!op) {
-    ctx.report(
-      'error',
-      'model/token-endpoint',
-      `x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`,
-      child(pointer, 'operationId'),
-    );
-    ok = false;
-  }
+  if (!op) bad(`x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`, 'operationId');
   if (typeof te.credentialsScheme !== 'string' || !Object.hasOwn(schemes, te.credentialsScheme)) {
-    ctx.report(
-      'error',
-      'model/token-endpoint',
-      `x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`,
-      child(pointer, 'credentialsScheme'),
-    );
-    ok = false;
+    bad(`x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`, 'credentialsScheme');
   }
   if (typeof te.tokenField !== 'string') {
-    ctx.report('error', 'model/token-endpoint', 'x-token-endpoint.tokenField (a JSON pointer into the response) is required', pointer);
-    ok = false;
+    bad('x-token-endpoint.tokenField (a JSON pointer into the response) is required');
   } else if (op) {
     const body = successJsonBody(op);
     if (!body || !schemaAt(body, te.tokenField, schemas)) {
-      ctx.report(
-        'error',
-        'model/token-endpoint',
-        `x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`,
-        child(pointer, 'tokenField'),
-      );
-      ok = false;
+      bad(`x-token-endpoint.tokenField ${te.tokenField} does not exist in the 2XX JSON response of ${op.operationId}`, 'tokenField');
     }
   }
   if (op && te.method !== undefined && String(te.method).toLowerCase() !== op.method) {

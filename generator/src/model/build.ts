@@ -17,7 +17,7 @@ import { readSecuritySchemes } from './auth.js';
 import { isObject } from '../json.js';
 import { ModelContext } from './context.js';
 import { type AccessFlags, directRefs, reachable, refGraph, transitiveFlags } from './graph.js';
-import { assignModules, requestSchemasOf } from './modules.js';
+import { assignModules, requestSchemasOf, SHARED_MODULE } from './modules.js';
 import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
 import { otherParameters, pathParameters } from './queries.js';
@@ -102,19 +102,19 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   assignPagination(ctx, operations, schemaMap);
   assignPolls(ctx, operations, schemaMap);
   const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);
-  const modules = assignModules(schemaMap, operations, webhooks, graph);
-  for (const named of schemas.values()) named.module = modules.get(named.key) ?? 'shared';
+  const modules = assignModules(operations, webhooks, graph);
+  for (const named of schemas.values()) named.module = modules.get(named.key) ?? SHARED_MODULE;
 
   const info = isObject(doc.info) ? doc.info : {};
   const api: Api = {
     title: typeof info.title === 'string' ? info.title : '',
-    version: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+    version: String(info.version ?? ''),
     openapi: typeof doc.openapi === 'string' ? doc.openapi : loaded.openapi,
     servers: readServers(doc.servers),
     schemas,
     operations,
     securitySchemes,
-    security: doc.security === undefined ? [] : reader.security(doc.security, '#/security'),
+    security: reader.security(doc.security, '#/security'),
     webhooks,
     tags: readTags(doc.tags),
     renames: registry.renames,

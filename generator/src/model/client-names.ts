@@ -338,18 +338,12 @@ export function publicRuntimeExports(features: RuntimeFeatures, dir = runtimeSou
   };
   const files = [...new Set(picked.map((e) => e.file))].filter(wanted).sort((a, b) => rank(a) - rank(b));
   return files.map((file) => {
-    const here = picked.filter((e) => e.file === file);
-    return {
-      file: `src/core/${file}`,
-      values: here
-        .filter((e) => !e.typeOnly)
+    const names = (typeOnly: boolean): string[] =>
+      picked
+        .filter((e) => e.file === file && e.typeOnly === typeOnly)
         .map((e) => e.name)
-        .sort(compareCodeUnits),
-      types: here
-        .filter((e) => e.typeOnly)
-        .map((e) => e.name)
-        .sort(compareCodeUnits),
-    };
+        .sort(compareCodeUnits);
+    return { file: `src/core/${file}`, values: names(false), types: names(true) };
   });
 }
 

@@ -47,9 +47,23 @@ export class ModelContext {
   }
 
   /**
+   * The value a `$ref` (found at `at`) names; undefined, reported, when the reference is not local
+   * (the loader bundles every other) or points to nothing.
+   */
+  refTarget(ref: string, at: Pointer): unknown {
+    if (!ref.startsWith('#')) {
+      this.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, at);
+      return undefined;
+    }
+    const target = this.get(refToPointer(ref));
+    if (target === undefined) this.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, at);
+    return target;
+  }
+
+  /**
    * Follows `$ref` chains of a non-schema object (parameter, response, request body, header,
    * path item, example). Returns the target and the pointer where it lives; reports and returns
-   * undefined for a dangling or circular reference.
+   * undefined for a reference that is not local, dangling or circular.
    */
   deref(value: unknown, pointer: Pointer): { value: JsonObject; pointer: Pointer } | undefined {
     let cur = value;
@@ -57,20 +71,13 @@ export class ModelContext {
     const seen = new Set<string>();
     while (isObject(cur) && typeof cur.$ref === 'string') {
       const ref = cur.$ref;
-      if (!ref.startsWith('#')) {
-        this.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, at);
-        return undefined;
-      }
+      const target = this.refTarget(ref, at);
+      if (target === undefined) return undefined;
       if (seen.has(ref)) {
         this.report('error', 'model/circular-ref', `reference ${ref} refers back to itself`, at);
         return undefined;
       }
       seen.add(ref);
-      const target = this.get(refToPointer(ref));
-      if (target === undefined) {
-        this.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, at);
-        return undefined;
-      }
       cur = target;
       at = refToPointer(ref);
     }

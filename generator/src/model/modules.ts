@@ -10,7 +10,7 @@
  */
 import { directRefs, reachable } from './graph.js';
 import { PARAMETER_LOCATIONS } from './queries.js';
-import type { Operation, Parameter, ParameterLocation, RequestBody, Response, Schema, Webhook } from './types.js';
+import type { Operation, Schema, Webhook } from './types.js';
 
 /** Module for schemas used by several modules, or by none. */
 export const SHARED_MODULE = 'shared';
@@ -18,7 +18,7 @@ export const SHARED_MODULE = 'shared';
 export const WEBHOOKS_MODULE = 'webhooks';
 
 /** The schemas of what the caller sends in an operation or webhook: parameters and request bodies (with encoding headers). */
-export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody }): Schema[] {
+export function requestSchemasOf(parts: Pick<Operation, 'parameters' | 'requestBody'>): Schema[] {
   const out: Schema[] = [];
   for (const loc of PARAMETER_LOCATIONS) for (const p of parts.parameters[loc]) out.push(p.schema);
   for (const c of parts.requestBody?.contents ?? []) {
@@ -29,7 +29,7 @@ export function requestSchemasOf(parts: { parameters: Record<ParameterLocation, 
 }
 
 /** Every schema an operation or webhook carries (parameters, bodies, responses, headers). */
-export function schemasOfExchange(parts: { parameters: Record<ParameterLocation, Parameter[]>; requestBody?: RequestBody; responses: Response[] }): Schema[] {
+export function schemasOfExchange(parts: Pick<Operation, 'parameters' | 'requestBody' | 'responses'>): Schema[] {
   const out = requestSchemasOf(parts);
   for (const r of parts.responses) {
     for (const c of r.contents) out.push(c.schema);
@@ -38,13 +38,11 @@ export function schemasOfExchange(parts: { parameters: Record<ParameterLocation,
   return out;
 }
 
-/** Key → module for every named schema. */
-export function assignModules(
-  schemas: ReadonlyMap<string, Schema>,
-  ops: readonly Operation[],
-  webhooks: readonly Webhook[],
-  graph: ReadonlyMap<string, readonly string[]>,
-): Map<string, string> {
+/**
+ * Key → module of every named schema an operation or webhook uses: the one module that uses it, or
+ * {@link SHARED_MODULE} when several do. A schema nothing uses is not listed (its module is {@link SHARED_MODULE}).
+ */
+export function assignModules(ops: readonly Operation[], webhooks: readonly Webhook[], graph: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const roots = new Map<string, string[]>();
   const addRoots = (module: string, list: Schema[]): void => {
     const r = roots.get(module) ?? [];
@@ -53,18 +51,8 @@ export function assignModules(
   };
   for (const op of ops) addRoots(op.module, schemasOfExchange(op));
   for (const w of webhooks) addRoots(WEBHOOKS_MODULE, schemasOfExchange(w));
-  const users = new Map<string, Set<string>>();
-  for (const [module, list] of roots) {
-    for (const key of reachable(list, graph)) {
-      const set = users.get(key) ?? new Set<string>();
-      set.add(module);
-      users.set(key, set);
-    }
-  }
   const out = new Map<string, string>();
-  for (const key of schemas.keys()) {
-    const set = users.get(key);
-    out.set(key, set && set.size === 1 ? ([...set][0] as string) : SHARED_MODULE);
-  }
+  // Each module once: a key reached again is reached by another module.
+  for (const [module, list] of roots) for (const key of reachable(list, graph)) out.set(key, out.has(key) ? SHARED_MODULE : module);
   return out;
 }

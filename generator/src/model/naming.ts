@@ -188,12 +188,8 @@ export function pascalCase(text: string): string {
 
 /** camelCase: `get_account` → `getAccount`, `HTTPStatus` → `httpStatus`, `Data Sources` → `dataSources`. */
 export function camelCase(text: string): string {
-  const words = splitWords(text, true);
-  return words
-    .map((w, i) => {
-      if (i > 0) return upperFirst(w.toLowerCase() === w ? w : w.charAt(0) + w.slice(1).toLowerCase());
-      return w.toLowerCase();
-    })
+  return splitWords(text, true)
+    .map((w, i) => (i > 0 ? upperFirst(w.charAt(0) + w.slice(1).toLowerCase()) : w.toLowerCase()))
     .join('');
 }
 

@@ -91,7 +91,7 @@ function isPasswordSchema(ctx: ModelContext, schema: RawAt): boolean {
 
 /** The documentation of a parameter, header or property: its own, filled in from its schema. */
 function docsWithSchema(own: JsonObject, schema: Schema): ReturnType<typeof docsOf> {
-  const d = docsOf({ ...own, examples: undefined, example: undefined });
+  const d = docsOf(own);
   delete d.examples;
   for (const k of ['default', 'format', 'constraints', 'title', 'inferredKeywords', 'note'] as const) {
     if (d[k] === undefined && schema[k] !== undefined) (d as Record<string, unknown>)[k] = schema[k];
@@ -305,7 +305,6 @@ export class OperationReader {
   }
 
   requestBody(raw: unknown, pointer: Pointer): RequestBody | undefined {
-    if (raw === undefined) return undefined;
     const r = this.ctx.deref(raw, pointer);
     if (!r) return undefined;
     const body: RequestBody = {

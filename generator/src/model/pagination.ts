@@ -22,7 +22,7 @@ import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
 import { followRefs } from './graph.js';
 import { requestJsonBody, successJsonBody } from './queries.js';
-import type { Operation, Pagination, Pointer, Schema } from './types.js';
+import type { Operation, Pagination, Schema } from './types.js';
 
 const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
 
@@ -190,18 +190,14 @@ function detect(op: Operation, schemas: ReadonlyMap<string, Schema>): Pagination
       return { ...base, style: 'next-link', reason: `${env}; pages follow the next URL` };
     }
   }
-  for (const r of op.responses) {
-    if (!/^2/.test(r.status)) continue;
-    if (!r.headers.some((h) => h.name.toLowerCase() === 'link')) continue;
-    if (resolved?.kind !== 'array') continue;
-    return {
-      style: 'next-link',
-      in: 'query',
-      itemsField: '',
-      itemSchema: resolved.items ?? { kind: 'unknown', nullable: false, pointer: resolved.pointer as Pointer },
-      source: 'detected',
-      reason: `the ${r.status} response declares a Link header (rel="next")`,
-    };
-  }
-  return undefined;
+  const linked = op.responses.find((r) => /^2/.test(r.status) && r.headers.some((h) => h.name.toLowerCase() === 'link'));
+  if (linked === undefined || resolved?.kind !== 'array') return undefined;
+  return {
+    style: 'next-link',
+    in: 'query',
+    itemsField: '',
+    itemSchema: resolved.items ?? { kind: 'unknown', nullable: false, pointer: resolved.pointer },
+    source: 'detected',
+    reason: `the ${linked.status} response declares a Link header (rel="next")`,
+  };
 }

@@ -130,18 +130,10 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
     resource.push(named && 'static' in named && norm(named.static) === norm(tag) ? toMemberName(named.static) : toMemberName(tag));
   }
   const lastIndex = segs.length - 1;
-  const prefix = op.path.split('/').filter(Boolean).length - segs.length;
-  const pathUpTo = (i: number): string =>
-    `/${op.path
-      .split('/')
-      .filter(Boolean)
-      .slice(0, prefix + i + 1)
-      .join('/')}`;
   let shape: Derived['shape'] = 'collection';
   let action: string | undefined;
   for (let i = anchor + 1; i <= lastIndex; i++) {
-    const s = segs[i];
-    if (!s) continue;
+    const s = segs[i] as Segment;
     if ('param' in s) {
       if (i === lastIndex) shape = 'item';
       continue;
@@ -150,9 +142,9 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
       resource.push(toMemberName(s.static));
       continue;
     }
-    // The last segment, static: a sub-collection when it is a collection path (or when nothing
-    // names a resource yet: `/avatars` POST is a create), else an action.
-    if (collections.has(normPath(pathUpTo(i))) || resource.length === 0) {
+    // The last segment, static: a sub-collection when the whole path (without empty segments) is a collection
+    // path (or when nothing names a resource yet: `/avatars` POST is a create), else an action.
+    if (collections.has(normPath(`/${op.path.split('/').filter(Boolean).join('/')}`)) || resource.length === 0) {
       resource.push(toMemberName(s.static));
     } else {
       shape = 'action';
@@ -191,6 +183,16 @@ function deriveMethod(op: Operation, d: Derived, hasPatchSibling: boolean): stri
   }
 }
 
+/** A segment of `op`'s `x-sdk-resource`, or its `x-sdk-method`, as a member name; a warning when that changes it. */
+function extensionName(ctx: ModelContext, op: Operation, extension: 'x-sdk-resource' | 'x-sdk-method', text: string): string {
+  const name = toMemberName(text);
+  if (name !== text) {
+    const what = extension === 'x-sdk-resource' ? 'x-sdk-resource segment' : extension;
+    ctx.report('warning', `model/${extension.slice(2)}-name`, `${what} "${text}" is not a camelCase identifier; using "${name}"`, child(op.pointer, extension));
+  }
+  return name;
+}
+
 /**
  * Sets `resource`, `methodName` and `module` on every operation, resolving or reporting collisions
  * (see the rules at the top). Renames go to `registry.renames`.
@@ -200,37 +202,15 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   const collections = collectionPaths(ops);
   const explicitMethod = new Set<Operation>();
   for (const op of ops) {
-    const segs = pathSegments(op.path);
     const extResource = op.extensions['x-sdk-resource'];
     const extMethod = op.extensions['x-sdk-method'];
-    let derived = deriveResource(op, segs, collections);
+    let derived = deriveResource(op, pathSegments(op.path), collections);
     if (typeof extResource === 'string' && extResource.trim() !== '') {
-      const parts = extResource.split('.').map((p) => {
-        const name = toMemberName(p);
-        if (name !== p) {
-          ctx.report(
-            'warning',
-            'model/sdk-resource-name',
-            `x-sdk-resource segment "${p}" is not a camelCase identifier; using "${name}"`,
-            child(op.pointer, 'x-sdk-resource'),
-          );
-        }
-        return name;
-      });
-      derived = { ...derived, resource: parts };
+      derived = { ...derived, resource: extResource.split('.').map((p) => extensionName(ctx, op, 'x-sdk-resource', p)) };
     }
     op.resource = derived.resource;
     if (typeof extMethod === 'string' && extMethod.trim() !== '') {
-      const name = toMemberName(extMethod);
-      if (name !== extMethod) {
-        ctx.report(
-          'warning',
-          'model/sdk-method-name',
-          `x-sdk-method "${extMethod}" is not a camelCase identifier; using "${name}"`,
-          child(op.pointer, 'x-sdk-method'),
-        );
-      }
-      op.methodName = name;
+      op.methodName = extensionName(ctx, op, 'x-sdk-method', extMethod);
       explicitMethod.add(op);
     } else {
       op.methodName = deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));

@@ -53,6 +53,12 @@ function withoutComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/[^\n]*/g, '$1');
 }
 
+/** What the declaration `<keyword> <name>` of `file` exports (`function*` is a function). */
+function declared(file: string, keyword: string, name: string): RuntimeExport {
+  const declaration = keyword.replace('*', '') as DeclarationKind;
+  return { name, file, declaration, typeOnly: TYPE_KINDS.has(declaration) };
+}
+
 /** `./errors.js` → `errors.ts` (relative to the runtime folder); an error for anything but a relative `.js` specifier. */
 function resolveSpecifier(fromFile: string, specifier: string): string {
   if (!specifier.startsWith('.') || !specifier.endsWith('.js')) throw new Error(`runtime ${fromFile}: cannot follow the re-export from '${specifier}'`);
@@ -74,11 +80,7 @@ class RuntimeReader {
     this.reading.add(file);
     const text = withoutComments(readFileSync(path.join(this.dir, file), 'utf8'));
     if (UNSUPPORTED_RE.test(text)) throw new Error(`runtime ${file}: an export statement the runtime export reader does not understand`);
-    const out: RuntimeExport[] = [];
-    for (const m of text.matchAll(DECLARATION_RE)) {
-      const declaration = (m[1] as string).replace('*', '') as DeclarationKind;
-      out.push({ name: m[2] as string, file, declaration, typeOnly: TYPE_KINDS.has(declaration) });
-    }
+    const out = [...text.matchAll(DECLARATION_RE)].map((m) => declared(file, m[1] as string, m[2] as string));
     // Re-export statements in the order they appear.
     const statements = [
       ...[...text.matchAll(REEXPORT_LIST_RE)].map((m) => ({ at: m.index, typeOnly: m[1] !== undefined, list: m[2], from: m[4] })),
@@ -121,11 +123,7 @@ class RuntimeReader {
       const entry = listEntries(file, m[2] as string).find((e) => (e.alias ?? e.name) === name);
       if (entry !== undefined) return this.exported(resolveSpecifier(file, m[4] as string), entry.name);
     }
-    for (const m of text.matchAll(LOCAL_DECLARATION_RE)) {
-      if (m[2] !== name) continue;
-      const declaration = (m[1] as string).replace('*', '') as DeclarationKind;
-      return { name, file, declaration, typeOnly: TYPE_KINDS.has(declaration) };
-    }
+    for (const m of text.matchAll(LOCAL_DECLARATION_RE)) if (m[2] === name) return declared(file, m[1] as string, name);
     throw new Error(`runtime ${file}: exports '${name}', which it neither imports nor declares`);
   }
 }

@@ -117,7 +117,7 @@ const CONSTRAINT_KEYS = [
 
 /** Keywords of an `allOf` wrapper that stay on the wrapper (docs, constraints, bookkeeping), not in the member built from its own keywords. */
 const DOC_KEYS = new Set([
-  ...CONSTRAINT_KEYS,
+  ...CONSTRAINT_KEYS.filter((k) => !['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems'].includes(k)),
   'title',
   'description',
   'deprecated',
@@ -175,27 +175,22 @@ export function docsOf(raw: JsonObject): Docs {
   if (Object.hasOwn(raw, 'example')) examples.push(raw.example);
   if (examples.length > 0) d.examples = examples;
   if (typeof raw.format === 'string') d.format = raw.format;
-  const constraints: Record<string, unknown> = {};
-  for (const k of CONSTRAINT_KEYS) {
-    const v = raw[k];
-    if (v === undefined) continue;
-    if ((k === 'exclusiveMinimum' || k === 'exclusiveMaximum') && typeof v === 'boolean') continue;
-    constraints[k] = v;
-  }
-  // 3.0 boolean form: `minimum: 0, exclusiveMinimum: true` → `exclusiveMinimum: 0`.
+  // 3.0 boolean form: `minimum: 0, exclusiveMinimum: true` → `exclusiveMinimum: 0`; any other boolean flag states nothing.
+  const values: JsonObject = { ...raw };
   for (const [flag, bound] of [
     ['exclusiveMinimum', 'minimum'],
     ['exclusiveMaximum', 'maximum'],
   ] as const) {
+    if (typeof raw[flag] === 'boolean') values[flag] = undefined;
     if (raw[flag] === true && typeof raw[bound] === 'number') {
-      constraints[flag] = raw[bound];
-      delete constraints[bound];
+      values[flag] = raw[bound];
+      values[bound] = undefined;
     }
   }
-  // Keep a stable key order (the order of CONSTRAINT_KEYS), whatever the normalisation did.
-  const ordered: Record<string, unknown> = {};
-  for (const k of CONSTRAINT_KEYS) if (Object.hasOwn(constraints, k)) ordered[k] = constraints[k];
-  if (Object.keys(ordered).length > 0) d.constraints = ordered;
+  // In the order of CONSTRAINT_KEYS, whatever the normalisation did.
+  const constraints: Record<string, unknown> = {};
+  for (const k of CONSTRAINT_KEYS) if (values[k] !== undefined) constraints[k] = values[k];
+  if (Object.keys(constraints).length > 0) d.constraints = constraints;
   if (isObject(raw.externalDocs) && typeof raw.externalDocs.url === 'string') d.externalDocsUrl = raw.externalDocs.url;
   return d;
 }
@@ -487,9 +482,8 @@ export class SchemaConverter {
       }
       case 'number':
       case 'integer':
-        return { kind: type, nullable: false, pointer };
       case 'boolean':
-        return { kind: 'boolean', nullable: false, pointer };
+        return { kind: type, nullable: false, pointer };
       case 'object':
         return this.objectOf(raw, pointer);
       case 'array':
@@ -645,16 +639,9 @@ export class SchemaConverter {
   private ref(ref: string, pointer: Pointer, nullable: boolean): Schema {
     const target = this.namedTarget(ref);
     if (target !== undefined) return { kind: 'ref', target, nullable, pointer };
+    const raw = this.ctx.refTarget(ref, pointer);
+    if (raw === undefined) return { kind: 'unknown', nullable, pointer };
     const at = refToPointer(ref);
-    if (!at.startsWith('#')) {
-      this.ctx.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, pointer);
-      return { kind: 'unknown', nullable, pointer };
-    }
-    const raw = this.ctx.get(at);
-    if (raw === undefined) {
-      this.ctx.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, pointer);
-      return { kind: 'unknown', nullable, pointer };
-    }
     if (this.inlining.has(at)) {
       // Inlining would recurse: lift the target into a named schema keyed by its pointer.
       const key = at.slice(1);
@@ -701,10 +688,7 @@ export class SchemaConverter {
       );
     }
     const nonNull = list.filter((v) => v !== null) as Array<string | number | boolean>;
-    if (nonNull.length === 0) {
-      if (hasNull) return { kind: 'null', nullable: false, pointer };
-      return { kind: 'never', nullable: false, pointer };
-    }
+    if (nonNull.length === 0) return { kind: hasNull ? 'null' : 'never', nullable: false, pointer };
     // De-duplicate (first wins) while tracking source indexes for the x-enum-* alignment.
     const values: Array<string | number | boolean> = [];
     const indexes: number[] = [];
@@ -787,9 +771,6 @@ export class SchemaConverter {
       const own: JsonObject = {};
       for (const [k, v] of Object.entries(wrapper)) if (!DOC_KEYS.has(k) && k !== 'unevaluatedProperties') own[k] = v;
       if ((own.oneOf !== undefined || own.anyOf !== undefined) && wrapper.discriminator !== undefined) own.discriminator = wrapper.discriminator;
-      for (const k of ['minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems']) {
-        if (wrapper[k] !== undefined) own[k] = wrapper[k];
-      }
       delete own.type;
       if (hasStructure(own)) members.push(this.convert({ ...own, type: this.inferTypes(own)[0] }, pointer));
     }
@@ -979,40 +960,37 @@ export class SchemaConverter {
   /**
    * The nearest polymorphic base above a schema: the first schema with a discriminator and no
    * oneOf/anyOf reached through the allOf `$ref` members (depth first, in order), the schema's own
-   * members first.
+   * members first; with its discriminator and the member of the schema it is reached through.
    */
-  private polymorphicBase(key: string, memberRaws: readonly RawAt[]): { baseKey: string; base: JsonObject; member: RawAt } | undefined {
+  private polymorphicBase(key: string, memberRaws: readonly RawAt[]): { baseKey: string; discriminator: JsonObject; member: RawAt } | undefined {
     const seen = new Set<string>([key]);
-    const search = (members: readonly RawAt[], via: RawAt | undefined): { baseKey: string; base: JsonObject; member: RawAt } | undefined => {
-      for (const m of members) {
-        if (!isObject(m.raw) || typeof m.raw.$ref !== 'string') continue;
-        const parentKey = this.namedTarget(m.raw.$ref);
-        if (parentKey === undefined || seen.has(parentKey)) continue;
-        seen.add(parentKey);
-        const parent = this.rawOf(parentKey);
-        if (!parent) continue;
-        if (isObject(parent.discriminator) && parent.oneOf === undefined && parent.anyOf === undefined)
-          return { baseKey: parentKey, base: parent, member: via ?? m };
-        if (Array.isArray(parent.allOf)) {
-          const pointer = this.named.get(parentKey)?.pointer ?? '#';
-          const found = search(
-            parent.allOf.map((r, i) => ({ raw: r, pointer: child(pointer, 'allOf', i) })),
-            via ?? m,
-          );
-          if (found) return found;
-        }
+    const search = (raw: unknown): { baseKey: string; discriminator: JsonObject } | undefined => {
+      if (!isObject(raw) || typeof raw.$ref !== 'string') return undefined;
+      const parentKey = this.namedTarget(raw.$ref);
+      if (parentKey === undefined || seen.has(parentKey)) return undefined;
+      seen.add(parentKey);
+      const parent = this.rawOf(parentKey);
+      if (!parent) return undefined;
+      const discriminator = parent.discriminator;
+      if (isObject(discriminator) && parent.oneOf === undefined && parent.anyOf === undefined) return { baseKey: parentKey, discriminator };
+      for (const m of Array.isArray(parent.allOf) ? parent.allOf : []) {
+        const found = search(m);
+        if (found) return found;
       }
       return undefined;
     };
-    return search(memberRaws, undefined);
+    for (const member of memberRaws) {
+      const found = search(member.raw);
+      if (found) return { ...found, member };
+    }
+    return undefined;
   }
 
   /** The discriminator values of one schema under a base: its explicit mapping keys, else its name. */
-  private mappingValuesOf(base: JsonObject, key: string): string[] {
+  private mappingValuesOf(discriminator: JsonObject, key: string): string[] {
     const values: string[] = [];
-    const mapping = isObject(base.discriminator) ? base.discriminator.mapping : undefined;
-    if (isObject(mapping)) {
-      for (const [value, target] of Object.entries(mapping)) {
+    if (isObject(discriminator.mapping)) {
+      for (const [value, target] of Object.entries(discriminator.mapping)) {
         if (typeof target === 'string' && this.mappingTarget(target) === key) values.push(value);
       }
     }
@@ -1029,9 +1007,8 @@ export class SchemaConverter {
    */
   private subtypePin(key: string, memberRaws: readonly RawAt[], pointer: Pointer): ObjectSchema | undefined {
     const found = this.polymorphicBase(key, memberRaws);
-    const discriminator = found?.base.discriminator;
-    if (!found || !isObject(discriminator)) return undefined;
-    const { baseKey, base, member } = found;
+    if (!found) return undefined;
+    const { baseKey, discriminator, member } = found;
     const prop = discriminator.propertyName;
     if (typeof prop !== 'string') return undefined;
     // The subtype pins the property itself (enum/const): nothing to add.
@@ -1043,7 +1020,7 @@ export class SchemaConverter {
     const discPointer = child(this.named.get(baseKey)?.pointer ?? '#', 'discriminator');
     const values: string[] = [];
     for (const k of [key, ...this.descendantsOf(key)]) {
-      for (const v of this.mappingValuesOf(base, k)) if (!values.includes(v)) values.push(v);
+      for (const v of this.mappingValuesOf(discriminator, k)) if (!values.includes(v)) values.push(v);
     }
     const e: EnumSchema = { kind: 'enum', values, baseType: 'string', nullable: false, pointer: discPointer };
     return {
@@ -1149,26 +1126,22 @@ export class SchemaConverter {
     if (!isObject(raw) || seen.has(raw)) return false;
     seen.add(raw);
     try {
-      return this.rawNotAnObject(raw, start.pointer, seen);
+      const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
+      if (types.length > 0) return !types.includes('object');
+      const values = raw.enum !== undefined ? raw.enum : raw.const !== undefined ? [raw.const] : undefined;
+      if (Array.isArray(values)) return values.every((v) => !isObject(v));
+      const members = (keyword: string): RawAt[] =>
+        Array.isArray(raw[keyword]) ? (raw[keyword] as unknown[]).map((m, i) => ({ raw: m, pointer: child(start.pointer, keyword, i) })) : [];
+      if (members('allOf').some((m) => this.notAnObject(m, seen))) return true;
+      for (const keyword of ['oneOf', 'anyOf']) {
+        const list = members(keyword);
+        if (list.length > 0) return list.every((m) => this.notAnObject(m, seen));
+      }
+      const inferred = this.inferTypes(raw);
+      return inferred.length > 0 && !inferred.includes('object');
     } finally {
       seen.delete(raw);
     }
-  }
-
-  private rawNotAnObject(raw: JsonObject, pointer: Pointer, seen: Set<unknown>): boolean {
-    const types = typeof raw.type === 'string' ? [raw.type] : Array.isArray(raw.type) ? raw.type : [];
-    if (types.length > 0) return !types.includes('object');
-    const values = raw.enum !== undefined ? raw.enum : raw.const !== undefined ? [raw.const] : undefined;
-    if (Array.isArray(values)) return values.every((v) => !isObject(v));
-    const members = (keyword: string): RawAt[] =>
-      Array.isArray(raw[keyword]) ? (raw[keyword] as unknown[]).map((m, i) => ({ raw: m, pointer: child(pointer, keyword, i) })) : [];
-    if (members('allOf').some((m) => this.notAnObject(m, seen))) return true;
-    for (const keyword of ['oneOf', 'anyOf']) {
-      const list = members(keyword);
-      if (list.length > 0) return list.every((m) => this.notAnObject(m, seen));
-    }
-    const inferred = this.inferTypes(raw);
-    return inferred.length > 0 && !inferred.includes('object');
   }
 
   /** The note for a discriminator mapping entry whose target is not an object: it is left unpinned. */
