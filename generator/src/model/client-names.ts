@@ -168,11 +168,14 @@ export function pollLocals(api: Api, op: Operation, read: Operation): PollLocals
   const body = successJsonBody(read);
   const identifier = body?.kind === 'ref' ? api.schemas.get(body.target)?.identifier : undefined;
   const camel = identifier === undefined ? '' : identifier.charAt(0).toLowerCase() + identifier.slice(1);
-  const locals: PollLocals = { options: local('options'), wait: local('wait'), request: local('request'), signal: '', value: '' };
-  if (op.poll?.arguments.some((a) => a.value.source === 'response-body')) locals.started = local('started');
-  locals.signal = local('signal');
-  locals.value = local(/^[a-z][A-Za-z0-9]*$/.test(camel) && !RESERVED_WORDS.has(camel) ? camel : 'status');
-  return locals;
+  // Claimed in this order: a later name yields to an earlier one.
+  const options = local('options');
+  const wait = local('wait');
+  const request = local('request');
+  const started = op.poll?.arguments.some((a) => a.value.source === 'response-body') ? local('started') : undefined;
+  const signal = local('signal');
+  const value = local(/^[a-z][A-Za-z0-9]*$/.test(camel) && !RESERVED_WORDS.has(camel) ? camel : 'status');
+  return { options, wait, request, ...(started !== undefined ? { started } : {}), signal, value };
 }
 
 /** The type of the method's `params` argument: `<Op>Query` when the operation has path parameters and others, else `<Op>Params`. */

@@ -93,6 +93,8 @@ async function compareWithDisk(absDir: string, files: PreparedFile[], formatting
   const manifest = serializeManifest(newManifest);
   const diagnostics: Diagnostic[] = [];
   const conflicts: Diagnostic[] = [];
+  /** A package file as diagnostics show it: from the working directory, its package folder included. */
+  const shown = (file: string): string => path.posix.join(toPosix(path.relative(process.cwd(), absDir)) || '.', file);
   const added: string[] = [];
   const modified: string[] = [];
   const unchanged: string[] = [];
@@ -108,14 +110,14 @@ async function compareWithDisk(absDir: string, files: PreparedFile[], formatting
           severity: 'warning',
           code: 'write/adopted',
           message: `${file.path} existed without a manifest: it is replaced by the generated file`,
-          file: path.posix.join(toPosix(path.relative(process.cwd(), absDir)) || '.', file.path),
+          file: shown(file.path),
         });
       } else if (!oldManifest.has(file.path)) {
         conflicts.push({
           severity: 'error',
           code: 'write/would-overwrite',
           message: `${file.path} is not a generated file (not in ${MANIFEST_NAME}), but the generator now emits this path: move or delete it`,
-          file: path.posix.join(toPosix(path.relative(process.cwd(), absDir)) || '.', file.path),
+          file: shown(file.path),
         });
       }
     }
