@@ -227,7 +227,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     baseClass: names.base,
     version: api.version,
     baseUrl: defaultBaseUrl(api.servers),
-    leanBaseUrl: leanBaseUrl(defaultBaseUrl(api.servers)),
+    leanBaseUrl: exampleBaseUrl(defaultBaseUrl(api.servers)),
+    quickBaseUrl: quickBaseUrl(defaultBaseUrl(api.servers)),
     auth: schemes.map((s) => ({
       key: s.key,
       entryKey: literalKey(s.key),
@@ -337,12 +338,42 @@ function webhookEventsView(
   };
 }
 
+/** Whether the runtime takes `url` as the base URL anywhere: an absolute http(s) URL a string literal holds as is. */
+function usableBaseUrl(url: string): boolean {
+  return /^https?:\/\/[^'\\\s{}]+$/.test(url);
+}
+
 /**
- * The base URL the README's lean-core example passes (the lean core has no spec default): the spec's first server
- * when it is an absolute http(s) URL a string literal can hold as is, else `https://api.example.com`.
+ * The base URL the README's examples pass where the client has no usable default (the lean core has none at all): the
+ * spec's first server when it is usable as is; a relative one (`/api/v3`) on `https://api.example.com`; else
+ * `https://api.example.com`.
  */
-function leanBaseUrl(url: string): string {
-  return /^https?:\/\/[^'\\\s]+$/.test(url) ? url : 'https://api.example.com';
+function exampleBaseUrl(url: string): string {
+  if (usableBaseUrl(url)) return url;
+  const relative = url.replace(/^\.?\//, '');
+  if (url !== '' && !/^[a-z][a-z\d+.-]*:/i.test(url) && /^[\w.~%!$&()*+,;=:@/-]+$/.test(relative) && !relative.split('/').includes('..'))
+    return `https://api.example.com/${relative}`;
+  return 'https://api.example.com';
+}
+
+/**
+ * The `baseUrl` the README's quick start passes, with the comment saying why, when the client's default would not
+ * work in Node: no server, a relative server URL (resolved only against a browser page) or one that is not an absolute
+ * http(s) URL. Undefined when the default works.
+ */
+function quickBaseUrl(url: string): { literal: string; note: string } | undefined {
+  if (usableBaseUrl(url)) return undefined;
+  // The URL is shown when it cannot end the comment or the README's code fence.
+  const shown = /^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(url) ? ` ${url}` : '';
+  const why =
+    url === ''
+      ? 'The spec declares no server'
+      : /\{[^}]*\}/.test(url)
+        ? `The spec's server URL${shown} has a variable without a default`
+        : /^[a-z][a-z\d+.-]*:/i.test(url)
+          ? `The spec's server URL${shown} is not an absolute http(s) URL`
+          : `The spec's server URL${shown} is relative (a browser page resolves it; Node cannot)`;
+  return { literal: quotedString(exampleBaseUrl(url)), note: lineCommentText(`${why}: give the API's base URL.`) };
 }
 
 /** `package.json`, `tsconfig.json`, `README.md`, `api.md`. */
