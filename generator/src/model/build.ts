@@ -72,7 +72,16 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     const { name, reasons } = toTypeIdentifier(source.nameHint);
     if (source.origin === 'defs') reasons.unshift('lifted from $defs');
     if (source.origin === 'lifted') reasons.unshift('lifted: a recursive inline reference');
+    const takenBy = registry.takenBy(TYPE_NS, name);
     const identifier = registry.claim(TYPE_NS, name, { pointer: source.pointer, from: source.key }, reasons);
+    if (takenBy !== undefined) {
+      ctx.report(
+        'warning',
+        'model/schema-identifier-collision',
+        `schema "${source.key}" gives the identifier ${name}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${identifier}`,
+        source.pointer,
+      );
+    }
     // Every converted schema has its flags: `flags` is computed over all of them.
     schemas.set(source.key, { key: source.key, identifier, schema, module: '', pointer: source.pointer, ...(flags.get(source.key) as AccessFlags) });
   }

@@ -317,6 +317,11 @@ export class NameRegistry {
     return true;
   }
 
+  /** What took `name` in namespace `ns` (a pointer, a word such as `runtime`, or `''`), or undefined when it is free. */
+  takenBy(ns: string, name: string): string | undefined {
+    return this.space(ns).get(name);
+  }
+
   /**
    * Claims `name` in namespace `ns`, or else the first free of `next(name)`, `next(next(name))`, …:
    * for names whose collision rule is not the numeric suffix of {@link claim} (a resource class

@@ -144,8 +144,8 @@ describe('names in the model', () => {
     expect(op(api, 'getMirror').names).toEqual({ params: 'GetMirrorParams', response: 'GetMirrorResponse', error: 'GetMirrorError' });
   });
 
-  it('non-ASCII and colliding schema keys: unique, deterministic, recorded', () => {
-    const { api } = build(
+  it('non-ASCII and colliding schema keys: unique, deterministic, recorded, and each suffix is a warning', () => {
+    const { api, diagnostics } = build(
       doc(`    Größe: { type: string }
     Grosse: { type: string }
     Ключ: { type: string }
@@ -161,6 +161,17 @@ describe('names in the model', () => {
       ['Значение', 'Schema2'],
       ['pet_owner', 'PetOwner'],
       ['PetOwner', 'PetOwner2'],
+    ]);
+    // A name the spec did not ask for (Grosse2) must not pass unnoticed: the casing and transliteration renames are
+    // expected, a suffix is not.
+    expect(diagnostics.filter((d) => d.code === 'model/schema-identifier-collision').map((d) => [d.pointer, d.severity, d.message])).toEqual([
+      ['#/components/schemas/Grosse', 'warning', 'schema "Grosse" gives the identifier Grosse, already used by #/components/schemas/Größe; using Grosse2'],
+      ['#/components/schemas/Значение', 'warning', 'schema "Значение" gives the identifier Schema, already used by #/components/schemas/Ключ; using Schema2'],
+      [
+        '#/components/schemas/PetOwner',
+        'warning',
+        'schema "PetOwner" gives the identifier PetOwner, already used by #/components/schemas/pet_owner; using PetOwner2',
+      ],
     ]);
   });
 
