@@ -20,7 +20,7 @@ export type PathsWith<Paths, M extends HttpMethod> = {
  * infers P, TypeScript gives the object literal a contextual type built from P's constraint, and a conditional type
  * there is resolved over every path of the spec (5.4 s of tsc for one call on GitHub's; docs/decisions.md D22).
  * No constraints on P and M (the intersections do their job): checking `request`'s declaration against them related
- * its type parameters to `keyof` every path item, ≈ 0.3 s of tsc on GitHub's spec (D53).
+ * its type parameters to `keyof` every path item (D53).
  */
 export type OperationAt<Paths, P, M> = NonNullable<Paths[P & keyof Paths][M & keyof Paths[P & keyof Paths]]>;
 
