@@ -63,6 +63,7 @@ describe('the quick start passes a usable baseUrl exactly when the default is no
     ['a relative server URL', [{ url: '/api/v3' }], 'https://api.example.com/api/v3', /The spec's server URL \/api\/v3 is relative/],
     ['a relative URL without a leading slash', [{ url: 'v1/' }], 'https://api.example.com/v1', /is relative/],
     ['a dot-relative URL', [{ url: './v2' }], 'https://api.example.com/v2', /is relative/],
+    ['a protocol-relative URL', [{ url: '//shop.test/v1' }], 'https://shop.test/v1', /The spec's server URL \/\/shop\.test\/v1 has no scheme/],
     ['a parent-relative URL', [{ url: '../v2' }], 'https://api.example.com', /is relative/],
     ['a variable without a default', [{ url: 'https://{region}.shop.test' }], 'https://api.example.com', /has a variable without a default/],
     ['another scheme', [{ url: 'ws://shop.test' }], 'https://api.example.com', /is not an absolute http\(s\) URL/],
@@ -89,6 +90,6 @@ describe('the quick start passes a usable baseUrl exactly when the default is no
   });
 
   it('the runtime refuses what the quick start replaces (so the line is needed)', () => {
-    for (const raw of ['', '/api/v3', 'ws://shop.test']) expect(resolveBaseUrl(raw).problem).toBeDefined();
+    for (const raw of ['', '/api/v3', '//shop.test/v1', 'ws://shop.test']) expect(resolveBaseUrl(raw).problem).toBeDefined();
   });
 });

@@ -345,11 +345,12 @@ function usableBaseUrl(url: string): boolean {
 
 /**
  * The base URL the README's examples pass where the client has no usable default (the lean core has none at all): the
- * spec's first server when it is usable as is; a relative one (`/api/v3`) on `https://api.example.com`; else
- * `https://api.example.com`.
+ * spec's first server when it is usable as is; a protocol-relative one (`//host/v1`) over https; a relative one
+ * (`/api/v3`) on `https://api.example.com`; else `https://api.example.com`.
  */
 function exampleBaseUrl(url: string): string {
   if (usableBaseUrl(url)) return url;
+  if (url.startsWith('//') && usableBaseUrl(`https:${url}`)) return `https:${url}`;
   const relative = url.replace(/^\.?\//, '');
   if (url !== '' && !/^[a-z][a-z\d+.-]*:/i.test(url) && /^[\w.~%!$&()*+,;=:@/-]+$/.test(relative) && !relative.split('/').includes('..'))
     return `https://api.example.com/${relative}`;
@@ -368,11 +369,13 @@ function quickBaseUrl(url: string): { literal: string; note: string } | undefine
   const why =
     url === ''
       ? 'The spec declares no server'
-      : /\{[^}]*\}/.test(url)
-        ? `The spec's server URL${shown} has a variable without a default`
-        : /^[a-z][a-z\d+.-]*:/i.test(url)
-          ? `The spec's server URL${shown} is not an absolute http(s) URL`
-          : `The spec's server URL${shown} is relative (a browser page resolves it; Node cannot)`;
+      : url.startsWith('//')
+        ? `The spec's server URL${shown} has no scheme`
+        : /\{[^}]*\}/.test(url)
+          ? `The spec's server URL${shown} has a variable without a default`
+          : /^[a-z][a-z\d+.-]*:/i.test(url)
+            ? `The spec's server URL${shown} is not an absolute http(s) URL`
+            : `The spec's server URL${shown} is relative (a browser page resolves it; Node cannot)`;
   return { literal: quotedString(exampleBaseUrl(url)), note: lineCommentText(`${why}: give the API's base URL.`) };
 }
 
