@@ -477,9 +477,20 @@ describe('options only the full client has are refused, not ignored', () => {
     ['no baseUrl', {}, 'LeanClient needs `baseUrl`, an absolute URL'],
     ['a base URL without a scheme', { baseUrl: '127.0.0.1:8080' }, 'has no scheme: write it as "http://127.0.0.1:8080"'],
     ['a relative base URL', { baseUrl: '/api' }, '"/api" is relative and there is no page to resolve it against'],
+    // Every request appends its path: `/v1?key=a` + `/pets` would put the path inside the query.
+    [
+      'a base URL with a query',
+      { baseUrl: 'https://x.test/v1?key=a' },
+      'has a query or fragment, and every request appends its path to it: pass "https://x.test/v1"',
+    ],
+    ['a base URL with a fragment', { baseUrl: 'https://x.test/v1#top' }, 'has a query or fragment'],
+    ['a base URL with credentials (fetch refuses them)', { baseUrl: 'https://user:secret@x.test/v1' }, 'The base URL "https://x.test/v1" holds credentials'],
+    ['a server variable left in the host', { baseUrl: 'https://{region}.x.test' }, 'has a brace in its host'],
   ])('%s: a clear UsageError at construction', (_, options, message) => {
     expect(() => new LeanClient(options as never)).toThrow(UsageError);
     expect(() => new LeanClient(options as never)).toThrow(message);
+    // A password in the base URL never reaches the message.
+    expect(() => new LeanClient(options as never)).not.toThrow(/secret/);
   });
 });
 

@@ -8,10 +8,11 @@
 import { allResources, clientNames, methodAccess, methodArguments, type ResourceNode, type WebhookEventNames } from '../../model/client-names.js';
 import { errorClassFor } from '../../model/error-classes.js';
 import { errorResponses, listEnums, methodAndPath, otherParameters, parameterOptional, pathParameters, webhookSignature } from '../../model/queries.js';
-import type { Api, Operation, Pagination, Schema, SecurityScheme } from '../../model/types.js';
+import type { Api, Operation, Pagination, Schema, SecurityScheme, Server } from '../../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
+import { resolveBaseUrl } from '../../../runtime/wire.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { returnText, signatureText } from './operation.js';
 import { pollSummary } from './poll-method.js';
@@ -227,8 +228,8 @@ export function clientView(api: Api, root: ResourceNode, options: EmitOptions): 
     baseClass: names.base,
     version: api.version,
     baseUrl: defaultBaseUrl(api.servers),
-    leanBaseUrl: exampleBaseUrl(defaultBaseUrl(api.servers)),
-    quickBaseUrl: quickBaseUrl(defaultBaseUrl(api.servers)),
+    leanBaseUrl: quotedString(exampleBaseUrl(api.servers)),
+    quickBaseUrl: quickBaseUrl(api.servers),
     auth: schemes.map((s) => ({
       key: s.key,
       entryKey: literalKey(s.key),
@@ -338,45 +339,59 @@ function webhookEventsView(
   };
 }
 
-/** Whether the runtime takes `url` as the base URL anywhere: an absolute http(s) URL a string literal holds as is. */
+/** Whether the client takes `url` as its base URL in Node: the runtime's own rule (runtime/wire.ts `resolveBaseUrl`). */
 function usableBaseUrl(url: string): boolean {
-  return /^https?:\/\/[^'\\\s{}]+$/.test(url);
+  return url !== '' && resolveBaseUrl(url).problem === undefined;
 }
 
 /**
- * The base URL the README's examples pass where the client has no usable default (the lean core has none at all): the
- * spec's first server when it is usable as is; a protocol-relative one (`//host/v1`) over https; a relative one
- * (`/api/v3`) on `https://api.example.com`; else `https://api.example.com`.
+ * The base URL the README's examples pass: the first server when the client can use it; else another server it can
+ * use; else the first one repaired where that is plain (a protocol-relative `//host/v1` over https, an absolute URL
+ * without its query or fragment, a relative `/api/v3` on `https://api.example.com`); else `https://api.example.com`.
  */
-function exampleBaseUrl(url: string): string {
-  if (usableBaseUrl(url)) return url;
-  if (url.startsWith('//') && usableBaseUrl(`https:${url}`)) return `https:${url}`;
-  const relative = url.replace(/^\.?\//, '');
-  if (url !== '' && !/^[a-z][a-z\d+.-]*:/i.test(url) && /^[\w.~%!$&()*+,;=:@/-]+$/.test(relative) && !relative.split('/').includes('..'))
-    return `https://api.example.com/${relative}`;
-  return 'https://api.example.com';
+function exampleBaseUrl(servers: Server[]): string {
+  const urls = servers.map((s) => defaultBaseUrl([s]));
+  const first = urls[0] ?? '';
+  const segments = first.replace(/^\.?\//, '').split('/');
+  const candidates = [
+    ...urls,
+    first.startsWith('//') ? `https:${first}` : '',
+    /^https?:\/\//i.test(first) ? first.replace(/[?#].*$/s, '') : '',
+    /^https?:\/\//i.test(first) ? first.replace(/^(https?:\/\/)[^/?#]*@/i, '$1') : '',
+    /^[\w.~%!$&()*+,;=@/-]*$/.test(first) && !first.startsWith('//') && !segments.some((x) => x === '.' || x === '..')
+      ? `https://api.example.com${segments.join('/') === '' ? '' : `/${segments.join('/')}`}`
+      : '',
+  ];
+  return candidates.find(usableBaseUrl) ?? 'https://api.example.com';
 }
 
 /**
- * The `baseUrl` the README's quick start passes, with the comment saying why, when the client's default would not
- * work in Node: no server, a relative server URL (resolved only against a browser page) or one that is not an absolute
- * http(s) URL. Undefined when the default works.
+ * The `baseUrl` the README's quick start passes ({@link exampleBaseUrl}), with the comment saying why, when the client's
+ * default (the first server) would not work in Node. Undefined when it works.
  */
-function quickBaseUrl(url: string): { literal: string; note: string } | undefined {
+function quickBaseUrl(servers: Server[]): { literal: string; note: string } | undefined {
+  const url = defaultBaseUrl(servers);
   if (usableBaseUrl(url)) return undefined;
+  const raw = servers[0]?.url ?? '';
   // The URL is shown when it cannot end the comment or the README's code fence.
-  const shown = /^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(url) ? ` ${url}` : '';
+  const at = `The spec's server URL${/^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(raw) ? ` ${raw}` : ''}`;
   const why =
-    url === ''
+    servers.length === 0
       ? 'The spec declares no server'
-      : url.startsWith('//')
-        ? `The spec's server URL${shown} has no scheme`
-        : /\{[^}]*\}/.test(url)
-          ? `The spec's server URL${shown} has a variable without a default`
-          : /^[a-z][a-z\d+.-]*:/i.test(url)
-            ? `The spec's server URL${shown} is not an absolute http(s) URL`
-            : `The spec's server URL${shown} is relative (a browser page resolves it; Node cannot)`;
-  return { literal: quotedString(exampleBaseUrl(url)), note: lineCommentText(`${why}: give the API's base URL.`) };
+      : /\{[^}]*\}/.test(url) && usableBaseUrl(url.replace(/\{[^}]*\}/g, 'x'))
+        ? `${at} has a variable without a default`
+        : /^https?:\/\/[^/?#]*@/i.test(url)
+          ? "The spec's server URL holds credentials, which fetch refuses"
+          : /^https?:\/\//i.test(url)
+            ? /[?#]/.test(url) && usableBaseUrl(url.replace(/[?#].*$/s, ''))
+              ? `${at} has a query or fragment (every request appends its path to the base URL)`
+              : `${at} is not a URL the client can use`
+            : /^[a-z][a-z\d+.-]*:\/\//i.test(url)
+              ? `${at} is not an http(s) URL`
+              : /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url)
+                ? `${at} has no scheme`
+                : `${at} is relative (a browser page resolves it; Node cannot)`;
+  return { literal: quotedString(exampleBaseUrl(servers)), note: lineCommentText(`${why}: give the API's base URL.`) };
 }
 
 /** `package.json`, `tsconfig.json`, `README.md`, `api.md`. */

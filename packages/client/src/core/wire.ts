@@ -143,19 +143,33 @@ export function displayUrl(url: string, secret: (name: string) => boolean): stri
 
 /**
  * The absolute base URL of `raw` (trailing slashes removed), or why there is none. A relative URL is resolved against
- * the page's location where there is one (browsers); elsewhere it is a usage error, as is a URL without an http(s)
- * scheme (`127.0.0.1:4617`, `localhost:4617`, `ftp://…`).
+ * the page's location where there is one (browsers); elsewhere it is a usage error, as are: a URL without an http(s)
+ * scheme (`127.0.0.1:4617`, `localhost:4617`, `ftp://…`), a brace in the host, a query or fragment (every request
+ * appends its path: `…/v1?key=x` + `/pets` would send the path inside the query) and credentials (`fetch` refuses
+ * them; the message leaves them out).
  */
 export function resolveBaseUrl(raw: string): { url: string; problem?: string } {
   const url = raw.replace(/\/+$/, '');
   if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
   if (/^https?:\/\//i.test(url)) {
+    let parsed: URL | undefined;
     try {
-      if (new URL(url).host !== '') return { url };
+      parsed = new URL(url);
     } catch {
       // reported below
     }
-    return { url, problem: `The base URL "${url}" is not a valid URL` };
+    if (parsed === undefined || parsed.host === '') return { url, problem: `The base URL "${url}" is not a valid URL` };
+    // WHATWG URL takes braces in a host; no DNS name has them: a server variable left unfilled (`https://{region}.…`).
+    if (/[{}]/.test(parsed.hostname)) return { url, problem: `The base URL "${url}" has a brace in its host (a server variable left unfilled?)` };
+    if (parsed.username !== '' || parsed.password !== '') {
+      const shown = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+      return { url, problem: `The base URL "${shown}" holds credentials, which fetch refuses: pass them in \`auth\` or a header` };
+    }
+    if (/[?#]/.test(url)) {
+      const base = url.replace(/[?#].*$/s, '').replace(/\/+$/, '');
+      return { url, problem: `The base URL "${url}" has a query or fragment, and every request appends its path to it: pass "${base}"` };
+    }
+    return { url };
   }
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
   // `host:port` (no scheme) is not a relative path either.
