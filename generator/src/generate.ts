@@ -8,6 +8,7 @@ import type { EmitOptions, PackageInfo } from './emit/types.js';
 import { loadDocument } from './load/index.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
+import { clientNames } from './model/client-names.js';
 import type { Api } from './model/types.js';
 import { readReadmeExtras } from './readme-extras.js';
 import {
@@ -145,7 +146,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return sayingRecovery(recovery, cwd, async () => {
     // A long-lived process (watch mode, a dev server) must see an edited prettier config.
     await clearFormatConfigCache();
-    const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, options.strict === true);
+    const clientNameOf = targets.includes('client') ? (title: string) => resolveNames(names, title).clientName : undefined;
+    const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, options.strict === true, clientNameOf);
     const modelAt = performance.now();
 
     const specAbs = path.resolve(cwd, specInput);
@@ -239,13 +241,32 @@ async function recoverOutput(out: string, targets: readonly Target[], check: boo
 /**
  * load → model; the document is dropped once the model is built.
  * @param strict warnings of either stage are errors (thrown together, with the notes)
+ * @param clientNameOf the client class name for a title, when the client package is generated: its names are checked
  * @throws {GenerateError} with the errors of load or model; with `strict`, with every warning as an error
  */
-async function loadAndModel(cwd: string, specInput: string, strict: boolean): Promise<{ api: Api; diagnostics: Diagnostic[]; loadedAt: number }> {
+async function loadAndModel(
+  cwd: string,
+  specInput: string,
+  strict: boolean,
+  clientNameOf: ((title: string) => string) | undefined,
+): Promise<{ api: Api; diagnostics: Diagnostic[]; loadedAt: number }> {
   const loaded = await loadDocument(specInput, { cwd });
   const loadedAt = performance.now();
   const { api, diagnostics } = buildModel(loaded);
   const all = [...loaded.diagnostics, ...diagnostics];
+  // A type the client package cannot re-export under its name (model/client-names.ts `shadowed`).
+  for (const { name, pointer, by } of clientNameOf === undefined ? [] : clientNames(api, clientNameOf(api.title)).shadowed) {
+    const where = loaded.locate(pointer);
+    all.push({
+      severity: 'warning',
+      code: 'model/client-export-shadowed',
+      message: `the client package does not re-export the types package's ${name}: its own ${name} (${by === 'client' ? 'a type of the client class' : by}) holds the name; import ${name} from the types package`,
+      pointer,
+      ...(where === undefined
+        ? {}
+        : { file: where.file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.column === undefined ? {} : { column: where.column }) }),
+    });
+  }
   if (strict && all.some((d) => d.severity === 'warning')) {
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
   }

@@ -184,3 +184,47 @@ describe('bad input: a clear error, and the previous output stays byte-identical
     expect(snapshotDir(out)).toEqual(before);
   });
 });
+
+describe('schemas the client package cannot re-export under their names', () => {
+  test('a model/client-export-shadowed warning each, naming what holds the name; none for a resource class (D33 rule 4) nor in a types-only run', async () => {
+    const dir = tempOut();
+    const spec = path.join(dir, 'openapi.yaml');
+    fs.writeFileSync(
+      spec,
+      `openapi: 3.1.0
+info: { title: Shop, version: "1" }
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      tags: [Pets]
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
+components:
+  schemas:
+    Pet: { type: object }
+    ApiError: { type: object }
+    NotFoundError: { type: object }
+    ShopOptions: { type: object }
+    Pets: { type: object }
+    RequestOptions: { type: object }
+`,
+    );
+    const result = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Shop', check: true });
+    const shadowed = result.diagnostics.filter((d) => d.code === 'model/client-export-shadowed');
+    expect(shadowed.map((d) => [d.pointer, d.severity, d.line])).toEqual([
+      ['#/components/schemas/ApiError', 'warning', 13],
+      ['#/components/schemas/NotFoundError', 'warning', 14],
+      ['#/components/schemas/ShopOptions', 'warning', 15],
+      ['#/components/schemas/RequestOptions', 'warning', 17],
+    ]);
+    expect(shadowed.map((d) => d.message)).toEqual([
+      "the client package does not re-export the types package's ApiError: its own ApiError (src/errors.ts) holds the name; import ApiError from the types package",
+      "the client package does not re-export the types package's NotFoundError: its own NotFoundError (src/errors.ts) holds the name; import NotFoundError from the types package",
+      "the client package does not re-export the types package's ShopOptions: its own ShopOptions (a type of the client class) holds the name; import ShopOptions from the types package",
+      "the client package does not re-export the types package's RequestOptions: its own RequestOptions (src/core/types.ts) holds the name; import RequestOptions from the types package",
+    ]);
+    const typesOnly = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Shop', check: true, targets: ['types'] });
+    expect(typesOnly.diagnostics.filter((d) => d.code === 'model/client-export-shadowed')).toEqual([]);
+  });
+});

@@ -39,9 +39,18 @@
  */
 import { httpErrorClasses } from './error-classes.js';
 import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, RESERVED_WORDS, toValueIdentifier } from './naming.js';
-import { exportedTypeNames, listEnums, otherParameters, parameterOptional, pathParameters, successJsonBody, webhookSignature } from './queries.js';
+import {
+  exportedTypeNames,
+  listEnums,
+  typesPackageNames,
+  otherParameters,
+  parameterOptional,
+  pathParameters,
+  successJsonBody,
+  webhookSignature,
+} from './queries.js';
 import { runtimeClassMembers, type RuntimeExport, runtimeExports, runtimeSourceDir } from './runtime-exports.js';
-import type { Api, Operation, Parameter } from './types.js';
+import type { Api, Operation, Parameter, Pointer } from './types.js';
 import { type WebhookEventSource, webhookEvents } from './webhook-events.js';
 
 /** One node of the client's resource tree: the root client or a resource class. */
@@ -225,6 +234,11 @@ export interface ClientNames {
   runtimeReexports: RuntimeReexport[];
   /** Client names that differ from their rule's first choice, with why. */
   renames: Api['renames'];
+  /**
+   * Types of the types package that the client package does not re-export because one of its own exports has the name
+   * (`by`: `client`, `src/errors.ts`, a runtime file or a resource module), with the pointer of what declares them.
+   */
+  shadowed: Array<{ name: string; pointer: Pointer; by: string }>;
 }
 
 /**
@@ -397,6 +411,13 @@ function nameClient(api: Api, clientName: string): ClientNames {
       types: r.types.filter((n) => registry.take(EXPORT_NS, n, r.file)),
     }))
     .filter((r) => r.values.length > 0 || r.types.length > 0);
+  // A types-package name the client class, an error class or the runtime already holds is not re-exported
+  // (`export type *` yields to them). Resource classes, named next, take theirs knowingly (rule 4).
+  const shadowed: ClientNames['shadowed'] = [];
+  for (const [name, pointer] of typesPackageNames(api)) {
+    const by = registry.takenBy(EXPORT_NS, name);
+    if (by !== undefined) shadowed.push({ name, pointer, by });
+  }
   const root = resourceTree(api, clientName, registry);
   for (const name of exportedTypeNames(api)) registry.take(EXPORT_NS, name, 'types package');
   const enumValues = new Map<string, string>();
@@ -413,6 +434,7 @@ function nameClient(api: Api, clientName: string): ClientNames {
     enumValues,
     ...(webhookEvent !== undefined ? { webhookEvent } : {}),
     runtimeReexports,
+    shadowed,
     renames: [...registry.renames, ...api.operations.flatMap((op) => methodArguments(op).renames)],
   };
 }

@@ -15,6 +15,7 @@ import type {
   Operation,
   Parameter,
   ParameterLocation,
+  Pointer,
   Property,
   Response,
   Schema,
@@ -220,18 +221,22 @@ export function webhookSignature(api: Api): WebhookSignature | undefined {
  * `src/openapi.ts`. In that order.
  */
 export function exportedTypeNames(api: Api): string[] {
-  const out: string[] = [];
+  return [...typesPackageNames(api).map(([name]) => name), ...OPENAPI_SHAPE_NAMES];
+}
+
+/** The types package's declarations a user imports by name (schemas, request variants, helper types, webhook payloads), each with its pointer. */
+export function typesPackageNames(api: Api): Array<[string, Pointer]> {
+  const out: Array<[string, Pointer]> = [];
   for (const named of api.schemas.values()) {
-    out.push(named.identifier);
-    if (named.requestIdentifier !== undefined) out.push(named.requestIdentifier);
+    out.push([named.identifier, named.pointer]);
+    if (named.requestIdentifier !== undefined) out.push([named.requestIdentifier, named.pointer]);
   }
   for (const op of api.operations) {
     const { params, query, body, response, error } = op.names;
-    out.push(params, ...(query !== undefined ? [query] : []), ...(body !== undefined ? [body] : []), response, error);
+    for (const name of [params, query, body, response, error]) if (name !== undefined) out.push([name, op.pointer]);
   }
-  for (const hook of api.webhooks) out.push(hook.identifier);
-  if (api.webhookPayload !== undefined) out.push(api.webhookPayload);
-  out.push(...OPENAPI_SHAPE_NAMES);
+  for (const hook of api.webhooks) out.push([hook.identifier, hook.pointer]);
+  if (api.webhookPayload !== undefined) out.push([api.webhookPayload, '#/webhooks']);
   return out;
 }
 
