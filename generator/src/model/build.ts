@@ -20,7 +20,7 @@ import { type AccessFlags, directRefs, reachable, refGraph, transitiveFlags } fr
 import { assignModules, requestSchemasOf, SHARED_MODULE } from './modules.js';
 import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
-import { otherParameters, pathParameters } from './queries.js';
+import { otherParameters, pathParameters, successJsonBody } from './queries.js';
 import { assignResources } from './resources.js';
 import { applyDocs, docsOf, SchemaConverter } from './schemas.js';
 import type { Api, NamedSchema, Operation, Schema, Server, Tag, Webhook } from './types.js';
@@ -100,7 +100,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
     named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
   }
-  nameOperations(ctx, operations, registry);
+  nameOperations(ctx, operations, registry, schemas);
   nameWebhooks(webhooks, registry);
   const webhookPayload =
     webhooks.length > 0
@@ -150,7 +150,7 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 }
 
 /** Operation identifiers, helper type names and parameter binding names. */
-function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry): void {
+function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry, schemas: ReadonlyMap<string, NamedSchema>): void {
   const seenIds = new Set<string>();
   for (const op of ops) {
     const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
@@ -170,9 +170,28 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
     seenIds.add(op.operationId);
   }
   for (const op of ops) {
-    const helper = (suffix: string): string => {
+    const helper = (suffix: 'Params' | 'Body' | 'Response' | 'Error'): string => {
       const wanted = `${op.identifier}${suffix}`;
-      return registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`${suffix} helper type of ${op.operationId}`], false);
+      const takenBy = registry.takenBy(TYPE_NS, wanted);
+      const final = registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`${suffix} helper type of ${op.operationId}`], false);
+      // No news when the helper is that very schema under a second name (deleteRole's response is DeleteRoleResponse).
+      const oneSuccess = op.responses.filter((r) => r.category === 'success' && r.contents.length > 0).length === 1;
+      const aliased =
+        suffix === 'Response' && oneSuccess
+          ? successJsonBody(op)
+          : suffix === 'Body' && op.requestBody?.contents.length === 1
+            ? op.requestBody.contents[0]?.schema
+            : undefined;
+      const same = aliased?.kind === 'ref' && takenBy !== undefined && schemas.get(aliased.target)?.pointer === takenBy;
+      if (takenBy !== undefined && !same) {
+        ctx.report(
+          'warning',
+          'model/helper-identifier-collision',
+          `the ${suffix} helper type of ${op.operationId} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${final}`,
+          op.pointer,
+        );
+      }
+      return final;
     };
     const names: Operation['names'] = { params: helper('Params'), response: '', error: '' };
     if (op.requestBody) names.body = helper('Body');

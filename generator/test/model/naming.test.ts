@@ -211,6 +211,40 @@ describe('names in the model', () => {
     expect(named(api, 'CreateReportBody').identifier).toBe('CreateReportBody');
   });
 
+  it('a helper type renamed because a schema holds its name is a warning, unless it is that schema under a second name', () => {
+    const { api, diagnostics } = build(
+      doc(
+        `    CreateReportBody: { type: object }
+    ListReportsParams: { type: object }
+    ListReportsResponse: { type: object }`,
+        `
+  /reports:
+    get:
+      operationId: listReports
+      parameters: [{ name: q, in: query, schema: { type: string } }]
+      responses: { "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } } }
+    post:
+      operationId: createReport
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/CreateReportBody' } } } }
+      responses: { "201": { description: ok } }`,
+      ),
+    );
+    expect(op(api, 'listReports').names).toMatchObject({ params: 'ListReportsParams2', response: 'ListReportsResponse2' });
+    // createReport's body is the schema CreateReportBody: CreateReportBody2 is the same type, nothing to warn about.
+    expect(diagnostics.filter((d) => d.code === 'model/helper-identifier-collision').map((d) => [d.pointer, d.severity, d.message])).toEqual([
+      [
+        '#/paths/~1reports/get',
+        'warning',
+        'the Params helper type of listReports would be ListReportsParams, already used by #/components/schemas/ListReportsParams; using ListReportsParams2',
+      ],
+      [
+        '#/paths/~1reports/get',
+        'warning',
+        'the Response helper type of listReports would be ListReportsResponse, already used by #/components/schemas/ListReportsResponse; using ListReportsResponse2',
+      ],
+    ]);
+  });
+
   it('case-19: reserved words as operationId and parameter names; wire names untouched', () => {
     const { api } = build(fixture('cases/reserved-word-names'));
     const o = op(api, 'delete');
