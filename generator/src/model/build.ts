@@ -98,7 +98,16 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     if (!named.hasReadOnly && !named.hasWriteOnly && !named.hasRequiredDefault) continue;
     if (!requestSide.has(named.key)) continue;
     const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
+    const takenBy = registry.takenBy(TYPE_NS, wanted);
     named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
+    if (takenBy !== undefined) {
+      ctx.report(
+        'warning',
+        'model/helper-identifier-collision',
+        `the request variant of ${named.identifier} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${named.requestIdentifier}`,
+        named.pointer,
+      );
+    }
   }
   nameOperations(ctx, operations, registry, schemas);
   nameWebhooks(webhooks, registry);

@@ -175,8 +175,11 @@ describe('names in the model', () => {
     ]);
   });
 
-  it('request variants are named <Identifier>Input, avoiding spec names', () => {
-    const { api } = build(fixture('rules/read-write-variants'));
+  it('request variants are named <Identifier>Input, avoiding spec names (a suffix is a warning)', () => {
+    const { api, diagnostics } = build(fixture('rules/read-write-variants'));
+    expect(diagnostics.filter((d) => d.code === 'model/helper-identifier-collision').map((d) => [d.pointer, d.message])).toEqual([
+      ['#/components/schemas/Order', 'the request variant of Order would be OrderInput, already used by #/components/schemas/OrderInput; using OrderInput2'],
+    ]);
     expect(named(api, 'Order')).toMatchObject({ identifier: 'Order', requestIdentifier: 'OrderInput2', hasReadOnly: true, hasWriteOnly: true });
     expect(named(api, 'OrderInput')).toMatchObject({ identifier: 'OrderInput' });
     expect(named(api, 'OrderInput')).not.toHaveProperty('requestIdentifier');
