@@ -7,7 +7,8 @@
  * writes) and its summary says so. Exceptions at each step roll back to the previous generation.
  *
  * The child runs the generator's sources transpiled by esbuild into a temporary folder laid out like
- * the package (node_modules, runtime and templates linked), so it is a plain, fast `node` process.
+ * the package (node_modules and templates linked, runtime copied and transpiled), so it is a plain, fast `node`
+ * process.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -76,7 +77,20 @@ beforeAll(async () => {
     logLevel: 'error',
   });
   fs.symlinkSync(path.join(generatorDir, 'node_modules'), path.join(mirror, 'node_modules'));
-  fs.symlinkSync(path.join(generatorDir, 'runtime'), path.join(mirror, 'runtime'));
+  // runtime/: its .ts files, which the generator copies into each client, and the same transpiled, which the
+  // generator's own code imports (emit/client/files.ts uses wire.ts's resolveBaseUrl).
+  const runtime = path.join(generatorDir, 'runtime');
+  const runtimeFiles = fs.readdirSync(runtime).filter((f) => f.endsWith('.ts'));
+  fs.mkdirSync(path.join(mirror, 'runtime'));
+  for (const f of runtimeFiles) fs.copyFileSync(path.join(runtime, f), path.join(mirror, 'runtime', f));
+  await esbuild.build({
+    entryPoints: runtimeFiles.filter((f) => !f.endsWith('.d.ts')).map((f) => path.join(runtime, f)),
+    outdir: path.join(mirror, 'runtime'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
   fs.copyFileSync(path.join(generatorDir, 'package.json'), path.join(mirror, 'package.json'));
   fs.symlinkSync(path.resolve(generatorDir, '../templates'), path.join(tmp, 'build', 'templates'));
   generateJs = path.join(mirror, 'src', 'generate.js');
