@@ -6,6 +6,7 @@ import { emitClientPackage } from './emit/client/index.js';
 import { emitTypesPackage } from './emit/types/index.js';
 import type { EmitOptions, PackageInfo } from './emit/types.js';
 import { loadDocument } from './load/index.js';
+import { placed } from './load/locate.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
 import { clientNames } from './model/client-names.js';
@@ -256,16 +257,13 @@ async function loadAndModel(
   const all = [...loaded.diagnostics, ...diagnostics];
   // A type the client package cannot re-export under its name (model/client-names.ts `shadowed`).
   for (const { name, pointer, by } of clientNameOf === undefined ? [] : clientNames(api, clientNameOf(api.title)).shadowed) {
-    const where = loaded.locate(pointer);
-    all.push({
+    const d: Diagnostic = {
       severity: 'warning',
       code: 'model/client-export-shadowed',
       message: `the client package does not re-export the types package's ${name}: its own ${name} (${by === 'client' ? 'a type of the client class' : by}) holds the name; import ${name} from the types package`,
       pointer,
-      ...(where === undefined
-        ? {}
-        : { file: where.file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.column === undefined ? {} : { column: where.column }) }),
-    });
+    };
+    all.push(placed(d, loaded.locate(pointer)));
   }
   if (strict && all.some((d) => d.severity === 'warning')) {
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));

@@ -1,4 +1,5 @@
 import type { Document, Source } from '@redocly/openapi-core';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Pointer } from '../model/types.js';
 import { lineColOf } from './line-col.js';
 import { displayPath } from './paths.js';
@@ -26,6 +27,12 @@ export function originSegments(origins: WeakMap<object, Origin>, node: object): 
 
 /** Where a pointer of the bundled document came from: file (display path), 1-based line and column, pointer in that file. */
 export type Locate = (pointer: Pointer) => { file: string; line?: number; column?: number; pointer?: Pointer } | undefined;
+
+/** `d` with the file, line and column of `where` (a {@link Locate} answer), as far as it knows them; `d` itself when it knows none. */
+export function placed(d: Diagnostic, where: ReturnType<Locate>): Diagnostic {
+  if (where === undefined) return d;
+  return { ...d, file: where.file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.column === undefined ? {} : { column: where.column }) };
+}
 
 /**
  * Records where every object and array of every loaded file sits, by identity. Call it BEFORE

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { Locate } from './locate.js';
+import { type Locate, placed } from './locate.js';
 import { isObject } from '../json.js';
 import { getAt, parsePointer, toPointer } from '../pointer.js';
 
@@ -34,15 +34,10 @@ export function checkOperationIds(document: Record<string, unknown>, locate: Loc
           severity: 'error',
           code: 'load/duplicate-operation-id',
           message: `operationId '${id}' of ${label} is already used by ${previous}: operationIds must be unique`,
-          pointer,
+          // The pointer inside the file that holds it (the bundled one differs for an operation from another file).
+          pointer: where?.pointer ?? pointer,
         };
-        if (where) {
-          d.file = where.file;
-          if (where.pointer !== undefined) d.pointer = where.pointer;
-          if (where.line !== undefined) d.line = where.line;
-          if (where.column !== undefined) d.column = where.column;
-        }
-        diagnostics.push(d);
+        diagnostics.push(placed(d, where));
       }
     }
   }

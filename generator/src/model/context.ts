@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { isObject, type JsonObject } from '../json.js';
+import { placed } from '../load/locate.js';
 import type { LoadedDocument } from '../load/types.js';
 import { getAt, parsePointer, refToPointer } from '../pointer.js';
 import type { Pointer } from './types.js';
@@ -29,16 +30,7 @@ export class ModelContext {
   /** Records a diagnostic; file/line/column come from the loader's `locate` when it knows them. */
   report(severity: Severity, code: string, message: string, pointer?: Pointer): void {
     const d: Diagnostic = { severity, code, message };
-    if (pointer !== undefined) {
-      d.pointer = pointer;
-      const where = this.loaded.locate(pointer);
-      if (where) {
-        d.file = where.file;
-        if (where.line !== undefined) d.line = where.line;
-        if (where.column !== undefined) d.column = where.column;
-      }
-    }
-    this.diagnostics.push(d);
+    this.diagnostics.push(pointer === undefined ? d : placed({ ...d, pointer }, this.loaded.locate(pointer)));
   }
 
   /** The value at a local pointer (`#/components/schemas/Pet`), or undefined. */
