@@ -141,9 +141,6 @@ export function displayUrl(url: string, secret: (name: string) => boolean): stri
   return `${head}?${query.join('&')}`;
 }
 
-/** Why {@link resolveBaseUrl} refuses a base URL: its message says it to people, this to code (the README's emitter). */
-export type BaseUrlProblem = 'missing' | 'invalid' | 'brace' | 'credentials' | 'query' | 'scheme' | 'no-scheme' | 'relative';
-
 /**
  * The absolute base URL of `raw` (trailing slashes removed), or why there is none. A relative URL is resolved against
  * the page's location where there is one (browsers); elsewhere it is a usage error, as are: a URL without an http(s)
@@ -151,9 +148,9 @@ export type BaseUrlProblem = 'missing' | 'invalid' | 'brace' | 'credentials' | '
  * appends its path: `…/v1?key=x` + `/pets` would send the path inside the query) and credentials (`fetch` refuses
  * them; the message leaves them out).
  */
-export function resolveBaseUrl(raw: string): { url: string; problem?: string; reason?: BaseUrlProblem } {
+export function resolveBaseUrl(raw: string): { url: string; problem?: string } {
   const url = raw.replace(/\/+$/, '');
-  if (url === '') return { url, reason: 'missing', problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
+  if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
   if (/^https?:\/\//i.test(url)) {
     let parsed: URL | undefined;
     try {
@@ -161,28 +158,26 @@ export function resolveBaseUrl(raw: string): { url: string; problem?: string; re
     } catch {
       // reported below
     }
-    if (parsed === undefined || parsed.host === '') return { url, reason: 'invalid', problem: `The base URL "${url}" is not a valid URL` };
+    if (parsed === undefined || parsed.host === '') return { url, problem: `The base URL "${url}" is not a valid URL` };
     // WHATWG URL takes braces in a host; no DNS name has them: a server variable left unfilled (`https://{region}.…`).
-    if (/[{}]/.test(parsed.hostname))
-      return { url, reason: 'brace', problem: `The base URL "${url}" has a brace in its host (a server variable left unfilled?)` };
+    if (/[{}]/.test(parsed.hostname)) return { url, problem: `The base URL "${url}" has a brace in its host (a server variable left unfilled?)` };
     if (parsed.username !== '' || parsed.password !== '') {
       const shown = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-      return { url, reason: 'credentials', problem: `The base URL "${shown}" holds credentials, which fetch refuses: pass them in \`auth\` or a header` };
+      return { url, problem: `The base URL "${shown}" holds credentials, which fetch refuses: pass them in \`auth\` or a header` };
     }
     if (/[?#]/.test(url)) {
       const base = url.replace(/[?#].*$/s, '').replace(/\/+$/, '');
-      return { url, reason: 'query', problem: `The base URL "${url}" has a query or fragment, and every request appends its path to it: pass "${base}"` };
+      return { url, problem: `The base URL "${url}" has a query or fragment, and every request appends its path to it: pass "${base}"` };
     }
     return { url };
   }
-  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, reason: 'scheme', problem: `The base URL "${url}" is not an http(s) URL` };
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
   // `host:port` (no scheme) is not a relative path either.
   const hostPort = /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url);
   const page = (globalThis as { location?: { href?: unknown } }).location?.href;
   if (!hostPort && typeof page === 'string' && /^https?:/i.test(page)) return { url: new URL(url, page).href.replace(/\/+$/, '') };
   return {
     url,
-    reason: hostPort ? 'no-scheme' : 'relative',
     problem: hostPort
       ? `The base URL "${url}" has no scheme: write it as "http://${url}" (or https)`
       : `The base URL "${url}" is relative and there is no page to resolve it against: pass an absolute http(s) URL such as "https://api.example.com${url.startsWith('/') ? url : `/${url}`}"`,

@@ -12,7 +12,7 @@ import type { Api, Operation, Pagination, Schema, SecurityScheme, Server } from 
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { type BaseUrlProblem, resolveBaseUrl } from '../../../runtime/wire.js';
+import { resolveBaseUrl } from '../../../runtime/wire.js';
 import { defaultBaseUrl, knownSchemes } from './client.js';
 import { returnText, signatureText } from './operation.js';
 import { pollSummary } from './poll-method.js';
@@ -365,18 +365,6 @@ function exampleBaseUrl(servers: Server[]): string {
   return candidates.find(usableBaseUrl) ?? 'https://api.example.com';
 }
 
-/** The README's words for why the client cannot use the spec's server URL (`missing`: the server is `/`). */
-const BASE_URL_PROBLEMS: Record<BaseUrlProblem, string> = {
-  missing: 'is relative (a browser page resolves it; Node cannot)',
-  invalid: 'is not a URL the client can use',
-  brace: 'has a variable without a default',
-  credentials: 'holds credentials, which fetch refuses',
-  query: 'has a query or fragment (every request appends its path to the base URL)',
-  scheme: 'is not an http(s) URL',
-  'no-scheme': 'has no scheme',
-  relative: 'is relative (a browser page resolves it; Node cannot)',
-};
-
 /**
  * The `baseUrl` the README's quick start passes ({@link exampleBaseUrl}), with the comment saying why, when the client's
  * default (the first server) would not work in Node. Undefined when it works.
@@ -384,11 +372,25 @@ const BASE_URL_PROBLEMS: Record<BaseUrlProblem, string> = {
 function quickBaseUrl(servers: Server[]): { literal: string; note: string } | undefined {
   const url = defaultBaseUrl(servers);
   if (usableBaseUrl(url)) return undefined;
-  const reason = resolveBaseUrl(url).reason ?? 'invalid';
   const raw = servers[0]?.url ?? '';
-  // The URL is shown when it cannot end the comment or the README's code fence, and never with credentials.
-  const shown = reason !== 'credentials' && /^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(raw) ? ` ${raw}` : '';
-  const why = servers.length === 0 ? 'The spec declares no server' : `The spec's server URL${shown} ${BASE_URL_PROBLEMS[reason]}`;
+  // The URL is shown when it cannot end the comment or the README's code fence.
+  const at = `The spec's server URL${/^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(raw) ? ` ${raw}` : ''}`;
+  const why =
+    servers.length === 0
+      ? 'The spec declares no server'
+      : /\{[^}]*\}/.test(url) && usableBaseUrl(url.replace(/\{[^}]*\}/g, 'x'))
+        ? `${at} has a variable without a default`
+        : /^https?:\/\/[^/?#]*@/i.test(url)
+          ? "The spec's server URL holds credentials, which fetch refuses"
+          : /^https?:\/\//i.test(url)
+            ? /[?#]/.test(url) && usableBaseUrl(url.replace(/[?#].*$/s, ''))
+              ? `${at} has a query or fragment (every request appends its path to the base URL)`
+              : `${at} is not a URL the client can use`
+            : /^[a-z][a-z\d+.-]*:\/\//i.test(url)
+              ? `${at} is not an http(s) URL`
+              : /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url)
+                ? `${at} has no scheme`
+                : `${at} is relative (a browser page resolves it; Node cannot)`;
   return { literal: quotedString(exampleBaseUrl(servers)), note: lineCommentText(`${why}: give the API's base URL.`) };
 }
 
