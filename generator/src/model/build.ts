@@ -68,6 +68,10 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   const registry = new NameRegistry();
   for (const name of OPENAPI_SHAPE_NAMES) registry.take(TYPE_NS, name);
   const schemas = new Map<string, NamedSchema>();
+  registry.expect(
+    TYPE_NS,
+    converted.map(({ source }) => toTypeIdentifier(source.nameHint).name),
+  );
   for (const { source, schema } of converted) {
     const { name, reasons } = toTypeIdentifier(source.nameHint);
     if (source.origin === 'defs') reasons.unshift('lifted from $defs');
@@ -161,6 +165,10 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 /** Operation identifiers, helper type names and parameter binding names. */
 function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry, schemas: ReadonlyMap<string, NamedSchema>): void {
   const seenIds = new Set<string>();
+  registry.expect(
+    OPERATION_NS,
+    ops.map((op) => toTypeIdentifier(op.operationId, 'Operation').name),
+  );
   for (const op of ops) {
     const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
     if (op.derivedId) reasons.unshift('no operationId: derived from method and path');

@@ -27,7 +27,8 @@
  *   code relies on (`Error`, `Blob`, `Record`, `Response`, …, see {@link RESERVED_TYPE_NAMES}) get a
  *   `Model` suffix (`Error` → `ErrorModel`).
  * - Collisions inside one namespace are resolved in registration order (spec order): the first
- *   keeps the name, later ones get `2`, `3`, … appended.
+ *   keeps the name, later ones get `2`, `3`, … appended, skipping a suffixed name another schema or
+ *   operation spells (`Status`, `status`, `Status2` → `Status`, `Status3`, `Status2`).
  * - Wire names (parameter names, property keys, enum values) are never renamed.
  * Every identifier that differs from its spec name beyond the casing rule is recorded in
  * `api.renames` with the reason.
@@ -293,6 +294,7 @@ export function toMemberName(text: string, fallback = 'call'): string {
 export class NameRegistry {
   readonly renames: Api['renames'] = [];
   private readonly spaces = new Map<string, Map<string, Pointer>>();
+  private readonly wanted = new Map<string, Set<string>>();
 
   private space(ns: string): Map<string, Pointer> {
     let s = this.spaces.get(ns);
@@ -315,6 +317,21 @@ export class NameRegistry {
     if (space.has(name)) return false;
     space.set(name, by);
     return true;
+  }
+
+  /**
+   * Declares the names that claims still to come in `ns` will ask for (every schema's identifier, before the first is
+   * claimed), so that a numeric suffix given by {@link claim} skips them: schemas `Status`, `status`, `Status2` are
+   * `Status`, `Status3`, `Status2`, not `Status`, `Status2`, `Status22`. Takes nothing: the first claim of a wanted
+   * name still gets it.
+   */
+  expect(ns: string, names: Iterable<string>): void {
+    let set = this.wanted.get(ns);
+    if (!set) {
+      set = new Set();
+      this.wanted.set(ns, set);
+    }
+    for (const name of names) set.add(name);
   }
 
   /** What took `name` in namespace `ns` (a pointer, a word such as `runtime`, or `''`), or undefined when it is free. */
@@ -340,7 +357,8 @@ export class NameRegistry {
   }
 
   /**
-   * Claims `name` in namespace `ns`, or the first free `name2`, `name3`, … Records a rename
+   * Claims `name` in namespace `ns`, or the first free `name2`, `name3`, … that no claim to come asks for
+   * ({@link expect}). Records a rename
    * when the result differs from `origin.from` and `record` is not false, or whenever a suffix
    * was needed.
    */
@@ -349,8 +367,9 @@ export class NameRegistry {
     let final = name;
     const why = [...reasons];
     if (space.has(final)) {
+      const wanted = this.wanted.get(ns);
       let n = 2;
-      while (space.has(`${name}${n}`)) n++;
+      while (space.has(`${name}${n}`) || wanted?.has(`${name}${n}`)) n++;
       final = `${name}${n}`;
       why.push(`collides with ${name} (${space.get(name) ?? '?'})`);
     }

@@ -116,6 +116,17 @@ describe('identifier rules', () => {
     expect(importAlias('Pet', () => false)).toBe('Pet');
   });
 
+  it('registry: a suffix skips names declared as wanted, which their own claim still gets', () => {
+    const r = new NameRegistry();
+    r.expect('t', ['Pet', 'Pet2', 'Pet3']);
+    expect(r.claim('t', 'Pet', { pointer: '#/a', from: 'Pet' })).toBe('Pet');
+    expect(r.claim('t', 'Pet', { pointer: '#/b', from: 'pet' })).toBe('Pet4');
+    expect(r.claim('t', 'Pet3', { pointer: '#/c', from: 'Pet3' })).toBe('Pet3');
+    expect(r.claim('t', 'Pet2', { pointer: '#/d', from: 'Pet2' })).toBe('Pet2');
+    expect(r.claim('other', 'Pet', { pointer: '#/e', from: 'Pet' })).toBe('Pet');
+    expect(r.claim('other', 'Pet', { pointer: '#/f', from: 'Pet' })).toBe('Pet2');
+  });
+
   it('registry: first claim wins, later ones get 2, 3 … and every rename is recorded', () => {
     const r = new NameRegistry();
     expect(r.claim('t', 'Pet', { pointer: '#/a', from: 'Pet' })).toBe('Pet');
@@ -172,6 +183,28 @@ describe('names in the model', () => {
         'warning',
         'schema "PetOwner" gives the identifier PetOwner, already used by #/components/schemas/pet_owner; using PetOwner2',
       ],
+    ]);
+  });
+
+  it('a numeric suffix never takes a name another schema or operation spells', () => {
+    const { api, diagnostics } = build(
+      doc(
+        `    Status: { type: string }
+    status: { type: string }
+    Status2: { type: string }
+    status_2: { type: string }`,
+        `
+  /a: { get: { operationId: getPet, responses: { '200': { description: ok } } } }
+  /b: { get: { operationId: get_pet, responses: { '200': { description: ok } } } }
+  /c: { get: { operationId: GetPet2, responses: { '200': { description: ok } } } }`,
+      ),
+    );
+    // Before: Status, Status2, Status22, Status23: the third schema's own name went to the second.
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Status', 'Status3', 'Status2', 'Status22']);
+    expect(api.operations.map((o) => o.identifier)).toEqual(['GetPet', 'GetPet3', 'GetPet2']);
+    expect(diagnostics.filter((d) => d.code === 'model/schema-identifier-collision').map((d) => d.message)).toEqual([
+      'schema "status" gives the identifier Status, already used by #/components/schemas/Status; using Status3',
+      'schema "status_2" gives the identifier Status2, already used by #/components/schemas/Status2; using Status22',
     ]);
   });
 
