@@ -255,12 +255,23 @@ async function loadAndModel(
   const loadedAt = performance.now();
   const { api, diagnostics } = buildModel(loaded);
   const all = [...loaded.diagnostics, ...diagnostics];
+  const names = clientNameOf === undefined ? undefined : clientNames(api, clientNameOf(api.title));
   // A type the client package cannot re-export under its name (model/client-names.ts `shadowed`).
-  for (const { name, pointer, by } of clientNameOf === undefined ? [] : clientNames(api, clientNameOf(api.title)).shadowed) {
+  for (const { name, pointer, by } of names?.shadowed ?? []) {
     const d: Diagnostic = {
       severity: 'warning',
       code: 'model/client-export-shadowed',
-      message: `the client package does not re-export the types package's ${name}: its own ${name} (${by === 'client' ? 'a type of the client class' : by}) holds the name; import ${name} from the types package`,
+      message: `the client package does not re-export the types package's ${name}: its own ${name} (${holder(by)}) holds the name; import ${name} from the types package`,
+      pointer,
+    };
+    all.push(placed(d, loaded.locate(pointer)));
+  }
+  // An export of the client suffixed because another holds its name (model/client-names.ts `collisions`).
+  for (const { wanted, name, pointer, by, what } of names?.collisions ?? []) {
+    const d: Diagnostic = {
+      severity: 'warning',
+      code: 'model/client-name-collision',
+      message: `the ${what} would be ${wanted}, already used by ${holder(by)}; using ${name}`,
       pointer,
     };
     all.push(placed(d, loaded.locate(pointer)));
@@ -269,6 +280,11 @@ async function loadAndModel(
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
   }
   return { api, diagnostics: all, loadedAt };
+}
+
+/** What holds a name of the client package, for a message: a pointer, a file, `a type of the client class`, …. */
+function holder(by: string): string {
+  return by === 'client' ? 'a type of the client class' : by === 'types package' ? 'a type of the types package' : by;
 }
 
 /**

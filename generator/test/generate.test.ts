@@ -227,4 +227,31 @@ components:
     const typesOnly = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Shop', check: true, targets: ['types'] });
     expect(typesOnly.diagnostics.filter((d) => d.code === 'model/client-export-shadowed')).toEqual([]);
   });
+
+  test("a model/client-name-collision warning for each of the client's own exports suffixed (fixture rules/enum-values-names)", async () => {
+    const dir = tempOut();
+    const spec = path.join(import.meta.dirname, 'fixtures/rules/enum-values-names/openapi.yaml');
+    const result = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Client', check: true });
+    const collisions = result.diagnostics.filter((d) => d.code === 'model/client-name-collision');
+    expect(collisions.map((d) => [d.pointer, d.severity, d.message])).toEqual([
+      [
+        '#/components/schemas/Status',
+        'warning',
+        'the value array of enum Status would be StatusValues, already used by a type of the types package; using StatusValues2',
+      ],
+      [
+        '#/components/schemas/Level',
+        'warning',
+        'the value array of enum Level would be LevelValues, already used by #/paths/~1level-values/get; using LevelValues2',
+      ],
+      [
+        '#/components/schemas/Priority',
+        'warning',
+        'the value array of enum Priority would be PriorityValues, already used by a type of the types package; using PriorityValues2',
+      ],
+    ]);
+    expect(collisions.every((d) => typeof d.line === 'number')).toBe(true);
+    const typesOnly = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Client', check: true, targets: ['types'] });
+    expect(typesOnly.diagnostics.filter((d) => d.code === 'model/client-name-collision')).toEqual([]);
+  });
 });

@@ -239,6 +239,12 @@ export interface ClientNames {
    * (`by`: `client`, `src/errors.ts`, a runtime file or a resource module), with the pointer of what declares them.
    */
   shadowed: Array<{ name: string; pointer: Pointer; by: string }>;
+  /**
+   * Names of the client's own exports (an enum's value array, a webhook event type) suffixed because another export
+   * holds the name they want (`by`: a pointer, `types package`, `client`, `src/errors.ts`, a runtime file), with why
+   * the name was wanted (`what`).
+   */
+  collisions: Array<{ wanted: string; name: string; pointer: Pointer; by: string; what: string }>;
 }
 
 /**
@@ -420,12 +426,16 @@ function nameClient(api: Api, clientName: string): ClientNames {
   }
   const root = resourceTree(api, clientName, registry);
   for (const name of exportedTypeNames(api)) registry.take(EXPORT_NS, name, 'types package');
+  const collisions: ClientNames['collisions'] = [];
+  const claimExport: ClaimExport = (wanted, pointer, what) => {
+    const by = registry.takenBy(EXPORT_NS, wanted);
+    const name = registry.claim(EXPORT_NS, wanted, { pointer, from: wanted }, [what], false);
+    if (by !== undefined) collisions.push({ wanted, name, pointer, by: by === '' ? 'the client' : by, what });
+    return name;
+  };
   const enumValues = new Map<string, string>();
-  for (const e of listEnums(api)) {
-    const wanted = `${e.identifier}Values`;
-    enumValues.set(e.key, registry.claim(EXPORT_NS, wanted, { pointer: e.pointer, from: wanted }, [`value array of enum ${e.identifier}`], false));
-  }
-  const webhookEvent = nameWebhookEvents(api, clientName, registry);
+  for (const e of listEnums(api)) enumValues.set(e.key, claimExport(`${e.identifier}Values`, e.pointer, `value array of enum ${e.identifier}`));
+  const webhookEvent = nameWebhookEvents(api, clientName, claimExport);
   return {
     ...own,
     errorClasses,
@@ -435,12 +445,16 @@ function nameClient(api: Api, clientName: string): ClientNames {
     ...(webhookEvent !== undefined ? { webhookEvent } : {}),
     runtimeReexports,
     shadowed,
+    collisions,
     renames: [...registry.renames, ...api.operations.flatMap((op) => methodArguments(op).renames)],
   };
 }
 
+/** Claims an export of the client's root for `what` at `pointer`: `wanted`, else `wanted2`, …, recording a collision. */
+type ClaimExport = (wanted: string, pointer: Pointer, what: string) => string;
+
 /** Rule 6: the event types of `src/webhooks.ts`, or undefined when no payload's event type is open (or there are no webhook signatures). */
-function nameWebhookEvents(api: Api, clientName: string, registry: NameRegistry): WebhookEventNames | undefined {
+function nameWebhookEvents(api: Api, clientName: string, claimExport: ClaimExport): WebhookEventNames | undefined {
   const events = webhookEvents(api);
   if (events === undefined || !events.open || webhookSignature(api) === undefined) return undefined;
   const members: WebhookEventNames['members'] = [];
@@ -452,13 +466,12 @@ function nameWebhookEvents(api: Api, clientName: string, registry: NameRegistry)
     for (const value of source.values) {
       const base = pascalCase(value);
       const wanted = /^[A-Za-z]/.test(base) ? `${base}Event` : `E${base}Event`;
-      const type = registry.claim(EXPORT_NS, wanted, { pointer: source.hook.pointer, from: wanted }, [`event type ${value}`], false);
+      const type = claimExport(wanted, source.hook.pointer, `event type ${value}`);
       members.push({ source, type, value });
     }
   }
-  const claim = (wanted: string, what: string): string => registry.claim(EXPORT_NS, wanted, { pointer: '#/webhooks', from: wanted }, [what], false);
-  const unknown = claim('UnknownWebhookEvent', 'webhook event of an unlisted type');
-  const union = claim(`${clientName}WebhookEvent`, 'webhook event union');
+  const unknown = claimExport('UnknownWebhookEvent', '#/webhooks', 'webhook event of an unlisted type');
+  const union = claimExport(`${clientName}WebhookEvent`, '#/webhooks', 'webhook event union');
   return { union, property: events.property, members, unknown };
 }
 
