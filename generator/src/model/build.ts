@@ -120,7 +120,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
       ? registry.claim(TYPE_NS, WEBHOOK_PAYLOAD_NAME, { pointer: '#/webhooks', from: WEBHOOK_PAYLOAD_NAME }, ['union of the webhook payloads'], false)
       : undefined;
 
-  assignResources(ctx, operations, registry);
+  assignResources(ctx, operations, registry, schemaMap);
   assignPagination(ctx, operations, schemaMap);
   assignPolls(ctx, operations, schemaMap);
   const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);

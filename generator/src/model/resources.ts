@@ -25,7 +25,9 @@
  *
  * Method rule. An action is named by its segment (`/extracts/{id}/run` → `run`, `regenerate_secret` →
  * `regenerateSecret`). Otherwise the path ends in a parameter (item) or is a collection: GET item →
- * `retrieve`, GET collection → `list`, POST collection → `create`, PATCH → `update`, PUT → `update`
+ * `retrieve`, GET collection → `list` (but `retrieve` when no item path extends it, the success body is one object
+ * without an array property, a dictionary or a scalar, and the operationId does not start with "list": GitHub's
+ * `GET /app/hook/config`), POST collection → `create`, PATCH → `update`, PUT → `update`
  * (or `replace` when a PATCH shares the path), DELETE → `delete`, HEAD/OPTIONS/TRACE → the method;
  * POST on an item takes its operationId without the words of the resource names (`publishArticle` on
  * `articles` → `publish`).
@@ -46,7 +48,9 @@
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
 import { type NameRegistry, kebabCase, splitWords, toMemberName } from './naming.js';
-import type { Operation } from './types.js';
+import { followRefs } from './graph.js';
+import { successJsonBody } from './queries.js';
+import type { Operation, Schema } from './types.js';
 
 type Segment = { static: string } | { param: string };
 
@@ -100,16 +104,51 @@ function normPath(path: string): string {
   return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
 }
 
-/** Paths that are collections: they have a GET, or some path is them plus `/{param}`. */
-function collectionPaths(ops: readonly Operation[]): Set<string> {
+/** Paths some path extends by `/{param}`: collections of items. */
+function itemParents(ops: readonly Operation[]): Set<string> {
   const out = new Set<string>();
   for (const op of ops) {
-    const p = normPath(op.path);
-    if (op.method === 'get') out.add(p);
-    const m = /^(.*)\/\{\}$/.exec(p);
+    const m = /^(.*)\/\{\}$/.exec(normPath(op.path));
     if (m?.[1]) out.add(m[1]);
   }
   return out;
+}
+
+/** Paths that are collections: they have a GET, or some path is them plus `/{param}`. */
+function collectionPaths(ops: readonly Operation[], parents: ReadonlySet<string>): Set<string> {
+  const out = new Set(parents);
+  for (const op of ops) if (op.method === 'get') out.add(normPath(op.path));
+  return out;
+}
+
+/**
+ * Whether `op`'s success body reads as a list: an array, an object with an array property (a page envelope: `{
+ * total_count, workflow_runs: [...] }`), a union or allOf with such a member, or a body the model cannot see (no JSON
+ * schema, `unknown`, a reference cycle). A single object without an array property, a dictionary or a scalar does not.
+ */
+function answersList(op: Operation, schemas: ReadonlyMap<string, Schema>): boolean {
+  const body = successJsonBody(op);
+  return body === undefined || listLike(body, schemas, new Set(), true);
+}
+
+function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, seen: Set<Schema>, top: boolean): boolean {
+  const s = followRefs(schema, (key) => schemas.get(key)).schema;
+  if (s === undefined || seen.has(s)) return top;
+  seen.add(s);
+  switch (s.kind) {
+    case 'array':
+      return true;
+    case 'unknown':
+      return top;
+    case 'object':
+      return top && s.properties.some((p) => listLike(p.schema, schemas, seen, false));
+    case 'union':
+      return s.variants.some((v) => listLike(v, schemas, seen, top));
+    case 'intersection':
+      return s.members.some((m) => listLike(m, schemas, seen, top));
+    default:
+      return false;
+  }
 }
 
 function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet<string>): Derived {
@@ -197,9 +236,10 @@ function extensionName(ctx: ModelContext, op: Operation, extension: 'x-sdk-resou
  * Sets `resource`, `methodName` and `module` on every operation, resolving or reporting collisions
  * (see the rules at the top). Renames go to `registry.renames`.
  */
-export function assignResources(ctx: ModelContext, ops: Operation[], registry: NameRegistry): void {
+export function assignResources(ctx: ModelContext, ops: Operation[], registry: NameRegistry, schemas: ReadonlyMap<string, Schema>): void {
   const patchPaths = new Set(ops.filter((o) => o.method === 'patch').map((o) => o.path));
-  const collections = collectionPaths(ops);
+  const parents = itemParents(ops);
+  const collections = collectionPaths(ops, parents);
   const explicitMethod = new Set<Operation>();
   for (const op of ops) {
     const extResource = op.extensions['x-sdk-resource'];
@@ -213,7 +253,15 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       op.methodName = extensionName(ctx, op, 'x-sdk-method', extMethod);
       explicitMethod.add(op);
     } else {
-      op.methodName = deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
+      // A GET on a path no item path extends that answers one object or value reads it (GitHub's `GET /app/hook/config`),
+      // unless its operationId says it lists.
+      const single =
+        op.method === 'get' &&
+        derived.shape === 'collection' &&
+        !parents.has(normPath(op.path)) &&
+        splitWords(op.operationId, true)[0]?.toLowerCase() !== 'list' &&
+        !answersList(op, schemas);
+      op.methodName = single ? 'retrieve' : deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
     }
     op.module = moduleOf(op.resource[0] ?? 'root');
   }

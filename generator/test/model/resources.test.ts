@@ -308,3 +308,23 @@ describe('collisions', () => {
     });
   });
 });
+
+describe('a GET that answers one thing reads it (rules/single-object-reads fixture)', () => {
+  it('retrieve for one object, a dictionary or a scalar; list for arrays, envelopes, unions with an array, bodies without a schema, collections of items, list… operationIds', () => {
+    const { api, diagnostics } = build(fixture('rules/single-object-reads'));
+    expect(api.operations.map((o) => `${o.operationId} → ${o.resource.join('.')}.${o.methodName}`)).toEqual([
+      'getSettings → settings.retrieve',
+      'updateSettings → settings.update',
+      'getEmojis → emojis.retrieve',
+      'countStars → stars.count.retrieve',
+      'getEvents → events.list',
+      'getRuns → runs.list',
+      'listMatches → matches.list',
+      'getStatus → status.list',
+      'getReport → report.list',
+      'getWebhooks → webhooks.list',
+      'getWebhook → webhooks.retrieve',
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'model/method-name-collision')).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ export class Mirror {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(options?: RequestOptions): APIPromise<GetMirrorResponse> {
+  retrieve(options?: RequestOptions): APIPromise<GetMirrorResponse> {
     return this.client.request<GetMirrorResponse>(
       {
         method: 'get',

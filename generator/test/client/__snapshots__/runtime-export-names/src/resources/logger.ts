@@ -20,7 +20,7 @@ export class LoggerResource {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(options?: RequestOptions): APIPromise<GetLoggerResponse> {
+  retrieve(options?: RequestOptions): APIPromise<GetLoggerResponse> {
     return this.client.request<GetLoggerResponse>(
       {
         method: 'get',

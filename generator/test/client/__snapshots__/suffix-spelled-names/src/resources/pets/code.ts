@@ -21,7 +21,7 @@ export class Code {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(id: string, options?: RequestOptions): APIPromise<GetPet2Response> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<GetPet2Response> {
     return this.client.request<GetPet2Response>(
       {
         method: 'get',

@@ -21,7 +21,7 @@ export class Details {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(id: string, options?: RequestOptions): APIPromise<GetPet3Response> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<GetPet3Response> {
     return this.client.request<GetPet3Response>(
       {
         method: 'get',
