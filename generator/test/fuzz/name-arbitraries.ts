@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries of valid OpenAPI 3.1 documents whose names collide after every conversion the generator
  * makes (D33): schema keys, operationIds, tags (resources), `x-sdk-resource` paths, enum names and webhook names
- * drawn from a small pool of case variants (`Status`, `status`, `STATUS`), words with digits and acronyms
+ * drawn from a small pool of case variants (`Status`, `status`, `STATUS`), names a collision suffix would give
+ * (`Status2`, `status_2`, `Pet2`, D55), words with digits and acronyms
  * (`getHTTP2Thing`, `get_http2_thing`, `projectsV2`, `Plan A B` / `Plan AB`), names the generator derives
  * (`…Values`, `…Base`, `…Options`, `…Auth`, `…Params`, `…Input`, `…Resource`, `WebhookPayload`), the client
  * name of the fuzz packages (`Fuzz`, driver.ts), reserved words and members (`class`, `default`, `constructor`,
@@ -28,6 +29,9 @@ const STEMS = [
   'Pet',
   'pet',
   'Pets',
+  'Pet2',
+  'Status2',
+  'status_2',
   'Plan A B',
   'Plan AB',
   'planAB',

@@ -208,6 +208,23 @@ describe('names in the model', () => {
     ]);
   });
 
+  it('property: a schema keeps the identifier it spells unless an earlier schema spells the same; all are distinct', () => {
+    const keys = ['Status', 'status', 'STATUS', 'Status2', 'status_2', 'status-2', 'Status3', 'Status22', 'Pet', 'pet', 'Pet2', 'pet.2', 'Error', 'ErrorModel'];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: keys.length }), (order) => {
+        const { api } = build(doc(order.map((k) => `    ${k}: { type: string }`).join('\n')));
+        const ids = order.map((k) => named(api, k).identifier);
+        expect(new Set(ids).size).toBe(ids.length);
+        order.forEach((key, i) => {
+          const spelled = toTypeIdentifier(key).name;
+          const earlier = order.slice(0, i).some((k) => toTypeIdentifier(k).name === spelled);
+          if (!earlier) expect(ids[i], `${key} in ${order.join(', ')}`).toBe(spelled);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('request variants are named <Identifier>Input, avoiding spec names (a suffix is a warning)', () => {
     const { api, diagnostics } = build(fixture('rules/read-write-variants'));
     expect(diagnostics.filter((d) => d.code === 'model/helper-identifier-collision').map((d) => [d.pointer, d.message])).toEqual([
