@@ -109,46 +109,73 @@ function itemParents(ops: readonly Operation[]): Set<string> {
   const out = new Set<string>();
   for (const op of ops) {
     const m = /^(.*)\/\{\}$/.exec(normPath(op.path));
-    if (m?.[1]) out.add(m[1]);
+    if (m) out.add(m[1] ?? '');
   }
   return out;
 }
 
-/** Paths that are collections: they have a GET, or some path is them plus `/{param}`. */
+/** Paths that are collections: they have a GET, or some path is them plus `/{param}` (the root path aside). */
 function collectionPaths(ops: readonly Operation[], parents: ReadonlySet<string>): Set<string> {
-  const out = new Set(parents);
+  const out = new Set([...parents].filter((p) => p !== ''));
   for (const op of ops) if (op.method === 'get') out.add(normPath(op.path));
   return out;
 }
 
 /**
- * Whether `op`'s success body reads as a list: an array, an object with an array property (a page envelope: `{
- * total_count, workflow_runs: [...] }`), a union or allOf with such a member, or a body the model cannot see (no JSON
- * schema, `unknown`, a reference cycle). A single object without an array property, a dictionary or a scalar does not.
+ * Whether `op`'s success body reads as a list. A JSON body does when it is an array, an object with a property that is
+ * an array of records (a page envelope: `{ total_count, workflow_runs: [...] }`), a union or allOf with such a member,
+ * `unknown` or a reference cycle; a single object (its tags or scopes, arrays of strings, aside), a dictionary or a
+ * scalar does not. Without a JSON body,
+ * another body (text, a file) does only when its schema is an array; no body at all does (nothing says otherwise).
  */
 function answersList(op: Operation, schemas: ReadonlyMap<string, Schema>): boolean {
-  const body = successJsonBody(op);
-  return body === undefined || listLike(body, schemas, new Set(), true);
+  const json = successJsonBody(op);
+  if (json !== undefined) return listLike(json, schemas, new Set(), true);
+  const other = op.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0)?.contents[0];
+  return other === undefined || followRefs(other.schema, (key) => schemas.get(key)).schema?.kind === 'array';
 }
 
-function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, seen: Set<Schema>, top: boolean): boolean {
+/**
+ * @param top whether `schema` is the body itself (else a property of it: only an array of records counts there)
+ * @param within the schemas being looked at on the way here (a cycle guard: a schema seen on another branch counts again)
+ */
+function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, within: Set<Schema>, top: boolean): boolean {
   const s = followRefs(schema, (key) => schemas.get(key)).schema;
-  if (s === undefined || seen.has(s)) return top;
-  seen.add(s);
-  switch (s.kind) {
-    case 'array':
-      return true;
-    case 'unknown':
-      return top;
-    case 'object':
-      return top && s.properties.some((p) => listLike(p.schema, schemas, seen, false));
-    case 'union':
-      return s.variants.some((v) => listLike(v, schemas, seen, top));
-    case 'intersection':
-      return s.members.some((m) => listLike(m, schemas, seen, top));
-    default:
-      return false;
-  }
+  if (s === undefined || within.has(s)) return top;
+  within.add(s);
+  const result = (() => {
+    switch (s.kind) {
+      case 'array':
+        return top || (s.items !== undefined && !isScalar(s.items, schemas));
+      case 'unknown':
+        return top;
+      case 'object':
+        return top && s.properties.some((p) => listLike(p.schema, schemas, within, false));
+      case 'union':
+        return s.variants.some((v) => listLike(v, schemas, within, top));
+      case 'intersection':
+        return s.members.some((m) => listLike(m, schemas, within, top));
+      default:
+        return false;
+    }
+  })();
+  within.delete(s);
+  return result;
+}
+
+/** A string, number, boolean, enum or null (through references): what tags and scopes are lists of, not pages. */
+function isScalar(schema: Schema, schemas: ReadonlyMap<string, Schema>): boolean {
+  const kind = followRefs(schema, (key) => schemas.get(key)).schema?.kind;
+  return kind === 'string' || kind === 'number' || kind === 'integer' || kind === 'boolean' || kind === 'enum' || kind === 'null';
+}
+
+/** Whether an operationId's first word is "list" (`listPets`, `List_things`, `list2Things`; not `listing`). */
+function saysList(operationId: string): boolean {
+  return (
+    splitWords(operationId, true)[0]
+      ?.toLowerCase()
+      .replace(/[0-9]+$/, '') === 'list'
+  );
 }
 
 function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet<string>): Derived {
@@ -241,6 +268,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   const parents = itemParents(ops);
   const collections = collectionPaths(ops, parents);
   const explicitMethod = new Set<Operation>();
+  const singles: Operation[] = [];
   for (const op of ops) {
     const extResource = op.extensions['x-sdk-resource'];
     const extMethod = op.extensions['x-sdk-method'];
@@ -253,15 +281,12 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       op.methodName = extensionName(ctx, op, 'x-sdk-method', extMethod);
       explicitMethod.add(op);
     } else {
+      op.methodName = deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
       // A GET on a path no item path extends that answers one object or value reads it (GitHub's `GET /app/hook/config`),
-      // unless its operationId says it lists.
-      const single =
-        op.method === 'get' &&
-        derived.shape === 'collection' &&
-        !parents.has(normPath(op.path)) &&
-        splitWords(op.operationId, true)[0]?.toLowerCase() !== 'list' &&
-        !answersList(op, schemas);
-      op.methodName = single ? 'retrieve' : deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
+      // unless its operationId says it lists; decided below, once every other method's name is known.
+      if (op.method === 'get' && derived.shape === 'collection' && !parents.has(normPath(op.path)) && !saysList(op.operationId) && !answersList(op, schemas)) {
+        singles.push(op);
+      }
     }
     op.module = moduleOf(op.resource[0] ?? 'root');
   }
@@ -275,6 +300,20 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       set.add(op.resource[i] as string);
       children.set(parent, set);
     }
+  }
+  // A single read takes a name only where it is free: never a collision the `list` it was did not have (`GET /user`
+  // beside `GET /users/{id}` under one tag is `getAuthenticated` by its operationId, and stays `list` without one).
+  const named = new Set(ops.filter((o) => !singles.includes(o)).map((o) => `${o.resource.join('.')}#${o.methodName}`));
+  for (const op of singles) {
+    const res = op.resource.join('.');
+    const free = (name: string): boolean => name !== '' && !named.has(`${res}#${name}`) && !children.get(res)?.has(name);
+    // `retrieve`, else the operationId without the resource's words (`users/get-authenticated` → `getAuthenticated`), when
+    // that says more than `get`.
+    const rest = op.derivedId ? '' : withoutResourceWords(op.operationId, op.resource);
+    const name = ['retrieve', rest === 'get' ? '' : rest].find(free);
+    if (name === undefined) continue;
+    op.methodName = name;
+    named.add(`${res}#${name}`);
   }
   // Explicit names claim first, then derived ones in spec order.
   const taken = new Map<string, Operation>();

@@ -310,21 +310,55 @@ describe('collisions', () => {
 });
 
 describe('a GET that answers one thing reads it (rules/single-object-reads fixture)', () => {
-  it('retrieve for one object, a dictionary or a scalar; list for arrays, envelopes, unions with an array, bodies without a schema, collections of items, list… operationIds', () => {
+  it('retrieve for one object, a dictionary, a scalar or a text body; list for arrays, envelopes, unions with an array, no body, collections of items, list… operationIds', () => {
     const { api, diagnostics } = build(fixture('rules/single-object-reads'));
     expect(api.operations.map((o) => `${o.operationId} → ${o.resource.join('.')}.${o.methodName}`)).toEqual([
       'getSettings → settings.retrieve',
       'updateSettings → settings.update',
+      'getProfile → profile.retrieve',
       'getEmojis → emojis.retrieve',
       'countStars → stars.count.retrieve',
       'getEvents → events.list',
       'getRuns → runs.list',
       'listMatches → matches.list',
       'getStatus → status.list',
-      'getReport → report.list',
+      'getPetOfTheDay → petOfTheDay.retrieve',
+      'getReport → report.retrieve',
+      'logout → logout.list',
+      'getAuthenticated → users.getAuthenticated',
+      'getUser → users.retrieve',
       'getWebhooks → webhooks.list',
       'getWebhook → webhooks.retrieve',
     ]);
     expect(diagnostics.filter((d) => d.code === 'model/method-name-collision')).toEqual([]);
+  });
+
+  const get = (path: string, operationId: string, schema: string, tag = '') =>
+    `  ${path}: { get: { operationId: ${operationId},${tag ? ` tags: [${tag}],` : ''}${path.includes('{id}') ? ' parameters: [{ name: id, in: path, required: true, schema: { type: string } }],' : ''} responses: { '200': { description: ok, content: { application/json: { schema: ${schema} } } } } } }`;
+  const methods = (paths: string[]) => {
+    const { api, diagnostics } = build(`openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths.join('\n')}\n`);
+    return { names: api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`), diagnostics };
+  };
+
+  it('never makes a collision that list did not have: the root path is extended by /{id}; a retrieve already taken', () => {
+    const root = methods([get('/', 'getRoot', '{ type: object }'), get('/{id}', 'getById', '{ type: object }')]);
+    expect(root.names).toEqual(['root.list', 'root.retrieve']);
+    const user = methods([get('/user', 'users/get-authenticated', '{ type: object }', 'users'), get('/users/{id}', 'getUser', '{ type: object }', 'users')]);
+    expect(user.names).toEqual(['users.getAuthenticated', 'users.retrieve']);
+    // Nothing but `retrieve` to go by: it stays `list`.
+    const bare = methods([get('/user', 'users', '{ type: object }', 'users'), get('/users/{id}', 'getUser', '{ type: object }', 'users')]);
+    expect(bare.names).toEqual(['users.list', 'users.retrieve']);
+    const two = methods([get('/me', 'getMe', '{ type: object }', 'me'), get('/me/profile', 'getProfile', '{ type: object }', 'me')]);
+    expect(two.names).toEqual(['me.retrieve', 'me.profile.retrieve']);
+    for (const { diagnostics } of [root, user, bare, two]) expect(diagnostics.filter((d) => d.code === 'model/method-name-collision')).toEqual([]);
+  });
+
+  it('an operationId whose first word is "list", digits aside, keeps list; listing does not', () => {
+    const { names } = methods([
+      get('/a', 'list2Things', '{ type: object }'),
+      get('/b', 'listing', '{ type: object }'),
+      get('/c', 'List_things', '{ type: integer }'),
+    ]);
+    expect(names).toEqual(['a.list', 'b.retrieve', 'c.list']);
   });
 });

@@ -3,28 +3,36 @@
 import { ClientBase } from './base.js';
 import { Emojis } from './resources/emojis.js';
 import { Events } from './resources/events.js';
+import { Logout } from './resources/logout.js';
 import { Matches } from './resources/matches.js';
+import { PetOfTheDay } from './resources/pet-of-the-day.js';
+import { Profile } from './resources/profile.js';
 import { Report } from './resources/report.js';
 import { Runs } from './resources/runs.js';
 import { Settings } from './resources/settings.js';
 import { Stars } from './resources/stars.js';
 import { Status } from './resources/status.js';
+import { Users } from './resources/users.js';
 import { Webhooks } from './resources/webhooks.js';
 
 /**
  * Client of the Reads API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `emojis`, `events`, `matches`, `report`, `runs`, `settings`, `stars`, `status`, `webhooks`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `emojis`, `events`, `logout`, `matches`, `petOfTheDay`, `profile`, `report`, `runs`, `settings`, `stars`, `status`, `users`, `webhooks`.
  */
 export class Client extends ClientBase {
   #emojis: Emojis | undefined;
   #events: Events | undefined;
+  #logout: Logout | undefined;
   #matches: Matches | undefined;
+  #petOfTheDay: PetOfTheDay | undefined;
+  #profile: Profile | undefined;
   #report: Report | undefined;
   #runs: Runs | undefined;
   #settings: Settings | undefined;
   #stars: Stars | undefined;
   #status: Status | undefined;
+  #users: Users | undefined;
   #webhooks: Webhooks | undefined;
 
   /** `client.emojis`: see {@link Emojis}. */
@@ -37,9 +45,24 @@ export class Client extends ClientBase {
     return (this.#events ??= new Events(this));
   }
 
+  /** `client.logout`: see {@link Logout}. */
+  get logout(): Logout {
+    return (this.#logout ??= new Logout(this));
+  }
+
   /** `client.matches`: see {@link Matches}. */
   get matches(): Matches {
     return (this.#matches ??= new Matches(this));
+  }
+
+  /** `client.petOfTheDay`: see {@link PetOfTheDay}. */
+  get petOfTheDay(): PetOfTheDay {
+    return (this.#petOfTheDay ??= new PetOfTheDay(this));
+  }
+
+  /** `client.profile`: see {@link Profile}. */
+  get profile(): Profile {
+    return (this.#profile ??= new Profile(this));
   }
 
   /** `client.report`: see {@link Report}. */
@@ -65,6 +88,11 @@ export class Client extends ClientBase {
   /** `client.status`: see {@link Status}. */
   get status(): Status {
     return (this.#status ??= new Status(this));
+  }
+
+  /** `client.users`: see {@link Users}. */
+  get users(): Users {
+    return (this.#users ??= new Users(this));
   }
 
   /** `client.webhooks`: see {@link Webhooks}. */

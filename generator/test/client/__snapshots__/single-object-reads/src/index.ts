@@ -51,12 +51,16 @@ export type {
 } from './core/types.js';
 export { Emojis } from './resources/emojis.js';
 export { Events } from './resources/events.js';
+export { Logout } from './resources/logout.js';
 export { Matches } from './resources/matches.js';
+export { PetOfTheDay } from './resources/pet-of-the-day.js';
+export { Profile } from './resources/profile.js';
 export { Report } from './resources/report.js';
 export { Runs } from './resources/runs.js';
 export { Settings } from './resources/settings.js';
 export { Stars } from './resources/stars.js';
 export { Count } from './resources/stars/count.js';
 export { Status } from './resources/status.js';
+export { Users } from './resources/users.js';
 export { Webhooks } from './resources/webhooks.js';
 export type * from '@fixtures/single-object-reads-types';

@@ -2,12 +2,16 @@
 
 export type * from './emojis.js';
 export type * from './events.js';
+export type * from './logout.js';
 export type * from './matches.js';
 export type * from './openapi.js';
+export type * from './pet-of-the-day.js';
+export type * from './profile.js';
 export type * from './report.js';
 export type * from './runs.js';
 export type * from './settings.js';
 export type * from './shared.js';
 export type * from './stars.js';
 export type * from './status.js';
+export type * from './users.js';
 export type * from './webhooks.js';

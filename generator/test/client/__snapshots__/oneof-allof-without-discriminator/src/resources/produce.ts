@@ -20,7 +20,7 @@ export class Produce {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(options?: RequestOptions): APIPromise<GetProduceResponse> {
+  retrieve(options?: RequestOptions): APIPromise<GetProduceResponse> {
     return this.client.request<GetProduceResponse>(
       {
         method: 'get',

@@ -20,7 +20,7 @@ export class Report {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(options?: RequestOptions): APIPromise<GetReportResponse> {
+  retrieve(options?: RequestOptions): APIPromise<GetReportResponse> {
     return this.client.request<GetReportResponse>(
       {
         method: 'get',

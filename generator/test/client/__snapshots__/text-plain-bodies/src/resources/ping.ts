@@ -20,7 +20,7 @@ export class Ping {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(options?: RequestOptions): APIPromise<PingResponse> {
+  retrieve(options?: RequestOptions): APIPromise<PingResponse> {
     return this.client.request<PingResponse>(
       {
         method: 'get',

@@ -21,7 +21,7 @@ export class Zip {
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
-  list(id: string, options?: RequestOptions): APIPromise<DownloadZipResponse> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<DownloadZipResponse> {
     return this.client.request<DownloadZipResponse>(
       {
         method: 'get',
