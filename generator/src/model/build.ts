@@ -20,10 +20,10 @@ import { type AccessFlags, directRefs, reachable, refGraph, transitiveFlags } fr
 import { assignModules, requestSchemasOf, SHARED_MODULE } from './modules.js';
 import { NameRegistry, OPENAPI_SHAPE_NAMES, OPERATION_NS, TYPE_NS, toTypeIdentifier, WEBHOOK_PAYLOAD_NAME } from './naming.js';
 import { OperationReader, readOperations } from './operations.js';
-import { otherParameters, pathParameters, successJsonBody } from './queries.js';
+import { otherParameters, pathParameters, requestJsonBody, successJsonBody } from './queries.js';
 import { assignResources } from './resources.js';
 import { applyDocs, docsOf, SchemaConverter } from './schemas.js';
-import type { Api, NamedSchema, Operation, Schema, Server, Tag, Webhook } from './types.js';
+import type { Api, NamedSchema, Operation, Pointer, Schema, Server, Tag, Webhook } from './types.js';
 import { readSignature, readWebhooks } from './webhooks.js';
 
 /** Suffix of the request-side variant of a schema with readOnly/writeOnly properties (`Order` → `OrderInput`). */
@@ -67,13 +67,15 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
 
   const registry = new NameRegistry();
   for (const name of OPENAPI_SHAPE_NAMES) registry.take(TYPE_NS, name);
-  const schemas = new Map<string, NamedSchema>();
-  registry.expect(
-    TYPE_NS,
-    converted.map(({ source }) => toTypeIdentifier(source.nameHint).name),
-  );
-  for (const { source, schema } of converted) {
-    const { name, reasons } = toTypeIdentifier(source.nameHint);
+  // Names are claimed in two rounds: first every component whose key is its identifier exactly (`ErrorModel`,
+  // `OwnerTag`), which no other schema can then take (D55); then the rest in spec order, whose collision suffixes skip
+  // every name a schema spells. The map keeps spec order.
+  const wanted = converted.map(({ source }) => ({ source, ...toTypeIdentifier(source.nameHint) }));
+  registry.expect(TYPE_NS, [...wanted.map((w) => w.name), ...webhookNames(webhooks).map((w) => w.name)]);
+  const isExact = (w: (typeof wanted)[number]): boolean => w.source.origin === 'component' && w.name === w.source.key;
+  const identifiers = new Map<string, string>();
+  for (const w of [...wanted.filter(isExact), ...wanted.filter((w) => !isExact(w))]) {
+    const { source, name, reasons } = w;
     if (source.origin === 'defs') reasons.unshift('lifted from $defs');
     if (source.origin === 'lifted') reasons.unshift('lifted: a recursive inline reference');
     const takenBy = registry.takenBy(TYPE_NS, name);
@@ -86,6 +88,11 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
         source.pointer,
       );
     }
+    identifiers.set(source.key, identifier);
+  }
+  const schemas = new Map<string, NamedSchema>();
+  for (const { source, schema } of converted) {
+    const identifier = identifiers.get(source.key) as string;
     // Every converted schema has its flags: `flags` is computed over all of them.
     schemas.set(source.key, { key: source.key, identifier, schema, module: '', pointer: source.pointer, ...(flags.get(source.key) as AccessFlags) });
   }
@@ -114,11 +121,8 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     }
   }
   nameOperations(ctx, operations, registry, schemas);
-  nameWebhooks(webhooks, registry);
-  const webhookPayload =
-    webhooks.length > 0
-      ? registry.claim(TYPE_NS, WEBHOOK_PAYLOAD_NAME, { pointer: '#/webhooks', from: WEBHOOK_PAYLOAD_NAME }, ['union of the webhook payloads'], false)
-      : undefined;
+  nameWebhooks(ctx, webhooks, registry, schemas);
+  const webhookPayload = webhooks.length > 0 ? claimTypeName(ctx, registry, WEBHOOK_PAYLOAD_NAME, '#/webhooks', 'union of the webhook payloads') : undefined;
 
   assignResources(ctx, operations, registry, schemaMap);
   assignPagination(ctx, operations, schemaMap);
@@ -169,10 +173,13 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
     OPERATION_NS,
     ops.map((op) => toTypeIdentifier(op.operationId, 'Operation').name),
   );
-  for (const op of ops) {
+  // As for schemas: operationIds that are their identifier but for the first letter (`getPet`) claim first.
+  const plainOf = (op: Operation): string => op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
+  const isExact = (op: Operation): boolean => !op.derivedId && toTypeIdentifier(op.operationId, 'Operation').name === plainOf(op);
+  for (const op of [...ops.filter(isExact), ...ops.filter((o) => !isExact(o))]) {
     const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
     if (op.derivedId) reasons.unshift('no operationId: derived from method and path');
-    const plain = op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
+    const plain = plainOf(op);
     const from = op.derivedId ? `${op.method} ${op.path}` : op.operationId;
     op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from }, reasons, (final) => op.derivedId || final !== plain);
     // A repeated operationId is already an error (model/duplicate-operation-id): no second report.
@@ -188,9 +195,6 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
   }
   for (const op of ops) {
     const helper = (suffix: 'Params' | 'Body' | 'Response' | 'Error'): string => {
-      const wanted = `${op.identifier}${suffix}`;
-      const takenBy = registry.takenBy(TYPE_NS, wanted);
-      const final = registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`${suffix} helper type of ${op.operationId}`], false);
       // No news when the helper is that very schema under a second name (deleteRole's response is DeleteRoleResponse).
       const oneSuccess = op.responses.filter((r) => r.category === 'success' && r.contents.length > 0).length === 1;
       const aliased =
@@ -199,16 +203,8 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
           : suffix === 'Body' && op.requestBody?.contents.length === 1
             ? op.requestBody.contents[0]?.schema
             : undefined;
-      const same = aliased?.kind === 'ref' && takenBy !== undefined && schemas.get(aliased.target)?.pointer === takenBy;
-      if (takenBy !== undefined && !same) {
-        ctx.report(
-          'warning',
-          'model/helper-identifier-collision',
-          `the ${suffix} helper type of ${op.operationId} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${final}`,
-          op.pointer,
-        );
-      }
-      return final;
+      const same = (takenBy: string): boolean => aliased?.kind === 'ref' && schemas.get(aliased.target)?.pointer === takenBy;
+      return claimTypeName(ctx, registry, `${op.identifier}${suffix}`, op.pointer, `${suffix} helper type of ${op.operationId}`, same);
     };
     const names: Operation['names'] = { params: helper('Params'), response: '', error: '' };
     if (op.requestBody) names.body = helper('Body');
@@ -219,22 +215,65 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
   // After every other helper name, so that adding these (D40) renamed no existing type.
   for (const op of ops) {
     if (pathParameters(op).length === 0 || otherParameters(op).length === 0) continue;
-    const wanted = `${op.identifier}Query`;
-    op.names.query = registry.claim(TYPE_NS, wanted, { pointer: op.pointer, from: wanted }, [`Query helper type of ${op.operationId}`], false);
+    op.names.query = claimTypeName(ctx, registry, `${op.identifier}Query`, op.pointer, `Query helper type of ${op.operationId}`);
   }
 }
 
 /**
- * Webhook identifiers: PascalCase of the name (plus the method when a name has several), in the namespace of
- * exported types (they are declared beside the schemas: a webhook `event` whose payload is the schema `Event` is `Event2`).
+ * Claims `wanted` among the exported type names for a name the generator derives (`what`: an operation's helper type,
+ * the union of the webhook payloads); a suffix is a `model/helper-identifier-collision` warning at `pointer`, unless
+ * `same(holder)` says the holder is the very type the name would declare.
  */
-function nameWebhooks(hooks: Webhook[], registry: NameRegistry): void {
+function claimTypeName(
+  ctx: ModelContext,
+  registry: NameRegistry,
+  wanted: string,
+  pointer: Pointer,
+  what: string,
+  same: (takenBy: string) => boolean = () => false,
+): string {
+  const takenBy = registry.takenBy(TYPE_NS, wanted);
+  const final = registry.claim(TYPE_NS, wanted, { pointer, from: wanted }, [what], false);
+  if (takenBy !== undefined && !same(takenBy)) {
+    ctx.report(
+      'warning',
+      'model/helper-identifier-collision',
+      `the ${what} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${final}`,
+      pointer,
+    );
+  }
+  return final;
+}
+
+/**
+ * The identifier each webhook asks for: PascalCase of its name, plus the method when a name has several. They are
+ * declared beside the schemas (a webhook `event` whose payload is the schema `Event` is `Event2`).
+ */
+function webhookNames(hooks: Webhook[]): Array<{ hook: Webhook; name: string; reasons: string[] }> {
   const perName = new Map<string, number>();
   for (const h of hooks) perName.set(h.name, (perName.get(h.name) ?? 0) + 1);
-  for (const h of hooks) {
-    const text = (perName.get(h.name) ?? 0) > 1 ? `${h.name} ${h.method}` : h.name;
-    const { name, reasons } = toTypeIdentifier(text, 'Webhook');
-    h.identifier = registry.claim(TYPE_NS, name, { pointer: h.pointer, from: h.name }, reasons, false);
+  return hooks.map((hook) => ({ hook, ...toTypeIdentifier((perName.get(hook.name) ?? 0) > 1 ? `${hook.name} ${hook.method}` : hook.name, 'Webhook') }));
+}
+
+/**
+ * Webhook identifiers, in the namespace of exported types; a suffix is a `model/webhook-identifier-collision` warning,
+ * unless the name is held by the webhook's own payload schema (webhook `event`, payload `Event`: the type `Event2` is
+ * `Event`).
+ */
+function nameWebhooks(ctx: ModelContext, hooks: Webhook[], registry: NameRegistry, schemas: ReadonlyMap<string, NamedSchema>): void {
+  for (const { hook, name, reasons } of webhookNames(hooks)) {
+    const takenBy = registry.takenBy(TYPE_NS, name);
+    hook.identifier = registry.claim(TYPE_NS, name, { pointer: hook.pointer, from: hook.name }, reasons, false);
+    const payload = requestJsonBody(hook);
+    const own = payload?.kind === 'ref' && schemas.get(payload.target)?.pointer === takenBy;
+    if (takenBy !== undefined && !own) {
+      ctx.report(
+        'warning',
+        'model/webhook-identifier-collision',
+        `webhook "${hook.name}" gives the identifier ${name}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${hook.identifier}`,
+        hook.pointer,
+      );
+    }
   }
 }
 

@@ -164,24 +164,23 @@ describe('names in the model', () => {
     pet_owner: { type: string }
     PetOwner: { type: string }`),
     );
-    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Grosse', 'Grosse2', 'Schema', 'Schema2', 'PetOwner', 'PetOwner2']);
+    // A key that is its identifier exactly keeps it (D55), whatever comes before it: Grosse and PetOwner.
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Grosse2', 'Grosse', 'Schema', 'Schema2', 'PetOwner2', 'PetOwner']);
     expect(api.renames.map((r) => [r.from, r.to])).toEqual([
-      ['Größe', 'Grosse'],
-      ['Grosse', 'Grosse2'],
+      ['Größe', 'Grosse2'],
       ['Ключ', 'Schema'],
       ['Значение', 'Schema2'],
-      ['pet_owner', 'PetOwner'],
-      ['PetOwner', 'PetOwner2'],
+      ['pet_owner', 'PetOwner2'],
     ]);
     // A name the spec did not ask for (Grosse2) must not pass unnoticed: the casing and transliteration renames are
     // expected, a suffix is not.
     expect(diagnostics.filter((d) => d.code === 'model/schema-identifier-collision').map((d) => [d.pointer, d.severity, d.message])).toEqual([
-      ['#/components/schemas/Grosse', 'warning', 'schema "Grosse" gives the identifier Grosse, already used by #/components/schemas/Größe; using Grosse2'],
+      ['#/components/schemas/Größe', 'warning', 'schema "Größe" gives the identifier Grosse, already used by #/components/schemas/Grosse; using Grosse2'],
       ['#/components/schemas/Значение', 'warning', 'schema "Значение" gives the identifier Schema, already used by #/components/schemas/Ключ; using Schema2'],
       [
-        '#/components/schemas/PetOwner',
+        '#/components/schemas/pet_owner',
         'warning',
-        'schema "PetOwner" gives the identifier PetOwner, already used by #/components/schemas/pet_owner; using PetOwner2',
+        'schema "pet_owner" gives the identifier PetOwner, already used by #/components/schemas/PetOwner; using PetOwner2',
       ],
     ]);
   });
@@ -208,21 +207,95 @@ describe('names in the model', () => {
     ]);
   });
 
-  it('property: a schema keeps the identifier it spells unless an earlier schema spells the same; all are distinct', () => {
+  it('property: a key that is its identifier keeps it; another keeps its identifier unless such a key or an earlier one spells it; all are distinct', () => {
     const keys = ['Status', 'status', 'STATUS', 'Status2', 'status_2', 'status-2', 'Status3', 'Status22', 'Pet', 'pet', 'Pet2', 'pet.2', 'Error', 'ErrorModel'];
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: keys.length }), (order) => {
         const { api } = build(doc(order.map((k) => `    ${k}: { type: string }`).join('\n')));
         const ids = order.map((k) => named(api, k).identifier);
         expect(new Set(ids).size).toBe(ids.length);
+        const exact = (k: string): boolean => toTypeIdentifier(k).name === k;
         order.forEach((key, i) => {
           const spelled = toTypeIdentifier(key).name;
-          const earlier = order.slice(0, i).some((k) => toTypeIdentifier(k).name === spelled);
-          if (!earlier) expect(ids[i], `${key} in ${order.join(', ')}`).toBe(spelled);
+          const before = exact(key) ? [] : [...order.filter(exact), ...order.slice(0, i)];
+          if (!before.some((k) => toTypeIdentifier(k).name === spelled)) expect(ids[i], `${key} in ${order.join(', ')}`).toBe(spelled);
         });
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a key spelled exactly wins over a name derived from another: ErrorModel over Error, OwnerTag over Owner/$defs/Tag', () => {
+    for (const keys of [
+      ['Error', 'ErrorModel'],
+      ['ErrorModel', 'Error'],
+    ]) {
+      const { api } = build(doc(keys.map((k) => `    ${k}: { type: object }`).join('\n')));
+      expect(named(api, 'ErrorModel').identifier).toBe('ErrorModel');
+      expect(named(api, 'Error').identifier).toBe('ErrorModel2');
+    }
+    const { api, diagnostics } = build(
+      doc(`    Owner: { type: object, properties: { tag: { $ref: '#/components/schemas/Owner/$defs/Tag' } }, $defs: { Tag: { type: object } } }
+    OwnerTag: { type: object }`),
+    );
+    expect([...api.schemas.values()].map((s) => [s.key, s.identifier])).toEqual([
+      ['Owner', 'Owner'],
+      ['Owner/$defs/Tag', 'OwnerTag2'],
+      ['OwnerTag', 'OwnerTag'],
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'model/schema-identifier-collision').map((d) => d.pointer)).toEqual(['#/components/schemas/Owner/$defs/Tag']);
+  });
+
+  it('the Query helper, webhooks and the webhook payload union warn when suffixed; a webhook named by its own payload does not', () => {
+    const { api, diagnostics } = build(`openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+        - { name: q, in: query, schema: { type: string } }
+      responses: { "200": { description: ok } }
+webhooks:
+  status:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Status' } } } }
+      responses: { "200": { description: ok } }
+  Status2:
+    post:
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "200": { description: ok } }
+  webhook_payload:
+    post:
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "200": { description: ok } }
+  pet:
+    post:
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "200": { description: ok } }
+components:
+  schemas:
+    Pet: { type: object }
+    Status: { type: object }
+    GetPetQuery: { type: object }
+    WebhookPayload2: { type: string }
+`);
+    expect(op(api, 'getPet').names.query).toBe('GetPetQuery2');
+    // The webhook spelled Status2 keeps it; status (whose payload is Status itself) skips it.
+    expect(api.webhooks.map((h) => h.identifier)).toEqual(['Status3', 'Status2', 'WebhookPayload', 'Pet2']);
+    expect(api.webhookPayload).toBe('WebhookPayload3');
+    expect(diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.message])).toEqual([
+      [
+        'model/helper-identifier-collision',
+        'the Query helper type of getPet would be GetPetQuery, already used by #/components/schemas/GetPetQuery; using GetPetQuery2',
+      ],
+      ['model/webhook-identifier-collision', 'webhook "pet" gives the identifier Pet, already used by #/components/schemas/Pet; using Pet2'],
+      [
+        'model/helper-identifier-collision',
+        'the union of the webhook payloads would be WebhookPayload, already used by #/webhooks/webhook_payload/post; using WebhookPayload3',
+      ],
+    ]);
   });
 
   it('request variants are named <Identifier>Input, avoiding spec names (a suffix is a warning)', () => {

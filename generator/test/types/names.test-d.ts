@@ -5,7 +5,16 @@
  */
 import { expectTypeOf, test } from 'vitest';
 import type { components, operations } from '../emit/__snapshots__/suffix-spelled-names/src/openapi.js';
-import type { GetPet2Response, GetPet3Response, GetPetResponse, Status, Status2, Status3 } from '../emit/__snapshots__/suffix-spelled-names/src/pets.js';
+import type {
+  ErrorModel,
+  ErrorModel2,
+  GetPet2Response,
+  GetPet3Response,
+  GetPetResponse,
+  Status,
+  Status2,
+  Status3,
+} from '../emit/__snapshots__/suffix-spelled-names/src/pets.js';
 
 test('each schema keeps the name it spells; the one renamed takes a name no schema spells', () => {
   expectTypeOf<Status>().toEqualTypeOf<'available' | 'sold'>();
@@ -21,4 +30,10 @@ test("each operation's helpers follow its identifier: getPet, get_pet → GetPet
   expectTypeOf<GetPet2Response>().toEqualTypeOf<Status2>();
   expectTypeOf<GetPet3Response>().toEqualTypeOf<Status3>();
   expectTypeOf<operations['GetPet2']['responses'][200]['content']['application/json']>().toEqualTypeOf<GetPet2Response>();
+});
+
+test('a key that is its identifier keeps it: ErrorModel is the schema ErrorModel, the schema Error is ErrorModel2', () => {
+  expectTypeOf<ErrorModel>().toEqualTypeOf<{ fields?: string[] }>();
+  expectTypeOf<ErrorModel2>().toEqualTypeOf<{ message?: string }>();
+  expectTypeOf<components['schemas']['Error']>().toEqualTypeOf<ErrorModel2>();
 });

@@ -25,6 +25,24 @@ export interface Status3 {
 export type Status2 = number;
 
 /**
+ * An error.
+ *
+ * Source: `#/components/schemas/Error`
+ */
+export interface ErrorModel2 {
+  message?: string;
+}
+
+/**
+ * How errors are modelled.
+ *
+ * Source: `#/components/schemas/ErrorModel`
+ */
+export interface ErrorModel {
+  fields?: string[];
+}
+
+/**
  * Parameters of `GET /pets/{id}` (operation `getPet`).
  * Source: `#/paths/~1pets~1{id}/get`
  */
@@ -42,10 +60,10 @@ export type GetPetResponse = Status;
 
 /**
  * Error response body of `GET /pets/{id}` (operation `getPet`).
- * Statuses: none declared.
+ * Statuses: 404, 422.
  * Source: `#/paths/~1pets~1{id}/get`
  */
-export type GetPetError = unknown;
+export type GetPetError = ErrorModel2 | ErrorModel;
 
 /**
  * Parameters of `GET /pets/{id}/details` (operation `get_pet`).

@@ -30,8 +30,11 @@ export class Pets {
 
   /**
    * `GET /pets/{id}` (operation `getPet`).
+   * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetPetError}.
    * @param id Path parameter `id`. Source: `#/paths/~1pets~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
+   * @throws {@link NotFoundError} 404: no such pet
+   * @throws {@link UnprocessableEntityError} 422: the error model
    * @throws {@link ApiError} any other non-2xx status
    * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
    */
@@ -42,7 +45,7 @@ export class Pets {
         path: '/pets/{id}',
         operationId: 'getPet',
         params: { id },
-        responses: { '200': 'json' },
+        responses: { '200': 'json', '404': 'json', '422': 'json' },
       },
       options,
     );
