@@ -246,6 +246,21 @@ describe('names in the model', () => {
     expect(diagnostics.filter((d) => d.code === 'model/schema-identifier-collision').map((d) => d.pointer)).toEqual(['#/components/schemas/Owner/$defs/Tag']);
   });
 
+  it('an operationId given in the spec wins over one derived from method and path', () => {
+    const { api } = build(
+      doc(
+        '    X: { type: string }',
+        `
+  /e: { get: { responses: { '200': { description: ok } } } }
+  /f: { get: { operationId: GetE, responses: { '200': { description: ok } } } }`,
+      ),
+    );
+    expect(api.operations.map((o) => [o.path, o.identifier])).toEqual([
+      ['/e', 'GetE2'],
+      ['/f', 'GetE'],
+    ]);
+  });
+
   it('the Query helper, webhooks and the webhook payload union warn when suffixed; a webhook named by its own payload does not', () => {
     const { api, diagnostics } = build(`openapi: 3.1.0
 info: { title: t, version: "1" }
