@@ -124,8 +124,9 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
   nameWebhooks(ctx, webhooks, registry, schemas);
   const webhookPayload = webhooks.length > 0 ? claimTypeName(ctx, registry, WEBHOOK_PAYLOAD_NAME, '#/webhooks', 'union of the webhook payloads') : undefined;
 
-  assignResources(ctx, operations, registry, schemaMap);
+  // Pagination first: a paginated GET is a list whatever its page's items are (model/resources.ts).
   assignPagination(ctx, operations, schemaMap);
+  assignResources(ctx, operations, registry, schemaMap);
   assignPolls(ctx, operations, schemaMap);
   const securitySchemes = readSecuritySchemes(ctx, operations, schemaMap);
   const modules = assignModules(operations, webhooks, graph);

@@ -25,9 +25,9 @@
  *
  * Method rule. An action is named by its segment (`/extracts/{id}/run` → `run`, `regenerate_secret` →
  * `regenerateSecret`). Otherwise the path ends in a parameter (item) or is a collection: GET item →
- * `retrieve`, GET collection → `list` (but `retrieve` when no item path extends it, the success body is one object
- * without an array property, a dictionary or a scalar, and the operationId does not start with "list": GitHub's
- * `GET /app/hook/config`), POST collection → `create`, PATCH → `update`, PUT → `update`
+ * `retrieve`, GET collection → `list` (but a read, D56, when it is not paginated, no item path extends it, its body is
+ * one object, a dictionary or a scalar, and its operationId does not start with "list": GitHub's `GET /app/hook/config`
+ * is `retrieve`), POST collection → `create`, PATCH → `update`, PUT → `update`
  * (or `replace` when a PATCH shares the path), DELETE → `delete`, HEAD/OPTIONS/TRACE → the method;
  * POST on an item takes its operationId without the words of the resource names (`publishArticle` on
  * `articles` → `publish`).
@@ -284,7 +284,14 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
       op.methodName = deriveMethod(op, derived, op.method === 'put' && patchPaths.has(op.path));
       // A GET on a path no item path extends that answers one object or value reads it (GitHub's `GET /app/hook/config`),
       // unless its operationId says it lists; decided below, once every other method's name is known.
-      if (op.method === 'get' && derived.shape === 'collection' && !parents.has(normPath(op.path)) && !saysList(op.operationId) && !answersList(op, schemas)) {
+      if (
+        op.method === 'get' &&
+        derived.shape === 'collection' &&
+        op.pagination === undefined &&
+        !parents.has(normPath(op.path)) &&
+        !saysList(op.operationId) &&
+        !answersList(op, schemas)
+      ) {
         singles.push(op);
       }
     }

@@ -327,6 +327,7 @@ describe('a GET that answers one thing reads it (rules/single-object-reads fixtu
       'logout → logout.list',
       'getAuthenticated → users.getAuthenticated',
       'getUser → users.retrieve',
+      'getNames → names.list',
       'getWebhooks → webhooks.list',
       'getWebhook → webhooks.retrieve',
     ]);

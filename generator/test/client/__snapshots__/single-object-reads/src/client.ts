@@ -5,6 +5,7 @@ import { Emojis } from './resources/emojis.js';
 import { Events } from './resources/events.js';
 import { Logout } from './resources/logout.js';
 import { Matches } from './resources/matches.js';
+import { Names } from './resources/names.js';
 import { PetOfTheDay } from './resources/pet-of-the-day.js';
 import { Profile } from './resources/profile.js';
 import { Report } from './resources/report.js';
@@ -18,13 +19,14 @@ import { Webhooks } from './resources/webhooks.js';
 /**
  * Client of the Reads API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `emojis`, `events`, `logout`, `matches`, `petOfTheDay`, `profile`, `report`, `runs`, `settings`, `stars`, `status`, `users`, `webhooks`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `emojis`, `events`, `logout`, `matches`, `names`, `petOfTheDay`, `profile`, `report`, `runs`, `settings`, `stars`, `status`, `users`, `webhooks`.
  */
 export class Client extends ClientBase {
   #emojis: Emojis | undefined;
   #events: Events | undefined;
   #logout: Logout | undefined;
   #matches: Matches | undefined;
+  #names: Names | undefined;
   #petOfTheDay: PetOfTheDay | undefined;
   #profile: Profile | undefined;
   #report: Report | undefined;
@@ -53,6 +55,11 @@ export class Client extends ClientBase {
   /** `client.matches`: see {@link Matches}. */
   get matches(): Matches {
     return (this.#matches ??= new Matches(this));
+  }
+
+  /** `client.names`: see {@link Names}. */
+  get names(): Names {
+    return (this.#names ??= new Names(this));
   }
 
   /** `client.petOfTheDay`: see {@link PetOfTheDay}. */

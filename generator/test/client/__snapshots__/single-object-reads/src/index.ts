@@ -53,6 +53,7 @@ export { Emojis } from './resources/emojis.js';
 export { Events } from './resources/events.js';
 export { Logout } from './resources/logout.js';
 export { Matches } from './resources/matches.js';
+export { Names } from './resources/names.js';
 export { PetOfTheDay } from './resources/pet-of-the-day.js';
 export { Profile } from './resources/profile.js';
 export { Report } from './resources/report.js';

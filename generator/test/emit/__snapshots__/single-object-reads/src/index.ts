@@ -4,6 +4,7 @@ export type * from './emojis.js';
 export type * from './events.js';
 export type * from './logout.js';
 export type * from './matches.js';
+export type * from './names.js';
 export type * from './openapi.js';
 export type * from './pet-of-the-day.js';
 export type * from './profile.js';
