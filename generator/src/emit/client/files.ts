@@ -365,6 +365,22 @@ function exampleBaseUrl(servers: Server[]): string {
   return candidates.find(usableBaseUrl) ?? 'https://api.example.com';
 }
 
+const CREDENTIALS = 'holds credentials, which fetch refuses';
+
+/**
+ * The README's words for why the client refuses a server URL, by what runtime/wire.ts `resolveBaseUrl` says (one rule,
+ * the runtime's; its messages name the URL and what to pass instead, which the README's comment puts otherwise). A URL
+ * it calls relative, or empty (`/`), is relative.
+ */
+const BASE_URL_REFUSALS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/brace in its host/, 'has a variable without a default'],
+  [/holds credentials/, CREDENTIALS],
+  [/query or fragment/, 'has a query or fragment (every request appends its path to the base URL)'],
+  [/is not an http\(s\) URL/, 'is not an http(s) URL'],
+  [/has no scheme/, 'has no scheme'],
+  [/is not a valid URL/, 'is not a URL the client can use'],
+];
+
 /**
  * The `baseUrl` the README's quick start passes ({@link exampleBaseUrl}), with the comment saying why, when the client's
  * default (the first server) would not work in Node. Undefined when it works.
@@ -375,22 +391,9 @@ function quickBaseUrl(servers: Server[]): { literal: string; note: string } | un
   const raw = servers[0]?.url ?? '';
   // The URL is shown when it cannot end the comment or the README's code fence.
   const at = `The spec's server URL${/^[\w.~%!$&()*+,;=:@/{}?#[\]-]{1,200}$/.test(raw) ? ` ${raw}` : ''}`;
-  const why =
-    servers.length === 0
-      ? 'The spec declares no server'
-      : /\{[^}]*\}/.test(url) && usableBaseUrl(url.replace(/\{[^}]*\}/g, 'x'))
-        ? `${at} has a variable without a default`
-        : /^https?:\/\/[^/?#]*@/i.test(url)
-          ? "The spec's server URL holds credentials, which fetch refuses"
-          : /^https?:\/\//i.test(url)
-            ? /[?#]/.test(url) && usableBaseUrl(url.replace(/[?#].*$/s, ''))
-              ? `${at} has a query or fragment (every request appends its path to the base URL)`
-              : `${at} is not a URL the client can use`
-            : /^[a-z][a-z\d+.-]*:\/\//i.test(url)
-              ? `${at} is not an http(s) URL`
-              : /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url)
-                ? `${at} has no scheme`
-                : `${at} is relative (a browser page resolves it; Node cannot)`;
+  const problem = resolveBaseUrl(url).problem ?? '';
+  const reason = BASE_URL_REFUSALS.find(([said]) => said.test(problem))?.[1] ?? 'is relative (a browser page resolves it; Node cannot)';
+  const why = servers.length === 0 ? 'The spec declares no server' : reason === CREDENTIALS ? `The spec's server URL ${reason}` : `${at} ${reason}`;
   return { literal: quotedString(exampleBaseUrl(servers)), note: lineCommentText(`${why}: give the API's base URL.`) };
 }
 
