@@ -254,4 +254,16 @@ components:
     const typesOnly = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Client', check: true, targets: ['types'] });
     expect(typesOnly.diagnostics.filter((d) => d.code === 'model/client-name-collision')).toEqual([]);
   });
+
+  test('and for a webhook event type (fixture rules/webhook-open-events: the schema UserDeletedEvent holds the name)', async () => {
+    const dir = tempOut();
+    const spec = path.join(import.meta.dirname, 'fixtures/rules/webhook-open-events/openapi.yaml');
+    const result = await generate({ ...base, spec, out: path.join(dir, 'out'), name: 'Client', check: true });
+    expect(result.diagnostics.filter((d) => d.code === 'model/client-name-collision').map((d) => [d.pointer, d.message])).toEqual([
+      [
+        '#/webhooks/account/post',
+        'the event type user.deleted would be UserDeletedEvent, already used by a type of the types package; using UserDeletedEvent2',
+      ],
+    ]);
+  });
 });

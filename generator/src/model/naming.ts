@@ -26,9 +26,11 @@
  *   (`constructor`, `client`: a `_` suffix, see {@link RESERVED_MEMBER_NAMES}). Type identifiers that would shadow a global the emitted
  *   code relies on (`Error`, `Blob`, `Record`, `Response`, …, see {@link RESERVED_TYPE_NAMES}) get a
  *   `Model` suffix (`Error` → `ErrorModel`).
- * - Collisions inside one namespace are resolved in registration order (spec order): the first
- *   keeps the name, later ones get `2`, `3`, … appended, skipping a suffixed name another schema or
- *   operation spells (`Status`, `status`, `Status2` → `Status`, `Status3`, `Status2`).
+ * - Collisions inside one namespace are resolved in registration order: the first keeps the name,
+ *   later ones get `2`, `3`, … appended, skipping a suffixed name another schema or operation spells
+ *   (`Status`, `status`, `Status2` → `Status`, `Status3`, `Status2`). Schemas and operations register
+ *   in two rounds (model/build.ts): first those whose key is their identifier exactly (an operationId
+ *   but for its first letter), then the rest, each round in spec order.
  * - Wire names (parameter names, property keys, enum values) are never renamed.
  * Every identifier that differs from its spec name beyond the casing rule is recorded in
  * `api.renames` with the reason.

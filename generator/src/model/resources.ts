@@ -153,8 +153,11 @@ function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, within: 
         return top && s.properties.some((p) => listLike(p.schema, schemas, within, false));
       case 'union':
         return s.variants.some((v) => listLike(v, schemas, within, top));
-      case 'intersection':
-        return s.members.some((m) => listLike(m, schemas, within, top));
+      case 'intersection': {
+        // A member that says nothing of the shape (only a description or an example: `unknown`) decides nothing.
+        const shaped = s.members.filter((m) => followRefs(m, (key) => schemas.get(key)).schema?.kind !== 'unknown');
+        return shaped.length === 0 ? top : shaped.some((m) => listLike(m, schemas, within, top));
+      }
       default:
         return false;
     }
@@ -169,13 +172,14 @@ function isScalar(schema: Schema, schemas: ReadonlyMap<string, Schema>): boolean
   return kind === 'string' || kind === 'number' || kind === 'integer' || kind === 'boolean' || kind === 'enum' || kind === 'null';
 }
 
-/** Whether an operationId's first word is "list" (`listPets`, `List_things`, `list2Things`; not `listing`). */
-function saysList(operationId: string): boolean {
-  return (
-    splitWords(operationId, true)[0]
-      ?.toLowerCase()
-      .replace(/[0-9]+$/, '') === 'list'
-  );
+/**
+ * Whether an operationId's first word, the resource's words aside, is "list" (`listPets`, `List_things`,
+ * `list2Things`, GitHub's `repos/list-languages` on `repos.languages`; not `listing`).
+ */
+function saysList(operationId: string, resource: string[]): boolean {
+  const resWords = resource.flatMap((r) => splitWords(r, true)).map((w) => singular(w.toLowerCase()));
+  const first = splitWords(operationId, true).find((w) => !resWords.includes(singular(w.toLowerCase())));
+  return first?.toLowerCase().replace(/[0-9]+$/, '') === 'list';
 }
 
 function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet<string>): Derived {
@@ -289,7 +293,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
         derived.shape === 'collection' &&
         op.pagination === undefined &&
         !parents.has(normPath(op.path)) &&
-        !saysList(op.operationId) &&
+        !saysList(op.operationId, op.resource) &&
         !answersList(op, schemas)
       ) {
         singles.push(op);
@@ -309,15 +313,17 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
     }
   }
   // A single read takes a name only where it is free: never a collision the `list` it was did not have (`GET /user`
-  // beside `GET /users/{id}` under one tag is `getAuthenticated` by its operationId, and stays `list` without one).
+  // beside `GET /users/{id}` under one tag is `getAuthenticated` by its operationId, and stays `list` when the document
+  // gives none).
   const named = new Set(ops.filter((o) => !singles.includes(o)).map((o) => `${o.resource.join('.')}#${o.methodName}`));
   for (const op of singles) {
     const res = op.resource.join('.');
     const free = (name: string): boolean => name !== '' && !named.has(`${res}#${name}`) && !children.get(res)?.has(name);
-    // `retrieve`, else the operationId without the resource's words (`users/get-authenticated` → `getAuthenticated`), when
-    // that says more than `get`.
+    // `retrieve`, else the operationId without the resource's words (`users/get-authenticated` → `getAuthenticated`) when
+    // that says more than `get`, else, when it says just that, the whole operationId (`meta/get` → `metaGet`, as a
+    // collision would give it).
     const rest = op.derivedId ? '' : withoutResourceWords(op.operationId, op.resource);
-    const name = ['retrieve', rest === 'get' ? '' : rest].find(free);
+    const name = ['retrieve', rest === 'get' ? '' : rest, rest === 'get' ? toMemberName(op.operationId) : ''].find(free);
     if (name === undefined) continue;
     op.methodName = name;
     named.add(`${res}#${name}`);

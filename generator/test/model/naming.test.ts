@@ -225,6 +225,21 @@ describe('names in the model', () => {
     );
   });
 
+  it('a suffix skips a name another key only derives (status_2 → Status2): Status, status, status_2 → Status, Status3, Status2', () => {
+    const { api } = build(doc(['Status', 'status', 'status_2'].map((k) => `    ${k}: { type: string }`).join('\n')));
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Status', 'Status3', 'Status2']);
+    const ops = build(
+      doc(
+        '    X: { type: string }',
+        `
+  /a: { get: { operationId: get_pet, responses: { '200': { description: ok } } } }
+  /b: { get: { operationId: get-pet, responses: { '200': { description: ok } } } }
+  /c: { get: { operationId: get_pet_2, responses: { '200': { description: ok } } } }`,
+      ),
+    );
+    expect(ops.api.operations.map((o) => o.identifier)).toEqual(['GetPet', 'GetPet3', 'GetPet2']);
+  });
+
   it('a key spelled exactly wins over a name derived from another: ErrorModel over Error, OwnerTag over Owner/$defs/Tag', () => {
     for (const keys of [
       ['Error', 'ErrorModel'],

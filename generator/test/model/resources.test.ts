@@ -335,7 +335,7 @@ describe('a GET that answers one thing reads it (rules/single-object-reads fixtu
   });
 
   const get = (path: string, operationId: string, schema: string, tag = '') =>
-    `  ${path}: { get: { operationId: ${operationId},${tag ? ` tags: [${tag}],` : ''}${path.includes('{id}') ? ' parameters: [{ name: id, in: path, required: true, schema: { type: string } }],' : ''} responses: { '200': { description: ok, content: { application/json: { schema: ${schema} } } } } } }`;
+    `  ${path}: { get: { operationId: ${operationId},${tag ? ` tags: [${tag}],` : ''}${path.includes('{') ? ` parameters: [${[...path.matchAll(/\{(\w+)\}/g)].map((m) => `{ name: ${m[1]}, in: path, required: true, schema: { type: string } }`).join(', ')}],` : ''} responses: { '200': { description: ok, content: { application/json: { schema: ${schema} } } } } } }`;
   const methods = (paths: string[]) => {
     const { api, diagnostics } = build(`openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths.join('\n')}\n`);
     return { names: api.operations.map((o) => `${o.resource.join('.')}.${o.methodName}`), diagnostics };
@@ -359,7 +359,9 @@ describe('a GET that answers one thing reads it (rules/single-object-reads fixtu
       get('/a', 'list2Things', '{ type: object }'),
       get('/b', 'listing', '{ type: object }'),
       get('/c', 'List_things', '{ type: integer }'),
+      // The resource's words aside: GitHub's `repos/list-languages` says list.
+      get('/repos/{owner}/languages', 'repos/list-languages', '{ type: object, additionalProperties: { type: integer } }', 'repos'),
     ]);
-    expect(names).toEqual(['a.list', 'b.retrieve', 'c.list']);
+    expect(names).toEqual(['a.list', 'b.retrieve', 'c.list', 'repos.languages.list']);
   });
 });
