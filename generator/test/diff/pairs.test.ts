@@ -47,8 +47,10 @@ const EXPECTED: Record<string, { class: ChangeClass; kinds: string[]; compiles: 
   'auth-tightened': { class: 'major', kinds: ['auth-tightened'], compiles: true },
   'pagination-added': { class: 'major', kinds: ['pagination-added'], compiles: false },
   'pagination-changed': { class: 'major', kinds: ['pagination-changed'], compiles: true },
-  // major: a generated name moved by an unrelated addition (`Owner` is now another schema's name)
+  // major: a generated name moved by an unrelated addition (`PetOwner` is now another schema's name)
   'name-collision-moved': { class: 'major', kinds: ['generated-name-changed'], compiles: true },
+  // minor: the same addition where the old key is its name exactly: the name stays (D55), the new schema is `Owner2`
+  'name-collision-kept': { class: 'minor', kinds: ['schema-added'], compiles: true },
   // major: found by the property test (property.test.ts)
   'parameter-before-body-added': { class: 'major', kinds: ['arguments-changed'], compiles: false },
   'request-index-signature-added': { class: 'major', kinds: ['index-signature-added'], compiles: false },
