@@ -256,26 +256,21 @@ async function loadAndModel(
   const { api, diagnostics } = buildModel(loaded);
   const all = [...loaded.diagnostics, ...diagnostics];
   const names = clientNameOf === undefined ? undefined : clientNames(api, clientNameOf(api.title));
-  // A type the client package cannot re-export under its name (model/client-names.ts `shadowed`).
-  for (const { name, pointer, by } of names?.shadowed ?? []) {
-    const d: Diagnostic = {
-      severity: 'warning',
+  const clientWarnings: Array<Omit<Diagnostic, 'severity'> & { pointer: string }> = [
+    // A type the client package cannot re-export under its name (model/client-names.ts `shadowed`).
+    ...(names?.shadowed ?? []).map(({ name, pointer, by }) => ({
       code: 'model/client-export-shadowed',
       message: `the client package does not re-export the types package's ${name}: its own ${name} (${holder(by)}) holds the name; import ${name} from the types package`,
       pointer,
-    };
-    all.push(placed(d, loaded.locate(pointer)));
-  }
-  // An export of the client suffixed because another holds its name (model/client-names.ts `collisions`).
-  for (const { wanted, name, pointer, by, what } of names?.collisions ?? []) {
-    const d: Diagnostic = {
-      severity: 'warning',
+    })),
+    // An export of the client suffixed because another holds its name (model/client-names.ts `collisions`).
+    ...(names?.collisions ?? []).map(({ wanted, name, pointer, by, what }) => ({
       code: 'model/client-name-collision',
       message: `the ${what} would be ${wanted}, already used by ${holder(by)}; using ${name}`,
       pointer,
-    };
-    all.push(placed(d, loaded.locate(pointer)));
-  }
+    })),
+  ];
+  for (const w of clientWarnings) all.push(placed({ severity: 'warning', ...w }, loaded.locate(w.pointer)));
   if (strict && all.some((d) => d.severity === 'warning')) {
     throw new GenerateError(all.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} [--strict]` } : d)));
   }

@@ -84,7 +84,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
       ctx.report(
         'warning',
         'model/schema-identifier-collision',
-        `schema "${source.key}" gives the identifier ${name}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${identifier}`,
+        `schema "${source.key}" gives the identifier ${name}, already used by ${holder(takenBy)}; using ${identifier}`,
         source.pointer,
       );
     }
@@ -109,16 +109,7 @@ export function buildModel(loaded: LoadedDocument): { api: Api; diagnostics: Dia
     if (!named.hasReadOnly && !named.hasWriteOnly && !named.hasRequiredDefault) continue;
     if (!requestSide.has(named.key)) continue;
     const wanted = `${named.identifier}${REQUEST_VARIANT_SUFFIX}`;
-    const takenBy = registry.takenBy(TYPE_NS, wanted);
-    named.requestIdentifier = registry.claim(TYPE_NS, wanted, { pointer: named.pointer, from: wanted }, ['request variant'], false);
-    if (takenBy !== undefined) {
-      ctx.report(
-        'warning',
-        'model/helper-identifier-collision',
-        `the request variant of ${named.identifier} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${named.requestIdentifier}`,
-        named.pointer,
-      );
-    }
+    named.requestIdentifier = claimTypeName(ctx, registry, wanted, named.pointer, `request variant of ${named.identifier}`, { reason: 'request variant' });
   }
   nameOperations(ctx, operations, registry, schemas);
   nameWebhooks(ctx, webhooks, registry, schemas);
@@ -170,17 +161,19 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 /** Operation identifiers, helper type names and parameter binding names. */
 function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegistry, schemas: ReadonlyMap<string, NamedSchema>): void {
   const seenIds = new Set<string>();
+  const wanted = ops.map((op) => ({
+    op,
+    plain: op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1),
+    ...toTypeIdentifier(op.operationId, 'Operation'),
+  }));
   registry.expect(
     OPERATION_NS,
-    ops.map((op) => toTypeIdentifier(op.operationId, 'Operation').name),
+    wanted.map((w) => w.name),
   );
   // As for schemas: operationIds that are their identifier but for the first letter (`getPet`) claim first.
-  const plainOf = (op: Operation): string => op.operationId.charAt(0).toUpperCase() + op.operationId.slice(1);
-  const isExact = (op: Operation): boolean => !op.derivedId && toTypeIdentifier(op.operationId, 'Operation').name === plainOf(op);
-  for (const op of [...ops.filter(isExact), ...ops.filter((o) => !isExact(o))]) {
-    const { name, reasons } = toTypeIdentifier(op.operationId, 'Operation');
+  const isExact = (w: (typeof wanted)[number]): boolean => !w.op.derivedId && w.name === w.plain;
+  for (const { op, plain, name, reasons } of [...wanted.filter(isExact), ...wanted.filter((w) => !isExact(w))]) {
     if (op.derivedId) reasons.unshift('no operationId: derived from method and path');
-    const plain = plainOf(op);
     const from = op.derivedId ? `${op.method} ${op.path}` : op.operationId;
     op.identifier = registry.claim(OPERATION_NS, name, { pointer: op.pointer, from }, reasons, (final) => op.derivedId || final !== plain);
     // A repeated operationId is already an error (model/duplicate-operation-id): no second report.
@@ -205,7 +198,7 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
             ? op.requestBody.contents[0]?.schema
             : undefined;
       const same = (takenBy: string): boolean => aliased?.kind === 'ref' && schemas.get(aliased.target)?.pointer === takenBy;
-      return claimTypeName(ctx, registry, `${op.identifier}${suffix}`, op.pointer, `${suffix} helper type of ${op.operationId}`, same);
+      return claimTypeName(ctx, registry, `${op.identifier}${suffix}`, op.pointer, `${suffix} helper type of ${op.operationId}`, { same });
     };
     const names: Operation['names'] = { params: helper('Params'), response: '', error: '' };
     if (op.requestBody) names.body = helper('Body');
@@ -221,9 +214,10 @@ function nameOperations(ctx: ModelContext, ops: Operation[], registry: NameRegis
 }
 
 /**
- * Claims `wanted` among the exported type names for a name the generator derives (`what`: an operation's helper type,
- * the union of the webhook payloads); a suffix is a `model/helper-identifier-collision` warning at `pointer`, unless
- * `same(holder)` says the holder is the very type the name would declare.
+ * Claims `wanted` among the exported type names for a name the generator derives (`what`: a request variant, an
+ * operation's helper type, the union of the webhook payloads); a suffix is a `model/helper-identifier-collision`
+ * warning at `pointer`, unless `same(holder)` says the holder is the very type the name would declare.
+ * @param options.reason the rename's reason in `api.renames` (default: `what`)
  */
 function claimTypeName(
   ctx: ModelContext,
@@ -231,19 +225,19 @@ function claimTypeName(
   wanted: string,
   pointer: Pointer,
   what: string,
-  same: (takenBy: string) => boolean = () => false,
+  options: { reason?: string; same?: (takenBy: string) => boolean } = {},
 ): string {
   const takenBy = registry.takenBy(TYPE_NS, wanted);
-  const final = registry.claim(TYPE_NS, wanted, { pointer, from: wanted }, [what], false);
-  if (takenBy !== undefined && !same(takenBy)) {
-    ctx.report(
-      'warning',
-      'model/helper-identifier-collision',
-      `the ${what} would be ${wanted}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${final}`,
-      pointer,
-    );
+  const final = registry.claim(TYPE_NS, wanted, { pointer, from: wanted }, [options.reason ?? what], false);
+  if (takenBy !== undefined && options.same?.(takenBy) !== true) {
+    ctx.report('warning', 'model/helper-identifier-collision', `the ${what} would be ${wanted}, already used by ${holder(takenBy)}; using ${final}`, pointer);
   }
   return final;
+}
+
+/** What holds a type name, for a message: a pointer, or the types package for its own names (`paths`, …). */
+function holder(takenBy: string): string {
+  return takenBy === '' ? 'the types package' : takenBy;
 }
 
 /**
@@ -271,7 +265,7 @@ function nameWebhooks(ctx: ModelContext, hooks: Webhook[], registry: NameRegistr
       ctx.report(
         'warning',
         'model/webhook-identifier-collision',
-        `webhook "${hook.name}" gives the identifier ${name}, already used by ${takenBy === '' ? 'the types package' : takenBy}; using ${hook.identifier}`,
+        `webhook "${hook.name}" gives the identifier ${name}, already used by ${holder(takenBy)}; using ${hook.identifier}`,
         hook.pointer,
       );
     }

@@ -430,7 +430,7 @@ function nameClient(api: Api, clientName: string): ClientNames {
   const claimExport: ClaimExport = (wanted, pointer, what) => {
     const by = registry.takenBy(EXPORT_NS, wanted);
     const name = registry.claim(EXPORT_NS, wanted, { pointer, from: wanted }, [what], false);
-    if (by !== undefined) collisions.push({ wanted, name, pointer, by: by === '' ? 'the client' : by, what });
+    if (by !== undefined) collisions.push({ wanted, name, pointer, by, what });
     return name;
   };
   const enumValues = new Map<string, string>();

@@ -56,6 +56,11 @@ export function followRefs(schema: Schema, target: (key: string) => Schema | und
   return { schema: s, nullable };
 }
 
+/** {@link followRefs} over the model's component schemas: a schema that is not a reference, or undefined. */
+export function resolveRefs(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
+  return schema === undefined ? undefined : followRefs(schema, (key) => schemas.get(key)).schema;
+}
+
 /** Per-schema flags that make its request shape differ from its response shape. */
 export interface AccessFlags {
   hasReadOnly: boolean;

@@ -20,16 +20,11 @@
 import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child, parseJsonPointer } from '../pointer.js';
-import { followRefs } from './graph.js';
+import { resolveRefs } from './graph.js';
 import { requestJsonBody, successJsonBody } from './queries.js';
 import type { Operation, Pagination, Schema } from './types.js';
 
 const STYLES = new Set(['page', 'offset', 'cursor', 'next-link']);
-
-/** {@link followRefs} over the model's component schemas: a schema that is not a reference, or undefined. */
-function resolve(schema: Schema | undefined, schemas: ReadonlyMap<string, Schema>): Schema | undefined {
-  return schema === undefined ? undefined : followRefs(schema, (key) => schemas.get(key)).schema;
-}
 
 /**
  * The tokens of a pagination pointer (RFC 6901, `~1` → `/`): `/results/{i}/results` → `['results', '{i}', 'results']`;
@@ -52,7 +47,7 @@ export function schemaAt(root: Schema, pointer: string, schemas: ReadonlyMap<str
 }
 
 function step(schema: Schema | undefined, token: string, schemas: ReadonlyMap<string, Schema>, seen: Set<Schema>): Schema | undefined {
-  const s = resolve(schema, schemas);
+  const s = resolveRefs(schema, schemas);
   if (!s || seen.has(s)) return undefined;
   seen.add(s);
   if (token === '{i}' || /^[0-9]+$/.test(token)) {
@@ -122,7 +117,7 @@ function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: 
     }
   }
   if (!ok) return undefined;
-  const items = resolve(schemaAt(body, ext.itemsField, schemas), schemas);
+  const items = resolveRefs(schemaAt(body, ext.itemsField, schemas), schemas);
   if (items?.kind !== 'array') {
     ctx.report('error', 'model/pagination-pointer', `x-pagination.itemsField ${ext.itemsField} is not an array`, child(at, 'itemsField'));
     return undefined;
@@ -163,11 +158,11 @@ function fromExtension(ctx: ModelContext, op: Operation, ext: unknown, schemas: 
 
 function detect(op: Operation, schemas: ReadonlyMap<string, Schema>): Pagination | undefined {
   const body = successJsonBody(op);
-  const resolved = resolve(body, schemas);
+  const resolved = resolveRefs(body, schemas);
   const query = new Set(op.parameters.query.map((q) => q.name));
   if (body && resolved && resolved.kind === 'object') {
     const names = new Set(resolved.properties.map((p) => p.name));
-    const results = resolve(resolved.properties.find((p) => p.name === 'results')?.schema, schemas);
+    const results = resolveRefs(resolved.properties.find((p) => p.name === 'results')?.schema, schemas);
     if (names.has('count') && names.has('next') && names.has('previous') && results?.kind === 'array') {
       const base = {
         in: 'query' as const,

@@ -48,7 +48,7 @@
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
 import { type NameRegistry, kebabCase, splitWords, toMemberName } from './naming.js';
-import { followRefs } from './graph.js';
+import { resolveRefs } from './graph.js';
 import { successJsonBody } from './queries.js';
 import type { Operation, Schema } from './types.js';
 
@@ -125,14 +125,14 @@ function collectionPaths(ops: readonly Operation[], parents: ReadonlySet<string>
  * Whether `op`'s success body reads as a list. A JSON body does when it is an array, an object with a property that is
  * an array of records (a page envelope: `{ total_count, workflow_runs: [...] }`), a union or allOf with such a member,
  * `unknown` or a reference cycle; a single object (its tags or scopes, arrays of strings, aside), a dictionary or a
- * scalar does not. Without a JSON body,
- * another body (text, a file) does only when its schema is an array; no body at all does (nothing says otherwise).
+ * scalar does not. Without a JSON body, another body (text, a file) does only when its schema is an array; no body at
+ * all does (a spec that leaves a list's body out says as little as one whose GET answers nothing).
  */
 function answersList(op: Operation, schemas: ReadonlyMap<string, Schema>): boolean {
   const json = successJsonBody(op);
   if (json !== undefined) return listLike(json, schemas, new Set(), true);
   const other = op.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0)?.contents[0];
-  return other === undefined || followRefs(other.schema, (key) => schemas.get(key)).schema?.kind === 'array';
+  return other === undefined || resolveRefs(other.schema, schemas)?.kind === 'array';
 }
 
 /**
@@ -140,7 +140,7 @@ function answersList(op: Operation, schemas: ReadonlyMap<string, Schema>): boole
  * @param within the schemas being looked at on the way here (a cycle guard: a schema seen on another branch counts again)
  */
 function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, within: Set<Schema>, top: boolean): boolean {
-  const s = followRefs(schema, (key) => schemas.get(key)).schema;
+  const s = resolveRefs(schema, schemas);
   if (s === undefined || within.has(s)) return top;
   within.add(s);
   const result = (() => {
@@ -155,7 +155,7 @@ function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, within: 
         return s.variants.some((v) => listLike(v, schemas, within, top));
       case 'intersection': {
         // A member that says nothing of the shape (only a description or an example: `unknown`) decides nothing.
-        const shaped = s.members.filter((m) => followRefs(m, (key) => schemas.get(key)).schema?.kind !== 'unknown');
+        const shaped = s.members.filter((m) => resolveRefs(m, schemas)?.kind !== 'unknown');
         return shaped.length === 0 ? top : shaped.some((m) => listLike(m, schemas, within, top));
       }
       default:
@@ -168,7 +168,7 @@ function listLike(schema: Schema, schemas: ReadonlyMap<string, Schema>, within: 
 
 /** A string, number, boolean, enum or null (through references): what tags and scopes are lists of, not pages. */
 function isScalar(schema: Schema, schemas: ReadonlyMap<string, Schema>): boolean {
-  const kind = followRefs(schema, (key) => schemas.get(key)).schema?.kind;
+  const kind = resolveRefs(schema, schemas)?.kind;
   return kind === 'string' || kind === 'number' || kind === 'integer' || kind === 'boolean' || kind === 'enum' || kind === 'null';
 }
 
@@ -177,9 +177,11 @@ function isScalar(schema: Schema, schemas: ReadonlyMap<string, Schema>): boolean
  * `list2Things`, GitHub's `repos/list-languages` on `repos.languages`; not `listing`).
  */
 function saysList(operationId: string, resource: string[]): boolean {
-  const resWords = resource.flatMap((r) => splitWords(r, true)).map((w) => singular(w.toLowerCase()));
-  const first = splitWords(operationId, true).find((w) => !resWords.includes(singular(w.toLowerCase())));
-  return first?.toLowerCase().replace(/[0-9]+$/, '') === 'list';
+  return (
+    ownWords(operationId, resource)[0]
+      ?.toLowerCase()
+      .replace(/[0-9]+$/, '') === 'list'
+  );
 }
 
 function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet<string>): Derived {
@@ -229,9 +231,13 @@ function deriveResource(op: Operation, segs: Segment[], collections: ReadonlySet
 
 /** The operationId's words without those of the resource names, as a member name (`''` when none is left). */
 function withoutResourceWords(operationId: string, resource: string[]): string {
+  return toMemberName(ownWords(operationId, resource).join(' '), '');
+}
+
+/** The words of an operationId that do not name (up to plural) a segment of its resource, in order. */
+function ownWords(operationId: string, resource: string[]): string[] {
   const resWords = resource.flatMap((r) => splitWords(r, true)).map((w) => singular(w.toLowerCase()));
-  const words = splitWords(operationId, true).filter((w) => !resWords.includes(singular(w.toLowerCase())));
-  return toMemberName(words.join(' '), '');
+  return splitWords(operationId, true).filter((w) => !resWords.includes(singular(w.toLowerCase())));
 }
 
 function deriveMethod(op: Operation, d: Derived, hasPatchSibling: boolean): string {
@@ -272,7 +278,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   const parents = itemParents(ops);
   const collections = collectionPaths(ops, parents);
   const explicitMethod = new Set<Operation>();
-  const singles: Operation[] = [];
+  const singles = new Set<Operation>();
   for (const op of ops) {
     const extResource = op.extensions['x-sdk-resource'];
     const extMethod = op.extensions['x-sdk-method'];
@@ -296,7 +302,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
         !saysList(op.operationId, op.resource) &&
         !answersList(op, schemas)
       ) {
-        singles.push(op);
+        singles.add(op);
       }
     }
     op.module = moduleOf(op.resource[0] ?? 'root');
@@ -315,7 +321,7 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   // A single read takes a name only where it is free: never a collision the `list` it was did not have (`GET /user`
   // beside `GET /users/{id}` under one tag is `getAuthenticated` by its operationId, and stays `list` when the document
   // gives none).
-  const named = new Set(ops.filter((o) => !singles.includes(o)).map((o) => `${o.resource.join('.')}#${o.methodName}`));
+  const named = new Set(ops.filter((o) => !singles.has(o)).map((o) => `${o.resource.join('.')}#${o.methodName}`));
   for (const op of singles) {
     const res = op.resource.join('.');
     const free = (name: string): boolean => name !== '' && !named.has(`${res}#${name}`) && !children.get(res)?.has(name);
