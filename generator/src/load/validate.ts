@@ -88,7 +88,9 @@ function toDiagnostic(problem: NormalizedProblem, graph: RefGraph, cwd: string):
 /**
  * Keywords whose content the generator never reads: examples, documentation links, comments, XML hints, and
  * `definitions` (JSON Schema draft 4's, not an OpenAPI keyword). OpenAPI's own containers (`components/schemas`,
- * `$defs`, `properties`, …) are read.
+ * `$defs`, `properties`, …) are read. Specification extensions (`x-…`) count as unread here too: the structure
+ * Redocly expects of some (`x-logo`, `x-tagGroups`, `x-codeSamples`, 3.0's `x-webhooks`, …) is another tool's, and
+ * the extensions the generator reads (`x-pagination`, `x-enum-varnames`, …) are checked by the model where it reads them.
  */
 const UNREAD_KEYWORDS = new Set(['example', 'examples', 'definitions', 'externalDocs', '$comment', 'xml']);
 
@@ -119,15 +121,16 @@ const NAME_MAPS = new Set([
 ]);
 
 /**
- * The unread keyword `pointer` (in `file`) lies under, when nothing refers into it: no `$ref` of the document targets
- * that keyword's subtree (a `$ref` into `definitions` makes it read). `undefined` when the place is read.
+ * The unread keyword or extension `pointer` (in `file`) lies under, when nothing refers into it: no `$ref` of the
+ * document targets that keyword's subtree (a `$ref` into `definitions` makes it read). `undefined` when the place is
+ * read.
  */
 function unreadPlace(file: string, pointer: string, graph: RefGraph): string | undefined {
   const segments = parsePointer(pointer);
   for (let i = 0; i < segments.length; i++) {
     const key = segments[i] as string;
     const isName = i > 0 && NAME_MAPS.has(segments[i - 1] as string);
-    if (isName || !UNREAD_KEYWORDS.has(key)) continue;
+    if (isName || !(UNREAD_KEYWORDS.has(key) || key.startsWith('x-'))) continue;
     const prefix = toPointer(segments.slice(0, i + 1));
     const referred = graph.refs.some((r) => r.targetFile === file && (r.targetPointer === prefix || r.targetPointer.startsWith(`${prefix}/`)));
     return referred ? undefined : key;

@@ -323,6 +323,18 @@ describe('structural errors where the generator reads nothing are warnings', () 
     expect(d).toMatchObject({ severity: 'error', code: 'load/invalid-structure' });
   });
 
+  test("other tools' extensions of the wrong shape (`x-logo` a string, a boolean in 3.0's `x-webhooks`, …): warnings, the document loads", async () => {
+    const loaded = await loadDocument('corpus-found/other-tools-extensions/openapi.yaml', { cwd: fixtures });
+    expect(loaded.diagnostics.map((d) => [d.severity, d.code, d.pointer])).toEqual([
+      ['warning', 'load/invalid-structure', '#/info/x-logo'],
+      ['warning', 'load/invalid-structure', '#/tags/0/x-displayName'],
+      ['warning', 'load/invalid-structure', '#/paths/~1events/get/x-codeSamples'],
+      ['warning', 'load/invalid-structure', '#/x-webhooks/x-sdk-exclude'],
+      ['warning', 'load/invalid-structure', '#/x-tagGroups'],
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('inside `x-logo`, which the generator does not read: ignored');
+  });
+
   test('a property named `examples` is a property, not the keyword: its errors stay errors', async () => {
     const name = write('examples-property.yaml', schemaDoc('      type: object\n      properties:\n        examples: { type: 12 }\n'));
     const [d] = await failure(name, dir);
