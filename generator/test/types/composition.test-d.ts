@@ -53,10 +53,16 @@ test('case-08: a typed additionalProperties beside named properties compiles and
 
 test('additionalProperties: true / {} / typed / false / unsaid, patternProperties, required-only names', () => {
   expectTypeOf({ name: 'n', extra: 1 }).toExtend<OpenTrue>();
+  // The named property keeps its type (an `any` or `unknown` OpenTrue would take this too).
+  expectTypeOf<{ name: number }>().not.toExtend<OpenTrue>();
   expectTypeOf({ anything: [1] }).toExtend<OpenEmpty>();
+  expectTypeOf<OpenEmpty>().toEqualTypeOf<Record<string, unknown>>();
   expectTypeOf({ count: 1, other: 2 }).toExtend<Typed>();
   expectTypeOf<{ other: string }>().not.toExtend<Typed>();
   expectTypeOf({ id: 'x', 'x-trace': 'y', n_1: 2 }).toExtend<Patterned>();
+  // The pattern's schemas bound every other key; `id` keeps its own type.
+  expectTypeOf<{ n_1: boolean }>().not.toExtend<Patterned>();
+  expectTypeOf<{ id: number }>().not.toExtend<Patterned>();
   expectTypeOf<Dictionary['key']>().toEqualTypeOf<Typed>();
   // @ts-expect-error additionalProperties: false — an unknown key in a literal is rejected
   const closed: Closed = { id: 'x', extra: 1 };
@@ -70,7 +76,11 @@ test('tuples and recursion', () => {
   expectTypeOf<Point>().toEqualTypeOf<[number, number]>();
   expectTypeOf<Row>().toEqualTypeOf<[string?, ...number[]]>(); // no minItems: the prefix element is optional (D31)
   expectTypeOf({ id: 'a', children: [{ id: 'b', children: [] }] }).toExtend<TreeNode>();
+  expectTypeOf<NonNullable<TreeNode['children']>[number]>().toEqualTypeOf<TreeNode>();
+  expectTypeOf<{ children: [] }>().not.toExtend<TreeNode>(); // id is required
   expectTypeOf({ op: 'add', args: [1, { op: 'neg', args: [2] }] }).toExtend<Expr>();
+  expectTypeOf<NonNullable<Exclude<Expr, number>['args']>[number]>().toEqualTypeOf<Expr>();
+  expectTypeOf<{ op: 'add'; args: ['1'] }>().not.toExtend<Expr>();
 });
 
 test('mutually recursive request variants refer to each other (a request reaches both)', () => {

@@ -43,6 +43,8 @@ test('case-17 (ref directly as the body): nested variants propagate through $ref
 
 test('case-23: a defaulted property and a defaulted parameter may be omitted', () => {
   expectTypeOf({ owner: 'x' }).toExtend<PutSettingsBody>();
+  // Only the defaulted property may be left out (an `any` or `unknown` body would take this too).
+  expectTypeOf<{ theme: string }>().not.toExtend<PutSettingsBody>();
   expectTypeOf({}).toExtend<PutSettingsParams>();
   expectTypeOf<PutSettingsParams['page_size']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<PutSettingsResponse['theme']>().toEqualTypeOf<string | undefined>();
@@ -50,6 +52,7 @@ test('case-23: a defaulted property and a defaulted parameter may be omitted', (
 
 test('case-18/case-19: wire names stay as members, reserved words included', () => {
   expectTypeOf({ 'project.id': 'p', 'file-name': 'f' }).toExtend<GetProjectFileParams>();
+  expectTypeOf<GetProjectFileParams>().toEqualTypeOf<{ 'project.id': string; 'file-name': string }>();
   expectTypeOf({ default: 'on', class: 'x', new: true }).toExtend<DeleteParams>();
   // @ts-expect-error the path parameter is required
   const noDefault: DeleteParams = { class: 'x' };

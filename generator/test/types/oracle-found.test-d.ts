@@ -19,6 +19,7 @@ test('a required-only oneOf/anyOf member re-declares the property with its schem
   // A write-only name a member requires is not in responses, a read-only one not in requests.
   expectTypeOf<{ token: 't' }>().toExtend<Account>();
   expectTypeOf<Record<never, never>>().toExtend<Account>();
+  expectTypeOf<Account>().toEqualTypeOf<{ id?: number; token?: string } & (Record<string, unknown> | { token: string })>();
   expectTypeOf<AccountInput>().toEqualTypeOf<{ password?: string; token?: string } & ({ password: string } | { token: string })>();
 });
 

@@ -27,6 +27,9 @@ test('unevaluatedProperties: false closes, a schema is an index signature that k
   expectTypeOf({ id: 'a', theme: 'dark' as const }).toExtend<Settings>();
   // Beside a oneOf: the index admits the members' properties.
   expectTypeOf({ on: true, level: 2, extra: false }).toExtend<Flags>();
+  // …and no more: a declared property keeps its type, another key takes only the members' types.
+  expectTypeOf<{ on: 'yes' }>().not.toExtend<Flags>();
+  expectTypeOf<{ extra: string[] }>().not.toExtend<Flags>();
   expectTypeOf<RefClosed>().toEqualTypeOf<Base>();
 });
 
