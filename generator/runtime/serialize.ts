@@ -134,6 +134,11 @@ export interface SerializedParams {
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+/** `url` with the encoded query parts appended: after `&` when `url` has a query already (a path key with `?…`), else after `?`. */
+export function withQuery(url: string, query: readonly string[]): string {
+  return query.length === 0 ? url : `${url}${url.includes('?') ? '&' : '?'}${query.join('&')}`;
+}
+
 /**
  * `record[key]` when `key` is an OWN property of `record`, else `undefined`: wire names such as `toString`,
  * `constructor` or `__proto__` must not resolve to `Object.prototype` members.

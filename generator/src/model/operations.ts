@@ -452,7 +452,8 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
       ids.set(operationId, f.pointer);
     }
     const parameters = reader.parameters(f.item.parameters, f.itemPointer, f.op.parameters, f.pointer);
-    checkPathTemplate(ctx, f.path, parameters.path, f.pointer);
+    const requestPath = withoutQueryTemplate(f.path, parameters.query);
+    checkPathTemplate(ctx, requestPath, parameters.path, f.pointer);
     const security = Object.hasOwn(f.op, 'security')
       ? reader.security(f.op.security, child(f.pointer, 'security'))
       : reader.security(rootSecurity, '#/security');
@@ -473,6 +474,7 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
       pointer: f.pointer,
       extensions: extensionsOf(f.op),
     };
+    if (requestPath !== f.path) op.requestPath = requestPath;
     applyDocs(
       op,
       docsOf({
@@ -506,15 +508,38 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
 }
 
 /**
+ * The path the client requests when the spec's path key carries a query part (`/search?query={query}`; OpenAPI path
+ * keys have none, Redocly warns with `path-not-include-query`): each `name={name}` pair whose variable is a query
+ * parameter of that name is dropped, since the parameter is sent as a query parameter already (D57). Other pairs stay:
+ * literal ones are sent as written, a path parameter's `{name}` is filled in like any other. `path` itself when
+ * nothing is dropped.
+ */
+export function withoutQueryTemplate(path: string, query: readonly Parameter[]): string {
+  const q = path.indexOf('?');
+  if (q < 0) return path;
+  const pairs = path.slice(q + 1).split('&');
+  const kept = pairs.filter((pair) => {
+    const m = /^([^=]+)=\{([^}]+)\}$/.exec(pair);
+    return !(m && m[1] === m[2] && query.some((p) => p.name === m[2]));
+  });
+  if (kept.length === pairs.length) return path;
+  return kept.length === 0 ? path.slice(0, q) : `${path.slice(0, q + 1)}${kept.join('&')}`;
+}
+
+/**
  * Every `{name}` in the template needs a path parameter, and every path parameter a `{name}` in the
  * template: a path parameter the template lacks would be a required argument that is never sent.
  * Both are errors at the place that is wrong.
  */
 function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[], pointer: Pointer): void {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  const queryPart = path.includes('?') ? path.slice(path.indexOf('?')) : '';
   for (const n of names) {
     if (!params.some((p) => p.name === n)) {
-      ctx.report('error', 'model/missing-path-parameter', `path template variable {${n}} has no path parameter`, pointer);
+      const inQuery = queryPart.includes(`{${n}}`)
+        ? ` (it is in the path key's query part \`${queryPart}\`: declare ${n} as a query parameter, or take the query part out of the path key)`
+        : '';
+      ctx.report('error', 'model/missing-path-parameter', `path template variable {${n}} has no path parameter${inQuery}`, pointer);
     }
   }
   for (const p of params) {

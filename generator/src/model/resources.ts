@@ -60,7 +60,7 @@ const RESERVED_STEMS = new Set(['shared', 'index', 'openapi']);
 
 /** Path segments without the leading API prefix (`/api/v3.1/extracts/{id}` → `extracts`, `{id}`). */
 export function pathSegments(path: string): Segment[] {
-  const raw = path.split('/').filter(Boolean);
+  const raw = withoutQueryPart(path).split('/').filter(Boolean);
   let i = 0;
   while (i < raw.length && PREFIX_RE.test(raw[i] as string)) i++;
   return raw.slice(i).map((s) => {
@@ -101,7 +101,15 @@ interface Derived {
 
 /** Normalised path for comparisons: no trailing slash, parameters as `{}`. */
 function normPath(path: string): string {
-  return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
+  return withoutQueryPart(path)
+    .replace(/\/+$/, '')
+    .replace(/\{[^}]*\}/g, '{}');
+}
+
+/** A path key without the query part some specs put in it (`/search?query={query}` → `/search`; D57): resources follow the path alone. */
+function withoutQueryPart(path: string): string {
+  const q = path.indexOf('?');
+  return q < 0 ? path : path.slice(0, q);
 }
 
 /** Paths some path extends by `/{param}`: collections of items. */

@@ -401,6 +401,11 @@ export interface Operation extends Docs {
   method: HttpMethod;
   /** Path template as the spec spells it, trailing slash included. */
   path: string;
+  /**
+   * The path the client requests, when it differs from {@link path}: a path key with a query part whose `name={name}`
+   * pairs are query parameters, those pairs removed (`/search?query={query}` → `/search`; D57).
+   */
+  requestPath?: string;
   tags: string[];
   /** Resource path for the client, e.g. `['datasources', 'connections']` (camelCase identifiers). */
   resource: string[];

@@ -85,6 +85,8 @@ beforeAll(async () => {
     'query-parameter-styles',
     'responses-without-body',
     'text-plain-bodies',
+    'query-in-path-key',
+    'pagination',
     'improvado',
   ])
     await load(name);
@@ -336,5 +338,46 @@ describe('wire names equal to Object.prototype members (fixture rules/prototype-
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
     await call(client, 'submitForm', { toString: ['a', 'b'], constructor: 'c' });
     expect(r.bodies[0]).toBe('toString=a%7Cb&constructor=c');
+  });
+});
+
+describe('path keys with a query part (fixture rules/query-in-path-key, D57)', () => {
+  it('a query-parameter pair leaves the path; a path parameter there is filled in; a literal pair stays; query parameters follow with &', async () => {
+    const { Client } = await load('query-in-path-key');
+    const r = recorder((request) => (request.url.includes('/exports/') ? new Response('a,b\n', { headers: { 'content-type': 'text/csv' } }) : json([])));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    await call(client, 'searchArticles', { query: 'red fox', limit: 5 });
+    await call(client, 'downloadExport', 'e 1', 'march.csv', { format: 'csv' });
+    await call(client, 'downloadExport', 'e2', 'all.csv');
+    await call(client, 'listOpenArticles', { author: 'ann' });
+    await call(client, 'listOpenArticles');
+    expect(r.requests.map((q) => q.url)).toEqual([
+      'http://api.test/search/articles?query=red%20fox&limit=5',
+      'http://api.test/exports/e%201?filename=march.csv&format=csv',
+      'http://api.test/exports/e2?filename=all.csv',
+      'http://api.test/articles?state=open&author=ann',
+      'http://api.test/articles?state=open',
+    ]);
+  });
+});
+
+describe('next-link pagination on a path with a parameter (fixture rules/pagination)', () => {
+  it('every page is fetched: the path argument is kept past page 1, the query comes from the Link header', async () => {
+    const { Client } = await load('pagination');
+    const pages = [
+      { body: ['a'], link: '<http://api.test/api/v3/projects/p%201/events?cursor=2>; rel="next"' },
+      { body: ['b'], link: '</api/v3/projects/p%201/events?cursor=3>; rel="next"' },
+      { body: ['c'], link: undefined },
+    ];
+    const r = recorder((_request, n) => json(pages[n]?.body ?? [], { headers: pages[n]?.link ? { link: pages[n].link } : {} }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    const items: unknown[] = [];
+    for await (const item of call(client, 'listProjectEvents', 'p 1', { kind: 'push' }) as unknown as AsyncIterable<unknown>) items.push(item);
+    expect(items).toEqual(['a', 'b', 'c']);
+    expect(r.requests.map((q) => q.url)).toEqual([
+      'http://api.test/api/v3/projects/p%201/events?kind=push',
+      'http://api.test/api/v3/projects/p%201/events?cursor=2',
+      'http://api.test/api/v3/projects/p%201/events?cursor=3',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKindOf, categoryOf, deriveOperationId } from '../../src/model/operations.js';
+import { bodyKindOf, categoryOf, deriveOperationId, withoutQueryTemplate } from '../../src/model/operations.js';
 import { methodArguments } from '../../src/model/client-names.js';
 import { build, buildErrors, fixture, op, strip } from './helpers.js';
 
@@ -88,6 +88,47 @@ describe('order and ids', () => {
       ['model/duplicate-operation-id', '#/paths/~1b/get/operationId', 'operationId "same" is also used at #/paths/~1a/get/operationId'],
       ['model/missing-path-parameter', '#/paths/~1c~1{id}/get', 'path template variable {id} has no path parameter'],
     ]);
+  });
+});
+
+describe('path keys with a query part (D57)', () => {
+  const q = (...names: string[]) => names.map((n) => ({ name: n }) as Parameters<typeof withoutQueryTemplate>[1][number]);
+  it.each([
+    ['/search?query={query}', ['query'], '/search'],
+    ['/search?query={query}&limit={limit}', ['limit'], '/search?query={query}'],
+    ['/items?state=open&author={author}', ['author'], '/items?state=open'],
+    ['/exports/{id}?filename={filename}', [], '/exports/{id}?filename={filename}'],
+    ['/search?q={query}', ['query'], '/search?q={query}'],
+    ['/plain/{id}', ['id'], '/plain/{id}'],
+  ])('%s with query parameters %j → %s', (path, names, want) => {
+    expect(withoutQueryTemplate(path, q(...names))).toBe(want);
+  });
+
+  it('a query-part variable that is no parameter is an error saying where it is and what to do', () => {
+    const d = buildErrors(
+      doc(`  /uploads?convert={convert}:
+    post: { operationId: upload, responses: { "200": { description: ok } } }`),
+    );
+    expect(d.map((x) => [x.code, x.message])).toEqual([
+      [
+        'model/missing-path-parameter',
+        "path template variable {convert} has no path parameter (it is in the path key's query part `?convert={convert}`: declare convert as a query parameter, or take the query part out of the path key)",
+      ],
+    ]);
+  });
+
+  it('the spec path stays the operation path; the request path is set only when it differs', () => {
+    const { api } = build(
+      doc(`  /search?query={query}:
+    get:
+      operationId: search
+      parameters: [{ name: query, in: query, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+  /plain:
+    get: { operationId: plain, responses: { "200": { description: ok } } }`),
+    );
+    expect([op(api, 'search').path, op(api, 'search').requestPath, op(api, 'search').resource]).toEqual(['/search?query={query}', '/search', ['search']]);
+    expect(Object.hasOwn(op(api, 'plain'), 'requestPath')).toBe(false);
   });
 });
 

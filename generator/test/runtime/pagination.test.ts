@@ -530,6 +530,40 @@ describe('next-link style: repeats', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("an operation with a path parameter follows its next URLs past page 1 (the path argument is kept; the query is the URL's)", async () => {
+    // No spec for `org`: its place is inferred from the path, as generated descriptors leave default places out.
+    const op: Operation = {
+      ...linkOp,
+      path: '/orgs/{org}/events',
+      params: { org: 'acme', kind: 'a', 'X-Trace': 't' },
+      parameters: { kind: { in: 'query' }, 'X-Trace': { in: 'header' } },
+    };
+    const { fetch, seen } = mockFetch(
+      json({ results: [1], next: '/orgs/acme/events?cursor=2' }),
+      json({ results: [2], next: 'https://api.example.com/orgs/acme/events?cursor=3' }),
+      json({ results: [3], next: null }),
+    );
+    const r = await drain(requestPage<number>(new TestClient({ fetch }), op));
+    expect(r).toEqual({ items: [1, 2, 3], error: undefined });
+    expect(seen.map((q) => q.url)).toEqual([
+      'https://api.example.com/orgs/acme/events?kind=a',
+      'https://api.example.com/orgs/acme/events?cursor=2',
+      'https://api.example.com/orgs/acme/events?cursor=3',
+    ]);
+    expect(seen.map((q) => q.headers.get('X-Trace'))).toEqual(['t', 't', 't']);
+  });
+
+  it('a path key with a query part of its own (D57): the first page is `…?type=x&kind=a`, so a next URL back to it is a repeat', async () => {
+    const op: Operation = { ...linkOp, path: '/events?type={type}', params: { type: 'x', kind: 'a' }, parameters: { type: { in: 'path' } } };
+    const { fetch, seen } = mockFetch(
+      json({ results: [1], next: '/events?type=x&kind=a&cursor=2' }),
+      json({ results: [2], next: 'https://api.example.com/events?type=x&kind=a' }),
+    );
+    const r = await drain(requestPage<number>(new TestClient({ fetch }), op));
+    expect(seen.map((q) => q.url)).toEqual(['https://api.example.com/events?type=x&kind=a', 'https://api.example.com/events?type=x&kind=a&cursor=2']);
+    expect(r).toMatchObject({ items: [1, 2], error: { reason: 'repeat', marker: 'https://api.example.com/events?type=x&kind=a', pages: 2 } });
+  });
+
   it('a next URL pointing at the page just fetched throws; secret-looking query values are redacted in the error', async () => {
     const url = 'https://api.example.com/events?kind=a&cursor=2&api_key=SENTINEL-KEY';
     const { fetch, seen } = mockFetch(json({ results: [1], next: url }), json({ results: [2], next: url }));

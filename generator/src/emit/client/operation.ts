@@ -161,15 +161,16 @@ export function descriptor(
   /** The `params` record by wire name, when it is not the method's own `params` (`{ ...params }`). */
   paramsValue?: Expression,
 ): Expression {
-  const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(op.path)), prop('operationId', str(op.operationId))];
+  const path = op.requestPath ?? op.path;
+  const parts: ObjectProperty[] = [prop('method', str(op.method)), prop('path', str(path)), prop('operationId', str(op.operationId))];
   const params = orderedParameters(op);
-  const path = has.path ?? [];
-  if (paramsValue !== undefined || has.params || path.length > 0) {
+  const pathArguments = has.path ?? [];
+  if (paramsValue !== undefined || has.params || pathArguments.length > 0) {
     const record: ObjectProperty[] = has.params ? [{ kind: 'spread', argument: id('params') }] : [];
-    record.push(...path.map(pathEntry));
+    record.push(...pathArguments.map(pathEntry));
     parts.push(prop('params', paramsValue ?? object(record)));
     const specs = params.flatMap((p) => {
-      const spec = paramSpec(p, op.path);
+      const spec = paramSpec(p, path);
       return spec === undefined ? [] : [recordProperty(p.name, spec)];
     });
     if (specs.length > 0) parts.push(prop('parameters', object(specs)));

@@ -12,7 +12,7 @@
 
 import { APIPromise } from './api-promise.js';
 import { PaginationError, SdkError } from './errors.js';
-import { getPointer, ownValue, serializeParams } from './serialize.js';
+import { getPointer, ownValue, serializeParams, withQuery } from './serialize.js';
 import type { Operation, PaginationSpec, RequestClient, RequestOptions, WithResponse } from './types.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -69,7 +69,7 @@ function markerOf(op: Operation, spec: PaginationSpec, baseUrl: string): string 
   if (spec.style === 'next-link') {
     // The first page's URL as the client built it (serializeParams succeeded for the request already).
     const p = op.url === undefined ? serializeParams(op) : undefined;
-    const url = p ? baseUrl + p.path + (p.query.length ? `?${p.query.join('&')}` : '') : op.url;
+    const url = p ? withQuery(baseUrl + p.path, p.query) : op.url;
     return new URL(url ?? '', `${baseUrl}/`).toString();
   }
   const source = (spec.in === 'body' ? op.body : op.params) as Readonly<Record<string, unknown>> | undefined;
@@ -227,11 +227,12 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         const link = spec.nextField !== undefined ? next : linkNext(this.#response.headers);
         if (typeof link !== 'string' || link === '') return null;
         const url = new URL(link, `${this.#client.baseUrl}/`).toString();
-        // The next URL carries the query; keep only header and cookie parameters.
+        // The next URL carries the query: drop the query parameters. Path parameters stay (the URL replaces the path,
+        // but the request is still checked for them), header and cookie parameters are still sent.
         const params: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(op.params ?? {})) {
-          const where = ownValue(op.parameters, k)?.in;
-          if (where === 'header' || where === 'cookie') params[k] = v;
+          const where = ownValue(op.parameters, k)?.in ?? (op.path.includes(`{${k}}`) ? 'path' : 'query');
+          if (where !== 'query') params[k] = v;
         }
         return { ...op, url, params };
       }

@@ -6,7 +6,7 @@
  */
 
 import { type RequestInfo, ResponseParseError, SdkError } from './errors.js';
-import { checkHeaderValue, type EncodedBody, serializeParams } from './serialize.js';
+import { checkHeaderValue, type EncodedBody, serializeParams, withQuery } from './serialize.js';
 import type { Operation, ResponseKind } from './types.js';
 
 /** Response headers that hold a request id, in order of preference (the default of `ClientConfig.requestIdHeaders`). */
@@ -226,8 +226,7 @@ export function buildRequest(baseUrl: string, op: Operation, method: string, enc
     if (target.origin !== new URL(baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
     url = target.toString();
   } else url = baseUrl + p.path;
-  const query = auth?.query.length ? [...p.query, ...auth.query] : p.query;
-  if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
+  url = withQuery(url, auth?.query.length ? [...p.query, ...auth.query] : p.query);
 
   const headers = new Headers();
   const accept = acceptOf(op);

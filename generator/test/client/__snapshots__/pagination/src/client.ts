@@ -4,17 +4,19 @@ import { ClientBase } from './base.js';
 import { Datasources } from './resources/datasources.js';
 import { Events } from './resources/events.js';
 import { Links } from './resources/links.js';
+import { Projects } from './resources/projects.js';
 import { Widgets } from './resources/widgets.js';
 
 /**
  * Client of the pagination API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `datasources`, `events`, `links`, `widgets`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `datasources`, `events`, `links`, `projects`, `widgets`.
  */
 export class Client extends ClientBase {
   #datasources: Datasources | undefined;
   #events: Events | undefined;
   #links: Links | undefined;
+  #projects: Projects | undefined;
   #widgets: Widgets | undefined;
 
   /** `client.datasources`: see {@link Datasources}. */
@@ -30,6 +32,11 @@ export class Client extends ClientBase {
   /** `client.links`: see {@link Links}. */
   get links(): Links {
     return (this.#links ??= new Links(this));
+  }
+
+  /** `client.projects`: see {@link Projects}. */
+  get projects(): Projects {
+    return (this.#projects ??= new Projects(this));
   }
 
   /** `client.widgets`: see {@link Widgets}. */

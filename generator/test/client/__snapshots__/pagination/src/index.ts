@@ -52,5 +52,7 @@ export type {
 export { Datasources } from './resources/datasources.js';
 export { Events } from './resources/events.js';
 export { Links } from './resources/links.js';
+export { Projects } from './resources/projects.js';
+export { ProjectsEvents } from './resources/projects/events.js';
 export { Widgets } from './resources/widgets.js';
 export type * from '@fixtures/pagination-types';

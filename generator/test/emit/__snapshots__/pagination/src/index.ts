@@ -4,5 +4,6 @@ export type * from './datasources.js';
 export type * from './events.js';
 export type * from './links.js';
 export type * from './openapi.js';
+export type * from './projects.js';
 export type * from './shared.js';
 export type * from './widgets.js';

@@ -42,6 +42,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/projects/{project_id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listProjectEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/links': {
     parameters: {
       query?: never;
@@ -148,6 +164,35 @@ export interface operations {
       query?: never;
       header?: never;
       path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** ok */
+      200: {
+        headers: {
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+    };
+  };
+  /**
+   * `GET /api/v3/projects/{project_id}/events`
+   * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1events/get`
+   */
+  listProjectEvents: {
+    parameters: {
+      query?: {
+        kind?: string;
+      };
+      header?: never;
+      path: {
+        project_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
