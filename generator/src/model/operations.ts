@@ -507,6 +507,12 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
   return ops;
 }
 
+/** A path key without the query part some specs put in it (`/search?query={query}` → `/search`; D57): resources follow the path alone. */
+export function withoutQueryPart(path: string): string {
+  const q = path.indexOf('?');
+  return q < 0 ? path : path.slice(0, q);
+}
+
 /**
  * The path the client requests when the spec's path key carries a query part (`/search?query={query}`; OpenAPI path
  * keys have none, Redocly warns with `path-not-include-query`): each `name={name}` pair whose variable is a query
@@ -515,8 +521,8 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
  * nothing is dropped.
  */
 export function withoutQueryTemplate(path: string, query: readonly Parameter[]): string {
-  const q = path.indexOf('?');
-  if (q < 0) return path;
+  const q = withoutQueryPart(path).length;
+  if (q === path.length) return path;
   const pairs = path.slice(q + 1).split('&');
   const kept = pairs.filter((pair) => {
     const m = /^([^=]+)=\{([^}]+)\}$/.exec(pair);
@@ -533,7 +539,7 @@ export function withoutQueryTemplate(path: string, query: readonly Parameter[]):
  */
 function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[], pointer: Pointer): void {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
-  const queryPart = path.includes('?') ? path.slice(path.indexOf('?')) : '';
+  const queryPart = path.slice(withoutQueryPart(path).length);
   for (const n of names) {
     if (!params.some((p) => p.name === n)) {
       const inQuery = queryPart.includes(`{${n}}`)

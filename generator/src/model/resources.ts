@@ -48,6 +48,7 @@
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
 import { type NameRegistry, kebabCase, splitWords, toMemberName } from './naming.js';
+import { withoutQueryPart } from './operations.js';
 import { resolveRefs } from './graph.js';
 import { successJsonBody } from './queries.js';
 import type { Operation, Schema } from './types.js';
@@ -104,12 +105,6 @@ function normPath(path: string): string {
   return withoutQueryPart(path)
     .replace(/\/+$/, '')
     .replace(/\{[^}]*\}/g, '{}');
-}
-
-/** A path key without the query part some specs put in it (`/search?query={query}` → `/search`; D57): resources follow the path alone. */
-function withoutQueryPart(path: string): string {
-  const q = path.indexOf('?');
-  return q < 0 ? path : path.slice(0, q);
 }
 
 /** Paths some path extends by `/{param}`: collections of items. */
