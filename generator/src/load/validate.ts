@@ -129,7 +129,8 @@ function unreadPlace(file: string, pointer: string, graph: RefGraph): string | u
   const segments = parsePointer(pointer);
   for (let i = 0; i < segments.length; i++) {
     const key = segments[i] as string;
-    const isName = i > 0 && NAME_MAPS.has(segments[i - 1] as string);
+    // A Security Requirement Object's keys (`security/0/x-api-key`) name security schemes.
+    const isName = i > 0 && (NAME_MAPS.has(segments[i - 1] as string) || segments[i - 2] === 'security');
     if (isName || !(UNREAD_KEYWORDS.has(key) || key.startsWith('x-'))) continue;
     const prefix = toPointer(segments.slice(0, i + 1));
     const referred = graph.refs.some((r) => r.targetFile === file && (r.targetPointer === prefix || r.targetPointer.startsWith(`${prefix}/`)));

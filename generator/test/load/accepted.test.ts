@@ -335,6 +335,15 @@ describe('structural errors where the generator reads nothing are warnings', () 
     expect(loaded.diagnostics[0]?.message).toContain('inside `x-logo`, which the generator does not read: ignored');
   });
 
+  test('a security scheme named `x-api-key` is a name, not an extension: a malformed requirement of it stays an error', async () => {
+    const name = write(
+      'x-named-scheme.yaml',
+      'openapi: 3.0.3\ninfo: { title: t, version: "1" }\nsecurity:\n  - x-api-key: read\npaths: {}\ncomponents:\n  securitySchemes:\n    x-api-key: { type: apiKey, in: header, name: X-Api-Key }\n',
+    );
+    const [d] = await failure(name, dir);
+    expect(d).toMatchObject({ severity: 'error', code: 'load/invalid-structure', pointer: '#/security/0/x-api-key' });
+  });
+
   test('a property named `examples` is a property, not the keyword: its errors stay errors', async () => {
     const name = write('examples-property.yaml', schemaDoc('      type: object\n      properties:\n        examples: { type: 12 }\n'));
     const [d] = await failure(name, dir);
