@@ -15,7 +15,8 @@
  *   the spec author sees the discrepancy. `enum: [null]` and `const: null` become the `null` kind.
  *   Enums of objects/arrays cannot be literal unions: the enum is dropped with a warning.
  *   `x-enum-varnames`/`x-enumNames` and `x-enum-descriptions`/`x-enumDescriptions` are kept only
- *   when their length matches the enum (with or without its `null` member); otherwise a warning.
+ *   when their length matches the enum (with or without its `null` member); otherwise a warning. The descriptions may
+ *   also be a map from value to description (Redocly's and Scalar's form).
  * - allOf and `required` (case-07): every `required` name stated anywhere in an `allOf` (the
  *   wrapper, inline members, referenced members) applies to the whole intersection. An inline member
  *   that declares the property gets it as required; a name only declared (optionally) in a
@@ -706,7 +707,9 @@ export class SchemaConverter {
     if (base) e.baseType = base;
     const names = this.alignedExtension(raw, ['x-enum-varnames', 'x-enumNames'], list, nonNull.length, indexes, pointer);
     if (names) e.varNames = names;
-    const descs = this.alignedExtension(raw, ['x-enum-descriptions', 'x-enumDescriptions'], list, nonNull.length, indexes, pointer);
+    const descs =
+      this.descriptionsByValue(raw, list, indexes, pointer) ??
+      this.alignedExtension(raw, ['x-enum-descriptions', 'x-enumDescriptions'], list, nonNull.length, indexes, pointer);
     if (descs) e.valueDescriptions = descs;
     return e;
   }
@@ -718,12 +721,34 @@ export class SchemaConverter {
     return t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : undefined;
   }
 
+  /**
+   * `x-enum-descriptions`/`x-enumDescriptions` given as a map from value to description (Redocly's and Scalar's form:
+   * `{ gas_giant: Large planets … }`), index-aligned with the de-duplicated values (`''` for a value the map leaves
+   * out). Keys that are no value of the enum are reported and ignored. `undefined` when neither key holds a map.
+   */
+  private descriptionsByValue(raw: JsonObject, list: unknown[], indexes: number[], pointer: Pointer): string[] | undefined {
+    const key = ['x-enum-descriptions', 'x-enumDescriptions'].find((k) => raw[k] !== undefined);
+    const map = key === undefined ? undefined : raw[key];
+    if (key === undefined || !isObject(map) || Object.values(map).some((d) => typeof d !== 'string')) return undefined;
+    const texts = new Set(list.filter((v) => v !== null).map(String));
+    const unknown = Object.keys(map).filter((k) => !texts.has(k));
+    if (unknown.length > 0) {
+      const names = unknown.map((k) => JSON.stringify(k)).join(', ');
+      this.ctx.report('warning', 'model/enum-extension', `${key} describes ${names}, which the enum does not list; ignored`, child(pointer, key));
+    }
+    return indexes.map((i) => {
+      const description = map[String(list[i])];
+      return typeof description === 'string' ? description : '';
+    });
+  }
+
   private alignedExtension(raw: JsonObject, keys: string[], list: unknown[], nonNullCount: number, indexes: number[], pointer: Pointer): string[] | undefined {
     for (const key of keys) {
       const ext = raw[key];
       if (ext === undefined) continue;
       if (!Array.isArray(ext) || ext.some((n) => typeof n !== 'string')) {
-        this.ctx.report('warning', 'model/enum-extension', `${key} must be an array of strings; ignored`, child(pointer, key));
+        const map = /descriptions/i.test(key) ? ' or a map from value to string' : '';
+        this.ctx.report('warning', 'model/enum-extension', `${key} must be an array of strings${map}; ignored`, child(pointer, key));
         return undefined;
       }
       let byIndex: string[];

@@ -286,6 +286,20 @@ x-enumDescriptions: [first, second]`);
     expect(schema).toMatchObject({ values: ['a', 'b'], varNames: ['A', 'B'], valueDescriptions: ['first', 'second'], nullable: true });
   });
 
+  it('x-enum-descriptions / x-enumDescriptions as a map from value to description (Scalar, Redocly); unknown keys reported', () => {
+    const r = convert(`type: string
+enum: [a, b, c, a]
+x-enum-descriptions: { b: second, a: first, z: none }`);
+    expect(r.schema).toMatchObject({ values: ['a', 'b', 'c'], valueDescriptions: ['first', 'second', ''] });
+    expect(r.codes).toContain('model/enum-extension');
+    const numbers = convert('{ type: integer, enum: [1, 2], x-enumDescriptions: { "2": two } }');
+    expect(numbers.schema).toMatchObject({ values: [1, 2], valueDescriptions: ['', 'two'] });
+    expect(numbers.codes).not.toContain('model/enum-extension');
+    const bad = convert('{ type: string, enum: [a], x-enum-descriptions: { a: 1 } }');
+    expect(bad.schema).not.toHaveProperty('valueDescriptions');
+    expect(bad.codes).toContain('model/enum-extension');
+  });
+
   it('x-enum-varnames with the wrong length is reported and not mis-paired', () => {
     const r = convert('{ type: integer, enum: [0, 1, 2], x-enum-varnames: [A, B] }');
     expect(r.schema).not.toHaveProperty('varNames');

@@ -21,7 +21,7 @@ export function enumValueLines(schema: NamedSchema['schema']): string[] {
   schema.values.forEach((value, i) => {
     const name = schema.varNames?.[i];
     const description = schema.valueDescriptions?.[i];
-    lines.push(`- \`${JSON.stringify(value)}\`${name === undefined ? '' : ` (${name})`}${description === undefined ? '' : `: ${description}`}`);
+    lines.push(`- \`${JSON.stringify(value)}\`${name === undefined ? '' : ` (${name})`}${description ? `: ${description}` : ''}`);
   });
   return lines;
 }
