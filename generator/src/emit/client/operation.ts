@@ -13,7 +13,7 @@
 import { clientArguments, methodArguments, type PathArgument, paramsOptional, paramsTypeName } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { errorClassFor } from '../../model/error-classes.js';
-import { errorResponses, methodAndPath, orderedParameters, otherParameters, pickDocs } from '../../model/queries.js';
+import { errorResponses, methodAndPath, orderedParameters, otherParameters, pickDocs, successResponses } from '../../model/queries.js';
 import { paginationTokens } from '../../model/pagination.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
@@ -217,17 +217,33 @@ export function pageItemType(api: Api, op: Operation, scope: ImportScope, typesP
     const named = api.schemas.get(p.itemSchema.target);
     if (named !== undefined) return name(scope.packageType(typesPackage, named.identifier));
   }
-  return indexedAccess(responseType, p.groupsField ?? p.itemsField);
+  // `<Op>Response` is the union of every success body (a 3XX body, a second media type): index the page's own shape.
+  const bodies = successResponses(op).reduce((n, r) => n + r.contents.length, 0);
+  return indexedAccess(responseType, p.groupsField ?? p.itemsField, bodies > 1);
 }
 
 /** A pointer token that stands for an array element: `{i}` or an index. */
 const ELEMENT_TOKEN = /^\{.*\}$|^[0-9]+$/;
 
-/** `NonNullable<NonNullable<T>["a"]>[number]`: the elements at a JSON pointer into `base`. */
-function indexedAccess(base: TypeNode, pointer: string): TypeNode {
+/**
+ * `NonNullable<NonNullable<T>["a"]>[number]`: the elements at a JSON pointer into `base`. `narrow`: `base` is a union
+ * of bodies, so the first step first takes the members that have the shape it indexes
+ * (`Extract<NonNullable<T>, { a?: unknown }>`, `Extract<NonNullable<T>, readonly unknown[]>`): indexing the union
+ * itself fails to compile (TS2537) when a member is, say, a 301's error body.
+ */
+function indexedAccess(base: TypeNode, pointer: string, narrow = false): TypeNode {
   const element = (t: TypeNode, index: TypeNode): TypeNode => ({ kind: 'indexed', object: generic('NonNullable', [t]), index });
+  const tokens = paginationTokens(pointer) ?? [];
+  const first = tokens[0];
+  const elementAt = (s: string | undefined): boolean => s === undefined || ELEMENT_TOKEN.test(s);
   let t = base;
-  for (const s of paginationTokens(pointer) ?? []) t = element(t, ELEMENT_TOKEN.test(s) ? name('number') : literal(stringLiteral(s)));
+  if (narrow) {
+    const shape: TypeNode = elementAt(first)
+      ? name('readonly unknown[]')
+      : { kind: 'object', members: [{ kind: 'property', key: propertyKey(first as string), optional: true, type: name('unknown') }], multiline: false };
+    t = generic('Extract', [generic('NonNullable', [t]), shape]);
+  }
+  for (const s of tokens) t = element(t, elementAt(s) ? name('number') : literal(stringLiteral(s)));
   return element(t, name('number'));
 }
 

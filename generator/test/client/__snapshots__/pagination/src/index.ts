@@ -54,5 +54,7 @@ export { Events } from './resources/events.js';
 export { Links } from './resources/links.js';
 export { Projects } from './resources/projects.js';
 export { ProjectsEvents } from './resources/projects/events.js';
+export { Statuses } from './resources/projects/statuses.js';
 export { Widgets } from './resources/widgets.js';
+export { Gadgets } from './resources/widgets/gadgets.js';
 export type * from '@fixtures/pagination-types';

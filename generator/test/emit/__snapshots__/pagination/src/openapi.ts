@@ -6,8 +6,9 @@ import type {
   CustomSettingOptionsResponse,
   ListCustomSettingOptionsBody,
 } from './datasources.js';
+import type { ListProjectStatusesResponse } from './projects.js';
 import type { DataSource, PaginatedDataSourceList } from './shared.js';
-import type { ListWidgetsResponse } from './widgets.js';
+import type { ListGadgetsResponse, ListWidgetsResponse } from './widgets.js';
 
 export interface paths {
   '/api/v3/datasources': {
@@ -84,6 +85,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['listCustomSettingOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/projects/{project_id}/statuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listProjectStatuses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/gadgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listGadgets'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -259,6 +292,88 @@ export interface operations {
         };
         content: {
           'application/json': CustomSettingOptionsResponse;
+        };
+      };
+    };
+  };
+  /**
+   * `GET /api/v3/projects/{project_id}/statuses`
+   * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1statuses/get`
+   */
+  listProjectStatuses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        project_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** ok */
+      200: {
+        headers: {
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            state: string;
+          }[];
+        };
+      };
+      /** moved permanently */
+      301: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message?: string;
+          };
+        };
+      };
+    };
+  };
+  /**
+   * `GET /api/v3/gadgets`
+   * Source: `#/paths/~1api~1v3~1gadgets/get`
+   */
+  listGadgets: {
+    parameters: {
+      query?: {
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: {
+              id?: number;
+            }[];
+            next_cursor?: string | null;
+          };
+        };
+      };
+      /** still computing */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            progress: number;
+          };
         };
       };
     };

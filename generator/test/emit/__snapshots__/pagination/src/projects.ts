@@ -30,3 +30,32 @@ export type ListProjectEventsResponse = string[];
  * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1events/get`
  */
 export type ListProjectEventsError = unknown;
+
+/**
+ * Parameters of `GET /api/v3/projects/{project_id}/statuses` (operation `listProjectStatuses`).
+ * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1statuses/get`
+ */
+export interface ListProjectStatusesParams {
+  /** Path parameter. */
+  project_id: string;
+}
+
+/**
+ * Success response body of `GET /api/v3/projects/{project_id}/statuses` (operation `listProjectStatuses`).
+ * Statuses: 200, 301.
+ * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1statuses/get`
+ */
+export type ListProjectStatusesResponse =
+  | {
+      state: string;
+    }[]
+  | {
+      message?: string;
+    };
+
+/**
+ * Error response body of `GET /api/v3/projects/{project_id}/statuses` (operation `listProjectStatuses`).
+ * Statuses: none declared.
+ * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1statuses/get`
+ */
+export type ListProjectStatusesError = unknown;

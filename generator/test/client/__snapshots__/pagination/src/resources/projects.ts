@@ -2,12 +2,14 @@
 
 import type { RequestClient } from '../core/types.js';
 import { ProjectsEvents } from './projects/events.js';
+import { Statuses } from './projects/statuses.js';
 
 /** The `client.projects` resource. */
 export class Projects {
   /** The client that sends the requests. */
   protected readonly client: RequestClient;
   #events: ProjectsEvents | undefined;
+  #statuses: Statuses | undefined;
 
   /** @param client the client that sends the requests: `Client`, `ClientBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
   constructor(client: RequestClient) {
@@ -17,5 +19,10 @@ export class Projects {
   /** `client.projects.events`: see {@link ProjectsEvents}. */
   get events(): ProjectsEvents {
     return (this.#events ??= new ProjectsEvents(this.client));
+  }
+
+  /** `client.projects.statuses`: see {@link Statuses}. */
+  get statuses(): Statuses {
+    return (this.#statuses ??= new Statuses(this.client));
   }
 }

@@ -3,15 +3,22 @@
 import type { ListWidgetsParams, ListWidgetsResponse } from '@fixtures/pagination-types';
 import { type PagePromise, requestPage } from '../core/pagination.js';
 import type { RequestClient, RequestOptions } from '../core/types.js';
+import { Gadgets } from './widgets/gadgets.js';
 
 /** The `client.widgets` resource. */
 export class Widgets {
   /** The client that sends the requests. */
   protected readonly client: RequestClient;
+  #gadgets: Gadgets | undefined;
 
   /** @param client the client that sends the requests: `Client`, `ClientBase` (any `ClientCore`) or a `LeanClient` (the lean core) */
   constructor(client: RequestClient) {
     this.client = client;
+  }
+
+  /** `client.widgets.gadgets`: see {@link Gadgets}. */
+  get gadgets(): Gadgets {
+    return (this.#gadgets ??= new Gadgets(this.client));
   }
 
   /**
