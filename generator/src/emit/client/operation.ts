@@ -232,19 +232,22 @@ const ELEMENT_TOKEN = /^\{.*\}$|^[0-9]+$/;
  * itself fails to compile (TS2537) when a member is, say, a 301's error body.
  */
 function indexedAccess(base: TypeNode, pointer: string, narrow = false): TypeNode {
-  const element = (t: TypeNode, index: TypeNode): TypeNode => ({ kind: 'indexed', object: generic('NonNullable', [t]), index });
   const tokens = paginationTokens(pointer) ?? [];
-  const first = tokens[0];
   const elementAt = (s: string | undefined): boolean => s === undefined || ELEMENT_TOKEN.test(s);
-  let t = base;
+  const first = tokens[0];
+  // The object the first step indexes: the body without null, narrowed to the shape it indexes when asked.
+  let object: TypeNode = generic('NonNullable', [base]);
   if (narrow) {
     const shape: TypeNode = elementAt(first)
       ? name('readonly unknown[]')
       : { kind: 'object', members: [{ kind: 'property', key: propertyKey(first as string), optional: true, type: name('unknown') }], multiline: false };
-    t = generic('Extract', [generic('NonNullable', [t]), shape]);
+    object = generic('Extract', [object, shape]);
   }
-  for (const s of tokens) t = element(t, elementAt(s) ? name('number') : literal(stringLiteral(s)));
-  return element(t, name('number'));
+  for (const s of tokens) {
+    const t: TypeNode = { kind: 'indexed', object, index: elementAt(s) ? name('number') : literal(stringLiteral(s)) };
+    object = generic('NonNullable', [t]);
+  }
+  return { kind: 'indexed', object, index: name('number') };
 }
 
 /**

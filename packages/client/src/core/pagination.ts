@@ -12,7 +12,7 @@
 
 import { APIPromise } from './api-promise.js';
 import { PaginationError, SdkError } from './errors.js';
-import { getPointer, ownValue, serializeParams, withQuery } from './serialize.js';
+import { getPointer, paramSpecOf, serializeParams, withQuery } from './serialize.js';
 import type { Operation, PaginationSpec, RequestClient, RequestOptions, WithResponse } from './types.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -231,8 +231,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         // but the request is still checked for them), header and cookie parameters are still sent.
         const params: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(op.params ?? {})) {
-          const where = ownValue(op.parameters, k)?.in ?? (op.path.includes(`{${k}}`) ? 'path' : 'query');
-          if (where !== 'query') params[k] = v;
+          if (paramSpecOf(op, k).in !== 'query') params[k] = v;
         }
         return { ...op, url, params };
       }

@@ -147,10 +147,17 @@ export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/**
+ * How `name` of `op.params` is sent: its `op.parameters` entry, else (generated descriptors leave default places out) a
+ * path parameter when the path has `{name}`, a query parameter otherwise.
+ */
+export function paramSpecOf(op: Operation, name: string): ParamSpec {
+  return ownValue(op.parameters, name) ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
+}
+
 /** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
 export function serializeParams(op: Operation): SerializedParams {
   const params = (op.params ?? {}) as Readonly<Record<string, unknown>>;
-  const specs = op.parameters;
   const pathValues: Record<string, string> = Object.create(null);
   const query: string[] = [];
   const headers: Array<[string, string]> = [];
@@ -158,7 +165,7 @@ export function serializeParams(op: Operation): SerializedParams {
   for (const name of Object.keys(params)) {
     const value = params[name];
     if (value === undefined) continue;
-    const spec: ParamSpec = ownValue(specs, name) ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
+    const spec = paramSpecOf(op, name);
     const json = spec.content === 'json';
     switch (spec.in) {
       case 'path': {

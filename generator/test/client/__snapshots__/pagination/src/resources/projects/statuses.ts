@@ -27,11 +27,11 @@ export class Statuses {
     projectId: string,
     options?: RequestOptions,
   ): PagePromise<
-    NonNullable<Extract<NonNullable<ListProjectStatusesResponse>, readonly unknown[]>>[number],
+    Extract<NonNullable<ListProjectStatusesResponse>, readonly unknown[]>[number],
     ListProjectStatusesResponse
   > {
     return requestPage<
-      NonNullable<Extract<NonNullable<ListProjectStatusesResponse>, readonly unknown[]>>[number],
+      Extract<NonNullable<ListProjectStatusesResponse>, readonly unknown[]>[number],
       ListProjectStatusesResponse
     >(
       this.client,

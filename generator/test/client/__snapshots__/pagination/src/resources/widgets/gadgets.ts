@@ -27,15 +27,11 @@ export class Gadgets {
     params?: ListGadgetsParams,
     options?: RequestOptions,
   ): PagePromise<
-    NonNullable<
-      NonNullable<Extract<NonNullable<ListGadgetsResponse>, { items?: unknown }>>['items']
-    >[number],
+    NonNullable<Extract<NonNullable<ListGadgetsResponse>, { items?: unknown }>['items']>[number],
     ListGadgetsResponse
   > {
     return requestPage<
-      NonNullable<
-        NonNullable<Extract<NonNullable<ListGadgetsResponse>, { items?: unknown }>>['items']
-      >[number],
+      NonNullable<Extract<NonNullable<ListGadgetsResponse>, { items?: unknown }>['items']>[number],
       ListGadgetsResponse
     >(
       this.client,
