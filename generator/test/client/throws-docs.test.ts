@@ -10,7 +10,7 @@ it('has one @throws line per error class, with every status and whole first para
   const { formatted } = await generate(fixture);
   const file = [...formatted.client].find(([path]) => path.startsWith('src/resources/'))?.[1] ?? '';
   const throws = file.split('\n').filter((l) => l.includes('@throws'));
-  const classes = throws.map((l) => /\{@link (\w+)\}/.exec(l)?.[1]);
+  const classes = throws.map((l) => /@throws `(\w+)`/.exec(l)?.[1]);
   expect(classes).toEqual(['ApiError', 'PermissionDeniedError', 'InternalServerError', 'ConnectionError']);
   expect(throws[0]).toContain('402: Payment required.; 418: A teapot.; any other non-2xx status');
   expect(throws[1]).toContain('or the account is not an owner of the job (a sentence wrapped over two lines).');

@@ -27,7 +27,7 @@ describe('jsDocText', () => {
     expect(jsDocText({ deprecated: true })).toBe('/** @deprecated */\n');
   });
 
-  it('orders title, description, format/constraints/extra lines, inferred, source, then tags', () => {
+  it('orders title, description, format/constraints/extra lines, inferred, source, external docs, then tags', () => {
     const text = jsDocText(
       {
         title: 'Name',
@@ -56,11 +56,11 @@ describe('jsDocText', () => {
         ' * Query parameter.',
         " * Inferred: not stated by the API's documentation (`x-inferred`).",
         ' * Source: `#/components/schemas/A`',
+        ' * See also: https://example.com',
         ' * @default "x"',
         ' * @example {',
         ' *   "a": 1',
         ' * }',
-        ' * @see https://example.com',
         ' * @deprecated',
         ' */',
         '',

@@ -45,7 +45,7 @@ export type ImprovadoAuth = {
   workspaceHeader?: Credential | null | undefined;
 };
 
-/** Options of {@link ImprovadoBase}: every field is optional. Per-request overrides go in each method's last argument. */
+/** Options of `ImprovadoBase`: every field is optional. Per-request overrides go in each method's last argument. */
 export interface ImprovadoOptions extends Omit<ClientOptions, 'auth'> {
   /** Credentials by security scheme key. */
   auth?: ImprovadoAuth | undefined;
@@ -105,10 +105,10 @@ const REQUEST_LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
 
 /**
  * The Improvado Embedded API client without resources: configuration, auth, `withOptions` and `request(method, path, …)`.
- * {@link Improvado} adds the resources; a resource class also works on its own over a `ImprovadoBase` (`new Extracts(new ImprovadoBase(options))`), so a bundle holds only that resource.
+ * `Improvado` adds the resources; a resource class also works on its own over a `ImprovadoBase` (`new Extracts(new ImprovadoBase(options))`), so a bundle holds only that resource.
  */
 export class ImprovadoBase extends ClientCore {
-  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ImprovadoOptions}) */
+  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see `ImprovadoOptions`) */
   constructor(options: ImprovadoOptions = {}) {
     super(options as ClientOptions, CONFIG);
   }

@@ -55,82 +55,82 @@ export class Improvado extends ImprovadoBase {
   #webhookEventTypes: WebhookEventTypes | undefined;
   #workspaces: Workspaces | undefined;
 
-  /** `client.automatedRecipeTemplates`: see {@link AutomatedRecipeTemplates}. */
+  /** `client.automatedRecipeTemplates`: see `AutomatedRecipeTemplates`. */
   get automatedRecipeTemplates(): AutomatedRecipeTemplates {
     return (this.#automatedRecipeTemplates ??= new AutomatedRecipeTemplates(this));
   }
 
-  /** `client.automatedRecipes`: see {@link AutomatedRecipes}. */
+  /** `client.automatedRecipes`: see `AutomatedRecipes`. */
   get automatedRecipes(): AutomatedRecipes {
     return (this.#automatedRecipes ??= new AutomatedRecipes(this));
   }
 
-  /** `client.connections`: see {@link Connections}. */
+  /** `client.connections`: see `Connections`. */
   get connections(): Connections {
     return (this.#connections ??= new Connections(this));
   }
 
-  /** `client.dataTables`: see {@link DataTables}. */
+  /** `client.dataTables`: see `DataTables`. */
   get dataTables(): DataTables {
     return (this.#dataTables ??= new DataTables(this));
   }
 
-  /** `client.datasources`: see {@link Datasources}. */
+  /** `client.datasources`: see `Datasources`. */
   get datasources(): Datasources {
     return (this.#datasources ??= new Datasources(this));
   }
 
-  /** `client.destinations`: see {@link Destinations}. */
+  /** `client.destinations`: see `Destinations`. */
   get destinations(): Destinations {
     return (this.#destinations ??= new Destinations(this));
   }
 
-  /** `client.extractTemplates`: see {@link ExtractTemplates}. */
+  /** `client.extractTemplates`: see `ExtractTemplates`. */
   get extractTemplates(): ExtractTemplates {
     return (this.#extractTemplates ??= new ExtractTemplates(this));
   }
 
-  /** `client.extracts`: see {@link Extracts}. */
+  /** `client.extracts`: see `Extracts`. */
   get extracts(): Extracts {
     return (this.#extracts ??= new Extracts(this));
   }
 
-  /** `client.iframe`: see {@link Iframe}. */
+  /** `client.iframe`: see `Iframe`. */
   get iframe(): Iframe {
     return (this.#iframe ??= new Iframe(this));
   }
 
-  /** `client.loads`: see {@link Loads}. */
+  /** `client.loads`: see `Loads`. */
   get loads(): Loads {
     return (this.#loads ??= new Loads(this));
   }
 
-  /** `client.recipes`: see {@link Recipes}. */
+  /** `client.recipes`: see `Recipes`. */
   get recipes(): Recipes {
     return (this.#recipes ??= new Recipes(this));
   }
 
-  /** `client.roles`: see {@link Roles}. */
+  /** `client.roles`: see `Roles`. */
   get roles(): Roles {
     return (this.#roles ??= new Roles(this));
   }
 
-  /** `client.token`: see {@link Token}. */
+  /** `client.token`: see `Token`. */
   get token(): Token {
     return (this.#token ??= new Token(this));
   }
 
-  /** `client.webhookEndpoints`: see {@link WebhookEndpoints}. */
+  /** `client.webhookEndpoints`: see `WebhookEndpoints`. */
   get webhookEndpoints(): WebhookEndpoints {
     return (this.#webhookEndpoints ??= new WebhookEndpoints(this));
   }
 
-  /** `client.webhookEventTypes`: see {@link WebhookEventTypes}. */
+  /** `client.webhookEventTypes`: see `WebhookEventTypes`. */
   get webhookEventTypes(): WebhookEventTypes {
     return (this.#webhookEventTypes ??= new WebhookEventTypes(this));
   }
 
-  /** `client.workspaces`: see {@link Workspaces}. */
+  /** `client.workspaces`: see `Workspaces`. */
   get workspaces(): Workspaces {
     return (this.#workspaces ??= new Workspaces(this));
   }

@@ -9,51 +9,51 @@ export type ImprovadoErrorBody = ErrorModel | string | undefined;
 
 export type ApiError = core.ApiError<ImprovadoErrorBody>;
 
-/** The runtime's `ApiError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `ApiError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const ApiError: ApiErrorClass<ImprovadoErrorBody, ApiError> = core.ApiError;
 
 export type BadRequestError = core.BadRequestError<ImprovadoErrorBody>;
 
-/** The runtime's `BadRequestError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `BadRequestError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const BadRequestError: ApiErrorClass<ImprovadoErrorBody, BadRequestError> =
   core.BadRequestError;
 
 export type AuthenticationError = core.AuthenticationError<ImprovadoErrorBody>;
 
-/** The runtime's `AuthenticationError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `AuthenticationError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const AuthenticationError: ApiErrorClass<ImprovadoErrorBody, AuthenticationError> =
   core.AuthenticationError;
 
 export type PermissionDeniedError = core.PermissionDeniedError<ImprovadoErrorBody>;
 
-/** The runtime's `PermissionDeniedError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `PermissionDeniedError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const PermissionDeniedError: ApiErrorClass<ImprovadoErrorBody, PermissionDeniedError> =
   core.PermissionDeniedError;
 
 export type NotFoundError = core.NotFoundError<ImprovadoErrorBody>;
 
-/** The runtime's `NotFoundError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `NotFoundError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const NotFoundError: ApiErrorClass<ImprovadoErrorBody, NotFoundError> = core.NotFoundError;
 
 export type ConflictError = core.ConflictError<ImprovadoErrorBody>;
 
-/** The runtime's `ConflictError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `ConflictError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const ConflictError: ApiErrorClass<ImprovadoErrorBody, ConflictError> = core.ConflictError;
 
 export type UnprocessableEntityError = core.UnprocessableEntityError<ImprovadoErrorBody>;
 
-/** The runtime's `UnprocessableEntityError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `UnprocessableEntityError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const UnprocessableEntityError: ApiErrorClass<ImprovadoErrorBody, UnprocessableEntityError> =
   core.UnprocessableEntityError;
 
 export type RateLimitError = core.RateLimitError<ImprovadoErrorBody>;
 
-/** The runtime's `RateLimitError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `RateLimitError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const RateLimitError: ApiErrorClass<ImprovadoErrorBody, RateLimitError> =
   core.RateLimitError;
 
 export type InternalServerError = core.InternalServerError<ImprovadoErrorBody>;
 
-/** The runtime's `InternalServerError` with `body` typed {@link ImprovadoErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `InternalServerError` with `body` typed `ImprovadoErrorBody`: `instanceof` narrows to it. */
 export const InternalServerError: ApiErrorClass<ImprovadoErrorBody, InternalServerError> =
   core.InternalServerError;

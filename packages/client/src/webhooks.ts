@@ -13,44 +13,44 @@ import {
   webhookIdempotencyKey as _webhookIdempotencyKey,
 } from './core/webhooks.js';
 
-/** The `load_started` event: {@link WebhookEvent} with `type: 'load_started'` (the `event` webhook, `POST`). */
+/** The `load_started` event: `WebhookEvent` with `type: 'load_started'` (the `event` webhook, `POST`). */
 export interface LoadStartedEvent extends WebhookEvent {
   type: 'load_started';
 }
 
-/** The `load_completed` event: {@link WebhookEvent} with `type: 'load_completed'` (the `event` webhook, `POST`). */
+/** The `load_completed` event: `WebhookEvent` with `type: 'load_completed'` (the `event` webhook, `POST`). */
 export interface LoadCompletedEvent extends WebhookEvent {
   type: 'load_completed';
 }
 
-/** The `transformation_started` event: {@link WebhookEvent} with `type: 'transformation_started'` (the `event` webhook, `POST`). */
+/** The `transformation_started` event: `WebhookEvent` with `type: 'transformation_started'` (the `event` webhook, `POST`). */
 export interface TransformationStartedEvent extends WebhookEvent {
   type: 'transformation_started';
 }
 
-/** The `transformation_completed` event: {@link WebhookEvent} with `type: 'transformation_completed'` (the `event` webhook, `POST`). */
+/** The `transformation_completed` event: `WebhookEvent` with `type: 'transformation_completed'` (the `event` webhook, `POST`). */
 export interface TransformationCompletedEvent extends WebhookEvent {
   type: 'transformation_completed';
 }
 
-/** The `extraction_created` event: {@link WebhookEvent} with `type: 'extraction_created'` (the `event` webhook, `POST`). */
+/** The `extraction_created` event: `WebhookEvent` with `type: 'extraction_created'` (the `event` webhook, `POST`). */
 export interface ExtractionCreatedEvent extends WebhookEvent {
   type: 'extraction_created';
 }
 
-/** The `extraction_paused` event: {@link WebhookEvent} with `type: 'extraction_paused'` (the `event` webhook, `POST`). */
+/** The `extraction_paused` event: `WebhookEvent` with `type: 'extraction_paused'` (the `event` webhook, `POST`). */
 export interface ExtractionPausedEvent extends WebhookEvent {
   type: 'extraction_paused';
 }
 
 /**
  * An event whose `type` the spec does not list (the API may name new event types). At run time `type` is a string;
- * its type, {@link UnknownEventType}, keeps it apart from the documented names, so that a misspelt `case` does not compile.
+ * its type, `UnknownEventType`, keeps it apart from the documented names, so that a misspelt `case` does not compile.
  * `String(event.type)` gives the name.
  */
 export type UnknownWebhookEvent = Omit<WebhookEvent, 'type'> & { type: UnknownEventType };
 
-/** A verified webhook event, as {@link unwrap} returns it: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an {@link UnknownWebhookEvent}. */
+/** A verified webhook event, as `unwrap` returns it: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an `UnknownWebhookEvent`. */
 export type ImprovadoWebhookEvent =
   | LoadStartedEvent
   | LoadCompletedEvent
@@ -76,12 +76,12 @@ export const webhookSignature: WebhookSignatureScheme = {
 
 /**
  * Verifies a delivery's `X-Improvado-Signature` signature (HMAC-SHA256 of the raw body, hex, constant-time comparison) and returns the parsed event.
- * The result is a union discriminated by `type`: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an {@link UnknownWebhookEvent}.
- * No timestamp is signed, so there is no replay window: de-duplicate on the `X-Improvado-Idempotency-Key` header (see {@link webhookIdempotencyKey}).
+ * The result is a union discriminated by `type`: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an `UnknownWebhookEvent`.
+ * No timestamp is signed, so there is no replay window: de-duplicate on the `X-Improvado-Idempotency-Key` header (see `webhookIdempotencyKey`).
  * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)
  * @param input.headers the request headers (`Headers` or a Node-style record)
  * @param input.secret the endpoint's signing secret
- * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, or the body is not JSON
+ * @throws `WebhookVerificationError` when the signature is missing, malformed or wrong, or the body is not JSON
  */
 export function unwrap(input: {
   rawBody: RawBody;
@@ -91,7 +91,7 @@ export function unwrap(input: {
   return _verifyWebhook<ImprovadoWebhookEvent>({ ...input, scheme: webhookSignature });
 }
 
-/** {@link unwrap} under its earlier name. */
+/** `unwrap` under its earlier name. */
 export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
@@ -107,7 +107,7 @@ export function handleVerificationChallenge(
   return _handleVerificationChallenge(request, webhookSignature, options);
 }
 
-/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
+/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
 export function challengeResponse(
   request: Request,
   options: { secret?: string } = {},

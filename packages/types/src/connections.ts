@@ -170,7 +170,7 @@ export interface ListConnectionAccountsParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /api/v3/connections/{connection_id}/accounts` (operation `listConnectionAccounts`): {@link ListConnectionAccountsParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /api/v3/connections/{connection_id}/accounts` (operation `listConnectionAccounts`): `ListConnectionAccountsParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/get`
  */
 export type ListConnectionAccountsQuery = Omit<ListConnectionAccountsParams, 'connection_id'>;

@@ -516,7 +516,7 @@ export interface ListDatasourceConnectionsParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listDatasourceConnections`): {@link ListDatasourceConnectionsParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/connections` (operation `listDatasourceConnections`): `ListDatasourceConnectionsParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get`
  */
 export type ListDatasourceConnectionsQuery = Omit<
@@ -721,7 +721,7 @@ export interface ListDatasourceExtractTemplatesParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/extract-templates` (operation `listDatasourceExtractTemplates`): {@link ListDatasourceExtractTemplatesParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /api/v3/datasources/{datasource_name}/extract-templates` (operation `listDatasourceExtractTemplates`): `ListDatasourceExtractTemplatesParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/get`
  */
 export type ListDatasourceExtractTemplatesQuery = Omit<

@@ -229,7 +229,7 @@ export interface ListDestinationConnectionsParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /api/v3/destinations/{destination_name}/connections` (operation `listDestinationConnections`): {@link ListDestinationConnectionsParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /api/v3/destinations/{destination_name}/connections` (operation `listDestinationConnections`): `ListDestinationConnectionsParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/get`
  */
 export type ListDestinationConnectionsQuery = Omit<

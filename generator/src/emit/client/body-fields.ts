@@ -102,12 +102,12 @@ export function bodyFieldLines(api: Api, schema: Schema, typeName: string): stri
     const variants = resolved.variants.map((v) => `\`${shortType(api, v, 1)}\``);
     const shown = variants.slice(0, MAX_VARIANTS);
     const more = variants.length - shown.length;
-    return [`Body ({@link ${typeName}}): one of ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`];
+    return [`Body (\`${typeName}\`): one of ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`];
   }
   const properties = propertiesOf(api, schema)?.filter((p) => p.readOnly !== true && p.schema.readOnly !== true);
   if (properties === undefined || properties.length === 0) return [];
   const shown = properties.slice(0, MAX_FIELDS);
-  const lines = [`Body fields ({@link ${typeName}}):`, ...shown.map((p) => fieldLine(api, p))];
+  const lines = [`Body fields (\`${typeName}\`):`, ...shown.map((p) => fieldLine(api, p))];
   if (properties.length > shown.length) lines.push(`- … and ${properties.length - shown.length} more`);
   return lines;
 }

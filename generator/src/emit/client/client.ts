@@ -165,7 +165,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
       name: optionsName,
       exported: true,
       extends: generic('Omit', [clientOptions, literal("'auth'")]),
-      docs: commentFromDocs(`Options of {@link ${className}}: every field is optional. Per-request overrides go in each method's last argument.`),
+      docs: commentFromDocs(`Options of \`${className}\`: every field is optional. Per-request overrides go in each method's last argument.`),
       members: [
         { kind: 'property', key: 'auth', optional: true, type: unionOf([name(authName), UNDEFINED]), docs: '/** Credentials by security scheme key. */' },
       ],
@@ -204,7 +204,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const members: ClassMember[] = [
     {
       kind: 'constructor',
-      docs: commentFromDocs(`@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ${optionsName}})`),
+      docs: commentFromDocs(`@param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see \`${optionsName}\`)`),
       params: [{ name: 'options', type: name(optionsName), init: object([]) }],
       body: [{ kind: 'expression', expression: call(SUPER, [as(id('options'), clientOptions), id('CONFIG')]) }],
     },
@@ -268,7 +268,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const docs = jsDocComment(undefined, {
     lead: [
       `The ${names.apiName} client without resources: configuration, auth, \`withOptions\` and \`request(method, path, …)\`.`,
-      `{@link ${names.client}} adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
+      `\`${names.client}\` adds the resources; a resource class also works on its own over a \`${className}\` (\`new Extracts(new ${className}(options))\`), so a bundle holds only that resource.`,
     ],
   });
   const cls: Statement = { kind: 'class', name: className, exported: true, extends: clientCore, ...(docs !== undefined ? { docs } : {}), members };

@@ -64,7 +64,7 @@ export function errorsFile(api: Api, options: EmitOptions): EmittedFile {
       kind: 'const',
       name: cls,
       exported: true,
-      docs: `/** The runtime's \`${cls}\` with \`body\` typed {@link ${body}}: \`instanceof\` narrows to it. */`,
+      docs: `/** The runtime's \`${cls}\` with \`body\` typed \`${body}\`: \`instanceof\` narrows to it. */`,
       type: generic(ctor, [name(body), name(cls)]),
       init: member(id(CORE), cls),
     });

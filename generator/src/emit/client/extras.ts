@@ -51,7 +51,7 @@ export function enumsFile(api: Api, options: EmitOptions): EmittedFile | undefin
       name: valuesName(e.key),
       exported: true,
       docs: commentFromDocs(
-        `Every value of {@link ${type}}, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
+        `Every value of \`${type}\`, in spec order${e.nullable ? ' (`null` is also allowed and not listed)' : ''}.\nSource: \`${escapeCommentText(e.pointer)}\``,
       ),
       init: { kind: 'cast', operator: 'satisfies', expression: asConst, type: generic('ReadonlyArray', [name(type)]) },
     };
@@ -139,13 +139,13 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
   });
   const dedupe =
     sig.idempotencyHeader !== undefined
-      ? `${timestamped ? 'The same delivery may arrive more than once' : 'No timestamp is signed, so there is no replay window'}: de-duplicate on the \`${sig.idempotencyHeader}\` header (see {@link webhookIdempotencyKey}).`
+      ? `${timestamped ? 'The same delivery may arrive more than once' : 'No timestamp is signed, so there is no replay window'}: de-duplicate on the \`${sig.idempotencyHeader}\` header (see \`webhookIdempotencyKey\`).`
       : 'De-duplicate deliveries on your side: the same delivery may arrive more than once.';
   const narrowing =
     events === undefined
       ? undefined
       : eventNames !== undefined
-        ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one event type, and an event type the spec does not list is an {@link ${eventNames.unknown}}.`
+        ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one event type, and an event type the spec does not list is an \`${eventNames.unknown}\`.`
         : new Set(events.cases.map((c) => c.type)).size > 1
           ? `The result is a union discriminated by \`${events.property}\`: \`switch (event.${events.property})\` narrows it to one webhook's payload.`
           : `\`event.${events.property}\` is one of the declared event types.`;
@@ -186,14 +186,14 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
                 '@param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)',
               ]
             : []),
-          `@throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
+          `@throws \`WebhookVerificationError\` when the signature is missing, malformed or wrong${timestamped ? ', the timestamp is missing or out of tolerance' : ''}, or the body is not JSON`,
         ].join('\n'),
       ),
       params: [{ name: 'input', type: { kind: 'object', multiline: false, members: inputMembers } }],
       returns: generic('Promise', [name(event)]),
       returned: call(id(verify), [object([{ kind: 'spread', argument: id('input') }, prop('scheme', signature)])], [name(event)]),
     }),
-    { kind: 'const', name: 'verifyWebhook', exported: true, docs: '/** {@link unwrap} under its earlier name. */', init: id('unwrap') },
+    { kind: 'const', name: 'verifyWebhook', exported: true, docs: '/** `unwrap` under its earlier name. */', init: id('unwrap') },
     fn({
       name: 'webhookIdempotencyKey',
       docs: "/** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */",
@@ -225,7 +225,7 @@ export function webhooksFile(api: Api, options: EmitOptions): EmittedFile | unde
     }),
     fn({
       name: 'challengeResponse',
-      docs: '/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */',
+      docs: '/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */',
       params: [{ name: 'request', type: name('Request') }, options_],
       returns: unionOf([name('Response'), name('undefined')]),
       returned: call(id(challenge), [id('request'), signature, id('options')]),

@@ -272,7 +272,7 @@ export function throwsTexts(errors: readonly Response[]): string[] {
     entries.push('any other non-2xx status');
     byClass.set('ApiError', entries);
   }
-  return [...byClass].map(([cls, entries]) => `{@link ${cls}} ${entries.join('; ')}`);
+  return [...byClass].map(([cls, entries]) => `\`${cls}\` ${entries.join('; ')}`);
 }
 
 /**
@@ -345,17 +345,16 @@ export function callArguments(op: Operation, values: ReadonlyMap<string, Express
 /** The `@param` texts of {@link methodParameters} (without `options`). */
 export function parameterTags(op: Operation): string[] {
   const tags = methodArguments(op).path.map((a) => `${a.name} ${pathArgumentDocs(a.parameter)}`);
-  if (otherParameters(op).length > 0) tags.push(`params query, header and cookie parameters by wire name ({@link ${paramsTypeName(op)}})`);
+  if (otherParameters(op).length > 0) tags.push(`params query, header and cookie parameters by wire name (\`${paramsTypeName(op)}\`)`);
   if (op.requestBody !== undefined && op.names.body !== undefined) {
     const media = op.requestBody.contents.map((c) => c.mediaType).join(', ');
-    tags.push(`body the request body, sent as ${escapeCommentText(media)} ({@link ${op.names.body}})`);
+    tags.push(`body the request body, sent as ${escapeCommentText(media)} (\`${op.names.body}\`)`);
   }
   return tags;
 }
 
 /** The `@throws` text of failures without a response (every method). */
-export const CONNECTION_THROWS =
-  '{@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts';
+export const CONNECTION_THROWS = '`ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts';
 
 /**
  * The parts of the method for `op`.
@@ -396,7 +395,7 @@ export function methodParts(
   // TSDoc: the operation's own text, then method + path, the parameter and body types, what it throws.
   const lines = [`\`${methodAndPath(op)}\` (operation \`${op.operationId}\`).`];
   if (errorResponses(op).some((r) => r.contents.length > 0)) {
-    lines.push(`Error responses reject with an \`ApiError\` subclass whose \`body\` is a {@link ${op.names.error}}.`);
+    lines.push(`Error responses reject with an \`ApiError\` subclass whose \`body\` is a \`${op.names.error}\`.`);
   }
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');

@@ -182,8 +182,8 @@ function pollDocs(op: Operation, read: Operation, startName: string, readName: s
   const tags = [
     ...parameterTags(op).map((text) => `@param ${text}`),
     '@param options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait',
-    `@returns the last read ({@link ${responseType}}), whose \`${escapeCommentText(fieldText)}\` is a terminal value`,
-    '@throws {@link PollTimeoutError} when the wait reaches its time limit first (with the last read as `lastValue`)',
+    `@returns the last read (\`${responseType}\`), whose \`${escapeCommentText(fieldText)}\` is a terminal value`,
+    '@throws `PollTimeoutError` when the wait reaches its time limit first (with the last read as `lastValue`)',
     ...throwsTexts([...errorResponses(op), ...errorResponses(read)]).map((text) => `@throws ${text}`),
     `@throws ${CONNECTION_THROWS}`,
   ];

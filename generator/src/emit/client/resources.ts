@@ -56,7 +56,7 @@ export function childAccessors(node: ResourceNode, scope: ImportScope, client: E
     properties.push({ kind: 'property', modifiers: [], name: `#${child.name}`, type: unionOf([name(cls), name('undefined')]) });
     getters.push({
       kind: 'getter',
-      docs: commentFromDocs(`\`${child.access}\`: see {@link ${cls}}.`),
+      docs: commentFromDocs(`\`${child.access}\`: see \`${cls}\`.`),
       name: child.name,
       returns: name(cls),
       body: [

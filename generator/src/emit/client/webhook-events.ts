@@ -41,7 +41,7 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
       name: member.type,
       exported: true,
       docs: commentFromDocs(
-        `The ${code(member.value)} event: {@link ${payload}} with ${code(`${names.property}: ${quoted(member.value)}`)} (the ${code(member.source.hook.name)} webhook, \`${member.source.hook.method.toUpperCase()}\`).`,
+        `The ${code(member.value)} event: \`${payload}\` with ${code(`${names.property}: ${quoted(member.value)}`)} (the ${code(member.source.hook.name)} webhook, \`${member.source.hook.method.toUpperCase()}\`).`,
       ),
       extends: name(payload),
       members: [{ kind: 'property', key, optional: false, type: literal(literalType(member.value)) }],
@@ -57,7 +57,7 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
     docs: commentFromDocs(
       [
         `An event whose ${code(names.property)} the spec does not list (the API may name new event types). At run time ${code(names.property)} is a string;`,
-        `its type, {@link ${unknownType}}, keeps it apart from the documented names, so that a misspelt \`case\` does not compile.`,
+        `its type, \`${unknownType}\`, keeps it apart from the documented names, so that a misspelt \`case\` does not compile.`,
         `\`String(${access})\` gives the name.`,
       ].join('\n'),
     ),
@@ -77,7 +77,7 @@ export function webhookEventDeclarations(names: WebhookEventNames, scope: Import
     name: names.union,
     exported: true,
     docs: commentFromDocs(
-      `A verified webhook event, as {@link unwrap} returns it: \`switch (${access})\` narrows it to one event type, and an event type the spec does not list is an {@link ${names.unknown}}.`,
+      `A verified webhook event, as \`unwrap\` returns it: \`switch (${access})\` narrows it to one event type, and an event type the spec does not list is an \`${names.unknown}\`.`,
     ),
     type: unionOf(unionMembers),
   });

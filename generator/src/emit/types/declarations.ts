@@ -54,11 +54,11 @@ export function withDocs(docs: string | undefined): { docs?: string } {
 export function schemaDeclarations(api: Api, scope: ImportScope, named: NamedSchema): Declaration[] {
   const out: Declaration[] = [];
   const hasVariant = named.requestIdentifier !== undefined;
-  out.push(declare(api, scope, named, named.identifier, 'response', hasVariant ? [`Request shape: {@link ${named.requestIdentifier}}.`] : []));
+  out.push(declare(api, scope, named, named.identifier, 'response', hasVariant ? [`Request shape: \`${named.requestIdentifier}\`.`] : []));
   if (hasVariant) {
     out.push(
       declare(api, scope, named, named.requestIdentifier as string, 'request', [
-        `Request shape of {@link ${named.identifier}}: read-only properties left out, write-only ones kept, defaulted ones optional.`,
+        `Request shape of \`${named.identifier}\`: read-only properties left out, write-only ones kept, defaulted ones optional.`,
       ]),
     );
   }

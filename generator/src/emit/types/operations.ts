@@ -74,7 +74,7 @@ export function operationDeclarations(api: Api, scope: ImportScope, op: Operatio
   }
   if (op.names.query !== undefined) {
     const lines = [
-      `Query, header and cookie parameters of ${where}: {@link ${op.names.params}} without the path parameters, which the client's method takes as arguments.`,
+      `Query, header and cookie parameters of ${where}: \`${op.names.params}\` without the path parameters, which the client's method takes as arguments.`,
     ];
     const pathNames = pathParameters(op).map((p) => literal(stringLiteral(p.name)));
     out.push({

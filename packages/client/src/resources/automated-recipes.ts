@@ -33,18 +33,18 @@ export class AutomatedRecipes {
    * List automated recipes
    *
    * `GET /api/v3/automated-recipes` (operation `listAutomatedRecipes`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListAutomatedRecipesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListAutomatedRecipesError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListAutomatedRecipesParams})
+   * @param params query, header and cookie parameters by wire name (`ListAutomatedRecipesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListAutomatedRecipesParams,
@@ -85,20 +85,20 @@ export class AutomatedRecipes {
    * Body not documented.
    *
    * `POST /api/v3/automated-recipes` (operation `createAutomatedRecipe`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateAutomatedRecipeError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateAutomatedRecipeError`.
    *
-   * Body fields ({@link CreateAutomatedRecipeBody}):
+   * Body fields (`CreateAutomatedRecipeBody`):
    * - `template_id` (required, `integer`): ID of the template to create the recipe from
    * - `title` (optional, `string`): Recipe title
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param body the request body, sent as application/json ({@link CreateAutomatedRecipeBody})
+   * @param body the request body, sent as application/json (`CreateAutomatedRecipeBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     body: CreateAutomatedRecipeBody,
@@ -121,15 +121,15 @@ export class AutomatedRecipes {
    * Retrieve an automated recipe
    *
    * `GET /api/v3/automated-recipes/{recipe_id}` (operation `retrieveAutomatedRecipe`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveAutomatedRecipeError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveAutomatedRecipeError`.
    * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     recipeId: string,
@@ -152,22 +152,22 @@ export class AutomatedRecipes {
    * Update an automated recipe
    *
    * `PUT /api/v3/automated-recipes/{recipe_id}` (operation `updateAutomatedRecipe`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateAutomatedRecipeError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateAutomatedRecipeError`.
    *
-   * Body fields ({@link UpdateAutomatedRecipeBody}):
+   * Body fields (`UpdateAutomatedRecipeBody`):
    * - `data_sources` (optional, `string[]`): List of data source names to include
    * - `connections` (optional, `AutomatedRecipeConnection[]`): List of connections with accounts
    * - `sync_from_date` (optional, `string`): Start date for data synchronization (YYYY-MM-DD)
    * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateAutomatedRecipeBody})
+   * @param body the request body, sent as application/json (`UpdateAutomatedRecipeBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     recipeId: string,
@@ -199,16 +199,16 @@ export class AutomatedRecipes {
    * Build an automated recipe
    *
    * `POST /api/v3/automated-recipes/{recipe_id}/build` (operation `buildAutomatedRecipe`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link BuildAutomatedRecipeError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `BuildAutomatedRecipeError`.
    * @param recipeId Unique recipe identifier (numeric string). Path parameter `recipe_id`. Source: `#/paths/~1api~1v3~1automated-recipes~1{recipe_id}~1build/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   build(recipeId: string, options?: RequestOptions): APIPromise<BuildAutomatedRecipeResponse> {
     return this.client.request<BuildAutomatedRecipeResponse>(

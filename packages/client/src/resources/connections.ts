@@ -20,7 +20,7 @@ export class Connections {
     this.client = client;
   }
 
-  /** `client.connections.accounts`: see {@link Accounts}. */
+  /** `client.connections.accounts`: see `Accounts`. */
   get accounts(): Accounts {
     return (this.#accounts ??= new Accounts(this.client));
   }
@@ -29,15 +29,15 @@ export class Connections {
    * Delete a connection
    *
    * `DELETE /api/v3/connections/{connection_id}` (operation `deleteConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `DeleteConnectionError`.
    * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(connectionId: number, options?: RequestOptions): APIPromise<DeleteConnectionResponse> {
     return this.client.request<DeleteConnectionResponse>(

@@ -30,18 +30,18 @@ export class DataTables {
    * List data tables
    *
    * `GET /api/v3/data-tables` (operation `listDataTables`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDataTablesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListDataTablesError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListDataTablesParams})
+   * @param params query, header and cookie parameters by wire name (`ListDataTablesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListDataTablesParams,
@@ -82,15 +82,15 @@ export class DataTables {
    * Returns the data table with all its fields, system fields included.
    *
    * `GET /api/v3/data-tables/{data_table_id}` (operation `retrieveDataTable`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDataTableError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveDataTableError`.
    * @param dataTableId Data Table ID. Path parameter `data_table_id`. Source: `#/paths/~1api~1v3~1data-tables~1{data_table_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(dataTableId: number, options?: RequestOptions): APIPromise<RetrieveDataTableResponse> {
     return this.client.request<RetrieveDataTableResponse>(
@@ -113,20 +113,20 @@ export class DataTables {
    * would be deselected. Added 2026-07-14 (after the seed).
    *
    * `PUT /api/v3/data-tables/{data_table_id}` (operation `updateDataTable`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDataTableError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateDataTableError`.
    *
-   * Body fields ({@link UpdateDataTableBody}):
+   * Body fields (`UpdateDataTableBody`):
    * - `selected_fields` (required, `string[]`): The full list of fields to keep selected; fields not listed are deselected (dimensions cannot be deselected).
    * @param dataTableId Data Table ID. Path parameter `data_table_id`. Source: `#/paths/~1api~1v3~1data-tables~1{data_table_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateDataTableBody})
+   * @param body the request body, sent as application/json (`UpdateDataTableBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     dataTableId: number,

@@ -31,22 +31,22 @@ export class Datasources {
     this.client = client;
   }
 
-  /** `client.datasources.connections`: see {@link DatasourcesConnections}. */
+  /** `client.datasources.connections`: see `DatasourcesConnections`. */
   get connections(): DatasourcesConnections {
     return (this.#connections ??= new DatasourcesConnections(this.client));
   }
 
-  /** `client.datasources.customSettingOptions`: see {@link CustomSettingOptions}. */
+  /** `client.datasources.customSettingOptions`: see `CustomSettingOptions`. */
   get customSettingOptions(): CustomSettingOptions {
     return (this.#customSettingOptions ??= new CustomSettingOptions(this.client));
   }
 
-  /** `client.datasources.externalAuthLinks`: see {@link ExternalAuthLinks}. */
+  /** `client.datasources.externalAuthLinks`: see `ExternalAuthLinks`. */
   get externalAuthLinks(): ExternalAuthLinks {
     return (this.#externalAuthLinks ??= new ExternalAuthLinks(this.client));
   }
 
-  /** `client.datasources.extractTemplates`: see {@link DatasourcesExtractTemplates}. */
+  /** `client.datasources.extractTemplates`: see `DatasourcesExtractTemplates`. */
   get extractTemplates(): DatasourcesExtractTemplates {
     return (this.#extractTemplates ??= new DatasourcesExtractTemplates(this.client));
   }
@@ -55,18 +55,18 @@ export class Datasources {
    * List data sources
    *
    * `GET /api/v3/datasources` (operation `listDatasources`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDatasourcesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListDatasourcesError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
+   * @param params query, header and cookie parameters by wire name (`ListDatasourcesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListDatasourcesParams,

@@ -30,15 +30,15 @@ export class ExtractTemplates {
    * Returns the template's id, data source and whether it is a wide template. Added 2026-06-15 (after the seed).
    *
    * `GET /api/v3/extract-template/{template_id}/` (operation `retrieveExtractTemplate`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveExtractTemplateError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveExtractTemplateError`.
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     templateId: number,
@@ -61,9 +61,9 @@ export class ExtractTemplates {
    * Preview the data of an extraction template
    *
    * `POST /api/v3/extract-template/{template_id}/preview/` (operation `previewExtractTemplate`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link PreviewExtractTemplateError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `PreviewExtractTemplateError`.
    *
-   * Body fields ({@link PreviewExtractTemplateBody}):
+   * Body fields (`PreviewExtractTemplateBody`):
    * - `connection_id` (required, `integer`): Connection ID to use for the preview.
    * - `custom_settings` (optional, `object`): Custom settings for the extraction.
    * - `fields` (required, `string[]`): List of fields to include in the preview.
@@ -71,15 +71,15 @@ export class ExtractTemplates {
    * - `accounts` (required, `string[]`): List of account IDs. Note: Remote account IDs (strings, `Account.account_id`), the same ones the custom-setting options request takes; not the integer embedded account ids (`Account.id`) that template validation and extract creation take in their `accounts`.
    * - `custom_filters` (optional, `object | unknown[] | null`): Custom filters to apply.
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1preview~1/parameters/0`
-   * @param body the request body, sent as application/json ({@link PreviewExtractTemplateBody})
+   * @param body the request body, sent as application/json (`PreviewExtractTemplateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   preview(
     templateId: number,
@@ -115,21 +115,21 @@ export class ExtractTemplates {
    * settings; 400 when the accounts span several connections or do not exist.
    *
    * `POST /api/v3/extract-template/{template_id}/validation/` (operation `validateExtractTemplate`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ValidateExtractTemplateError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ValidateExtractTemplateError`.
    *
-   * Body fields ({@link ValidateExtractTemplateBody}):
+   * Body fields (`ValidateExtractTemplateBody`):
    * - `accounts` (required, `integer[]`): Embedded account ids (`Account.id`), all of one connection. Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
    * - `template_settings` (optional, `object`): Template settings to validate.
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1extract-template~1{template_id}~1validation~1/parameters/0`
-   * @param body the request body, sent as application/json ({@link ValidateExtractTemplateBody})
+   * @param body the request body, sent as application/json (`ValidateExtractTemplateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   validate(
     templateId: number,

@@ -42,18 +42,18 @@ export class Extracts {
    * Filters are not documented.
    *
    * `GET /api/v3/extracts` (operation `listExtracts`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListExtractsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListExtractsError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListExtractsParams})
+   * @param params query, header and cookie parameters by wire name (`ListExtractsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListExtractsParams,
@@ -95,21 +95,21 @@ export class Extracts {
    * prefix and the trailing slash. Whether one extract or a list is returned is not documented.
    *
    * `POST /api/v3.1/extracts/` (operation `createExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateExtractError`.
    *
-   * Body fields ({@link CreateExtractBody}):
+   * Body fields (`CreateExtractBody`):
    * - `data_table_title` (required, `string`): Title of the data table the extracts write to.
    * - `template_id` (required, `integer`): Extract Template ID.
    * - `template_settings` (optional, `object`): Template settings (the docs show this object without a name).
    * - `accounts` (required, `integer[]`): Embedded account ids (`Account.id`) to extract. Note: Integer embedded account ids (`Account.id`), not the remote account ID strings (`Account.account_id`) that the template preview takes in its `accounts`.
-   * @param body the request body, sent as application/json ({@link CreateExtractBody})
+   * @param body the request body, sent as application/json (`CreateExtractBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateExtractBody, options?: RequestOptions): APIPromise<CreateExtractResponse> {
     return this.client.request<CreateExtractResponse>(
@@ -129,15 +129,15 @@ export class Extracts {
    * Retrieve an extract
    *
    * `GET /api/v3/extracts/{extract_id}` (operation `retrieveExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveExtractError`.
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(extractId: number, options?: RequestOptions): APIPromise<RetrieveExtractResponse> {
     return this.client.request<RetrieveExtractResponse>(
@@ -159,23 +159,23 @@ export class Extracts {
    * Sets the extract's schedules, fields, additional parameters and historical backfill start.
    *
    * `PUT /api/v3/extracts/{extract_id}` (operation `replaceExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ReplaceExtractError`.
    *
-   * Body fields ({@link ReplaceExtractBody}):
+   * Body fields (`ReplaceExtractBody`):
    * - `scheduling` (optional, `Scheduling[]`): Extraction schedule configuration (the docs show this field without a name).
    * - `fields` (optional, `string[]`): Field names to extract.
    * - `additional_params` (optional, `object`): Additional parameters (e.g. time_granularity).
    * - `sync_historical_data` (optional, `string | null`): Start date for historical data backfill (ISO date format, e.g. "2025-02-25").
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link ReplaceExtractBody})
+   * @param body the request body, sent as application/json (`ReplaceExtractBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   replace(
     extractId: number,
@@ -209,24 +209,24 @@ export class Extracts {
    * Partial update; the same fields as the replace operation, all optional (inferred).
    *
    * `PATCH /api/v3/extracts/{extract_id}` (operation `updateExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateExtractError`.
    *
-   * Body fields ({@link UpdateExtractBody}):
+   * Body fields (`UpdateExtractBody`):
    * - `scheduling` (optional, `Scheduling[]`): Extraction schedule configuration.
    * - `fields` (optional, `string[]`): Field names to extract.
    * - `additional_params` (optional, `object`): Additional parameters (e.g. time_granularity).
    * - `sync_historical_data` (optional, `string | null`): Start date for historical data backfill (ISO date format, e.g. "2025-02-25").
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateExtractBody})
+   * @param body the request body, sent as application/json (`UpdateExtractBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     extractId: number,
@@ -260,18 +260,18 @@ export class Extracts {
    * Request body (optional, fields not documented) and response are not documented.
    *
    * `POST /api/v3/extracts/{extract_id}/run` (operation `runExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RunExtractError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1run/parameters/0`
-   * @param body the request body, sent as application/json ({@link RunExtractBody})
+   * @param body the request body, sent as application/json (`RunExtractBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   run(
     extractId: number,
@@ -304,15 +304,15 @@ export class Extracts {
    * Pause an extract
    *
    * `POST /api/v3/extracts/{extract_id}/pause` (operation `pauseExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `PauseExtractError`.
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1pause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   pause(extractId: number, options?: RequestOptions): APIPromise<PauseExtractResponse> {
     return this.client.request<PauseExtractResponse>(
@@ -333,15 +333,15 @@ export class Extracts {
    * Unpause an extract
    *
    * `POST /api/v3/extracts/{extract_id}/unpause` (operation `unpauseExtract`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseExtractError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UnpauseExtractError`.
    * @param extractId Extract ID. Path parameter `extract_id`. Source: `#/paths/~1api~1v3~1extracts~1{extract_id}~1unpause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   unpause(extractId: number, options?: RequestOptions): APIPromise<UnpauseExtractResponse> {
     return this.client.request<UnpauseExtractResponse>(
@@ -364,17 +364,17 @@ export class Extracts {
    * Creates a new extract from an existing one with new settings. Added 2026-06-05 (after the seed); body shape not documented.
    *
    * `POST /api/v3/extracts/migrate-wide` (operation `migrateExtractToWide`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link MigrateExtractToWideError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `MigrateExtractToWideError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param body the request body, sent as application/json ({@link MigrateExtractToWideBody})
+   * @param body the request body, sent as application/json (`MigrateExtractToWideBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   migrateToWide(
     body: MigrateExtractToWideBody,

@@ -25,21 +25,21 @@ export class Iframe {
    * `show_account_selection=True` to the returned URL. Request and response shapes are not documented.
    *
    * `POST /api/v3/get_iframe_url` (operation `getIframeUrl`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetIframeUrlError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `GetIframeUrlError`.
    *
-   * Body fields ({@link GetIframeUrlBody}):
+   * Body fields (`GetIframeUrlBody`):
    * - `workspace_id` (required, `integer`): Workspace the iframe works in.
    * - `datasource_name` (optional, `string`): Data source whose connection screen to show.
    * - `destination_name` (optional, `string`): Destination whose connection screen to show.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param body the request body, sent as application/json ({@link GetIframeUrlBody})
+   * @param body the request body, sent as application/json (`GetIframeUrlBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   getUrl(body: GetIframeUrlBody, options?: RequestOptions): APIPromise<GetIframeUrlResponse> {
     return this.client.request<GetIframeUrlResponse>(

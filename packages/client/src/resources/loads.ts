@@ -36,18 +36,18 @@ export class Loads {
    * List loads
    *
    * `GET /api/v3/loads` (operation `listLoads`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListLoadsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListLoadsError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListLoadsParams})
+   * @param params query, header and cookie parameters by wire name (`ListLoadsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListLoadsParams, options?: RequestOptions): PagePromise<Load, ListLoadsResponse> {
     return requestPage<Load, ListLoadsResponse>(
@@ -83,22 +83,22 @@ export class Loads {
    * Create a load
    *
    * `POST /api/v3/loads` (operation `createLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateLoadError`.
    *
-   * Body fields ({@link CreateLoadBody}):
+   * Body fields (`CreateLoadBody`):
    * - `data_table_id` (required, `integer`): Data Table ID
    * - `destination_connection_id` (required, `integer`): Destination Connection ID
    * - `destination_table` (required, `string`): Destination table name
    * - `run_policy` (optional, `string`): Load run policy
    * - `load_historical_data` (optional, `boolean | string`): Load historical data ("Load Historical Date" in the docs; a flag or a start date, unclear).
-   * @param body the request body, sent as application/json ({@link CreateLoadBody})
+   * @param body the request body, sent as application/json (`CreateLoadBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateLoadBody, options?: RequestOptions): APIPromise<CreateLoadResponse> {
     return this.client.request<CreateLoadResponse>(
@@ -118,15 +118,15 @@ export class Loads {
    * Retrieve a load
    *
    * `GET /api/v3/loads/{load_id}` (operation `retrieveLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveLoadError`.
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(loadId: number, options?: RequestOptions): APIPromise<RetrieveLoadResponse> {
     return this.client.request<RetrieveLoadResponse>(
@@ -148,22 +148,22 @@ export class Loads {
    * Sets the load's run policy and/or schedules (body fields inferred).
    *
    * `PUT /api/v3/loads/{load_id}` (operation `updateLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateLoadError`.
    *
-   * Body fields ({@link UpdateLoadBody}):
+   * Body fields (`UpdateLoadBody`):
    * - `run_policy` (optional, `string`): Load run policy
    * - `scheduling` (optional, `Scheduling[]`): Load schedules.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateLoadBody})
+   * @param body the request body, sent as application/json (`UpdateLoadBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     loadId: number,
@@ -195,15 +195,15 @@ export class Loads {
    * Delete a load
    *
    * `DELETE /api/v3/loads/{load_id}` (operation `deleteLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `DeleteLoadError`.
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(loadId: number, options?: RequestOptions): APIPromise<DeleteLoadResponse> {
     return this.client.request<DeleteLoadResponse>(
@@ -225,16 +225,16 @@ export class Loads {
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
    * `PUT /api/v3/loads/{load_id}/pause` (operation `pauseLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link PauseLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `PauseLoadError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1pause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   pause(loadId: number, options?: RequestOptions): APIPromise<PauseLoadResponse> {
     return this.client.request<PauseLoadResponse>(
@@ -257,16 +257,16 @@ export class Loads {
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
    * `PUT /api/v3/loads/{load_id}/unpause` (operation `unpauseLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UnpauseLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UnpauseLoadError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1unpause/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   unpause(loadId: number, options?: RequestOptions): APIPromise<UnpauseLoadResponse> {
     return this.client.request<UnpauseLoadResponse>(
@@ -289,16 +289,16 @@ export class Loads {
    * Note the method is PUT (the extract actions use POST). Response not documented.
    *
    * `PUT /api/v3/loads/{load_id}/run` (operation `runLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RunLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RunLoadError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param loadId Load ID. Path parameter `load_id`. Source: `#/paths/~1api~1v3~1loads~1{load_id}~1run/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   run(loadId: number, options?: RequestOptions): APIPromise<RunLoadResponse> {
     return this.client.request<RunLoadResponse>(

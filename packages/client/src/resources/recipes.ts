@@ -24,14 +24,14 @@ export class Recipes {
    * The schema of an agency recipe is not documented; the list is not shown as paginated.
    *
    * `GET /api/v3/recipes` (operation `listRecipes`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListRecipesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListRecipesError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListRecipesResponse> {
     return this.client.request<ListRecipesResponse>(

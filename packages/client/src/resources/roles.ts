@@ -31,12 +31,12 @@ export class Roles {
     this.client = client;
   }
 
-  /** `client.roles.permissions`: see {@link Permissions}. */
+  /** `client.roles.permissions`: see `Permissions`. */
   get permissions(): Permissions {
     return (this.#permissions ??= new Permissions(this.client));
   }
 
-  /** `client.roles.users`: see {@link Users}. */
+  /** `client.roles.users`: see `Users`. */
   get users(): Users {
     return (this.#users ??= new Users(this.client));
   }
@@ -47,13 +47,13 @@ export class Roles {
    * System and custom roles of the agency; internal roles are never listed. Not paginated.
    *
    * `GET /api/v3/roles/` (operation `listRoles`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListRolesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListRolesError`.
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListRolesResponse> {
     return this.client.request<ListRolesResponse>(
@@ -72,20 +72,20 @@ export class Roles {
    * Create a role
    *
    * `POST /api/v3/roles/` (operation `createRole`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateRoleError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateRoleError`.
    *
-   * Body fields ({@link CreateRoleBody}):
+   * Body fields (`CreateRoleBody`):
    * - `title` (required, `string`): Role title.
    * - `permissions` (required, `RolePermissions`): Permissions grouped by product layer.
    * - `description` (optional, `string | null`): Optional description.
-   * @param body the request body, sent as application/json ({@link CreateRoleBody})
+   * @param body the request body, sent as application/json (`CreateRoleBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateRoleBody, options?: RequestOptions): APIPromise<CreateRoleResponse> {
     return this.client.request<CreateRoleResponse>(
@@ -105,15 +105,15 @@ export class Roles {
    * Retrieve a role
    *
    * `GET /api/v3/roles/{role_id}` (operation `retrieveRole`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveRoleError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveRoleError`.
    * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(roleId: number, options?: RequestOptions): APIPromise<RetrieveRoleResponse> {
     return this.client.request<RetrieveRoleResponse>(
@@ -136,16 +136,16 @@ export class Roles {
    * Answers 200 with a body (not 204).
    *
    * `DELETE /api/v3/roles/{role_id}` (operation `deleteRole`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteRoleError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `DeleteRoleError`.
    * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(roleId: number, options?: RequestOptions): APIPromise<DeleteRoleResponse2> {
     return this.client.request<DeleteRoleResponse2>(
@@ -174,22 +174,22 @@ export class Roles {
    * Partial update. System roles are read-only.
    *
    * `PATCH /api/v3/roles/{role_id}` (operation `updateRole`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateRoleError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateRoleError`.
    *
-   * Body fields ({@link UpdateRoleBody}):
+   * Body fields (`UpdateRoleBody`):
    * - `title` (optional, `string`): Role title.
    * - `permissions` (optional, `RolePermissions`): Permissions grouped by product layer.
    * - `description` (optional, `string | null`): Optional description.
    * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateRoleBody})
+   * @param body the request body, sent as application/json (`UpdateRoleBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     roleId: number,

@@ -25,18 +25,18 @@ export class Token {
    * renewed on every use.
    *
    * `POST /api/v3/token` (operation `createToken`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateTokenError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateTokenError`.
    *
-   * Body fields ({@link CreateTokenBody}):
+   * Body fields (`CreateTokenBody`):
    * - `workspace_id` (required, `integer`): Workspace the token is for.
-   * @param body the request body, sent as application/json ({@link CreateTokenBody})
+   * @param body the request body, sent as application/json (`CreateTokenBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateTokenBody, options?: RequestOptions): APIPromise<CreateTokenResponse> {
     return this.client.request<CreateTokenResponse>(

@@ -35,14 +35,14 @@ export class WebhookEndpoints {
    * array is inferred.
    *
    * `GET /api/v3/webhook_endpoints/` (operation `listWebhookEndpoints`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWebhookEndpointsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListWebhookEndpointsError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListWebhookEndpointsResponse> {
     return this.client.request<ListWebhookEndpointsResponse>(
@@ -64,19 +64,19 @@ export class WebhookEndpoints {
    * until verified. Unknown event names are accepted silently.
    *
    * `POST /api/v3/webhook_endpoints/` (operation `createWebhookEndpoint`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateWebhookEndpointError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateWebhookEndpointError`.
    *
-   * Body fields ({@link CreateWebhookEndpointBody}):
+   * Body fields (`CreateWebhookEndpointBody`):
    * - `url` (required, `string`): HTTPS URL of the receiver that will accept event deliveries.
    * - `event_types` (optional, `WebhookEventTypeName[]`): Event types this endpoint will subscribe to.
-   * @param body the request body, sent as application/json ({@link CreateWebhookEndpointBody})
+   * @param body the request body, sent as application/json (`CreateWebhookEndpointBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     body: CreateWebhookEndpointBody,
@@ -99,15 +99,15 @@ export class WebhookEndpoints {
    * Retrieve a webhook endpoint
    *
    * `GET /api/v3/webhook_endpoints/{id}/` (operation `retrieveWebhookEndpoint`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveWebhookEndpointError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveWebhookEndpointError`.
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: number, options?: RequestOptions): APIPromise<RetrieveWebhookEndpointResponse> {
     return this.client.request<RetrieveWebhookEndpointResponse>(
@@ -127,15 +127,15 @@ export class WebhookEndpoints {
    * Delete a webhook endpoint
    *
    * `DELETE /api/v3/webhook_endpoints/{id}/` (operation `deleteWebhookEndpoint`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link DeleteWebhookEndpointError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `DeleteWebhookEndpointError`.
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(id: number, options?: RequestOptions): APIPromise<DeleteWebhookEndpointResponse> {
     return this.client.request<DeleteWebhookEndpointResponse>(
@@ -157,22 +157,22 @@ export class WebhookEndpoints {
    * Body not documented.
    *
    * `PATCH /api/v3/webhook_endpoints/{id}/` (operation `updateWebhookEndpoint`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWebhookEndpointError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateWebhookEndpointError`.
    *
-   * Body fields ({@link UpdateWebhookEndpointBody}):
+   * Body fields (`UpdateWebhookEndpointBody`):
    * - `url` (optional, `string`): HTTPS URL of the receiver that will accept event deliveries.
    * - `event_types` (optional, `WebhookEventTypeName[]`): Event types this endpoint will subscribe to (replaces the current list).
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateWebhookEndpointBody})
+   * @param body the request body, sent as application/json (`UpdateWebhookEndpointBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     id: number,
@@ -208,16 +208,16 @@ export class WebhookEndpoints {
    * the receiver answers 200 with the challenge as plain text, the endpoint becomes `active`.
    *
    * `POST /api/v3/webhook_endpoints/{id}/verify/` (operation `verifyWebhookEndpoint`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link VerifyWebhookEndpointError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `VerifyWebhookEndpointError`.
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1verify~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   verify(id: number, options?: RequestOptions): APIPromise<VerifyWebhookEndpointResponse> {
     return this.client.request<VerifyWebhookEndpointResponse>(
@@ -247,15 +247,15 @@ export class WebhookEndpoints {
    * The old secret stops working at once and the endpoint returns to `unverified`.
    *
    * `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RegenerateWebhookEndpointSecretError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RegenerateWebhookEndpointSecretError`.
    * @param id Webhook endpoint ID (integer inferred; the docs do not say whether it is a number or a UUID). Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   regenerateSecret(
     id: number,

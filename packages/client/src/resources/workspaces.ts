@@ -32,12 +32,12 @@ export class Workspaces {
     this.client = client;
   }
 
-  /** `client.workspaces.dashboards`: see {@link Dashboards}. */
+  /** `client.workspaces.dashboards`: see `Dashboards`. */
   get dashboards(): Dashboards {
     return (this.#dashboards ??= new Dashboards(this.client));
   }
 
-  /** `client.workspaces.recipes`: see {@link WorkspacesRecipes}. */
+  /** `client.workspaces.recipes`: see `WorkspacesRecipes`. */
   get recipes(): WorkspacesRecipes {
     return (this.#recipes ??= new WorkspacesRecipes(this.client));
   }
@@ -46,18 +46,18 @@ export class Workspaces {
    * List workspaces
    *
    * `GET /api/v3/workspaces` (operation `listWorkspaces`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWorkspacesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListWorkspacesError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListWorkspacesParams})
+   * @param params query, header and cookie parameters by wire name (`ListWorkspacesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListWorkspacesParams,
@@ -96,18 +96,18 @@ export class Workspaces {
    * Create a workspace
    *
    * `POST /api/v3/workspaces` (operation `createWorkspace`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateWorkspaceError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateWorkspaceError`.
    *
-   * Body fields ({@link CreateWorkspaceBody}):
+   * Body fields (`CreateWorkspaceBody`):
    * - `title` (required, `string`): Workspace title
-   * @param body the request body, sent as application/json ({@link CreateWorkspaceBody})
+   * @param body the request body, sent as application/json (`CreateWorkspaceBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateWorkspaceBody, options?: RequestOptions): APIPromise<CreateWorkspaceResponse> {
     return this.client.request<CreateWorkspaceResponse>(
@@ -127,15 +127,15 @@ export class Workspaces {
    * Retrieve a workspace
    *
    * `GET /api/v3/workspaces/{id}` (operation `retrieveWorkspace`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveWorkspaceError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveWorkspaceError`.
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: number, options?: RequestOptions): APIPromise<RetrieveWorkspaceResponse> {
     return this.client.request<RetrieveWorkspaceResponse>(
@@ -155,20 +155,20 @@ export class Workspaces {
    * Update a workspace
    *
    * `PUT /api/v3/workspaces/{id}` (operation `updateWorkspace`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateWorkspaceError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateWorkspaceError`.
    *
-   * Body fields ({@link UpdateWorkspaceBody}):
+   * Body fields (`UpdateWorkspaceBody`):
    * - `title` (required, `string`): Workspace title
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}/parameters/0`
-   * @param body the request body, sent as application/json ({@link UpdateWorkspaceBody})
+   * @param body the request body, sent as application/json (`UpdateWorkspaceBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     id: number,

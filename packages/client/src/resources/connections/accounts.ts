@@ -31,19 +31,19 @@ export class Accounts {
    * List the accounts of a connection
    *
    * `GET /api/v3/connections/{connection_id}/accounts` (operation `listConnectionAccounts`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListConnectionAccountsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListConnectionAccountsError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link ListConnectionAccountsQuery})
+   * @param params query, header and cookie parameters by wire name (`ListConnectionAccountsQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     connectionId: number,
@@ -85,18 +85,18 @@ export class Accounts {
    * Enables or disables accounts for embedded extraction in one call. Body and response shapes are not documented.
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts` (operation `bulkUpdateConnectionAccounts`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link BulkUpdateConnectionAccountsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `BulkUpdateConnectionAccountsError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts/parameters/0`
-   * @param body the request body, sent as application/json ({@link BulkUpdateConnectionAccountsBody})
+   * @param body the request body, sent as application/json (`BulkUpdateConnectionAccountsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   bulkUpdate(
     connectionId: number,
@@ -130,22 +130,22 @@ export class Accounts {
    * Body and response shapes are not documented.
    *
    * `PATCH /api/v3/connections/{connection_id}/accounts/{account_id}` (operation `updateConnectionAccount`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateConnectionAccountError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateConnectionAccountError`.
    *
-   * Body fields ({@link UpdateConnectionAccountBody}):
+   * Body fields (`UpdateConnectionAccountBody`):
    * - `enabled_for_embedded_extraction` (required, `boolean`): Is the account enabled for embedded extraction
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param connectionId Connection ID. Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/0`
    * @param accountId Account ID (the embedded account id, `Account.id`). Path parameter `account_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}~1accounts~1{account_id}/parameters/1`
-   * @param body the request body, sent as application/json ({@link UpdateConnectionAccountBody})
+   * @param body the request body, sent as application/json (`UpdateConnectionAccountBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     connectionId: number,

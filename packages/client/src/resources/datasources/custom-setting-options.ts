@@ -30,11 +30,11 @@ export class CustomSettingOptions {
    * its own `count` and page numbers (as strings) in `next`/`previous`.
    *
    * `POST /api/v3/datasources/{datasource_name}/custom_setting_options/` (operation `listCustomSettingOptions`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListCustomSettingOptionsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListCustomSettingOptionsError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    *
-   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * Body fields (`ListCustomSettingOptionsBody`):
    * - `template_id` (required, `integer`): Extraction template ID whose custom setting is being resolved.
    * - `connection_id` (required, `integer`): Connection ID used to resolve credentials and scope accounts.
    * - `account_ids` (required, `string[]`): Remote account IDs from the source platform, scoped by connection_id.
@@ -43,15 +43,15 @@ export class CustomSettingOptions {
    * - `page` (optional, `integer`): Page number for paginated options.
    * - `page_size` (optional, `integer`): Number of options to return per account.
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/parameters/0`
-   * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
+   * @param body the request body, sent as application/json (`ListCustomSettingOptionsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     datasourceName: string,

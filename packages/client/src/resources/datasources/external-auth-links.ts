@@ -30,16 +30,16 @@ export class ExternalAuthLinks {
    * Added 2026-07-14 (after the seed). Not shown as paginated; item shape not documented.
    *
    * `GET /api/v3/datasources/{datasource_name}/external-auth-links` (operation `listExternalAuthLinks`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListExternalAuthLinksError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListExternalAuthLinksError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     datasourceName: string,
@@ -66,21 +66,21 @@ export class ExternalAuthLinks {
    * request and response shapes are not documented beyond a `send_email` flag.
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links` (operation `createExternalAuthLink`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateExternalAuthLinkError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateExternalAuthLinkError`.
    *
-   * Body fields ({@link CreateExternalAuthLinkBody}):
+   * Body fields (`CreateExternalAuthLinkBody`):
    * - `send_email` (optional, `boolean`): Whether Improvado e-mails the link.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links/parameters/0`
-   * @param body the request body, sent as application/json ({@link CreateExternalAuthLinkBody})
+   * @param body the request body, sent as application/json (`CreateExternalAuthLinkBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     datasourceName: string,
@@ -114,17 +114,17 @@ export class ExternalAuthLinks {
    * Added 2026-07-14 (after the seed). Response not documented.
    *
    * `POST /api/v3/datasources/{datasource_name}/external-auth-links/{id}/revoke` (operation `revokeExternalAuthLink`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RevokeExternalAuthLinkError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RevokeExternalAuthLinkError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links~1{id}~1revoke/parameters/0`
    * @param id External-auth link ID (type not documented; integer inferred). Path parameter `id`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1external-auth-links~1{id}~1revoke/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   revoke(
     datasourceName: string,

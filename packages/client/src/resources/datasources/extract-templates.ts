@@ -31,19 +31,19 @@ export class DatasourcesExtractTemplates {
    * List the extraction templates of a data source
    *
    * `GET /api/v3/datasources/{datasource_name}/extract-templates` (operation `listDatasourceExtractTemplates`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDatasourceExtractTemplatesError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListDatasourceExtractTemplatesError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link ListDatasourceExtractTemplatesQuery})
+   * @param params query, header and cookie parameters by wire name (`ListDatasourceExtractTemplatesQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     datasourceName: string,
@@ -86,9 +86,9 @@ export class DatasourcesExtractTemplates {
    * `EXTRACT.CREATE`. Templates whose parent is a wide report need `connection_id`.
    *
    * `POST /api/v3/datasources/{datasource_name}/extract-templates` (operation `createDatasourceExtractTemplate`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDatasourceExtractTemplateError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateDatasourceExtractTemplateError`.
    *
-   * Body fields ({@link CreateDatasourceExtractTemplateBody}):
+   * Body fields (`CreateDatasourceExtractTemplateBody`):
    * - `parent_id` (required, `integer`): ID of the parent (global) extraction template to base this template on
    * - `title` (required, `string`): Title for the new template (must be unique within the agency)
    * - `description` (optional, `string`): Description of the template (can be empty)
@@ -99,15 +99,15 @@ export class DatasourcesExtractTemplates {
    * - `historical_data_depth_limit` (optional, `integer | null`): Limit on historical data depth in days (optional, null for no limit)
    * - `connection_id` (optional, `integer`): Connection ID, required for wide report templates (parent has allow_to_select_dimensions or is_created_from_wide)
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates/parameters/0`
-   * @param body the request body, sent as application/json ({@link CreateDatasourceExtractTemplateBody})
+   * @param body the request body, sent as application/json (`CreateDatasourceExtractTemplateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     datasourceName: string,
@@ -141,16 +141,16 @@ export class DatasourcesExtractTemplates {
    * Returns the template with its provider fields (no system fields), additional parameters and schedules.
    *
    * `GET /api/v3/datasources/{datasource_name}/extract-templates/{template_id}` (operation `retrieveDatasourceExtractTemplate`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDatasourceExtractTemplateError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveDatasourceExtractTemplateError`.
    * @param datasourceName Data source name (the data source's `name`). Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/parameters/0`
    * @param templateId Extract Template ID. Path parameter `template_id`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1extract-templates~1{template_id}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     datasourceName: string,

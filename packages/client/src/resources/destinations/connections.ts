@@ -35,19 +35,19 @@ export class DestinationsConnections {
    * List the connections of a destination
    *
    * `GET /api/v3/destinations/{destination_name}/connections` (operation `listDestinationConnections`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListDestinationConnectionsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListDestinationConnectionsError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link ListDestinationConnectionsQuery})
+   * @param params query, header and cookie parameters by wire name (`ListDestinationConnectionsQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     destinationName: string,
@@ -89,23 +89,23 @@ export class DestinationsConnections {
    * The body field `conenctions_params` is spelt so in the API's docs and kept as is.
    *
    * `POST /api/v3/destinations/{destination_name}/connections` (operation `createDestinationConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateDestinationConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateDestinationConnectionError`.
    *
-   * Body fields ({@link CreateDestinationConnectionBody}):
+   * Body fields (`CreateDestinationConnectionBody`):
    * - `title` (required, `string`): Destination Connection title
    * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
    * - `destination_name` (optional, `string`): Destination name
    * - `conenctions_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections/parameters/0`
-   * @param body the request body, sent as application/json ({@link CreateDestinationConnectionBody})
+   * @param body the request body, sent as application/json (`CreateDestinationConnectionBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     destinationName: string,
@@ -139,16 +139,16 @@ export class DestinationsConnections {
    * The docs show the data-source Connection schema here, which is taken to be a mistake.
    *
    * `GET /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `retrieveDestinationConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveDestinationConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveDestinationConnectionError`.
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     destinationName: string,
@@ -177,22 +177,22 @@ export class DestinationsConnections {
    * Replaces the connection's title and connection parameters (credentials).
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `replaceDestinationConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ReplaceDestinationConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ReplaceDestinationConnectionError`.
    *
-   * Body fields ({@link ReplaceDestinationConnectionBody}):
+   * Body fields (`ReplaceDestinationConnectionBody`):
    * - `title` (required, `string`): Destination Connection title
    * - `connection_params` (required, `object`): Destination-specific connection parameters (credentials, host, database, …).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
-   * @param body the request body, sent as application/json ({@link ReplaceDestinationConnectionBody})
+   * @param body the request body, sent as application/json (`ReplaceDestinationConnectionBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   replace(
     destinationName: string,
@@ -230,23 +230,23 @@ export class DestinationsConnections {
    * Body not documented.
    *
    * `PATCH /api/v3/destinations/{destination_name}/connections/{destination_connection_id}` (operation `updateDestinationConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link UpdateDestinationConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `UpdateDestinationConnectionError`.
    *
-   * Body fields ({@link UpdateDestinationConnectionBody}):
+   * Body fields (`UpdateDestinationConnectionBody`):
    * - `title` (optional, `string`): Destination Connection title
    * - `create_load_for_new_tables` (optional, `boolean`): Create load for new tables
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}/parameters/1`
-   * @param body the request body, sent as application/json ({@link UpdateDestinationConnectionBody})
+   * @param body the request body, sent as application/json (`UpdateDestinationConnectionBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     destinationName: string,
@@ -284,17 +284,17 @@ export class DestinationsConnections {
    * Checks the connection again. Response not documented.
    *
    * `PUT /api/v3/destinations/{destination_name}/connections/{destination_connection_id}/recheck` (operation `recheckDestinationConnection`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RecheckDestinationConnectionError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RecheckDestinationConnectionError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param destinationName Destination name (the destination's `name`). Path parameter `destination_name`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}~1recheck/parameters/0`
    * @param destinationConnectionId Destination Connection ID. Path parameter `destination_connection_id`. Source: `#/paths/~1api~1v3~1destinations~1{destination_name}~1connections~1{destination_connection_id}~1recheck/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   recheck(
     destinationName: string,

@@ -23,15 +23,15 @@ export class Users {
    * List the users of a role
    *
    * `GET /api/v3/roles/{role_id}/users` (operation `listRoleUsers`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListRoleUsersError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListRoleUsersError`.
    * @param roleId Role ID. Path parameter `role_id`. Source: `#/paths/~1api~1v3~1roles~1{role_id}~1users/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(roleId: number, options?: RequestOptions): APIPromise<ListRoleUsersResponse> {
     return this.client.request<ListRoleUsersResponse>(

@@ -24,16 +24,16 @@ export class Dashboards {
    * The docs do not show this list as paginated, nor which auth it takes (Basic inferred).
    *
    * `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListWorkspaceDashboardsError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListWorkspaceDashboardsError`.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(id: number, options?: RequestOptions): APIPromise<ListWorkspaceDashboardsResponse> {
     return this.client.request<ListWorkspaceDashboardsResponse>(

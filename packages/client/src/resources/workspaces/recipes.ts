@@ -27,21 +27,21 @@ export class WorkspacesRecipes {
    * Request and response shapes and the auth (Basic) are not documented.
    *
    * `POST /api/v3/workspaces/{id}/recipes` (operation `enableWorkspaceRecipe`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link EnableWorkspaceRecipeError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `EnableWorkspaceRecipeError`.
    *
-   * Body fields ({@link EnableWorkspaceRecipeBody}):
+   * Body fields (`EnableWorkspaceRecipeBody`):
    * - `recipe_id` (required, `integer`): ID of the agency recipe to enable.
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param id Workspace ID. Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}~1recipes/parameters/0`
-   * @param body the request body, sent as application/json ({@link EnableWorkspaceRecipeBody})
+   * @param body the request body, sent as application/json (`EnableWorkspaceRecipeBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The request is invalid (validation errors, field by field or in `details`).
-   * @throws {@link AuthenticationError} 401: Missing or invalid Basic credentials, or an invalid or expired token.
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
-   * @throws {@link NotFoundError} 404: No such object (or page number out of range).
-   * @throws {@link RateLimitError} 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The request is invalid (validation errors, field by field or in `details`).
+   * @throws `AuthenticationError` 401: Missing or invalid Basic credentials, or an invalid or expired token.
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, agency feature flag not enabled, or (roles) not an agency chief or the agency lacks `can_use_embedded_api`.
+   * @throws `NotFoundError` 404: No such object (or page number out of range).
+   * @throws `RateLimitError` 429: Rate limit exceeded. Limits, headers and this status code are not documented yet.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   enable(
     id: number,

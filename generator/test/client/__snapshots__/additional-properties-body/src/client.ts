@@ -11,7 +11,7 @@ import { Reports } from './resources/reports.js';
 export class Client extends ClientBase {
   #reports: Reports | undefined;
 
-  /** `client.reports`: see {@link Reports}. */
+  /** `client.reports`: see `Reports`. */
   get reports(): Reports {
     return (this.#reports ??= new Reports(this));
   }

@@ -11,7 +11,7 @@ import { Exports } from './resources/exports.js';
 export class Client extends ClientBase {
   #exports: Exports | undefined;
 
-  /** `client.exports`: see {@link Exports}. */
+  /** `client.exports`: see `Exports`. */
   get exports(): Exports {
     return (this.#exports ??= new Exports(this));
   }

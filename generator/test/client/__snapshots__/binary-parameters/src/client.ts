@@ -11,7 +11,7 @@ import { Blobs } from './resources/blobs.js';
 export class Client extends ClientBase {
   #blobs: Blobs | undefined;
 
-  /** `client.blobs`: see {@link Blobs}. */
+  /** `client.blobs`: see `Blobs`. */
   get blobs(): Blobs {
     return (this.#blobs ??= new Blobs(this));
   }

@@ -13,12 +13,12 @@ export class Client extends ClientBase {
   #documents: Documents | undefined;
   #images: Images | undefined;
 
-  /** `client.documents`: see {@link Documents}. */
+  /** `client.documents`: see `Documents`. */
   get documents(): Documents {
     return (this.#documents ??= new Documents(this));
   }
 
-  /** `client.images`: see {@link Images}. */
+  /** `client.images`: see `Images`. */
   get images(): Images {
     return (this.#images ??= new Images(this));
   }

@@ -11,7 +11,7 @@ import { Members } from './resources/members.js';
 export class Client extends ClientBase {
   #members: Members | undefined;
 
-  /** `client.members`: see {@link Members}. */
+  /** `client.members`: see `Members`. */
   get members(): Members {
     return (this.#members ??= new Members(this));
   }

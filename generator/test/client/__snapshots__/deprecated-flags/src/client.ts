@@ -11,7 +11,7 @@ import { Matches } from './resources/matches.js';
 export class Client extends ClientBase {
   #matches: Matches | undefined;
 
-  /** `client.matches`: see {@link Matches}. */
+  /** `client.matches`: see `Matches`. */
   get matches(): Matches {
     return (this.#matches ??= new Matches(this));
   }

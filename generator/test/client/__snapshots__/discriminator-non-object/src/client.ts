@@ -11,7 +11,7 @@ import { Contents } from './resources/contents.js';
 export class Client extends ClientBase {
   #contents: Contents | undefined;
 
-  /** `client.contents`: see {@link Contents}. */
+  /** `client.contents`: see `Contents`. */
   get contents(): Contents {
     return (this.#contents ??= new Contents(this));
   }

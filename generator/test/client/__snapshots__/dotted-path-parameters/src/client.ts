@@ -11,7 +11,7 @@ import { Projects } from './resources/projects.js';
 export class Client extends ClientBase {
   #projects: Projects | undefined;
 
-  /** `client.projects`: see {@link Projects}. */
+  /** `client.projects`: see `Projects`. */
   get projects(): Projects {
     return (this.#projects ??= new Projects(this));
   }

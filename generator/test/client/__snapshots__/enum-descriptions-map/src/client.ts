@@ -11,7 +11,7 @@ import { Planets } from './resources/planets.js';
 export class Client extends ClientBase {
   #planets: Planets | undefined;
 
-  /** `client.planets`: see {@link Planets}. */
+  /** `client.planets`: see `Planets`. */
   get planets(): Planets {
     return (this.#planets ??= new Planets(this));
   }

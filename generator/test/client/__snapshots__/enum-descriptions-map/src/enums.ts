@@ -3,7 +3,7 @@
 import type { Orbit, PlanetType } from '@fixtures/enum-descriptions-map-types';
 
 /**
- * Every value of {@link PlanetType}, in spec order.
+ * Every value of `PlanetType`, in spec order.
  * Source: `#/components/schemas/PlanetType`
  */
 export const PlanetTypeValues = [
@@ -13,7 +13,7 @@ export const PlanetTypeValues = [
 ] as const satisfies ReadonlyArray<PlanetType>;
 
 /**
- * Every value of {@link Orbit}, in spec order.
+ * Every value of `Orbit`, in spec order.
  * Source: `#/components/schemas/Orbit`
  */
 export const OrbitValues = [1, 2] as const satisfies ReadonlyArray<Orbit>;

@@ -3,25 +3,25 @@
 import type { ClassName, Operator, Rating, SortKey } from '@fixtures/enum-special-characters-types';
 
 /**
- * Every value of {@link Rating}, in spec order.
+ * Every value of `Rating`, in spec order.
  * Source: `#/components/schemas/Rating`
  */
 export const RatingValues = ['B+', 'B', 'B-'] as const satisfies ReadonlyArray<Rating>;
 
 /**
- * Every value of {@link SortKey}, in spec order.
+ * Every value of `SortKey`, in spec order.
  * Source: `#/components/schemas/SortKey`
  */
 export const SortKeyValues = ['name', '-name'] as const satisfies ReadonlyArray<SortKey>;
 
 /**
- * Every value of {@link Operator}, in spec order.
+ * Every value of `Operator`, in spec order.
  * Source: `#/components/schemas/Operator`
  */
 export const OperatorValues = ['=', '!=', '<', '>'] as const satisfies ReadonlyArray<Operator>;
 
 /**
- * Every value of {@link ClassName}, in spec order.
+ * Every value of `ClassName`, in spec order.
  * Source: `#/components/schemas/ClassName`
  */
 export const ClassNameValues = [

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #queues: Queues | undefined;
   #tickets: Tickets | undefined;
 
-  /** `client.levelValues`: see {@link LevelValues}. */
+  /** `client.levelValues`: see `LevelValues`. */
   get levelValues(): LevelValues {
     return (this.#levelValues ??= new LevelValues(this));
   }
 
-  /** `client.queues`: see {@link Queues}. */
+  /** `client.queues`: see `Queues`. */
   get queues(): Queues {
     return (this.#queues ??= new Queues(this));
   }
 
-  /** `client.tickets`: see {@link Tickets}. */
+  /** `client.tickets`: see `Tickets`. */
   get tickets(): Tickets {
     return (this.#tickets ??= new Tickets(this));
   }

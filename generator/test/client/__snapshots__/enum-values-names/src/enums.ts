@@ -3,25 +3,25 @@
 import type { Level, Priority, PriorityValues, Status } from '@fixtures/enum-values-names-types';
 
 /**
- * Every value of {@link Status}, in spec order.
+ * Every value of `Status`, in spec order.
  * Source: `#/components/schemas/Status`
  */
 export const StatusValues2 = ['open', 'closed'] as const satisfies ReadonlyArray<Status>;
 
 /**
- * Every value of {@link Level}, in spec order.
+ * Every value of `Level`, in spec order.
  * Source: `#/components/schemas/Level`
  */
 export const LevelValues2 = ['low', 'high'] as const satisfies ReadonlyArray<Level>;
 
 /**
- * Every value of {@link Priority}, in spec order.
+ * Every value of `Priority`, in spec order.
  * Source: `#/components/schemas/Priority`
  */
 export const PriorityValues2 = [1, 2, 3] as const satisfies ReadonlyArray<Priority>;
 
 /**
- * Every value of {@link PriorityValues}, in spec order.
+ * Every value of `PriorityValues`, in spec order.
  * Source: `#/components/schemas/PriorityValues`
  */
 export const PriorityValuesValues = [

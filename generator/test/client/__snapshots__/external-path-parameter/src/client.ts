@@ -11,7 +11,7 @@ import { Stores } from './resources/stores.js';
 export class Client extends ClientBase {
   #stores: Stores | undefined;
 
-  /** `client.stores`: see {@link Stores}. */
+  /** `client.stores`: see `Stores`. */
   get stores(): Stores {
     return (this.#stores ??= new Stores(this));
   }

@@ -11,7 +11,7 @@ import { Customers } from './resources/customers.js';
 export class Client extends ClientBase {
   #customers: Customers | undefined;
 
-  /** `client.customers`: see {@link Customers}. */
+  /** `client.customers`: see `Customers`. */
   get customers(): Customers {
     return (this.#customers ??= new Customers(this));
   }

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #constructor_: Constructor | undefined;
   #pets: Pets | undefined;
 
-  /** `client.client_`: see {@link ClientResource}. */
+  /** `client.client_`: see `ClientResource`. */
   get client_(): ClientResource {
     return (this.#client_ ??= new ClientResource(this));
   }
 
-  /** `client.constructor_`: see {@link Constructor}. */
+  /** `client.constructor_`: see `Constructor`. */
   get constructor_(): Constructor {
     return (this.#constructor_ ??= new Constructor(this));
   }
 
-  /** `client.pets`: see {@link Pets}. */
+  /** `client.pets`: see `Pets`. */
   get pets(): Pets {
     return (this.#pets ??= new Pets(this));
   }

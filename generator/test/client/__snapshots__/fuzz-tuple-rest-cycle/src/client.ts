@@ -11,7 +11,7 @@ import { Grids } from './resources/grids.js';
 export class Client extends ClientBase {
   #grids: Grids | undefined;
 
-  /** `client.grids`: see {@link Grids}. */
+  /** `client.grids`: see `Grids`. */
   get grids(): Grids {
     return (this.#grids ??= new Grids(this));
   }

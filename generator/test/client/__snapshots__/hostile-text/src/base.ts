@@ -34,7 +34,7 @@ export type ClientAuth = {
   "api key 'x' */-bearer"?: Credential | ListThingsNowTokenBody | null | undefined;
 };
 
-/** Options of {@link ClientBase}: every field is optional. Per-request overrides go in each method's last argument. */
+/** Options of `ClientBase`: every field is optional. Per-request overrides go in each method's last argument. */
 export interface ClientOptions extends Omit<_ClientOptions, 'auth'> {
   /** Credentials by security scheme key. */
   auth?: ClientAuth | undefined;
@@ -73,10 +73,10 @@ const REQUEST_LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
 
 /**
  * The Hostile 'API' "*\/" `${x}` API client without resources: configuration, auth, `withOptions` and `request(method, path, …)`.
- * {@link Client} adds the resources; a resource class also works on its own over a `ClientBase` (`new Extracts(new ClientBase(options))`), so a bundle holds only that resource.
+ * `Client` adds the resources; a resource class also works on its own over a `ClientBase` (`new Extracts(new ClientBase(options))`), so a bundle holds only that resource.
  */
 export class ClientBase extends ClientCore {
-  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ClientOptions}) */
+  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see `ClientOptions`) */
   constructor(options: ClientOptions = {}) {
     super(options as _ClientOptions, CONFIG);
   }

@@ -3,7 +3,7 @@
 import type { Status } from '@fixtures/hostile-text-types';
 
 /**
- * Every value of {@link Status}, in spec order.
+ * Every value of `Status`, in spec order.
  * Source: `#/components/schemas/Status`
  */
 export const StatusValues = [

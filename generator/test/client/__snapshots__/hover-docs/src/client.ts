@@ -13,7 +13,7 @@ import { Templates } from './resources/templates.js';
 export class Client extends ClientBase {
   #templates: Templates | undefined;
 
-  /** `client.templates`: see {@link Templates}. */
+  /** `client.templates`: see `Templates`. */
   get templates(): Templates {
     return (this.#templates ??= new Templates(this));
   }

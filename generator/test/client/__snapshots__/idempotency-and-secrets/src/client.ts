@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #payments: Payments | undefined;
   #refunds: Refunds | undefined;
 
-  /** `client.jobs`: see {@link Jobs}. */
+  /** `client.jobs`: see `Jobs`. */
   get jobs(): Jobs {
     return (this.#jobs ??= new Jobs(this));
   }
 
-  /** `client.payments`: see {@link Payments}. */
+  /** `client.payments`: see `Payments`. */
   get payments(): Payments {
     return (this.#payments ??= new Payments(this));
   }
 
-  /** `client.refunds`: see {@link Refunds}. */
+  /** `client.refunds`: see `Refunds`. */
   get refunds(): Refunds {
     return (this.#refunds ??= new Refunds(this));
   }

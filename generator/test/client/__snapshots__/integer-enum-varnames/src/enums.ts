@@ -3,7 +3,7 @@
 import type { JobState } from '@fixtures/integer-enum-varnames-types';
 
 /**
- * Every value of {@link JobState}, in spec order.
+ * Every value of `JobState`, in spec order.
  * Source: `#/components/schemas/JobState`
  */
 export const JobStateValues = [0, 1, 2, 3] as const satisfies ReadonlyArray<JobState>;

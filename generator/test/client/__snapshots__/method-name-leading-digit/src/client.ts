@@ -11,7 +11,7 @@ import { Accounts } from './resources/accounts.js';
 export class Client extends ClientBase {
   #accounts: Accounts | undefined;
 
-  /** `client.accounts`: see {@link Accounts}. */
+  /** `client.accounts`: see `Accounts`. */
   get accounts(): Accounts {
     return (this.#accounts ??= new Accounts(this));
   }

@@ -11,7 +11,7 @@ import { Attachments } from './resources/attachments.js';
 export class Client extends ClientBase {
   #attachments: Attachments | undefined;
 
-  /** `client.attachments`: see {@link Attachments}. */
+  /** `client.attachments`: see `Attachments`. */
   get attachments(): Attachments {
     return (this.#attachments ??= new Attachments(this));
   }

@@ -3,7 +3,7 @@
 import type { Priority } from '@fixtures/null-in-enum-types';
 
 /**
- * Every value of {@link Priority}, in spec order (`null` is also allowed and not listed).
+ * Every value of `Priority`, in spec order (`null` is also allowed and not listed).
  * Source: `#/components/schemas/Priority`
  */
 export const PriorityValues = ['low', 'medium', 'high'] as const satisfies ReadonlyArray<Priority>;

@@ -11,7 +11,7 @@ import { Produce } from './resources/produce.js';
 export class Client extends ClientBase {
   #produce: Produce | undefined;
 
-  /** `client.produce`: see {@link Produce}. */
+  /** `client.produce`: see `Produce`. */
   get produce(): Produce {
     return (this.#produce ??= new Produce(this));
   }

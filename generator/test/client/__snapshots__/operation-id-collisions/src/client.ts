@@ -17,22 +17,22 @@ export class Client extends ClientBase {
   #clients: Clients | undefined;
   #config_: Config | undefined;
 
-  /** `client.accounts`: see {@link Accounts}. */
+  /** `client.accounts`: see `Accounts`. */
   get accounts(): Accounts {
     return (this.#accounts ??= new Accounts(this));
   }
 
-  /** `client.accountsLegacy`: see {@link AccountsLegacy}. */
+  /** `client.accountsLegacy`: see `AccountsLegacy`. */
   get accountsLegacy(): AccountsLegacy {
     return (this.#accountsLegacy ??= new AccountsLegacy(this));
   }
 
-  /** `client.clients`: see {@link Clients}. */
+  /** `client.clients`: see `Clients`. */
   get clients(): Clients {
     return (this.#clients ??= new Clients(this));
   }
 
-  /** `client.config_`: see {@link Config}. */
+  /** `client.config_`: see `Config`. */
   get config_(): Config {
     return (this.#config_ ??= new Config(this));
   }

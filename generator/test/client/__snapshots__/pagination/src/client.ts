@@ -19,27 +19,27 @@ export class Client extends ClientBase {
   #projects: Projects | undefined;
   #widgets: Widgets | undefined;
 
-  /** `client.datasources`: see {@link Datasources}. */
+  /** `client.datasources`: see `Datasources`. */
   get datasources(): Datasources {
     return (this.#datasources ??= new Datasources(this));
   }
 
-  /** `client.events`: see {@link Events}. */
+  /** `client.events`: see `Events`. */
   get events(): Events {
     return (this.#events ??= new Events(this));
   }
 
-  /** `client.links`: see {@link Links}. */
+  /** `client.links`: see `Links`. */
   get links(): Links {
     return (this.#links ??= new Links(this));
   }
 
-  /** `client.projects`: see {@link Projects}. */
+  /** `client.projects`: see `Projects`. */
   get projects(): Projects {
     return (this.#projects ??= new Projects(this));
   }
 
-  /** `client.widgets`: see {@link Widgets}. */
+  /** `client.widgets`: see `Widgets`. */
   get widgets(): Widgets {
     return (this.#widgets ??= new Widgets(this));
   }

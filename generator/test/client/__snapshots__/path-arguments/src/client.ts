@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #things: Things | undefined;
   #users: Users | undefined;
 
-  /** `client.orgs`: see {@link Orgs}. */
+  /** `client.orgs`: see `Orgs`. */
   get orgs(): Orgs {
     return (this.#orgs ??= new Orgs(this));
   }
 
-  /** `client.things`: see {@link Things}. */
+  /** `client.things`: see `Things`. */
   get things(): Things {
     return (this.#things ??= new Things(this));
   }
 
-  /** `client.users`: see {@link Users}. */
+  /** `client.users`: see `Users`. */
   get users(): Users {
     return (this.#users ??= new Users(this));
   }

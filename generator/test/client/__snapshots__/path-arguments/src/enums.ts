@@ -3,7 +3,7 @@
 import type { TeamSlug } from '@fixtures/path-arguments-types';
 
 /**
- * Every value of {@link TeamSlug}, in spec order.
+ * Every value of `TeamSlug`, in spec order.
  * Source: `#/components/schemas/TeamSlug`
  */
 export const TeamSlugValues = [

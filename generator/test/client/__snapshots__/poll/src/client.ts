@@ -17,17 +17,17 @@ export class Client extends ClientBase {
   #jobs: Jobs | undefined;
   #loads: Loads | undefined;
 
-  /** `client.exports`: see {@link Exports}. */
+  /** `client.exports`: see `Exports`. */
   get exports(): Exports {
     return (this.#exports ??= new Exports(this));
   }
 
-  /** `client.jobs`: see {@link Jobs}. */
+  /** `client.jobs`: see `Jobs`. */
   get jobs(): Jobs {
     return (this.#jobs ??= new Jobs(this));
   }
 
-  /** `client.loads`: see {@link Loads}. */
+  /** `client.loads`: see `Loads`. */
   get loads(): Loads {
     return (this.#loads ??= new Loads(this));
   }

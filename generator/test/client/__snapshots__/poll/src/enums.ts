@@ -3,7 +3,7 @@
 import type { LoadStatus } from '@fixtures/poll-types';
 
 /**
- * Every value of {@link LoadStatus}, in spec order.
+ * Every value of `LoadStatus`, in spec order.
  * Source: `#/components/schemas/LoadStatus`
  */
 export const LoadStatusValues = [

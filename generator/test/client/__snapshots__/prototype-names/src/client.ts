@@ -13,12 +13,12 @@ export class Client extends ClientBase {
   #forms: Forms | undefined;
   #things: Things | undefined;
 
-  /** `client.forms`: see {@link Forms}. */
+  /** `client.forms`: see `Forms`. */
   get forms(): Forms {
     return (this.#forms ??= new Forms(this));
   }
 
-  /** `client.things`: see {@link Things}. */
+  /** `client.things`: see `Things`. */
   get things(): Things {
     return (this.#things ??= new Things(this));
   }

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #exports: Exports | undefined;
   #search: Search | undefined;
 
-  /** `client.articles`: see {@link Articles}. */
+  /** `client.articles`: see `Articles`. */
   get articles(): Articles {
     return (this.#articles ??= new Articles(this));
   }
 
-  /** `client.exports`: see {@link Exports}. */
+  /** `client.exports`: see `Exports`. */
   get exports(): Exports {
     return (this.#exports ??= new Exports(this));
   }
 
-  /** `client.search`: see {@link Search}. */
+  /** `client.search`: see `Search`. */
   get search(): Search {
     return (this.#search ??= new Search(this));
   }

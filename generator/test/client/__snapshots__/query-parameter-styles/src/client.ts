@@ -11,7 +11,7 @@ import { Rates } from './resources/rates.js';
 export class Client extends ClientBase {
   #rates: Rates | undefined;
 
-  /** `client.rates`: see {@link Rates}. */
+  /** `client.rates`: see `Rates`. */
   get rates(): Rates {
     return (this.#rates ??= new Rates(this));
   }

@@ -11,7 +11,7 @@ import { Avatars } from './resources/avatars.js';
 export class Client extends ClientBase {
   #avatars: Avatars | undefined;
 
-  /** `client.avatars`: see {@link Avatars}. */
+  /** `client.avatars`: see `Avatars`. */
   get avatars(): Avatars {
     return (this.#avatars ??= new Avatars(this));
   }

@@ -11,7 +11,7 @@ import { Orders } from './resources/orders.js';
 export class Client extends ClientBase {
   #orders: Orders | undefined;
 
-  /** `client.orders`: see {@link Orders}. */
+  /** `client.orders`: see `Orders`. */
   get orders(): Orders {
     return (this.#orders ??= new Orders(this));
   }

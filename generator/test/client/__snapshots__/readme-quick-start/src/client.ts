@@ -17,22 +17,22 @@ export class Client extends ClientBase {
   #experiments: Experiments | undefined;
   #legacy: Legacy | undefined;
 
-  /** `client.albums`: see {@link Albums}. */
+  /** `client.albums`: see `Albums`. */
   get albums(): Albums {
     return (this.#albums ??= new Albums(this));
   }
 
-  /** `client.drafts`: see {@link Drafts}. */
+  /** `client.drafts`: see `Drafts`. */
   get drafts(): Drafts {
     return (this.#drafts ??= new Drafts(this));
   }
 
-  /** `client.experiments`: see {@link Experiments}. */
+  /** `client.experiments`: see `Experiments`. */
   get experiments(): Experiments {
     return (this.#experiments ??= new Experiments(this));
   }
 
-  /** `client.legacy`: see {@link Legacy}. */
+  /** `client.legacy`: see `Legacy`. */
   get legacy(): Legacy {
     return (this.#legacy ??= new Legacy(this));
   }

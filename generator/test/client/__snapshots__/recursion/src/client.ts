@@ -11,7 +11,7 @@ import { People } from './resources/people.js';
 export class Client extends ClientBase {
   #people: People | undefined;
 
-  /** `client.people`: see {@link People}. */
+  /** `client.people`: see `People`. */
   get people(): People {
     return (this.#people ??= new People(this));
   }

@@ -11,7 +11,7 @@ import { Mirror } from './resources/mirror.js';
 export class Client extends ClientBase {
   #mirror: Mirror | undefined;
 
-  /** `client.mirror`: see {@link Mirror}. */
+  /** `client.mirror`: see `Mirror`. */
   get mirror(): Mirror {
     return (this.#mirror ??= new Mirror(this));
   }

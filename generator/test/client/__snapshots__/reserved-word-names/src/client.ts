@@ -11,7 +11,7 @@ import { Toggles } from './resources/toggles.js';
 export class Client extends ClientBase {
   #toggles: Toggles | undefined;
 
-  /** `client.toggles`: see {@link Toggles}. */
+  /** `client.toggles`: see `Toggles`. */
   get toggles(): Toggles {
     return (this.#toggles ??= new Toggles(this));
   }

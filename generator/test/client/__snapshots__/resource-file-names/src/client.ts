@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #planAb: PlanAb | undefined;
   #projectsV2: ProjectsV2 | undefined;
 
-  /** `client.planAB`: see {@link PlanAB}. */
+  /** `client.planAB`: see `PlanAB`. */
   get planAB(): PlanAB {
     return (this.#planAB ??= new PlanAB(this));
   }
 
-  /** `client.planAb`: see {@link PlanAb}. */
+  /** `client.planAb`: see `PlanAb`. */
   get planAb(): PlanAb {
     return (this.#planAb ??= new PlanAb(this));
   }
 
-  /** `client.projectsV2`: see {@link ProjectsV2}. */
+  /** `client.projectsV2`: see `ProjectsV2`. */
   get projectsV2(): ProjectsV2 {
     return (this.#projectsV2 ??= new ProjectsV2(this));
   }

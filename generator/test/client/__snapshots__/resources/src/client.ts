@@ -21,32 +21,32 @@ export class Client extends ClientBase {
   #webhooks: Webhooks | undefined;
   #workspaces: Workspaces | undefined;
 
-  /** `client.connections`: see {@link Connections}. */
+  /** `client.connections`: see `Connections`. */
   get connections(): Connections {
     return (this.#connections ??= new Connections(this));
   }
 
-  /** `client.datasources`: see {@link Datasources}. */
+  /** `client.datasources`: see `Datasources`. */
   get datasources(): Datasources {
     return (this.#datasources ??= new Datasources(this));
   }
 
-  /** `client.extracts`: see {@link Extracts}. */
+  /** `client.extracts`: see `Extracts`. */
   get extracts(): Extracts {
     return (this.#extracts ??= new Extracts(this));
   }
 
-  /** `client.health`: see {@link Health}. */
+  /** `client.health`: see `Health`. */
   get health(): Health {
     return (this.#health ??= new Health(this));
   }
 
-  /** `client.webhooks`: see {@link Webhooks}. */
+  /** `client.webhooks`: see `Webhooks`. */
   get webhooks(): Webhooks {
     return (this.#webhooks ??= new Webhooks(this));
   }
 
-  /** `client.workspaces`: see {@link Workspaces}. */
+  /** `client.workspaces`: see `Workspaces`. */
   get workspaces(): Workspaces {
     return (this.#workspaces ??= new Workspaces(this));
   }

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #rawBody: RawBodyResource | undefined;
   #responseData: ResponseDataResource | undefined;
 
-  /** `client.logger`: see {@link LoggerResource}. */
+  /** `client.logger`: see `LoggerResource`. */
   get logger(): LoggerResource {
     return (this.#logger ??= new LoggerResource(this));
   }
 
-  /** `client.rawBody`: see {@link RawBodyResource}. */
+  /** `client.rawBody`: see `RawBodyResource`. */
   get rawBody(): RawBodyResource {
     return (this.#rawBody ??= new RawBodyResource(this));
   }
 
-  /** `client.responseData`: see {@link ResponseDataResource}. */
+  /** `client.responseData`: see `ResponseDataResource`. */
   get responseData(): ResponseDataResource {
     return (this.#responseData ??= new ResponseDataResource(this));
   }

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #session: Session | undefined;
   #token: Token | undefined;
 
-  /** `client.public`: see {@link Public}. */
+  /** `client.public`: see `Public`. */
   get public(): Public {
     return (this.#public ??= new Public(this));
   }
 
-  /** `client.session`: see {@link Session}. */
+  /** `client.session`: see `Session`. */
   get session(): Session {
     return (this.#session ??= new Session(this));
   }
 
-  /** `client.token`: see {@link Token}. */
+  /** `client.token`: see `Token`. */
   get token(): Token {
     return (this.#token ??= new Token(this));
   }

@@ -37,72 +37,72 @@ export class Client extends ClientBase {
   #users: Users | undefined;
   #webhooks: Webhooks | undefined;
 
-  /** `client.emojis`: see {@link Emojis}. */
+  /** `client.emojis`: see `Emojis`. */
   get emojis(): Emojis {
     return (this.#emojis ??= new Emojis(this));
   }
 
-  /** `client.events`: see {@link Events}. */
+  /** `client.events`: see `Events`. */
   get events(): Events {
     return (this.#events ??= new Events(this));
   }
 
-  /** `client.logout`: see {@link Logout}. */
+  /** `client.logout`: see `Logout`. */
   get logout(): Logout {
     return (this.#logout ??= new Logout(this));
   }
 
-  /** `client.matches`: see {@link Matches}. */
+  /** `client.matches`: see `Matches`. */
   get matches(): Matches {
     return (this.#matches ??= new Matches(this));
   }
 
-  /** `client.names`: see {@link Names}. */
+  /** `client.names`: see `Names`. */
   get names(): Names {
     return (this.#names ??= new Names(this));
   }
 
-  /** `client.petOfTheDay`: see {@link PetOfTheDay}. */
+  /** `client.petOfTheDay`: see `PetOfTheDay`. */
   get petOfTheDay(): PetOfTheDay {
     return (this.#petOfTheDay ??= new PetOfTheDay(this));
   }
 
-  /** `client.profile`: see {@link Profile}. */
+  /** `client.profile`: see `Profile`. */
   get profile(): Profile {
     return (this.#profile ??= new Profile(this));
   }
 
-  /** `client.report`: see {@link Report}. */
+  /** `client.report`: see `Report`. */
   get report(): Report {
     return (this.#report ??= new Report(this));
   }
 
-  /** `client.runs`: see {@link Runs}. */
+  /** `client.runs`: see `Runs`. */
   get runs(): Runs {
     return (this.#runs ??= new Runs(this));
   }
 
-  /** `client.settings`: see {@link Settings}. */
+  /** `client.settings`: see `Settings`. */
   get settings(): Settings {
     return (this.#settings ??= new Settings(this));
   }
 
-  /** `client.stars`: see {@link Stars}. */
+  /** `client.stars`: see `Stars`. */
   get stars(): Stars {
     return (this.#stars ??= new Stars(this));
   }
 
-  /** `client.status`: see {@link Status}. */
+  /** `client.status`: see `Status`. */
   get status(): Status {
     return (this.#status ??= new Status(this));
   }
 
-  /** `client.users`: see {@link Users}. */
+  /** `client.users`: see `Users`. */
   get users(): Users {
     return (this.#users ??= new Users(this));
   }
 
-  /** `client.webhooks`: see {@link Webhooks}. */
+  /** `client.webhooks`: see `Webhooks`. */
   get webhooks(): Webhooks {
     return (this.#webhooks ??= new Webhooks(this));
   }

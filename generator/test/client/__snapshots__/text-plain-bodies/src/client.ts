@@ -13,12 +13,12 @@ export class Client extends ClientBase {
   #notes: Notes | undefined;
   #ping: Ping | undefined;
 
-  /** `client.notes`: see {@link Notes}. */
+  /** `client.notes`: see `Notes`. */
   get notes(): Notes {
     return (this.#notes ??= new Notes(this));
   }
 
-  /** `client.ping`: see {@link Ping}. */
+  /** `client.ping`: see `Ping`. */
   get ping(): Ping {
     return (this.#ping ??= new Ping(this));
   }

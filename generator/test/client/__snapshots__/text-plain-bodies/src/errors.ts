@@ -9,50 +9,50 @@ export type ClientErrorBody = AddNoteError | string | undefined;
 
 export type ApiError = core.ApiError<ClientErrorBody>;
 
-/** The runtime's `ApiError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `ApiError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const ApiError: ApiErrorClass<ClientErrorBody, ApiError> = core.ApiError;
 
 export type BadRequestError = core.BadRequestError<ClientErrorBody>;
 
-/** The runtime's `BadRequestError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `BadRequestError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const BadRequestError: ApiErrorClass<ClientErrorBody, BadRequestError> =
   core.BadRequestError;
 
 export type AuthenticationError = core.AuthenticationError<ClientErrorBody>;
 
-/** The runtime's `AuthenticationError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `AuthenticationError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const AuthenticationError: ApiErrorClass<ClientErrorBody, AuthenticationError> =
   core.AuthenticationError;
 
 export type PermissionDeniedError = core.PermissionDeniedError<ClientErrorBody>;
 
-/** The runtime's `PermissionDeniedError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `PermissionDeniedError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const PermissionDeniedError: ApiErrorClass<ClientErrorBody, PermissionDeniedError> =
   core.PermissionDeniedError;
 
 export type NotFoundError = core.NotFoundError<ClientErrorBody>;
 
-/** The runtime's `NotFoundError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `NotFoundError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const NotFoundError: ApiErrorClass<ClientErrorBody, NotFoundError> = core.NotFoundError;
 
 export type ConflictError = core.ConflictError<ClientErrorBody>;
 
-/** The runtime's `ConflictError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `ConflictError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const ConflictError: ApiErrorClass<ClientErrorBody, ConflictError> = core.ConflictError;
 
 export type UnprocessableEntityError = core.UnprocessableEntityError<ClientErrorBody>;
 
-/** The runtime's `UnprocessableEntityError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `UnprocessableEntityError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const UnprocessableEntityError: ApiErrorClass<ClientErrorBody, UnprocessableEntityError> =
   core.UnprocessableEntityError;
 
 export type RateLimitError = core.RateLimitError<ClientErrorBody>;
 
-/** The runtime's `RateLimitError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `RateLimitError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const RateLimitError: ApiErrorClass<ClientErrorBody, RateLimitError> = core.RateLimitError;
 
 export type InternalServerError = core.InternalServerError<ClientErrorBody>;
 
-/** The runtime's `InternalServerError` with `body` typed {@link ClientErrorBody}: `instanceof` narrows to it. */
+/** The runtime's `InternalServerError` with `body` typed `ClientErrorBody`: `instanceof` narrows to it. */
 export const InternalServerError: ApiErrorClass<ClientErrorBody, InternalServerError> =
   core.InternalServerError;

@@ -11,7 +11,7 @@ import { Trees } from './resources/trees.js';
 export class Client extends ClientBase {
   #trees: Trees | undefined;
 
-  /** `client.trees`: see {@link Trees}. */
+  /** `client.trees`: see `Trees`. */
   get trees(): Trees {
     return (this.#trees ??= new Trees(this));
   }

@@ -13,7 +13,7 @@ import { Pets } from './resources/pets.js';
 export class Client extends ClientBase {
   #pets: Pets | undefined;
 
-  /** `client.pets`: see {@link Pets}. */
+  /** `client.pets`: see `Pets`. */
   get pets(): Pets {
     return (this.#pets ??= new Pets(this));
   }

@@ -15,17 +15,17 @@ export class Client extends ClientBase {
   #contacts: Contacts | undefined;
   #lookups: Lookups | undefined;
 
-  /** `client.accounts`: see {@link Accounts}. */
+  /** `client.accounts`: see `Accounts`. */
   get accounts(): Accounts {
     return (this.#accounts ??= new Accounts(this));
   }
 
-  /** `client.contacts`: see {@link Contacts}. */
+  /** `client.contacts`: see `Contacts`. */
   get contacts(): Contacts {
     return (this.#contacts ??= new Contacts(this));
   }
 
-  /** `client.lookups`: see {@link Lookups}. */
+  /** `client.lookups`: see `Lookups`. */
   get lookups(): Lookups {
     return (this.#lookups ??= new Lookups(this));
   }

@@ -11,7 +11,7 @@ import { Events } from './resources/events.js';
 export class Client extends ClientBase {
   #events: Events | undefined;
 
-  /** `client.events`: see {@link Events}. */
+  /** `client.events`: see `Events`. */
   get events(): Events {
     return (this.#events ??= new Events(this));
   }

@@ -13,29 +13,29 @@ import {
   webhookIdempotencyKey as _webhookIdempotencyKey,
 } from './core/webhooks.js';
 
-/** The `user.created` event: {@link AccountEvent} with `type: 'user.created'` (the `account` webhook, `POST`). */
+/** The `user.created` event: `AccountEvent` with `type: 'user.created'` (the `account` webhook, `POST`). */
 export interface UserCreatedEvent extends AccountEvent {
   type: 'user.created';
 }
 
-/** The `user.deleted` event: {@link AccountEvent} with `type: 'user.deleted'` (the `account` webhook, `POST`). */
+/** The `user.deleted` event: `AccountEvent` with `type: 'user.deleted'` (the `account` webhook, `POST`). */
 export interface UserDeletedEvent2 extends AccountEvent {
   type: 'user.deleted';
 }
 
-/** The `2fa.enabled` event: {@link AccountEvent} with `type: '2fa.enabled'` (the `account` webhook, `POST`). */
+/** The `2fa.enabled` event: `AccountEvent` with `type: '2fa.enabled'` (the `account` webhook, `POST`). */
 export interface E2faEnabledEvent extends AccountEvent {
   type: '2fa.enabled';
 }
 
 /**
  * An event whose `type` the spec does not list (the API may name new event types). At run time `type` is a string;
- * its type, {@link UnknownEventType}, keeps it apart from the documented names, so that a misspelt `case` does not compile.
+ * its type, `UnknownEventType`, keeps it apart from the documented names, so that a misspelt `case` does not compile.
  * `String(event.type)` gives the name.
  */
 export type UnknownWebhookEvent = Omit<AccountEvent, 'type'> & { type: UnknownEventType };
 
-/** A verified webhook event, as {@link unwrap} returns it: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an {@link UnknownWebhookEvent}. */
+/** A verified webhook event, as `unwrap` returns it: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an `UnknownWebhookEvent`. */
 export type ClientWebhookEvent =
   UserCreatedEvent | UserDeletedEvent2 | E2faEnabledEvent | InvoicePaid | UnknownWebhookEvent;
 
@@ -49,12 +49,12 @@ export const webhookSignature: WebhookSignatureScheme = {
 
 /**
  * Verifies a delivery's `X-Accounts-Signature` signature (HMAC-SHA256 of the raw body, hex, constant-time comparison) and returns the parsed event.
- * The result is a union discriminated by `type`: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an {@link UnknownWebhookEvent}.
+ * The result is a union discriminated by `type`: `switch (event.type)` narrows it to one event type, and an event type the spec does not list is an `UnknownWebhookEvent`.
  * De-duplicate deliveries on your side: the same delivery may arrive more than once.
  * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)
  * @param input.headers the request headers (`Headers` or a Node-style record)
  * @param input.secret the endpoint's signing secret
- * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, or the body is not JSON
+ * @throws `WebhookVerificationError` when the signature is missing, malformed or wrong, or the body is not JSON
  */
 export function unwrap(input: {
   rawBody: RawBody;
@@ -64,7 +64,7 @@ export function unwrap(input: {
   return _verifyWebhook<ClientWebhookEvent>({ ...input, scheme: webhookSignature });
 }
 
-/** {@link unwrap} under its earlier name. */
+/** `unwrap` under its earlier name. */
 export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
@@ -80,7 +80,7 @@ export function handleVerificationChallenge(
   return _handleVerificationChallenge(request, webhookSignature, options);
 }
 
-/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
+/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
 export function challengeResponse(
   request: Request,
   options: { secret?: string } = {},

@@ -26,13 +26,13 @@ export const webhookSignature: WebhookSignatureScheme = {
 /**
  * Verifies a delivery signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64>`: HMAC-SHA256 of `${id}.${timestamp}.${body}` keyed with the base64 secret after `whsec_`; any of several signatures may match, constant-time comparison), refuses a timestamp more than `toleranceSeconds` (default 300) away from now, past or future, and returns the parsed event.
  * `event.type` is one of the declared event types.
- * The same delivery may arrive more than once: de-duplicate on the `webhook-id` header (see {@link webhookIdempotencyKey}).
+ * The same delivery may arrive more than once: de-duplicate on the `webhook-id` header (see `webhookIdempotencyKey`).
  * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)
  * @param input.headers the request headers (`Headers` or a Node-style record)
  * @param input.secret the endpoint's signing secret (`whsec_<base64>`)
  * @param input.toleranceSeconds the largest distance in seconds between the signed timestamp and now, either way (default 300)
  * @param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)
- * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, the timestamp is missing or out of tolerance, or the body is not JSON
+ * @throws `WebhookVerificationError` when the signature is missing, malformed or wrong, the timestamp is missing or out of tolerance, or the body is not JSON
  */
 export function unwrap(input: {
   rawBody: RawBody;
@@ -44,7 +44,7 @@ export function unwrap(input: {
   return _verifyWebhook<WebhookPayload>({ ...input, scheme: webhookSignature });
 }
 
-/** {@link unwrap} under its earlier name. */
+/** `unwrap` under its earlier name. */
 export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
@@ -60,7 +60,7 @@ export function handleVerificationChallenge(
   return _handleVerificationChallenge(request, webhookSignature, options);
 }
 
-/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
+/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
 export function challengeResponse(
   request: Request,
   options: { secret?: string } = {},

@@ -29,7 +29,7 @@ export const webhookSignature: WebhookSignatureScheme = {
  * @param input.secret the endpoint's signing secret
  * @param input.toleranceSeconds the largest distance in seconds between the signed timestamp and now, either way (default 600)
  * @param input.now the clock in milliseconds since the epoch (default `Date.now`; for tests)
- * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, the timestamp is missing or out of tolerance, or the body is not JSON
+ * @throws `WebhookVerificationError` when the signature is missing, malformed or wrong, the timestamp is missing or out of tolerance, or the body is not JSON
  */
 export function unwrap(input: {
   rawBody: RawBody;
@@ -41,7 +41,7 @@ export function unwrap(input: {
   return _verifyWebhook<WebhookPayload>({ ...input, scheme: webhookSignature });
 }
 
-/** {@link unwrap} under its earlier name. */
+/** `unwrap` under its earlier name. */
 export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
@@ -57,7 +57,7 @@ export function handleVerificationChallenge(
   return _handleVerificationChallenge(request, webhookSignature, options);
 }
 
-/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
+/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
 export function challengeResponse(
   request: Request,
   options: { secret?: string } = {},

@@ -28,11 +28,11 @@ export const webhookSignature: WebhookSignatureScheme = {
 
 /**
  * Verifies a delivery's `X-Improvado-Signature` signature (HMAC-SHA256 of the raw body, hex, constant-time comparison) and returns the parsed event.
- * No timestamp is signed, so there is no replay window: de-duplicate on the `X-Improvado-Idempotency-Key` header (see {@link webhookIdempotencyKey}).
+ * No timestamp is signed, so there is no replay window: de-duplicate on the `X-Improvado-Idempotency-Key` header (see `webhookIdempotencyKey`).
  * @param input.rawBody the body exactly as received (bytes or text; re-serialised JSON does not verify, a parsed object is a `TypeError`)
  * @param input.headers the request headers (`Headers` or a Node-style record)
  * @param input.secret the endpoint's signing secret
- * @throws {@link WebhookVerificationError} when the signature is missing, malformed or wrong, or the body is not JSON
+ * @throws `WebhookVerificationError` when the signature is missing, malformed or wrong, or the body is not JSON
  */
 export function unwrap(input: {
   rawBody: RawBody;
@@ -42,7 +42,7 @@ export function unwrap(input: {
   return _verifyWebhook<WebhookPayload>({ ...input, scheme: webhookSignature });
 }
 
-/** {@link unwrap} under its earlier name. */
+/** `unwrap` under its earlier name. */
 export const verifyWebhook = unwrap;
 
 /** The delivery's idempotency key (undefined when absent): store it and skip deliveries already seen. */
@@ -58,7 +58,7 @@ export function handleVerificationChallenge(
   return _handleVerificationChallenge(request, webhookSignature, options);
 }
 
-/** {@link handleVerificationChallenge} for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
+/** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
 export function challengeResponse(
   request: Request,
   options: { secret?: string } = {},

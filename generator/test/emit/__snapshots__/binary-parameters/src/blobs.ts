@@ -42,7 +42,7 @@ export interface PutBlobParams {
 }
 
 /**
- * Query, header and cookie parameters of `PUT /blobs/{digest}` (operation `putBlob`): {@link PutBlobParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `PUT /blobs/{digest}` (operation `putBlob`): `PutBlobParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1blobs~1{digest}/put`
  */
 export type PutBlobQuery = Omit<PutBlobParams, 'digest'>;

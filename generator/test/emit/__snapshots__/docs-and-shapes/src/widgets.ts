@@ -7,7 +7,7 @@
  *
  * Has a *multi-line* description; ends with *\/ on purpose.
  *
- * Request shape: {@link WidgetInput}.
+ * Request shape: `WidgetInput`.
  * Source: `#/components/schemas/Widget`
  * @example {
  *   "id": "5f0c",
@@ -33,7 +33,7 @@ export interface Widget {
     [key: string]: string | undefined;
   };
   /**
-   * @see https://example.com/docs/legacy
+   * See also: https://example.com/docs/legacy
    * @deprecated
    */
   legacy_code?: string;
@@ -46,7 +46,7 @@ export interface Widget {
  *
  * Has a *multi-line* description; ends with *\/ on purpose.
  *
- * Request shape of {@link Widget}: read-only properties left out, write-only ones kept, defaulted ones optional.
+ * Request shape of `Widget`: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Widget`
  * @example {
  *   "id": "5f0c",
@@ -70,7 +70,7 @@ export interface WidgetInput {
     [key: string]: string | undefined;
   };
   /**
-   * @see https://example.com/docs/legacy
+   * See also: https://example.com/docs/legacy
    * @deprecated
    */
   legacy_code?: string;
@@ -115,7 +115,7 @@ export interface GetWidgetParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /widgets/{widget_id}` (operation `getWidget`): {@link GetWidgetParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /widgets/{widget_id}` (operation `getWidget`): `GetWidgetParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1widgets~1{widget_id}/get`
  */
 export type GetWidgetQuery = Omit<GetWidgetParams, 'widget_id'>;

@@ -12,7 +12,7 @@ export interface ListProjectEventsParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /api/v3/projects/{project_id}/events` (operation `listProjectEvents`): {@link ListProjectEventsParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /api/v3/projects/{project_id}/events` (operation `listProjectEvents`): `ListProjectEventsParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1api~1v3~1projects~1{project_id}~1events/get`
  */
 export type ListProjectEventsQuery = Omit<ListProjectEventsParams, 'project_id'>;

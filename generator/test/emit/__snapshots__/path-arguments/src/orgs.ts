@@ -79,7 +79,7 @@ export interface UpdateTeamMemberParams {
 }
 
 /**
- * Query, header and cookie parameters of `PUT /orgs/{org_id}/teams/{team_slug}/members/{user_id}` (operation `updateTeamMember`): {@link UpdateTeamMemberParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `PUT /orgs/{org_id}/teams/{team_slug}/members/{user_id}` (operation `updateTeamMember`): `UpdateTeamMemberParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/put`
  */
 export type UpdateTeamMemberQuery = Omit<

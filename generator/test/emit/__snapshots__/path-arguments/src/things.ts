@@ -16,7 +16,7 @@ export interface GetThingParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /things/{params}/{body}/{options}` (operation `getThing`): {@link GetThingParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /things/{params}/{body}/{options}` (operation `getThing`): `GetThingParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1things~1{params}~1{body}~1{options}/get`
  */
 export type GetThingQuery = Omit<GetThingParams, 'params' | 'body' | 'options'>;

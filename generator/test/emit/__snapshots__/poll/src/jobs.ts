@@ -27,7 +27,7 @@ export interface RetrieveJobParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /jobs/{job_id}` (operation `retrieveJob`): {@link RetrieveJobParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /jobs/{job_id}` (operation `retrieveJob`): `RetrieveJobParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1jobs~1{job_id}/get`
  */
 export type RetrieveJobQuery = Omit<RetrieveJobParams, 'job_id'>;

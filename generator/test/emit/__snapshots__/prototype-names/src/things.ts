@@ -26,7 +26,7 @@ export interface UpdateThingParams {
 }
 
 /**
- * Query, header and cookie parameters of `POST /things/{hasOwnProperty}` (operation `updateThing`): {@link UpdateThingParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `POST /things/{hasOwnProperty}` (operation `updateThing`): `UpdateThingParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1things~1{hasOwnProperty}/post`
  */
 export type UpdateThingQuery = Omit<UpdateThingParams, 'hasOwnProperty'>;

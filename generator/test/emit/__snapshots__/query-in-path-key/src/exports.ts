@@ -14,7 +14,7 @@ export interface DownloadExportParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /exports/{id}?filename={filename}` (operation `downloadExport`): {@link DownloadExportParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /exports/{id}?filename={filename}` (operation `downloadExport`): `DownloadExportParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1exports~1{id}?filename={filename}/get`
  */
 export type DownloadExportQuery = Omit<DownloadExportParams, 'id' | 'filename'>;

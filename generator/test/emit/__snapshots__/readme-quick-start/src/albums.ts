@@ -14,7 +14,7 @@ export interface ListAlbumPhotosParams {
 }
 
 /**
- * Query, header and cookie parameters of `GET /albums/{album_id}/photos` (operation `listAlbumPhotos`): {@link ListAlbumPhotosParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `GET /albums/{album_id}/photos` (operation `listAlbumPhotos`): `ListAlbumPhotosParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1albums~1{album_id}~1photos/get`
  */
 export type ListAlbumPhotosQuery = Omit<ListAlbumPhotosParams, 'album_id'>;

@@ -14,7 +14,7 @@ export interface DeleteParams {
 }
 
 /**
- * Query, header and cookie parameters of `DELETE /toggles/{default}` (operation `delete`): {@link DeleteParams} without the path parameters, which the client's method takes as arguments.
+ * Query, header and cookie parameters of `DELETE /toggles/{default}` (operation `delete`): `DeleteParams` without the path parameters, which the client's method takes as arguments.
  * Source: `#/paths/~1toggles~1{default}/delete`
  */
 export type DeleteQuery = Omit<DeleteParams, 'default'>;

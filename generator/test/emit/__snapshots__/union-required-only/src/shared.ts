@@ -3,7 +3,7 @@
 /**
  * A read-only or write-only name that a member requires keeps its access in each direction.
  *
- * Request shape: {@link AccountInput}.
+ * Request shape: `AccountInput`.
  * Source: `#/components/schemas/Account`
  */
 export type Account = {
@@ -19,7 +19,7 @@ export type Account = {
 /**
  * A read-only or write-only name that a member requires keeps its access in each direction.
  *
- * Request shape of {@link Account}: read-only properties left out, write-only ones kept, defaulted ones optional.
+ * Request shape of `Account`: read-only properties left out, write-only ones kept, defaulted ones optional.
  * Source: `#/components/schemas/Account`
  */
 export type AccountInput = {

@@ -16,7 +16,7 @@ import type {
 /** Credentials by security scheme key (the spec's `components.securitySchemes`). Each call uses the first of its operation's security alternatives the credentials cover. In `withOptions`, credentials merge per key: `undefined` keeps the client's, `null` removes it. */
 export type ClientAuth = Record<string, never>;
 
-/** Options of {@link ClientBase}: every field is optional. Per-request overrides go in each method's last argument. */
+/** Options of `ClientBase`: every field is optional. Per-request overrides go in each method's last argument. */
 export interface ClientOptions extends Omit<_ClientOptions, 'auth'> {
   /** Credentials by security scheme key. */
   auth?: ClientAuth | undefined;
@@ -38,10 +38,10 @@ const REQUEST_LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
 
 /**
  * The <API name> client without resources: configuration, auth, `withOptions` and `request(method, path, …)`.
- * {@link Client} adds the resources; a resource class also works on its own over a `ClientBase` (`new Extracts(new ClientBase(options))`), so a bundle holds only that resource.
+ * `Client` adds the resources; a resource class also works on its own over a `ClientBase` (`new Extracts(new ClientBase(options))`), so a bundle holds only that resource.
  */
 export class ClientBase extends ClientCore {
-  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see {@link ClientOptions}) */
+  /** @param options base URL, credentials, fetch, timeouts, retries, headers, logging, middleware (see `ClientOptions`) */
   constructor(options: ClientOptions = {}) {
     super(options as _ClientOptions, CONFIG);
   }

@@ -11,7 +11,7 @@ import { Notes } from './resources/notes.js';
 export class Client extends ClientBase {
   #notes: Notes | undefined;
 
-  /** `client.notes`: see {@link Notes}. */
+  /** `client.notes`: see `Notes`. */
   get notes(): Notes {
     return (this.#notes ??= new Notes(this));
   }

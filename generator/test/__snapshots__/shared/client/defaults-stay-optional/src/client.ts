@@ -11,7 +11,7 @@ import { Settings } from './resources/settings.js';
 export class Client extends ClientBase {
   #settings: Settings | undefined;
 
-  /** `client.settings`: see {@link Settings}. */
+  /** `client.settings`: see `Settings`. */
   get settings(): Settings {
     return (this.#settings ??= new Settings(this));
   }

@@ -11,7 +11,7 @@ import { Jobs } from './resources/jobs.js';
 export class Client extends ClientBase {
   #jobs: Jobs | undefined;
 
-  /** `client.jobs`: see {@link Jobs}. */
+  /** `client.jobs`: see `Jobs`. */
   get jobs(): Jobs {
     return (this.#jobs ??= new Jobs(this));
   }

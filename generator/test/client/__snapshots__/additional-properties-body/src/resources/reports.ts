@@ -20,13 +20,13 @@ export class Reports {
   /**
    * `POST /reports` (operation `createReport`).
    *
-   * Body fields ({@link CreateReportBody}):
+   * Body fields (`CreateReportBody`):
    * - `title` (required, `string`)
    * - `pages` (required, `integer`)
-   * @param body the request body, sent as application/json ({@link CreateReportBody})
+   * @param body the request body, sent as application/json (`CreateReportBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateReportBody, options?: RequestOptions): APIPromise<CreateReportResponse> {
     return this.client.request<CreateReportResponse>(

@@ -17,13 +17,13 @@ export class Notes {
   /**
    * `POST /notes` (operation `createNote`).
    *
-   * Body fields ({@link CreateNoteBody}):
+   * Body fields (`CreateNoteBody`):
    * - `id` (required, `string`)
    * - `text` (required, `string`)
-   * @param body the request body, sent as application/json ({@link CreateNoteBody})
+   * @param body the request body, sent as application/json (`CreateNoteBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateNoteBody, options?: RequestOptions): APIPromise<CreateNoteResponse> {
     return this.client.request<CreateNoteResponse>(

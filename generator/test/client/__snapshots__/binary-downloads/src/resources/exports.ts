@@ -16,7 +16,7 @@ export class Exports {
     this.client = client;
   }
 
-  /** `client.exports.zip`: see {@link Zip}. */
+  /** `client.exports.zip`: see `Zip`. */
   get zip(): Zip {
     return (this.#zip ??= new Zip(this.client));
   }
@@ -25,8 +25,8 @@ export class Exports {
    * `GET /exports/{id}` (operation `downloadExport`).
    * @param id Path parameter `id`. Source: `#/paths/~1exports~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<DownloadExportResponse> {
     return this.client.request<DownloadExportResponse>(

@@ -17,11 +17,11 @@ export class Blobs {
   /**
    * `PUT /blobs/{digest}` (operation `putBlob`).
    * @param digest Path parameter `digest`. Source: `#/paths/~1blobs~1{digest}/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link PutBlobQuery})
-   * @param body the request body, sent as application/octet-stream ({@link PutBlobBody})
+   * @param params query, header and cookie parameters by wire name (`PutBlobQuery`)
+   * @param body the request body, sent as application/octet-stream (`PutBlobBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     digest: string,

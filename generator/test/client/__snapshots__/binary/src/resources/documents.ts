@@ -18,15 +18,15 @@ export class Documents {
   /**
    * `POST /documents` (operation `uploadDocument`).
    *
-   * Body fields ({@link UploadDocumentBody}):
+   * Body fields (`UploadDocumentBody`):
    * - `file` (optional, `Blob`)
    * - `thumb` (optional, `Blob`)
    * - `inline` (optional, `string`)
    * - `meta` (optional, `object`)
-   * @param body the request body, sent as multipart/form-data ({@link UploadDocumentBody})
+   * @param body the request body, sent as multipart/form-data (`UploadDocumentBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body?: UploadDocumentBody, options?: RequestOptions): APIPromise<UploadDocumentResponse> {
     return this.client.request<UploadDocumentResponse>(

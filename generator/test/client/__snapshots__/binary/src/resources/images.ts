@@ -16,10 +16,10 @@ export class Images {
 
   /**
    * `POST /images` (operation `uploadImage`).
-   * @param body the request body, sent as image/png ({@link UploadImageBody})
+   * @param body the request body, sent as image/png (`UploadImageBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: UploadImageBody, options?: RequestOptions): APIPromise<UploadImageResponse> {
     return this.client.request<UploadImageResponse>(

@@ -21,14 +21,14 @@ export class Settings {
   /**
    * `PUT /settings` (operation `putSettings`).
    *
-   * Body fields ({@link PutSettingsBody}):
+   * Body fields (`PutSettingsBody`):
    * - `owner` (required, `string`)
    * - `theme` (optional, `string`)
-   * @param params query, header and cookie parameters by wire name ({@link PutSettingsParams})
-   * @param body the request body, sent as application/json ({@link PutSettingsBody})
+   * @param params query, header and cookie parameters by wire name (`PutSettingsParams`)
+   * @param body the request body, sent as application/json (`PutSettingsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     params?: PutSettingsParams,

@@ -18,8 +18,8 @@ export class Contents {
    * `GET /contents/{path}` (operation `getContent`).
    * @param path Path parameter `path`. Source: `#/paths/~1contents~1{path}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(path: string, options?: RequestOptions): APIPromise<GetContentResponse> {
     return this.client.request<GetContentResponse>(

@@ -14,7 +14,7 @@ export class Projects {
     this.client = client;
   }
 
-  /** `client.projects.files`: see {@link Files}. */
+  /** `client.projects.files`: see `Files`. */
   get files(): Files {
     return (this.#files ??= new Files(this.client));
   }

@@ -16,10 +16,10 @@ export class Planets {
 
   /**
    * `GET /planets` (operation `listPlanets`).
-   * @param params query, header and cookie parameters by wire name ({@link ListPlanetsParams})
+   * @param params query, header and cookie parameters by wire name (`ListPlanetsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListPlanetsParams, options?: RequestOptions): APIPromise<ListPlanetsResponse> {
     return this.client.request<ListPlanetsResponse>(

@@ -14,7 +14,7 @@ export class Queues {
     this.client = client;
   }
 
-  /** `client.queues.statuses`: see {@link Statuses}. */
+  /** `client.queues.statuses`: see `Statuses`. */
   get statuses(): Statuses {
     return (this.#statuses ??= new Statuses(this.client));
   }

@@ -16,10 +16,10 @@ export class Tickets {
 
   /**
    * `GET /tickets` (operation `listTickets`).
-   * @param params query, header and cookie parameters by wire name ({@link ListTicketsParams})
+   * @param params query, header and cookie parameters by wire name (`ListTicketsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListTicketsParams, options?: RequestOptions): APIPromise<ListTicketsResponse> {
     return this.client.request<ListTicketsResponse>(

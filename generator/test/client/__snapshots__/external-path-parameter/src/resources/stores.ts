@@ -14,7 +14,7 @@ export class Stores {
     this.client = client;
   }
 
-  /** `client.stores.orders`: see {@link Orders}. */
+  /** `client.stores.orders`: see `Orders`. */
   get orders(): Orders {
     return (this.#orders ??= new Orders(this.client));
   }

@@ -21,14 +21,14 @@ export class Customers {
   /**
    * `POST /customers` (operation `createCustomer`).
    *
-   * Body fields ({@link CreateCustomerBody}):
+   * Body fields (`CreateCustomerBody`):
    * - `email` (optional, `string`)
    * - `labels` (optional, `string[]`)
    * - `meta` (optional, `object`)
-   * @param body the request body, sent as application/x-www-form-urlencoded ({@link CreateCustomerBody})
+   * @param body the request body, sent as application/x-www-form-urlencoded (`CreateCustomerBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateCustomerBody, options?: RequestOptions): APIPromise<CreateCustomerResponse> {
     return this.client.request<CreateCustomerResponse>(

@@ -17,8 +17,8 @@ export class ClientResource {
   /**
    * `POST /client/run` (operation `runClient`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   client_(options?: RequestOptions): APIPromise<RunClientResponse> {
     return this.client.request<RunClientResponse>(

@@ -29,10 +29,10 @@ export class Pets {
 
   /**
    * `PUT /pets/store` (operation `Ünï7`).
-   * @param params query, header and cookie parameters by wire name ({@link Uni7Params})
+   * @param params query, header and cookie parameters by wire name (`Uni7Params`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   store(params?: Uni7Params, options?: RequestOptions): APIPromise<Uni7Response> {
     return this.client.request<Uni7Response>(
@@ -52,8 +52,8 @@ export class Pets {
    *
    * `PATCH /pets/store` (operation `delete6`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete6(options?: RequestOptions): APIPromise<Delete6Response> {
     return this.client.request<Delete6Response>(
@@ -71,8 +71,8 @@ export class Pets {
    * `GET /pets/{id}` (operation `2`).
    * @param id Path parameter `id`. Source: `#/paths/~1pets~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<_2Response> {
     return this.client.request<_2Response>(
@@ -91,8 +91,8 @@ export class Pets {
    * `GET /pets/{petId}` (operation `9 lives`).
    * @param petId Path parameter `petId`. Source: `#/paths/~1pets~1{petId}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   _9Lives(petId: string, options?: RequestOptions): APIPromise<_9LivesResponse> {
     return this.client.request<_9LivesResponse>(
@@ -111,8 +111,8 @@ export class Pets {
    * `GET /pets/{a}` (operation `constructor`).
    * @param a Path parameter `a`. Source: `#/paths/~1pets~1{a}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   constructor_(a: string, options?: RequestOptions): APIPromise<ConstructorResponse> {
     return this.client.request<ConstructorResponse>(
@@ -131,8 +131,8 @@ export class Pets {
    * `GET /pets/{b}` (operation `client`).
    * @param b Path parameter `b`. Source: `#/paths/~1pets~1{b}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   client_(b: string, options?: RequestOptions): APIPromise<ClientResponse> {
     return this.client.request<ClientResponse>(
@@ -151,8 +151,8 @@ export class Pets {
    * `GET /pets/{c}` (operation `日本`).
    * @param c Path parameter `c`. Source: `#/paths/~1pets~1{c}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   call(c: string, options?: RequestOptions): APIPromise<OperationResponse> {
     return this.client.request<OperationResponse>(
@@ -171,8 +171,8 @@ export class Pets {
    * `GET /pets/{d}` (operation `中文`).
    * @param d Path parameter `d`. Source: `#/paths/~1pets~1{d}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   call2(d: string, options?: RequestOptions): APIPromise<Operation2Response> {
     return this.client.request<Operation2Response>(
@@ -191,8 +191,8 @@ export class Pets {
    * `GET /pets/{e}` (operation `a.b`).
    * @param e Path parameter `e`. Source: `#/paths/~1pets~1{e}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   aB(e: string, options?: RequestOptions): APIPromise<ABResponse> {
     return this.client.request<ABResponse>(
@@ -211,8 +211,8 @@ export class Pets {
    * `GET /pets/{f}` (operation `default`).
    * @param f Path parameter `f`. Source: `#/paths/~1pets~1{f}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   default(f: string, options?: RequestOptions): APIPromise<DefaultResponse> {
     return this.client.request<DefaultResponse>(
@@ -231,8 +231,8 @@ export class Pets {
    * `GET /pets/{g}` (operation `!!`).
    * @param g Path parameter `g`. Source: `#/paths/~1pets~1{g}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   call3(g: string, options?: RequestOptions): APIPromise<Operation3Response> {
     return this.client.request<Operation3Response>(

@@ -22,11 +22,11 @@ export class Pets {
   /**
    * `POST /pets` (operation `createPet`).
    *
-   * Body ({@link CreatePetBody}): one of `Pet`, `PetItem[]`.
-   * @param body the request body, sent as application/json ({@link CreatePetBody})
+   * Body (`CreatePetBody`): one of `Pet`, `PetItem[]`.
+   * @param body the request body, sent as application/json (`CreatePetBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreatePetBody, options?: RequestOptions): APIPromise<CreatePetResponse> {
     return this.client.request<CreatePetResponse>(
@@ -44,13 +44,13 @@ export class Pets {
   /**
    * `PUT /pets/pair` (operation `putPair`).
    *
-   * Body fields ({@link PutPairBody}):
+   * Body fields (`PutPairBody`):
    * - `left` (optional, `Left`)
    * - `right` (optional, `Right`)
-   * @param body the request body, sent as application/json ({@link PutPairBody})
+   * @param body the request body, sent as application/json (`PutPairBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   pair(body?: PutPairBody, options?: RequestOptions): APIPromise<PutPairResponse> {
     return this.client.request<PutPairResponse>(

@@ -14,7 +14,7 @@ export class TagOne {
     this.client = client;
   }
 
-  /** `client.tagOne.items`: see {@link Items}. */
+  /** `client.tagOne.items`: see `Items`. */
   get items(): Items {
     return (this.#items ??= new Items(this.client));
   }

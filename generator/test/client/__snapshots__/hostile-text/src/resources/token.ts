@@ -20,12 +20,12 @@ export class Token {
   /**
    * `POST /token` (operation `list 'things' *\/ "now"-token`).
    *
-   * Body fields ({@link ListThingsNowTokenBody}):
+   * Body fields (`ListThingsNowTokenBody`):
    * - `key` (required, `string`)
-   * @param body the request body, sent as application/json ({@link ListThingsNowTokenBody})
+   * @param body the request body, sent as application/json (`ListThingsNowTokenBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     body: ListThingsNowTokenBody,

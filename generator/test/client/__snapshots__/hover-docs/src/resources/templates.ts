@@ -28,16 +28,16 @@ export class Templates {
    *
    * `POST /templates` (operation `createTemplate`).
    *
-   * Body fields ({@link CreateTemplateBody}):
+   * Body fields (`CreateTemplateBody`):
    * - `title` (required, `string`): Title of the template (e.g. daily spend).
    * - `accounts` (required, `integer[]`): Embedded account ids. Note: Integer ids, not the remote id strings that `previewTemplate` takes.
    * - `last_sync` (optional, `string | null`): Last sync date
    * - `mode` (optional, `'fast' | 'full'`): How to build it.
    * - `owner` (optional, `string`): Owner's login.
-   * @param body the request body, sent as application/json ({@link CreateTemplateBody})
+   * @param body the request body, sent as application/json (`CreateTemplateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateTemplateBody, options?: RequestOptions): APIPromise<CreateTemplateResponse> {
     return this.client.request<CreateTemplateResponse>(
@@ -59,13 +59,13 @@ export class Templates {
    *
    * `POST /templates/preview` (operation `previewTemplate`).
    *
-   * Body fields ({@link PreviewTemplateBody}):
+   * Body fields (`PreviewTemplateBody`):
    * - `connection_id` (optional, `integer`): Connection to preview with.
    * - `accounts` (required, `string[]`): List of account IDs. Note: Remote ids (strings), not the integer ids that `createTemplate` takes.
-   * @param body the request body, sent as application/json ({@link PreviewTemplateBody})
+   * @param body the request body, sent as application/json (`PreviewTemplateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   preview(
     body: PreviewTemplateBody,
@@ -88,11 +88,11 @@ export class Templates {
    *
    * `POST /templates/search` (operation `searchTemplates`).
    *
-   * Body ({@link SearchTemplatesBody}): one of `ByName`, `object`, `string`.
-   * @param body the request body, sent as application/json ({@link SearchTemplatesBody})
+   * Body (`SearchTemplatesBody`): one of `ByName`, `object`, `string`.
+   * @param body the request body, sent as application/json (`SearchTemplatesBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   search(
     body?: SearchTemplatesBody,
@@ -115,7 +115,7 @@ export class Templates {
    *
    * `PUT /templates/bulk` (operation `replaceTemplates`).
    *
-   * Body fields ({@link ReplaceTemplatesBody}):
+   * Body fields (`ReplaceTemplatesBody`):
    * - `f01` (optional, `integer`): Field number 1.
    * - `f02` (optional, `integer`): Field number 2.
    * - `f03` (optional, `integer`): Field number 3.
@@ -137,10 +137,10 @@ export class Templates {
    * - `f19` (optional, `integer`): Field number 19.
    * - `f20` (optional, `integer`): Field number 20.
    * - … and 3 more
-   * @param body the request body, sent as application/json ({@link ReplaceTemplatesBody})
+   * @param body the request body, sent as application/json (`ReplaceTemplatesBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   bulk(
     body?: ReplaceTemplatesBody,

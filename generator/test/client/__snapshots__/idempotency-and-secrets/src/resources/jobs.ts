@@ -25,8 +25,8 @@ export class Jobs {
    * `PUT /jobs/{job_id}/start` (operation `startJob`).
    * @param jobId Path parameter `job_id`. Source: `#/paths/~1jobs~1{job_id}~1start/put/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   start(jobId: number, options?: RequestOptions): APIPromise<StartJobResponse> {
     return this.client.request<StartJobResponse>(
@@ -47,13 +47,13 @@ export class Jobs {
    *
    * `POST /jobs/search` (operation `searchJobs`).
    *
-   * Body fields ({@link SearchJobsBody}):
+   * Body fields (`SearchJobsBody`):
    * - `query` (optional, `string`)
-   * @param params query, header and cookie parameters by wire name ({@link SearchJobsParams})
-   * @param body the request body, sent as application/json ({@link SearchJobsBody})
+   * @param params query, header and cookie parameters by wire name (`SearchJobsParams`)
+   * @param body the request body, sent as application/json (`SearchJobsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   search(
     params?: SearchJobsParams,

@@ -23,13 +23,13 @@ export class Payments {
    *
    * `POST /payments` (operation `createPayment`).
    *
-   * Body fields ({@link CreatePaymentBody}):
+   * Body fields (`CreatePaymentBody`):
    * - `amount` (required, `integer`)
-   * @param params query, header and cookie parameters by wire name ({@link CreatePaymentParams})
-   * @param body the request body, sent as application/json ({@link CreatePaymentBody})
+   * @param params query, header and cookie parameters by wire name (`CreatePaymentParams`)
+   * @param body the request body, sent as application/json (`CreatePaymentBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     params: CreatePaymentParams,

@@ -23,13 +23,13 @@ export class Refunds {
    *
    * `POST /refunds` (operation `createRefund`).
    *
-   * Body fields ({@link CreateRefundBody}):
+   * Body fields (`CreateRefundBody`):
    * - `payment_id` (required, `integer`)
-   * @param params query, header and cookie parameters by wire name ({@link CreateRefundParams})
-   * @param body the request body, sent as application/json ({@link CreateRefundBody})
+   * @param params query, header and cookie parameters by wire name (`CreateRefundParams`)
+   * @param body the request body, sent as application/json (`CreateRefundBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     params: CreateRefundParams,

@@ -21,8 +21,8 @@ export class Accounts {
    * `GET /accounts/{id}` (operation `getAccount`).
    * @param id Path parameter `id`. Source: `#/paths/~1accounts~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<GetAccountResponse> {
     return this.client.request<GetAccountResponse>(
@@ -41,8 +41,8 @@ export class Accounts {
    * `POST /accounts/{id}` (operation `2faResetAccount`).
    * @param id Path parameter `id`. Source: `#/paths/~1accounts~1{id}/post/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   _2faReset(id: string, options?: RequestOptions): APIPromise<_2faResetAccountResponse> {
     return this.client.request<_2faResetAccountResponse>(

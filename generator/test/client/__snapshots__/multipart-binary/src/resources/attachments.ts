@@ -21,14 +21,14 @@ export class Attachments {
   /**
    * `POST /attachments` (operation `uploadAttachment`).
    *
-   * Body fields ({@link UploadAttachmentBody}):
+   * Body fields (`UploadAttachmentBody`):
    * - `caption` (optional, `string`)
    * - `file` (required, `Blob`)
    * - `extras` (optional, `Blob[]`)
-   * @param body the request body, sent as multipart/form-data ({@link UploadAttachmentBody})
+   * @param body the request body, sent as multipart/form-data (`UploadAttachmentBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     body: UploadAttachmentBody,

@@ -24,10 +24,10 @@ export class Datasources {
    * `GET /api/v3/datasources` (operation `listDatasources`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListDatasourcesParams})
+   * @param params query, header and cookie parameters by wire name (`ListDatasourcesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListDatasourcesParams,
@@ -59,14 +59,14 @@ export class Datasources {
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    *
-   * Body fields ({@link ListCustomSettingOptionsBody}):
+   * Body fields (`ListCustomSettingOptionsBody`):
    * - `page` (optional, `integer`)
    * - `page_size` (optional, `integer`)
    * @param datasourceName Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1custom_setting_options~1/post/parameters/0`
-   * @param body the request body, sent as application/json ({@link ListCustomSettingOptionsBody})
+   * @param body the request body, sent as application/json (`ListCustomSettingOptionsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   customSettingOptions(
     datasourceName: string,

@@ -16,12 +16,12 @@ export class Projects {
     this.client = client;
   }
 
-  /** `client.projects.events`: see {@link ProjectsEvents}. */
+  /** `client.projects.events`: see `ProjectsEvents`. */
   get events(): ProjectsEvents {
     return (this.#events ??= new ProjectsEvents(this.client));
   }
 
-  /** `client.projects.statuses`: see {@link Statuses}. */
+  /** `client.projects.statuses`: see `Statuses`. */
   get statuses(): Statuses {
     return (this.#statuses ??= new Statuses(this.client));
   }

@@ -16,7 +16,7 @@ export class Widgets {
     this.client = client;
   }
 
-  /** `client.widgets.gadgets`: see {@link Gadgets}. */
+  /** `client.widgets.gadgets`: see `Gadgets`. */
   get gadgets(): Gadgets {
     return (this.#gadgets ??= new Gadgets(this.client));
   }
@@ -25,10 +25,10 @@ export class Widgets {
    * `GET /api/v3/widgets` (operation `listWidgets`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListWidgetsParams})
+   * @param params query, header and cookie parameters by wire name (`ListWidgetsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListWidgetsParams,

@@ -14,7 +14,7 @@ export class Orgs {
     this.client = client;
   }
 
-  /** `client.orgs.teams`: see {@link Teams}. */
+  /** `client.orgs.teams`: see `Teams`. */
   get teams(): Teams {
     return (this.#teams ??= new Teams(this.client));
   }

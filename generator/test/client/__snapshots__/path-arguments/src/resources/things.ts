@@ -21,7 +21,7 @@ export class Things {
     this.client = client;
   }
 
-  /** `client.things.prototype`: see {@link Prototype}. */
+  /** `client.things.prototype`: see `Prototype`. */
   get prototype(): Prototype {
     return (this.#prototype ??= new Prototype(this.client));
   }
@@ -31,10 +31,10 @@ export class Things {
    * @param params2 Path parameter `params`. Source: `#/paths/~1things~1{params}~1{body}~1{options}/get/parameters/0`
    * @param body2 Path parameter `body`. Source: `#/paths/~1things~1{params}~1{body}~1{options}/get/parameters/1`
    * @param options2 Path parameter `options`. Source: `#/paths/~1things~1{params}~1{body}~1{options}/get/parameters/2`
-   * @param params query, header and cookie parameters by wire name ({@link GetThingQuery})
+   * @param params query, header and cookie parameters by wire name (`GetThingQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     params2: string,
@@ -58,14 +58,14 @@ export class Things {
   /**
    * `POST /things/{default}/{class}` (operation `createThing`).
    *
-   * Body fields ({@link CreateThingBody}):
+   * Body fields (`CreateThingBody`):
    * - `name` (optional, `string`)
    * @param _default Path parameter `default`. Source: `#/paths/~1things~1{default}~1{class}/post/parameters/0`
    * @param _class Path parameter `class`. Source: `#/paths/~1things~1{default}~1{class}/post/parameters/1`
-   * @param body the request body, sent as application/json ({@link CreateThingBody})
+   * @param body the request body, sent as application/json (`CreateThingBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     _default: string,

@@ -20,8 +20,8 @@ export class Users {
    * @param userId2 Path parameter `userId`. Source: `#/paths/~1users~1{user_id}~1{userId}~1{version}/delete/parameters/1`
    * @param version Path parameter `version`. Source: `#/paths/~1users~1{user_id}~1{userId}~1{version}/delete/parameters/2`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(
     userId: string,

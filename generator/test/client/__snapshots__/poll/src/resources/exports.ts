@@ -25,14 +25,14 @@ export class Exports {
    *
    * `POST /exports` (operation `createExport`).
    *
-   * Body fields ({@link CreateExportBody}):
+   * Body fields (`CreateExportBody`):
    * - `format` (required, `'csv' | 'json'`)
    * - `options` (optional, `object`)
-   * @param params query, header and cookie parameters by wire name ({@link CreateExportParams})
-   * @param body the request body, sent as application/json ({@link CreateExportBody})
+   * @param params query, header and cookie parameters by wire name (`CreateExportParams`)
+   * @param body the request body, sent as application/json (`CreateExportBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     params: CreateExportParams,
@@ -56,13 +56,13 @@ export class Exports {
    * Calls `create` (`POST /exports`), then reads with `GET /jobs/{job_id}` (operation `retrieveJob`) until `progress.phase` is `'done'` or `'error'`, and returns that last read.
    *
    * Pause between reads: 500 ms; time limit: 1 min. `options.poll` overrides both, and sets `backoff` and `maxIntervalMs`.
-   * @param params query, header and cookie parameters by wire name ({@link CreateExportParams})
-   * @param body the request body, sent as application/json ({@link CreateExportBody})
+   * @param params query, header and cookie parameters by wire name (`CreateExportParams`)
+   * @param body the request body, sent as application/json (`CreateExportBody`)
    * @param options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait
-   * @returns the last read ({@link RetrieveJobResponse}), whose `progress.phase` is a terminal value
-   * @throws {@link PollTimeoutError} when the wait reaches its time limit first (with the last read as `lastValue`)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @returns the last read (`RetrieveJobResponse`), whose `progress.phase` is a terminal value
+   * @throws `PollTimeoutError` when the wait reaches its time limit first (with the last read as `lastValue`)
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   async createAndPoll(
     params: CreateExportParams,

@@ -19,10 +19,10 @@ export class Jobs {
    *
    * `GET /jobs/{job_id}` (operation `retrieveJob`).
    * @param jobId Path parameter `job_id`. Source: `#/paths/~1jobs~1{job_id}/get/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link RetrieveJobQuery})
+   * @param params query, header and cookie parameters by wire name (`RetrieveJobQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     jobId: string,

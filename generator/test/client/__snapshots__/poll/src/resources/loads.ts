@@ -25,15 +25,15 @@ export class Loads {
    * Create a load and start it
    *
    * `POST /loads` (operation `createLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreateLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreateLoadError`.
    *
-   * Body fields ({@link CreateLoadBody}):
+   * Body fields (`CreateLoadBody`):
    * - `name` (required, `string`): Name of the load.
-   * @param body the request body, sent as application/json ({@link CreateLoadBody})
+   * @param body the request body, sent as application/json (`CreateLoadBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link BadRequestError} 400: The body is invalid.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `BadRequestError` 400: The body is invalid.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateLoadBody, options?: RequestOptions): APIPromise<CreateLoadResponse> {
     return this.client.request<CreateLoadResponse>(
@@ -52,14 +52,14 @@ export class Loads {
    * Calls `create` (`POST /loads`), then reads with `retrieve` (`GET /loads/{load_id}`) until `status` is `'done'` or `'failed'`, and returns that last read.
    *
    * Pause between reads: the runtime's default (`POLL_DEFAULTS`); time limit: the runtime's default (`POLL_DEFAULTS`). `options.poll` overrides both, and sets `backoff` and `maxIntervalMs`.
-   * @param body the request body, sent as application/json ({@link CreateLoadBody})
+   * @param body the request body, sent as application/json (`CreateLoadBody`)
    * @param options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait
-   * @returns the last read ({@link RetrieveLoadResponse}), whose `status` is a terminal value
-   * @throws {@link PollTimeoutError} when the wait reaches its time limit first (with the last read as `lastValue`)
-   * @throws {@link BadRequestError} 400: The body is invalid.
-   * @throws {@link NotFoundError} 404: No such load.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @returns the last read (`RetrieveLoadResponse`), whose `status` is a terminal value
+   * @throws `PollTimeoutError` when the wait reaches its time limit first (with the last read as `lastValue`)
+   * @throws `BadRequestError` 400: The body is invalid.
+   * @throws `NotFoundError` 404: No such load.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   async createAndPoll(
     body: CreateLoadBody,
@@ -78,12 +78,12 @@ export class Loads {
    * Read a load
    *
    * `GET /loads/{load_id}` (operation `retrieveLoad`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveLoadError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveLoadError`.
    * @param loadId Path parameter `load_id`. Source: `#/paths/~1loads~1{load_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: No such load.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `NotFoundError` 404: No such load.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(loadId: number, options?: RequestOptions): APIPromise<RetrieveLoadResponse> {
     return this.client.request<RetrieveLoadResponse>(
@@ -104,9 +104,9 @@ export class Loads {
    * `PUT /loads/{load_id}/run` (operation `runLoad`).
    * @param loadId Path parameter `load_id`. Source: `#/paths/~1loads~1{load_id}~1run/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ConflictError} 409: The load is running already.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ConflictError` 409: The load is running already.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   run(loadId: number, options?: RequestOptions): APIPromise<RunLoadResponse> {
     return this.client.request<RunLoadResponse>(
@@ -127,12 +127,12 @@ export class Loads {
    * Pause between reads: 2 s; time limit: the runtime's default (`POLL_DEFAULTS`). `options.poll` overrides both, and sets `backoff` and `maxIntervalMs`.
    * @param loadId Path parameter `load_id`. Source: `#/paths/~1loads~1{load_id}~1run/parameters/0`
    * @param options request options of the call and of each read (`signal` also ends the wait), and under `poll` how to wait
-   * @returns the last read ({@link RetrieveLoadResponse}), whose `status` is a terminal value
-   * @throws {@link PollTimeoutError} when the wait reaches its time limit first (with the last read as `lastValue`)
-   * @throws {@link ConflictError} 409: The load is running already.
-   * @throws {@link NotFoundError} 404: No such load.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @returns the last read (`RetrieveLoadResponse`), whose `status` is a terminal value
+   * @throws `PollTimeoutError` when the wait reaches its time limit first (with the last read as `lastValue`)
+   * @throws `ConflictError` 409: The load is running already.
+   * @throws `NotFoundError` 404: No such load.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   async runAndPoll_(
     loadId: number,
@@ -155,8 +155,8 @@ export class Loads {
    * `POST /loads/{load_id}/run-and-poll` (operation `runAndPollLoad`).
    * @param loadId Path parameter `load_id`. Source: `#/paths/~1loads~1{load_id}~1run-and-poll/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   runAndPoll(loadId: number, options?: RequestOptions): APIPromise<RunAndPollLoadResponse> {
     return this.client.request<RunAndPollLoadResponse>(

@@ -18,13 +18,13 @@ export class Forms {
   /**
    * `POST /forms` (operation `submitForm`).
    *
-   * Body fields ({@link SubmitFormBody}):
+   * Body fields (`SubmitFormBody`):
    * - `toString` (optional, `string[]`)
    * - `constructor` (optional, `string`)
-   * @param body the request body, sent as application/x-www-form-urlencoded ({@link SubmitFormBody})
+   * @param body the request body, sent as application/x-www-form-urlencoded (`SubmitFormBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: SubmitFormBody, options?: RequestOptions): APIPromise<SubmitFormResponse> {
     return this.client.request<SubmitFormResponse>(

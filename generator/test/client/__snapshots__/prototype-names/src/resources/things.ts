@@ -21,17 +21,17 @@ export class Things {
   /**
    * `POST /things/{hasOwnProperty}` (operation `updateThing`).
    *
-   * Body fields ({@link UpdateThingBody}):
+   * Body fields (`UpdateThingBody`):
    * - `toString` (required, `string`)
    * - `constructor` (optional, `string`)
    * - `__proto__` (optional, `string`)
    * - `valueOf` (optional, `integer`)
    * @param hasOwnProperty Path parameter `hasOwnProperty`. Source: `#/paths/~1things~1{hasOwnProperty}/post/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link UpdateThingQuery})
-   * @param body the request body, sent as application/json ({@link UpdateThingBody})
+   * @param params query, header and cookie parameters by wire name (`UpdateThingQuery`)
+   * @param body the request body, sent as application/json (`UpdateThingBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     hasOwnProperty: string,

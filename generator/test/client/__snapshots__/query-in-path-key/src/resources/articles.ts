@@ -19,10 +19,10 @@ export class Articles {
 
   /**
    * `GET /articles?state=open&author={author}` (operation `listOpenArticles`).
-   * @param params query, header and cookie parameters by wire name ({@link ListOpenArticlesParams})
+   * @param params query, header and cookie parameters by wire name (`ListOpenArticlesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListOpenArticlesParams,

@@ -21,10 +21,10 @@ export class Exports {
    * `GET /exports/{id}?filename={filename}` (operation `downloadExport`).
    * @param id Path parameter `id`. Source: `#/paths/~1exports~1{id}?filename={filename}/get/parameters/0`
    * @param filename Path parameter `filename`. Source: `#/paths/~1exports~1{id}?filename={filename}/get/parameters/1`
-   * @param params query, header and cookie parameters by wire name ({@link DownloadExportQuery})
+   * @param params query, header and cookie parameters by wire name (`DownloadExportQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     id: string,

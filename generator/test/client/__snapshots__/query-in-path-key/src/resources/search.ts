@@ -14,7 +14,7 @@ export class Search {
     this.client = client;
   }
 
-  /** `client.search.articles`: see {@link SearchArticles}. */
+  /** `client.search.articles`: see `SearchArticles`. */
   get articles(): SearchArticles {
     return (this.#articles ??= new SearchArticles(this.client));
   }

@@ -16,10 +16,10 @@ export class Rates {
 
   /**
    * `GET /rates` (operation `getRates`).
-   * @param params query, header and cookie parameters by wire name ({@link GetRatesParams})
+   * @param params query, header and cookie parameters by wire name (`GetRatesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: GetRatesParams, options?: RequestOptions): APIPromise<GetRatesResponse> {
     return this.client.request<GetRatesResponse>(

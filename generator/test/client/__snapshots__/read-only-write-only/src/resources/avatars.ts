@@ -17,12 +17,12 @@ export class Avatars {
   /**
    * `POST /avatars` (operation `createAvatar`).
    *
-   * Body fields ({@link CreateAvatarBody}):
+   * Body fields (`CreateAvatarBody`):
    * - `image` (required, `Image`)
-   * @param body the request body, sent as application/json ({@link CreateAvatarBody})
+   * @param body the request body, sent as application/json (`CreateAvatarBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateAvatarBody, options?: RequestOptions): APIPromise<CreateAvatarResponse> {
     return this.client.request<CreateAvatarResponse>(

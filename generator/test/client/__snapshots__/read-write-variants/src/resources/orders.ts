@@ -17,13 +17,13 @@ export class Orders {
   /**
    * `POST /orders` (operation `createOrder`).
    *
-   * Body fields ({@link CreateOrderBody}):
+   * Body fields (`CreateOrderBody`):
    * - `lines` (required, `Line[]`)
    * - `note` (optional, `string`)
-   * @param body the request body, sent as application/json ({@link CreateOrderBody})
+   * @param body the request body, sent as application/json (`CreateOrderBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateOrderBody, options?: RequestOptions): APIPromise<CreateOrderResponse> {
     return this.client.request<CreateOrderResponse>(

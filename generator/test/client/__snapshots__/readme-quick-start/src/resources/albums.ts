@@ -22,7 +22,7 @@ export class Albums {
     this.client = client;
   }
 
-  /** `client.albums.photos`: see {@link Photos}. */
+  /** `client.albums.photos`: see `Photos`. */
   get photos(): Photos {
     return (this.#photos ??= new Photos(this.client));
   }
@@ -31,10 +31,10 @@ export class Albums {
    * `GET /albums` (operation `listAlbums`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListAlbumsParams})
+   * @param params query, header and cookie parameters by wire name (`ListAlbumsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListAlbumsParams, options?: RequestOptions): PagePromise<Item, ListAlbumsResponse> {
     return requestPage<Item, ListAlbumsResponse>(
@@ -61,8 +61,8 @@ export class Albums {
    * `GET /albums/{album_id}` (operation `retrieveAlbum`).
    * @param albumId Path parameter `album_id`. Source: `#/paths/~1albums~1{album_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(albumId: number, options?: RequestOptions): APIPromise<RetrieveAlbumResponse> {
     return this.client.request<RetrieveAlbumResponse>(

@@ -25,10 +25,10 @@ export class Drafts {
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * Inferred: not stated by the API's documentation (`x-inferred`).
-   * @param params query, header and cookie parameters by wire name ({@link ListDraftsParams})
+   * @param params query, header and cookie parameters by wire name (`ListDraftsParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListDraftsParams, options?: RequestOptions): PagePromise<Item, ListDraftsResponse> {
     return requestPage<Item, ListDraftsResponse>(
@@ -56,8 +56,8 @@ export class Drafts {
    * Inferred: not stated by the API's documentation (`x-inferred`).
    * @param draftId Path parameter `draft_id`. Source: `#/paths/~1drafts~1{draft_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(draftId: number, options?: RequestOptions): APIPromise<RetrieveDraftResponse> {
     return this.client.request<RetrieveDraftResponse>(

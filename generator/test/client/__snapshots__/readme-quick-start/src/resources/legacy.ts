@@ -14,7 +14,7 @@ export class Legacy {
     this.client = client;
   }
 
-  /** `client.legacy.legacyAlbums`: see {@link LegacyAlbums}. */
+  /** `client.legacy.legacyAlbums`: see `LegacyAlbums`. */
   get legacyAlbums(): LegacyAlbums {
     return (this.#legacyAlbums ??= new LegacyAlbums(this.client));
   }

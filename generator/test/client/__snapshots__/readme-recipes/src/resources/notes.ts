@@ -26,10 +26,10 @@ export class Notes {
    * `GET /notes` (operation `listNotes`).
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListNotesParams})
+   * @param params query, header and cookie parameters by wire name (`ListNotesParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(params?: ListNotesParams, options?: RequestOptions): PagePromise<Note, ListNotesResponse> {
     return requestPage<Note, ListNotesResponse>(
@@ -54,12 +54,12 @@ export class Notes {
   /**
    * `POST /notes` (operation `createNote`).
    *
-   * Body fields ({@link CreateNoteBody}):
+   * Body fields (`CreateNoteBody`):
    * - `text` (required, `string`)
-   * @param body the request body, sent as application/json ({@link CreateNoteBody})
+   * @param body the request body, sent as application/json (`CreateNoteBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateNoteBody, options?: RequestOptions): APIPromise<CreateNoteResponse> {
     return this.client.request<CreateNoteResponse>(
@@ -76,12 +76,12 @@ export class Notes {
 
   /**
    * `GET /notes/{note_id}` (operation `retrieveNote`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link RetrieveNoteError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `RetrieveNoteError`.
    * @param noteId Path parameter `note_id`. Source: `#/paths/~1notes~1{note_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: No such note.
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `NotFoundError` 404: No such note.
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(noteId: number, options?: RequestOptions): APIPromise<RetrieveNoteResponse> {
     return this.client.request<RetrieveNoteResponse>(

@@ -17,13 +17,13 @@ export class People {
   /**
    * `POST /people` (operation `createPerson`).
    *
-   * Body fields ({@link CreatePersonBody}):
+   * Body fields (`CreatePersonBody`):
    * - `name` (optional, `string`)
    * - `employer` (optional, `Company`)
-   * @param body the request body, sent as application/json ({@link CreatePersonBody})
+   * @param body the request body, sent as application/json (`CreatePersonBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body?: CreatePersonBody, options?: RequestOptions): APIPromise<CreatePersonResponse> {
     return this.client.request<CreatePersonResponse>(

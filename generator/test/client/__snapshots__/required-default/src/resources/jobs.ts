@@ -17,14 +17,14 @@ export class Jobs {
   /**
    * `POST /jobs` (operation `createJob`).
    *
-   * Body fields ({@link CreateJobBody}):
+   * Body fields (`CreateJobBody`):
    * - `name` (required, `string`)
    * - `priority` (optional, `'low' | 'high'`)
    * - `retry` (required, `Retry`)
-   * @param body the request body, sent as application/json ({@link CreateJobBody})
+   * @param body the request body, sent as application/json (`CreateJobBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateJobBody, options?: RequestOptions): APIPromise<CreateJobResponse> {
     return this.client.request<CreateJobResponse>(

@@ -17,10 +17,10 @@ export class Toggles {
   /**
    * `DELETE /toggles/{default}` (operation `delete`).
    * @param _default Path parameter `default`. Source: `#/paths/~1toggles~1{default}/delete/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link DeleteQuery})
+   * @param params query, header and cookie parameters by wire name (`DeleteQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(
     _default: string,

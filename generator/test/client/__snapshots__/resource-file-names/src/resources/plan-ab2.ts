@@ -16,7 +16,7 @@ export class PlanAb {
     this.client = client;
   }
 
-  /** `client.planAb.items`: see {@link Items}. */
+  /** `client.planAb.items`: see `Items`. */
   get items(): Items {
     return (this.#items ??= new Items(this.client));
   }
@@ -24,8 +24,8 @@ export class PlanAb {
   /**
    * `GET /plan-ab` (operation `listPlanAb`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListPlanAbResponse> {
     return this.client.request<ListPlanAbResponse>(

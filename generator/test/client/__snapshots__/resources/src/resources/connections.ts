@@ -23,8 +23,8 @@ export class Connections {
    * `GET /api/v3/connections/{connection_id}` (operation `getConnection`).
    * @param connectionId Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(connectionId: number, options?: RequestOptions): APIPromise<GetConnectionResponse> {
     return this.client.request<GetConnectionResponse>(
@@ -43,8 +43,8 @@ export class Connections {
    * `PUT /api/v3/connections/{connection_id}` (operation `replaceConnection`).
    * @param connectionId Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}/put/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   replace(connectionId: number, options?: RequestOptions): APIPromise<ReplaceConnectionResponse> {
     return this.client.request<ReplaceConnectionResponse>(
@@ -63,8 +63,8 @@ export class Connections {
    * `DELETE /api/v3/connections/{connection_id}` (operation `deleteConnection`).
    * @param connectionId Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}/delete/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(connectionId: number, options?: RequestOptions): APIPromise<DeleteConnectionResponse> {
     return this.client.request<DeleteConnectionResponse>(
@@ -83,8 +83,8 @@ export class Connections {
    * `PATCH /api/v3/connections/{connection_id}` (operation `updateConnection`).
    * @param connectionId Path parameter `connection_id`. Source: `#/paths/~1api~1v3~1connections~1{connection_id}/patch/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(connectionId: number, options?: RequestOptions): APIPromise<UpdateConnectionResponse> {
     return this.client.request<UpdateConnectionResponse>(

@@ -16,7 +16,7 @@ export class Datasources {
     this.client = client;
   }
 
-  /** `client.datasources.connections`: see {@link DatasourcesConnections}. */
+  /** `client.datasources.connections`: see `DatasourcesConnections`. */
   get connections(): DatasourcesConnections {
     return (this.#connections ??= new DatasourcesConnections(this.client));
   }
@@ -24,8 +24,8 @@ export class Datasources {
   /**
    * `GET /api/v3/datasources` (operation `listDatasources`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListDatasourcesResponse> {
     return this.client.request<ListDatasourcesResponse>(

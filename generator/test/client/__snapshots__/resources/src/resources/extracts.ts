@@ -17,8 +17,8 @@ export class Extracts {
   /**
    * `POST /api/v3.1/extracts/` (operation `createExtract`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(options?: RequestOptions): APIPromise<CreateExtractResponse> {
     return this.client.request<CreateExtractResponse>(
@@ -36,8 +36,8 @@ export class Extracts {
    * `POST /api/v3/extracts/{id}/run` (operation `runExtract`).
    * @param id Path parameter `id`. Source: `#/paths/~1api~1v3~1extracts~1{id}~1run/post/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   run(id: number, options?: RequestOptions): APIPromise<RunExtractResponse> {
     return this.client.request<RunExtractResponse>(

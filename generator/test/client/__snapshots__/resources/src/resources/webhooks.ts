@@ -14,7 +14,7 @@ export class Webhooks {
     this.client = client;
   }
 
-  /** `client.webhooks.webhookEndpoints`: see {@link WebhookEndpoints}. */
+  /** `client.webhooks.webhookEndpoints`: see `WebhookEndpoints`. */
   get webhookEndpoints(): WebhookEndpoints {
     return (this.#webhookEndpoints ??= new WebhookEndpoints(this.client));
   }

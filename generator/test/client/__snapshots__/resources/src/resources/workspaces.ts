@@ -14,7 +14,7 @@ export class Workspaces {
     this.client = client;
   }
 
-  /** `client.workspaces.dashboards`: see {@link Dashboards}. */
+  /** `client.workspaces.dashboards`: see `Dashboards`. */
   get dashboards(): Dashboards {
     return (this.#dashboards ??= new Dashboards(this.client));
   }

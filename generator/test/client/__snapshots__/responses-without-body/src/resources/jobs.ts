@@ -22,8 +22,8 @@ export class Jobs {
    * `DELETE /jobs/{id}` (operation `deleteJob`).
    * @param id Path parameter `id`. Source: `#/paths/~1jobs~1{id}/delete/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   delete(id: string, options?: RequestOptions): APIPromise<DeleteJobResponse> {
     return this.client.request<DeleteJobResponse>(
@@ -41,8 +41,8 @@ export class Jobs {
   /**
    * `GET /jobs` (operation `listJobs`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<ListJobsResponse> {
     return this.client.request<ListJobsResponse>(
@@ -59,8 +59,8 @@ export class Jobs {
   /**
    * `POST /jobs` (operation `createJob`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(options?: RequestOptions): APIPromise<CreateJobResponse> {
     return this.client.request<CreateJobResponse>(

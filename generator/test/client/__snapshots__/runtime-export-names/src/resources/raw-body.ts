@@ -19,10 +19,10 @@ export class RawBodyResource {
 
   /**
    * `POST /raw-body` (operation `uploadRawBody`).
-   * @param body the request body, sent as application/octet-stream ({@link UploadRawBodyBody})
+   * @param body the request body, sent as application/octet-stream (`UploadRawBodyBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: UploadRawBodyBody, options?: RequestOptions): APIPromise<UploadRawBodyResponse> {
     return this.client.request<UploadRawBodyResponse>(

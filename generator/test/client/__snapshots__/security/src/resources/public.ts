@@ -17,8 +17,8 @@ export class Public {
   /**
    * `GET /api/v3/public` (operation `getPublic`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<GetPublicResponse> {
     return this.client.request<GetPublicResponse>(

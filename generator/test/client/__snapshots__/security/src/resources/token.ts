@@ -17,12 +17,12 @@ export class Token {
   /**
    * `POST /api/v3/token` (operation `createToken`).
    *
-   * Body fields ({@link CreateTokenBody}):
+   * Body fields (`CreateTokenBody`):
    * - `workspace_id` (required, `integer`)
-   * @param body the request body, sent as application/json ({@link CreateTokenBody})
+   * @param body the request body, sent as application/json (`CreateTokenBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateTokenBody, options?: RequestOptions): APIPromise<CreateTokenResponse> {
     return this.client.request<CreateTokenResponse>(

@@ -21,8 +21,8 @@ export class Settings {
   /**
    * `GET /settings` (operation `getSettings`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(options?: RequestOptions): APIPromise<GetSettingsResponse> {
     return this.client.request<GetSettingsResponse>(
@@ -39,13 +39,13 @@ export class Settings {
   /**
    * `PATCH /settings` (operation `updateSettings`).
    *
-   * Body fields ({@link UpdateSettingsBody}):
+   * Body fields (`UpdateSettingsBody`):
    * - `theme` (optional, `string`)
    * - `labels` (optional, `object`)
-   * @param body the request body, sent as application/json ({@link UpdateSettingsBody})
+   * @param body the request body, sent as application/json (`UpdateSettingsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(body?: UpdateSettingsBody, options?: RequestOptions): APIPromise<UpdateSettingsResponse> {
     return this.client.request<UpdateSettingsResponse>(

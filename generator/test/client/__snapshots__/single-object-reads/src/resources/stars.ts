@@ -14,7 +14,7 @@ export class Stars {
     this.client = client;
   }
 
-  /** `client.stars.count`: see {@link Count}. */
+  /** `client.stars.count`: see `Count`. */
   get count(): Count {
     return (this.#count ??= new Count(this.client));
   }

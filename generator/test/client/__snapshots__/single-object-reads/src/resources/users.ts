@@ -20,8 +20,8 @@ export class Users {
   /**
    * `GET /user` (operation `getAuthenticated`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   getAuthenticated(options?: RequestOptions): APIPromise<GetAuthenticatedResponse> {
     return this.client.request<GetAuthenticatedResponse>(
@@ -39,8 +39,8 @@ export class Users {
    * `GET /users/{id}` (operation `getUser`).
    * @param id Path parameter `id`. Source: `#/paths/~1users~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<GetUserResponse> {
     return this.client.request<GetUserResponse>(

@@ -17,8 +17,8 @@ export class Webhooks {
   /**
    * `GET /webhooks` (operation `getWebhooks`).
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(options?: RequestOptions): APIPromise<GetWebhooksResponse> {
     return this.client.request<GetWebhooksResponse>(
@@ -36,8 +36,8 @@ export class Webhooks {
    * `GET /webhooks/{id}` (operation `getWebhook`).
    * @param id Path parameter `id`. Source: `#/paths/~1webhooks~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<GetWebhookResponse> {
     return this.client.request<GetWebhookResponse>(

@@ -18,25 +18,25 @@ export class Pets {
     this.client = client;
   }
 
-  /** `client.pets.code`: see {@link Code}. */
+  /** `client.pets.code`: see `Code`. */
   get code(): Code {
     return (this.#code ??= new Code(this.client));
   }
 
-  /** `client.pets.details`: see {@link Details}. */
+  /** `client.pets.details`: see `Details`. */
   get details(): Details {
     return (this.#details ??= new Details(this.client));
   }
 
   /**
    * `GET /pets/{id}` (operation `getPet`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetPetError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `GetPetError`.
    * @param id Path parameter `id`. Source: `#/paths/~1pets~1{id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: no such pet
-   * @throws {@link UnprocessableEntityError} 422: the error model
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `NotFoundError` 404: no such pet
+   * @throws `UnprocessableEntityError` 422: the error model
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<GetPetResponse> {
     return this.client.request<GetPetResponse>(

@@ -16,12 +16,12 @@ export class Notes {
 
   /**
    * `POST /notes` (operation `addNote`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link AddNoteError}.
-   * @param body the request body, sent as text/plain ({@link AddNoteBody})
+   * Error responses reject with an `ApiError` subclass whose `body` is a `AddNoteError`.
+   * @param body the request body, sent as text/plain (`AddNoteBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link RateLimitError} 429: slow down
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `RateLimitError` 429: slow down
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: AddNoteBody, options?: RequestOptions): APIPromise<AddNoteResponse> {
     return this.client.request<AddNoteResponse>(

@@ -18,10 +18,10 @@ export class Jobs {
    * `GET /jobs/{job_id}` (operation `getJob`).
    * @param jobId Path parameter `job_id`. Source: `#/paths/~1jobs~1{job_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} 402: Payment required.; 418: A teapot.; any other non-2xx status
-   * @throws {@link PermissionDeniedError} 403: Not allowed: missing permission, or the account is not an owner of the job (a sentence wrapped over two lines).
-   * @throws {@link InternalServerError} 500: Server error.; 503: Unavailable, retry later.
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` 402: Payment required.; 418: A teapot.; any other non-2xx status
+   * @throws `PermissionDeniedError` 403: Not allowed: missing permission, or the account is not an owner of the job (a sentence wrapped over two lines).
+   * @throws `InternalServerError` 500: Server error.; 503: Unavailable, retry later.
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(jobId: number, options?: RequestOptions): APIPromise<GetJobResponse> {
     return this.client.request<GetJobResponse>(

@@ -20,12 +20,12 @@ export class Pets {
 
   /**
    * `GET /pets/{pet_id}` (operation `getPet`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link GetPetError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `GetPetError`.
    * @param petId Path parameter `pet_id`. Source: `#/paths/~1pets~1{pet_id}/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: No such pet.
-   * @throws {@link ApiError} any other error status: Any other error.
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `NotFoundError` 404: No such pet.
+   * @throws `ApiError` any other error status: Any other error.
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(petId: number, options?: RequestOptions): APIPromise<GetPetResponse> {
     return this.client.request<GetPetResponse>(
@@ -42,17 +42,17 @@ export class Pets {
 
   /**
    * `POST /pets` (operation `createPet`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link CreatePetError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `CreatePetError`.
    *
-   * Body fields ({@link CreatePetBody}):
+   * Body fields (`CreatePetBody`):
    * - `name` (required, `string`)
-   * @param body the request body, sent as application/json ({@link CreatePetBody})
+   * @param body the request body, sent as application/json (`CreatePetBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ConflictError} 409: A pet of this name exists.
-   * @throws {@link UnprocessableEntityError} 422: Invalid pet.
-   * @throws {@link InternalServerError} 500: Server error (no body).
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ConflictError` 409: A pet of this name exists.
+   * @throws `UnprocessableEntityError` 422: Invalid pet.
+   * @throws `InternalServerError` 500: Server error (no body).
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreatePetBody, options?: RequestOptions): APIPromise<CreatePetResponse> {
     return this.client.request<CreatePetResponse>(

@@ -17,13 +17,13 @@ export class Settings {
   /**
    * `PUT /settings` (operation `putSettings`).
    *
-   * Body fields ({@link PutSettingsBody}):
+   * Body fields (`PutSettingsBody`):
    * - `id` (required, `string`)
    * - `theme` (optional, `'light' | 'dark'`)
-   * @param body the request body, sent as application/json ({@link PutSettingsBody})
+   * @param body the request body, sent as application/json (`PutSettingsBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(body: PutSettingsBody, options?: RequestOptions): APIPromise<PutSettingsResponse> {
     return this.client.request<PutSettingsResponse>(

@@ -20,13 +20,13 @@ export class Accounts {
   /**
    * `PUT /accounts` (operation `replaceAccount`).
    *
-   * Body fields ({@link ReplaceAccountBody}):
+   * Body fields (`ReplaceAccountBody`):
    * - `password` (optional, `string`)
    * - `token` (optional, `string`)
-   * @param body the request body, sent as application/json ({@link ReplaceAccountBody})
+   * @param body the request body, sent as application/json (`ReplaceAccountBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(body: ReplaceAccountBody, options?: RequestOptions): APIPromise<ReplaceAccountResponse> {
     return this.client.request<ReplaceAccountResponse>(

@@ -17,13 +17,13 @@ export class Contacts {
   /**
    * `POST /contacts` (operation `createContact`).
    *
-   * Body fields ({@link CreateContactBody}):
+   * Body fields (`CreateContactBody`):
    * - `name` (optional, `string`)
    * - `channel` (optional, `'email' | 'sms'`)
-   * @param body the request body, sent as application/json ({@link CreateContactBody})
+   * @param body the request body, sent as application/json (`CreateContactBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateContactBody, options?: RequestOptions): APIPromise<CreateContactResponse> {
     return this.client.request<CreateContactResponse>(

@@ -17,13 +17,13 @@ export class Lookups {
   /**
    * `POST /lookups` (operation `createLookup`).
    *
-   * Body fields ({@link CreateLookupBody}):
+   * Body fields (`CreateLookupBody`):
    * - `id` (optional, `integer`): The account id.
    * - `owner` (optional, `string`)
-   * @param body the request body, sent as application/json ({@link CreateLookupBody})
+   * @param body the request body, sent as application/json (`CreateLookupBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateLookupBody, options?: RequestOptions): APIPromise<CreateLookupResponse> {
     return this.client.request<CreateLookupResponse>(

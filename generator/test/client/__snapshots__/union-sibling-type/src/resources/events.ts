@@ -17,16 +17,16 @@ export class Events {
   /**
    * `POST /events` (operation `createEvent`).
    *
-   * Body fields ({@link CreateEventBody}):
+   * Body fields (`CreateEventBody`):
    * - `name` (required, `string`)
    * - `priority` (optional, `number`)
    * - `label` (optional, `string | null`)
    * - `code` (optional, `string`): An upper-case code.
    * - `kind` (optional, `'built-in' | string`)
-   * @param body the request body, sent as application/json ({@link CreateEventBody})
+   * @param body the request body, sent as application/json (`CreateEventBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(body: CreateEventBody, options?: RequestOptions): APIPromise<CreateEventResponse> {
     return this.client.request<CreateEventResponse>(

@@ -18,8 +18,8 @@ export class Zip {
    * `GET /exports/{id}/zip` (operation `downloadZip`).
    * @param id Path parameter `id`. Source: `#/paths/~1exports~1{id}~1zip/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<DownloadZipResponse> {
     return this.client.request<DownloadZipResponse>(

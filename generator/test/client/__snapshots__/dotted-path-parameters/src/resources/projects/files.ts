@@ -19,8 +19,8 @@ export class Files {
    * @param projectId Path parameter `project.id`. Source: `#/paths/~1v1~1projects~1{project.id}~1files~1{file-name}/get/parameters/0`
    * @param fileName Path parameter `file-name`. Source: `#/paths/~1v1~1projects~1{project.id}~1files~1{file-name}/get/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     projectId: string,

@@ -18,8 +18,8 @@ export class Statuses {
    * `GET /queues/{queue}/statuses` (operation `listQueueStatuses`).
    * @param queue Path parameter `queue`. Source: `#/paths/~1queues~1{queue}~1statuses/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(queue: string, options?: RequestOptions): APIPromise<ListQueueStatusesResponse> {
     return this.client.request<ListQueueStatusesResponse>(

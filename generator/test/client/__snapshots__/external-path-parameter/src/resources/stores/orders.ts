@@ -19,8 +19,8 @@ export class Orders {
    * @param storeCode Path parameter `storeCode`. Source: `#/paths/~1stores~1{storeCode}~1orders~1{orderId}/parameters/0`
    * @param orderId Path parameter `orderId`. Source: `#/paths/~1stores~1{storeCode}~1orders~1{orderId}/parameters/1`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     storeCode: string,

@@ -14,7 +14,7 @@ export class Items {
     this.client = client;
   }
 
-  /** `client.tagOne.items.itSXY`: see {@link ItSXY}. */
+  /** `client.tagOne.items.itSXY`: see `ItSXY`. */
   get itSXY(): ItSXY {
     return (this.#itSXY ??= new ItSXY(this.client));
   }

@@ -19,10 +19,10 @@ export class ProjectsEvents {
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param projectId Path parameter `project_id`. Source: `#/paths/~1api~1v3~1projects~1{project_id}~1events/get/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link ListProjectEventsQuery})
+   * @param params query, header and cookie parameters by wire name (`ListProjectEventsQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     projectId: string,

@@ -14,7 +14,7 @@ export class Teams {
     this.client = client;
   }
 
-  /** `client.orgs.teams.members`: see {@link Members}. */
+  /** `client.orgs.teams.members`: see `Members`. */
   get members(): Members {
     return (this.#members ??= new Members(this.client));
   }

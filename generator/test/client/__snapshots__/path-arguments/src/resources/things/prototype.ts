@@ -20,8 +20,8 @@ export class Prototype {
    * @param proto Path parameter `__proto__`. Source: `#/paths/~1prototype~1{constructor}~1{__proto__}~1{toString}/get/parameters/1`
    * @param toString Path parameter `toString`. Source: `#/paths/~1prototype~1{constructor}~1{__proto__}~1{toString}/get/parameters/2`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     constructor: string,

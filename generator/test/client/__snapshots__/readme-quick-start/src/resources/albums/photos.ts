@@ -23,10 +23,10 @@ export class Photos {
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
    * @param albumId Path parameter `album_id`. Source: `#/paths/~1albums~1{album_id}~1photos/get/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link ListAlbumPhotosQuery})
+   * @param params query, header and cookie parameters by wire name (`ListAlbumPhotosQuery`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     albumId: number,

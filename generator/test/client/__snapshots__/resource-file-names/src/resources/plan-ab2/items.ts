@@ -18,8 +18,8 @@ export class Items {
    * `GET /plan-ab/{id}/items` (operation `listPlanAbItems`).
    * @param id Path parameter `id`. Source: `#/paths/~1plan-ab~1{id}~1items/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(id: number, options?: RequestOptions): APIPromise<ListPlanAbItemsResponse> {
     return this.client.request<ListPlanAbItemsResponse>(

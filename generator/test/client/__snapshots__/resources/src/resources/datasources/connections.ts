@@ -18,8 +18,8 @@ export class DatasourcesConnections {
    * `GET /api/v3/datasources/{datasource_name}/connections` (operation `listConnections`).
    * @param datasourceName Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(datasourceName: string, options?: RequestOptions): APIPromise<ListConnectionsResponse> {
     return this.client.request<ListConnectionsResponse>(
@@ -38,8 +38,8 @@ export class DatasourcesConnections {
    * `POST /api/v3/datasources/{datasource_name}/connections` (operation `createConnection`).
    * @param datasourceName Path parameter `datasource_name`. Source: `#/paths/~1api~1v3~1datasources~1{datasource_name}~1connections/post/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(datasourceName: string, options?: RequestOptions): APIPromise<CreateConnectionResponse> {
     return this.client.request<CreateConnectionResponse>(

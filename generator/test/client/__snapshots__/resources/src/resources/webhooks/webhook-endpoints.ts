@@ -18,8 +18,8 @@ export class WebhookEndpoints {
    * `POST /api/v3/webhook_endpoints/{id}/regenerate_secret/` (operation `regenerateWebhookEndpointSecret`).
    * @param id Path parameter `id`. Source: `#/paths/~1api~1v3~1webhook_endpoints~1{id}~1regenerate_secret~1/post/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   regenerateSecret(
     id: number,

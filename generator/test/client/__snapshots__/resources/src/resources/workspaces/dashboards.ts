@@ -18,8 +18,8 @@ export class Dashboards {
    * `GET /api/v3/workspaces/{id}/dashboards` (operation `listWorkspaceDashboards`).
    * @param id Path parameter `id`. Source: `#/paths/~1api~1v3~1workspaces~1{id}~1dashboards/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(id: number, options?: RequestOptions): APIPromise<ListWorkspaceDashboardsResponse> {
     return this.client.request<ListWorkspaceDashboardsResponse>(

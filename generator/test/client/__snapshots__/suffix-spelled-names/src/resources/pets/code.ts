@@ -18,8 +18,8 @@ export class Code {
    * `GET /pets/{id}/code` (operation `GetPet2`).
    * @param id Path parameter `id`. Source: `#/paths/~1pets~1{id}~1code/get/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<GetPet2Response> {
     return this.client.request<GetPet2Response>(

@@ -35,14 +35,14 @@ export class ItSXY {
    * \@example not a tag *\/
    *
    * `GET /items/it's *_ "x" $_y_` (operation `list 'things' *\/ "now"`).
-   * Error responses reject with an `ApiError` subclass whose `body` is a {@link ListThingsNowError}.
+   * Error responses reject with an `ApiError` subclass whose `body` is a `ListThingsNowError`.
    *
    * Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.
-   * @param params query, header and cookie parameters by wire name ({@link ListThingsNowParams})
+   * @param params query, header and cookie parameters by wire name (`ListThingsNowParams`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link NotFoundError} 404: Not found *\/ \@throws nothing second line
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `NotFoundError` 404: Not found *\/ \@throws nothing second line
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   list(
     params?: ListThingsNowParams,
@@ -73,13 +73,13 @@ export class ItSXY {
    *
    * `POST /items/it's *_ "x" $_y_` (operation `list 'things' *\/ "now"-create`).
    *
-   * Body fields ({@link ListThingsNowCreateBody}):
+   * Body fields (`ListThingsNowCreateBody`):
    * - `field 'one' *\/` (optional, `string`): Ends *\/ here, then /\* starts; \@param not a tag \`not code\`
-   * @param params query, header and cookie parameters by wire name ({@link ListThingsNowCreateParams})
-   * @param body the request body, sent as application/x-www-form-urlencoded ({@link ListThingsNowCreateBody})
+   * @param params query, header and cookie parameters by wire name (`ListThingsNowCreateParams`)
+   * @param body the request body, sent as application/x-www-form-urlencoded (`ListThingsNowCreateBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   create(
     params?: ListThingsNowCreateParams,

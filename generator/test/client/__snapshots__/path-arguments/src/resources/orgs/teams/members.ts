@@ -26,8 +26,8 @@ export class Members {
    * @param teamSlug Path parameter `team_slug`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/get/parameters/0`
    * @param userId The member's user ID. Path parameter `user_id`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/parameters/0`
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   retrieve(
     orgId: string,
@@ -50,17 +50,17 @@ export class Members {
   /**
    * `PUT /orgs/{org_id}/teams/{team_slug}/members/{user_id}` (operation `updateTeamMember`).
    *
-   * Body fields ({@link UpdateTeamMemberBody}):
+   * Body fields (`UpdateTeamMemberBody`):
    * - `id` (required, `integer`)
    * - `role` (optional, `string`)
    * @param orgId The organisation. Path parameter `org_id`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/parameters/1`
    * @param teamSlug Path parameter `team_slug`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/put/parameters/0`
    * @param userId The member's user ID. Path parameter `user_id`. Source: `#/paths/~1orgs~1{org_id}~1teams~1{team_slug}~1members~1{user_id}/parameters/0`
-   * @param params query, header and cookie parameters by wire name ({@link UpdateTeamMemberQuery})
-   * @param body the request body, sent as application/json ({@link UpdateTeamMemberBody})
+   * @param params query, header and cookie parameters by wire name (`UpdateTeamMemberQuery`)
+   * @param body the request body, sent as application/json (`UpdateTeamMemberBody`)
    * @param options per-request overrides (timeout, retries, headers, signal, …)
-   * @throws {@link ApiError} any other non-2xx status
-   * @throws {@link ConnectionError} when no response arrives ({@link TimeoutError} after `timeoutMs`), {@link AbortError} when `options.signal` aborts
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
    */
   update(
     orgId: string,
