@@ -253,8 +253,8 @@ function indexedAccess(base: TypeNode, pointer: string, narrow = false): TypeNod
 /**
  * The `@throws` lines of an operation's error responses (of several operations': their lists one after the other):
  * one per error class, in the order the responses declare them, each with its statuses and their descriptions' first
- * paragraphs (`{@link NotFoundError} 404: No such object`, an entry said once); `ApiError` also names every undeclared
- * non-2xx status, unless a `default` response covers them.
+ * paragraphs (`` `NotFoundError` 404: No such object ``, an entry said once; names in backticks, D60); `ApiError`
+ * also names every undeclared non-2xx status, unless a `default` response covers them.
  */
 export function throwsTexts(errors: readonly Response[]): string[] {
   const byClass = new Map<string, string[]>();
