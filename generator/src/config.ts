@@ -17,7 +17,7 @@ export interface SdkgenConfig {
   spec?: string;
   /** Output root: packages go to `<out>/types` and `<out>/client` (when the command line gives none). */
   out?: string;
-  /** Client class name, e.g. `Improvado`. Default: from `info.title` (see {@link deriveClientName}). */
+  /** Client class name, e.g. `Improvado`. Default: from `info.title` (see {@link deriveClientName}; `<Word>Client` when the word is a name the runtime exports or a standard global, D61). */
   name?: string;
   /** npm scope, e.g. `@improvado-sdk`. Default: `@` + the client name in lower case. */
   scope?: string;
@@ -253,10 +253,20 @@ export interface PackageNames {
   clientPackageName?: string | undefined;
 }
 
-/** The names given, the others derived from the document's `info.title`. */
-export function resolveNames(names: PackageNames, title: string): { typesPackageName: string; clientPackageName: string; clientName: string } {
-  const clientName = names.name ?? deriveClientName(title);
-  const scope = names.scope ?? defaultScope(clientName);
+/**
+ * The names given, the others derived from the document's `info.title`.
+ * @param free the client class name to use for the title's word when no name is given (model/client-names.ts
+ *   `freeClientName`: the word, else `<Word>Client` when the word is a name the runtime exports or a standard global);
+ *   the default scope follows the word either way (`Promise` and `PromiseClient` are both `@promise`)
+ */
+export function resolveNames(
+  names: PackageNames,
+  title: string,
+  free: (word: string) => string = (word) => word,
+): { typesPackageName: string; clientPackageName: string; clientName: string } {
+  const word = deriveClientName(title);
+  const clientName = names.name ?? free(word);
+  const scope = names.scope ?? defaultScope(names.name ?? word);
   return { typesPackageName: names.typesPackageName ?? `${scope}/types`, clientPackageName: names.clientPackageName ?? `${scope}/client`, clientName };
 }
 

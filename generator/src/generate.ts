@@ -9,7 +9,7 @@ import { loadDocument } from './load/index.js';
 import { placed } from './load/locate.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
-import { clientNames } from './model/client-names.js';
+import { clientNames, freeClientName } from './model/client-names.js';
 import type { Api } from './model/types.js';
 import { readReadmeExtras } from './readme-extras.js';
 import {
@@ -147,13 +147,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return sayingRecovery(recovery, cwd, async () => {
     // A long-lived process (watch mode, a dev server) must see an edited prettier config.
     await clearFormatConfigCache();
-    const clientNameOf = targets.includes('client') ? (title: string) => resolveNames(names, title).clientName : undefined;
+    const clientNameOf = targets.includes('client') ? (title: string) => resolveNames(names, title, freeClientName).clientName : undefined;
     const { api, diagnostics, loadedAt } = await loadAndModel(cwd, specInput, options.strict === true, clientNameOf);
     const modelAt = performance.now();
 
     const specAbs = path.resolve(cwd, specInput);
     const emitOptions: EmitOptions = {
-      ...resolveNames(names, api.title),
+      ...resolveNames(names, api.title, freeClientName),
       specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
       command: config.command ?? regenerateCommand(specAbs, out, targets, names),
       existingVersions: await existingVersions(out),

@@ -56,6 +56,29 @@ describe('generate()', () => {
     }
   });
 
+  test('a title whose word is a standard global: the class is <Word>Client, the scope keeps the word (D61)', async () => {
+    const dir = tempOut();
+    const spec = path.join(dir, 'openapi.yaml');
+    fs.writeFileSync(
+      spec,
+      `openapi: 3.1.0
+info: { title: Promise Tracker API, version: "1" }
+paths:
+  /promises:
+    get:
+      operationId: listPromises
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+`,
+    );
+    const result = await generate({ ...base, spec, out: path.join(dir, 'out') });
+    expect(result.emitOptions).toMatchObject({ clientName: 'PromiseClient', typesPackageName: '@promise/types', clientPackageName: '@promise/client' });
+    const files = snapshotDir(path.join(dir, 'out'));
+    expect(files['client/src/index.ts']).toContain("export { PromiseClient, PromiseClient as default } from './client.js';");
+    expect(files['client/src/index.ts']).not.toMatch(/\bPromise\b(?!Client)/);
+    expect(files['client/README.md']).toContain('new PromiseClient(');
+  });
+
   test('same bytes from another working directory (spec and out given relative to each)', async () => {
     const cwdA = fixtures;
     const cwdB = os.tmpdir();

@@ -8,6 +8,7 @@ import { emitTypesPackage } from '../emit/types/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/types.js';
 import { loadDocument } from '../load/index.js';
 import { buildModel } from '../model/build.js';
+import { freeClientName } from '../model/client-names.js';
 import type { Api } from '../model/types.js';
 
 /** A document's model and the texts of both generated packages. */
@@ -30,7 +31,7 @@ export async function buildSide(spec: string, cwd: string, names: PackageNames =
   const loaded = await loadDocument(spec, { cwd });
   const { api } = buildModel(loaded);
   const options: EmitOptions = {
-    ...resolveNames(names, api.title),
+    ...resolveNames(names, api.title, freeClientName),
     specPath: 'openapi.yaml',
     command: 'sdkgen generate',
     existingVersions: {},

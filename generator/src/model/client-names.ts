@@ -4,8 +4,8 @@
  * client emitter asks {@link clientNames} and only reads what it returns.
  *
  * Package exports (`src/index.ts`), taken in this order (earlier names win):
- * 1. the client class (the configured name), `<Client>Base`, `<Client>Auth`, `<Client>Options`, `<Client>ErrorBody`,
- *    exactly so;
+ * 1. the client class (the configured name, else {@link freeClientName}'s), `<Client>Base`, `<Client>Auth`,
+ *    `<Client>Options`, `<Client>ErrorBody`, exactly so;
  * 1b. the runtime's HTTP error classes ({@link httpErrorClasses}), exported from `src/errors.ts` with the error body
  *    type (D36), each as `core.X<Body>`, so `instanceof` narrows `body`, instead of from the runtime; one that a name
  *    of step 1 takes is not exported; one the runtime's index does not export as a class is an error;
@@ -38,7 +38,17 @@
  * Renames (a name other than the rule's first choice) are listed in {@link ClientNames.renames}.
  */
 import { httpErrorClasses } from './error-classes.js';
-import { apiName, compareCodeUnits, kebabCase, NameRegistry, pascalCase, RESERVED_WORDS, toValueIdentifier } from './naming.js';
+import {
+  apiName,
+  compareCodeUnits,
+  kebabCase,
+  NameRegistry,
+  pascalCase,
+  RESERVED_TYPE_NAMES,
+  RESERVED_WORDS,
+  STANDARD_GLOBALS,
+  toValueIdentifier,
+} from './naming.js';
 import {
   exportedTypeNames,
   listEnums,
@@ -392,6 +402,32 @@ export function clientNames(api: Api, clientName: string): ClientNames {
   return names;
 }
 
+/** Which runtime files the package holds: webhooks and polling only when the document has them. */
+function runtimeFeatures(api: Api): RuntimeFeatures {
+  return { webhooks: webhookSignature(api) !== undefined, polling: api.operations.some((op) => op.poll !== undefined) };
+}
+
+/**
+ * The client class name when none is configured (D61): `preferred` (config.ts `deriveClientName`: the title's first
+ * word) unless it is a name the runtime exports (with or without webhooks and polling), which the package would then not
+ * re-export, or a standard global that a user's module would hide by importing the class ({@link STANDARD_GLOBALS},
+ * `RESERVED_TYPE_NAMES`); then `<preferred>Client`, `<preferred>Client2`, … (`Client` itself is free: the runtime's
+ * `ClientOptions` yields to the class's options type, as for a configured `Client`).
+ * It depends on the title only, not on the document's schemas, so that a schema added later never renames the class (a
+ * schema the class shadows is reported: `shadowed`). A configured name is taken as given.
+ *
+ * @throws Error when the runtime sources cannot be read
+ */
+export function freeClientName(preferred: string): string {
+  const taken = new Set<string>([...STANDARD_GLOBALS, ...RESERVED_TYPE_NAMES]);
+  for (const r of publicRuntimeExports({ webhooks: true, polling: true })) for (const name of [...r.values, ...r.types]) taken.add(name);
+  if (!taken.has(preferred)) return preferred;
+  for (let i = 1; ; i++) {
+    const name = `${preferred}Client${i === 1 ? '' : i}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
 function nameClient(api: Api, clientName: string): ClientNames {
   const registry = new NameRegistry();
   const own = {
@@ -402,7 +438,7 @@ function nameClient(api: Api, clientName: string): ClientNames {
     errorBody: `${clientName}ErrorBody`,
   };
   for (const name of Object.values(own)) registry.take(EXPORT_NS, name, 'client');
-  const publicRuntime = publicRuntimeExports({ webhooks: webhookSignature(api) !== undefined, polling: api.operations.some((op) => op.poll !== undefined) });
+  const publicRuntime = publicRuntimeExports(runtimeFeatures(api));
   const runtimeValues = new Set(publicRuntime.flatMap((r) => r.values));
   const typedErrorClasses = httpErrorClasses();
   for (const name of typedErrorClasses) {
