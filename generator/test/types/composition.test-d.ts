@@ -9,7 +9,7 @@ import type { ContactForSignup, ContactParentRequired } from '../emit/__snapshot
 import type { CreateReportBody } from '../emit/__snapshots__/additional-properties-body/src/index.js';
 import type { Cat, Dog, Shape, Vehicle } from '../emit/__snapshots__/discriminators/src/index.js';
 import type { Company, CompanyInput, CreatePersonBody, Expr, PersonInput, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
-import type { Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
+import type { LongRow, Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Card = NonNullable<Board['cards']>[number];
@@ -75,6 +75,9 @@ test('additionalProperties: true / {} / typed / false / unsaid, patternPropertie
 test('tuples and recursion', () => {
   expectTypeOf<Point>().toEqualTypeOf<[number, number]>();
   expectTypeOf<Row>().toEqualTypeOf<[string?, ...number[]]>(); // no minItems: the prefix element is optional (D31)
+  type First = 'first_value_of_the_tuple_that_is_long' | 'second_value_of_the_tuple';
+  type Second = 'third_value_of_the_tuple_that_is_long' | 'fourth_value_of_the_tuple';
+  expectTypeOf<LongRow>().toEqualTypeOf<[First?, Second?, ...number[]]>();
   expectTypeOf({ id: 'a', children: [{ id: 'b', children: [] }] }).toExtend<TreeNode>();
   expectTypeOf<NonNullable<TreeNode['children']>[number]>().toEqualTypeOf<TreeNode>();
   expectTypeOf<{ children: [] }>().not.toExtend<TreeNode>(); // id is required

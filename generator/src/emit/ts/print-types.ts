@@ -150,6 +150,7 @@ function tupleDoc(elements: readonly TupleElement[]): Doc {
   const printed = elements.map((e) =>
     group(e.rest ? ['...', typeDoc(e.type, 'other')] : e.optional ? [typeDoc(e.type, 'optional'), '?'] : typeDoc(e.type, place)),
   );
-  const trailing = elements[elements.length - 1]!.rest ? '' : ifBreak(',');
-  return group(['[', indent([softline, join([',', line], printed)]), trailing, softline, ']']);
+  // A broken tuple ends with a comma, after a rest element too (`...number[],`: a TSRestType, unlike an array
+  // pattern's rest element, may have one, and prettier prints it).
+  return group(['[', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ']']);
 }

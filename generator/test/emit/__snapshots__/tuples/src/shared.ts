@@ -9,6 +9,13 @@ export type Point = [number, number];
 /** Source: `#/components/schemas/Row` */
 export type Row = [string?, ...number[]];
 
+/** Source: `#/components/schemas/LongRow` */
+export type LongRow = [
+  ('first_value_of_the_tuple_that_is_long' | 'second_value_of_the_tuple')?,
+  ('third_value_of_the_tuple_that_is_long' | 'fourth_value_of_the_tuple')?,
+  ...number[],
+];
+
 /**
  * Constraints: uniqueItems true
  * Source: `#/components/schemas/Tags`
