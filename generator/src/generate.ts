@@ -9,7 +9,7 @@ import { loadDocument } from './load/index.js';
 import { placed } from './load/locate.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
-import { clientNames, freeClientName } from './model/client-names.js';
+import { clientNames, freeClientName, runtimeExportFile } from './model/client-names.js';
 import type { Api } from './model/types.js';
 import { readReadmeExtras } from './readme-extras.js';
 import {
@@ -133,6 +133,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const bad = checkNames(names);
   if (bad) throw usage(bad.message);
+  // A client class named like a runtime export would take the export (`ApiError`: `instanceof ApiError` and every
+  // method's `@throws` would name the client).
+  const runtimeFile = names.name !== undefined && targets.includes('client') ? runtimeExportFile(names.name) : undefined;
+  if (runtimeFile !== undefined) throw usage(`name '${names.name}' is a name the client package exports from its runtime (${runtimeFile}): choose another`);
   // The README's hand-written parts (D44): a missing file fails before anything is written.
   const readme =
     config.readme === undefined || configFile === undefined

@@ -64,6 +64,12 @@ describe('exit codes', () => {
     [['generate', '--out', 'x', '--config', 'nope.json'], /config file not found|no spec given/],
     [['generate', good], /no output folder given/],
     [['generate', good, '--out', 'x', '--scope', 'NoAt'], /scope 'NoAt' must look like @my-scope/],
+    // A client class named like a runtime export would take it (found by an adversarial test: `ApiError` vanished).
+    [
+      ['generate', good, '--out', 'x', '--name', 'ApiError'],
+      /name 'ApiError' is a name the client package exports from its runtime \(src\/core\/errors\.ts\): choose another/,
+    ],
+    [['generate', good, '--out', 'x', '--name', 'Page'], /name 'Page' is a name the client package exports from its runtime \(src\/core\/pagination\.ts\)/],
   ])('usage error %j → 2', async (args, message) => {
     const { code, stderr, stdout } = await run(args as string[]);
     expect(stdout).toBe('');

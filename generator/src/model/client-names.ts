@@ -15,7 +15,9 @@
  *    runtime file that serves one feature only when the package has it ({@link FEATURE_FILES}). One that a name of
  *    step 1 takes is not re-exported;
  * 3. resource classes: the resource's last segment in PascalCase (`Connections`) when no other resource ends so,
- *    else its whole path (`DatasourcesConnections`); `R` before a leading digit; while taken, `Resource`, then `_`;
+ *    else its whole path (`DatasourcesConnections`); `R` before a leading digit; while taken (by an export above, or
+ *    by a global a resource file may use or a user's module would lose: `Promise`, `NonNullable`, `Extract`,
+ *    `Response`, …), `Resource`, then `_`;
  * 4. the types package's exports (re-exported with `export type *`): reserved here, after the resource classes.
  *    A resource class named like a schema takes the name in the client's root (an explicit export wins over
  *    `export type *`; the types package still exports the type), as it always has (D33);
@@ -40,6 +42,7 @@
 import { httpErrorClasses } from './error-classes.js';
 import {
   apiName,
+  CLIENT_GLOBAL_TYPES,
   compareCodeUnits,
   kebabCase,
   NameRegistry,
@@ -419,13 +422,23 @@ function runtimeFeatures(api: Api): RuntimeFeatures {
  * @throws Error when the runtime sources cannot be read
  */
 export function freeClientName(preferred: string): string {
-  const taken = new Set<string>([...STANDARD_GLOBALS, ...RESERVED_TYPE_NAMES]);
-  for (const r of publicRuntimeExports({ webhooks: true, polling: true })) for (const name of [...r.values, ...r.types]) taken.add(name);
-  if (!taken.has(preferred)) return preferred;
+  const taken = (name: string): boolean => STANDARD_GLOBALS.has(name) || RESERVED_TYPE_NAMES.has(name) || runtimeExportFile(name) !== undefined;
+  if (!taken(preferred)) return preferred;
   for (let i = 1; ; i++) {
     const name = `${preferred}Client${i === 1 ? '' : i}`;
-    if (!taken.has(name)) return name;
+    if (!taken(name)) return name;
   }
+}
+
+/**
+ * The runtime file of the package that exports `name` from the package root (`src/core/errors.ts` for `ApiError`),
+ * with or without webhooks and polling; undefined when the runtime exports no such name. A client class of that name
+ * would take the export (generate.ts refuses a configured one).
+ *
+ * @throws Error when the runtime sources cannot be read
+ */
+export function runtimeExportFile(name: string): string | undefined {
+  return publicRuntimeExports({ webhooks: true, polling: true }).find((r) => r.values.includes(name) || r.types.includes(name))?.file;
 }
 
 function nameClient(api: Api, clientName: string): ClientNames {
@@ -460,6 +473,9 @@ function nameClient(api: Api, clientName: string): ClientNames {
     const by = registry.takenBy(EXPORT_NS, name);
     if (by !== undefined) shadowed.push({ name, pointer, by });
   }
+  // Globals a resource file may use (and a user's module would lose by importing a class of their name): no resource
+  // class takes one. Taken after `shadowed` is read, as no export holds them.
+  for (const name of [...RESERVED_TYPE_NAMES, ...STANDARD_GLOBALS, ...CLIENT_GLOBAL_TYPES]) registry.take(EXPORT_NS, name, 'a global');
   const root = resourceTree(api, clientName, registry);
   for (const name of exportedTypeNames(api)) registry.take(EXPORT_NS, name, 'types package');
   const collisions: ClientNames['collisions'] = [];

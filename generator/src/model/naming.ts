@@ -145,6 +145,13 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Global types the client emitters use besides {@link RESERVED_TYPE_NAMES}, which a schema may still be named after (a
+ * domain type `Extract` keeps its name; a client file that uses the global imports the schema under an alias). No
+ * resource class takes one of them: the class is declared in the file that uses the global.
+ */
+export const CLIENT_GLOBAL_TYPES: readonly string[] = ['Extract', 'NoInfer'];
+
+/**
  * Standard globals a user's module would lose by importing a client class of the same name (`import { Promise } from
  * '…'` hides the global `Promise` in that module): ECMAScript's built-ins and the Web platform's classes that code
  * calling an HTTP API uses. A client class name derived from the title avoids them ({@link RESERVED_TYPE_NAMES} too);

@@ -246,6 +246,24 @@ export class OperationReader {
       seen.set(key, p.pointer);
       grouped[p.in].push(p);
     }
+    // A client method's params record (`<Op>Params`) is keyed by wire name: of two locations with one name, it holds
+    // the first (queries.ts `orderedParameters`).
+    const byName = new Map<string, Parameter>();
+    for (const location of PARAMETER_LOCATIONS) {
+      for (const p of grouped[location]) {
+        const first = byName.get(p.name);
+        if (first === undefined) {
+          byName.set(p.name, p);
+          continue;
+        }
+        this.ctx.report(
+          'warning',
+          'model/parameter-name-shared',
+          `the ${p.in} parameter ${p.name} has the name of the ${first.in} parameter ${p.name}: the client method, whose arguments are keyed by wire name, takes the ${first.in} one only; the ${p.in} one is sent through request(method, path, { params: { ${p.in}: … } }), whose params are grouped by location`,
+          p.pointer,
+        );
+      }
+    }
     return grouped;
   }
 

@@ -239,7 +239,7 @@ function readPoll(ctx: ModelContext, op: Operation, ext: unknown, ops: readonly 
       );
       continue;
     }
-    args.push({ name: target.name, value: value.value, expression });
+    args.push({ name: target.name, value: value.value, expression, mayBeUndefined: value.mayBeUndefined });
   }
   if (!ok || reached === undefined || typeof reached === 'string') return undefined;
   const poll: Poll = { operationId: read.operationId, arguments: args, field: field as string, fieldSteps: reached.steps, terminal, pointer: at };

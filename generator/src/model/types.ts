@@ -349,6 +349,8 @@ export interface PollArgument {
   value: PollValue;
   /** The spec's expression (`$request.path.load_id`, `42`), or `$request.path.<name>` for a path parameter left out. */
   expression: string;
+  /** The value may be absent at run time (an optional parameter, an optional or nullable step): the read leaves the parameter out then. */
+  mayBeUndefined: boolean;
 }
 
 /**

@@ -28,6 +28,9 @@ interface PollClient {
   exports: {
     createAndPoll(params: { workspace_id: number }, body: { format: string; options?: { label?: string } }, options?: PollOptions): Promise<Job>;
   };
+  imports: {
+    createAndPoll(params: { trace?: string }, body: { note?: string }, options?: PollOptions): Promise<{ status?: string }>;
+  };
 }
 interface ClientModule {
   Client: new (options: { baseUrl: string; maxRetries?: number }) => PollClient;
@@ -73,6 +76,8 @@ beforeAll(async () => {
         reads.set(url.pathname, n + 1);
         return answer(res, 200, n === 0 ? { id: 'j1', progress: null } : { id: 'j1', progress: { phase: n === 1 ? 'running' : 'done', percent: 100 } });
       }
+      if (req.method === 'POST' && url.pathname === '/imports') return answer(res, 202, { id: 'i1' });
+      if (req.method === 'GET' && url.pathname === '/imports/i1') return answer(res, 200, { status: 'done' });
       answer(res, 404, { detail: 'no such thing' });
     });
   });
@@ -120,6 +125,12 @@ describe('…AndPoll against a server', () => {
     expect(job.progress?.phase).toBe('done');
     const read = 'GET /jobs/j1?workspace_id=3&include=progress&label=q3';
     expect(received).toEqual(['POST /exports?workspace_id=3 {"format":"csv","options":{"label":"q3"}}', read, read, read]);
+  });
+
+  it('an optional query parameter or body field reaches the read when given, and is left out when absent', async () => {
+    await client.imports.createAndPoll({ trace: 't1' }, { note: 'n' }, { poll: { intervalMs: 1 } });
+    await client.imports.createAndPoll({}, {}, { poll: { intervalMs: 1 } });
+    expect(received).toEqual(['POST /imports?trace=t1 {"note":"n"}', 'GET /imports/i1?trace=t1&note=n', 'POST /imports {}', 'GET /imports/i1']);
   });
 
   it('a status that never ends rejects with PollTimeoutError carrying the last read', async () => {

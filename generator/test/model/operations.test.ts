@@ -163,6 +163,31 @@ describe('parameters', () => {
     expect(o.parameters.header.map((p) => p.name)).toEqual(['verbose']);
   });
 
+  it('two locations with one name: a warning at the later one (the params record takes the first; found by an adversarial fuzz)', () => {
+    const { api, diagnostics } = build(
+      doc(`  /items/{id}:
+    get:
+      operationId: listItems
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+        - { name: id, in: header, required: true, schema: { type: integer } }
+        - { name: id, in: query, schema: { type: string } }
+        - { name: page, in: query, schema: { type: integer } }
+        - { name: page, in: cookie, schema: { type: integer } }
+      responses: { "204": { description: ok } }`),
+    );
+    expect(op(api, 'listItems').parameters.header.map((p) => p.name)).toEqual(['id']);
+    const shared = diagnostics.filter((d) => d.code === 'model/parameter-name-shared');
+    expect(shared.map((d) => [d.severity, d.pointer])).toEqual([
+      ['warning', '#/paths/~1items~1{id}/get/parameters/2'],
+      ['warning', '#/paths/~1items~1{id}/get/parameters/1'],
+      ['warning', '#/paths/~1items~1{id}/get/parameters/4'],
+    ]);
+    expect(shared[1]?.message).toBe(
+      'the header parameter id has the name of the path parameter id: the client method, whose arguments are keyed by wire name, takes the path one only; the header one is sent through request(method, path, { params: { header: … } }), whose params are grouped by location',
+    );
+  });
+
   it('effective style/explode defaults per location, explicit values kept (case-29)', () => {
     const { api } = build(fixture('cases/query-parameter-styles'));
     const q = op(api, 'getRates').parameters.query;

@@ -11,7 +11,7 @@ describe('x-poll (rules/poll fixture)', () => {
   it('a path parameter of the start, the terminal values and the default pause', () => {
     expect(op(api, 'runLoad').poll).toEqual({
       operationId: 'retrieveLoad',
-      arguments: [{ name: 'load_id', value: { source: 'parameter', name: 'load_id', in: 'path' }, expression: '$request.path.load_id' }],
+      arguments: [{ name: 'load_id', value: { source: 'parameter', name: 'load_id', in: 'path' }, expression: '$request.path.load_id', mayBeUndefined: false }],
       field: '/status',
       fieldSteps: [{ name: 'status', optional: false }],
       terminal: ['done', 'failed'],
@@ -36,6 +36,18 @@ describe('x-poll (rules/poll fixture)', () => {
           ],
         },
       ],
+    ]);
+    // The label may be absent (an optional property): the read leaves it out then; the others are always there.
+    expect(poll?.arguments.map((a) => [a.name, a.mayBeUndefined])).toEqual([
+      ['job_id', false],
+      ['workspace_id', false],
+      ['include', false],
+      ['label', true],
+    ]);
+    expect(op(api, 'createImport').poll?.arguments.map((a) => [a.name, a.mayBeUndefined])).toEqual([
+      ['import_id', false],
+      ['trace', true],
+      ['note', true],
     ]);
     expect(poll?.fieldSteps).toEqual([
       { name: 'progress', optional: false },
@@ -98,7 +110,7 @@ describe('x-poll validation: one error per key that is wrong, at its pointer', (
     const { api, diagnostics } = build(doc('{ operationId: retrieveLoad, field: /status, terminal: [done] }'));
     expect(diagnostics).toEqual([]);
     expect(op(api, 'runLoad').poll?.arguments).toEqual([
-      { name: 'load_id', value: { source: 'parameter', name: 'load_id', in: 'path' }, expression: '$request.path.load_id' },
+      { name: 'load_id', value: { source: 'parameter', name: 'load_id', in: 'path' }, expression: '$request.path.load_id', mayBeUndefined: false },
     ]);
   });
 

@@ -213,13 +213,26 @@ export function descriptor(
 export function pageItemType(api: Api, op: Operation, scope: ImportScope, typesPackage: string, responseType: TypeNode): TypeNode {
   const p = op.pagination;
   if (p === undefined) return name('unknown');
-  if (p.groupsField === undefined && p.itemSchema.kind === 'ref') {
-    const named = api.schemas.get(p.itemSchema.target);
-    if (named !== undefined) return name(scope.packageType(typesPackage, named.identifier));
-  }
-  // `<Op>Response` is the union of every success body (a 3XX body, a second media type): index the page's own shape.
-  const bodies = successResponses(op).reduce((n, r) => n + r.contents.length, 0);
-  return indexedAccess(responseType, p.groupsField ?? p.itemsField, bodies > 1);
+  const named = namedPageItem(api, op);
+  if (named !== undefined) return name(scope.packageType(typesPackage, named));
+  return indexedAccess(responseType, p.groupsField ?? p.itemsField, pageItemUsesExtract(api, op));
+}
+
+/** The item schema's identifier when a paginated operation's items are a reference to it (and not in groups). */
+function namedPageItem(api: Api, op: Operation): string | undefined {
+  const p = op.pagination;
+  if (p === undefined || p.groupsField !== undefined || p.itemSchema.kind !== 'ref') return undefined;
+  return api.schemas.get(p.itemSchema.target)?.identifier;
+}
+
+/**
+ * Whether {@link pageItemType} narrows the response with the global `Extract`: the items are no named schema and
+ * `<Op>Response` is the union of several success bodies (a 3XX body, a second media type), so the page's own shape is
+ * taken out of it. The resource file then imports a schema named `Extract` under an alias.
+ */
+export function pageItemUsesExtract(api: Api, op: Operation): boolean {
+  if (op.pagination === undefined || namedPageItem(api, op) !== undefined) return false;
+  return successResponses(op).reduce((n, r) => n + r.contents.length, 0) > 1;
 }
 
 /** A pointer token that stands for an array element: `{i}` or an index. */
@@ -315,14 +328,38 @@ export const BODY_VALUE: Expression = id('body');
  * The params record by wire name of a call of `op` that gives its parameters `values` (a parameter without one is left
  * out): `{ load_id: …, page: … }`, or undefined when `op` has no parameters. What a descriptor's `params` holds.
  */
-export function paramsRecord(op: Operation, values: ReadonlyMap<string, Expression>): Expression | undefined {
+export function paramsRecord(op: Operation, values: ReadonlyMap<string, ArgumentValue>): Expression | undefined {
   const params = orderedParameters(op);
   return params.length === 0 ? undefined : recordOf(params, values);
 }
 
-/** `{ wire: value }` of the `params` that have a value in `values` (by wire name), in their order. */
-function recordOf(params: readonly Parameter[], values: ReadonlyMap<string, Expression>): Expression {
-  return object(params.flatMap((p) => (values.has(p.name) ? [recordProperty(p.name, values.get(p.name) as Expression)] : [])));
+/** A value a call gives one parameter, and whether it may be undefined at run time. */
+export interface ArgumentValue {
+  expression: Expression;
+  mayBeUndefined: boolean;
+}
+
+/**
+ * `{ wire: value }` of the `params` that have a value in `values` (by wire name), in their order. A value that may be
+ * undefined is spread in only when it is not (`...(v === undefined ? {} : { wire: v })`): the parameter is optional, and
+ * under `exactOptionalPropertyTypes` an optional property does not take `undefined`.
+ */
+function recordOf(params: readonly Parameter[], values: ReadonlyMap<string, ArgumentValue>): Expression {
+  return object(
+    params.flatMap((p): ObjectProperty[] => {
+      const value = values.get(p.name);
+      if (value === undefined) return [];
+      const property = recordProperty(p.name, value.expression);
+      if (!value.mayBeUndefined) return [property];
+      const test: Expression = { kind: 'binary', operator: '===', left: value.expression, right: id('undefined') };
+      return [
+        {
+          kind: 'spread',
+          argument: { kind: 'parenthesized', expression: { kind: 'conditional', test, consequent: object([]), alternate: object([property]) } },
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -332,11 +369,11 @@ function recordOf(params: readonly Parameter[], values: ReadonlyMap<string, Expr
  *
  * @throws Error when a path parameter has no value (model/poll.ts gives every required parameter one)
  */
-export function callArguments(op: Operation, values: ReadonlyMap<string, Expression>, options: Expression): Expression[] {
+export function callArguments(op: Operation, values: ReadonlyMap<string, ArgumentValue>, options: Expression): Expression[] {
   const path = methodArguments(op).path.map((a) => {
     const value = values.get(a.parameter.name);
     if (value === undefined) throw new Error(`internal error: no value for path parameter '${a.parameter.name}' of ${op.operationId}`);
-    return value;
+    return value.expression;
   });
   const others = otherParameters(op);
   return others.length === 0 ? [...path, options] : [...path, recordOf(others, values), options];

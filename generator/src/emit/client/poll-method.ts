@@ -109,7 +109,7 @@ export function pollMethod(
         return literalOf(v.value);
     }
   };
-  const values = new Map(poll.arguments.map((a) => [a.name, expressionOf(a.value)] as const));
+  const values = new Map(poll.arguments.map((a) => [a.name, { expression: expressionOf(a.value), mayBeUndefined: a.mayBeUndefined }] as const));
   const readOptions = object([
     { kind: 'spread', argument: id(request) },
     signal === 'signal' ? { kind: 'shorthand', name: 'signal' } : prop('signal', id(signal)),

@@ -12,7 +12,7 @@ import { printFile } from '../ts/printer.js';
 import { bannerLine } from '../text.js';
 import { jsDocComment } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { CORE, methodParts } from './operation.js';
+import { CORE, methodParts, pageItemUsesExtract } from './operation.js';
 import { pollMethod } from './poll-method.js';
 import { ImportScope } from '../imports.js';
 
@@ -79,7 +79,9 @@ function tagFor(api: Api, node: ResourceNode): Tag | undefined {
 
 /** The file of one resource. */
 export function resourceFile(api: Api, node: ResourceNode, options: EmitOptions, knownSchemes: ReadonlySet<string>): EmittedFile {
-  const scope = new ImportScope(node.file, [node.className]);
+  // The global `Extract` a page item type may use is not hidden by an import of a schema of that name (CLIENT_GLOBAL_TYPES).
+  const globals = node.operations.some((op) => pageItemUsesExtract(api, op)) ? ['Extract'] : [];
+  const scope = new ImportScope(node.file, [node.className, ...globals]);
   const clientType = name(scope.type(CORE.types, 'RequestClient'));
   const { properties, getters } = childAccessors(node, scope, THIS_CLIENT);
   const methods = resourceMethods(api, node, scope, options, knownSchemes);

@@ -2,24 +2,31 @@
 
 import { ClientBase } from './base.js';
 import { Exports } from './resources/exports.js';
+import { Imports } from './resources/imports.js';
 import { Jobs } from './resources/jobs.js';
 import { Loads } from './resources/loads.js';
 
 /**
  * Client of the Poll fixture API (version 1.0.0).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `exports`, `jobs`, `loads`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `exports`, `imports`, `jobs`, `loads`.
  *
  * Operations that start work, each with an `x-poll` naming the status read to repeat.
  */
 export class Client extends ClientBase {
   #exports: Exports | undefined;
+  #imports: Imports | undefined;
   #jobs: Jobs | undefined;
   #loads: Loads | undefined;
 
   /** `client.exports`: see `Exports`. */
   get exports(): Exports {
     return (this.#exports ??= new Exports(this));
+  }
+
+  /** `client.imports`: see `Imports`. */
+  get imports(): Imports {
+    return (this.#imports ??= new Imports(this));
   }
 
   /** `client.jobs`: see `Jobs`. */

@@ -51,6 +51,7 @@ export type {
   WithResponse,
 } from './core/types.js';
 export { Exports } from './resources/exports.js';
+export { Imports } from './resources/imports.js';
 export { Jobs } from './resources/jobs.js';
 export { Loads } from './resources/loads.js';
 export * from './enums.js';

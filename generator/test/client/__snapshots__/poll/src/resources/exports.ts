@@ -82,7 +82,7 @@ export class Exports {
               job_id: started.job_id,
               workspace_id: params.workspace_id,
               include: 'progress',
-              label: body.options?.label,
+              ...(body.options?.label === undefined ? {} : { label: body.options?.label }),
             },
             responses: { '200': 'json' },
           },
