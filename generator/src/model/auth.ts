@@ -77,8 +77,12 @@ function tokenEndpoint(
     ok = false;
   };
   const op = typeof te.operationId === 'string' ? ops.find((o) => o.operationId === te.operationId) : undefined;
-  if (!op) bad(`x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`, 'operationId');
-  if (typeof te.credentialsScheme !== 'string' || !Object.hasOwn(schemes, te.credentialsScheme)) {
+  // A key that is missing is reported at the object (its pointer would name nothing), one that is wrong at the key.
+  if (te.operationId === undefined) bad('x-token-endpoint.operationId (the operation that issues the token) is required');
+  else if (!op) bad(`x-token-endpoint.operationId ${JSON.stringify(te.operationId)} is not an operation of this document`, 'operationId');
+  if (te.credentialsScheme === undefined) {
+    bad('x-token-endpoint.credentialsScheme (the security scheme whose credentials the token operation takes) is required');
+  } else if (typeof te.credentialsScheme !== 'string' || !Object.hasOwn(schemes, te.credentialsScheme)) {
     bad(`x-token-endpoint.credentialsScheme ${JSON.stringify(te.credentialsScheme)} is not a declared security scheme`, 'credentialsScheme');
   }
   if (typeof te.tokenField !== 'string') {

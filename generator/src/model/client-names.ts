@@ -51,6 +51,7 @@ import {
   RESERVED_WORDS,
   STANDARD_GLOBALS,
   toValueIdentifier,
+  WINDOWS_DEVICE_STEMS,
 } from './naming.js';
 import {
   exportedTypeNames,
@@ -553,7 +554,9 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     const last = path[path.length - 1] as string;
     const name = parent === root ? rootMember(last, op) : last;
     const folder = folders.get(parent) as string;
-    const wantedStem = kebabCase(last) || 'resource';
+    const kebab = kebabCase(last) || 'resource';
+    // A stem Windows reserves for a device (`con.ts`) cannot be a file there (as resources.ts `moduleOf`).
+    const wantedStem = WINDOWS_DEVICE_STEMS.has(kebab) ? `${kebab}-resource` : kebab;
     const stem = registry.claim(`file:${folder}`, wantedStem, { pointer: op.pointer, from: wantedStem }, [`file of resource ${path.join('.')}`], false);
     const node: ResourceNode = {
       path,

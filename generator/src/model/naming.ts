@@ -237,6 +237,19 @@ export const STANDARD_GLOBALS: ReadonlySet<string> = new Set([
   'WritableStream',
 ]);
 
+/**
+ * File stems Windows reserves for devices, with any extension (`con.ts`, `aux.ts` cannot be created or checked out
+ * there), compared in lower case: a module or resource file derived from the document avoids them.
+ */
+export const WINDOWS_DEVICE_STEMS: ReadonlySet<string> = new Set([
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  ...Array.from({ length: 10 }, (_, i) => `com${i}`),
+  ...Array.from({ length: 10 }, (_, i) => `lpt${i}`),
+]);
+
 const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** True when `name` is a syntactically valid ASCII identifier (reserved words not checked). */

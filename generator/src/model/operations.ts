@@ -553,9 +553,18 @@ export function withoutQueryTemplate(path: string, query: readonly Parameter[]):
 /**
  * Every `{name}` in the template needs a path parameter, and every path parameter a `{name}` in the
  * template: a path parameter the template lacks would be a required argument that is never sent.
- * Both are errors at the place that is wrong.
+ * Both are errors at the place that is wrong; so is a brace outside a `{name}` pair.
  */
 function checkPathTemplate(ctx: ModelContext, path: string, params: Parameter[], pointer: Pointer): void {
+  // A brace outside a `{name}` pair (`/a/{id`, `/a/id}`, `/a/{}`) would be sent as it stands.
+  if (/[{}]/.test(path.replace(/\{[^{}]+\}/g, ''))) {
+    ctx.report(
+      'error',
+      'model/invalid-path-template',
+      `path template ${path} has a brace outside a {name} variable: each variable is one name between { and }`,
+      pointer,
+    );
+  }
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
   const queryPart = path.slice(withoutQueryPart(path).length);
   for (const n of names) {

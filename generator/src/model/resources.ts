@@ -47,7 +47,7 @@
  */
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
-import { type NameRegistry, kebabCase, splitWords, toMemberName } from './naming.js';
+import { type NameRegistry, kebabCase, splitWords, toMemberName, WINDOWS_DEVICE_STEMS } from './naming.js';
 import { withoutQueryPart } from './operations.js';
 import { resolveRefs } from './graph.js';
 import { successJsonBody } from './queries.js';
@@ -86,10 +86,13 @@ function sameName(a: string, b: string): boolean {
   return x === y || singular(x) === singular(y);
 }
 
-/** The module (file stem) of a top-level resource. */
+/**
+ * The module (file stem) of a top-level resource: `<stem>-resource` for a stem the types package uses for its own files
+ * or one Windows reserves (`con`, `nul`, `com1`, …).
+ */
 export function moduleOf(topResource: string): string {
   const stem = kebabCase(topResource) || 'root';
-  return RESERVED_STEMS.has(stem) ? `${stem}-resource` : stem;
+  return RESERVED_STEMS.has(stem) || WINDOWS_DEVICE_STEMS.has(stem) ? `${stem}-resource` : stem;
 }
 
 interface Derived {
@@ -285,6 +288,20 @@ export function assignResources(ctx: ModelContext, ops: Operation[], registry: N
   for (const op of ops) {
     const extResource = op.extensions['x-sdk-resource'];
     const extMethod = op.extensions['x-sdk-method'];
+    for (const [extension, value] of [
+      ['x-sdk-resource', extResource],
+      ['x-sdk-method', extMethod],
+    ] as const) {
+      // An empty or non-string value names nothing: the derived name stands, and the spec's author is told.
+      if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+        ctx.report(
+          'warning',
+          `model/${extension.slice(2)}-name`,
+          `${extension} ${JSON.stringify(value)} is not a name; the derived one is used`,
+          child(op.pointer, extension),
+        );
+      }
+    }
     let derived = deriveResource(op, pathSegments(op.path), collections);
     if (typeof extResource === 'string' && extResource.trim() !== '') {
       derived = { ...derived, resource: extResource.split('.').map((p) => extensionName(ctx, op, 'x-sdk-resource', p)) };

@@ -83,6 +83,22 @@ describe('x-token-endpoint validation', () => {
     ]);
   });
 
+  it('a missing operationId or credentialsScheme: said so, at the object (found by an adversarial run: "credentialsScheme undefined")', () => {
+    const d = buildErrors(withToken('{ tokenField: /token }'));
+    expect(d.map((x) => [x.code, x.pointer, x.message])).toEqual([
+      [
+        'model/token-endpoint',
+        '#/components/securitySchemes/bearer/x-token-endpoint',
+        'x-token-endpoint.operationId (the operation that issues the token) is required',
+      ],
+      [
+        'model/token-endpoint',
+        '#/components/securitySchemes/bearer/x-token-endpoint',
+        'x-token-endpoint.credentialsScheme (the security scheme whose credentials the token operation takes) is required',
+      ],
+    ]);
+  });
+
   it('tokenField must exist in the token response', () => {
     const d = buildErrors(withToken('{ operationId: createToken, credentialsScheme: basic, tokenField: /access_token }'));
     expect(d.map((x) => [x.code, x.pointer])).toEqual([['model/token-endpoint', '#/components/securitySchemes/bearer/x-token-endpoint/tokenField']]);

@@ -54,14 +54,17 @@ describe('enum value arrays (fixture rules/enum-values-names)', () => {
 describe('resource files (fixture rules/resource-file-names)', () => {
   const { api } = build(fixture('rules/resource-file-names'));
 
-  it('one kebab-case for both packages; names that differ only in case get 2, 3, …; children follow their parent', () => {
+  it('one kebab-case for both packages; names that differ only in case get 2, 3, …; children follow their parent; Windows device stems get -resource', () => {
     expect(resources(clientNames(api, 'Client').root)).toEqual([
+      'src/resources/con-resource.ts Con client.con',
+      'src/resources/con-resource/aux-resource.ts Aux client.con.aux',
       'src/resources/plan-ab.ts PlanAB client.planAB',
       'src/resources/plan-ab2.ts PlanAb client.planAb',
       'src/resources/plan-ab2/items.ts Items client.planAb.items',
       'src/resources/projects-v2.ts ProjectsV2 client.projectsV2',
     ]);
     expect(api.operations.find((o) => o.operationId === 'listProjectsV2')?.module).toBe('projects-v2');
+    expect(api.operations.find((o) => o.operationId === 'listConAux')?.module).toBe('con-resource');
   });
 });
 

@@ -715,6 +715,24 @@ describe('path parameters and the path template', () => {
     );
     expect(errors.map((d) => [d.severity, d.code])).toEqual([['error', 'model/missing-path-parameter']]);
   });
+
+  it('a brace outside a {name} pair is an error at the operation (it was sent as it stood; found by an adversarial run)', () => {
+    for (const key of ['/a/{id', '/a/id}', '/a/{}', '/a/{{id}}']) {
+      const errors = buildErrors(
+        doc(`  ${JSON.stringify(key)}:
+    get:
+      operationId: getA
+      responses: { "200": { description: ok } }`),
+      );
+      expect(
+        errors.map((d) => [d.code, d.pointer]),
+        key,
+      ).toContainEqual(['model/invalid-path-template', `#/paths/${key.replaceAll('/', '~1')}/get`]);
+      expect(errors.find((d) => d.code === 'model/invalid-path-template')?.message).toBe(
+        `path template ${key} has a brace outside a {name} variable: each variable is one name between { and }`,
+      );
+    }
+  });
 });
 
 describe('path parameters through the loader', () => {

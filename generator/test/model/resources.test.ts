@@ -19,6 +19,16 @@ describe('path segments', () => {
     expect(moduleOf('projectsV2')).toBe('projects-v2');
     expect(moduleOf('shared')).toBe('shared-resource');
     expect(moduleOf('index')).toBe('index-resource');
+    // Stems Windows reserves for devices, with any extension and in any case.
+    expect(['con', 'Aux', 'NUL', 'com1', 'lpt9', 'prn'].map(moduleOf)).toEqual([
+      'con-resource',
+      'aux-resource',
+      'nul-resource',
+      'com1-resource',
+      'lpt9-resource',
+      'prn-resource',
+    ]);
+    expect(moduleOf('console')).toBe('console');
     expect(moduleOf('openapi')).toBe('openapi-resource');
   });
 });
@@ -103,6 +113,18 @@ describe('more derivations', () => {
     );
     expect([op(api, 'x').resource, op(api, 'x').methodName, op(api, 'x').module]).toEqual([['webHooks', 'endpoints'], 'regenerateSecret', 'web-hooks']);
     expect(diagnostics.map((d) => d.code)).toEqual(['model/sdk-resource-name', 'model/sdk-method-name']);
+  });
+
+  it('an empty or non-string x-sdk-resource / x-sdk-method: the derived names, with a warning each (was silent)', () => {
+    const { api, diagnostics } = build(
+      doc(`  /things:
+    get: { operationId: listThings, x-sdk-resource: 42, x-sdk-method: '  ', responses: { "200": { description: ok } } }`),
+    );
+    expect([op(api, 'listThings').resource, op(api, 'listThings').methodName]).toEqual([['things'], 'list']);
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.message])).toEqual([
+      ['model/sdk-resource-name', '#/paths/~1things/get/x-sdk-resource', 'x-sdk-resource 42 is not a name; the derived one is used'],
+      ['model/sdk-method-name', '#/paths/~1things/get/x-sdk-method', 'x-sdk-method "  " is not a name; the derived one is used'],
+    ]);
   });
 });
 

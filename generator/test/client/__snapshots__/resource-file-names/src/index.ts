@@ -49,6 +49,8 @@ export type {
   ValidationReport,
   WithResponse,
 } from './core/types.js';
+export { Con } from './resources/con-resource.js';
+export { Aux } from './resources/con-resource/aux-resource.js';
 export { PlanAB } from './resources/plan-ab.js';
 export { PlanAb } from './resources/plan-ab2.js';
 export { Items } from './resources/plan-ab2/items.js';

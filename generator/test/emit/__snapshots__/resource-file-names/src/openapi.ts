@@ -4,6 +4,38 @@ import type { Plan } from './plan-ab.js';
 import type { Project } from './projects-v2.js';
 
 export interface paths {
+  '/con': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listCon'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/con/{id}/aux': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listConAux'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/plan-a-b': {
     parameters: {
       query?: never;
@@ -87,6 +119,56 @@ export interface components {
 export type $defs = Record<string, never>;
 
 export interface operations {
+  /**
+   * `GET /con`
+   * Source: `#/paths/~1con/get`
+   */
+  listCon: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** the consoles */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+    };
+  };
+  /**
+   * `GET /con/{id}/aux`
+   * Source: `#/paths/~1con~1{id}~1aux/get`
+   */
+  listConAux: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** the auxiliary plans */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+    };
+  };
   /**
    * `GET /plan-a-b`
    * Source: `#/paths/~1plan-a-b/get`
