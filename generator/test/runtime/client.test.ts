@@ -229,6 +229,24 @@ describe('logging', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("redacts the values of the operation's secret parameters (query, header, path) at debug and info (found by an adversarial run)", async () => {
+    const { lines, logger } = capture();
+    const { fetch, seen } = mockFetch(json({}));
+    const client = new TestClient({ fetch, logger, logLevel: 'debug' });
+    await client.request({
+      method: 'get',
+      path: '/vault/{key}',
+      params: { key: 'PATH-SECRET', sig: 'QUERY-SECRET', 'X-Sig': 'HEADER-SECRET', plain: 'shown' },
+      parameters: { key: { in: 'path', secret: true }, sig: { in: 'query', secret: true }, 'X-Sig': { in: 'header', secret: true }, plain: { in: 'query' } },
+    });
+    expect(seen[0]?.url).toBe('https://api.example.com/vault/PATH-SECRET?sig=QUERY-SECRET&plain=shown');
+    const text = lines.join('\n');
+    expect(text).toContain('→ GET https://api.example.com/vault/[redacted]?sig=%5Bredacted%5D&plain=shown');
+    expect(text).toContain('"x-sig":"[redacted]"');
+    expect(text).toContain('info ← 200 GET https://api.example.com/vault/[redacted]?sig=%5Bredacted%5D&plain=shown');
+    expect(text).not.toMatch(/SECRET/);
+  });
+
   it('redacts Authorization, Cookie, api keys (header, query) and token values', async () => {
     const { lines, logger } = capture();
     const { fetch } = mockFetch(json({}));

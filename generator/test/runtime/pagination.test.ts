@@ -169,6 +169,52 @@ describe('next-link style', () => {
       out.push(n);
     expect(out).toEqual([1, 2, 3]);
   });
+
+  it('a Link relation type is compared whole and without case (RFC 8288): next-archive and nextpage are not next', async () => {
+    const cases: Array<[string, string[]]> = [
+      ['<https://api.example.com/l?p=2>; rel="next-archive"', ['/l']],
+      ['<https://api.example.com/l?p=2>; rel="nextpage"', ['/l']],
+      ['<https://api.example.com/l?p=3>; rel="next-archive", <https://api.example.com/l?p=2>; rel="next"', ['/l', '/l?p=2']],
+      ['<https://api.example.com/l?p=2>; rel="prev NEXT"', ['/l', '/l?p=2']],
+      ['<https://api.example.com/l?p=2>; rel=next', ['/l', '/l?p=2']],
+    ];
+    for (const [link, want] of cases) {
+      const { fetch, seen } = mockFetch(new Response(JSON.stringify([1]), { headers: { 'content-type': 'application/json', link } }), json([2]));
+      for await (const _ of requestPage<number>(new TestClient({ fetch }), { method: 'get', path: '/l', pagination: { style: 'next-link', itemsField: '' } })) {
+        // walk every page
+      }
+      expect(
+        seen.map((r) => new URL(r.url).pathname + new URL(r.url).search),
+        link,
+      ).toEqual(want);
+    }
+  });
+
+  it("a relative link is resolved against the page's request URL (RFC 8288 §3.2), not the base URL", async () => {
+    const cases: Array<[string, string]> = [
+      ['?p=2', 'https://api.example.com/users/5/repos?p=2'],
+      ['repos?p=2', 'https://api.example.com/users/5/repos?p=2'],
+      ['/users/5/repos?p=2', 'https://api.example.com/users/5/repos?p=2'],
+    ];
+    for (const [target, want] of cases) {
+      const { fetch, seen } = mockFetch(
+        new Response(JSON.stringify([1]), { headers: { 'content-type': 'application/json', link: `<${target}>; rel="next"` } }),
+        json({ results: [2], next: null }),
+      );
+      const page = await requestPage<number>(new TestClient({ fetch }), {
+        method: 'get',
+        path: '/users/{id}/repos',
+        params: { id: 5 },
+        parameters: { id: { in: 'path' } },
+        pagination: { style: 'next-link', itemsField: '' },
+      });
+      await page.getNextPage();
+      expect(
+        seen.map((r) => r.url),
+        target,
+      ).toEqual(['https://api.example.com/users/5/repos', want]);
+    }
+  });
 });
 
 describe('in-body per-group paging (custom setting options)', () => {
