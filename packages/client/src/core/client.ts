@@ -12,7 +12,7 @@ import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
 import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponseParseError, UsageError } from './errors.js';
 import { Log } from './log.js';
 import { discard, readBody } from './read.js';
-import { redactParseError, redactResponseUrl, shownUrl } from './redact.js';
+import { redactParseError, redactResponseUrl, secretParameters, shownUrl } from './redact.js';
 import { backoffMs, idempotencyKey, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
 import { encodeBody, ownValue } from './serialize.js';
 import { TokenSources } from './token-sources.js';
@@ -239,7 +239,10 @@ export class ClientCore {
       url = built.url;
       const init = built.init;
       const startedAt = hooks.now();
-      if (log.enabled('debug')) log.log('debug', `→ ${method} ${log.url(url)}`, { operation: name, attempt, headers: log.headers(init.headers) });
+      if (log.enabled('debug')) {
+        const secret = secretParameters(op);
+        log.log('debug', `→ ${method} ${log.url(url, secret)}`, { operation: name, attempt, headers: log.headers(init.headers, secret) });
+      }
       let response: Response;
       let scope: AttemptScope | undefined;
       try {
@@ -258,7 +261,10 @@ export class ClientCore {
       // Read from the headers only when used (a log line, an error, `withResponse`): six lookups on a miss.
       const requestId = (): string | undefined => this.#requestId(response.headers);
       if (log.enabled('info'))
-        log.log('info', `← ${response.status} ${method} ${log.url(url)} in ${hooks.now() - startedAt} ms`, { operation: name, requestId: requestId() });
+        log.log('info', `← ${response.status} ${method} ${log.url(url, secretParameters(op))} in ${hooks.now() - startedAt} ms`, {
+          operation: name,
+          requestId: requestId(),
+        });
       if (auth.token) {
         if (response.status === 401 && !renewed) {
           renewed = true;

@@ -23,6 +23,12 @@ export const DEFAULT_REDACT: readonly string[] = [
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
+/** The parameters of one call that the spec marks secret (`x-secret`, `format: password`): their wire names in lower case, and their values. */
+export interface SecretParameters {
+  names: ReadonlySet<string>;
+  values: readonly string[];
+}
+
 /** A logger bound to a level and a redaction list. */
 export class Log {
   private readonly sink: Logger | undefined;
@@ -50,28 +56,38 @@ export class Log {
     else this.sink[level](text, this.scrubData(data) as Record<string, unknown>);
   }
 
-  /** Headers as a plain object with secret values redacted. */
-  headers(headers: Headers): Record<string, string> {
+  /**
+   * Headers as a plain object with secret values redacted: the redaction list's names, the operation's secret
+   * parameters (`secret`: redact.ts `secretParameters`) and every known credential value.
+   */
+  headers(headers: Headers, secret?: SecretParameters): Record<string, string> {
     const out: Record<string, string> = {};
     headers.forEach((value, key) => {
-      out[key] = this.names.has(key.toLowerCase()) ? '[redacted]' : this.scrub(value);
+      out[key] = this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true ? '[redacted]' : this.scrub(value);
     });
     return out;
   }
 
-  /** A URL with secret query parameter values redacted. */
-  url(url: string): string {
+  /**
+   * A URL with secret values redacted: query parameters of the redaction list's names and of the operation's secret
+   * parameters (`secret`), the percent-encoded values of those parameters wherever they appear (a path segment), and
+   * every known credential value.
+   */
+  url(url: string, secret?: SecretParameters): string {
+    let shown = url;
     try {
       const u = new URL(url);
       const keys: string[] = [];
       u.searchParams.forEach((_v, key) => {
-        if (this.names.has(key.toLowerCase())) keys.push(key);
+        if (this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true) keys.push(key);
       });
       for (const key of keys) u.searchParams.set(key, '[redacted]');
-      return this.scrub(u.toString());
+      shown = u.toString();
     } catch {
-      return this.scrub(url);
+      // not a URL: its text, scrubbed below
     }
+    for (const value of secret?.values ?? []) if (value !== '') shown = shown.split(encodeURIComponent(value)).join('[redacted]');
+    return this.scrub(shown);
   }
 
   /** Whether the values of header, query or cookie `name` are redacted (case-insensitive). */

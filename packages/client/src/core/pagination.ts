@@ -56,7 +56,11 @@ function linkNext(headers: Headers): string | undefined {
   if (!link) return undefined;
   for (const part of link.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>(.*)$/.exec(part);
-    if (m && /;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2] ?? '')) return m[1];
+    // `rel` holds relation types separated by spaces, each compared whole and without case (RFC 8288): `next`, not
+    // `next-archive` or `nextpage`.
+    const rel = m === null ? null : /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(m[2] ?? '');
+    const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    if (m && types.includes('next')) return m[1];
   }
   return undefined;
 }
@@ -226,7 +230,9 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
       case 'next-link': {
         const link = spec.nextField !== undefined ? next : linkNext(this.#response.headers);
         if (typeof link !== 'string' || link === '') return null;
-        const url = new URL(link, `${this.#client.baseUrl}/`).toString();
+        // A relative link is resolved against the URL of this page's request, its context (RFC 8288 §3.2): `?page=2`
+        // stays on the operation's path.
+        const url = new URL(link, markerOf(op, spec, this.#client.baseUrl)).toString();
         // The next URL carries the query: drop the query parameters. Path parameters stay (the URL replaces the path,
         // but the request is still checked for them), header and cookie parameters are still sent.
         const params: Record<string, unknown> = {};

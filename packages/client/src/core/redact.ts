@@ -7,10 +7,28 @@
  */
 
 import { ResponseParseError } from './errors.js';
-import type { Log } from './log.js';
+import type { Log, SecretParameters } from './log.js';
 import { ownValue } from './serialize.js';
 import type { Operation } from './types.js';
 import { displayUrl } from './wire.js';
+
+/**
+ * The parameters of `op` its spec marks secret, for the log lines of a call: their wire names in lower case (a header
+ * name compares so) and the string and number values the call gives them. Undefined when there is none.
+ */
+export function secretParameters(op: Operation): SecretParameters | undefined {
+  const params = op.parameters;
+  if (!params) return undefined;
+  const names = new Set<string>();
+  const values: string[] = [];
+  for (const key of Object.keys(params)) {
+    if (ownValue(params, key)?.secret !== true) continue;
+    names.add(key.toLowerCase());
+    const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
+    if (typeof value === 'string' || typeof value === 'number') values.push(String(value));
+  }
+  return names.size === 0 ? undefined : { names, values };
+}
 
 /**
  * `url` as errors show it: userinfo, the values of secret query parameters (apiKey schemes and the other names `log`
