@@ -7,7 +7,8 @@
  * (`…Values`, `…Base`, `…Options`, `…Auth`, `…Params`, `…Input`, `…Resource`, `WebhookPayload`), the client
  * name of the fuzz packages (`Fuzz`, driver.ts), reserved words and members (`class`, `default`, `constructor`,
  * `config`, `request`), the types package's own names (`index`, `shared`, `openapi`, `paths`) and the names the
- * client runtime exports (`ApiError`, `ClientCore`, `Page`, `Logger`, `RawBody`, …). An item path has up to three
+ * client runtime exports (`ApiError`, `ClientCore`, `Page`, `Logger`, `RawBody`, …), globals the client's files use
+ * (`Promise`, `NonNullable`, `Extract`, D62) and stems Windows reserves (`con`, `aux`, D64). An item path has up to three
  * path parameters (D40: the method's leading arguments) named from {@link PATH_PARAMETER_NAMES} or the pool, typed as a
  * string, an integer or a component.
  *
@@ -141,6 +142,13 @@ const TAKEN = [
   'Record',
   'Promise',
   'Response',
+  'NonNullable',
+  'Extract',
+  'NoInfer',
+  'Event',
+  'con',
+  'aux',
+  'nul',
   'Values',
   'enums',
 ];
