@@ -9,6 +9,8 @@ import { loadDocument } from './load/index.js';
 import { placed } from './load/locate.js';
 import { toPosix } from './load/paths.js';
 import { buildModel } from './model/build.js';
+import { clientAppliesScheme } from './model/auth.js';
+import { child } from './pointer.js';
 import { clientNames, freeClientName, runtimeExportFile } from './model/client-names.js';
 import type { Api } from './model/types.js';
 import { readReadmeExtras } from './readme-extras.js';
@@ -266,6 +268,12 @@ async function loadAndModel(
       code: 'model/client-export-shadowed',
       message: `the client package does not re-export the types package's ${name}: its own ${name} (${holder(by)}) holds the name; import ${name} from the types package`,
       pointer,
+    })),
+    // A security scheme the client cannot apply: its requirements are left out of the operations (model/auth.ts).
+    ...(names === undefined ? [] : api.securitySchemes.filter((s) => !clientAppliesScheme(s))).map((s) => ({
+      code: 'model/security-scheme-unsupported',
+      message: `the client cannot apply security scheme ${s.key} (${s.type === 'http' ? `http ${s.scheme ?? ''}` : s.type}): an operation that accepts only it is sent without credentials; send them through a middleware or per-request headers`,
+      pointer: child('#/components/securitySchemes', s.key),
     })),
     // An export of the client suffixed because another holds its name (model/client-names.ts `collisions`).
     ...(names?.collisions ?? []).map(({ wanted, name, pointer, by, what }) => ({

@@ -208,6 +208,41 @@ describe('bad input: a clear error, and the previous output stays byte-identical
   });
 });
 
+describe('security schemes the client cannot apply', () => {
+  test('a model/security-scheme-unsupported warning each, at the scheme (was silent; found by an adversarial run); none in a types-only run', async () => {
+    const dir = tempOut();
+    const spec = path.join(dir, 'openapi.yaml');
+    fs.writeFileSync(
+      spec,
+      `openapi: 3.1.0
+info: { title: Vault, version: "1" }
+paths:
+  /a:
+    get:
+      operationId: getA
+      security: [{ digest: [] }, { bearer: [] }]
+      responses: { "204": { description: ok } }
+components:
+  securitySchemes:
+    digest: { type: http, scheme: digest }
+    mtls: { type: mutualTLS }
+    bearer: { type: http, scheme: Bearer }
+`,
+    );
+    const result = await generate({ ...base, spec, out: path.join(dir, 'out'), check: true });
+    const unsupported = result.diagnostics.filter((d) => d.code === 'model/security-scheme-unsupported');
+    expect(unsupported.map((d) => [d.pointer, d.severity, d.line])).toEqual([
+      ['#/components/securitySchemes/digest', 'warning', 11],
+      ['#/components/securitySchemes/mtls', 'warning', 12],
+    ]);
+    expect(unsupported[0]?.message).toBe(
+      'the client cannot apply security scheme digest (http digest): an operation that accepts only it is sent without credentials; send them through a middleware or per-request headers',
+    );
+    const typesOnly = await generate({ ...base, spec, out: path.join(dir, 'out'), check: true, targets: ['types'] });
+    expect(typesOnly.diagnostics.filter((d) => d.code === 'model/security-scheme-unsupported')).toEqual([]);
+  });
+});
+
 describe('schemas the client package cannot re-export under their names', () => {
   test('a model/client-export-shadowed warning each, naming what holds the name; none for a resource class (D33 rule 4) nor in a types-only run', async () => {
     const dir = tempOut();

@@ -22,6 +22,17 @@ import type { Operation, Schema, SecurityScheme, TokenEndpoint } from './types.j
 
 const TYPES = new Set(['http', 'apiKey', 'oauth2', 'openIdConnect', 'mutualTLS']);
 
+/**
+ * Whether the client runtime can apply `scheme`: http basic or bearer, oauth2 and openIdConnect (a bearer token the
+ * caller supplies), an apiKey with its place and name. Not: another http scheme (`digest`, `negotiate`, …) or
+ * `mutualTLS`, whose requirements the client leaves out (a warning says so: generate.ts).
+ */
+export function clientAppliesScheme(scheme: SecurityScheme): boolean {
+  if (scheme.type === 'http') return scheme.scheme === 'basic' || scheme.scheme === 'bearer';
+  if (scheme.type === 'apiKey') return scheme.in !== undefined && scheme.paramName !== undefined;
+  return scheme.type === 'oauth2' || scheme.type === 'openIdConnect';
+}
+
 /** Reads every security scheme; `ops` and `schemas` are for validating `x-token-endpoint`. */
 export function readSecuritySchemes(ctx: ModelContext, ops: readonly Operation[], schemas: ReadonlyMap<string, Schema>): SecurityScheme[] {
   const raw = isObject(ctx.doc.components) ? ctx.doc.components.securitySchemes : undefined;

@@ -169,5 +169,17 @@ export function readWebhooks(ctx: ModelContext, reader: OperationReader, rootSig
       out.push(hook);
     }
   }
+  // The client verifies every delivery with one scheme (queries.ts `webhookSignature`): a webhook that declares another
+  // would fail verification, which the author learns here rather than from a rejected delivery.
+  const used = rootSignature ?? out.find((w) => w.signature !== undefined)?.signature;
+  for (const hook of out) {
+    if (hook.signature === undefined || used === undefined || JSON.stringify(hook.signature) === JSON.stringify(used)) continue;
+    ctx.report(
+      'warning',
+      'model/webhook-signature',
+      `webhook ${hook.name} declares another signature than ${rootSignature !== undefined ? "the document's x-webhook-signature" : "the first signed webhook's"}: the client's unwrap verifies every delivery with that one, so a delivery of ${hook.name} fails verification`,
+      child(hook.pointer, 'x-webhook-signature'),
+    );
+  }
   return out;
 }

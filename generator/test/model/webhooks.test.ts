@@ -46,7 +46,7 @@ describe('webhooks (rules/webhooks fixture)', () => {
 
 describe('webhook details', () => {
   it('several methods under one name get method-suffixed identifiers; an operation-level signature overrides the root', () => {
-    const { api } = build(`openapi: 3.1.0
+    const { api, diagnostics } = build(`openapi: 3.1.0
 info: { title: t, version: "1" }
 x-webhook-signature: { algorithm: hmac-sha256, header: X-Sig, x-inferred: true }
 paths: {}
@@ -78,6 +78,15 @@ webhooks:
       signedContent: 'raw-body',
       inferred: true,
     });
+    // The client verifies with one scheme: the webhook that declares another is told it would fail (was silent).
+    expect(diagnostics.map((d) => [d.severity, d.code, d.pointer, d.message])).toEqual([
+      [
+        'warning',
+        'model/webhook-signature',
+        '#/webhooks/order.created/post/x-webhook-signature',
+        "webhook order.created declares another signature than the document's x-webhook-signature: the client's unwrap verifies every delivery with that one, so a delivery of order.created fails verification",
+      ],
+    ]);
   });
 
   it('a webhook named like a schema does not take its name (both are exported types of the package)', () => {

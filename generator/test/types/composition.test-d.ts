@@ -10,6 +10,7 @@ import type { CreateReportBody } from '../emit/__snapshots__/additional-properti
 import type { Cat, Dog, Shape, Vehicle } from '../emit/__snapshots__/discriminators/src/index.js';
 import type { Company, CompanyInput, CreatePersonBody, Expr, PersonInput, TreeNode } from '../emit/__snapshots__/recursion/src/index.js';
 import type { LongRow, Point, Row } from '../emit/__snapshots__/tuples/src/index.js';
+import type { Animal } from '../emit/__snapshots__/polymorphism/src/shared.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Card = NonNullable<Board['cards']>[number];
@@ -109,4 +110,13 @@ test('discriminator mapping: literals added only where the member leaves the pro
   void lorry;
   expectTypeOf<Dog['petType']>().toEqualTypeOf<'doggo'>();
   expectTypeOf<Cat['petType']>().toEqualTypeOf<'Cat'>();
+});
+
+test('a discriminator on members whose property is an enum of every value narrows the union (rules/polymorphism Animal)', () => {
+  const wings = (a: Animal): number | undefined => (a.kind === 'bird' ? a.wings : a.fins);
+  expectTypeOf(wings).returns.toEqualTypeOf<number | undefined>();
+  expectTypeOf<Extract<Animal, { kind: 'fish' }>>().toHaveProperty('fins');
+  // @ts-expect-error a fish has no wings
+  const fish = (a: Extract<Animal, { kind: 'fish' }>) => a.wings;
+  void fish;
 });

@@ -14,6 +14,7 @@ import { bannerLine, propertyKey, stringLiteral } from '../text.js';
 import { jsDocComment, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
 import { CORE, securityAlternatives, securityArray } from './operation.js';
+import { clientAppliesScheme } from '../../model/auth.js';
 import { childAccessors, resourceMethods } from './resources.js';
 import { requestBody } from './request-body.js';
 import { ImportScope } from '../imports.js';
@@ -44,9 +45,9 @@ export function schemeSpec(scheme: SecurityScheme): Expression | undefined {
   return undefined;
 }
 
-/** Scheme keys the emitted client can apply. */
+/** Scheme keys the emitted client can apply (model/auth.ts `clientAppliesScheme`). */
 export function knownSchemes(api: Api): Set<string> {
-  return new Set(api.securitySchemes.filter((s) => schemeSpec(s) !== undefined).map((s) => s.key));
+  return new Set(api.securitySchemes.filter((s) => clientAppliesScheme(s)).map((s) => s.key));
 }
 
 /** The spec's first server URL with its variables set to their defaults (no trailing slash); `''` without servers. */

@@ -229,39 +229,52 @@ function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeNode {
     const t = renderSchema(variant, ctx);
     if (discriminator === undefined || variant.kind !== 'ref') return t;
     const values = discriminator.mapping.filter((m) => m.target === variant.target).map((m) => m.value);
-    if (values.length === 0 || pinsProperty(ctx.api, variant, discriminator.propertyName, new Set())) return t;
-    const pinned: Member = { kind: 'property', key: propertyKey(discriminator.propertyName), optional: false, type: unionOf(values.map(literalNode)) };
+    // A member that pins the property to its mapping values, or only to others (its pins win: model/schemas.ts reports
+    // the mismatch), needs nothing; one whose enum also allows other members' values (`kind: 'bird' | 'fish'` in both
+    // `Bird` and `Fish`) is narrowed to its mapping values, or the union could not be told apart.
+    const own = pinnedValues(ctx.api, variant, discriminator.propertyName, new Set())?.map(String);
+    const narrowed = own === undefined ? values : values.filter((v) => own.includes(v));
+    if (narrowed.length === 0 || (own !== undefined && own.every((v) => narrowed.includes(v)))) return t;
+    const pinned: Member = { kind: 'property', key: propertyKey(discriminator.propertyName), optional: false, type: unionOf(narrowed.map(literalNode)) };
     return intersectionOf([t, { kind: 'object', members: [pinned], multiline: false }]);
   });
   return unionOf(variants);
 }
 
-/** True when `schema` (through refs and allOf members) fixes `property` with an enum or const. */
-export function pinsProperty(api: Api, schema: Schema, property: string, seen: Set<string>): boolean {
+/**
+ * The values `schema` (through refs and allOf members) fixes `property` to with an enum or const (the first member
+ * that fixes it), or undefined when none does.
+ */
+function pinnedValues(api: Api, schema: Schema, property: string, seen: Set<string>): Array<string | number | boolean> | undefined {
   switch (schema.kind) {
     case 'ref': {
-      if (seen.has(schema.target)) return false;
+      if (seen.has(schema.target)) return undefined;
       seen.add(schema.target);
-      return pinsProperty(api, namedSchema(api, schema.target).schema, property, seen);
+      return pinnedValues(api, namedSchema(api, schema.target).schema, property, seen);
     }
-    case 'intersection':
-      return schema.members.some((m) => pinsProperty(api, m, property, seen));
+    case 'intersection': {
+      for (const m of schema.members) {
+        const found = pinnedValues(api, m, property, seen);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
     case 'object': {
       const prop = schema.properties.find((p) => p.name === property);
-      return prop !== undefined && isEnumLike(api, prop.schema, new Set());
+      return prop === undefined ? undefined : enumValues(api, prop.schema, new Set());
     }
     default:
-      return false;
+      return undefined;
   }
 }
 
-function isEnumLike(api: Api, schema: Schema, seen: Set<string>): boolean {
-  if (schema.kind === 'enum') return true;
+function enumValues(api: Api, schema: Schema, seen: Set<string>): Array<string | number | boolean> | undefined {
+  if (schema.kind === 'enum') return schema.values;
   if (schema.kind === 'ref' && !seen.has(schema.target)) {
     seen.add(schema.target);
-    return isEnumLike(api, namedSchema(api, schema.target).schema, seen);
+    return enumValues(api, namedSchema(api, schema.target).schema, seen);
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -37,3 +37,21 @@ export interface Square {
 
 /** Source: `#/components/schemas/Mismatch` */
 export type Mismatch = Circle;
+
+/** Source: `#/components/schemas/Animal` */
+export type Animal = (Bird & { kind: 'bird' }) | (Fish & { kind: 'fish' });
+
+/** Source: `#/components/schemas/AnimalKind` */
+export type AnimalKind = 'bird' | 'fish';
+
+/** Source: `#/components/schemas/Bird` */
+export interface Bird {
+  kind: 'bird' | 'fish';
+  wings?: number;
+}
+
+/** Source: `#/components/schemas/Fish` */
+export interface Fish {
+  kind: AnimalKind;
+  fins?: number;
+}
