@@ -555,7 +555,7 @@ function resourceTree(api: Api, clientName: string, registry: NameRegistry): Res
     const name = parent === root ? rootMember(last, op) : last;
     const folder = folders.get(parent) as string;
     const kebab = kebabCase(last) || 'resource';
-    // A stem Windows reserves for a device (`con.ts`) cannot be a file there (as resources.ts `moduleOf`).
+    // A stem Windows reserves for a device (`con`, whatever its extension) cannot be a file there (as resources.ts `moduleOf`).
     const wantedStem = WINDOWS_DEVICE_STEMS.has(kebab) ? `${kebab}-resource` : kebab;
     const stem = registry.claim(`file:${folder}`, wantedStem, { pointer: op.pointer, from: wantedStem }, [`file of resource ${path.join('.')}`], false);
     const node: ResourceNode = {

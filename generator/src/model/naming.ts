@@ -238,8 +238,8 @@ export const STANDARD_GLOBALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * File stems Windows reserves for devices, with any extension (`con.ts`, `aux.ts` cannot be created or checked out
- * there), compared in lower case: a module or resource file derived from the document avoids them.
+ * File stems Windows reserves for devices: a file named `con` or `aux`, whatever its extension, cannot be created or
+ * checked out there. Compared in lower case; a module or resource file derived from the document avoids them.
  */
 export const WINDOWS_DEVICE_STEMS: ReadonlySet<string> = new Set([
   'con',
