@@ -246,24 +246,6 @@ export class OperationReader {
       seen.set(key, p.pointer);
       grouped[p.in].push(p);
     }
-    // A client method's params record (`<Op>Params`) is keyed by wire name: of two locations with one name, it holds
-    // the first (queries.ts `orderedParameters`).
-    const byName = new Map<string, Parameter>();
-    for (const location of PARAMETER_LOCATIONS) {
-      for (const p of grouped[location]) {
-        const first = byName.get(p.name);
-        if (first === undefined) {
-          byName.set(p.name, p);
-          continue;
-        }
-        this.ctx.report(
-          'warning',
-          'model/parameter-name-shared',
-          `the ${p.in} parameter ${p.name} has the name of the ${first.in} parameter ${p.name}: the client method, whose arguments are keyed by wire name, takes the ${first.in} one only; the ${p.in} one is sent through request(method, path, { params: { ${p.in}: … } }), whose params are grouped by location`,
-          p.pointer,
-        );
-      }
-    }
     return grouped;
   }
 
@@ -472,6 +454,7 @@ export function readOperations(ctx: ModelContext, reader: OperationReader): Oper
     const parameters = reader.parameters(f.item.parameters, f.itemPointer, f.op.parameters, f.pointer);
     const requestPath = withoutQueryTemplate(f.path, parameters.query);
     checkPathTemplate(ctx, requestPath, parameters.path, f.pointer);
+    checkSharedNames(ctx, parameters);
     const security = Object.hasOwn(f.op, 'security')
       ? reader.security(f.op.security, child(f.pointer, 'security'))
       : reader.security(rootSecurity, '#/security');
@@ -548,6 +531,30 @@ export function withoutQueryTemplate(path: string, query: readonly Parameter[]):
   });
   if (kept.length === pairs.length) return path;
   return kept.length === 0 ? path.slice(0, q) : `${path.slice(0, q + 1)}${kept.join('&')}`;
+}
+
+/**
+ * A client method's arguments are keyed by wire name (`<Op>Params`): of two locations with one name it takes the first
+ * (queries.ts `orderedParameters`). A warning at each later one names the way to send it. Operations only: a webhook
+ * has no client method.
+ */
+function checkSharedNames(ctx: ModelContext, grouped: Record<ParameterLocation, Parameter[]>): void {
+  const byName = new Map<string, Parameter>();
+  for (const location of PARAMETER_LOCATIONS) {
+    for (const p of grouped[location]) {
+      const first = byName.get(p.name);
+      if (first === undefined) {
+        byName.set(p.name, p);
+        continue;
+      }
+      ctx.report(
+        'warning',
+        'model/parameter-name-shared',
+        `the ${p.in} parameter ${p.name} has the name of the ${first.in} parameter ${p.name}: the client method, whose arguments are keyed by wire name, takes the ${first.in} one only; the ${p.in} one is sent through request(method, path, { params: { ${p.in}: … } }), whose params are grouped by location`,
+        p.pointer,
+      );
+    }
+  }
 }
 
 /**
