@@ -56,11 +56,11 @@ function linkNext(headers: Headers): string | undefined {
   if (!link) return undefined;
   for (const part of link.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (!m) continue;
     // `rel` holds relation types separated by spaces, each compared whole and without case (RFC 8288): `next`, not
     // `next-archive` or `nextpage`.
-    const rel = m === null ? null : /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(m[2] ?? '');
-    const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (m && types.includes('next')) return m[1];
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(m[2] ?? '');
+    if ((rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).includes('next')) return m[1];
   }
   return undefined;
 }

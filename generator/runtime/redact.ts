@@ -13,8 +13,9 @@ import type { Operation } from './types.js';
 import { displayUrl } from './wire.js';
 
 /**
- * The parameters of `op` its spec marks secret, for the log lines of a call: their wire names in lower case (a header
- * name compares so) and the string and number values the call gives them. Undefined when there is none.
+ * The parameters of `op` its spec marks secret, for the URL errors show ({@link shownUrl}) and the log lines of a call:
+ * their wire names in lower case (a header name compares so) and the non-empty string and number values the call
+ * gives them. Undefined when there is none.
  */
 export function secretParameters(op: Operation): SecretParameters | undefined {
   const params = op.parameters;
@@ -25,7 +26,8 @@ export function secretParameters(op: Operation): SecretParameters | undefined {
     if (ownValue(params, key)?.secret !== true) continue;
     names.add(key.toLowerCase());
     const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
-    if (typeof value === 'string' || typeof value === 'number') values.push(String(value));
+    // An empty value would match between every two characters.
+    if ((typeof value === 'string' && value !== '') || typeof value === 'number') values.push(String(value));
   }
   return names.size === 0 ? undefined : { names, values };
 }
@@ -36,14 +38,9 @@ export function secretParameters(op: Operation): SecretParameters | undefined {
  * appear, and every secret value `log` knows, each as `***`.
  */
 export function shownUrl(url: string, op: Operation, log: Log): string {
-  const params = op.parameters;
-  let shown = displayUrl(url, (name) => log.redacts(name) || ownValue(params, name)?.secret === true);
-  if (params)
-    for (const key of Object.keys(params)) {
-      if (ownValue(params, key)?.secret !== true) continue;
-      const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
-      if (typeof value === 'string' || typeof value === 'number') shown = shown.split(encodeURIComponent(String(value))).join('***');
-    }
+  const secret = secretParameters(op);
+  let shown = displayUrl(url, (name) => log.redacts(name) || secret?.names.has(name.toLowerCase()) === true);
+  for (const value of secret?.values ?? []) shown = shown.split(encodeURIComponent(value)).join('***');
   return log.scrub(shown, '***');
 }
 

@@ -239,10 +239,10 @@ export class ClientCore {
       url = built.url;
       const init = built.init;
       const startedAt = hooks.now();
-      if (log.enabled('debug')) {
-        const secret = secretParameters(op);
+      // The parameters to hide in this attempt's log lines, when there are any (info is on whenever debug is).
+      const secret = log.enabled('info') ? secretParameters(op) : undefined;
+      if (log.enabled('debug'))
         log.log('debug', `→ ${method} ${log.url(url, secret)}`, { operation: name, attempt, headers: log.headers(init.headers, secret) });
-      }
       let response: Response;
       let scope: AttemptScope | undefined;
       try {
@@ -261,7 +261,7 @@ export class ClientCore {
       // Read from the headers only when used (a log line, an error, `withResponse`): six lookups on a miss.
       const requestId = (): string | undefined => this.#requestId(response.headers);
       if (log.enabled('info'))
-        log.log('info', `← ${response.status} ${method} ${log.url(url, secretParameters(op))} in ${hooks.now() - startedAt} ms`, {
+        log.log('info', `← ${response.status} ${method} ${log.url(url, secret)} in ${hooks.now() - startedAt} ms`, {
           operation: name,
           requestId: requestId(),
         });

@@ -86,7 +86,7 @@ export class Log {
     } catch {
       // not a URL: its text, scrubbed below
     }
-    for (const value of secret?.values ?? []) if (value !== '') shown = shown.split(encodeURIComponent(value)).join('[redacted]');
+    for (const value of secret?.values ?? []) shown = shown.split(encodeURIComponent(value)).join('[redacted]');
     return this.scrub(shown);
   }
 
