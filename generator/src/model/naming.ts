@@ -378,12 +378,13 @@ export function toValueIdentifier(text: string, fallback = 'value'): { name: str
 }
 
 /**
- * Member names every generated class already declares: `constructor` (a method with that name is
- * the class's constructor) and `client` (the field through which a resource class sends requests).
- * A method or resource getter with one of these names gets a `_` suffix (`constructor_`), as the
+ * Member names a generated class cannot give a method or resource getter: `constructor` (a method with that name is
+ * the class's constructor), `client` (the field through which a resource class sends requests) and `then` (a member of
+ * that name makes the client or a resource object thenable: `await`ing it, or returning it from an `async` function,
+ * would call the method instead of giving the object). Such a name gets a `_` suffix (`constructor_`, `then_`), as the
  * client emitter does for the root client's own members (`config_`).
  */
-export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'client']);
+export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'client', 'then']);
 
 /**
  * camelCase member name (method or resource property), always a valid identifier: non-ASCII

@@ -6,7 +6,7 @@
  * (`getHTTP2Thing`, `get_http2_thing`, `projectsV2`, `Plan A B` / `Plan AB`), names the generator derives
  * (`…Values`, `…Base`, `…Options`, `…Auth`, `…Params`, `…Input`, `…Resource`, `WebhookPayload`), the client
  * name of the fuzz packages (`Fuzz`, driver.ts), reserved words and members (`class`, `default`, `constructor`,
- * `config`, `request`), the types package's own names (`index`, `shared`, `openapi`, `paths`) and the names the
+ * `config`, `request`, `then`), the types package's own names (`index`, `shared`, `openapi`, `paths`) and the names the
  * client runtime exports (`ApiError`, `ClientCore`, `Page`, `Logger`, `RawBody`, …), globals the client's files use
  * (`Promise`, `NonNullable`, `Extract`, D62) and stems Windows reserves (`con`, `aux`, D64). An item path has up to three
  * path parameters (D40: the method's leading arguments) named from {@link PATH_PARAMETER_NAMES} or the pool, typed as a
@@ -130,6 +130,7 @@ const TAKEN = [
   'baseUrl',
   'options',
   'client',
+  'then',
   'index',
   'shared',
   'openapi',
