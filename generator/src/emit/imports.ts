@@ -74,13 +74,18 @@ export class ImportScope {
     return local;
   }
 
-  /** The import declarations (type-only where nothing is used as a value). */
-  declarations(): Array<Extract<Statement, { kind: 'import' }>> {
+  /**
+   * The import declarations (type-only where nothing is used as a value).
+   * @param used when given, the local names the file's final nodes refer to: an import of any other name is left out
+   */
+  declarations(used?: ReadonlySet<string>): Array<Extract<Statement, { kind: 'import' }>> {
     const rank = (s: string): number => (s.startsWith('.') ? 1 : 0);
     return [...this.modules.entries()]
+      .map(([specifier, names]) => [specifier, [...names.entries()].filter(([, i]) => used === undefined || used.has(i.local))] as const)
+      .filter(([, entries]) => entries.length > 0)
       .sort((a, b) => rank(a[0]) - rank(b[0]) || compareCodeUnits(a[0], b[0]))
       .map(([specifier, names]) => {
-        const entries = [...names.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]));
+        const entries = [...names].sort((a, b) => compareCodeUnits(a[0], b[0]));
         const allTypes = entries.every(([, i]) => !i.value);
         const specifiers: Specifier[] = entries.map(([name, i]) => ({
           name,

@@ -192,3 +192,53 @@ export function commentFromDocs(docs: string): string {
 export function commentFromText(text: string): string | undefined {
   return text === '' ? undefined : text.replace(/\n$/, '');
 }
+
+/**
+ * The names the type nodes of `declarations` refer to (of a qualified name, its first part): what a file's imports must
+ * cover, and all they need to. A type built and then dropped (a union member `unknown` absorbs, a schema written as its
+ * helper type) may have asked for an import that nothing refers to.
+ */
+export function referencedTypeNames(declarations: ReadonlyArray<Extract<Statement, { kind: 'interface' | 'alias' }>>): Set<string> {
+  const names = new Set<string>();
+  const visit = (type: TypeNode): void => {
+    switch (type.kind) {
+      case 'name':
+        names.add(type.text.split('.')[0] as string);
+        return;
+      case 'literal':
+        return;
+      case 'generic':
+        names.add(type.name);
+        type.args.forEach(visit);
+        return;
+      case 'indexed':
+        visit(type.object);
+        visit(type.index);
+        return;
+      case 'array':
+        visit(type.element);
+        return;
+      case 'tuple':
+        for (const element of type.elements) visit(element.type);
+        return;
+      case 'union':
+      case 'intersection':
+        type.types.forEach(visit);
+        return;
+      case 'object':
+        for (const member of type.members) visit(member.type);
+        return;
+      case 'function':
+        visit(type.returns);
+        return;
+    }
+  };
+  for (const declaration of declarations) {
+    if (declaration.kind === 'alias') visit(declaration.type);
+    else {
+      if (declaration.extends !== undefined) visit(declaration.extends);
+      for (const member of declaration.members) visit(member.type);
+    }
+  }
+  return names;
+}

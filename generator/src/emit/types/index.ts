@@ -16,7 +16,7 @@ import { OPENAPI_SHAPE_NAMES } from '../../model/naming.js';
 import type { Api, NamedSchema, Operation } from '../../model/types.js';
 import { typesPackageFiles } from '../files.js';
 import { ImportScope, relativeSpecifier } from '../imports.js';
-import type { Statement } from '../ts/nodes.js';
+import { referencedTypeNames, type Statement } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, compareCodeUnits } from '../text.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
@@ -39,7 +39,9 @@ export function typesModuleStems(api: Api): string[] {
 }
 
 function sourceFile(options: EmitOptions, scope: ImportScope, declarations: Declaration[]): string {
-  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...scope.declarations(), ...declarations];
+  // Only the imports the final nodes use: a type built and dropped while rendering may have asked for one.
+  const imports = scope.declarations(referencedTypeNames(declarations));
+  const statements: Statement[] = [{ kind: 'text', text: bannerLine(options) }, ...imports, ...declarations];
   return printFile(statements);
 }
 

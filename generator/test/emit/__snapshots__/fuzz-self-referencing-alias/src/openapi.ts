@@ -4,13 +4,11 @@ import type {
   CreatePetResponse,
   Itself,
   Left,
-  LeftInput,
   Pet,
   PetItem,
   PetItemInput,
   PutPairBody,
   Right,
-  RightInput,
   Tagged,
   Tree,
 } from './pets.js';

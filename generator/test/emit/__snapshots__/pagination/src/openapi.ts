@@ -6,9 +6,8 @@ import type {
   CustomSettingOptionsResponse,
   ListCustomSettingOptionsBody,
 } from './datasources.js';
-import type { ListProjectStatusesResponse } from './projects.js';
 import type { DataSource, PaginatedDataSourceList } from './shared.js';
-import type { ListGadgetsResponse, ListWidgetsResponse } from './widgets.js';
+import type { ListWidgetsResponse } from './widgets.js';
 
 export interface paths {
   '/api/v3/datasources': {
