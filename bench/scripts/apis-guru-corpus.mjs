@@ -12,7 +12,8 @@
  * What it found is in docs/decisions.md D57 and the fixtures generator/test/fixtures/corpus-found/other-tools-extensions
  * and rules/query-in-path-key.
  *
- * Usage: node bench/scripts/apis-guru-corpus.mjs [--jobs 2] [--only <substring>] [--tsc] [--prettier] [--fresh]
+ * Usage: node bench/scripts/apis-guru-corpus.mjs [--jobs 2] [--only <substring>] [--every <n>] [--tsc] [--prettier] [--fresh]
+ * (`--every 5`: every fifth document in path order, a sample spread over the whole directory)
  * Results (one JSON line per document, resumable: documents already listed are skipped unless --fresh) go to
  * bench/.cache/apis-guru/results.jsonl and tsc.jsonl; the summary (counts by status, every document that did not
  * generate or compile, with its first errors) is printed at the end.
@@ -36,6 +37,7 @@ const { values } = parseArgs({
   options: {
     jobs: { type: 'string', default: '2' },
     only: { type: 'string' },
+    every: { type: 'string', default: '1' },
     tsc: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     prettier: { type: 'boolean', default: false },
@@ -121,7 +123,8 @@ const readLines = (file) =>
 const slug = (spec) => spec.replace(/\.json$/, '').replace(/[^a-zA-Z0-9]+/g, '-');
 const specs = readdirSync(apiDir, { recursive: true })
   .filter((f) => f.endsWith('.json') && (values.only === undefined || f.includes(values.only)))
-  .sort();
+  .sort()
+  .filter((_, i) => i % Number(values.every) === 0);
 const done = new Set(readLines(results).map((r) => r.spec));
 const todo = specs.filter((s) => !done.has(s));
 

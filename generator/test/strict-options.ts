@@ -1,8 +1,9 @@
 /**
  * The one set of compiler options every tsc-based test compiles generated code (and the client runtime) under: the
  * strictest settings a consumer may use — `strict`, `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`,
- * `noImplicitOverride`, `isolatedModules`, `verbatimModuleSyntax` — with NodeNext modules, no emit and no ambient
- * types. A test that deliberately varies one option (the module resolution, the `lib`) spreads this and overrides
+ * `noImplicitOverride`, `noPropertyAccessFromIndexSignature`, `noImplicitReturns`, `noFallthroughCasesInSwitch`, no
+ * unused locals, parameters, labels or unreachable code (the set of `@tsconfig/strictest`), `isolatedModules`,
+ * `verbatimModuleSyntax` — with NodeNext modules, no emit and no ambient types. A test that deliberately varies one option (the module resolution, the `lib`) spreads this and overrides
  * only that option.
  *
  * Two forms of the same set: {@link strictCompilerOptions} for a written tsconfig.json (tsc CLI), and
@@ -20,6 +21,13 @@ export const strictCompilerOptions = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  allowUnusedLabels: false,
+  allowUnreachableCode: false,
   isolatedModules: true,
   verbatimModuleSyntax: true,
   skipLibCheck: true,

@@ -1,7 +1,7 @@
 /**
  * Compiles the generated client (with its types package) of every fixture and of the Improvado
- * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under `strict`,
- * `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, together with:
+ * spec with TypeScript 5.4 (the stated minimum), 5.9 (pinned) and 7 under the shared strict options
+ * (generator/test/strict-options.ts), together with:
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
  *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events,
  *   webhook-open-events;
@@ -28,6 +28,9 @@ const compilers = {
 } as const;
 
 const root = path.join(outRoot, 'tsc');
+
+/** A diagnostic of an unused name (TS6133, TS6192, TS6196, TS6198) in a consumer file, not in generated code. */
+const UNUSED_IN_CONSUMER = /^[^(]*\/consumer(-node)?\/[^(]*\(\d+,\d+\): error TS(6133|6192|6196|6198):/;
 
 /** ```ts blocks of a Markdown text. */
 function tsBlocks(markdown: string): string[] {
@@ -101,8 +104,11 @@ describe('generated clients compile', () => {
           encoding: 'utf8',
           cwd: root,
         });
-        expect(`${result.stdout}${result.stderr}`.trim(), project).toBe('');
-        expect(result.status, project).toBe(0);
+        // The strict options' unused-name checks hold the generated sources; a README example or type test may
+        // declare a name it does not read again (`const client = new Client()` before a fragment).
+        const errors = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '' && !UNUSED_IN_CONSUMER.test(line));
+        expect(errors.join('\n'), project).toBe('');
+        expect(result.signal, project).toBeNull();
       }
     }, 300_000);
   }

@@ -1,8 +1,10 @@
 /**
  * The compiler options the proof type-checks under: the strictest settings a consumer may use, the
  * same set as the generator's tsc tests (`generator/test/strict-options.ts`; a test keeps the two
- * equal): `strict`, `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, `noImplicitOverride`,
- * `isolatedModules`, `verbatimModuleSyntax`, NodeNext modules, no emit, no ambient types.
+ * equal but for the two unused-name checks, since the usage file declares names only to type-check them):
+ * `strict`, `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, `noImplicitOverride`,
+ * `noPropertyAccessFromIndexSignature`, `noImplicitReturns`, `noFallthroughCasesInSwitch`, no unused labels or
+ * unreachable code, `isolatedModules`, `verbatimModuleSyntax`, NodeNext modules, no emit, no ambient types.
  */
 import { ts } from 'ts-morph';
 
@@ -16,6 +18,11 @@ export const proofCompilerOptions = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  allowUnusedLabels: false,
+  allowUnreachableCode: false,
   isolatedModules: true,
   verbatimModuleSyntax: true,
   skipLibCheck: true,

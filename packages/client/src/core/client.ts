@@ -126,11 +126,14 @@ export class ClientCore {
    */
   withOptions(overrides: ClientOptions<object>): this {
     const Ctor = this.constructor as new (options: ClientOptions<object>, config?: ClientConfig) => this;
-    const merged: Record<string, unknown> = { ...this.#options };
-    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
-    if (overrides.headers) merged.headers = mergeHeaders(this.#options.headers, overrides.headers);
-    if (overrides.auth) merged.auth = mergeAuth(this.#options.auth, overrides.auth);
-    const clone = new Ctor(merged as ClientOptions<object>, this.config);
+    const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as ClientOptions<object>;
+    const merged: ClientOptions<object> = {
+      ...this.#options,
+      ...given,
+      ...(overrides.headers ? { headers: mergeHeaders(this.#options.headers, overrides.headers) } : {}),
+      ...(overrides.auth ? { auth: mergeAuth(this.#options.auth, overrides.auth) } : {}),
+    };
+    const clone = new Ctor(merged, this.config);
     this.#tokens.shareWith((clone as ClientCore).#tokens, (merged.auth ?? {}) as AuthOptions);
     return clone;
   }
