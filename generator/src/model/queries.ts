@@ -10,6 +10,7 @@ import type {
   Api,
   Docs,
   EnumSchema,
+  MediaContent,
   NamedSchema,
   ObjectSchema,
   Operation,
@@ -238,6 +239,44 @@ export function typesPackageNames(api: Api): Array<[string, Pointer]> {
   for (const hook of api.webhooks) out.push([hook.identifier, hook.pointer]);
   if (api.webhookPayload !== undefined) out.push([api.webhookPayload, '#/webhooks']);
   return out;
+}
+
+/**
+ * The one media type of a request body or response that the client uses (D67): the first JSON one, else the first.
+ * The client sends a request body as it and reads a success response as it (and so sends `Accept: application/json`
+ * when every success response it reads is JSON); the method's types are its.
+ */
+export function clientContent(contents: readonly MediaContent[]): MediaContent | undefined {
+  return contents.find((c) => c.bodyKind === 'json') ?? contents[0];
+}
+
+/**
+ * The schema of the value the client gives or takes for `content` (D67): its schema; for a text body (XML, YAML, …)
+ * whose schema does not describe a string, `string`, since the client sends and reads such a body as its text.
+ */
+export function clientValueSchema(api: Pick<Api, 'schemas'>, content: MediaContent): Schema {
+  if (content.bodyKind !== 'text' || describesText(api, content.schema, 0)) return content.schema;
+  return { kind: 'string', nullable: false, pointer: content.schema.pointer };
+}
+
+/** Whether every value `schema` admits may be a string: a string, an enum of strings, `unknown`, unions of those. */
+function describesText(api: Pick<Api, 'schemas'>, schema: Schema, depth: number): boolean {
+  switch (schema.kind) {
+    case 'string':
+      return schema.binary !== true;
+    case 'unknown':
+      return true;
+    case 'enum':
+      return schema.values.every((v) => typeof v === 'string');
+    case 'union':
+      return schema.variants.every((v) => describesText(api, v, depth + 1));
+    case 'ref': {
+      const target = api.schemas.get(schema.target);
+      return depth < 32 && target !== undefined && describesText(api, target.schema, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 /** Body schema of the first 2XX response with JSON content. */

@@ -90,7 +90,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
-    expect(typeTestFiles).toBe(18);
+    expect(typeTestFiles).toBe(19);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
     // Improvado's webhook recipe runs a node:http server (D44).
     expect(nodeBlocks).toBeGreaterThan(0);

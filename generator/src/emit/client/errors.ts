@@ -3,7 +3,7 @@
  * runtime's HTTP error classes re-exported through `ApiErrorClass` with it, so that `instanceof` narrows `body` (D36).
  */
 import { clientNames } from '../../model/client-names.js';
-import { errorResponses } from '../../model/queries.js';
+import { clientValueSchema, errorResponses } from '../../model/queries.js';
 import type { Api } from '../../model/types.js';
 import { id, member } from '../ts/code.js';
 import { commentFromDocs, generic, name, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
@@ -28,7 +28,7 @@ export function errorBodyTypeNames(api: Api): string[] {
   for (const op of api.operations) {
     for (const response of errorResponses(op)) {
       for (const content of response.contents) {
-        const schema = content.schema;
+        const schema = clientValueSchema(api, content);
         const named = schema.kind === 'ref' && !schema.nullable ? api.schemas.get(schema.target) : undefined;
         out.add(named !== undefined ? named.identifier : op.names.error);
       }

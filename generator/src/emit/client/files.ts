@@ -7,7 +7,16 @@
  */
 import { allResources, clientNames, methodAccess, methodArguments, type ResourceNode, type WebhookEventNames } from '../../model/client-names.js';
 import { errorClassFor } from '../../model/error-classes.js';
-import { errorResponses, listEnums, methodAndPath, otherParameters, parameterOptional, pathParameters, webhookSignature } from '../../model/queries.js';
+import {
+  clientContent,
+  errorResponses,
+  listEnums,
+  methodAndPath,
+  otherParameters,
+  parameterOptional,
+  pathParameters,
+  webhookSignature,
+} from '../../model/queries.js';
 import type { Api, Operation, Pagination, Schema, SecurityScheme, Server } from '../../model/types.js';
 import { licenseFile, packageMetadata, tsdownConfigFile } from '../package-info.js';
 import { markdownCode, renderTemplate } from '../templates.js';
@@ -94,7 +103,7 @@ function authExample(api: Api, scheme: SecurityScheme): string | undefined {
   const t = scheme.tokenEndpoint;
   if (t !== undefined) {
     const op = api.operations.find((o) => o.operationId === t.operationId);
-    const schema = op?.requestBody?.contents[0]?.schema;
+    const schema = clientContent(op?.requestBody?.contents ?? [])?.schema;
     const resolved = schema?.kind === 'ref' ? api.schemas.get(schema.target)?.schema : schema;
     if (resolved?.kind === 'object') {
       const parts: string[] = [];

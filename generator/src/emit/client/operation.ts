@@ -13,7 +13,16 @@
 import { clientArguments, methodArguments, type PathArgument, paramsOptional, paramsTypeName } from '../../model/client-names.js';
 import type { Api, MediaContent, Operation, Parameter, Response, Schema } from '../../model/types.js';
 import { errorClassFor } from '../../model/error-classes.js';
-import { errorResponses, methodAndPath, orderedParameters, otherParameters, pickDocs, successResponses } from '../../model/queries.js';
+import {
+  clientContent,
+  clientValueSchema,
+  errorResponses,
+  methodAndPath,
+  orderedParameters,
+  otherParameters,
+  pickDocs,
+  successResponses,
+} from '../../model/queries.js';
 import { paginationTokens } from '../../model/pagination.js';
 import { array, type BodyStatement, call, type Expression, id, lit, member, object, type ObjectProperty, prop, recordProperty, ret, str } from '../ts/code.js';
 import { commentFromDocs, generic, literal, name, type TypeNode, typeText, unionOf } from '../ts/nodes.js';
@@ -77,7 +86,7 @@ const KIND_DEFAULT_TYPE: Record<MediaContent['bodyKind'], string | undefined> = 
 };
 
 function responseKind(r: Response): 'json' | 'text' | 'binary' | 'none' {
-  const first = r.contents[0];
+  const first = clientContent(r.contents);
   if (first === undefined) return 'none';
   switch (first.bodyKind) {
     case 'json':
@@ -175,7 +184,7 @@ export function descriptor(
     });
     if (specs.length > 0) parts.push(prop('parameters', object(specs)));
   }
-  const media = op.requestBody?.contents[0];
+  const media = clientContent(op.requestBody?.contents ?? []);
   if (has.body && media !== undefined) {
     const enc = encodingObject(media.encoding);
     if (encoder !== undefined) {
@@ -384,7 +393,7 @@ export function parameterTags(op: Operation): string[] {
   const tags = methodArguments(op).path.map((a) => `${a.name} ${pathArgumentDocs(a.parameter)}`);
   if (otherParameters(op).length > 0) tags.push(`params query, header and cookie parameters by wire name (\`${paramsTypeName(op)}\`)`);
   if (op.requestBody !== undefined && op.names.body !== undefined) {
-    const media = op.requestBody.contents.map((c) => c.mediaType).join(', ');
+    const media = clientContent(op.requestBody.contents)?.mediaType ?? '';
     tags.push(`body the request body, sent as ${escapeCommentText(media)} (\`${op.names.body}\`)`);
   }
   return tags;
@@ -414,7 +423,7 @@ export function methodParts(
   ];
 
   const response = name(scope.packageType(typesPackage, op.names.response));
-  const kind = op.requestBody?.contents[0]?.bodyKind;
+  const kind = clientContent(op.requestBody?.contents ?? [])?.bodyKind;
   const encoder =
     hasBody && kind === 'form' ? scope.value(CORE.body, 'formBody') : hasBody && kind === 'multipart' ? scope.value(CORE.body, 'multipartBody') : undefined;
   const literal = descriptor(op, knownSchemes, { params: hasParams, body: hasBody, path }, encoder);
@@ -437,7 +446,8 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
-  const bodySchema = op.requestBody?.contents[0]?.schema;
+  const bodyContent = clientContent(op.requestBody?.contents ?? []);
+  const bodySchema = bodyContent === undefined ? undefined : clientValueSchema(api, bodyContent);
   const fields = bodySchema !== undefined && op.names.body !== undefined ? bodyFieldLines(api, bodySchema, op.names.body) : [];
   if (fields.length > 0) lines.push('', ...fields);
   const model = docModel(pickDocs(op), { lines });

@@ -25,7 +25,7 @@ import { commentFromText, type Member, name, objectOf, type Statement, type Type
 import { propertyKey, stringLiteral } from '../text.js';
 import { docsWithFallback, jsDocComment, jsDocText, operationDocs } from '../tsdoc.js';
 import { withDocs } from './declarations.js';
-import { contentsUnion, errorType, responseType } from './operations.js';
+import { clientBodyType, errorType, responseType } from './operations.js';
 import { identifierFor, moduleFile, type RenderContext, renderSchema } from './render.js';
 import type { ImportScope } from '../imports.js';
 
@@ -121,7 +121,7 @@ function helperSubstitutions(api: Api, scope: ImportScope, op: Operation): Subst
     if (!isPlainName(text) && !subs.has(text)) subs.set(text, scope.type(moduleFile(op.module), name));
   };
   if (op.requestBody !== undefined && op.names.body !== undefined) {
-    add(contentsUnion(op.requestBody.contents, request), op.names.body);
+    add(clientBodyType(op.requestBody.contents, request), op.names.body);
   }
   add(responseType(op, response), op.names.response);
   add(errorType(op, response), op.names.error);

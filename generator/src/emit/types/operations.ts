@@ -5,13 +5,26 @@
  *   name (path parameters always required; others as the spec says, optional when defaulted).
  * - `<Op>Query`: `<Op>Params` without the path parameters (`Omit<…>`), the client method's `params` argument when the
  *   operation has path parameters and others (D40: the client takes path parameters as leading arguments).
- * - `<Op>Body`: the request body (union over its media types' schemas), request direction.
- * - `<Op>Response`: union of the success bodies; `void` when no success response has a body, and
- *   `| undefined` when only some do.
- * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies;
- *   `unknown` when none is declared.
+ * - `<Op>Body`: the request body as the client sends it (its JSON media type, else its first: D67), request direction.
+ * - `<Op>Response`: union of the success bodies, each as the client reads it (D67); `void` when no success response
+ *   has a body, and `| undefined` when only some do.
+ * - `<Op>Error`: union of the error (4XX/5XX, and `default` when successes are declared) bodies, every media type
+ *   (an error body is read by its Content-Type); `unknown` when none is declared.
+ *
+ * A text body (XML, YAML, …) whose schema does not describe a string is a `string`: the client sends and reads it as
+ * its text ({@link clientValueSchema}).
  */
-import { errorResponses, methodAndPath, orderedParameters, parameterOptional, pathParameters, pickDocs, successResponses } from '../../model/queries.js';
+import {
+  clientContent,
+  clientValueSchema,
+  errorResponses,
+  methodAndPath,
+  orderedParameters,
+  parameterOptional,
+  pathParameters,
+  pickDocs,
+  successResponses,
+} from '../../model/queries.js';
 import type { Api, Docs, MediaContent, Operation, ParameterLocation, Response } from '../../model/types.js';
 import { generic, literal, type Member, name, objectOf, type TypeNode, unionOf } from '../ts/nodes.js';
 import { propertyKey, stringLiteral } from '../text.js';
@@ -32,12 +45,18 @@ export function contentsUnion(contents: MediaContent[], ctx: RenderContext): Typ
   return unionOf(contents.map((c) => renderSchema(c.schema, ctx)));
 }
 
+/** The value the client sends or reads for a body of several media types: that of the one it uses ({@link clientContent}). */
+export function clientBodyType(contents: MediaContent[], ctx: RenderContext): TypeNode {
+  const content = clientContent(contents);
+  return content === undefined ? name('undefined') : renderSchema(clientValueSchema(ctx.api, content), ctx);
+}
+
 /** `<Op>Response` type. */
 export function responseType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeNode {
   const responses = successResponses(op);
   const withBody = responses.filter((r) => r.contents.length > 0);
   if (withBody.length === 0) return name('void');
-  const parts = withBody.map((r) => contentsUnion(r.contents, ctx));
+  const parts = withBody.map((r) => clientBodyType(r.contents, ctx));
   if (withBody.length < responses.length) parts.push(name('undefined'));
   return unionOf(parts);
 }
@@ -46,7 +65,7 @@ export function responseType(op: Pick<Operation, 'responses'>, ctx: RenderContex
 export function errorType(op: Pick<Operation, 'responses'>, ctx: RenderContext): TypeNode {
   const parts = errorResponses(op)
     .filter((r) => r.contents.length > 0)
-    .map((r) => contentsUnion(r.contents, ctx));
+    .map((r) => unionOf(r.contents.map((c) => renderSchema(clientValueSchema(ctx.api, c), ctx))));
   return parts.length === 0 ? name('unknown') : unionOf(parts);
 }
 
@@ -88,7 +107,10 @@ export function operationDeclarations(api: Api, scope: ImportScope, op: Operatio
 
   if (op.requestBody !== undefined && op.names.body !== undefined) {
     const body = op.requestBody;
-    const media = body.contents.map((c) => `\`${c.mediaType}\``).join(', ');
+    // With several media types, the one the client sends is named (D67): the type is its.
+    const sent = clientContent(body.contents);
+    const others = body.contents.filter((c) => c !== sent).map((c) => `\`${c.mediaType}\``);
+    const media = others.length === 0 ? `\`${sent?.mediaType ?? ''}\`` : `\`${sent?.mediaType ?? ''}\`, as the client sends it (also: ${others.join(', ')})`;
     const bodyDocs: Docs = { ...briefDocs, ...pickDocs(body, ['description']) };
     out.push({
       kind: 'alias',
@@ -100,7 +122,7 @@ export function operationDeclarations(api: Api, scope: ImportScope, op: Operatio
           lines: [`Request body of ${where}.`, `Media type${body.contents.length === 1 ? '' : 's'}: ${media}${body.required ? '' : ' (optional body)'}.`],
         }),
       ),
-      type: contentsUnion(body.contents, request),
+      type: clientBodyType(body.contents, request),
     });
   }
 

@@ -125,7 +125,7 @@ export type GetWidgetQuery = Omit<GetWidgetParams, 'widget_id'>;
  * Statuses: 200, 304 (no body).
  * Source: `#/paths/~1widgets~1{widget_id}/get`
  */
-export type GetWidgetResponse = Widget | string | undefined;
+export type GetWidgetResponse = Widget | undefined;
 
 /**
  * Error response body of `GET /widgets/{widget_id}` (operation `getWidget`).
@@ -150,10 +150,10 @@ export interface ReplaceWidgetParams {
 
 /**
  * Request body of `PUT /widgets/{widget_id}` (operation `replaceWidget`).
- * Media types: `application/json`, `application/octet-stream`.
+ * Media types: `application/json`, as the client sends it (also: `application/octet-stream`).
  * Source: `#/paths/~1widgets~1{widget_id}/put`
  */
-export type ReplaceWidgetBody = WidgetInput | Blob;
+export type ReplaceWidgetBody = WidgetInput;
 
 /**
  * Success response body of `PUT /widgets/{widget_id}` (operation `replaceWidget`).
