@@ -88,6 +88,33 @@ export function directedMembers(schema: ObjectSchema, direction: Direction): Dir
   return out;
 }
 
+/**
+ * Whether `schema`, seen from `direction`, is an object of nothing although it declares properties: every one is
+ * `readOnly` (in a request) or `writeOnly` (in a response), and no other property is admitted (no
+ * `additionalProperties` schema or pattern). Through references and allOf. Such an allOf member adds nothing there.
+ */
+export function declaresNoneIn(api: Pick<Api, 'schemas'>, schema: Schema, direction: Direction, seen: Set<string> = new Set()): boolean {
+  switch (schema.kind) {
+    case 'object':
+      return (
+        schema.properties.length > 0 &&
+        directedMembers(schema, direction).length === 0 &&
+        (schema.additionalProperties === undefined || schema.additionalProperties === false) &&
+        (schema.patternProperties ?? []).length === 0
+      );
+    case 'ref': {
+      const target = api.schemas.get(schema.target);
+      if (target === undefined || seen.has(schema.target)) return false;
+      seen.add(schema.target);
+      return declaresNoneIn(api, target.schema, direction, seen);
+    }
+    case 'intersection':
+      return schema.unevaluatedProperties === undefined && schema.members.length > 0 && schema.members.every((m) => declaresNoneIn(api, m, direction, seen));
+    default:
+      return false;
+  }
+}
+
 /** Parameter locations in the order the model lists them (and the generated `<Op>Params` declares them). */
 export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 

@@ -14,7 +14,7 @@ import type { PutSettingsBody, PutSettingsParams, PutSettingsResponse, paths as 
 import type { UploadAttachmentBody } from '../emit/__snapshots__/multipart-binary/src/index.js';
 import type { CreateJobResponse, DeleteJobResponse, ListJobsResponse } from '../emit/__snapshots__/responses-without-body/src/index.js';
 import type { AddNoteBody, AddNoteError, AddNoteResponse } from '../emit/__snapshots__/text-plain-bodies/src/index.js';
-import type { CreateOrderBody, CreateOrderResponse } from '../emit/__snapshots__/read-write-variants/src/index.js';
+import type { CreateOrderBody, CreateOrderResponse, ThingInput, User } from '../emit/__snapshots__/read-write-variants/src/index.js';
 
 test('case-17: the request body (through an inline wrapper) takes writeOnly data and rejects readOnly id', () => {
   expectTypeOf({ image: { format: 'png' as const, data: 'aGk=' } }).toExtend<CreateAvatarBody>();
@@ -101,4 +101,13 @@ test('case-31: 204/202 without a body: void when no success body, `| undefined` 
   expectTypeOf<DeleteJobResponse>().toEqualTypeOf<void>();
   expectTypeOf<ListJobsResponse>().toEqualTypeOf<string[] | undefined>();
   expectTypeOf<CreateJobResponse>().toEqualTypeOf<{ id?: string } | undefined>();
+});
+
+test('read-write-variants: an allOf member of only readOnly (writeOnly) properties adds nothing to a request (a response)', () => {
+  // Before, that member was `Record<string, unknown>` there, which let any key through the intersection.
+  expectTypeOf<keyof ThingInput>().toEqualTypeOf<'name'>();
+  expectTypeOf<keyof User>().toEqualTypeOf<'name'>();
+  // @ts-expect-error a misspelt key is an excess property, a readOnly one too
+  const thing: ThingInput = { name: 'n', nmae: 'typo', id: 'x' };
+  expectTypeOf(thing).toEqualTypeOf<ThingInput>();
 });

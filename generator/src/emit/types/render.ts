@@ -6,7 +6,7 @@
  * (`readOnly` properties left out, properties with a `default` optional, references to schemas
  * with a request variant point at that variant).
  */
-import { type Direction, directedMembers, namedSchema } from '../../model/queries.js';
+import { declaresNoneIn, type Direction, directedMembers, namedSchema } from '../../model/queries.js';
 import type { Api, ArraySchema, Docs, EnumSchema, NamedSchema, ObjectSchema, Schema, UnionSchema } from '../../model/types.js';
 import {
   commentFromText,
@@ -100,7 +100,11 @@ function renderBase(schema: Schema, ctx: RenderContext): TypeNode {
     case 'union':
       return renderUnion(schema, ctx);
     case 'intersection': {
-      const members = schema.members.map((m) => renderSchema(m, ctx)).filter((m) => !isName(m, 'unknown'));
+      // A member of only readOnly properties adds nothing to a request (nor one of writeOnly properties to a response).
+      // (An object of such members alone stays what each is: any object.)
+      const declaring = schema.members.filter((m) => !declaresNoneIn(ctx.api, m, ctx.direction));
+      const kept = declaring.length > 0 ? declaring : schema.members;
+      const members = kept.map((m) => renderSchema(m, ctx)).filter((m) => !isName(m, 'unknown'));
       if (schema.unevaluatedProperties !== undefined) members.push(unevaluatedIndex(schema, schema.unevaluatedProperties, ctx));
       if (members.length === 0) return UNKNOWN;
       return intersectionOf(members);

@@ -2,17 +2,31 @@
 
 import { ClientBase } from './base.js';
 import { Orders } from './resources/orders.js';
+import { Things } from './resources/things.js';
+import { Users } from './resources/users.js';
 
 /**
  * Client of the read-write-variants API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `orders`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `orders`, `things`, `users`.
  */
 export class Client extends ClientBase {
   #orders: Orders | undefined;
+  #things: Things | undefined;
+  #users: Users | undefined;
 
   /** `client.orders`: see `Orders`. */
   get orders(): Orders {
     return (this.#orders ??= new Orders(this));
+  }
+
+  /** `client.things`: see `Things`. */
+  get things(): Things {
+    return (this.#things ??= new Things(this));
+  }
+
+  /** `client.users`: see `Users`. */
+  get users(): Users {
+    return (this.#users ??= new Users(this));
   }
 }

@@ -50,4 +50,6 @@ export type {
   WithResponse,
 } from './core/types.js';
 export { Orders } from './resources/orders.js';
+export { Things } from './resources/things.js';
+export { Users } from './resources/users.js';
 export type * from '@fixtures/read-write-variants-types';

@@ -3,3 +3,5 @@
 export type * from './openapi.js';
 export type * from './orders.js';
 export type * from './shared.js';
+export type * from './things.js';
+export type * from './users.js';

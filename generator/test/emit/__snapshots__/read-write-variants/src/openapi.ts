@@ -2,6 +2,8 @@
 
 import type { Audit, Line, Order, OrderInput2 } from './orders.js';
 import type { OrderInput, Plain } from './shared.js';
+import type { Stamped, Thing, ThingInput } from './things.js';
+import type { Credentials, User, UserInput } from './users.js';
 
 export interface paths {
   '/orders': {
@@ -20,6 +22,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/things': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['createThing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -31,6 +65,10 @@ export interface components {
     Audit: Audit;
     Plain: Plain;
     OrderInput: OrderInput;
+    Stamped: Stamped;
+    Thing: Thing;
+    Credentials: Credentials;
+    User: User;
   };
   responses: never;
   parameters: never;
@@ -66,6 +104,62 @@ export interface operations {
         };
         content: {
           'application/json': Order;
+        };
+      };
+    };
+  };
+  /**
+   * `POST /things`
+   * Source: `#/paths/~1things/post`
+   */
+  createThing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': ThingInput;
+      };
+    };
+    responses: {
+      /** created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Thing;
+        };
+      };
+    };
+  };
+  /**
+   * `POST /users`
+   * Source: `#/paths/~1users/post`
+   */
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': UserInput;
+      };
+    };
+    responses: {
+      /** created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': User;
         };
       };
     };
