@@ -59,8 +59,9 @@ export function defaultBaseUrl(servers: Server[]): string {
 
 /** The credential types a scheme takes (a token endpoint's body besides a credential). */
 function authMemberTypes(api: Api, scheme: SecurityScheme, scope: ImportScope, options: EmitOptions): TypeNode[] {
-  const credential = name(scope.type(CORE.types, 'Credential'));
   if (scheme.type === 'http' && scheme.scheme === 'basic') return [name(scope.type(CORE.types, 'BasicCredentials'))];
+  // Imported only here, past Basic: a document whose schemes are all Basic would import it unused (TS6196).
+  const credential = name(scope.type(CORE.types, 'Credential'));
   const t = scheme.tokenEndpoint;
   if (t !== undefined) {
     const op = api.operations.find((o) => o.operationId === t.operationId);
