@@ -269,12 +269,13 @@ export function typesPackageNames(api: Api): Array<[string, Pointer]> {
 }
 
 /**
- * The one media type of a request body or response that the client uses (D67): the first JSON one, else the first.
- * The client sends a request body as it and reads a success response as it (and so sends `Accept: application/json`
- * when every success response it reads is JSON); the method's types are its.
+ * The one media type of a request body or response that the client uses (D67): `application/json`, else the first
+ * JSON one (`…+json`), else the first. The client sends a request body as it and reads a success response as it (and
+ * so sends `Accept: application/json` when every success response it reads is JSON); the method's types are its.
  */
 export function clientContent(contents: readonly MediaContent[]): MediaContent | undefined {
-  return contents.find((c) => c.bodyKind === 'json') ?? contents[0];
+  const plainJson = contents.find((c) => c.bodyKind === 'json' && (c.mediaType.split(';')[0] ?? '').trim().toLowerCase() === 'application/json');
+  return plainJson ?? contents.find((c) => c.bodyKind === 'json') ?? contents[0];
 }
 
 /**

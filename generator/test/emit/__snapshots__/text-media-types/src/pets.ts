@@ -5,6 +5,13 @@ export interface Pet {
   name: string;
 }
 
+/** Source: `#/components/schemas/PetPage` */
+export interface PetPage {
+  _embedded?: {
+    pets?: Pet[];
+  };
+}
+
 /** Source: `#/components/schemas/Problem` */
 export interface Problem {
   title?: string;
@@ -32,6 +39,26 @@ export type GetPetResponse = Pet;
  * Source: `#/paths/~1pets~1{id}/get`
  */
 export type GetPetError = string;
+
+/**
+ * Parameters of `GET /pets` (operation `listPets`).
+ * Source: `#/paths/~1pets/get`
+ */
+export type ListPetsParams = Record<string, never>;
+
+/**
+ * Success response body of `GET /pets` (operation `listPets`).
+ * Status: 200.
+ * Source: `#/paths/~1pets/get`
+ */
+export type ListPetsResponse = Pet[];
+
+/**
+ * Error response body of `GET /pets` (operation `listPets`).
+ * Statuses: none declared.
+ * Source: `#/paths/~1pets/get`
+ */
+export type ListPetsError = unknown;
 
 /**
  * Parameters of `POST /pets` (operation `createPet`).

@@ -6,6 +6,7 @@ import type {
   ExportPetBody,
   ExportPetResponse,
   GetPetResponse,
+  ListPetsResponse,
 } from '@fixtures/text-media-types-types';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestClient, RequestOptions } from '../core/types.js';
@@ -37,6 +38,24 @@ export class Pets {
         operationId: 'getPet',
         params: { id },
         responses: { '200': 'json', '400': 'text' },
+      },
+      options,
+    );
+  }
+
+  /**
+   * `GET /pets` (operation `listPets`).
+   * @param options per-request overrides (timeout, retries, headers, signal, …)
+   * @throws `ApiError` any other non-2xx status
+   * @throws `ConnectionError` when no response arrives (`TimeoutError` after `timeoutMs`), `AbortError` when `options.signal` aborts
+   */
+  list(options?: RequestOptions): APIPromise<ListPetsResponse> {
+    return this.client.request<ListPetsResponse>(
+      {
+        method: 'get',
+        path: '/pets',
+        operationId: 'listPets',
+        responses: { '200': 'json' },
       },
       options,
     );
