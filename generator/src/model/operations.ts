@@ -35,7 +35,7 @@ import { isObject, type JsonObject } from '../json.js';
 import { child } from '../pointer.js';
 import { extensionsOf } from './context.js';
 import { camelCase } from './naming.js';
-import { PARAMETER_LOCATIONS } from './queries.js';
+import { mediaTypeBase, PARAMETER_LOCATIONS } from './queries.js';
 import { applyDocs, docsOf, type RawAt, type SchemaConverter, walkRawSchemas } from './schemas.js';
 import type {
   Encoding,
@@ -103,7 +103,7 @@ function docsWithSchema(own: JsonObject, schema: Schema): ReturnType<typeof docs
 
 /** How the runtime reads or writes a media type (see the rules at the top). */
 export function bodyKindOf(mediaType: string, schema: unknown): MediaContent['bodyKind'] {
-  const base = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  const base = mediaTypeBase(mediaType);
   const binarySchema =
     isObject(schema) &&
     schema.type !== 'object' &&

@@ -239,7 +239,7 @@ export function listEnums(api: Api): EnumInfo[] {
 }
 
 /** The signature scheme of the API's webhooks: the document's `x-webhook-signature`, else the first webhook's own. */
-export function webhookSignature(api: Api): WebhookSignature | undefined {
+export function webhookSignature(api: Pick<Api, 'webhookSignature' | 'webhooks'>): WebhookSignature | undefined {
   return api.webhookSignature ?? api.webhooks.find((w) => w.signature !== undefined)?.signature;
 }
 
@@ -274,8 +274,13 @@ export function typesPackageNames(api: Api): Array<[string, Pointer]> {
  * so sends `Accept: application/json` when every success response it reads is JSON); the method's types are its.
  */
 export function clientContent(contents: readonly MediaContent[]): MediaContent | undefined {
-  const plainJson = contents.find((c) => c.bodyKind === 'json' && (c.mediaType.split(';')[0] ?? '').trim().toLowerCase() === 'application/json');
+  const plainJson = contents.find((c) => c.bodyKind === 'json' && mediaTypeBase(c.mediaType) === 'application/json');
   return plainJson ?? contents.find((c) => c.bodyKind === 'json') ?? contents[0];
+}
+
+/** A media type without its parameters, in lower case (`Application/JSON; charset=utf-8` → `application/json`). */
+export function mediaTypeBase(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 /**
@@ -307,17 +312,18 @@ function describesText(api: Pick<Api, 'schemas'>, schema: Schema, depth: number)
   }
 }
 
-/** Body schema of the first 2XX response with JSON content. */
+/** Body schema of the first 2XX response with JSON content: the JSON media type the client reads ({@link clientContent}). */
 export function successJsonBody(op: Operation): Schema | undefined {
   for (const r of op.responses) {
     if (!/^2/.test(r.status)) continue;
-    const c = r.contents.find((m) => m.bodyKind === 'json');
-    if (c) return c.schema;
+    const c = clientContent(r.contents);
+    if (c?.bodyKind === 'json') return c.schema;
   }
   return undefined;
 }
 
-/** Schema of the JSON request body of an operation or webhook. */
+/** Schema of the JSON request body of an operation or webhook: the JSON media type the client sends ({@link clientContent}). */
 export function requestJsonBody(op: Pick<Operation, 'requestBody'>): Schema | undefined {
-  return op.requestBody?.contents.find((c) => c.bodyKind === 'json')?.schema;
+  const c = clientContent(op.requestBody?.contents ?? []);
+  return c?.bodyKind === 'json' ? c.schema : undefined;
 }

@@ -19,6 +19,7 @@ import type { ModelContext } from './context.js';
 import { isObject } from '../json.js';
 import { child } from '../pointer.js';
 import { METHODS, type OperationReader } from './operations.js';
+import { webhookSignature } from './queries.js';
 import { applyDocs, docsOf } from './schemas.js';
 import type { HttpMethod, Pointer, Webhook, WebhookSignature } from './types.js';
 
@@ -171,7 +172,7 @@ export function readWebhooks(ctx: ModelContext, reader: OperationReader, rootSig
   }
   // The client verifies every delivery with one scheme (queries.ts `webhookSignature`): a webhook that declares another
   // would fail verification, which the author learns here rather than from a rejected delivery.
-  const used = rootSignature ?? out.find((w) => w.signature !== undefined)?.signature;
+  const used = webhookSignature({ ...(rootSignature !== undefined ? { webhookSignature: rootSignature } : {}), webhooks: out });
   for (const hook of out) {
     if (hook.signature === undefined || used === undefined || JSON.stringify(hook.signature) === JSON.stringify(used)) continue;
     ctx.report(
