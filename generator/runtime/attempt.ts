@@ -10,33 +10,62 @@ import { AbortError, ConnectionError, type RequestInfo, SdkError, TimeoutError }
 import type { FetchLike, Middleware, Operation } from './types.js';
 
 function isAbortLike(err: unknown): boolean {
-  return err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError';
+  return (
+    err !== null && typeof err === 'object' && (err as { name?: unknown }).name === 'AbortError'
+  );
 }
 
 /** The name and place of the first network-level cause in `err`'s cause chain: `ECONNREFUSED 127.0.0.1:4617`, `ENOTFOUND api.example.com`. */
 function causeOf(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth++) {
-    const x = e as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown; cause?: unknown; message?: unknown };
+    const x = e as {
+      code?: unknown;
+      address?: unknown;
+      port?: unknown;
+      hostname?: unknown;
+      errors?: unknown;
+      cause?: unknown;
+      message?: unknown;
+    };
     if (typeof x.code === 'string' && /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_[A-Z_]+)$/.test(x.code)) {
-      const host = typeof x.address === 'string' ? x.address : typeof x.hostname === 'string' ? x.hostname : '';
-      const where = host && typeof x.port === 'number' ? `${host.includes(':') ? `[${host}]` : host}:${x.port}` : host;
+      const host =
+        typeof x.address === 'string'
+          ? x.address
+          : typeof x.hostname === 'string'
+            ? x.hostname
+            : '';
+      const where =
+        host && typeof x.port === 'number'
+          ? `${host.includes(':') ? `[${host}]` : host}:${x.port}`
+          : host;
       return where ? `${x.code} ${where}` : x.code;
     }
     const first = Array.isArray(x.errors) ? (x.errors as unknown[])[0] : undefined;
     e = x.cause ?? first;
   }
-  const inner = err !== null && typeof err === 'object' ? (err as { cause?: { message?: unknown } }).cause?.message : undefined;
+  const inner =
+    err !== null && typeof err === 'object'
+      ? (err as { cause?: { message?: unknown } }).cause?.message
+      : undefined;
   if (typeof inner === 'string' && inner) return inner;
   return err instanceof Error && err.message ? err.message : undefined;
 }
 
 /** `promise`, or the abort's error as soon as `signal` aborts (a `TimeoutError` reason as is, else an `AbortError`). */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, request: () => RequestInfo): Promise<T> {
+export function abortable<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  request: () => RequestInfo,
+): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void =>
-      reject(signal.reason instanceof TimeoutError ? signal.reason : new AbortError(undefined, { cause: signal.reason, request: request() }));
+      reject(
+        signal.reason instanceof TimeoutError
+          ? signal.reason
+          : new AbortError(undefined, { cause: signal.reason, request: request() }),
+      );
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -53,12 +82,24 @@ export function hasTimeout(timeoutMs: number): boolean {
  * {@link TimeoutError} as reason): the per-request timeout of the wait for credentials (a token
  * request the call triggers). `clear()` stops the timer and unhooks `signal`.
  */
-export function deadline(signal: AbortSignal | undefined, ms: number, request: () => RequestInfo): { signal: AbortSignal; clear(): void } {
+export function deadline(
+  signal: AbortSignal | undefined,
+  ms: number,
+  request: () => RequestInfo,
+): { signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, { request: request() })), ms);
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new TimeoutError(`Request timed out after ${ms} ms waiting for credentials`, {
+          request: request(),
+        }),
+      ),
+    ms,
+  );
   return {
     signal: controller.signal,
     clear: () => {
@@ -127,14 +168,21 @@ class Scope implements AttemptScope {
 
   /** `err` as the attempt's failure: `TimeoutError` after the time limit, `AbortError` after the caller's abort, else `err`. */
   failure(err: unknown): unknown {
-    if (this.#timedOut) return new TimeoutError(this.#message(), { cause: err, request: this.where() });
-    if (this.caller?.aborted) return new AbortError(undefined, { cause: this.caller.reason, request: this.where() });
+    if (this.#timedOut)
+      return new TimeoutError(this.#message(), { cause: err, request: this.where() });
+    if (this.caller?.aborted)
+      return new AbortError(undefined, { cause: this.caller.reason, request: this.where() });
     return err;
   }
 
   fail(err: unknown): Error {
     const e = this.failure(err);
-    return e instanceof SdkError ? e : new ConnectionError('Connection error while reading the response body', { cause: err, request: this.where() });
+    return e instanceof SdkError
+      ? e
+      : new ConnectionError('Connection error while reading the response body', {
+          cause: err,
+          request: this.where(),
+        });
   }
 
   onAbort(cancel: (reason: unknown) => void): void {
@@ -186,8 +234,13 @@ class Scope implements AttemptScope {
     this.#cancelRead = (reason) => {
       reader.cancel(reason).catch(() => undefined);
     };
-    const handed = new Response(stream, { status: res.status, statusText: res.statusText, headers: res.headers });
-    for (const key of ['url', 'redirected', 'type'] as const) Object.defineProperty(handed, key, { value: res[key] });
+    const handed = new Response(stream, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+    for (const key of ['url', 'redirected', 'type'] as const)
+      Object.defineProperty(handed, key, { value: res[key] });
     return handed;
   }
 }
@@ -208,7 +261,9 @@ async function send(
   } catch (err) {
     if (scope?.aborted || err instanceof SdkError) throw err;
     const cause = causeOf(err);
-    const text = isAbortLike(err) ? 'Request was aborted by the transport' : `Connection error${cause ? `: ${scrub(cause)}` : ''}`;
+    const text = isAbortLike(err)
+      ? 'Request was aborted by the transport'
+      : `Connection error${cause ? `: ${scrub(cause)}` : ''}`;
     throw new ConnectionError(text, { cause: err, request: where() });
   }
 }
@@ -247,7 +302,8 @@ export async function attempt(
       // attempt's signal.
       const terminal = (req: Request): Promise<Response> => {
         let sent = req;
-        if (req !== built || sentBuilt || req.body !== null) sent = scope ? new Request(req.clone(), { signal: scope.signal }) : req.clone();
+        if (req !== built || sentBuilt || req.body !== null)
+          sent = scope ? new Request(req.clone(), { signal: scope.signal }) : req.clone();
         if (req === built) sentBuilt = true;
         if (scope) {
           scope.inFlight ??= [];

@@ -6,7 +6,14 @@
 
 import { UsageError } from './errors.js';
 import { checkHeaderValue, cookieValue, encodeStrict, ownValue } from './serialize.js';
-import type { AuthOptions, BasicCredentials, Credential, Operation, SecuritySchemeSpec, TokenSource } from './types.js';
+import type {
+  AuthOptions,
+  BasicCredentials,
+  Credential,
+  Operation,
+  SecuritySchemeSpec,
+  TokenSource,
+} from './types.js';
 
 /** What the chosen security alternative adds to a request. */
 export interface AppliedAuth {
@@ -32,7 +39,12 @@ export interface AuthContext {
 }
 
 function isBasic(v: unknown): v is BasicCredentials {
-  return v !== null && typeof v === 'object' && typeof (v as BasicCredentials).username === 'string' && typeof (v as BasicCredentials).password === 'string';
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof (v as BasicCredentials).username === 'string' &&
+    typeof (v as BasicCredentials).password === 'string'
+  );
 }
 
 function isCredential(v: unknown): v is Credential {
@@ -47,7 +59,11 @@ export function hasCredentials(ctx: AuthContext, schemeKey: string): boolean {
   if (scheme.type === 'http' && scheme.scheme === 'basic') return isBasic(value);
   if (scheme.type === 'http' && scheme.scheme === 'bearer') {
     if (isCredential(value)) return true;
-    return scheme.tokenEndpoint !== undefined && hasCredentials(ctx, scheme.tokenEndpoint.credentialsScheme) && ctx.tokenSource(schemeKey) !== undefined;
+    return (
+      scheme.tokenEndpoint !== undefined &&
+      hasCredentials(ctx, scheme.tokenEndpoint.credentialsScheme) &&
+      ctx.tokenSource(schemeKey) !== undefined
+    );
   }
   return isCredential(value);
 }
@@ -62,7 +78,8 @@ export function basicHeader(username: string, password: string): string {
 
 async function credentialValue(schemeKey: string, c: Credential): Promise<string> {
   const v = typeof c === 'function' ? await c() : c;
-  if (typeof v !== 'string' || v === '') throw new UsageError(`The credential for "${schemeKey}" is empty or not a string`);
+  if (typeof v !== 'string' || v === '')
+    throw new UsageError(`The credential for "${schemeKey}" is empty or not a string`);
   return v;
 }
 
@@ -74,7 +91,9 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
   const out: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
   const alternatives = op.security ?? [];
   // An empty alternative (`{}`: auth optional) never wins over one the caller has credentials for.
-  const chosen = alternatives.find((alt) => alt.length > 0 && alt.every((key) => hasCredentials(ctx, key)));
+  const chosen = alternatives.find(
+    (alt) => alt.length > 0 && alt.every((key) => hasCredentials(ctx, key)),
+  );
   if (!chosen) return out;
   for (const key of chosen) {
     const scheme = ownValue(ctx.schemes, key);

@@ -78,7 +78,13 @@ export class ApiError<TBody = unknown> extends SdkError {
    * @param init.retryAfterMs the server's delay hint, in ms
    * @param init.messageField pointer to the body's message (the spec's `x-error-message`), tried before the default keys
    */
-  constructor(status: number, body: TBody, headers: Headers, requestId: string | undefined, init: ApiErrorInit = {}) {
+  constructor(
+    status: number,
+    body: TBody,
+    headers: Headers,
+    requestId: string | undefined,
+    init: ApiErrorInit = {},
+  ) {
     super(init.message ?? errorMessage(status, body, requestId, init.request, init.messageField));
     this.status = status;
     this.body = body;
@@ -86,7 +92,12 @@ export class ApiError<TBody = unknown> extends SdkError {
     this.method = init.request?.method;
     this.url = init.request?.url;
     this.retryAfterMs = init.retryAfterMs;
-    Object.defineProperty(this, 'headers', { value: headers, enumerable: false, writable: false, configurable: true });
+    Object.defineProperty(this, 'headers', {
+      value: headers,
+      enumerable: false,
+      writable: false,
+      configurable: true,
+    });
   }
 
   /** Safe to log: status, message, request id and body; headers only with secrets redacted. */
@@ -170,7 +181,10 @@ export abstract class CallError extends SdkError {
   /** The request's URL, secret query values shown as `***`, when known. */
   readonly url: string | undefined;
   constructor(message: string, options: CallErrorOptions) {
-    super(located(message, options.request), 'cause' in options ? { cause: options.cause } : undefined);
+    super(
+      located(message, options.request),
+      'cause' in options ? { cause: options.cause } : undefined,
+    );
     this.method = options.request?.method;
     this.url = options.request?.url;
   }
@@ -226,9 +240,13 @@ export class ValidationError extends SdkError {
   readonly target: 'request' | 'response';
   readonly issues: ReadonlyArray<StandardIssue>;
   constructor(report: ValidationReport) {
-    const op = report.operation.operationId ?? `${report.operation.method.toUpperCase()} ${report.operation.path}`;
+    const op =
+      report.operation.operationId ??
+      `${report.operation.method.toUpperCase()} ${report.operation.path}`;
     const first = report.issues[0];
-    super(`${report.target} of ${op} failed validation (${report.issues.length} issue(s))${first ? `: ${first.message}` : ''}`);
+    super(
+      `${report.target} of ${op} failed validation (${report.issues.length} issue(s))${first ? `: ${first.message}` : ''}`,
+    );
     this.target = report.target;
     this.issues = report.issues;
   }
@@ -238,7 +256,10 @@ export class ValidationError extends SdkError {
  * Narrows an unknown error to an `ApiError` (optionally of one status) with the operation's error body type, e.g.
  * `if (isApiError<ListConnectionsError>(e, 404)) e.body`. The body type is asserted, not checked.
  */
-export function isApiError<TBody = unknown>(error: unknown, status?: number): error is ApiError<TBody> {
+export function isApiError<TBody = unknown>(
+  error: unknown,
+  status?: number,
+): error is ApiError<TBody> {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
@@ -262,7 +283,13 @@ const ERROR_CLASS_BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
  * @param init the call (`request`, named in the message), the server's delay hint (`retryAfterMs`, 429 and 503) and
  *   the operation's message pointer (`messageField`)
  */
-export function makeApiError(status: number, body: unknown, headers: Headers, requestId: string | undefined, init: ApiErrorInit = {}): ApiError {
+export function makeApiError(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  requestId: string | undefined,
+  init: ApiErrorInit = {},
+): ApiError {
   const Ctor = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new Ctor(status, body, headers, requestId, init);
 }
@@ -284,7 +311,10 @@ export const ERROR_MESSAGE_KEYS = ['detail', 'details', 'message', 'error', 'tit
 function at(value: unknown, pointer: string): unknown {
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    value =
+      value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
   }
   return value;
 }
@@ -316,7 +346,12 @@ function errorMessage(
 ): string {
   let detail = errorMessageOf(body, messageField).replace(/\s+/g, ' ').trim();
   if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
-  const where = [request ? `${request.method} ${request.url}` : '', requestId ? `request id ${requestId}` : ''].filter(Boolean).join(', ');
+  const where = [
+    request ? `${request.method} ${request.url}` : '',
+    requestId ? `request id ${requestId}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${status}${detail ? ` ${detail}` : ' status code'}${where ? ` (${where})` : ''}`;
 }
 
@@ -341,7 +376,12 @@ export class PaginationError extends SdkError {
   /** The page limit in force. */
   declare readonly maxPages: number;
 
-  constructor(info: Pick<PaginationError, 'reason' | 'operation' | 'style' | 'marker' | 'pages' | 'items' | 'maxPages'>) {
+  constructor(
+    info: Pick<
+      PaginationError,
+      'reason' | 'operation' | 'style' | 'marker' | 'pages' | 'items' | 'maxPages'
+    >,
+  ) {
     super(
       `${info.operation}: ${
         info.reason === 'repeat'

@@ -32,9 +32,21 @@ export {
   UsageError,
   ValidationError,
 } from './errors.js';
-export { LeanClient, type BinaryAs, type LeanClientOptions, type LeanRequestOptions } from './lean.js';
+export {
+  LeanClient,
+  type BinaryAs,
+  type LeanClientOptions,
+  type LeanRequestOptions,
+} from './lean.js';
 export { Page, PagePromise, requestPage } from './pagination.js';
-export { poll, POLL_DEFAULTS, type PollContext, type PollOptions, type PollRequestOptions, PollTimeoutError } from './poll.js';
+export {
+  poll,
+  POLL_DEFAULTS,
+  type PollContext,
+  type PollOptions,
+  type PollRequestOptions,
+  PollTimeoutError,
+} from './poll.js';
 export { backoffMs, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
 export { createTokenProvider } from './token-provider.js';
 export type * from './types.js';

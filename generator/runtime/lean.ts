@@ -7,8 +7,15 @@
  */
 
 import { APIPromise, type RawResult } from './api-promise.js';
-import { AbortError, ConnectionError, makeApiError, type RequestInfo, SdkError, UsageError } from './errors.js';
-import { encodeBody } from './serialize.js';
+import {
+  AbortError,
+  ConnectionError,
+  makeApiError,
+  type RequestInfo,
+  SdkError,
+  UsageError,
+} from './errors.js';
+import { encodeBody, wireName } from './serialize.js';
 import type { FetchLike, Operation, RequestClient, RequestOptions, ResponseKind } from './types.js';
 import {
   buildRequest,
@@ -51,7 +58,16 @@ export interface LeanClientOptions {
 export type LeanRequestOptions = Pick<RequestOptions, 'headers' | 'signal' | 'fetch' | 'binaryAs'>;
 
 /** Options of the full core (`ClientCore`) this core does not have: given, they are refused, not ignored. */
-const FULL_CORE_ONLY = ['timeoutMs', 'maxRetries', 'retryNonIdempotent', 'idempotencyKey', 'auth', 'middleware', 'logger', 'validate'];
+const FULL_CORE_ONLY = [
+  'timeoutMs',
+  'maxRetries',
+  'retryNonIdempotent',
+  'idempotencyKey',
+  'auth',
+  'middleware',
+  'logger',
+  'validate',
+];
 
 /**
  * @throws SdkError naming the first full-core option set in `options` (`maxRetries: 0` is what this core does anyway)
@@ -60,7 +76,10 @@ function refuseFullCoreOptions(options: object, where: string): void {
   for (const key of FULL_CORE_ONLY) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined || (key === 'maxRetries' && value === 0)) continue;
-    const instead = key === 'timeoutMs' ? ': pass `signal: AbortSignal.timeout(ms)` instead' : ': use the full client for it';
+    const instead =
+      key === 'timeoutMs'
+        ? ': pass `signal: AbortSignal.timeout(ms)` instead'
+        : ': use the full client for it';
     throw new SdkError(`LeanClient has no \`${key}\` (${where})${instead}`);
   }
 }
@@ -77,13 +96,23 @@ function failure(err: unknown, signal: AbortSignal | undefined, request: Request
  * ArrayBuffer or the stream (`binaryAs`); `text` → string; `json` → parsed (empty → `undefined`); unknown kind → text.
  * @throws ResponseParseError when a 2xx/3xx JSON body does not parse
  */
-async function readBody(response: Response, kind: ResponseKind | undefined, binaryAs: BinaryAs, request: () => RequestInfo): Promise<unknown> {
+async function readBody(
+  response: Response,
+  kind: ResponseKind | undefined,
+  binaryAs: BinaryAs,
+  request: () => RequestInfo,
+): Promise<unknown> {
   const body = response.body;
   if (kind === 'none' || body === null) {
     body?.cancel().catch(() => undefined);
     return undefined;
   }
-  if (kind === 'binary') return binaryAs === 'stream' ? body : binaryAs === 'arrayBuffer' ? response.arrayBuffer() : response.blob();
+  if (kind === 'binary')
+    return binaryAs === 'stream'
+      ? body
+      : binaryAs === 'arrayBuffer'
+        ? response.arrayBuffer()
+        : response.blob();
   return decodeText(await response.text(), kind, response, request);
 }
 
@@ -107,9 +136,13 @@ export class LeanClient implements RequestClient {
    *   in browsers); SdkError when an option of the full client (`timeoutMs`, `auth`, …) is given
    */
   constructor(options: LeanClientOptions) {
-    if (typeof options?.baseUrl !== 'string') throw new UsageError('LeanClient needs `baseUrl`, an absolute URL such as https://api.example.com');
+    if (typeof options?.baseUrl !== 'string')
+      throw new UsageError(
+        'LeanClient needs `baseUrl`, an absolute URL such as https://api.example.com',
+      );
     const base = resolveBaseUrl(options.baseUrl);
-    if (base.problem !== undefined) throw new UsageError(`LeanClient needs an absolute base URL. ${base.problem}`);
+    if (base.problem !== undefined)
+      throw new UsageError(`LeanClient needs an absolute base URL. ${base.problem}`);
     refuseFullCoreOptions(options, 'client option');
     this.options = Object.freeze({ ...options });
     this.baseUrl = base.url;
@@ -124,8 +157,16 @@ export class LeanClient implements RequestClient {
   request<T = unknown>(op: Operation, options: LeanRequestOptions = {}): APIPromise<T> {
     const binaryAs = options.binaryAs ?? this.options.binaryAs ?? 'blob';
     return new APIPromise<T>(this.send(op, options), (r) => {
-      const request = r.request?.() ?? { method: op.method.toUpperCase(), url: this.baseUrl + op.path };
-      return readBody(r.response, responseKind(op, r.response.status, r.response.headers), binaryAs, () => request).catch((err: unknown) => {
+      const request = r.request?.() ?? {
+        method: op.method.toUpperCase(),
+        url: this.baseUrl + op.path,
+      };
+      return readBody(
+        r.response,
+        responseKind(op, r.response.status, r.response.headers),
+        binaryAs,
+        () => request,
+      ).catch((err: unknown) => {
         throw failure(err, options.signal, request);
       }) as Promise<T>;
     });
@@ -137,13 +178,23 @@ export class LeanClient implements RequestClient {
     const method = op.method.toUpperCase();
     const encoded = encodeBody(op);
     if (encoded && (method === 'GET' || method === 'HEAD'))
-      throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
+      throw new UsageError(
+        `A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`,
+      );
     // The same request as ClientCore's, without credentials (they are in the client's headers).
-    const { url, init } = buildRequest(this.baseUrl, op, method, encoded, { clientHeaders: this.options.headers, callHeaders: options.headers });
+    const { url, init } = buildRequest(this.baseUrl, op, method, encoded, {
+      clientHeaders: this.options.headers,
+      callHeaders: options.headers,
+    });
     if (signal) init.signal = signal;
     // For error messages: secret parameters (`x-secret`) as `***`; made only for an error.
-    const request = (): RequestInfo => ({ method, url: displayUrl(url, (name) => op.parameters?.[name]?.secret === true) });
-    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request: request() });
+    const secret = (name: string): boolean =>
+      Object.entries(op.parameters ?? {}).some(
+        ([key, spec]) => spec.secret === true && wireName(spec, key) === name,
+      );
+    const request = (): RequestInfo => ({ method, url: displayUrl(url, secret) });
+    if (signal?.aborted)
+      throw new AbortError(undefined, { cause: signal.reason, request: request() });
     const fetchFn = options.fetch ?? this.options.fetch;
     let response: Response;
     try {
@@ -158,12 +209,18 @@ export class LeanClient implements RequestClient {
     let cause: unknown;
     try {
       const text = await readBody(response, errorKind(op, status), 'blob', request);
-      body = typeof text === 'string' ? decodeErrorText(text, response.headers, responseKind(op, status, response.headers)) : undefined;
+      body =
+        typeof text === 'string'
+          ? decodeErrorText(text, response.headers, responseKind(op, status, response.headers))
+          : undefined;
     } catch (err) {
       if (signal?.aborted) throw failure(err, signal, request());
       cause = err;
     }
-    const error = makeApiError(status, body, response.headers, requestId, { request: request(), messageField: op.errorMessage });
+    const error = makeApiError(status, body, response.headers, requestId, {
+      request: request(),
+      messageField: op.errorMessage,
+    });
     if (cause !== undefined) error.cause = cause;
     throw error;
   }

@@ -39,7 +39,8 @@ export class Log {
 
   constructor(logger: Logger | undefined, level: LogLevel | undefined, redact: readonly string[]) {
     const effective: LogLevel = level ?? (logger ? 'info' : 'off');
-    this.sink = effective === 'off' ? undefined : (logger ?? (globalThis as { console?: Logger }).console);
+    this.sink =
+      effective === 'off' ? undefined : (logger ?? (globalThis as { console?: Logger }).console);
     this.threshold = LEVELS[effective];
     const all = [...DEFAULT_REDACT, ...redact].map((n) => n.toLowerCase());
     this.names = new Set(all.filter((n) => !n.startsWith('!') && !all.includes(`!${n}`)));
@@ -63,7 +64,10 @@ export class Log {
   headers(headers: Headers, secret?: SecretParameters): Record<string, string> {
     const out: Record<string, string> = {};
     headers.forEach((value, key) => {
-      out[key] = this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true ? '[redacted]' : this.scrub(value);
+      out[key] =
+        this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true
+          ? '[redacted]'
+          : this.scrub(value);
     });
     return out;
   }
@@ -79,14 +83,16 @@ export class Log {
       const u = new URL(url);
       const keys: string[] = [];
       u.searchParams.forEach((_v, key) => {
-        if (this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true) keys.push(key);
+        if (this.names.has(key.toLowerCase()) || secret?.names.has(key.toLowerCase()) === true)
+          keys.push(key);
       });
       for (const key of keys) u.searchParams.set(key, '[redacted]');
       shown = u.toString();
     } catch {
       // not a URL: its text, scrubbed below
     }
-    for (const value of secret?.values ?? []) shown = shown.split(encodeURIComponent(value)).join('[redacted]');
+    for (const value of secret?.values ?? [])
+      shown = shown.split(encodeURIComponent(value)).join('[redacted]');
     return this.scrub(shown);
   }
 
@@ -98,7 +104,8 @@ export class Log {
   /** Replaces every known secret value in `text` by `marker`. */
   scrub(text: string, marker = '[redacted]'): string {
     let out = text;
-    for (const s of this.secrets) if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
+    for (const s of this.secrets)
+      if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
     return out;
   }
 
@@ -111,7 +118,11 @@ export class Log {
     if (this.secrets.size === 0) return value;
     if (typeof value === 'string') return this.scrub(value, '***');
     if (Array.isArray(value)) return value.map((x) => this.redactValue(x));
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      Object.getPrototypeOf(value) === Object.prototype
+    ) {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(value)) out[k] = this.redactValue(x);
       return out;
@@ -141,7 +152,8 @@ export class Log {
     if (Array.isArray(v)) return v.map((x) => this.scrubData(x));
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = this.names.has(k.toLowerCase()) ? '[redacted]' : this.scrubData(x);
+      for (const [k, x] of Object.entries(v))
+        out[k] = this.names.has(k.toLowerCase()) ? '[redacted]' : this.scrubData(x);
       return out;
     }
     return v;

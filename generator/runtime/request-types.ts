@@ -22,14 +22,17 @@ export type PathsWith<Paths, M extends HttpMethod> = {
  * No constraints on P and M (the intersections do their job): checking `request`'s declaration against them related
  * its type parameters to `keyof` every path item (D53).
  */
-export type OperationAt<Paths, P, M> = NonNullable<Paths[P & keyof Paths][M & keyof Paths[P & keyof Paths]]>;
+export type OperationAt<Paths, P, M> = NonNullable<
+  Paths[P & keyof Paths][M & keyof Paths[P & keyof Paths]]
+>;
 
 /** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
 // No conditional type here distributes over `Op` (each checks `[Op]`): while TypeScript infers `request`'s type
 // arguments it reads the object literal's contextual type through the constraint of these types, and a distributive
 // one is then resolved over every operation of the spec (72 k of the 116 k type instantiations one call made on
 // GitHub's spec; docs/decisions.md D48). For a union of operations (a path given as a union) the parts are unions.
-export type RequestInput<Op> = RequestParams<Op> & RequestBody<Op> & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string };
+export type RequestInput<Op> = RequestParams<Op> &
+  RequestBody<Op> & { bodyKind?: 'json' | 'text' | 'binary'; contentType?: string };
 
 /** `params` of {@link RequestInput}: required when the operation has a required parameter. */
 type RequestParams<Op> = [Op] extends [{ parameters: infer Pa }]
@@ -69,4 +72,8 @@ export type ResponseData<Op> = Op extends { responses: infer R }
   : unknown;
 
 /** The body type of one response entry. */
-type ContentOf<R> = R extends { content: infer C } ? ([C] extends [never] ? undefined : C[keyof C]) : undefined;
+type ContentOf<R> = R extends { content: infer C }
+  ? [C] extends [never]
+    ? undefined
+    : C[keyof C]
+  : undefined;

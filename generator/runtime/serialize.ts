@@ -4,7 +4,7 @@
  */
 
 import { UsageError } from './errors.js';
-import type { BodyKind, Operation, ParamSpec, ParamStyle } from './types.js';
+import type { BodyKind, HttpMethod, Operation, ParamSpec, ParamStyle } from './types.js';
 
 export type Encode = (s: string) => string;
 
@@ -12,7 +12,9 @@ export type Encode = (s: string) => string;
 export const encodeStrict: Encode = (s) => {
   if (UNRESERVED.test(s)) return s; // the common case: nothing to encode
   const e = encodeURIComponent(s);
-  return SUB_DELIMS.test(e) ? e.replace(SUB_DELIMS_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : e;
+  return SUB_DELIMS.test(e)
+    ? e.replace(SUB_DELIMS_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : e;
 };
 /** RFC 3986 unreserved characters only. */
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
@@ -20,8 +22,14 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const SUB_DELIMS = /[!'()*]/;
 const SUB_DELIMS_ALL = /[!'()*]/g;
 
-/** allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) as they are, except those that would break the query. */
-export const encodeReserved: Encode = (s) => encodeURI(s).replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * allowReserved: keeps RFC 3986 reserved characters (`:/?#[]@!$&'()*+,;=`) and percent-encoded triples (`%2C`) as they
+ * are (RFC 6570 reserved expansion), except those that would break the query (`#&=+`).
+ */
+export const encodeReserved: Encode = (s) =>
+  encodeURI(s)
+    .replace(/%25([0-9A-Fa-f]{2})/g, '%$1')
+    .replace(/[#&=+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** application/x-www-form-urlencoded value encoding (space → `+`). */
 export const encodeForm: Encode = (s) => encodeStrict(s).replace(/%20/g, '+');
@@ -35,7 +43,9 @@ export function primitive(v: unknown): string {
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v);
+  return (
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v)
+  );
 }
 
 export function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> {
@@ -44,9 +54,17 @@ export function entriesOf(o: Record<string, unknown>): Array<[string, unknown]> 
 
 /**
  * Serialises one query/form parameter as `name=value` parts (already encoded). Delimiters between values of
- * non-exploded styles are literal (`,`, `%20`, `|`); the values themselves are encoded.
+ * non-exploded styles are literal (`,`, `%20`, `|`) and deepObject brackets too, as the style tables of OpenAPI 3.0.3
+ * and 3.1.0 print them; the values themselves are encoded, so a delimiter inside a value stays apart from the
+ * delimiters between values.
  */
-export function serializeQueryParam(name: string, value: unknown, style: ParamStyle, explode: boolean, encode: Encode): string[] {
+export function serializeQueryParam(
+  name: string,
+  value: unknown,
+  style: ParamStyle,
+  explode: boolean,
+  encode: Encode,
+): string[] {
   if (value === undefined) return [];
   const n = encode(name);
   if (Array.isArray(value)) {
@@ -54,7 +72,7 @@ export function serializeQueryParam(name: string, value: unknown, style: ParamSt
     if (items.length === 0) return [];
     if (style === 'deepObject') return items.map((v) => `${n}=${encode(primitive(v))}`);
     if (explode) return items.map((v) => `${n}=${encode(primitive(v))}`);
-    const delim = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+    const delim = DELIMITERS[style] ?? ',';
     return [`${n}=${items.map((v) => encode(primitive(v))).join(delim)}`];
   }
   if (isPlainObject(value)) {
@@ -62,11 +80,19 @@ export function serializeQueryParam(name: string, value: unknown, style: ParamSt
     const entries = entriesOf(value);
     if (explode) return entries.map(([k, v]) => `${encode(k)}=${encode(primitive(v))}`);
     if (entries.length === 0) return [];
-    const delim = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
-    return [`${n}=${entries.map(([k, v]) => `${encode(k)}${delim}${encode(primitive(v))}`).join(delim)}`];
+    const delim = DELIMITERS[style] ?? ',';
+    return [
+      `${n}=${entries.map(([k, v]) => `${encode(k)}${delim}${encode(primitive(v))}`).join(delim)}`,
+    ];
   }
   return [`${n}=${encode(primitive(value))}`];
 }
+
+/** Delimiters between the values of a non-exploded array or object, by style (`,` for the others). */
+const DELIMITERS: Partial<Record<ParamStyle, string>> = {
+  spaceDelimited: '%20',
+  pipeDelimited: '|',
+};
 
 function deepObject(prefix: string, value: Record<string, unknown>, encode: Encode): string[] {
   const out: string[] = [];
@@ -80,21 +106,34 @@ function deepObject(prefix: string, value: Record<string, unknown>, encode: Enco
 }
 
 /** Serialises a path parameter value (style simple, label or matrix), encoding it so it cannot change the path. */
-export function serializePathParam(name: string, value: unknown, style: ParamStyle, explode: boolean): string {
-  if (value === undefined || value === null) throw new UsageError(`Missing required path parameter "${name}"`);
+export function serializePathParam(
+  name: string,
+  value: unknown,
+  style: ParamStyle,
+  explode: boolean,
+): string {
+  if (value === undefined || value === null)
+    throw new UsageError(`Missing required path parameter "${name}"`);
   const enc = (v: unknown): string => encodeStrict(primitive(v));
   let out: string;
   const prefix = style === 'label' ? '.' : style === 'matrix' ? `;${encodeStrict(name)}=` : '';
   if (Array.isArray(value)) {
-    if (style === 'matrix' && explode) out = value.map((v) => `;${encodeStrict(name)}=${enc(v)}`).join('');
+    if (style === 'matrix' && explode)
+      out = value.map((v) => `;${encodeStrict(name)}=${enc(v)}`).join('');
     else out = prefix + value.map(enc).join(explode && style === 'label' ? '.' : ',');
   } else if (isPlainObject(value)) {
     const entries = entriesOf(value);
-    if (style === 'matrix' && explode) out = entries.map(([k, v]) => `;${encodeStrict(k)}=${enc(v)}`).join('');
-    else if (explode) out = prefix + entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`).join(style === 'label' ? '.' : ',');
+    if (style === 'matrix' && explode)
+      out = entries.map(([k, v]) => `;${encodeStrict(k)}=${enc(v)}`).join('');
+    else if (explode)
+      out =
+        prefix +
+        entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`).join(style === 'label' ? '.' : ',');
     else out = prefix + entries.map(([k, v]) => `${encodeStrict(k)},${enc(v)}`).join(',');
   } else {
-    out = prefix + enc(value);
+    const text = enc(value);
+    // matrix: an empty value is `;name`, without `=` (RFC 6570 §3.2.7).
+    out = style === 'matrix' && text === '' ? `;${encodeStrict(name)}` : prefix + text;
   }
   if (out === '') throw new UsageError(`Path parameter "${name}" is empty`);
   return out;
@@ -102,9 +141,13 @@ export function serializePathParam(name: string, value: unknown, style: ParamSty
 
 /** Throws when a header value could split or smuggle headers (CR, LF, NUL) or is not Latin-1. The value is never in the message. */
 export function checkHeaderValue(name: string, value: string): void {
-  if (/[\r\n\0]/.test(value)) throw new UsageError(`Header "${name}" contains a CR, LF or NUL character: remove line breaks from the value`);
+  if (/[\r\n\0]/.test(value))
+    throw new UsageError(
+      `Header "${name}" contains a CR, LF or NUL character: remove line breaks from the value`,
+    );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for characters outside Latin-1
-  if (/[^\u0000-\u00ff]/.test(value)) throw new UsageError(`Header "${name}" contains characters outside Latin-1`);
+  if (/[^\u0000-\u00ff]/.test(value))
+    throw new UsageError(`Header "${name}" contains characters outside Latin-1`);
 }
 
 /** A cookie value: sent as is when every character is a cookie-octet (RFC 6265), else percent-encoded. */
@@ -143,16 +186,68 @@ export function withQuery(url: string, query: readonly string[]): string {
  * `record[key]` when `key` is an OWN property of `record`, else `undefined`: wire names such as `toString`,
  * `constructor` or `__proto__` must not resolve to `Object.prototype` members.
  */
-export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+export function ownValue<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
- * How `name` of `op.params` is sent: its `op.parameters` entry, else (generated descriptors leave default places out) a
- * path parameter when the path has `{name}`, a query parameter otherwise.
+ * How `key` of `op.params` is sent: its `op.parameters` entry, else (generated descriptors leave default places out) a
+ * path parameter when the path has `{key}`, a query parameter otherwise.
  */
-export function paramSpecOf(op: Operation, name: string): ParamSpec {
-  return ownValue(op.parameters, name) ?? { in: op.path.includes(`{${name}}`) ? 'path' : 'query' };
+export function paramSpecOf(op: Operation, key: string): ParamSpec {
+  return ownValue(op.parameters, key) ?? { in: op.path.includes(`{${key}}`) ? 'path' : 'query' };
+}
+
+/** The wire name of `key` of `op.params`: its spec's `name`, else the key itself. */
+export function wireName(spec: ParamSpec, key: string): string {
+  return spec.name ?? key;
+}
+
+/** The third argument of `request(method, path, init)` as the runtime reads it (request-types.ts types it per operation). */
+export interface PathRequestInit {
+  /** Parameters grouped by location (`path`, `query`, `header`, `cookie`), each by wire name. */
+  params?: Readonly<Partial<Record<ParamSpec['in'], unknown>>>;
+  body?: unknown;
+  bodyKind?: BodyKind;
+  contentType?: string;
+}
+
+const LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
+
+/**
+ * The descriptor of a call by method and path (`client.request('get', '/items/{id}', init)`): `init.params` flattened
+ * into `params` by wire name, each with its location and, from `styles` (keyed `location name`: the generated client's
+ * table of the parameters the spec sends otherwise than by default), its style, explode, allowReserved, content and
+ * secret flags. A name two locations share is keyed `location name` after its first use, with its wire name in `name`.
+ */
+export function pathOperation(
+  method: HttpMethod,
+  path: string,
+  init: PathRequestInit | undefined,
+  security: ReadonlyArray<ReadonlyArray<string>>,
+  styles: Readonly<Record<string, ParamSpec>> | undefined,
+): Operation {
+  // No prototype: a wire name such as `__proto__` is an own key like any other.
+  const params: Record<string, unknown> = Object.create(null);
+  const parameters: Record<string, ParamSpec> = Object.create(null);
+  for (const location of LOCATIONS) {
+    const group = init?.params?.[location];
+    if (group === null || typeof group !== 'object') continue;
+    for (const [name, value] of Object.entries(group)) {
+      const spec = ownValue(styles, `${location} ${name}`) ?? { in: location };
+      const key = Object.hasOwn(params, name) ? `${location} ${name}` : name;
+      params[key] = value;
+      parameters[key] = key === name ? spec : { ...spec, name };
+    }
+  }
+  const op: Operation = { method, path, params, parameters, security };
+  if (init?.body !== undefined) op.body = init.body;
+  if (init?.bodyKind !== undefined) op.bodyKind = init.bodyKind;
+  if (init?.contentType !== undefined) op.contentType = init.contentType;
+  return op;
 }
 
 /** Splits `op.params` into path, query, header and cookie parts per `op.parameters`. */
@@ -162,38 +257,56 @@ export function serializeParams(op: Operation): SerializedParams {
   const query: string[] = [];
   const headers: Array<[string, string]> = [];
   const cookies: string[] = [];
-  for (const name of Object.keys(params)) {
-    const value = params[name];
+  for (const key of Object.keys(params)) {
+    const value = params[key];
     if (value === undefined) continue;
-    const spec = paramSpecOf(op, name);
+    const spec = paramSpecOf(op, key);
+    const name = wireName(spec, key);
     const json = spec.content === 'json';
-    switch (spec.in) {
-      case 'path': {
-        pathValues[name] = json ? encodeStrict(JSON.stringify(value)) : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
-        break;
-      }
-      case 'query': {
-        const encode = spec.allowReserved ? encodeReserved : encodeStrict;
-        if (json) query.push(`${encode(name)}=${encode(JSON.stringify(value))}`);
-        else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-          query.push(`${encode(name)}=${encode(String(value))}`); // a scalar: the same in every style
-        else {
-          const style = spec.style ?? 'form';
-          query.push(...serializeQueryParam(name, value, style, spec.explode ?? style === 'form', encode));
+    try {
+      switch (spec.in) {
+        case 'path': {
+          pathValues[name] = json
+            ? encodeStrict(JSON.stringify(value))
+            : serializePathParam(name, value, spec.style ?? 'simple', spec.explode ?? false);
+          break;
         }
-        break;
+        case 'query': {
+          const encode = spec.allowReserved ? encodeReserved : encodeStrict;
+          if (json) query.push(`${encode(name)}=${encode(JSON.stringify(value))}`);
+          else if (
+            typeof value === 'string' ||
+            typeof value === 'number' ||
+            typeof value === 'boolean'
+          )
+            query.push(`${encode(name)}=${encode(String(value))}`); // a scalar: the same in every style
+          else {
+            const style = spec.style ?? 'form';
+            query.push(
+              ...serializeQueryParam(name, value, style, spec.explode ?? style === 'form', encode),
+            );
+          }
+          break;
+        }
+        case 'header': {
+          const v = json ? JSON.stringify(value) : headerValue(value, spec.explode ?? false);
+          checkHeaderValue(name, v);
+          headers.push([name, v]);
+          break;
+        }
+        case 'cookie': {
+          const v = json ? JSON.stringify(value) : headerValue(value, false);
+          cookies.push(`${name}=${cookieValue(v)}`);
+          break;
+        }
       }
-      case 'header': {
-        const v = json ? JSON.stringify(value) : headerValue(value, spec.explode ?? false);
-        checkHeaderValue(name, v);
-        headers.push([name, v]);
-        break;
-      }
-      case 'cookie': {
-        const v = json ? JSON.stringify(value) : headerValue(value, false);
-        cookies.push(`${name}=${cookieValue(v)}`);
-        break;
-      }
+    } catch (error) {
+      // encodeURIComponent refuses a lone UTF-16 surrogate (`'a\ud800'`) with a bare URIError.
+      if (error instanceof URIError)
+        throw new UsageError(
+          `Parameter "${name}" holds a lone UTF-16 surrogate, which cannot be percent-encoded`,
+        );
+      throw error;
     }
   }
   const path = substitutePath(op.path, pathValues);
@@ -205,7 +318,8 @@ export function serializeParams(op: Operation): SerializedParams {
     if (v.includes('.') || (v.includes('%2') && /%2e/i.test(v))) dotted = true;
   }
   const dots = (p: string): number => p.split('/').filter((seg) => DOT_SEGMENT.test(seg)).length;
-  if (dotted && dots(path) > dots(op.path)) throw new UsageError('A path parameter value may not be "." or ".."');
+  if (dotted && dots(path) > dots(op.path))
+    throw new UsageError('A path parameter value may not be "." or ".."');
   return { path, query, headers, cookies };
 }
 
@@ -257,26 +371,58 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
   const body = op.body;
   if (body === undefined) return undefined;
   const kind: BodyKind = op.bodyKind ?? 'json';
-  if (typeof FormData !== 'undefined' && body instanceof FormData) return { body, contentType: undefined, replayable: true };
-  if (body instanceof URLSearchParams) return { body: body.toString(), contentType: op.contentType ?? 'application/x-www-form-urlencoded', replayable: true };
+  if (typeof FormData !== 'undefined' && body instanceof FormData)
+    return { body, contentType: undefined, replayable: true };
+  if (body instanceof URLSearchParams)
+    return {
+      body: body.toString(),
+      contentType: op.contentType ?? 'application/x-www-form-urlencoded',
+      replayable: true,
+    };
   if (isBinary(body)) {
     const stream = typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
-    const blobType = typeof Blob !== 'undefined' && body instanceof Blob && body.type ? body.type : undefined;
-    const ct = op.contentType && !op.contentType.includes('*') ? op.contentType : (blobType ?? 'application/octet-stream');
+    const blobType =
+      typeof Blob !== 'undefined' && body instanceof Blob && body.type ? body.type : undefined;
+    const ct =
+      op.contentType && !op.contentType.includes('*')
+        ? op.contentType
+        : (blobType ?? 'application/octet-stream');
     return { body: body as BodyInit, contentType: ct, replayable: !stream };
   }
   switch (kind) {
     case 'text':
-      return { body: primitive(body), contentType: op.contentType ?? 'text/plain;charset=UTF-8', replayable: true };
+      return {
+        body: primitive(body),
+        contentType: op.contentType ?? 'text/plain;charset=UTF-8',
+        replayable: true,
+      };
     case 'form':
+      // formBody() gives the encoded text (URLSearchParams would encode the delimiters and reserved characters again).
+      if (typeof body === 'string')
+        return {
+          body,
+          contentType: op.contentType ?? 'application/x-www-form-urlencoded',
+          replayable: true,
+        };
+      throw new UsageError(
+        'A form body must be a URLSearchParams or a string: encode it with formBody() from body.js',
+      );
     case 'multipart':
       throw new UsageError(
-        `A ${kind} body must be a ${kind === 'form' ? 'URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`,
+        'A multipart body must be a FormData: encode it with multipartBody() from body.js',
       );
     case 'binary':
-      return { body: primitive(body), contentType: op.contentType ?? 'application/octet-stream', replayable: true };
+      return {
+        body: primitive(body),
+        contentType: op.contentType ?? 'application/octet-stream',
+        replayable: true,
+      };
     default:
-      return { body: JSON.stringify(body), contentType: op.contentType ?? 'application/json', replayable: true };
+      return {
+        body: JSON.stringify(body),
+        contentType: op.contentType ?? 'application/json',
+        replayable: true,
+      };
   }
 }
 

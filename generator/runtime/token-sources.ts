@@ -9,7 +9,15 @@
 
 import { SdkError } from './errors.js';
 import { getPointer, ownValue } from './serialize.js';
-import type { AuthOptions, ClientConfig, Operation, RequestOptions, SecuritySchemeSpec, TokenGrant, TokenSource } from './types.js';
+import type {
+  AuthOptions,
+  ClientConfig,
+  Operation,
+  RequestOptions,
+  SecuritySchemeSpec,
+  TokenGrant,
+  TokenSource,
+} from './types.js';
 
 /** What the token sources need of their client. */
 export interface TokenSourceHost {
@@ -28,7 +36,12 @@ export interface TokenSourceHost {
 /** `expires_in` beside the token in the token response (seconds, a number or a numeric string), else `undefined`. */
 function expiresIn(data: unknown, tokenField: string): number | undefined {
   const v = getPointer(data, tokenField.replace(/[^/]*$/, 'expires_in'));
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : undefined;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim())
+        ? Number(v)
+        : undefined;
   return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
@@ -56,7 +69,8 @@ export class TokenSources {
     const scheme: SecuritySchemeSpec | undefined = ownValue(host.config.securitySchemes, key);
     const fields = ownValue(host.auth, key);
     const factory = host.config.tokenProvider;
-    if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory) return undefined;
+    if (scheme?.type !== 'http' || scheme.scheme !== 'bearer' || !scheme.tokenEndpoint || !factory)
+      return undefined;
     if (fields === null || typeof fields !== 'object') return undefined;
     const ep = scheme.tokenEndpoint;
     const fetchToken = async (signal?: AbortSignal): Promise<TokenGrant> => {
@@ -72,7 +86,8 @@ export class TokenSources {
         { retryNonIdempotent: true, signal }, // obtaining a token has no side effect worth guarding: retry it like a GET
       );
       const token = getPointer(data, ep.tokenField);
-      if (typeof token !== 'string' || token === '') throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
+      if (typeof token !== 'string' || token === '')
+        throw new SdkError(`The token response has no token at "${ep.tokenField}"`);
       host.secret(token);
       return { token, expiresInSeconds: expiresIn(data, ep.tokenField) };
     };
@@ -93,7 +108,10 @@ export class TokenSources {
     const same = (k: string): boolean => ownValue(before, k) === ownValue(after, k);
     for (const [key, source] of this.#sources) {
       const scheme = ownValue(schemes, key);
-      const via = scheme?.type === 'http' && scheme.scheme === 'bearer' ? scheme.tokenEndpoint?.credentialsScheme : undefined;
+      const via =
+        scheme?.type === 'http' && scheme.scheme === 'bearer'
+          ? scheme.tokenEndpoint?.credentialsScheme
+          : undefined;
       if (same(key) && (via === undefined || same(via))) to.#sources.set(key, source);
     }
   }

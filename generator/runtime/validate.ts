@@ -7,7 +7,13 @@
 
 import { ValidationError } from './errors.js';
 import type { Log } from './log.js';
-import type { Operation, OperationInfo, StandardSchemaV1, ValidationOptions, ValidationReport } from './types.js';
+import type {
+  Operation,
+  OperationInfo,
+  StandardSchemaV1,
+  ValidationOptions,
+  ValidationReport,
+} from './types.js';
 
 /**
  * Validates `value` (a request body as passed, or a response body as read) against the schema `options` give for the
@@ -29,18 +35,35 @@ export async function validate(
   log: Log,
 ): Promise<unknown> {
   if (!options) return value;
-  const info: OperationInfo = { method: op.method, path: op.path, ...(op.operationId !== undefined ? { operationId: op.operationId } : {}) };
+  const info: OperationInfo = {
+    method: op.method,
+    path: op.path,
+    ...(op.operationId !== undefined ? { operationId: op.operationId } : {}),
+  };
   const schema: StandardSchemaV1 | undefined =
-    target === 'request' ? options.request?.(info) : status !== undefined ? options.response?.(info, status) : undefined;
+    target === 'request'
+      ? options.request?.(info)
+      : status !== undefined
+        ? options.response?.(info, status)
+        : undefined;
   if (!schema) return value;
   const result = await schema['~standard'].validate(value);
   if (!result.issues) return result.value;
-  const report: ValidationReport = { operation: info, target, issues: result.issues, ...(status !== undefined ? { status } : {}) };
+  const report: ValidationReport = {
+    operation: info,
+    target,
+    issues: result.issues,
+    ...(status !== undefined ? { status } : {}),
+  };
   if ((options.mode ?? 'throw') === 'throw') throw new ValidationError(report);
   if (options.onReport) options.onReport(report);
   else
-    log.log('warn', `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`, {
-      issues: report.issues.map((i) => i.message),
-    });
+    log.log(
+      'warn',
+      `${target} of ${info.operationId ?? `${op.method.toUpperCase()} ${op.path}`} failed validation`,
+      {
+        issues: report.issues.map((i) => i.message),
+      },
+    );
   return value;
 }

@@ -10,7 +10,14 @@ import { checkHeaderValue, type EncodedBody, serializeParams, withQuery } from '
 import type { Operation, ResponseKind } from './types.js';
 
 /** Response headers that hold a request id, in order of preference (the default of `ClientConfig.requestIdHeaders`). */
-export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-trace-id'] as const;
+export const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-trace-id',
+] as const;
 
 /** The first of `names` that `headers` holds a non-empty value for, else `undefined`. */
 export function requestIdOf(headers: Headers, names: readonly string[]): string | undefined {
@@ -41,8 +48,12 @@ export function applyHeaders(headers: Headers, h: HeaderOptions): void {
   }
 }
 
-/** `application/json` when every 2XX/3XX response with a body is read as JSON, else `undefined` (no `Accept` sent). */
+/**
+ * The operation's `accept`, else `application/json` when every 2XX/3XX response with a body is read as JSON, else
+ * `undefined` (no `Accept` sent).
+ */
 export function acceptOf(op: Operation): string | undefined {
+  if (op.accept !== undefined) return op.accept;
   let json = false;
   for (const status in op.responses) {
     const kind = op.responses[status];
@@ -61,7 +72,8 @@ function inferKind(contentType: string | null): ResponseKind | undefined {
   if (!contentType) return undefined;
   const ct = contentType.toLowerCase();
   if (JSON_TYPE.test(ct)) return 'json';
-  if (/^text\/|^application\/(xml|x-www-form-urlencoded|javascript|ecmascript)\b|\+xml\b/.test(ct)) return 'text';
+  if (/^text\/|^application\/(xml|x-www-form-urlencoded|javascript|ecmascript)\b|\+xml\b/.test(ct))
+    return 'text';
   return 'binary';
 }
 
@@ -70,10 +82,18 @@ function inferKind(contentType: string | null): ResponseKind | undefined {
  * range `2XX`/`2xx`, or `default`); else from the Content-Type of `headers` (read only then: json/+json → json,
  * text/*, xml, form, javascript → text, another type → binary, none → `undefined`: text, or nothing when empty).
  */
-export function responseKind(op: Operation, status: number, headers: Headers): ResponseKind | undefined {
+export function responseKind(
+  op: Operation,
+  status: number,
+  headers: Headers,
+): ResponseKind | undefined {
   if (status === 204 || status === 205 || status === 304 || op.method === 'head') return 'none';
   const r = op.responses;
-  const declared = r?.[String(status)] ?? r?.[`${Math.floor(status / 100)}XX`] ?? r?.[`${Math.floor(status / 100)}xx`] ?? r?.['default'];
+  const declared =
+    r?.[String(status)] ??
+    r?.[`${Math.floor(status / 100)}XX`] ??
+    r?.[`${Math.floor(status / 100)}xx`] ??
+    r?.['default'];
   return declared ?? inferKind(headers.get('content-type'));
 }
 
@@ -83,7 +103,12 @@ export function responseKind(op: Operation, status: number, headers: Headers): R
  * @param request method and display URL, for the error's message (called only then)
  * @throws ResponseParseError (status, raw text) when a JSON body does not parse
  */
-export function decodeText(text: string, kind: ResponseKind | undefined, response: Response, request?: () => RequestInfo): unknown {
+export function decodeText(
+  text: string,
+  kind: ResponseKind | undefined,
+  response: Response,
+  request?: () => RequestInfo,
+): unknown {
   if (kind === 'text') return text;
   if (text.trim() === '') return undefined;
   if (kind === undefined) return text;
@@ -98,7 +123,11 @@ export function decodeText(text: string, kind: ResponseKind | undefined, respons
  * An error (status ≥ 400) body read as text, whatever the spec declares for the status: parsed when the Content-Type is
  * a JSON media type (or absent while the spec declares JSON) and it parses; otherwise the text; blank → `undefined`.
  */
-export function decodeErrorText(text: string, headers: Headers, declared: ResponseKind | undefined): unknown {
+export function decodeErrorText(
+  text: string,
+  headers: Headers,
+  declared: ResponseKind | undefined,
+): unknown {
   if (text.trim() === '') return undefined;
   const ct = headers.get('content-type');
   if (ct ? JSON_TYPE.test(ct) : declared === 'json') {
@@ -113,7 +142,9 @@ export function decodeErrorText(text: string, headers: Headers, declared: Respon
 
 /** How an error body is read: as text, to be decoded by {@link decodeErrorText} (`none` when HEAD or a body-less status). */
 export function errorKind(op: Operation, status: number): 'text' | 'none' {
-  return status === 204 || status === 205 || status === 304 || op.method === 'head' ? 'none' : 'text';
+  return status === 204 || status === 205 || status === 304 || op.method === 'head'
+    ? 'none'
+    : 'text';
 }
 
 /**
@@ -122,7 +153,10 @@ export function errorKind(op: Operation, status: number): 'text' | 'none' {
  */
 export function displayUrl(url: string, secret: (name: string) => boolean): string {
   const q = url.indexOf('?');
-  const head = (q < 0 ? url : url.slice(0, q)).replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+  const head = (q < 0 ? url : url.slice(0, q)).replace(
+    /^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i,
+    '$1***@',
+  );
   if (q < 0) return head;
   const query = url
     .slice(q + 1)
@@ -150,7 +184,12 @@ export function displayUrl(url: string, secret: (name: string) => boolean): stri
  */
 export function resolveBaseUrl(raw: string): { url: string; problem?: string } {
   const url = raw.replace(/\/+$/, '');
-  if (url === '') return { url, problem: 'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"' };
+  if (url === '')
+    return {
+      url,
+      problem:
+        'No base URL: pass `baseUrl`, an absolute http(s) URL such as "https://api.example.com"',
+    };
   if (/^https?:\/\//i.test(url)) {
     let parsed: URL | undefined;
     try {
@@ -158,24 +197,37 @@ export function resolveBaseUrl(raw: string): { url: string; problem?: string } {
     } catch {
       // reported below
     }
-    if (parsed === undefined || parsed.host === '') return { url, problem: `The base URL "${url}" is not a valid URL` };
+    if (parsed === undefined || parsed.host === '')
+      return { url, problem: `The base URL "${url}" is not a valid URL` };
     // WHATWG URL takes braces in a host; no DNS name has them: a server variable left unfilled (`https://{region}.…`).
-    if (/[{}]/.test(parsed.hostname)) return { url, problem: `The base URL "${url}" has a brace in its host (a server variable left unfilled?)` };
+    if (/[{}]/.test(parsed.hostname))
+      return {
+        url,
+        problem: `The base URL "${url}" has a brace in its host (a server variable left unfilled?)`,
+      };
     if (parsed.username !== '' || parsed.password !== '') {
       const shown = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-      return { url, problem: `The base URL "${shown}" holds credentials, which fetch refuses: pass them in \`auth\` or a header` };
+      return {
+        url,
+        problem: `The base URL "${shown}" holds credentials, which fetch refuses: pass them in \`auth\` or a header`,
+      };
     }
     if (/[?#]/.test(url)) {
       const base = url.replace(/[?#].*$/s, '').replace(/\/+$/, '');
-      return { url, problem: `The base URL "${url}" has a query or fragment, and every request appends its path to it: pass "${base}"` };
+      return {
+        url,
+        problem: `The base URL "${url}" has a query or fragment, and every request appends its path to it: pass "${base}"`,
+      };
     }
     return { url };
   }
-  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url)) return { url, problem: `The base URL "${url}" is not an http(s) URL` };
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(url))
+    return { url, problem: `The base URL "${url}" is not an http(s) URL` };
   // `host:port` (no scheme) is not a relative path either.
   const hostPort = /^[a-z][a-z\d+.-]*:/i.test(url) || /^[^/?#]*:\d+/.test(url);
   const page = (globalThis as { location?: { href?: unknown } }).location?.href;
-  if (!hostPort && typeof page === 'string' && /^https?:/i.test(page)) return { url: new URL(url, page).href.replace(/\/+$/, '') };
+  if (!hostPort && typeof page === 'string' && /^https?:/i.test(page))
+    return { url: new URL(url, page).href.replace(/\/+$/, '') };
   return {
     url,
     problem: hostPort
@@ -217,13 +269,20 @@ export interface BuiltRequest {
  * @param method the operation's method, upper case
  * @throws UsageError (a missing path parameter, a header value with CR/LF), SdkError (`op.url` on another origin)
  */
-export function buildRequest(baseUrl: string, op: Operation, method: string, encoded: EncodedBody | undefined, layers: RequestLayers): BuiltRequest {
+export function buildRequest(
+  baseUrl: string,
+  op: Operation,
+  method: string,
+  encoded: EncodedBody | undefined,
+  layers: RequestLayers,
+): BuiltRequest {
   const p = serializeParams(op);
   const auth = layers.auth;
   let url: string;
   if (op.url !== undefined) {
     const target = new URL(op.url);
-    if (target.origin !== new URL(baseUrl).origin) throw new SdkError('Refusing to follow a URL on another origin than the base URL');
+    if (target.origin !== new URL(baseUrl).origin)
+      throw new SdkError('Refusing to follow a URL on another origin than the base URL');
     url = target.toString();
   } else url = baseUrl + p.path;
   url = withQuery(url, auth?.query.length ? [...p.query, ...auth.query] : p.query);
@@ -243,7 +302,9 @@ export function buildRequest(baseUrl: string, op: Operation, method: string, enc
   }
   if (layers.retryCount) headers.set(layers.retryCount[0], layers.retryCount[1]);
   if (p.cookies.length || auth?.cookies.length) {
-    const cookies = [headers.get('cookie'), ...p.cookies, ...(auth?.cookies ?? [])].filter((c): c is string => !!c);
+    const cookies = [headers.get('cookie'), ...p.cookies, ...(auth?.cookies ?? [])].filter(
+      (c): c is string => !!c,
+    );
     headers.set('Cookie', cookies.join('; '));
   }
 

@@ -35,7 +35,30 @@ export async function bundleInPlace(
   }
   const document = result.bundle.parsed as Record<string, unknown>;
   foldFileComponents(document, byFile);
+  unescapeBundledNames(document, byFile);
   return { document, diagnostics };
+}
+
+/**
+ * Redocly's bundler names a component it copies in after the last segment of the `$ref`'s pointer as written, still
+ * escaped (`./schemas.yaml#/a~0b` → `components.schemas["a~0b"]`), and points the `$ref` at
+ * `#/components/schemas/a~0b`, which per RFC 6901 names the key `a~b`. Gives such a component (one the entry document
+ * did not have) its unescaped name, where no component has it, so that the `$ref`s resolve; the order stays.
+ */
+function unescapeBundledNames(document: Record<string, unknown>, byFile: FileComponents): void {
+  const components = document.components;
+  if (!isObject(components)) return;
+  for (const [section, entries] of Object.entries(components)) {
+    if (!isObject(entries)) continue;
+    const before = byFile.get(section)?.names;
+    const renamed = (key: string): string => {
+      if (before?.has(key) || !/~[01]/.test(key)) return key;
+      const name = key.replace(/~1/g, '/').replace(/~0/g, '~');
+      return Object.hasOwn(entries, name) ? key : name;
+    };
+    if (!Object.keys(entries).some((key) => renamed(key) !== key)) continue;
+    components[section] = Object.fromEntries(Object.entries(entries).map(([key, value]) => [renamed(key), value]));
+  }
 }
 
 /** Per `components` section, the entry document's names and those among them that are only a `$ref` into another file. */

@@ -47,6 +47,16 @@ export class ModelContext {
       this.report('error', 'model/external-ref', `reference ${ref} is not local: the loader must bundle it`, at);
       return undefined;
     }
+    if (ref.length > 1 && !ref.startsWith('#/')) {
+      // `#node`: a plain-name fragment, which names a schema's `$anchor` (JSON Schema 2020-12 §8.2.2).
+      this.report(
+        'error',
+        'model/anchor-ref',
+        `reference ${ref} names an $anchor, which sdkgen does not resolve: use a JSON pointer (#/components/schemas/…)`,
+        at,
+      );
+      return undefined;
+    }
     const target = this.get(refToPointer(ref));
     if (target === undefined) this.report('error', 'model/dangling-ref', `reference ${ref} points to nothing`, at);
     return target;

@@ -379,12 +379,26 @@ export function toValueIdentifier(text: string, fallback = 'value'): { name: str
 
 /**
  * Member names a generated class cannot give a method or resource getter: `constructor` (a method with that name is
- * the class's constructor), `client` (the field through which a resource class sends requests) and `then` (a member of
+ * the class's constructor), `client` (the field through which a resource class sends requests), `then` (a member of
  * that name makes the client or a resource object thenable: `await`ing it, or returning it from an `async` function,
- * would call the method instead of giving the object). Such a name gets a `_` suffix (`constructor_`, `then_`), as the
- * client emitter does for the root client's own members (`config_`).
+ * would call the method instead of giving the object), and the other `Object.prototype` members a camelCase name can
+ * spell, with `toJSON`: `String(client)`, `client + ''`, `JSON.stringify(client)` and `Object.prototype` methods
+ * called on the object would call the API instead (and the root client's getter would need `override`). Such a name
+ * gets a `_` suffix (`constructor_`, `then_`, `toString_`), as the client emitter does for the root client's own
+ * members (`config_`).
  */
-export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'client', 'then']);
+export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  'constructor',
+  'client',
+  'then',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toJSON',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
 
 /**
  * camelCase member name (method or resource property), always a valid identifier: non-ASCII

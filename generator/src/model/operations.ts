@@ -288,8 +288,19 @@ export class OperationReader {
         if (typeof e.explode === 'boolean') enc.explode = e.explode;
         else if (enc.style !== undefined) enc.explode = enc.style === 'form';
         if (typeof e.allowReserved === 'boolean') enc.allowReserved = e.allowReserved;
-        const headers = this.headers(e.headers, child(pointer, 'encoding', prop, 'headers'));
-        if (headers.length > 0) enc.headers = headers;
+        const headersPointer = child(pointer, 'encoding', prop, 'headers');
+        const headers = this.headers(e.headers, headersPointer);
+        if (headers.length > 0) {
+          enc.headers = headers;
+          if (bodyKind === 'multipart')
+            this.ctx.report(
+              'warning',
+              'model/encoding-headers',
+              `the headers of part "${prop}" (${headers.map((h) => h.name).join(', ')}) are not sent: the client builds multipart bodies with FormData, ` +
+                'which gives a part only its name, filename and Content-Type',
+              headersPointer,
+            );
+        }
         encoding[prop] = enc;
       }
       content.encoding = encoding;

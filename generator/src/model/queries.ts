@@ -278,6 +278,25 @@ export function clientContent(contents: readonly MediaContent[]): MediaContent |
   return plainJson ?? contents.find((c) => c.bodyKind === 'json') ?? contents[0];
 }
 
+/**
+ * The Accept header the client names for `op` when the runtime's own choice would not do: when a 2XX/3XX response
+ * declares several media types, the server picks one, so the client names those it reads (each such response's
+ * {@link clientContent}, JSON types first), unless every one is JSON (the runtime then sends `application/json`) or one
+ * is read as bytes (which takes any type). Undefined otherwise.
+ */
+export function negotiatedAccept(op: Pick<Operation, 'responses'>): string | undefined {
+  const read = op.responses.filter((r) => /^[23]/.test(r.status) && r.contents.length > 0);
+  if (!read.some((r) => r.contents.length > 1)) return undefined;
+  const chosen = read.map((r) => clientContent(r.contents) as MediaContent);
+  if (chosen.every((c) => c.bodyKind === 'json') || chosen.some((c) => c.bodyKind === 'binary' || c.bodyKind === 'multipart')) return undefined;
+  const types = [...new Set(chosen.map((c) => c.mediaType))];
+  return [...types.filter((t) => bodyIsJson(chosen, t)), ...types.filter((t) => !bodyIsJson(chosen, t))].join(', ');
+}
+
+function bodyIsJson(chosen: readonly MediaContent[], mediaType: string): boolean {
+  return chosen.some((c) => c.mediaType === mediaType && c.bodyKind === 'json');
+}
+
 /** A media type without its parameters, in lower case (`Application/JSON; charset=utf-8` → `application/json`). */
 export function mediaTypeBase(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();

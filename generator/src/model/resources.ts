@@ -47,7 +47,7 @@
  */
 import type { ModelContext } from './context.js';
 import { child } from '../pointer.js';
-import { type NameRegistry, kebabCase, splitWords, toMemberName, WINDOWS_DEVICE_STEMS } from './naming.js';
+import { type NameRegistry, kebabCase, RESERVED_MEMBER_NAMES, splitWords, toMemberName, WINDOWS_DEVICE_STEMS } from './naming.js';
 import { withoutQueryPart } from './operations.js';
 import { resolveRefs } from './graph.js';
 import { successJsonBody } from './queries.js';
@@ -270,7 +270,8 @@ function extensionName(ctx: ModelContext, op: Operation, extension: 'x-sdk-resou
   const name = toMemberName(text);
   if (name !== text) {
     const what = extension === 'x-sdk-resource' ? 'x-sdk-resource segment' : extension;
-    ctx.report('warning', `model/${extension.slice(2)}-name`, `${what} "${text}" is not a camelCase identifier; using "${name}"`, child(op.pointer, extension));
+    const why = RESERVED_MEMBER_NAMES.has(text) ? 'is a reserved member name' : 'is not a camelCase identifier';
+    ctx.report('warning', `model/${extension.slice(2)}-name`, `${what} "${text}" ${why}; using "${name}"`, child(op.pointer, extension));
   }
   return name;
 }

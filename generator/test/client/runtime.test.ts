@@ -336,8 +336,68 @@ describe('wire names equal to Object.prototype members (fixture rules/prototype-
     const { Client } = await load('prototype-names');
     const r = recorder(() => new Response(null, { status: 204 }));
     const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
-    await call(client, 'submitForm', { toString: ['a', 'b'], constructor: 'c' });
-    expect(r.bodies[0]).toBe('toString=a%7Cb&constructor=c');
+    await call(client, 'submitForm', { toString: ['a', 'b|x'], constructor: 'c' });
+    // The delimiter is literal and a `|` inside a value encoded, so the server can split before decoding.
+    expect(r.bodies[0]).toBe('toString=a|b%7Cx&constructor=c');
+  });
+});
+
+describe('members named like Object.prototype members (fixture rules/prototype-members)', () => {
+  it('String(), template literals and JSON.stringify of the client and a resource call no API; the renamed members do', async () => {
+    const { Client } = await load('prototype-members');
+    const r = recorder(() => new Response(null, { status: 204 }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    expect(String(client)).toBe('[object Object]');
+    expect(`${client.jobs as object}`).toBe('[object Object]');
+    expect(() => JSON.stringify(client.jobs)).not.toThrow();
+    const check = (client['tasks'] as Dyn)['check'] as Dyn;
+    expect(check['hasOwnProperty']).toBe(Object.prototype.hasOwnProperty);
+    expect((client['jobs'] as Dyn)['valueOf']).toBe(Object.prototype.valueOf);
+    expect(r.requests).toHaveLength(0);
+    await call(client, 'jobValueOf', 'job-1');
+    await call(client, 'taskCheck', 'task-1');
+    expect(r.requests.map((q) => `${q.method} ${new URL(q.url).pathname}`)).toEqual(['POST /jobs/job-1/valueOf', 'GET /tasks/task-1/check']);
+  });
+});
+
+describe('Accept when a success response has several media types (fixture rules/text-media-types)', () => {
+  it('names the media types the client reads, JSON first', async () => {
+    const { Client } = await load('text-media-types');
+    const r = recorder(() => json({ url: 'u' }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    expect(await call(client, 'getReport')).toEqual({ url: 'u' });
+    expect(r.requests[0]?.headers.get('accept')).toBe('application/json, text/plain');
+  });
+});
+
+describe('request(method, path) sends parameters as the spec says (fixture rules/request-by-path)', () => {
+  it('style, explode, content and a name two locations share, as the generated method sends them', async () => {
+    const { Client } = await load('request-by-path');
+    const r = recorder(() => json({ id: '7' }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch });
+    const request = client.request as (m: string, p: string, init?: unknown) => Promise<unknown>;
+    const query = { tags: ['a', 'b'], filter: { status: 'open' }, where: { a: 1 } };
+    await call(client, 'getItem', '7', query);
+    await request.call(client, 'get', '/items/{id}', { params: { path: { id: '7' }, query } });
+    expect(r.requests[1]?.url).toBe(r.requests[0]?.url);
+    expect(r.requests[0]?.url).toBe('http://api.test/items/7?tags=a,b&filter[status]=open&where=%7B%22a%22%3A1%7D');
+    await request.call(client, 'get', '/items/{id}', { params: { path: { id: '7' }, query: { id: 'q' } } });
+    expect(r.requests[2]?.url).toBe('http://api.test/items/7?id=q');
+    await request.call(client, 'get', '/matrix/{m}', { params: { path: { m: ['a', 'b'] } } });
+    expect(r.requests[3]?.url).toBe('http://api.test/matrix/;m=a;m=b');
+  });
+  it('a secret query parameter is *** in the error of a call by path', async () => {
+    const { Client } = await load('request-by-path');
+    const r = recorder(() => json({ message: 'no' }, { status: 400 }));
+    const client = new Client({ baseUrl: 'http://api.test', fetch: r.fetch, maxRetries: 0 });
+    const request = client.request as (m: string, p: string, init?: unknown) => Promise<unknown>;
+    const error = await request
+      .call(client, 'get', '/items/{id}', { params: { path: { id: '7' }, query: { token: 's3cr3t-value' } } })
+      .catch((e: unknown) => e);
+    expect(r.requests[0]?.url).toBe('http://api.test/items/7?token=s3cr3t-value');
+    expect(String((error as Error).message)).not.toContain('s3cr3t-value');
+    expect(JSON.stringify(error)).not.toContain('s3cr3t-value');
+    expect((error as { url?: string }).url).toBe('http://api.test/items/7?token=***');
   });
 });
 

@@ -5,7 +5,8 @@
  * - consumers/<fixture>.ts.txt: type tests (`expectTypeOf`, `@ts-expect-error`) of the public surface
  *   (Improvado; multipart-binary, binary-downloads, responses-without-body, text-plain-bodies; webhook-events,
  *   webhook-open-events;
- *   enum-values-names, resource-file-names, resource-global-names, runtime-export-names; typed-error-bodies; path-arguments; poll);
+ *   enum-values-names, resource-file-names, resource-global-names, runtime-export-names; typed-error-bodies; path-arguments; poll;
+ *   prototype-members, thenable-members; request-by-path; …);
  * - every ```ts block of each generated README.md, as its own module (a block that imports a `node:` module, such as
  *   a webhook receiver on `node:http`, in a second program with Node's types, so that the first keeps proving the
  *   clients need no ambient types).
@@ -90,7 +91,7 @@ describe('generated clients compile', () => {
     expect(fixtures.map((f) => f.name)).toContain('improvado');
     expect(fixtures.length).toBeGreaterThan(30);
     expect(existsSync(path.join(root, 'improvado/consumer/type-tests.ts'))).toBe(true);
-    expect(typeTestFiles).toBe(19);
+    expect(typeTestFiles).toBe(21);
     expect(readmeBlocks).toBeGreaterThan(fixtures.length * 3);
     // Improvado's webhook recipe runs a node:http server (D44).
     expect(nodeBlocks).toBeGreaterThan(0);

@@ -4,7 +4,8 @@
  * package and of the client package changes nothing. (bench/test/printer-identity.test.ts does the
  * same over GitHub's API and every @readme/oas-examples document; client-printer.property.test.ts
  * over generated APIs of every width.) The Markdown files are written as prettier over the whole
- * text writes them, though the blocks prettier leaves as they are skip it (write/markdown-blocks.ts).
+ * text writes them, though the blocks prettier leaves as they are skip it (write/markdown-blocks.ts). The runtime
+ * files copied into every client are kept in the same style (`.prettierrc.json`'s override for generator/runtime/).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -44,4 +45,13 @@ describe('prettier leaves the printed types and client packages as they are', ()
       expect(await markdownChanges([...types, ...client])).toEqual([]);
     });
   }
+});
+
+describe('the runtime copied into every client (src/core/) is in the output style too', () => {
+  it('prettier with the output style changes none of its files', async () => {
+    const { api } = buildModel(await loadDocument(improvado.spec));
+    const core = emitClientPackage(api, fixtureOptions(improvado)).filter((f) => f.path.startsWith('src/core/') && f.path.endsWith('.ts'));
+    expect(core.length).toBeGreaterThan(15);
+    expect(await prettierChanges(core.map((f) => ({ ...f, kind: 'ts' as const })))).toEqual([]);
+  });
 });

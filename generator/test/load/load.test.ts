@@ -81,6 +81,19 @@ describe('multi-file documents are bundled into one', () => {
     expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['Pet']);
   });
 
+  test('a $ref pointer with ~0 or ~1 into another file gives a component under the unescaped key, which the $ref names', async () => {
+    // Redocly named them `a~0b` and `c~1d` and wrote `#/components/schemas/a~0b`, which per RFC 6901 is the key `a~b`.
+    const loaded = await loadDocument('escaped-pointer-keys/main.yaml', { cwd: multifile });
+    expect(loaded.diagnostics).toEqual([]);
+    const doc = loaded.document as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.components.schemas)).toEqual(['a~b', 'c/d']);
+    expect(JSON.stringify(doc.paths)).toContain('{"$ref":"#/components/schemas/a~0b"}');
+    expect(JSON.stringify(doc.paths)).toContain('{"$ref":"#/components/schemas/c~1d"}');
+    const { api, diagnostics } = buildModel(loaded);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...api.schemas.values()].map((s) => s.identifier)).toEqual(['AB', 'CD']);
+  });
+
   test('case-15 shape: relative refs resolve against the file holding them (JSON entry, YAML parts)', async () => {
     const loaded = await loadDocument('nested/api.json', { cwd: multifile });
     const doc = loaded.document as {

@@ -75,6 +75,31 @@ describe('order and ids', () => {
     expect(warned[0]?.message).toContain('baseUrl (http://localhost:4000/v1)');
   });
 
+  it('headers of a multipart Encoding Object, which FormData cannot send, are warned about at their place', () => {
+    const { diagnostics } = build(
+      doc(`  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: { type: object, properties: { file: { type: string, format: binary } } }
+            encoding:
+              file:
+                headers: { X-Checksum: { required: true, schema: { type: string } }, Content-Type: { schema: { type: string } } }
+          application/x-www-form-urlencoded:
+            schema: { type: object, properties: { a: { type: string } } }
+            encoding: { a: { headers: { X-Ignored: { schema: { type: string } } } } }
+      responses: { "204": { description: ok } }`),
+    );
+    const warned = diagnostics.filter((d) => d.code === 'model/encoding-headers');
+    // Content-Type is the part's own (encoding.contentType); a form body's encoding headers mean nothing per the spec.
+    expect(warned.map((d) => [d.severity, d.pointer])).toEqual([
+      ['warning', '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/file/headers'],
+    ]);
+    expect(warned[0]?.message).toContain('part "file" (X-Checksum) are not sent');
+  });
+
   it('duplicate operationIds are errors naming both places, reported together with other errors', () => {
     const d = buildErrors(
       doc(`  /a:

@@ -639,6 +639,19 @@ components:
 `);
     expect(d.map((x) => [x.code, x.pointer])).toEqual([['model/dangling-ref', '#/components/schemas/A']]);
   });
+
+  it('a $ref to an $anchor (a plain-name fragment) is an error that says so, not "points to nothing"', async () => {
+    const { buildErrors } = await import('./helpers.js');
+    const d = buildErrors(`openapi: 3.1.0
+info: { title: t, version: "1" }
+paths: {}
+components:
+  schemas:
+    Node: { $anchor: node, type: object, properties: { next: { $ref: '#node' } } }
+`);
+    expect(d.map((x) => [x.code, x.pointer])).toEqual([['model/anchor-ref', '#/components/schemas/Node/properties/next']]);
+    expect(d[0]?.message).toContain('names an $anchor, which sdkgen does not resolve');
+  });
 });
 
 describe('fixtures for mapping rules', () => {

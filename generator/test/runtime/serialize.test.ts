@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SdkError } from '../../runtime/errors.js';
 import { encodeFormBody, formBody, multipartBody } from '../../runtime/body.js';
-import { serializeParams, serializePathParam } from '../../runtime/serialize.js';
+import { pathOperation, serializeParams, serializePathParam } from '../../runtime/serialize.js';
+import { UsageError } from '../../runtime/errors.js';
 import type { Operation } from '../../runtime/types.js';
 import { json, mockFetch, TestClient } from './helpers.js';
 
@@ -38,6 +39,10 @@ describe('path parameters', () => {
     expect(() => serializeParams({ method: 'get', path: '/a/{id}', params: { id: '' } })).toThrow(SdkError);
   });
 
+  it('matrix: an empty value is `;name` without `=` (RFC 6570 §3.2.7)', () => {
+    expect(serializePathParam('m', '', 'matrix', false)).toBe(';m');
+    expect(serializePathParam('m', '', 'label', false)).toBe('.');
+  });
   it('supports simple, label and matrix styles', () => {
     expect(serializePathParam('id', [3, 4], 'simple', false)).toBe('3,4');
     expect(serializePathParam('id', { a: 1, b: 'x y' }, 'simple', true)).toBe('a=1,b=x%20y');
@@ -81,6 +86,11 @@ describe('query parameters (case-29)', () => {
     expect(query({ path: '/', params: { q: 'a b,c' } })).toBe('q=a%20b%2Cc');
     expect(query({ path: '/', parameters: { u: { in: 'query', allowReserved: true } }, params: { u: 'a/b?c:d&e' } })).toBe('u=a/b?c:d%26e');
     expect(query({ path: '/', parameters: { j: { in: 'query', content: 'json' } }, params: { j: { a: 1 } } })).toBe('j=%7B%22a%22%3A1%7D');
+  });
+  it('allowReserved keeps percent-encoded triples as they are (RFC 6570 reserved expansion)', () => {
+    const parameters = { expr: { in: 'query', allowReserved: true } } as const;
+    expect(query({ path: '/s', parameters, params: { expr: 'a%2Cb/c' } })).toBe('expr=a%2Cb/c');
+    expect(query({ path: '/s', parameters, params: { expr: '100% a&b' } })).toBe('expr=100%25%20a%26b');
   });
   it('sends undeclared params to the path when the template names them, else to the query', () => {
     const s = serializeParams({ method: 'get', path: '/x/{id}', params: { id: 'a b', page: 2 } });
@@ -175,6 +185,30 @@ describe('request bodies', () => {
     expect(encodeFormBody({ q: 'a b', o: { k: 1 } })).toBe('q=a+b&o=%7B%22k%22%3A1%7D');
     expect(encodeFormBody({ a: [1, 2], m: { x: 1 } }, { a: { explode: false }, m: { style: 'form', explode: true } })).toBe('a=1,2&x=1');
   });
+  it('form-urlencoded: the text formBody() makes is sent byte for byte (delimiters and allowReserved kept)', async () => {
+    const { fetch, seen } = mockFetch(json({}));
+    const encoding = { csv: { style: 'form', explode: false }, pipes: { style: 'pipeDelimited', explode: false }, url: { allowReserved: true } } as const;
+    const body = formBody({ csv: ['x', 'y,z'], pipes: ['a', 'b|c'], url: 'https://e.com/a?b', plain: 'https://e.com/a?b' }, encoding);
+    await new TestClient({ fetch }).request({ method: 'post', path: '/form', bodyKind: 'form', body });
+    // The comma inside a value is encoded, the ones between values are not: ['x', 'y,z'] stays apart from ['x', 'y', 'z'].
+    expect(seen[0]?.body).toBe('csv=x,y%2Cz&pipes=a|b%7Cc&url=https://e.com/a?b&plain=https%3A%2F%2Fe.com%2Fa%3Fb');
+    expect(seen[0]?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+  });
+  it('form-urlencoded: an Encoding contentType without style sends the value as one text of that type', () => {
+    const encoding = {
+      ids: { contentType: 'application/json' },
+      meta: { contentType: 'application/vnd.x+json' },
+      note: { contentType: 'text/plain' },
+    } as const;
+    expect(encodeFormBody({ ids: [1, 2], meta: { a: 'b c' }, note: 'n 1' }, encoding)).toBe('ids=%5B1%2C2%5D&meta=%7B%22a%22%3A%22b+c%22%7D&note=n+1');
+    // A style given wins over contentType (OpenAPI: contentType-based serialisation only when style, explode and allowReserved are absent).
+    expect(encodeFormBody({ ids: [1, 2] }, { ids: { contentType: 'application/json', explode: false } })).toBe('ids=1,2');
+  });
+  it('a lone UTF-16 surrogate is a UsageError naming the parameter or field, not a bare URIError', () => {
+    expect(() => serializeParams({ method: 'get', path: '/s', params: { q: 'a\ud800' } })).toThrow(UsageError);
+    expect(() => serializeParams({ method: 'get', path: '/s/{id}', params: { id: '\udc00' } })).toThrow('Parameter "id" holds a lone UTF-16 surrogate');
+    expect(() => encodeFormBody({ note: 'x\ud800' })).toThrow('Form field "note" holds a lone UTF-16 surrogate');
+  });
   it('form and multipart objects must be encoded by body.ts (the core stays small)', async () => {
     const { fetch, seen } = mockFetch(json({}));
     const client = new TestClient({ fetch });
@@ -240,5 +274,37 @@ describe('request bodies', () => {
     await expect(new TestClient({ fetch }).request({ method: 'put', path: '/s', body: stream, bodyKind: 'binary' })).rejects.toMatchObject({ status: 503 });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.headers.get('content-type')).toBe('application/octet-stream');
+  });
+});
+
+describe('request(method, path) descriptors (pathOperation)', () => {
+  const security = [['apiKey']];
+  it('keeps a name two locations share apart: the later one is keyed `location name` with its wire name', () => {
+    const op = pathOperation('get', '/items/{id}', { params: { path: { id: '7' }, query: { id: 'q' }, header: { id: 'h' } } }, security, undefined);
+    expect(serializeParams(op)).toEqual({ path: '/items/7', query: ['id=q'], headers: [['id', 'h']], cookies: [] });
+    expect(op.security).toBe(security);
+  });
+  it("sends each parameter as the spec's table says (style, explode, content, secret), by location", () => {
+    const styles = {
+      'path m': { in: 'path', style: 'matrix', explode: true },
+      'query tags': { in: 'query', explode: false },
+      'query filter': { in: 'query', style: 'deepObject', explode: true },
+      'query where': { in: 'query', content: 'json' },
+    } as const;
+    const op = pathOperation(
+      'get',
+      '/m/{m}',
+      { params: { path: { m: ['a', 'b'] }, query: { tags: ['x', 'y'], filter: { s: 'o' }, where: { a: 1 } } } },
+      [],
+      styles,
+    );
+    const { path, query } = serializeParams(op);
+    expect(path).toBe('/m/;m=a;m=b');
+    expect(query).toEqual(['tags=x,y', 'filter[s]=o', 'where=%7B%22a%22%3A1%7D']);
+  });
+  it('takes a wire name such as __proto__ as an own key, and copies body, bodyKind and contentType', () => {
+    const op = pathOperation('post', '/p', { params: { query: { ['__proto__']: 'v' } }, body: 'x', bodyKind: 'text', contentType: 'text/csv' }, [], undefined);
+    expect(serializeParams(op).query).toEqual(['__proto__=v']);
+    expect([op.body, op.bodyKind, op.contentType]).toEqual(['x', 'text', 'text/csv']);
   });
 });

@@ -4,6 +4,7 @@ import type { CreateTokenBody, paths } from '@improvado-sdk/types';
 import type { APIPromise } from './core/api-promise.js';
 import { ClientCore } from './core/client.js';
 import type { OperationAt, PathsWith, RequestArgs, ResponseData } from './core/request-types.js';
+import { type PathRequestInit, pathOperation } from './core/serialize.js';
 import { createTokenProvider } from './core/token-provider.js';
 import type {
   BasicCredentials,
@@ -101,7 +102,12 @@ const SECURITY: Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>> =
   'get /api/v3/roles/{role_id}/users': [['basicAuth']],
 };
 
-const REQUEST_LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
+/** How `request(method, path)` sends the parameters the spec sends otherwise than by its location's default (`method path` → `location name` → spec). */
+const PARAMETERS: Readonly<Record<string, Readonly<Record<string, ParamSpec>>>> = {
+  'get /api/v3/automated-recipe-templates': {
+    'query data_sources': { in: 'query', explode: false },
+  },
+};
 
 /**
  * The Improvado Embedded API client without resources: configuration, auth, `withOptions` and `request(method, path, …)`.
@@ -142,36 +148,14 @@ export class ImprovadoBase extends ClientCore {
     if (typeof first !== 'string')
       return super.request(first, second as RequestOptions | undefined);
     const path = second as string;
-    const init = third as
-      | {
-          params?: Record<string, unknown>;
-          body?: unknown;
-          bodyKind?: Operation['bodyKind'];
-          contentType?: string;
-        }
-      | undefined;
-    const options = fourth as RequestOptions | undefined;
-    const params: Record<string, unknown> = {};
-    const parameters: Record<string, ParamSpec> = {};
-    for (const location of REQUEST_LOCATIONS) {
-      const group = init?.params?.[location];
-      if (group === null || typeof group !== 'object') continue;
-      for (const [key, value] of Object.entries(group)) {
-        params[key] = value;
-        parameters[key] = { in: location };
-      }
-    }
-
-    const op: Operation = {
-      method: first,
+    const key = `${first} ${path}`;
+    const op = pathOperation(
+      first,
       path,
-      params,
-      parameters,
-      security: SECURITY[`${first} ${path}`] ?? DEFAULT_SECURITY,
-    };
-    if (init?.body !== undefined) op.body = init.body;
-    if (init?.bodyKind !== undefined) op.bodyKind = init.bodyKind;
-    if (init?.contentType !== undefined) op.contentType = init.contentType;
-    return super.request(op, options);
+      third as PathRequestInit | undefined,
+      SECURITY[key] ?? DEFAULT_SECURITY,
+      PARAMETERS[key],
+    );
+    return super.request(op, fourth as RequestOptions | undefined);
   }
 }

@@ -4,19 +4,36 @@
  * created resource getters, and the typed `request(method, path, { params, body })`.
  * Its types come from the runtime's `src/core/request-types.ts` (the same in every client).
  */
-import { pickDocs } from '../../model/queries.js';
+import { PARAMETER_LOCATIONS, pickDocs } from '../../model/queries.js';
 import { clientNames, type ResourceNode } from '../../model/client-names.js';
 import type { Api, SecurityScheme, Server } from '../../model/types.js';
-import { type ClassMember, type Expression, SUPER, THIS, array, as, call, id, lit, member, object, prop, recordProperty, ret, str } from '../ts/code.js';
+import {
+  type BodyStatement,
+  type ClassMember,
+  type Expression,
+  type ObjectProperty,
+  SUPER,
+  THIS,
+  array,
+  as,
+  call,
+  id,
+  lit,
+  member,
+  object,
+  prop,
+  recordProperty,
+  ret,
+  str,
+} from '../ts/code.js';
 import { commentFromDocs, commentFromText, generic, literal, type Member, name, NULL, objectOf, type Statement, type TypeNode, unionOf } from '../ts/nodes.js';
 import { printFile } from '../ts/printer.js';
 import { bannerLine, propertyKey, stringLiteral } from '../text.js';
 import { jsDocComment, jsDocText } from '../tsdoc.js';
 import type { EmitOptions, EmittedFile } from '../types.js';
-import { CORE, securityAlternatives, securityArray } from './operation.js';
+import { CORE, requestParamSpec, securityAlternatives, securityArray } from './operation.js';
 import { clientAppliesScheme } from '../../model/auth.js';
 import { childAccessors, resourceMethods } from './resources.js';
-import { requestBody } from './request-body.js';
 import { ImportScope } from '../imports.js';
 
 const UNDEFINED = name('undefined');
@@ -88,6 +105,61 @@ function authMemberDoc(scheme: SecurityScheme): string {
   return jsDocText(pickDocs(scheme, ['description']), { lead: [`\`${scheme.key}\` security scheme. ${how}`] });
 }
 
+/** The entries of the base class's `PARAMETERS`: per operation (`method path`), its parameters sent otherwise than by default. */
+function parameterStyles(api: Api): ObjectProperty[] {
+  const out: ObjectProperty[] = [];
+  for (const op of api.operations) {
+    const entries = PARAMETER_LOCATIONS.flatMap((location) => op.parameters[location]).flatMap((p) => {
+      const spec = requestParamSpec(p);
+      return spec === undefined ? [] : [prop(stringLiteral(`${p.in} ${p.name}`), spec)];
+    });
+    if (entries.length > 0) out.push(prop(stringLiteral(`${op.method} ${op.path}`), object(entries)));
+  }
+  return out;
+}
+
+/**
+ * The body of the base class's `request(first, second, third, fourth)` implementation: a descriptor passed on as it
+ * is, or a call by method and path turned into one by the runtime's `pathOperation` (with the operation's security and
+ * parameter styles from the tables above), under the local names of the core's `RequestOptions`, `pathOperation` and
+ * `PathRequestInit`.
+ */
+function requestByPath({
+  requestOptions,
+  pathOperation,
+  pathRequestInit,
+}: {
+  requestOptions: TypeNode;
+  pathOperation: string;
+  pathRequestInit: TypeNode;
+}): BodyStatement[] {
+  const first = id('first');
+  const options = as(id('fourth'), unionOf([requestOptions, UNDEFINED]));
+  const key = id('key');
+  const lookup = (table: string): Expression => ({ kind: 'index', object: id(table), index: key });
+  return [
+    {
+      kind: 'if',
+      test: { kind: 'binary', operator: '!==', left: { kind: 'typeof', argument: first }, right: str('string') },
+      consequent: ret(call(member(SUPER, 'request'), [first, as(id('second'), unionOf([requestOptions, UNDEFINED]))])),
+    },
+    { kind: 'const', binding: 'path', init: as(id('second'), name('string')) },
+    { kind: 'const', binding: 'key', init: { kind: 'template', text: '`${first} ${path}`' } },
+    {
+      kind: 'const',
+      binding: 'op',
+      init: call(id(pathOperation), [
+        first,
+        id('path'),
+        as(id('third'), unionOf([pathRequestInit, UNDEFINED])),
+        { kind: 'binary', operator: '??', left: lookup('SECURITY'), right: id('DEFAULT_SECURITY') },
+        lookup('PARAMETERS'),
+      ]),
+    },
+    ret(call(member(SUPER, 'request'), [id('op'), options])),
+  ];
+}
+
 /**
  * `src/base.ts`: the auth and options types, the spec-derived configuration, and the base class
  * (`<Client>Base extends ClientCore`: constructor, `withOptions`, typed `request()`), with no
@@ -98,7 +170,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const className = names.base;
   const authName = names.auth;
   const optionsName = names.options;
-  const scope = new ImportScope('src/base.ts', [className, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'REQUEST_LOCATIONS']);
+  const scope = new ImportScope('src/base.ts', [className, authName, optionsName, 'CONFIG', 'SECURITY', 'DEFAULT_SECURITY', 'PARAMETERS']);
   const clientCore = scope.value(CORE.client, 'ClientCore');
   const clientOptions = name(scope.type(CORE.types, 'ClientOptions'));
   const clientConfig = name(scope.type(CORE.types, 'ClientConfig'));
@@ -112,6 +184,8 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
   const responseData = scope.type(CORE.requestTypes, 'ResponseData');
   const httpMethod = name(scope.type(CORE.types, 'HttpMethod'));
   const paramSpec = name(scope.type(CORE.types, 'ParamSpec'));
+  const pathOperation = scope.value(CORE.serialize, 'pathOperation');
+  const pathRequestInit = name(scope.type(CORE.serialize, 'PathRequestInit'));
 
   // Auth option type: one optional member per scheme the runtime can apply.
   const schemes = api.securitySchemes.filter((s) => known.has(s.key));
@@ -199,7 +273,14 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
         true,
       ),
     },
-    { kind: 'const', name: 'REQUEST_LOCATIONS', exported: false, init: as(array(['path', 'query', 'header', 'cookie'].map(str)), name('const')) },
+    {
+      kind: 'const',
+      name: 'PARAMETERS',
+      exported: false,
+      docs: "/** How `request(method, path)` sends the parameters the spec sends otherwise than by its location's default (`method path` → `location name` → spec). */",
+      type: generic('Readonly', [generic('Record', [name('string'), generic('Readonly', [generic('Record', [name('string'), paramSpec])])])]),
+      init: object(parameterStyles(api), true),
+    },
   ];
 
   const operationAtPM = generic(operationAt, [paths, name('P'), name('M')]);
@@ -264,7 +345,7 @@ export function baseFile(api: Api, options: EmitOptions, known: ReadonlySet<stri
         { name: 'fourth', type: name('unknown'), optional: true },
       ],
       returns: generic(apiPromise, [name('unknown')]),
-      body: requestBody({ requestOptions, operationType, paramSpec }),
+      body: requestByPath({ requestOptions, pathOperation, pathRequestInit }),
     },
   ];
   const docs = jsDocComment(undefined, {

@@ -18,6 +18,7 @@ import {
   clientValueSchema,
   errorResponses,
   methodAndPath,
+  negotiatedAccept,
   orderedParameters,
   otherParameters,
   pickDocs,
@@ -35,6 +36,7 @@ import type { ImportScope } from '../imports.js';
 
 const CORE = {
   client: 'src/core/client.ts',
+  serialize: 'src/core/serialize.ts',
   apiPromise: 'src/core/api-promise.ts',
   pagination: 'src/core/pagination.ts',
   types: 'src/core/types.ts',
@@ -59,22 +61,35 @@ function defaultStyle(p: Parameter): Parameter['style'] {
   return p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
 }
 
+/** What the spec says of how a parameter is sent beyond its location: style, explode and flags that are not its location's default. */
+function specParts(p: Parameter): ObjectProperty[] {
+  const parts: ObjectProperty[] = [];
+  if (p.style !== defaultStyle(p)) parts.push(prop('style', str(p.style)));
+  if (p.explode !== (p.style === 'form')) parts.push(prop('explode', lit(`${p.explode}`)));
+  if (p.allowReserved) parts.push(prop('allowReserved', lit('true')));
+  if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push(prop('content', lit("'json'")));
+  if (p.secret) parts.push(prop('secret', lit('true')));
+  return parts;
+}
+
 /**
  * The parameter's entry of the descriptor's `parameters`, or undefined when the runtime's default says it all: a plain
  * (default style and explode, no flags) parameter whose location is the one the runtime assumes for an unlisted name
  * (runtime/serialize.ts: `path` when `{name}` is in the path template, else `query`).
  */
 function paramSpec(p: Parameter, path: string): Expression | undefined {
-  const parts = [prop('in', str(p.in))];
-  const style = defaultStyle(p);
-  if (p.style !== style) parts.push(prop('style', str(p.style)));
-  const explode = p.style === 'form';
-  if (p.explode !== explode) parts.push(prop('explode', lit(`${p.explode}`)));
-  if (p.allowReserved) parts.push(prop('allowReserved', lit('true')));
-  if (p.contentMediaType !== undefined && /json/i.test(p.contentMediaType)) parts.push(prop('content', lit("'json'")));
-  if (p.secret) parts.push(prop('secret', lit('true')));
+  const parts = specParts(p);
   const assumed = path.includes(`{${p.name}}`) ? 'path' : 'query';
-  return parts.length === 1 && p.in === assumed ? undefined : object(parts);
+  return parts.length === 0 && p.in === assumed ? undefined : object([prop('in', str(p.in)), ...parts]);
+}
+
+/**
+ * The parameter's entry of the base class's table for `request(method, path)`, which knows each value's location from
+ * its group: undefined when the location's defaults say it all.
+ */
+export function requestParamSpec(p: Parameter): Expression | undefined {
+  const parts = specParts(p);
+  return parts.length === 0 ? undefined : object([prop('in', str(p.in)), ...parts]);
 }
 
 const KIND_DEFAULT_TYPE: Record<MediaContent['bodyKind'], string | undefined> = {
@@ -208,6 +223,8 @@ export function descriptor(
   if (op.responses.length > 0) {
     parts.push(prop('responses', object(op.responses.map((r) => prop(stringLiteral(r.status), str(responseKind(r)))))));
   }
+  const accept = negotiatedAccept(op);
+  if (accept !== undefined) parts.push(prop('accept', str(accept)));
   if (op.idempotencyHeader !== undefined) parts.push(prop('idempotencyHeader', str(op.idempotencyHeader)));
   if (op.idempotent !== undefined) parts.push(prop('idempotent', lit(`${op.idempotent}`)));
   const pagination = paginationObject(op);

@@ -9,16 +9,46 @@
 import { APIPromise, type AttemptScope, type RawResult } from './api-promise.js';
 import { abortable, attempt as sendAttempt, deadline, hasTimeout } from './attempt.js';
 import { type AppliedAuth, type AuthContext, applyAuth } from './auth.js';
-import { AbortError, ConnectionError, makeApiError, type RequestInfo, ResponseParseError, UsageError } from './errors.js';
+import {
+  AbortError,
+  ConnectionError,
+  makeApiError,
+  type RequestInfo,
+  ResponseParseError,
+  UsageError,
+} from './errors.js';
 import { Log } from './log.js';
 import { discard, readBody } from './read.js';
 import { redactParseError, redactResponseUrl, secretParameters, shownUrl } from './redact.js';
-import { backoffMs, idempotencyKey, mayRetry, RETRY_DEFAULTS, retryableStatus, retryAfterHint } from './retry.js';
+import {
+  backoffMs,
+  idempotencyKey,
+  mayRetry,
+  RETRY_DEFAULTS,
+  retryableStatus,
+  retryAfterHint,
+} from './retry.js';
 import { encodeBody, ownValue } from './serialize.js';
 import { TokenSources } from './token-sources.js';
-import type { AuthOptions, ClientConfig, ClientOptions, FetchLike, Operation, RequestOptions } from './types.js';
+import type {
+  AuthOptions,
+  ClientConfig,
+  ClientOptions,
+  FetchLike,
+  Operation,
+  RequestOptions,
+} from './types.js';
 import { validate } from './validate.js';
-import { buildRequest, decodeErrorText, errorKind, type HeaderOptions, REQUEST_ID_HEADERS, requestIdOf, resolveBaseUrl, responseKind } from './wire.js';
+import {
+  buildRequest,
+  decodeErrorText,
+  errorKind,
+  type HeaderOptions,
+  REQUEST_ID_HEADERS,
+  requestIdOf,
+  resolveBaseUrl,
+  responseKind,
+} from './wire.js';
 
 export { readBody } from './read.js';
 export { responseKind };
@@ -49,7 +79,10 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-function mergeHeaders(a: HeaderOptions, b: HeaderOptions): Record<string, string | null | undefined> {
+function mergeHeaders(
+  a: HeaderOptions,
+  b: HeaderOptions,
+): Record<string, string | null | undefined> {
   return { ...(a ?? {}), ...(b ?? {}) };
 }
 
@@ -97,12 +130,25 @@ export class ClientCore {
     this.baseUrl = base.url;
     this.#baseProblem = base.problem;
     const h = options.hooks ?? {};
-    this.#hooks = { now: h.now ?? Date.now, sleep: h.sleep ?? defaultSleep, random: h.random ?? Math.random };
-    const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' ? [s.name] : []));
-    this.#log = new Log(options.logger, options.logLevel, [...schemeNames, ...(options.redact ?? [])]);
+    this.#hooks = {
+      now: h.now ?? Date.now,
+      sleep: h.sleep ?? defaultSleep,
+      random: h.random ?? Math.random,
+    };
+    const schemeNames = Object.values(config.securitySchemes ?? {}).flatMap((s) =>
+      s.type === 'apiKey' ? [s.name] : [],
+    );
+    this.#log = new Log(options.logger, options.logLevel, [
+      ...schemeNames,
+      ...(options.redact ?? []),
+    ]);
     for (const value of Object.values(this.#auth)) {
       if (typeof value === 'string') this.#log.secrets.add(value);
-      else if (value !== null && typeof value === 'object' && typeof (value as { password?: unknown }).password === 'string')
+      else if (
+        value !== null &&
+        typeof value === 'object' &&
+        typeof (value as { password?: unknown }).password === 'string'
+      )
         this.#log.secrets.add((value as { password: string }).password);
     }
     this.#tokens = new TokenSources({
@@ -125,12 +171,19 @@ export class ClientCore {
    * credentials did not change.
    */
   withOptions(overrides: ClientOptions<object>): this {
-    const Ctor = this.constructor as new (options: ClientOptions<object>, config?: ClientConfig) => this;
-    const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as ClientOptions<object>;
+    const Ctor = this.constructor as new (
+      options: ClientOptions<object>,
+      config?: ClientConfig,
+    ) => this;
+    const given = Object.fromEntries(
+      Object.entries(overrides).filter(([, value]) => value !== undefined),
+    ) as ClientOptions<object>;
     const merged: ClientOptions<object> = {
       ...this.#options,
       ...given,
-      ...(overrides.headers ? { headers: mergeHeaders(this.#options.headers, overrides.headers) } : {}),
+      ...(overrides.headers
+        ? { headers: mergeHeaders(this.#options.headers, overrides.headers) }
+        : {}),
       ...(overrides.auth ? { auth: mergeAuth(this.#options.auth, overrides.auth) } : {}),
     };
     const clone = new Ctor(merged, this.config);
@@ -140,7 +193,10 @@ export class ClientCore {
 
   /** Safe to log: the class's base URL and the scheme keys that have credentials, never their values. */
   toJSON(): { baseUrl: string; auth: string[] } {
-    return { baseUrl: this.baseUrl, auth: Object.keys(this.#auth).filter((k) => ownValue(this.#auth, k) != null) };
+    return {
+      baseUrl: this.baseUrl,
+      auth: Object.keys(this.#auth).filter((k) => ownValue(this.#auth, k) != null),
+    };
   }
 
   /** Node's `util.inspect` (console.log): the class name and {@link toJSON}. */
@@ -155,12 +211,20 @@ export class ClientCore {
       const kind = responseKind(op, r.response.status, r.response.headers);
       let data: unknown;
       try {
-        data = await readBody(r.response, kind, options.binaryAs ?? this.#options.binaryAs ?? 'blob', r.scope, r.request);
+        data = await readBody(
+          r.response,
+          kind,
+          options.binaryAs ?? this.#options.binaryAs ?? 'blob',
+          r.scope,
+          r.request,
+        );
       } catch (err) {
         throw err instanceof ResponseParseError ? redactParseError(err, this.#log) : err;
       }
       const v = this.#options.validate;
-      return (v ? await validate(v, 'response', op, data, r.response.status, this.#log) : data) as T;
+      return (
+        v ? await validate(v, 'response', op, data, r.response.status, this.#log) : data
+      ) as T;
     });
   }
 
@@ -176,17 +240,24 @@ export class ClientCore {
       tokenSource: (key) => this.#tokens.get(key),
       browserCookies:
         this.#options.cookieMode === 'browser' ||
-        ((this.#options.cookieMode ?? 'auto') === 'auto' && typeof (globalThis as { document?: unknown }).document !== 'undefined'),
+        ((this.#options.cookieMode ?? 'auto') === 'auto' &&
+          typeof (globalThis as { document?: unknown }).document !== 'undefined'),
       secret: (s) => this.#log.secrets.add(s),
     };
   }
 
   /** Waits `ms` before a retry; the caller's abort ends the wait with an `AbortError`. */
-  async #sleep(ms: number, signal: AbortSignal | undefined, where: () => RequestInfo): Promise<void> {
+  async #sleep(
+    ms: number,
+    signal: AbortSignal | undefined,
+    where: () => RequestInfo,
+  ): Promise<void> {
     try {
       await this.#hooks.sleep(ms, signal);
     } catch (err) {
-      throw signal?.aborted ? new AbortError(undefined, { cause: signal.reason, request: where() }) : err;
+      throw signal?.aborted
+        ? new AbortError(undefined, { cause: signal.reason, request: where() })
+        : err;
     }
   }
 
@@ -198,35 +269,53 @@ export class ClientCore {
     /** The URL of the latest attempt (before the first: base URL and path template), for error messages. */
     let url = this.baseUrl + op.path;
     const where = (): RequestInfo => ({ method, url: shownUrl(url, op, log) });
-    if (this.#baseProblem !== undefined) throw new UsageError(`${this.#baseProblem} (${method} ${op.path})`);
-    if (op.body !== undefined && this.#options.validate) await validate(this.#options.validate, 'request', op, op.body, undefined, log);
+    if (this.#baseProblem !== undefined)
+      throw new UsageError(`${this.#baseProblem} (${method} ${op.path})`);
+    if (op.body !== undefined && this.#options.validate)
+      await validate(this.#options.validate, 'request', op, op.body, undefined, log);
     const encoded = encodeBody(op);
     if (encoded !== undefined && (method === 'GET' || method === 'HEAD'))
-      throw new UsageError(`A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`);
+      throw new UsageError(
+        `A ${method} request cannot have a body (${method} ${op.path}): send the data as parameters`,
+      );
     // The idempotency key: the caller's (option, per-call header or header parameter), else one per call, the same on
     // every attempt.
     const key = idempotencyKey(op, method, options, this.#options.idempotencyHeader);
-    const canRetry = mayRetry(method, op, options.retryNonIdempotent, key.carried) && encoded?.replayable !== false;
-    const maxRetries = Math.max(0, options.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries);
+    const canRetry =
+      mayRetry(method, op, options.retryNonIdempotent, key.carried) &&
+      encoded?.replayable !== false;
+    const maxRetries = Math.max(
+      0,
+      options.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries,
+    );
     const maxDelay = this.#options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
     // Undefined: the global fetch, looked up per call.
     const fetchFn: FetchLike | undefined = options.fetch ?? this.#options.fetch;
-    if (!fetchFn && typeof globalThis.fetch !== 'function') throw new UsageError('No fetch implementation: pass `fetch` in the client options');
+    if (!fetchFn && typeof globalThis.fetch !== 'function')
+      throw new UsageError('No fetch implementation: pass `fetch` in the client options');
     const signal = options.signal;
     const secured = op.security !== undefined && op.security.length > 0;
     const ctx = secured ? this.#authContext(signal) : undefined;
     let retries = 0;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason, request: where() });
+      if (signal?.aborted)
+        throw new AbortError(undefined, { cause: signal.reason, request: where() });
       // A credential function or the token request may take long: the caller's signal stops the wait, and so does
       // a per-request timeoutMs (the client-level one already bounds the token request itself).
       let auth = NO_AUTH;
       if (ctx) {
-        const wait = options.timeoutMs !== undefined && hasTimeout(timeoutMs) ? deadline(signal, timeoutMs, where) : undefined;
+        const wait =
+          options.timeoutMs !== undefined && hasTimeout(timeoutMs)
+            ? deadline(signal, timeoutMs, where)
+            : undefined;
         try {
-          auth = await abortable(applyAuth(op, wait ? this.#authContext(wait.signal) : ctx), wait?.signal ?? signal, where);
+          auth = await abortable(
+            applyAuth(op, wait ? this.#authContext(wait.signal) : ctx),
+            wait?.signal ?? signal,
+            where,
+          );
         } finally {
           wait?.clear();
         }
@@ -237,7 +326,8 @@ export class ClientCore {
         callHeaders: options.headers,
         auth,
         key: key.set,
-        retryCount: retries > 0 && retryCountHeader ? [retryCountHeader, String(retries)] : undefined,
+        retryCount:
+          retries > 0 && retryCountHeader ? [retryCountHeader, String(retries)] : undefined,
       });
       url = built.url;
       const init = built.init;
@@ -245,29 +335,54 @@ export class ClientCore {
       // The parameters to hide in this attempt's log lines, when there are any (info is on whenever debug is).
       const secret = log.enabled('info') ? secretParameters(op) : undefined;
       if (log.enabled('debug'))
-        log.log('debug', `→ ${method} ${log.url(url, secret)}`, { operation: name, attempt, headers: log.headers(init.headers, secret) });
+        log.log('debug', `→ ${method} ${log.url(url, secret)}`, {
+          operation: name,
+          attempt,
+          headers: log.headers(init.headers, secret),
+        });
       let response: Response;
       let scope: AttemptScope | undefined;
       try {
-        ({ response, scope } = await sendAttempt(url, init, op, attempt, timeoutMs, signal, fetchFn, where, this.#options.middleware, this.#scrub));
+        ({ response, scope } = await sendAttempt(
+          url,
+          init,
+          op,
+          attempt,
+          timeoutMs,
+          signal,
+          fetchFn,
+          where,
+          this.#options.middleware,
+          this.#scrub,
+        ));
       } catch (err) {
         if (err instanceof ConnectionError && canRetry && retries < maxRetries) {
           const delay = backoffMs(retries, hooks.random());
-          log.log('warn', `${name}: ${err.message}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`);
+          log.log(
+            'warn',
+            `${name}: ${err.message}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`,
+          );
           retries++;
           await this.#sleep(delay, signal, where);
           continue;
         }
-        log.log('error', `${name}: ${err instanceof Error ? err.message : 'error'} after ${attempt + 1} attempt(s)`);
+        log.log(
+          'error',
+          `${name}: ${err instanceof Error ? err.message : 'error'} after ${attempt + 1} attempt(s)`,
+        );
         throw err;
       }
       // Read from the headers only when used (a log line, an error, `withResponse`): six lookups on a miss.
       const requestId = (): string | undefined => this.#requestId(response.headers);
       if (log.enabled('info'))
-        log.log('info', `← ${response.status} ${method} ${log.url(url, secret)} in ${hooks.now() - startedAt} ms`, {
-          operation: name,
-          requestId: requestId(),
-        });
+        log.log(
+          'info',
+          `← ${response.status} ${method} ${log.url(url, secret)} in ${hooks.now() - startedAt} ms`,
+          {
+            operation: name,
+            requestId: requestId(),
+          },
+        );
       if (auth.token) {
         if (response.status === 401 && !renewed) {
           renewed = true;
@@ -282,7 +397,8 @@ export class ClientCore {
       if (response.status < 400) {
         // An API key in the query is in `response.url`, which `util.inspect` of the response (and of a `withResponse()`
         // result) shows: the response the caller gets has the URL as errors show it, the key as `***`.
-        if (auth.query.length && response.url) redactResponseUrl(response, shownUrl(response.url, op, log));
+        if (auth.query.length && response.url)
+          redactResponseUrl(response, shownUrl(response.url, op, log));
         return {
           response,
           get requestId() {
@@ -297,20 +413,32 @@ export class ClientCore {
       if (canRetry && retries < maxRetries && retryableStatus(response)) {
         if (hint === undefined || hint <= maxDelay) {
           const delay = hint ?? backoffMs(retries, hooks.random());
-          log.log('warn', `${name}: ${status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`, { requestId: requestId() });
+          log.log(
+            'warn',
+            `${name}: ${status}, retrying in ${Math.round(delay)} ms (${retries + 1}/${maxRetries})`,
+            { requestId: requestId() },
+          );
           discard(response);
           scope?.end();
           retries++;
           await this.#sleep(delay, signal, where);
           continue;
         }
-        log.log('warn', `${name}: ${status}, the server asks to wait ${Math.round(hint)} ms, more than maxRetryDelayMs (${maxDelay} ms): not retried`);
+        log.log(
+          'warn',
+          `${name}: ${status}, the server asks to wait ${Math.round(hint)} ms, more than maxRetryDelayMs (${maxDelay} ms): not retried`,
+        );
       }
       let body: unknown;
       let cause: unknown;
       try {
         const text = await readBody(response, errorKind(op, status), 'blob', scope);
-        body = typeof text === 'string' ? log.redactValue(decodeErrorText(text, response.headers, responseKind(op, status, response.headers))) : undefined;
+        body =
+          typeof text === 'string'
+            ? log.redactValue(
+                decodeErrorText(text, response.headers, responseKind(op, status, response.headers)),
+              )
+            : undefined;
       } catch (err) {
         // The caller gave up: say so. A timeout or a lost connection still gives the status's error (body undefined).
         if (err instanceof AbortError) throw err;

@@ -13,7 +13,13 @@
 import { APIPromise } from './api-promise.js';
 import { PaginationError, SdkError } from './errors.js';
 import { getPointer, paramSpecOf, serializeParams, withQuery } from './serialize.js';
-import type { Operation, PaginationSpec, RequestClient, RequestOptions, WithResponse } from './types.js';
+import type {
+  Operation,
+  PaginationSpec,
+  RequestClient,
+  RequestOptions,
+  WithResponse,
+} from './types.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -36,7 +42,8 @@ function absent(v: unknown): boolean {
 }
 
 function asNumber(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
 }
 
@@ -76,7 +83,8 @@ function markerOf(op: Operation, spec: PaginationSpec, baseUrl: string): string 
     const url = p ? withQuery(baseUrl + p.path, p.query) : op.url;
     return new URL(url ?? '', `${baseUrl}/`).toString();
   }
-  const source = (spec.in === 'body' ? op.body : op.params) as Readonly<Record<string, unknown>> | undefined;
+  const source = (spec.in === 'body' ? op.body : op.params) as
+    Readonly<Record<string, unknown>> | undefined;
   const cursor = spec.style === 'cursor' && spec.groupsField === undefined;
   const name = cursor ? (spec.cursorParam ?? spec.pageParam) : spec.pageParam;
   const v = name === undefined ? undefined : source?.[name];
@@ -93,7 +101,9 @@ function safeMarker(marker: string, style: PaginationSpec['style']): string {
   url.searchParams.forEach((_, key) => {
     keys.push(key);
   }); // (no keys(): plain `dom` lib has no iterators)
-  for (const key of keys) if (/key|token|secret|sig|pass|auth|session|credential/i.test(key)) url.searchParams.set(key, 'redacted');
+  for (const key of keys)
+    if (/key|token|secret|sig|pass|auth|session|credential/i.test(key))
+      url.searchParams.set(key, 'redacted');
   return url.toString();
 }
 
@@ -116,7 +126,13 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly #walk: Walk;
 
   /** `previous`: the page this one follows, in the same iteration (absent for the first page). */
-  constructor(client: RequestClient, operation: Operation, options: RequestOptions | undefined, result: WithResponse<Body>, previous?: Page<Item, Body>) {
+  constructor(
+    client: RequestClient,
+    operation: Operation,
+    options: RequestOptions | undefined,
+    result: WithResponse<Body>,
+    previous?: Page<Item, Body>,
+  ) {
     this.#client = client;
     this.#operation = operation;
     this.#options = options;
@@ -127,7 +143,8 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     const list = getPointer(result.data, spec.groupsField ?? spec.itemsField);
     this.data = Array.isArray(list) ? (list as Item[]) : [];
     const before = previous === undefined ? undefined : previous.#walk;
-    const max = before?.maxPages ?? options?.maxPages ?? client.options?.maxPages ?? DEFAULT_MAX_PAGES;
+    const max =
+      before?.maxPages ?? options?.maxPages ?? client.options?.maxPages ?? DEFAULT_MAX_PAGES;
     this.#walk = {
       seen: new Set(before?.seen).add(markerOf(operation, spec, client.baseUrl)),
       pages: (before?.pages ?? 0) + 1,
@@ -171,7 +188,8 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     const op = this.#operation;
     const inBody = spec.in === 'body';
     const source = (inBody ? op.body : op.params) as Readonly<Record<string, unknown>> | undefined;
-    const current = (name: string | undefined): unknown => (name === undefined ? undefined : source?.[name]);
+    const current = (name: string | undefined): unknown =>
+      name === undefined ? undefined : source?.[name];
     const withValues = (values: Record<string, unknown>): Operation => {
       const merged = { ...(source ?? {}), ...values };
       return inBody ? { ...op, body: merged } : { ...op, params: merged };
@@ -185,17 +203,25 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     if (spec.groupsField !== undefined) {
       if (!spec.pageParam) return null;
       const groups = this.data as unknown[];
-      const more = groups.filter((g) => !absent(spec.nextField !== undefined ? getPointer(g, spec.nextField) : undefined));
+      const more = groups.filter(
+        (g) => !absent(spec.nextField !== undefined ? getPointer(g, spec.nextField) : undefined),
+      );
       if (more.length === 0) return null;
       const page = asNumber(current(spec.pageParam)) ?? 1;
-      const nexts = more.map((g) => asNumber(getPointer(g, spec.nextField ?? ''))).filter((n): n is number => n !== undefined);
-      const values: Record<string, unknown> = { [spec.pageParam]: pageValue(nexts.length ? Math.min(...nexts) : page + 1) };
-      if (spec.groupFilterParam && spec.groupKeyField) values[spec.groupFilterParam] = more.map((g) => getPointer(g, spec.groupKeyField ?? ''));
+      const nexts = more
+        .map((g) => asNumber(getPointer(g, spec.nextField ?? '')))
+        .filter((n): n is number => n !== undefined);
+      const values: Record<string, unknown> = {
+        [spec.pageParam]: pageValue(nexts.length ? Math.min(...nexts) : page + 1),
+      };
+      if (spec.groupFilterParam && spec.groupKeyField)
+        values[spec.groupFilterParam] = more.map((g) => getPointer(g, spec.groupKeyField ?? ''));
       return withValues(values);
     }
 
     // A total count ends the list once that many items were received in this iteration.
-    const count = spec.countField !== undefined ? asNumber(getPointer(this.body, spec.countField)) : undefined;
+    const count =
+      spec.countField !== undefined ? asNumber(getPointer(this.body, spec.countField)) : undefined;
     if (count !== undefined && this.#walk.items >= count) return null;
 
     switch (spec.style) {
@@ -205,7 +231,11 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         if (spec.nextField !== undefined) {
           // The server names the next page: followed even from an empty page (repeats are refused by getNextPage).
           if (absent(next)) return null;
-          return withValues({ [spec.pageParam]: pageValue(asNumber(next) ?? pageInUrl(next, spec.pageParam) ?? page + 1) });
+          return withValues({
+            [spec.pageParam]: pageValue(
+              asNumber(next) ?? pageInUrl(next, spec.pageParam) ?? page + 1,
+            ),
+          });
         }
         // No marker from the server: an empty page is the end.
         if (this.data.length === 0) return null;
@@ -256,11 +286,17 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     const spec = this.spec();
     const walk = this.#walk;
     const marker = markerOf(next, spec, this.#client.baseUrl);
-    const reason = walk.seen.has(marker) ? 'repeat' : walk.pages >= walk.maxPages ? 'maxPages' : undefined;
+    const reason = walk.seen.has(marker)
+      ? 'repeat'
+      : walk.pages >= walk.maxPages
+        ? 'maxPages'
+        : undefined;
     if (reason)
       throw new PaginationError({
         reason,
-        operation: this.#operation.operationId ?? `${this.#operation.method.toUpperCase()} ${this.#operation.path}`,
+        operation:
+          this.#operation.operationId ??
+          `${this.#operation.method.toUpperCase()} ${this.#operation.path}`,
         style: spec.style,
         marker: safeMarker(marker, spec.style),
         pages: walk.pages,
@@ -296,9 +332,17 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
 }
 
 /** A promise of the first page that is also async-iterable over every item of every page. */
-export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
+export class PagePromise<Item, Body = unknown>
+  extends APIPromise<Page<Item, Body>>
+  implements AsyncIterable<Item>
+{
   /** `previous`: the page this one follows (`Page.getNextPage()`); absent for the first page of an iteration. */
-  constructor(client: RequestClient, op: Operation, options?: RequestOptions, previous?: Page<Item, Body>) {
+  constructor(
+    client: RequestClient,
+    op: Operation,
+    options?: RequestOptions,
+    previous?: Page<Item, Body>,
+  ) {
     const first = client.request<Body>(op, options).withResponse();
     super(
       first.then((r) => ({ response: r.response, requestId: r.requestId })),
@@ -327,6 +371,10 @@ export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Bod
  * `maxPages` (per call, else the client's, else 1,000) pages were received.
  * The response body of `.asResponse()` has been read already.
  */
-export function requestPage<Item, Body = unknown>(client: RequestClient, op: Operation, options?: RequestOptions): PagePromise<Item, Body> {
+export function requestPage<Item, Body = unknown>(
+  client: RequestClient,
+  op: Operation,
+  options?: RequestOptions,
+): PagePromise<Item, Body> {
   return new PagePromise<Item, Body>(client, op, options);
 }

@@ -66,7 +66,9 @@ export class PollTimeoutError extends SdkError {
   readonly lastValue: unknown;
 
   constructor(timeoutMs: number, attempts: number, lastValue: unknown) {
-    super(`Polling timed out after ${timeoutMs} ms (${attempts} read(s), the condition did not hold)`);
+    super(
+      `Polling timed out after ${timeoutMs} ms (${attempts} read(s), the condition did not hold)`,
+    );
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
     this.lastValue = lastValue;
@@ -78,7 +80,9 @@ export class PollTimeoutError extends SdkError {
  */
 function checked(name: string, value: number, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-    throw new UsageError(`poll: \`${name}\` must be a finite number of at least ${min} (got ${String(value)})`);
+    throw new UsageError(
+      `poll: \`${name}\` must be a finite number of at least ${min} (got ${String(value)})`,
+    );
   return value;
 }
 
@@ -140,9 +144,14 @@ export async function poll<T>(
 ): Promise<T> {
   const intervalMs = checked('intervalMs', options.intervalMs ?? POLL_DEFAULTS.intervalMs, 0);
   const backoff = checked('backoff', options.backoff ?? POLL_DEFAULTS.backoff, 1);
-  const maxIntervalMs = checked('maxIntervalMs', options.maxIntervalMs ?? POLL_DEFAULTS.maxIntervalMs, 0);
+  const maxIntervalMs = checked(
+    'maxIntervalMs',
+    options.maxIntervalMs ?? POLL_DEFAULTS.maxIntervalMs,
+    0,
+  );
   const timeoutMs = options.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
-  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs)) throw new UsageError(`poll: \`timeoutMs\` must be a number (got ${String(timeoutMs)})`);
+  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))
+    throw new UsageError(`poll: \`timeoutMs\` must be a number (got ${String(timeoutMs)})`);
   const caller = options.signal;
   if (caller?.aborted) throw new AbortError('Polling was aborted', { cause: caller.reason });
 
@@ -173,7 +182,10 @@ export async function poll<T>(
     }
   } catch (err) {
     if (timedOut) throw new PollTimeoutError(timeoutMs, attempts, last);
-    if (caller?.aborted) throw err instanceof AbortError ? err : new AbortError('Polling was aborted', { cause: caller.reason });
+    if (caller?.aborted)
+      throw err instanceof AbortError
+        ? err
+        : new AbortError('Polling was aborted', { cause: caller.reason });
     throw err;
   } finally {
     if (timer !== undefined) clearTimeout(timer);

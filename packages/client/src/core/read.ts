@@ -35,7 +35,11 @@ export async function readBody(
     }
     if (kind === 'binary') {
       // Piping with the signal errors the read at once on abort and cancels the source, whatever the fetch in use does.
-      const source = scope ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), { headers: response.headers }) : response;
+      const source = scope
+        ? new Response(response.body.pipeThrough(new TransformStream(), { signal: scope.signal }), {
+            headers: response.headers,
+          })
+        : response;
       try {
         return await (binaryAs === 'arrayBuffer' ? source.arrayBuffer() : source.blob());
       } catch (err) {
@@ -56,7 +60,9 @@ export async function readBody(
 
 /** A failed body read without an attempt scope (no time limit, no signal): a `ConnectionError`, as with one. */
 function readError(err: unknown): Error {
-  return err instanceof SdkError ? err : new ConnectionError('Connection error while reading the response body', { cause: err });
+  return err instanceof SdkError
+    ? err
+    : new ConnectionError('Connection error while reading the response body', { cause: err });
 }
 
 /** One shared decoder (non-streaming `decode` calls keep no state), made on first use. */

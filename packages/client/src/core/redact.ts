@@ -8,7 +8,7 @@
 
 import { ResponseParseError } from './errors.js';
 import type { Log, SecretParameters } from './log.js';
-import { ownValue } from './serialize.js';
+import { ownValue, wireName } from './serialize.js';
 import type { Operation } from './types.js';
 import { displayUrl } from './wire.js';
 
@@ -23,11 +23,13 @@ export function secretParameters(op: Operation): SecretParameters | undefined {
   const names = new Set<string>();
   const values: string[] = [];
   for (const key of Object.keys(params)) {
-    if (ownValue(params, key)?.secret !== true) continue;
-    names.add(key.toLowerCase());
+    const spec = ownValue(params, key);
+    if (spec?.secret !== true) continue;
+    names.add(wireName(spec, key).toLowerCase());
     const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
     // An empty value would match between every two characters.
-    if ((typeof value === 'string' && value !== '') || typeof value === 'number') values.push(String(value));
+    if ((typeof value === 'string' && value !== '') || typeof value === 'number')
+      values.push(String(value));
   }
   return names.size === 0 ? undefined : { names, values };
 }
@@ -39,8 +41,12 @@ export function secretParameters(op: Operation): SecretParameters | undefined {
  */
 export function shownUrl(url: string, op: Operation, log: Log): string {
   const secret = secretParameters(op);
-  let shown = displayUrl(url, (name) => log.redacts(name) || secret?.names.has(name.toLowerCase()) === true);
-  for (const value of secret?.values ?? []) shown = shown.split(encodeURIComponent(value)).join('***');
+  let shown = displayUrl(
+    url,
+    (name) => log.redacts(name) || secret?.names.has(name.toLowerCase()) === true,
+  );
+  for (const value of secret?.values ?? [])
+    shown = shown.split(encodeURIComponent(value)).join('***');
   return log.scrub(shown, '***');
 }
 
@@ -50,7 +56,8 @@ export function shownUrl(url: string, op: Operation, log: Log): string {
  * `Reflect.defineProperty`: a frozen response is left as it is.
  */
 export function redactResponseUrl(response: Response, shown: string): void {
-  if (shown !== response.url) Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
+  if (shown !== response.url)
+    Reflect.defineProperty(response, 'url', { value: shown, configurable: true });
 }
 
 /**
@@ -68,6 +75,13 @@ export function redactParseError(err: ResponseParseError, log: Log): ResponsePar
   } catch (e) {
     cause = e;
   }
-  const request = err.method !== undefined && err.url !== undefined ? { method: err.method, url: err.url } : undefined;
-  return new ResponseParseError(err.status, text, cause === undefined ? { request } : { cause, request });
+  const request =
+    err.method !== undefined && err.url !== undefined
+      ? { method: err.method, url: err.url }
+      : undefined;
+  return new ResponseParseError(
+    err.status,
+    text,
+    cause === undefined ? { request } : { cause, request },
+  );
 }

@@ -5,7 +5,7 @@
  * exponential backoff with jitter). client.ts applies it.
  */
 
-import { ownValue } from './serialize.js';
+import { ownValue, wireName } from './serialize.js';
 import type { Operation, RequestOptions } from './types.js';
 
 /** Defaults of the policy: 2 retries; backoff 0.5 s doubling to 8 s with up to 25 % jitter; server hints up to 60 s. */
@@ -50,7 +50,10 @@ export function retryAfterHint(headers: Headers, now: number): number | undefine
 
 /** Exponential backoff before retry number `retry` (0-based): 0.5 s doubling to 8 s, less up to 25 % jitter. */
 export function backoffMs(retry: number, random: number): number {
-  const base = Math.min(RETRY_DEFAULTS.initialRetryDelayMs * 2 ** retry, RETRY_DEFAULTS.maxBackoffMs);
+  const base = Math.min(
+    RETRY_DEFAULTS.initialRetryDelayMs * 2 ** retry,
+    RETRY_DEFAULTS.maxBackoffMs,
+  );
   return base * (1 - random * 0.25);
 }
 
@@ -78,7 +81,12 @@ export function takesIdempotencyKey(method: string): boolean {
  * @param method the upper-case method
  * @param hasKey the call sends an idempotency key (the caller's or a generated one)
  */
-export function mayRetry(method: string, op: Operation, retryNonIdempotent: boolean | undefined, hasKey: boolean): boolean {
+export function mayRetry(
+  method: string,
+  op: Operation,
+  retryNonIdempotent: boolean | undefined,
+  hasKey: boolean,
+): boolean {
   if (retryNonIdempotent === true) return true;
   if (op.idempotent !== undefined) return op.idempotent;
   return IDEMPOTENT_METHODS.has(method) || hasKey;
@@ -110,7 +118,8 @@ function headerOption(headers: RequestOptions['headers'], name: string): string 
 function hasHeaderParam(op: Operation, name: string): boolean {
   const lower = name.toLowerCase();
   for (const key of Object.keys(op.parameters ?? {})) {
-    if (key.toLowerCase() !== lower || ownValue(op.parameters, key)?.in !== 'header') continue;
+    const spec = ownValue(op.parameters, key);
+    if (spec?.in !== 'header' || wireName(spec, key).toLowerCase() !== lower) continue;
     const value = ownValue(op.params as Readonly<Record<string, unknown>> | undefined, key);
     if (value !== undefined && value !== null) return true;
   }
@@ -133,9 +142,15 @@ export function idempotencyKey(
   options: RequestOptions,
   clientHeader: string | undefined,
 ): { set: readonly [string, string] | undefined; carried: boolean } {
-  const header = op.idempotencyHeader ?? clientHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
-  if (header === undefined || !takesIdempotencyKey(method)) return { set: undefined, carried: false };
-  if (options.idempotencyKey !== undefined) return { set: [header, options.idempotencyKey], carried: true };
-  if (headerOption(options.headers, header) !== undefined || hasHeaderParam(op, header)) return { set: undefined, carried: true };
+  const header =
+    op.idempotencyHeader ??
+    clientHeader ??
+    (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined);
+  if (header === undefined || !takesIdempotencyKey(method))
+    return { set: undefined, carried: false };
+  if (options.idempotencyKey !== undefined)
+    return { set: [header, options.idempotencyKey], carried: true };
+  if (headerOption(options.headers, header) !== undefined || hasHeaderParam(op, header))
+    return { set: undefined, carried: true };
   return { set: [header, uuid()], carried: true };
 }

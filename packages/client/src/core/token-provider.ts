@@ -21,13 +21,16 @@ export const createTokenProvider: TokenProviderFactory = (
   now: () => number,
 ): TokenSource => {
   /** The current token's lifetime in ms: the grant's `expires_in`, else the spec's; `undefined`: until a 401. */
-  let lifetimeMs = endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
+  let lifetimeMs =
+    endpoint.lifetimeSeconds !== undefined ? endpoint.lifetimeSeconds * 1000 : undefined;
   let token: string | undefined;
   let expiresAt = Number.POSITIVE_INFINITY;
   /** The renewal in flight, and how many callers wait for it (`Infinity` once one waits without a signal). */
-  let inflight: { promise: Promise<string>; controller: AbortController; waiters: number } | undefined;
+  let inflight:
+    { promise: Promise<string>; controller: AbortController; waiters: number } | undefined;
 
-  const fresh = (): boolean => token !== undefined && (lifetimeMs === undefined || now() < expiresAt - marginMs(lifetimeMs));
+  const fresh = (): boolean =>
+    token !== undefined && (lifetimeMs === undefined || now() < expiresAt - marginMs(lifetimeMs));
 
   const renew = (signal?: AbortSignal): Promise<string> => {
     let flight = inflight;
@@ -76,7 +79,8 @@ export const createTokenProvider: TokenProviderFactory = (
   };
 
   return {
-    get: (signal?: AbortSignal) => (fresh() && token !== undefined ? Promise.resolve(token) : renew(signal)),
+    get: (signal?: AbortSignal) =>
+      fresh() && token !== undefined ? Promise.resolve(token) : renew(signal),
     invalidate(t: string) {
       if (token === t) {
         token = undefined;
@@ -84,7 +88,8 @@ export const createTokenProvider: TokenProviderFactory = (
       }
     },
     touch(t: string, startedAt: number) {
-      if (endpoint.slidingExpiry && lifetimeMs !== undefined && token === t) expiresAt = Math.max(expiresAt, startedAt + lifetimeMs);
+      if (endpoint.slidingExpiry && lifetimeMs !== undefined && token === t)
+        expiresAt = Math.max(expiresAt, startedAt + lifetimeMs);
     },
   };
 };

@@ -10,7 +10,8 @@ import type { APIPromise } from './api-promise.js';
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
 /** OpenAPI parameter style. */
-export type ParamStyle = 'matrix' | 'label' | 'form' | 'simple' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+export type ParamStyle =
+  'matrix' | 'label' | 'form' | 'simple' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
 /**
  * How one parameter is sent. Defaults follow OpenAPI: path/header `simple`, query/cookie `form`;
@@ -18,6 +19,11 @@ export type ParamStyle = 'matrix' | 'label' | 'form' | 'simple' | 'spaceDelimite
  */
 export interface ParamSpec {
   in: 'path' | 'query' | 'header' | 'cookie';
+  /**
+   * The wire name, when the key in `params` and `parameters` is another: a name two locations share (`id` in the path
+   * and in the query) is keyed `location name` after its first use.
+   */
+  name?: string;
   style?: ParamStyle;
   explode?: boolean;
   allowReserved?: boolean;
@@ -94,6 +100,12 @@ export interface Operation {
   security?: ReadonlyArray<ReadonlyArray<string>>;
   /** How to read each status: keys `200`, `2XX`, `default`. Statuses not listed fall back to the Content-Type header. */
   responses?: Readonly<Record<string, ResponseKind>>;
+  /**
+   * The Accept header, when a success response declares several media types and the ones the client reads are not all
+   * JSON (`application/json, text/plain`). Without it the runtime sends `Accept: application/json` when every success
+   * response with a body is read as JSON, else none.
+   */
+  accept?: string;
   /** Header carrying an idempotency key, when the spec declares one. */
   idempotencyHeader?: string;
   /**
@@ -162,7 +174,12 @@ export interface BasicCredentials {
  * `undefined` (or a missing key) means no credential; in `withOptions`, `undefined` keeps the client's credential and
  * `null` removes it.
  */
-export type AuthOptions = Readonly<Record<string, Credential | BasicCredentials | Readonly<Record<string, unknown>> | null | undefined>>;
+export type AuthOptions = Readonly<
+  Record<
+    string,
+    Credential | BasicCredentials | Readonly<Record<string, unknown>> | null | undefined
+  >
+>;
 
 /** Log sink: any object with these methods (console fits). */
 export interface Logger {
@@ -185,7 +202,11 @@ export interface MiddlewareContext {
  * Onion middleware: receives the built request and `next`, returns the response. `next` may be called more than once
  * (each call sends a fresh clone of the request it is given).
  */
-export type Middleware = (request: Request, next: (request: Request) => Promise<Response>, context: MiddlewareContext) => Promise<Response>;
+export type Middleware = (
+  request: Request,
+  next: (request: Request) => Promise<Response>,
+  context: MiddlewareContext,
+) => Promise<Response>;
 
 /**
  * The `fetch` the runtime calls: the standard signature, so `globalThis.fetch`, undici's `fetch` or a wrapper of either
@@ -204,7 +225,9 @@ export interface StandardSchemaV1<Output = unknown> {
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
   };
 }
-export type StandardResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<StandardIssue> };
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<StandardIssue> };
 export interface StandardIssue {
   readonly message: string;
   readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
@@ -381,4 +404,8 @@ export interface TokenGrant {
 }
 
 /** Builds a token source; `fetchToken` calls the token endpoint (aborted by `signal`) and returns the grant. */
-export type TokenProviderFactory = (fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>, endpoint: TokenEndpointSpec, now: () => number) => TokenSource;
+export type TokenProviderFactory = (
+  fetchToken: (signal?: AbortSignal) => Promise<TokenGrant>,
+  endpoint: TokenEndpointSpec,
+  now: () => number,
+) => TokenSource;

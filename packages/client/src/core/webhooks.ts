@@ -33,7 +33,12 @@ export interface WebhookSignatureScheme {
   /** Signed timestamps further than this from now (past or future) are refused; default 300. */
   toleranceSeconds?: number;
   /** The GET challenge the sender makes before the first delivery (`respondWith` is always the challenge text). */
-  challenge?: { method?: string; challengeHeader: string; verifyTokenHeader?: string; respondWith?: 'challenge-text' };
+  challenge?: {
+    method?: string;
+    challengeHeader: string;
+    verifyTokenHeader?: string;
+    respondWith?: 'challenge-text';
+  };
   /** What is signed (informative: `scheme` decides). */
   signedContent?: 'raw-body' | 'id.timestamp.body' | 'timestamp.body';
 }
@@ -53,7 +58,8 @@ export interface UnknownEventType extends String {
 }
 
 /** Header sources accepted: a `Headers` or a Node-style record (arrays allowed). */
-export type HeadersLike = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type HeadersLike =
+  Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Raw body bytes as received (verify before parsing; re-serialised JSON does not verify). A Node `Buffer` is a `Uint8Array`. */
 export type RawBody = string | Uint8Array | ArrayBuffer;
@@ -85,7 +91,8 @@ function headerValues(headers: HeadersLike, name: string): string[] {
   for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
     if (k.toLowerCase() !== lower) continue;
     if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) for (const x of v as unknown[]) if (typeof x === 'string') out.push(x);
+    else if (Array.isArray(v))
+      for (const x of v as unknown[]) if (typeof x === 'string') out.push(x);
   }
   return out;
 }
@@ -93,7 +100,8 @@ function headerValues(headers: HeadersLike, name: string): string[] {
 /** Values of a header the verification reads, refused when together longer than {@link MAX_HEADER_LENGTH}. */
 function boundedValues(headers: HeadersLike, name: string): string[] {
   const values = headerValues(headers, name);
-  if (values.reduce((n, v) => n + v.length, 0) > MAX_HEADER_LENGTH) throw new WebhookVerificationError(`The ${name} header is too long`);
+  if (values.reduce((n, v) => n + v.length, 0) > MAX_HEADER_LENGTH)
+    throw new WebhookVerificationError(`The ${name} header is too long`);
   return values;
 }
 
@@ -103,16 +111,26 @@ export function getHeader(headers: HeadersLike, name: string): string | undefine
 }
 
 function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+  return (
+    value instanceof ArrayBuffer || Object.prototype.toString.call(value) === '[object ArrayBuffer]'
+  );
 }
 
 /** The raw body as bytes; a `TypeError` for anything else (typically a body a framework already parsed). */
 function bytesOf(body: RawBody): Uint8Array {
   if (typeof body === 'string') return new TextEncoder().encode(body);
   if (body instanceof Uint8Array) return body;
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (ArrayBuffer.isView(body))
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (isArrayBuffer(body)) return new Uint8Array(body);
-  const got = body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'a parsed object' : typeof body;
+  const got =
+    body === null
+      ? 'null'
+      : Array.isArray(body)
+        ? 'an array'
+        : typeof body === 'object'
+          ? 'a parsed object'
+          : typeof body;
   throw new TypeError(
     `The webhook's raw body is required: the exact bytes as received (a string, Uint8Array, Buffer or ArrayBuffer), got ${got}. A body already parsed (e.g. by express.json()) cannot be verified: read it as text or bytes.`,
   );
@@ -148,7 +166,10 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Whether any candidate equals `expected`: every candidate is compared in constant time, none is skipped. */
-function anyEqual(candidates: ReadonlyArray<Uint8Array | undefined>, expected: Uint8Array): boolean {
+function anyEqual(
+  candidates: ReadonlyArray<Uint8Array | undefined>,
+  expected: Uint8Array,
+): boolean {
   let ok = false;
   for (const c of candidates) if (c !== undefined && timingSafeEqual(c, expected)) ok = true;
   return ok;
@@ -157,11 +178,21 @@ function anyEqual(candidates: ReadonlyArray<Uint8Array | undefined>, expected: U
 const HASH = { 'hmac-sha256': 'SHA-256', 'hmac-sha1': 'SHA-1', 'hmac-sha512': 'SHA-512' } as const;
 
 /** HMAC of `body` keyed with `secret` (a string is keyed with its UTF-8 bytes). */
-export async function computeSignature(body: RawBody, secret: string | Uint8Array, algorithm: WebhookSignatureScheme['algorithm']): Promise<Uint8Array> {
+export async function computeSignature(
+  body: RawBody,
+  secret: string | Uint8Array,
+  algorithm: WebhookSignatureScheme['algorithm'],
+): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new SdkError('Web Crypto (crypto.subtle) is not available in this runtime');
   const keyBytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
-  const key = await subtle.importKey('raw', keyBytes.slice(), { name: 'HMAC', hash: HASH[algorithm] }, false, ['sign']);
+  const key = await subtle.importKey(
+    'raw',
+    keyBytes.slice(),
+    { name: 'HMAC', hash: HASH[algorithm] },
+    false,
+    ['sign'],
+  );
   const data = bytesOf(body);
   return new Uint8Array(await subtle.sign('HMAC', key, data.slice()));
 }
@@ -179,33 +210,62 @@ function prefixed(prefix: string, body: Uint8Array): Uint8Array {
 function standardSecret(secret: string): Uint8Array {
   const key = base64Bytes(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
   if (key === undefined || key.length === 0)
-    throw new WebhookVerificationError('The webhook secret is not a Standard Webhooks secret (whsec_ followed by base64)');
+    throw new WebhookVerificationError(
+      'The webhook secret is not a Standard Webhooks secret (whsec_ followed by base64)',
+    );
   return key;
 }
 
 /** Refuses a missing or non-numeric timestamp, or one further than the tolerance from now (either way). */
-function checkTimestamp(text: string | undefined, where: string, scheme: WebhookSignatureScheme, options: WebhookVerifyOptions): void {
+function checkTimestamp(
+  text: string | undefined,
+  where: string,
+  scheme: WebhookSignatureScheme,
+  options: WebhookVerifyOptions,
+): void {
   const tolerance = options.toleranceSeconds ?? scheme.toleranceSeconds ?? 300;
-  if (typeof tolerance !== 'number' || !(tolerance >= 0)) throw new TypeError('toleranceSeconds must be a number of seconds, 0 or more');
-  if (text === undefined || text.trim() === '') throw new WebhookVerificationError(`Missing webhook timestamp (${where})`);
-  if (!/^\d{1,15}$/.test(text.trim())) throw new WebhookVerificationError(`The webhook timestamp (${where}) is not a number of seconds`);
+  if (typeof tolerance !== 'number' || !(tolerance >= 0))
+    throw new TypeError('toleranceSeconds must be a number of seconds, 0 or more');
+  if (text === undefined || text.trim() === '')
+    throw new WebhookVerificationError(`Missing webhook timestamp (${where})`);
+  if (!/^\d{1,15}$/.test(text.trim()))
+    throw new WebhookVerificationError(
+      `The webhook timestamp (${where}) is not a number of seconds`,
+    );
   const t = Number(text.trim());
   const now = Math.floor((options.now ?? Date.now)() / 1000);
-  if (now - t > tolerance) throw new WebhookVerificationError(`The webhook timestamp (${where}) is older than ${tolerance} s`);
-  if (t - now > tolerance) throw new WebhookVerificationError(`The webhook timestamp (${where}) is more than ${tolerance} s in the future`);
+  if (now - t > tolerance)
+    throw new WebhookVerificationError(
+      `The webhook timestamp (${where}) is older than ${tolerance} s`,
+    );
+  if (t - now > tolerance)
+    throw new WebhookVerificationError(
+      `The webhook timestamp (${where}) is more than ${tolerance} s in the future`,
+    );
 }
 
 /** `hmac`: the raw body; comma-separated or repeated values, each with the optional prefix. */
-async function verifyHmac(bytes: Uint8Array, headers: HeadersLike, secret: string, scheme: WebhookSignatureScheme): Promise<void> {
+async function verifyHmac(
+  bytes: Uint8Array,
+  headers: HeadersLike,
+  secret: string,
+  scheme: WebhookSignatureScheme,
+): Promise<void> {
   const values = boundedValues(headers, scheme.header)
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
-  if (values.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
+  if (values.length === 0)
+    throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   const prefix = scheme.prefix ?? '';
-  const candidates = values.map((v) => (prefix && !v.startsWith(prefix) ? undefined : decodeDigest(v.slice(prefix.length), scheme.encoding)));
+  const candidates = values.map((v) =>
+    prefix && !v.startsWith(prefix)
+      ? undefined
+      : decodeDigest(v.slice(prefix.length), scheme.encoding),
+  );
   const expected = await computeSignature(bytes, secret, scheme.algorithm);
-  if (!anyEqual(candidates, expected)) throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
+  if (!anyEqual(candidates, expected))
+    throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
 }
 
 /** Standard Webhooks: `v1,<base64>` entries separated by spaces (other versions ignored) over `${id}.${timestamp}.${body}`. */
@@ -222,15 +282,25 @@ async function verifyStandard(
     .flatMap((v) => v.split(' '))
     .map((v) => v.trim())
     .filter(Boolean);
-  if (entries.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
+  if (entries.length === 0)
+    throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   const id = boundedValues(headers, idHeader)[0];
-  if (id === undefined || id === '') throw new WebhookVerificationError(`Missing webhook id header ${idHeader}`);
+  if (id === undefined || id === '')
+    throw new WebhookVerificationError(`Missing webhook id header ${idHeader}`);
   const timestamp = boundedValues(headers, timestampHeader)[0];
   checkTimestamp(timestamp, timestampHeader, scheme, options);
-  const candidates = entries.filter((e) => e.startsWith('v1,')).map((e) => decodeDigest(e.slice(3), 'base64'));
-  if (candidates.length === 0) throw new WebhookVerificationError(`No v1 signature in ${scheme.header}`);
-  const expected = await computeSignature(prefixed(`${id}.${timestamp?.trim()}.`, bytes), standardSecret(secret), 'hmac-sha256');
-  if (!anyEqual(candidates, expected)) throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
+  const candidates = entries
+    .filter((e) => e.startsWith('v1,'))
+    .map((e) => decodeDigest(e.slice(3), 'base64'));
+  if (candidates.length === 0)
+    throw new WebhookVerificationError(`No v1 signature in ${scheme.header}`);
+  const expected = await computeSignature(
+    prefixed(`${id}.${timestamp?.trim()}.`, bytes),
+    standardSecret(secret),
+    'hmac-sha256',
+  );
+  if (!anyEqual(candidates, expected))
+    throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
 }
 
 /** `timestamped`: `t=<seconds>,v1=<hex>[,v1=<hex>…]` over `${t}.${body}` (other keys ignored). */
@@ -242,7 +312,8 @@ async function verifyTimestamped(
   options: WebhookVerifyOptions,
 ): Promise<void> {
   const values = boundedValues(headers, scheme.header);
-  if (values.length === 0) throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
+  if (values.length === 0)
+    throw new WebhookVerificationError(`Missing signature header ${scheme.header}`);
   let t: string | undefined;
   const candidates: Array<Uint8Array | undefined> = [];
   for (const part of values.flatMap((v) => v.split(','))) {
@@ -251,14 +322,17 @@ async function verifyTimestamped(
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === 't') {
-      if (t !== undefined && t !== value) throw new WebhookVerificationError(`Several timestamps in ${scheme.header}`);
+      if (t !== undefined && t !== value)
+        throw new WebhookVerificationError(`Several timestamps in ${scheme.header}`);
       t = value;
     } else if (key === 'v1') candidates.push(decodeDigest(value, 'hex'));
   }
   checkTimestamp(t, `t= in ${scheme.header}`, scheme, options);
-  if (candidates.length === 0) throw new WebhookVerificationError(`No v1 signature in ${scheme.header}`);
+  if (candidates.length === 0)
+    throw new WebhookVerificationError(`No v1 signature in ${scheme.header}`);
   const expected = await computeSignature(prefixed(`${t}.`, bytes), secret, scheme.algorithm);
-  if (!anyEqual(candidates, expected)) throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
+  if (!anyEqual(candidates, expected))
+    throw new WebhookVerificationError(`The ${scheme.header} signature does not match the body`);
 }
 
 /**
@@ -295,8 +369,13 @@ export async function verifyWebhook<Event = unknown>(
 }
 
 /** The delivery's idempotency key (de-duplicate on it: the same delivery may arrive more than once). */
-export function webhookIdempotencyKey(headers: HeadersLike, scheme: WebhookSignatureScheme): string | undefined {
-  const name = scheme.idempotencyHeader ?? (scheme.scheme === 'standard-webhooks' ? (scheme.idHeader ?? 'webhook-id') : undefined);
+export function webhookIdempotencyKey(
+  headers: HeadersLike,
+  scheme: WebhookSignatureScheme,
+): string | undefined {
+  const name =
+    scheme.idempotencyHeader ??
+    (scheme.scheme === 'standard-webhooks' ? (scheme.idHeader ?? 'webhook-id') : undefined);
   return name ? getHeader(headers, name) : undefined;
 }
 
@@ -319,20 +398,33 @@ export function handleVerificationChallenge(
 ): WebhookAnswer | undefined {
   const c = scheme.challenge;
   if (!c) return undefined;
-  if (request.method !== undefined && request.method.toUpperCase() !== (c.method ?? 'GET').toUpperCase()) return undefined;
+  if (
+    request.method !== undefined &&
+    request.method.toUpperCase() !== (c.method ?? 'GET').toUpperCase()
+  )
+    return undefined;
   const challenge = getHeader(request.headers, c.challengeHeader);
   if (challenge === undefined) return undefined;
   const headers = { 'content-type': 'text/plain; charset=utf-8' };
   if (options.secret !== undefined && c.verifyTokenHeader) {
     const token = getHeader(request.headers, c.verifyTokenHeader) ?? '';
     const enc = new TextEncoder();
-    if (!timingSafeEqual(enc.encode(token), enc.encode(options.secret))) return { status: 403, body: 'invalid verify token', headers };
+    if (!timingSafeEqual(enc.encode(token), enc.encode(options.secret)))
+      return { status: 403, body: 'invalid verify token', headers };
   }
   return { status: 200, body: challenge, headers };
 }
 
 /** `handleVerificationChallenge` for fetch-style handlers: a `Response`, or `undefined` when not a challenge. */
-export function challengeResponse(request: Request, scheme: WebhookSignatureScheme, options: { secret?: string } = {}): Response | undefined {
-  const a = handleVerificationChallenge({ method: request.method, headers: request.headers }, scheme, options);
+export function challengeResponse(
+  request: Request,
+  scheme: WebhookSignatureScheme,
+  options: { secret?: string } = {},
+): Response | undefined {
+  const a = handleVerificationChallenge(
+    { method: request.method, headers: request.headers },
+    scheme,
+    options,
+  );
   return a ? new Response(a.body, { status: a.status, headers: a.headers }) : undefined;
 }

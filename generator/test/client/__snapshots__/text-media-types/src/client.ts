@@ -3,17 +3,19 @@
 import { ClientBase } from './base.js';
 import { Config } from './resources/config.js';
 import { Pets } from './resources/pets.js';
+import { Report } from './resources/report.js';
 
 /**
  * Client of the Text media types API (version 1).
  *
- * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `config_`, `pets`.
+ * `new Client({ baseUrl?, auth?, fetch?, timeoutMs?, maxRetries?, headers?, logger?, middleware? })`; resources: `config_`, `pets`, `report`.
  *
  * XML and YAML bodies travel as text: the client sends and reads them as strings. Beside a JSON media type, the client uses the JSON one, whichever comes first (D67).
  */
 export class Client extends ClientBase {
   #config_: Config | undefined;
   #pets: Pets | undefined;
+  #report: Report | undefined;
 
   /** `client.config_`: see `Config`. */
   get config_(): Config {
@@ -23,5 +25,10 @@ export class Client extends ClientBase {
   /** `client.pets`: see `Pets`. */
   get pets(): Pets {
     return (this.#pets ??= new Pets(this));
+  }
+
+  /** `client.report`: see `Report`. */
+  get report(): Report {
+    return (this.#report ??= new Report(this));
   }
 }

@@ -52,4 +52,5 @@ export type {
 export { Config } from './resources/config.js';
 export { Raw } from './resources/config/raw.js';
 export { Pets } from './resources/pets.js';
+export { Report } from './resources/report.js';
 export type * from '@fixtures/text-media-types-types';

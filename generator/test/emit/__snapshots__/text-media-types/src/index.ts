@@ -3,3 +3,4 @@
 export type * from './config.js';
 export type * from './openapi.js';
 export type * from './pets.js';
+export type * from './report.js';
