@@ -397,19 +397,16 @@ export function encodeBody(op: Operation): EncodedBody | undefined {
         replayable: true,
       };
     case 'form':
+    case 'multipart':
       // formBody() gives the encoded text (URLSearchParams would encode the delimiters and reserved characters again).
-      if (typeof body === 'string')
+      if (kind === 'form' && typeof body === 'string')
         return {
           body,
           contentType: op.contentType ?? 'application/x-www-form-urlencoded',
           replayable: true,
         };
       throw new UsageError(
-        'A form body must be a URLSearchParams or a string: encode it with formBody() from body.js',
-      );
-    case 'multipart':
-      throw new UsageError(
-        'A multipart body must be a FormData: encode it with multipartBody() from body.js',
+        `A ${kind} body must be a ${kind === 'form' ? 'string or URLSearchParams' : 'FormData'}: encode it with ${kind === 'form' ? 'formBody' : 'multipartBody'}() from body.js`,
       );
     case 'binary':
       return {

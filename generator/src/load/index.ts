@@ -3,7 +3,7 @@ import { type Document, YamlParseError } from '@redocly/openapi-core';
 import { type Diagnostic, GenerateError, hasErrors } from '../diagnostics.js';
 import { bundleInPlace, bundleSingleFile, isSelfContained } from './bundle.js';
 import { componentKeys, inlineFragments } from './inline-fragments.js';
-import { indexOrigins, type Locate, makeLocate, makeSingleFileLocate, originSegments } from './locate.js';
+import { indexOrigins, type Locate, makeLocate, makeSingleFileLocate, originSegments, placed } from './locate.js';
 import { displayPath } from './paths.js';
 import { readEntry } from './read.js';
 import { redoclyConfig } from './redocly-config.js';
@@ -52,7 +52,11 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
   }
 
   const version = checkVersion(entry.parsed, sourceFile);
-  if (version.openapi === undefined) throw new GenerateError(version.diagnostics);
+  if (version.openapi === undefined) {
+    // The place of the field (`swagger`, `openapi`) in the entry file, where the pointer names one.
+    const locate = makeSingleFileLocate(entry, cwd);
+    throw new GenerateError(version.diagnostics.map((d) => (d.pointer !== undefined && d.pointer !== '#' ? placed(d, locate(d.pointer)) : d)));
+  }
 
   const graph = await crawlRefs(resolver, entry);
   const cycles = findAliasCycles(graph, cwd);

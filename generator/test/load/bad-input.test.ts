@@ -110,7 +110,7 @@ describe('bad input gives one clear error naming the place', () => {
 
   test('Swagger 2.0 is refused, saying only OpenAPI 3.0/3.1 are supported', async () => {
     const [d] = await failure('swagger2.yaml', bad);
-    expect(d).toMatchObject({ code: 'load/unsupported-version', file: 'swagger2.yaml', pointer: '#/swagger' });
+    expect(d).toMatchObject({ code: 'load/unsupported-version', file: 'swagger2.yaml', pointer: '#/swagger', line: 1, column: 1 });
     expect(d!.message).toMatch(/^Swagger 2\.0 is not supported: only OpenAPI 3\.0 and 3\.1 are/);
   });
 
@@ -147,9 +147,10 @@ describe('other documents the loader refuses', () => {
   };
 
   test('OpenAPI 3.2 and an unquoted version number', async () => {
-    const [v32] = await failure(write('v32.yaml', 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\npaths: {}\n'), dir);
-    expect(v32).toMatchObject({ code: 'load/unsupported-version', pointer: '#/openapi' });
-    const [num] = await failure(write('num.yaml', 'openapi: 3.1\ninfo: {title: t, version: "1"}\npaths: {}\n'), dir);
+    const [v32] = await failure(write('v32.yaml', '# a comment\nopenapi: 3.2.0\ninfo: {title: t, version: "1"}\npaths: {}\n'), dir);
+    expect(v32).toMatchObject({ code: 'load/unsupported-version', pointer: '#/openapi', line: 2, column: 1 });
+    const [num] = await failure(write('num.yaml', 'info: {title: t, version: "1"}\nopenapi: 3.1\npaths: {}\n'), dir);
+    expect(num).toMatchObject({ code: 'load/invalid-version', pointer: '#/openapi', line: 2, column: 1 });
     expect(num!.message).toContain('must be a string');
   });
 
