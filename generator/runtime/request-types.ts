@@ -26,7 +26,7 @@ export type OperationAt<Paths, P, M> = NonNullable<
   Paths[P & keyof Paths][M & keyof Paths[P & keyof Paths]]
 >;
 
-/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as a `URLSearchParams` or `FormData`. */
+/** The third argument of `request(method, path, init)`: `params` grouped by location (`path`, `query`, `header`, `cookie`, wire names) and the `body`, typed from the operation. `bodyKind`/`contentType` choose how the body is written (default JSON); pass form and multipart bodies as `formBody()`'s text (or a `URLSearchParams`) or a `FormData`. */
 // No conditional type here distributes over `Op` (each checks `[Op]`): while TypeScript infers `request`'s type
 // arguments it reads the object literal's contextual type through the constraint of these types, and a distributive
 // one is then resolved over every operation of the spec (72 k of the 116 k type instantiations one call made on
