@@ -110,6 +110,14 @@ export function deadline(
 }
 
 /**
+ * In Node, lets the process exit while only `timer` is pending: a call nobody awaits (or whose body nobody reads) would
+ * otherwise hold it for up to `timeoutMs`. The request itself keeps the process alive while it is in flight.
+ */
+function unref(timer: ReturnType<typeof setTimeout>): void {
+  (timer as unknown as { unref?: () => void }).unref?.();
+}
+
+/**
  * The abort scope of one attempt: the caller's signal and the time limit, combined into one controller whose signal the
  * request is sent with. One object per attempt, its state in fields (not a closure per step: this runs on every call).
  * It stays open after the response arrives, until the body is read, discarded (`end`) or handed over (`handOver`).
@@ -142,12 +150,14 @@ class Scope implements AttemptScope {
         caller.addEventListener('abort', this.#listener, { once: true });
       }
     }
-    if (limited)
+    if (limited) {
       this.#timer = setTimeout(() => {
         if (this.signal.aborted) return;
         this.#timedOut = true;
         this.#abort(new TimeoutError(this.#message()));
       }, timeoutMs);
+      unref(this.#timer);
+    }
   }
 
   /** Whether the attempt failed by its time limit or by the caller's signal (so the error is theirs, not the network's). */

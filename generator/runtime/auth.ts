@@ -84,8 +84,31 @@ async function credentialValue(schemeKey: string, c: Credential): Promise<string
 }
 
 /**
+ * Why no alternative applies when the caller set up a token-endpoint scheme (its request fields, such as
+ * `{ workspace_id }`) without the credentials the token request needs: a configuration mistake, not a wish to call
+ * unauthenticated. Undefined otherwise.
+ */
+function missingTokenCredentials(
+  alternatives: ReadonlyArray<ReadonlyArray<string>>,
+  ctx: AuthContext,
+): string | undefined {
+  for (const key of alternatives.flat()) {
+    const scheme = ownValue(ctx.schemes, key);
+    const value = ownValue(ctx.auth, key);
+    const endpoint =
+      scheme?.type === 'http' && scheme.scheme === 'bearer' ? scheme.tokenEndpoint : undefined;
+    if (endpoint === undefined || value == null || isCredential(value)) continue;
+    if (!hasCredentials(ctx, endpoint.credentialsScheme))
+      return `auth.${key} gets its token from ${endpoint.method.toUpperCase()} ${endpoint.path} with the "${endpoint.credentialsScheme}" credentials, which are not set: pass auth.${endpoint.credentialsScheme} too`;
+  }
+  return undefined;
+}
+
+/**
  * Picks the first non-empty security alternative the caller has every credential for and applies it. None → nothing
  * applied (the request goes out unauthenticated; middleware or headers may still add auth).
+ * @throws UsageError when none applies because a token-endpoint scheme's request fields are set without the
+ *   credentials of its token request
  */
 export async function applyAuth(op: Operation, ctx: AuthContext): Promise<AppliedAuth> {
   const out: AppliedAuth = { headers: [], query: [], cookies: [], includeCredentials: false };
@@ -94,7 +117,11 @@ export async function applyAuth(op: Operation, ctx: AuthContext): Promise<Applie
   const chosen = alternatives.find(
     (alt) => alt.length > 0 && alt.every((key) => hasCredentials(ctx, key)),
   );
-  if (!chosen) return out;
+  if (!chosen) {
+    const missing = missingTokenCredentials(alternatives, ctx);
+    if (missing !== undefined) throw new UsageError(missing);
+    return out;
+  }
   for (const key of chosen) {
     const scheme = ownValue(ctx.schemes, key);
     const value = ownValue(ctx.auth, key);

@@ -387,10 +387,14 @@ export class ClientCore {
         if (response.status === 401 && !renewed) {
           renewed = true;
           auth.token.source.invalidate(auth.token.value);
-          discard(response);
-          scope?.end();
-          log.log('info', `${name}: 401, renewing the token and retrying once`);
-          continue;
+          // A stream body was sent once and cannot be sent again: the 401 is this call's error (the next call gets a
+          // new token).
+          if (encoded?.replayable !== false) {
+            discard(response);
+            scope?.end();
+            log.log('info', `${name}: 401, renewing the token and retrying once`);
+            continue;
+          }
         }
         if (response.status !== 401) auth.token.source.touch(auth.token.value, startedAt);
       }
@@ -431,12 +435,15 @@ export class ClientCore {
       }
       let body: unknown;
       let cause: unknown;
+      // The call's secret parameter values, which a server may echo in the error (`bad signature sig-…`).
+      const secretValues = secretParameters(op)?.values;
       try {
         const text = await readBody(response, errorKind(op, status), 'blob', scope);
         body =
           typeof text === 'string'
             ? log.redactValue(
                 decodeErrorText(text, response.headers, responseKind(op, status, response.headers)),
+                secretValues,
               )
             : undefined;
       } catch (err) {
@@ -445,11 +452,17 @@ export class ClientCore {
         cause = err;
       }
       // The error's headers with echoed credentials as `***`, like its body (the response itself is not kept).
-      const error = makeApiError(status, body, log.redactHeaders(response.headers), requestId(), {
-        request: where(),
-        retryAfterMs: status === 429 || status === 503 ? hint : undefined,
-        messageField: op.errorMessage,
-      });
+      const error = makeApiError(
+        status,
+        body,
+        log.redactHeaders(response.headers, secretValues),
+        requestId(),
+        {
+          request: where(),
+          retryAfterMs: status === 429 || status === 503 ? hint : undefined,
+          messageField: op.errorMessage,
+        },
+      );
       if (cause !== undefined) error.cause = cause;
       throw error;
     }

@@ -52,8 +52,8 @@ export interface LeanClientOptions {
 
 /**
  * Per-request options the lean core reads: `headers` (merged over the client's), `signal`, `fetch`, `binaryAs`. The other
- * fields of `RequestOptions` (`timeoutMs`, `maxRetries`, `idempotencyKey`, `retryNonIdempotent`) are `ClientCore`'s and
- * are ignored here.
+ * fields of `RequestOptions` (`timeoutMs`, `maxRetries`, `idempotencyKey`, `retryNonIdempotent`) are `ClientCore`'s: a
+ * call that passes one is refused with an `SdkError` (a lean client does not time out or retry).
  */
 export type LeanRequestOptions = Pick<RequestOptions, 'headers' | 'signal' | 'fetch' | 'binaryAs'>;
 

@@ -44,7 +44,8 @@ export function retryAfterHint(headers: Headers, now: number): number | undefine
   if (!ra) return undefined;
   if (DELTA_SECONDS.test(ra)) return Number(ra) * 1000;
   if (!HTTP_DATE.test(ra)) return undefined;
-  const date = Date.parse(ra);
+  // HTTP dates are GMT; the asctime form (`Sun Nov  6 08:49:37 1994`) says no zone, which Date.parse reads as local time.
+  const date = Date.parse(/(?:GMT|UTC|[+-]\d{4})$/i.test(ra) ? ra : `${ra} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

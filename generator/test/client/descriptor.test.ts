@@ -189,7 +189,7 @@ describe('descriptor', () => {
           in: 'body',
           pageParam: 'page',
           itemsField: '/results/{i}/results',
-          nextField: '/next',
+          nextField: '/results/{i}/next',
           groupsField: '/results',
           pageNumbersAsStrings: true,
           itemSchema: s.unknown(),
@@ -199,7 +199,8 @@ describe('descriptor', () => {
       }),
       has: { params: false, body: false },
       want: [
-        'pagination: { style: "page", in: "body", pageParam: "page", itemsField: "/results/{i}/results", nextField: "/next", groupsField: "/results", pageNumbersAsStrings: true }',
+        // The runtime reads the fields relative to one group: `/results/{i}/results` → `/results`.
+        'pagination: { style: "page", in: "body", pageParam: "page", itemsField: "/results", nextField: "/next", groupsField: "/results", pageNumbersAsStrings: true }',
       ],
     },
   ];

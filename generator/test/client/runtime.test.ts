@@ -243,6 +243,32 @@ describe('the Improvado client on the wire', () => {
     expect(first.hasNextPage()).toBe(true);
   });
 
+  it('pages per account (groups): the next request asks for the accounts with more, by page number', async () => {
+    const { Improvado } = await load('improvado');
+    const group = (account: string, page: number, next: string | null) => ({
+      account_id: account,
+      count: 3,
+      next,
+      previous: null,
+      results: [{ value: `${account}-p${page}`, label: '' }],
+      search_applied: false,
+    });
+    const r = recorder((_request, n) =>
+      json({ custom_setting_name: 'c', results: n === 0 ? [group('A', 1, '2'), group('B', 1, null)] : [group('A', 2, null)] }),
+    );
+    const client = new Improvado({ baseUrl: 'http://api.test', fetch: r.fetch, auth: { bearerAuth: 'tok' } });
+    const args = { template_id: 1, connection_id: 2, account_ids: ['A', 'B'], custom_setting_name: 'c' };
+    const values: string[] = [];
+    for await (const g of call(client, 'listCustomSettingOptions', 'google_ads', args) as unknown as AsyncIterable<{ results: Array<{ value: string }> }>)
+      values.push(...g.results.map((o) => o.value));
+    expect(values).toEqual(['A-p1', 'B-p1', 'A-p2']);
+    // The request's `page` is an integer (the response's `next` is a string, which is read as a number).
+    expect(r.bodies.map((b) => JSON.parse(b) as { page?: unknown; account_ids: string[] }).map((b) => [b.page, b.account_ids])).toEqual([
+      [undefined, ['A', 'B']],
+      [2, ['A']],
+    ]);
+  });
+
   it('obtains the workspace token with Basic auth from the token endpoint, then sends it as Bearer', async () => {
     const { Improvado } = await load('improvado');
     const r = recorder((req) => (req.url.endsWith('/api/v3/token') ? json({ token: 'ws-token' }) : json({ id: 7 })));

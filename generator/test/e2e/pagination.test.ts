@@ -191,7 +191,7 @@ describe('page style through client.datasources.connections.list', () => {
     serve((req) => drfPage(pageOf(req), urlOfPage(pageOf(req))));
     const page = (await client().datasources.connections.list('google_ads')) as PageLike<ConnectionLike>;
     expect(page.hasNextPage()).toBe(true);
-    expect(() => page.getNextPage()).toThrow(PaginationError);
+    await expect(page.getNextPage()).rejects.toThrow(PaginationError);
     expect(server.requests).toHaveLength(1);
   });
 });

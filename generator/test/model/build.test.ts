@@ -321,7 +321,7 @@ describe('the project spec', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(api.operations.every((o) => o.extensions['x-sdk-resource'] === o.resource.join('.'))).toBe(true);
     expect(api.securitySchemes.find((s) => s.tokenEndpoint)?.tokenEndpoint).toMatchObject({ operationId: 'createToken', credentialsScheme: 'basicAuth' });
-    expect(api.operations.find((o) => o.pagination?.in === 'body')?.pagination).toMatchObject({ groupsField: '/results', pageNumbersAsStrings: true });
+    expect(api.operations.find((o) => o.pagination?.in === 'body')?.pagination).toMatchObject({ groupsField: '/results', nextField: '/results/{i}/next' });
   });
 });
 

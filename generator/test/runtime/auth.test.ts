@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basicHeader } from '../../runtime/auth.js';
-import { AuthenticationError } from '../../runtime/errors.js';
+import { AuthenticationError, UsageError } from '../../runtime/errors.js';
 import { createTokenProvider } from '../../runtime/token-provider.js';
 import type { Operation } from '../../runtime/types.js';
 import { fakeHooks, json, mockFetch, type Seen, TestClient } from './helpers.js';
@@ -183,6 +183,31 @@ describe('token provider (token endpoint)', () => {
     expect(JSON.stringify(err)).not.toMatch(/t1|t2|pw/);
   });
 
+  it('a 401 on a call with a stream body is an AuthenticationError: the used stream is not sent again (D68)', async () => {
+    const s = tokenServer({ expireAfterUses: 0 });
+    s.valid.add('stale');
+    const client = new TestClient({ fetch: s.fetch, auth });
+    await client.request(WORKSPACE_OP); // tok1, which the server then revokes
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array([1, 2, 3]));
+        c.close();
+      },
+    });
+    const upload = { ...WORKSPACE_OP, method: 'put', body: stream, bodyKind: 'binary' } as const;
+    const err = await client.request(upload).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthenticationError);
+    // The token was dropped: the next call gets a new one.
+    expect(await client.request(WORKSPACE_OP)).toEqual({ ok: 'tok2' });
+    expect(s.seen.map((x) => `${x.method} ${new URL(x.url).pathname}`)).toEqual([
+      'POST /api/v3/token',
+      'GET /api/v3/datasources',
+      'PUT /api/v3/datasources',
+      'POST /api/v3/token',
+      'GET /api/v3/datasources',
+    ]);
+  });
+
   it('retries a failing token request (5xx) like an idempotent call', async () => {
     let tokenCalls = 0;
     const { fetch } = mockFetch(async (req) => {
@@ -207,6 +232,16 @@ describe('token provider (token endpoint)', () => {
     expect(tokenCalls).toBe(1);
     expect(await client.request(WORKSPACE_OP)).toEqual({ auth: 'Bearer ok' });
     expect(tokenCalls).toBe(2);
+  });
+
+  it("request fields of a token-endpoint scheme without the token request's credentials are a UsageError, not an unauthenticated call (D68)", async () => {
+    const { fetch, seen } = mockFetch(json({ ok: true }));
+    const err = await new TestClient({ fetch, auth: { bearerAuth: { workspace_id: 42 } } }).request(WORKSPACE_OP).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toContain('auth.bearerAuth gets its token from POST /api/v3/token with the "basicAuth" credentials, which are not set');
+    expect(seen).toHaveLength(0);
+    // No credentials at all: the call goes out unauthenticated, as before (middleware or headers may add auth).
+    expect(await new TestClient({ fetch }).request(WORKSPACE_OP)).toEqual({ ok: true });
   });
 
   it('a ready token bypasses the token endpoint', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APIPromise } from '../../runtime/api-promise.js';
 import { ClientCore } from '../../runtime/client.js';
-import { NotFoundError, RateLimitError, SdkError, ValidationError } from '../../runtime/errors.js';
+import { type ApiError, NotFoundError, RateLimitError, SdkError, ValidationError } from '../../runtime/errors.js';
 import type { Logger, Middleware, StandardSchemaV1 } from '../../runtime/types.js';
 import { json, mockFetch, TestClient } from './helpers.js';
 
@@ -241,10 +241,27 @@ describe('logging', () => {
     });
     expect(seen[0]?.url).toBe('https://api.example.com/vault/PATH-SECRET?sig=QUERY-SECRET&plain=shown');
     const text = lines.join('\n');
-    expect(text).toContain('→ GET https://api.example.com/vault/[redacted]?sig=%5Bredacted%5D&plain=shown');
+    expect(text).toContain('→ GET https://api.example.com/vault/[redacted]?sig=[redacted]&plain=shown');
     expect(text).toContain('"x-sig":"[redacted]"');
-    expect(text).toContain('info ← 200 GET https://api.example.com/vault/[redacted]?sig=%5Bredacted%5D&plain=shown');
+    expect(text).toContain('info ← 200 GET https://api.example.com/vault/[redacted]?sig=[redacted]&plain=shown');
     expect(text).not.toMatch(/SECRET/);
+  });
+
+  it('a secret parameter value the server echoes is *** in the error: message, body, headers, JSON (D68)', async () => {
+    const echo = 'bad signature QUERY-SECRET for HEADER-SECRET';
+    const { fetch } = mockFetch(json({ message: echo }, 403, { 'x-echo': echo }));
+    const error = (await new TestClient({ fetch, maxRetries: 0 })
+      .request({
+        method: 'get',
+        path: '/vault',
+        params: { sig: 'QUERY-SECRET', 'X-Sig': 'HEADER-SECRET', plain: 'shown' },
+        parameters: { sig: { in: 'query', secret: true }, 'X-Sig': { in: 'header', secret: true } },
+      })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(403);
+    expect(error.body).toEqual({ message: 'bad signature *** for ***' });
+    expect(error.headers.get('x-echo')).toBe('bad signature *** for ***');
+    expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toMatch(/SECRET/);
   });
 
   it('redacts Authorization, Cookie, api keys (header, query) and token values', async () => {
@@ -266,7 +283,7 @@ describe('logging', () => {
     expect(text).toContain('"authorization":"[redacted]"');
     expect(text).toContain('"cookie":"[redacted]"');
     expect(text).toContain('"x-im-workspace-id":"77"');
-    expect(text).toContain('api_key=%5Bredacted%5D');
+    expect(text).toContain('api_key=[redacted]');
     expect(text).not.toMatch(/SECRET/);
     lines.length = 0;
     await new TestClient({ fetch, logger, logLevel: 'debug', auth: { sessionCookie: 's', workspaceHeader: '77' } }).request({

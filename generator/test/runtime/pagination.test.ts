@@ -64,7 +64,7 @@ describe('page style (DRF envelope)', () => {
     expect(items).toHaveLength(4);
     const last = await page.getNextPage();
     expect(last.hasNextPage()).toBe(false);
-    expect(() => last.getNextPage()).toThrow(SdkError);
+    await expect(last.getNextPage()).rejects.toThrow(SdkError);
 
     const empty = mockFetch(json({ count: 0, next: 'http://whatever', results: [] }));
     const p = await requestPage(new TestClient({ fetch: empty.fetch }), listOp({ datasource_name: 'x' }));
@@ -384,7 +384,7 @@ describe('page style: repeats and limits', () => {
     const page = await requestPage<string>(new TestClient({ fetch }), pageOp());
     expect(page.hasNextPage()).toBe(true);
     expect(page.nextPageOperation()?.params).toEqual({ page: 1 });
-    expect(() => page.getNextPage()).toThrow(PaginationError);
+    await expect(page.getNextPage()).rejects.toThrow(PaginationError);
     const pagesSeen: number[] = [];
     await expect(
       (async () => {
@@ -469,7 +469,7 @@ describe('page style: repeats and limits', () => {
     const first = await requestPage<number>(new TestClient({ fetch }), pageOp(), { maxPages: 2 });
     const second = await first.getNextPage();
     expect(second.hasNextPage()).toBe(true);
-    expect(() => second.getNextPage()).toThrow(/more than maxPages \(2\)/);
+    await expect(second.getNextPage()).rejects.toThrow(/more than maxPages \(2\)/);
     // A page can be followed again: each branch keeps its own record.
     expect((await first.getNextPage()).data).toEqual([2]);
     expect(seen).toHaveLength(3);

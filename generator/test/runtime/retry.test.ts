@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from '../../runtime/retry.js';
+import { backoffMs, retryAfterHint } from '../../runtime/retry.js';
 import { AbortError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from '../../runtime/errors.js';
 import { fakeHooks, json, mockFetch, TestClient } from './helpers.js';
 
@@ -60,6 +60,21 @@ describe('retries', () => {
     );
     await new TestClient({ fetch, hooks: t.hooks, maxRetries: 3 }).request({ method: 'get', path: '/r' });
     expect(t.sleeps).toEqual([3000, 7000 - 3000, 250]); // the date is 7 s after the start; 3 s already passed
+  });
+
+  it('reads every HTTP-date form as GMT, the asctime one (no zone) too, whatever the local time zone (D68)', () => {
+    const now = Date.UTC(1994, 10, 6, 8, 49, 30);
+    const hint = (ra: string): number | undefined => retryAfterHint(new Headers({ 'retry-after': ra }), now);
+    const before = process.env['TZ'];
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env['TZ'] = tz;
+        expect([hint('Sun, 06 Nov 1994 08:49:37 GMT'), hint('Sunday, 06-Nov-94 08:49:37 GMT'), hint('Sun Nov  6 08:49:37 1994')]).toEqual([7000, 7000, 7000]);
+      }
+    } finally {
+      if (before === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = before;
+    }
   });
 
   it('does not wait longer than 60 s: a longer Retry-After fails at once', async () => {
@@ -151,6 +166,34 @@ describe('timeouts and abort', () => {
     };
     return { fetch, calls: () => calls };
   };
+
+  it("an attempt's time limit does not keep a Node process alive by itself (a call nobody awaits; D68)", async () => {
+    const h = hanging();
+    const timers: Array<{ ms: number | undefined; timer: ReturnType<typeof setTimeout> }> = [];
+    const original = globalThis.setTimeout;
+    const spy = ((handler: () => void, ms?: number) => {
+      const timer = original(handler, ms);
+      timers.push({ ms, timer });
+      return timer;
+    }) as typeof setTimeout;
+    globalThis.setTimeout = spy;
+    const controller = new AbortController();
+    let call: Promise<unknown>;
+    try {
+      call = new TestClient({ fetch: h.fetch, timeoutMs: 12_345, maxRetries: 0 })
+        .request({ method: 'get', path: '/slow' }, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      await new Promise((resolve) => original(resolve, 5));
+    } finally {
+      globalThis.setTimeout = original;
+    }
+    const limit = timers.filter((t) => t.ms === 12_345);
+    expect(limit).toHaveLength(1);
+    const timer = limit[0]?.timer as unknown as { hasRef(): boolean } | undefined;
+    expect(timer?.hasRef()).toBe(false);
+    controller.abort();
+    expect(await call).toBeInstanceOf(AbortError);
+  });
 
   it('times out with TimeoutError (per request and per client), retrying idempotent calls', async () => {
     const h = hanging();

@@ -138,6 +138,18 @@ export function securityArray(alternatives: readonly string[][]): Expression {
   return array(alternatives.map((alt) => array(alt.map(str))));
 }
 
+/**
+ * A pagination pointer as the runtime reads it: with groups, relative to one group (runtime/types.ts `PaginationSpec`),
+ * so the spec's way of writing it from the response's root through `{i}` (`/results/{i}/next`) loses that prefix
+ * (`/next`); a pointer that does not go through the groups stays as written.
+ */
+function runtimePointer(pointer: string, groupsField: string | undefined): string {
+  if (groupsField === undefined) return pointer;
+  const prefix = `${groupsField}/{i}`;
+  if (pointer === prefix) return '';
+  return pointer.startsWith(`${prefix}/`) ? pointer.slice(prefix.length) : pointer;
+}
+
 function paginationObject(op: Operation): Expression | undefined {
   const p = op.pagination;
   if (p === undefined) return undefined;
@@ -145,11 +157,11 @@ function paginationObject(op: Operation): Expression | undefined {
   if (p.in !== 'query') parts.push(prop('in', str(p.in)));
   for (const key of ['pageParam', 'sizeParam', 'cursorParam', 'itemsField', 'nextField', 'countField', 'groupsField'] as const) {
     const v = p[key];
-    if (v !== undefined) parts.push(prop(key, str(v)));
+    if (v !== undefined) parts.push(prop(key, str(key === 'groupsField' ? v : runtimePointer(v, p.groupsField))));
   }
   if (p.pageNumbersAsStrings) parts.push(prop('pageNumbersAsStrings', lit('true')));
   const extra = p as { groupKeyField?: unknown; groupFilterParam?: unknown };
-  if (typeof extra.groupKeyField === 'string') parts.push(prop('groupKeyField', str(extra.groupKeyField)));
+  if (typeof extra.groupKeyField === 'string') parts.push(prop('groupKeyField', str(runtimePointer(extra.groupKeyField, p.groupsField))));
   if (typeof extra.groupFilterParam === 'string') parts.push(prop('groupFilterParam', str(extra.groupFilterParam)));
   return object(parts);
 }

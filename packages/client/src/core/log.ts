@@ -22,6 +22,7 @@ export const DEFAULT_REDACT: readonly string[] = [
 ];
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+const NONE: readonly string[] = [];
 
 /** The parameters of one call that the spec marks secret (`x-secret`, `format: password`): their wire names in lower case, and their values. */
 export interface SecretParameters {
@@ -87,7 +88,9 @@ export class Log {
           keys.push(key);
       });
       for (const key of keys) u.searchParams.set(key, '[redacted]');
-      shown = u.toString();
+      // URLSearchParams percent-encodes the brackets of the marker.
+      shown =
+        keys.length === 0 ? u.toString() : u.toString().replaceAll('%5Bredacted%5D', '[redacted]');
     } catch {
       // not a URL: its text, scrubbed below
     }
@@ -101,46 +104,51 @@ export class Log {
     return this.names.has(name.toLowerCase());
   }
 
-  /** Replaces every known secret value in `text` by `marker`. */
-  scrub(text: string, marker = '[redacted]'): string {
+  /**
+   * Replaces every known secret value in `text` by `marker`, and the call's own secret values `extra` (the values of its
+   * parameters the spec marks secret).
+   */
+  scrub(text: string, marker = '[redacted]', extra: readonly string[] = NONE): string {
     let out = text;
     for (const s of this.secrets)
       if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
+    for (const s of extra) if (s.length >= 4 && out.includes(s)) out = out.split(s).join(marker);
     return out;
   }
 
   /**
-   * `value` with every known secret value in its strings replaced by `***` (plain objects and arrays are copied), for
-   * error bodies: a server that echoes a credential does not put it into an error. The value itself when no secret is
-   * known.
+   * `value` with every known secret value and each of `extra` (the call's secret parameter values) in its strings
+   * replaced by `***` (plain objects and arrays are copied), for error bodies: a server that echoes a credential or a
+   * secret parameter does not put it into an error. The value itself when no secret is known.
    */
-  redactValue(value: unknown): unknown {
-    if (this.secrets.size === 0) return value;
-    if (typeof value === 'string') return this.scrub(value, '***');
-    if (Array.isArray(value)) return value.map((x) => this.redactValue(x));
+  redactValue(value: unknown, extra: readonly string[] = NONE): unknown {
+    if (this.secrets.size === 0 && extra.length === 0) return value;
+    if (typeof value === 'string') return this.scrub(value, '***', extra);
+    if (Array.isArray(value)) return value.map((x) => this.redactValue(x, extra));
     if (
       value !== null &&
       typeof value === 'object' &&
       Object.getPrototypeOf(value) === Object.prototype
     ) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(value)) out[k] = this.redactValue(x);
+      for (const [k, x] of Object.entries(value)) out[k] = this.redactValue(x, extra);
       return out;
     }
     return value;
   }
 
   /**
-   * `headers` with every known secret value replaced by `***` (a copy; `headers` itself when none holds one), for the
+   * `headers` with every known secret value and each of `extra` replaced by `***` (a copy; `headers` itself when none
+   * holds one), for the
    * headers of an error response: a server that echoes a credential in a header (`WWW-Authenticate`, `X-Echo-…`) does
    * not put it into the error's `headers`, which its `toJSON` and inspect show.
    */
-  redactHeaders(headers: Headers): Headers {
-    if (this.secrets.size === 0) return headers;
+  redactHeaders(headers: Headers, extra: readonly string[] = NONE): Headers {
+    if (this.secrets.size === 0 && extra.length === 0) return headers;
     const copy = new Headers();
     let changed = false;
     headers.forEach((value, key) => {
-      const shown = this.scrub(value, '***');
+      const shown = this.scrub(value, '***', extra);
       if (shown !== value) changed = true;
       copy.append(key, shown); // append: each Set-Cookie stays one value
     });

@@ -275,14 +275,21 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   }
 
   /**
-   * Fetches the next page.
+   * Fetches the next page. The promise rejects (it never throws synchronously):
    * @throws SdkError on the last page (check `hasNextPage()`)
    * @throws PaginationError when the next page repeats a request of this iteration (the same page number, offset,
    *   cursor or URL as this page or an earlier one) or `maxPages` pages were received: nothing is sent
    */
   getNextPage(): PagePromise<Item, Body> {
     const next = this.nextPageOperation();
-    if (!next) throw new SdkError('No next page');
+    if (!next)
+      return new PagePromise<Item, Body>(
+        this.#client,
+        this.#operation,
+        this.#options,
+        this,
+        new SdkError('No next page'),
+      );
     const spec = this.spec();
     const walk = this.#walk;
     const marker = markerOf(next, spec, this.#client.baseUrl);
@@ -292,17 +299,23 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         ? 'maxPages'
         : undefined;
     if (reason)
-      throw new PaginationError({
-        reason,
-        operation:
-          this.#operation.operationId ??
-          `${this.#operation.method.toUpperCase()} ${this.#operation.path}`,
-        style: spec.style,
-        marker: safeMarker(marker, spec.style),
-        pages: walk.pages,
-        items: walk.items,
-        maxPages: walk.maxPages,
-      });
+      return new PagePromise<Item, Body>(
+        this.#client,
+        next,
+        this.#options,
+        this,
+        new PaginationError({
+          reason,
+          operation:
+            this.#operation.operationId ??
+            `${this.#operation.method.toUpperCase()} ${this.#operation.path}`,
+          style: spec.style,
+          marker: safeMarker(marker, spec.style),
+          pages: walk.pages,
+          items: walk.items,
+          maxPages: walk.maxPages,
+        }),
+      );
     return new PagePromise<Item, Body>(this.#client, next, this.#options, this);
   }
 
@@ -336,14 +349,22 @@ export class PagePromise<Item, Body = unknown>
   extends APIPromise<Page<Item, Body>>
   implements AsyncIterable<Item>
 {
-  /** `previous`: the page this one follows (`Page.getNextPage()`); absent for the first page of an iteration. */
+  /**
+   * `previous`: the page this one follows (`Page.getNextPage()`); absent for the first page of an iteration.
+   * `failure`: the promise rejects with it and nothing is sent (`getNextPage()` on the last page, on a repeated page or
+   * after `maxPages`).
+   */
   constructor(
     client: RequestClient,
     op: Operation,
     options?: RequestOptions,
     previous?: Page<Item, Body>,
+    failure?: Error,
   ) {
-    const first = client.request<Body>(op, options).withResponse();
+    const first =
+      failure === undefined
+        ? client.request<Body>(op, options).withResponse()
+        : Promise.reject(failure);
     super(
       first.then((r) => ({ response: r.response, requestId: r.requestId })),
       () => first.then((r) => new Page<Item, Body>(client, op, options, r, previous)),
