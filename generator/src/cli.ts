@@ -168,6 +168,10 @@ function toGenerateOptions(spec: string | undefined, o: ParsedOptions, cwd: stri
   const options: GenerateOptions = {};
   if (spec !== undefined) options.spec = spec;
   if (cwd !== undefined) options.cwd = cwd;
+  // cac gives an option given twice as an array of its values.
+  for (const key of ['config', 'out', 'name', 'scope', 'only', 'format'] as const) {
+    if (Array.isArray(o[key])) return `--${key} is given more than once: give it once`;
+  }
   if (o.config === false) options.config = false;
   else if (typeof o.config === 'string' && o.config !== '') options.config = o.config;
   for (const key of ['out', 'name', 'scope'] as const) {

@@ -171,14 +171,23 @@ export async function resolveConfig(
  *   non-string value, invalid name or scope.
  */
 export async function readConfig(file: string, displayName: string): Promise<SdkgenConfig> {
-  const fail = (code: string, message: string, pointer?: string): never => {
+  const diagnostic = (code: string, message: string, pointer?: string): Diagnostic => {
     const d: Diagnostic = { severity: 'error', code, message, file: displayName };
     if (pointer !== undefined) d.pointer = pointer;
-    throw new GenerateError([d]);
+    return d;
+  };
+  const fail = (code: string, message: string, pointer?: string): never => {
+    throw new GenerateError([diagnostic(code, message, pointer)]);
+  };
+  // The problems of the fields, reported together.
+  const problems: Diagnostic[] = [];
+  const report = (code: string, message: string, pointer?: string): void => {
+    problems.push(diagnostic(code, message, pointer));
   };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    // A byte order mark (Windows Notepad writes one) is not JSON.
+    text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     return fail('config/not-found', `config file not found: ${displayName}`);
   }
@@ -186,7 +195,10 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return fail('config/invalid-json', `invalid JSON: ${(error as Error).message}`);
+    const d = diagnostic('config/invalid-json', `invalid JSON: ${(error as Error).message}`);
+    const at = /at position (\d+)/.exec((error as Error).message);
+    if (at?.[1] !== undefined) Object.assign(d, lineColumnAt(text, Number(at[1])));
+    throw new GenerateError([d]);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return fail('config/invalid', 'the config must be a JSON object');
@@ -195,23 +207,30 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (key === '$schema') continue;
     if (key === 'readme') {
-      config.readme = readmeField(value, fail);
+      config.readme = readmeField(value, report);
       continue;
     }
     if (!(STRING_FIELDS as readonly string[]).includes(key)) {
-      fail('config/unknown-field', `unknown field '${key}' (known: ${[...STRING_FIELDS, ...OBJECT_FIELDS].join(', ')})`, `#/${key}`);
+      report('config/unknown-field', `unknown field '${key}' (known: ${[...STRING_FIELDS, ...OBJECT_FIELDS].join(', ')})`, `#/${key}`);
+      continue;
     }
-    if (typeof value !== 'string' || value === '') fail('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
-    if (key === 'format' && !(FORMAT_MODES as readonly string[]).includes(value as string)) {
-      fail('config/invalid', `'format' must be one of: ${FORMAT_MODES.join(', ')} (got '${String(value)}')`, '#/format');
+    if (typeof value !== 'string' || value === '') {
+      report('config/invalid', `'${key}' must be a non-empty string`, `#/${key}`);
+      continue;
     }
-    if ((URL_FIELDS as readonly string[]).includes(key) && !/^https:\/\/[^\s/]+\/\S*$/.test(value as string)) {
-      fail('config/invalid', `'${key}' must be an https URL (got '${String(value)}')`, `#/${key}`);
+    if (key === 'format' && !(FORMAT_MODES as readonly string[]).includes(value)) {
+      report('config/invalid', `'format' must be one of: ${FORMAT_MODES.join(', ')} (got '${value}')`, '#/format');
+      continue;
     }
-    if (key === 'license' && !/^[A-Za-z0-9.+-]+$/.test(value as string)) {
-      fail('config/invalid', `'license' must be an SPDX licence id such as MIT or UNLICENSED (got '${String(value)}')`, '#/license');
+    if ((URL_FIELDS as readonly string[]).includes(key) && !/^https:\/\/[^\s/]+\/\S*$/.test(value)) {
+      report('config/invalid', `'${key}' must be an https URL (got '${value}')`, `#/${key}`);
+      continue;
     }
-    (config as Record<string, string>)[key] = value as string;
+    if (key === 'license' && !/^[A-Za-z0-9.+-]+$/.test(value)) {
+      report('config/invalid', `'license' must be an SPDX licence id such as MIT or UNLICENSED (got '${value}')`, '#/license');
+      continue;
+    }
+    (config as Record<string, string>)[key] = value;
   }
   const dir = path.dirname(file);
   if (config.spec !== undefined) config.spec = path.resolve(dir, config.spec);
@@ -220,23 +239,35 @@ export async function readConfig(file: string, displayName: string): Promise<Sdk
     const value = config.readme?.[key];
     if (config.readme !== undefined && value !== undefined) config.readme[key] = path.resolve(dir, value);
   }
-  const problem = checkNames(config);
-  if (problem) fail('config/invalid', problem.message, `#/${problem.field}`);
+  for (const problem of checkNames(config)) report('config/invalid', problem.message, `#/${problem.field}`);
+  if (problems.length > 0) throw new GenerateError(problems);
   return config;
 }
 
+/** 1-based line and column of the character at `offset` of `text`. */
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
 /** Checks the `readme` field: an object whose keys are {@link README_FIELDS}, each a non-empty string (a path). */
-function readmeField(value: unknown, fail: (code: string, message: string, pointer?: string) => never): ReadmeConfig {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('config/invalid', `'readme' must be an object with the keys ${README_FIELDS.join(', ')}`, '#/readme');
-  }
+function readmeField(value: unknown, report: (code: string, message: string, pointer?: string) => void): ReadmeConfig {
   const readme: ReadmeConfig = {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    report('config/invalid', `'readme' must be an object with the keys ${README_FIELDS.join(', ')}`, '#/readme');
+    return readme;
+  }
   for (const [key, path] of Object.entries(value as Record<string, unknown>)) {
     if (!(README_FIELDS as readonly string[]).includes(key)) {
-      fail('config/unknown-field', `unknown field 'readme.${key}' (known: ${README_FIELDS.map((k) => `readme.${k}`).join(', ')})`, `#/readme/${key}`);
+      report('config/unknown-field', `unknown field 'readme.${key}' (known: ${README_FIELDS.map((k) => `readme.${k}`).join(', ')})`, `#/readme/${key}`);
+      continue;
     }
-    if (typeof path !== 'string' || path === '') fail('config/invalid', `'readme.${key}' must be a non-empty string (a path)`, `#/readme/${key}`);
-    readme[key as (typeof README_FIELDS)[number]] = path as string;
+    if (typeof path !== 'string' || path === '') {
+      report('config/invalid', `'readme.${key}' must be a non-empty string (a path)`, `#/readme/${key}`);
+      continue;
+    }
+    readme[key as (typeof README_FIELDS)[number]] = path;
   }
   return readme;
 }
@@ -270,21 +301,28 @@ export function resolveNames(
   return { typesPackageName: names.typesPackageName ?? `${scope}/types`, clientPackageName: names.clientPackageName ?? `${scope}/client`, clientName };
 }
 
-/** A reason `name`/`scope`/package names are unusable, or `undefined`. */
-export function checkNames(names: PackageNames): { field: string; message: string } | undefined {
+/** The reasons `name`/`scope`/package names are unusable (none: an empty list). */
+export function checkNames(names: PackageNames): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
   if (names.name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(names.name)) {
-    return { field: 'name', message: `name '${names.name}' is not a valid class name` };
+    out.push({ field: 'name', message: `name '${names.name}' is not a valid class name` });
   }
   if (names.scope !== undefined && !/^@[a-z0-9][a-z0-9._~-]*$/.test(names.scope)) {
-    return { field: 'scope', message: `scope '${names.scope}' must look like @my-scope (lower case, starting with @)` };
+    out.push({ field: 'scope', message: `scope '${names.scope}' must look like @my-scope (lower case, starting with @)` });
   }
   for (const field of ['typesPackageName', 'clientPackageName'] as const) {
     const value = names[field];
     if (value !== undefined && !/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(value)) {
-      return { field, message: `${field} '${value}' is not a valid npm package name` };
+      out.push({ field, message: `${field} '${value}' is not a valid npm package name` });
     }
   }
-  return undefined;
+  if (names.typesPackageName !== undefined && names.typesPackageName === names.clientPackageName) {
+    out.push({
+      field: 'clientPackageName',
+      message: `typesPackageName and clientPackageName are both '${names.clientPackageName}': the client depends on the types package, so each needs its own name`,
+    });
+  }
+  return out;
 }
 
 /** Words dropped from `info.title` when deriving a class name. */

@@ -134,7 +134,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     clientPackageName: options.clientPackageName ?? config.clientPackageName,
   };
   const bad = checkNames(names);
-  if (bad) throw usage(bad.message);
+  if (bad.length > 0) throw usage(bad.map((b) => b.message).join('; '));
   // A client class named like a runtime export would take the export (`ApiError`: `instanceof ApiError` and every
   // method's `@throws` would name the client).
   const runtimeFile = names.name !== undefined && targets.includes('client') ? runtimeExportFile(names.name) : undefined;
@@ -158,8 +158,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const modelAt = performance.now();
 
     const specAbs = path.resolve(cwd, specInput);
+    const resolved = resolveNames(names, api.title, freeClientName);
+    // Given or derived (`--scope @acme` and `clientPackageName: @acme/types`): the client would depend on itself.
+    if (resolved.typesPackageName === resolved.clientPackageName)
+      throw usage(
+        `the types and client packages are both named '${resolved.clientPackageName}': the client depends on the types package, so each needs its own name`,
+      );
     const emitOptions: EmitOptions = {
-      ...resolveNames(names, api.title, freeClientName),
+      ...resolved,
       specPath: config.specPath ?? path.posix.normalize(toPosix(path.relative(bannerBase(specAbs, out), specAbs))),
       command: config.command ?? regenerateCommand(specAbs, out, targets, names),
       existingVersions: await existingVersions(out),

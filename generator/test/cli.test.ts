@@ -70,6 +70,9 @@ describe('exit codes', () => {
       /name 'ApiError' is a name the client package exports from its runtime \(src\/core\/errors\.ts\): choose another/,
     ],
     [['generate', good, '--out', 'x', '--name', 'Page'], /name 'Page' is a name the client package exports from its runtime \(src\/core\/pagination\.ts\)/],
+    // Found by an adversarial run (D68): cac gives a repeated option as an array, which read as "needs a value".
+    [['generate', good, '--out', 'x', '--out', 'y'], /--out is given more than once: give it once/],
+    [['generate', good, '--out', 'x', '--only', 'types', '--only', 'client'], /--only is given more than once/],
   ])('usage error %j → 2', async (args, message) => {
     const { code, stderr, stdout } = await run(args as string[]);
     expect(stdout).toBe('');
@@ -204,6 +207,40 @@ describe('--strict', () => {
 });
 
 describe('the config file', () => {
+  test('every problem of its fields is reported at once, each at its key; a byte order mark is fine; invalid JSON names its line (D68)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-config-'));
+    const write = (name: string, text: string): string => {
+      fs.writeFileSync(path.join(root, name), text);
+      return name;
+    };
+    const bad = write('bad.json', JSON.stringify({ spec: good, out: 'gen', nmae: 'X', format: 'black', scope: 'acme' }));
+    const many = await run(['generate', '--config', bad], root);
+    expect(many.code).toBe(1);
+    expect(many.stderr).toContain('bad.json #/nmae: error [config/unknown-field]');
+    expect(many.stderr).toContain("bad.json #/format: error [config/invalid] 'format' must be one of");
+    expect(many.stderr).toContain("bad.json #/scope: error [config/invalid] scope 'acme' must look like @my-scope");
+    expect(many.stderr).toContain('sdkgen: 3 errors; nothing was written');
+
+    const same = write('same.json', JSON.stringify({ spec: good, out: 'gen', typesPackageName: '@acme/same', clientPackageName: '@acme/same' }));
+    const both = await run(['generate', '--config', same], root);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/same\.json #\/clientPackageName: error \[config\/invalid\] typesPackageName and clientPackageName are both '@acme\/same'/);
+    // Derived from the scope: `@acme/types` for both.
+    const derived = write('derived.json', JSON.stringify({ clientPackageName: '@acme/types' }));
+    const clash = await run(['generate', good, '--out', 'gen', '--scope', '@acme', '--config', derived], root);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain("the types and client packages are both named '@acme/types'");
+    expect(fs.existsSync(path.join(root, 'gen'))).toBe(false);
+
+    const bom = write('bom.json', `\uFEFF${JSON.stringify({ spec: good, out: 'gen-bom', name: 'Bom' })}`);
+    expect((await run(['generate', '--only', 'types', '--config', bom], root)).code).toBe(0);
+
+    const broken = write('broken.json', '{\n  "spec": "a.yaml"\n  "out": "gen"\n}\n');
+    const json = await run(['generate', '--config', broken], root);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toMatch(/broken\.json:3:3: error \[config\/invalid-json\] invalid JSON/);
+  });
+
   test('the summary names it; a spec on the command line that is not its spec is generated without it, with a note', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-cli-other-'));
     fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: []\n');

@@ -76,6 +76,13 @@ function handlebars(): typeof Handlebars {
   hb.registerHelper('cell', (value: unknown) => markdownCell(value));
   hb.registerHelper('code', (value: unknown) => markdownCode(value));
   hb.registerHelper('raw', (value: unknown) => String(value ?? ''));
+  // Text inside an HTML comment (the Markdown banner): Markdown escapes would show as backslashes; only `-->` and `<!--`
+  // would end or nest it.
+  hb.registerHelper('comment', (value: unknown) =>
+    String(value ?? '')
+      .replace(/-->/g, '-- >')
+      .replace(/<!--/g, '<! --'),
+  );
   instance = hb;
   return hb;
 }
