@@ -6,10 +6,15 @@ import type { Diagnostic } from '../diagnostics.js';
 export type ReadResult = { ok: true; absolutePath: string; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Finds and reads the entry document (`input` is resolved against `cwd`). Reports a missing file,
- * a directory, and an empty (or whitespace-only) file. Never throws for those.
+ * Finds and reads the entry document (`input` is resolved against `cwd`). Reports a URL (only files are read), a
+ * missing file, a directory, and an empty (or whitespace-only) file. Never throws for those.
  */
 export async function readEntry(input: string, cwd: string, displayName: string): Promise<ReadResult> {
+  // A URL would be read as a relative path (`https:/host/…`, one slash): say what is supported instead. Two letters
+  // at least before `://`, so that a Windows drive (`C://…`) stays a path.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(input)) {
+    return fail('load/url-spec', `${input} is a URL: sdkgen reads the document from a file; download it first (e.g. curl -o openapi.yaml ${input})`, input);
+  }
   const absolutePath = path.resolve(cwd, input);
   let text: string;
   try {

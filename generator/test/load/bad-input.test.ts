@@ -64,6 +64,16 @@ describe('bad input gives one clear error naming the place', () => {
     expect(d).toMatchObject({ code: 'load/file-not-found', file: 'bad/nope.yaml', message: 'file not found: bad/nope.yaml' });
   });
 
+  test('a URL is refused as one, not looked up as a path with one slash (D68)', async () => {
+    const [d] = await failure('https://example.com/specs/petstore.yaml', bad);
+    expect(d).toMatchObject({
+      code: 'load/url-spec',
+      file: 'https://example.com/specs/petstore.yaml',
+      message:
+        'https://example.com/specs/petstore.yaml is a URL: sdkgen reads the document from a file; download it first (e.g. curl -o openapi.yaml https://example.com/specs/petstore.yaml)',
+    });
+  });
+
   test('a directory instead of a file', async () => {
     const [d] = await failure('.', bad);
     expect(d!.code).toBe('load/not-a-file');
