@@ -289,12 +289,9 @@ export function negotiatedAccept(op: Pick<Operation, 'responses'>): string | und
   if (!read.some((r) => r.contents.length > 1)) return undefined;
   const chosen = read.map((r) => clientContent(r.contents) as MediaContent);
   if (chosen.every((c) => c.bodyKind === 'json') || chosen.some((c) => c.bodyKind === 'binary' || c.bodyKind === 'multipart')) return undefined;
-  const types = [...new Set(chosen.map((c) => c.mediaType))];
-  return [...types.filter((t) => bodyIsJson(chosen, t)), ...types.filter((t) => !bodyIsJson(chosen, t))].join(', ');
-}
-
-function bodyIsJson(chosen: readonly MediaContent[], mediaType: string): boolean {
-  return chosen.some((c) => c.mediaType === mediaType && c.bodyKind === 'json');
+  const json = chosen.filter((c) => c.bodyKind === 'json');
+  const others = chosen.filter((c) => c.bodyKind !== 'json');
+  return [...new Set([...json, ...others].map((c) => c.mediaType))].join(', ');
 }
 
 /** A media type without its parameters, in lower case (`Application/JSON; charset=utf-8` → `application/json`). */

@@ -452,7 +452,9 @@ export function methodParts(
   ];
 
   const response = name(scope.packageType(typesPackage, op.names.response));
-  const kind = clientContent(op.requestBody?.contents ?? [])?.bodyKind;
+  // The media type the client sends the body as: its encoder, its docs.
+  const bodyContent = clientContent(op.requestBody?.contents ?? []);
+  const kind = bodyContent?.bodyKind;
   const encoder =
     hasBody && kind === 'form' ? scope.value(CORE.body, 'formBody') : hasBody && kind === 'multipart' ? scope.value(CORE.body, 'multipartBody') : undefined;
   const literal = descriptor(op, knownSchemes, { params: hasParams, body: hasBody, path }, encoder);
@@ -475,7 +477,6 @@ export function methodParts(
   if (op.pagination !== undefined) {
     lines.push('', 'Paginated: `await` gives the first page (`.hasNextPage()`, `.getNextPage()`, `.iterPages()`); `for await` walks every item of every page.');
   }
-  const bodyContent = clientContent(op.requestBody?.contents ?? []);
   const bodySchema = bodyContent === undefined ? undefined : clientValueSchema(api, bodyContent);
   const fields = bodySchema !== undefined && op.names.body !== undefined ? bodyFieldLines(api, bodySchema, op.names.body) : [];
   if (fields.length > 0) lines.push('', ...fields);
